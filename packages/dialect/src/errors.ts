@@ -1,0 +1,93 @@
+/**
+ * Every error kysely-iris raises is an {@link IrisError}. Server errors carry the IRIS SQLCODE that
+ * iris-pgwire puts in the message (contract §8.1); client errors are raised before anything is sent.
+ */
+
+export interface IrisErrorOptions {
+  /** The IRIS SQLCODE (negative), when the server reported one (contract §8.2). */
+  readonly sqlcode?: number | undefined
+  /** The SQLSTATE the server sent; iris-pgwire sends `42000` for every IRIS error (contract §8.1). */
+  readonly sqlstate?: string | undefined
+  /** The SQL text that failed, when there was one. Parameters are never included. */
+  readonly sql?: string | undefined
+  /** The original error, e.g. the `pg` DatabaseError. */
+  readonly cause?: unknown
+}
+
+export class IrisError extends Error {
+  override name = 'IrisError'
+  readonly sqlcode: number | undefined
+  readonly sqlstate: string | undefined
+  readonly sql: string | undefined
+
+  constructor(message: string, options: IrisErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.sqlcode = options.sqlcode
+    this.sqlstate = options.sqlstate
+    this.sql = options.sql
+  }
+}
+
+// Server errors (contract §8.2).
+
+/** SQLCODE -119 / -120: a UNIQUE or PRIMARY KEY constraint failed on INSERT / UPDATE. */
+export class IrisUniqueViolationError extends IrisError {
+  override name = 'IrisUniqueViolationError'
+}
+
+/** SQLCODE -108: a required (NOT NULL) field is missing. */
+export class IrisNotNullViolationError extends IrisError {
+  override name = 'IrisNotNullViolationError'
+}
+
+/** SQLCODE -121 .. -124: a FOREIGN KEY check failed. */
+export class IrisForeignKeyViolationError extends IrisError {
+  override name = 'IrisForeignKeyViolationError'
+}
+
+/** SQLCODE -30 (table or view) or -29 (field): the named object does not exist. */
+export class IrisNotFoundError extends IrisError {
+  override name = 'IrisNotFoundError'
+}
+
+/** SQLCODE -1, -12, -25, -386: IRIS could not parse or accept the statement. */
+export class IrisSyntaxError extends IrisError {
+  override name = 'IrisSyntaxError'
+}
+
+/** SQLCODE -110 / -114: a lock could not be had in time. */
+export class IrisLockError extends IrisError {
+  override name = 'IrisLockError'
+}
+
+/** SQLCODE -257 .. -259: vectors of different element types or lengths were combined. */
+export class IrisVectorMismatchError extends IrisError {
+  override name = 'IrisVectorMismatchError'
+}
+
+// Client errors: raised by kysely-iris itself.
+
+/** A construct IRIS lacks, refused at compile time rather than silently changed. */
+export class IrisUnsupportedError extends IrisError {
+  override name = 'IrisUnsupportedError'
+}
+
+/** A value or identifier that cannot be sent safely or correctly. Nothing was sent. */
+export class IrisInputError extends IrisError {
+  override name = 'IrisInputError'
+}
+
+/** The dialect or a helper was configured wrongly; the message says what to fix. */
+export class IrisConfigError extends IrisError {
+  override name = 'IrisConfigError'
+}
+
+/** The connection could not be made, or was lost. */
+export class IrisConnectionError extends IrisError {
+  override name = 'IrisConnectionError'
+}
+
+/** A connection, statement or pool acquisition timed out, or the query was aborted. */
+export class IrisTimeoutError extends IrisError {
+  override name = 'IrisTimeoutError'
+}

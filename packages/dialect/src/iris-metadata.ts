@@ -1,0 +1,46 @@
+import type { ColumnMetadata, TableMetadata } from 'kysely'
+
+/** Element types IRIS allows in `VECTOR(type, length)` (contract §5.1). */
+export type IrisVectorElementType = 'float' | 'double' | 'decimal' | 'integer' | 'string' | 'timestamp'
+
+/** What the class dictionary says about a VECTOR column (contract §5.7). */
+export interface IrisVectorInfo {
+  elementType: IrisVectorElementType
+  /** The declared length, or null when the column has none. */
+  length: number | null
+}
+
+/**
+ * A column as the IRIS introspector reports it. Extends Kysely's ColumnMetadata; codegen reads it.
+ */
+export interface IrisColumnMetadata extends ColumnMetadata {
+  /**
+   * IRIS type name in upper case, e.g. `INTEGER`, `VARCHAR`, `NUMERIC`, `BIT`, `TIMESTAMP`.
+   * A VECTOR column is `VECTOR` when the dictionary could be read, else `VARCHAR` as
+   * INFORMATION_SCHEMA reports it (contract §5.7).
+   */
+  readonly dataType: string
+  /** The full declared type, e.g. `VARCHAR(50)`, `NUMERIC(10,2)`, `VECTOR(FLOAT,384)`. */
+  readonly irisType: string
+  readonly ordinalPosition: number
+  readonly characterMaximumLength: number | null
+  readonly numericPrecision: number | null
+  readonly numericScale: number | null
+  /** An IDENTITY column (contract §4.2). `isAutoIncrementing` is true for these too. */
+  readonly isIdentity: boolean
+  readonly isPrimaryKey: boolean
+  readonly isUnique: boolean
+  /** The default as the catalog shows it (COLUMN_DEFAULT), or null. */
+  readonly defaultValue: string | null
+  /** Present on VECTOR columns when the dictionary could be read. */
+  readonly vector?: IrisVectorInfo
+}
+
+export interface IrisTableMetadata extends TableMetadata {
+  readonly schema: string
+  readonly columns: IrisColumnMetadata[]
+  /** The IRIS class projecting the table (INFORMATION_SCHEMA.TABLES.CLASSNAME). */
+  readonly className: string | null
+  /** The table's %DESCRIPTION. */
+  readonly comment?: string
+}

@@ -1,0 +1,140 @@
+/**
+ * The seam between the translator (src/translate: IRIS SQL text in, plans out; pure, no PGlite) and
+ * the engine (src/engine: runs plans on PGlite with IRIS session semantics).
+ *
+ * The translator decides what IRIS accepts and what it means, from ../shared/iris-contract.md.
+ * The engine decides nothing about SQL text beyond what a plan tells it.
+ */
+
+export type Profile = 'iris' | 'pgwire-1.0'
+
+/** IRIS version as [major, minor], e.g. [2025, 1]. Below [2025, 1] there is no LIMIT (contract §3.2). */
+export type IrisVersion = readonly [number, number]
+
+export interface TranslateOptions {
+  profile: Profile
+  irisVersion: IrisVersion
+  /** `simple` allows several `;`-separated statements; `extended` allows exactly one (contract §2.1). */
+  protocol: 'simple' | 'extended'
+}
+
+/** What kind of statement a plan runs; drives SQLCODE choice (-119 vs -120, -121..-124) and tags. */
+export type StatementKind =
+  | 'select'
+  | 'insert'
+  | 'update'
+  | 'delete'
+  | 'ddl'
+  | 'transaction'
+  | 'lock'
+  | 'other'
+
+/** A table as PostgreSQL stores its name: exact schema and table name, not quoted. */
+export interface TableRef {
+  schema: string
+  name: string
+}
+
+interface PlanBase {
+  kind: StatementKind
+  /** The IRIS statement text this plan came from (after profile rewrites), for logs and errors. */
+  source: string
+  /** How many parameters ($1..$n) the plan's SQL takes. `?` markers are numbered in order. */
+  paramCount: number
+}
+
+/** Run PostgreSQL SQL. */
+export interface RunPlan extends PlanBase {
+  type: 'run'
+  /** PostgreSQL SQL with $1..$n parameters. */
+  sql: string
+  /** INSERT / UPDATE / DELETE: the table written. The engine captures identities of inserts. */
+  target?: TableRef
+  /**
+   * `sql` calls `iris_sim.last_identity()` (the translation of `LAST_IDENTITY()`, contract §3.4);
+   * the engine first stores this session's last identity where that function reads it.
+   */
+  readsLastIdentity: boolean
+  /** Parameterless SQL run first, in the same atomic step (e.g. CREATE SCHEMA for §4.5). */
+  before: string[]
+  /** Parameterless SQL run after `sql` succeeds, in the same atomic step (catalog bookkeeping). */
+  after: string[]
+  /** DDL: the engine drops what it caches about tables and columns. */
+  changesSchema: boolean
+  /** Command tag to report instead of PostgreSQL's (e.g. `CREATE INDEX` for a recorded HNSW index). */
+  commandTag?: string
+}
+
+/** `INSERT OR UPDATE` (contract §3.5): update the row any unique key matches, else insert. */
+export interface UpsertPlan extends PlanBase {
+  type: 'upsert'
+  target: TableRef
+  /** Column names, exact (not quoted). */
+  columns: string[]
+  /** One SQL expression per column, per row; may reference $n. */
+  rows: string[][]
+}
+
+/** `START TRANSACTION [ISOLATION LEVEL ...] [READ ONLY | READ WRITE]` / `BEGIN` (contract §9). */
+export interface BeginPlan extends PlanBase {
+  type: 'begin'
+  isolation: 'READ UNCOMMITTED' | 'READ COMMITTED' | 'READ VERIFIED'
+  readOnly: boolean
+}
+
+export interface CommitPlan extends PlanBase {
+  type: 'commit'
+}
+
+export interface RollbackPlan extends PlanBase {
+  type: 'rollback'
+}
+
+/** `SAVEPOINT name`; `name` is exact (not quoted). */
+export interface SavepointPlan extends PlanBase {
+  type: 'savepoint'
+  name: string
+}
+
+export interface RollbackToSavepointPlan extends PlanBase {
+  type: 'rollbackToSavepoint'
+  name: string
+}
+
+/** `RELEASE SAVEPOINT`: accepted as a no-op (contract §9.3). */
+export interface ReleaseSavepointPlan extends PlanBase {
+  type: 'releaseSavepoint'
+  name: string
+}
+
+/** `LOCK TABLE t IN EXCLUSIVE MODE [WAIT s]`: held by the session until unlocked (contract §4.6). */
+export interface LockTablePlan extends PlanBase {
+  type: 'lockTable'
+  target: TableRef
+  /** Seconds to wait; absent means the engine's lock timeout. */
+  waitSeconds?: number
+}
+
+export interface UnlockTablePlan extends PlanBase {
+  type: 'unlockTable'
+  target: TableRef
+}
+
+/** Accepted and ignored (e.g. `SET TRANSACTION`, which pgwire swallows, contract §9.2). */
+export interface NoopPlan extends PlanBase {
+  type: 'noop'
+  commandTag: string
+}
+
+export type Plan =
+  | RunPlan
+  | UpsertPlan
+  | BeginPlan
+  | CommitPlan
+  | RollbackPlan
+  | SavepointPlan
+  | RollbackToSavepointPlan
+  | ReleaseSavepointPlan
+  | LockTablePlan
+  | UnlockTablePlan
+  | NoopPlan

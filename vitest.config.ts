@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config'
+
+// Each package and example owns its own vitest.config.ts; this file only lists them.
+export default defineConfig({
+  test: {
+    projects: ['packages/*/vitest.config.ts', 'examples/*/vitest.config.ts'],
+  },
+})
