@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config'
 
-// Each package and example owns its own vitest.config.ts; this file only lists them.
+// Each package and example owns its own vitest config; this file only lists them.
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'examples/*/vitest.config.ts'],
+    projects: [
+      'packages/*/vitest.config.ts',
+      'packages/dialect/vitest.kysely-0.28.config.ts',
+      'examples/*/vitest.config.ts',
+    ],
   },
 })
