@@ -1,7 +1,13 @@
 import type { ColumnMetadata, TableMetadata } from 'kysely'
 
 /** Element types IRIS allows in `VECTOR(type, length)` (contract §5.1). */
-export type IrisVectorElementType = 'float' | 'double' | 'decimal' | 'integer' | 'string' | 'timestamp'
+export type IrisVectorElementType =
+  | 'float'
+  | 'double'
+  | 'decimal'
+  | 'integer'
+  | 'string'
+  | 'timestamp'
 
 /** What the class dictionary says about a VECTOR column (contract §5.7). */
 export interface IrisVectorInfo {

@@ -1,0 +1,57 @@
+import { rm } from 'node:fs/promises'
+import { startSim } from '@kysely-iris/sim'
+import { Kysely } from 'kysely'
+import { IrisDialect } from 'kysely-iris'
+import type { DB } from './db.js'
+
+/** The demo's database: the embedded sim, or the IRIS named by `IRIS_URL`. */
+export interface DemoDatabase {
+  readonly db: Kysely<DB>
+  /** The connection URL, for iris-codegen. */
+  readonly url: string
+  /** One line saying what the demo is talking to. */
+  readonly description: string
+  /** Destroys the pool, then stops the sim if the demo started one. */
+  close(): Promise<void>
+}
+
+export interface OpenOptions {
+  irisUrl: string | undefined
+  dataDir: string
+  /** Wipe `dataDir` before starting the sim. */
+  wipeDataDir: boolean
+}
+
+export async function openDatabase(options: OpenOptions): Promise<DemoDatabase> {
+  if (options.irisUrl !== undefined) {
+    const db = new Kysely<DB>({
+      dialect: new IrisDialect({ connectionString: options.irisUrl }),
+    })
+    return {
+      db,
+      url: options.irisUrl,
+      description: `IRIS at ${redactPassword(options.irisUrl)} (from IRIS_URL)`,
+      close: () => db.destroy(),
+    }
+  }
+
+  if (options.wipeDataDir) await rm(options.dataDir, { recursive: true, force: true })
+  const sim = await startSim({ port: 0, dataDir: options.dataDir })
+  const db = new Kysely<DB>({ dialect: new IrisDialect({ connectionString: sim.url }) })
+  return {
+    db,
+    url: sim.url,
+    description: `embedded sim at ${redactPassword(sim.url)}, data in ${options.dataDir}`,
+    async close() {
+      try {
+        await db.destroy()
+      } finally {
+        await sim.stop()
+      }
+    },
+  }
+}
+
+function redactPassword(url: string): string {
+  return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@')
+}

@@ -1,0 +1,13 @@
+/**
+ * What the web app shares with the demo: one schema (its migrations and generated types), one
+ * deterministic embedding, one seed.
+ */
+export type { DB } from './db.js'
+export { EMBEDDING_DIMENSION, embed } from './embed.js'
+export {
+  createMigrator,
+  migrateToLatest,
+  migrateToNothing,
+  migrations,
+} from './migrations/index.js'
+export { countStore, DOCUMENT_COUNT, embeddingText, type StoreCounts, seedStore } from './seed.js'

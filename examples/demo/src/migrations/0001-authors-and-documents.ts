@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely'
+import type { Migration } from 'kysely/migration'
+import { vectorType } from 'kysely-iris'
+import { EMBEDDING_DIMENSION } from '../embed.js'
+
+/** Authors, and their documents with a `VECTOR(FLOAT, 384)` embedding (contract §5.1). */
+export const authorsAndDocuments: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('author')
+      .addColumn('id', 'integer', (col) => col.autoIncrement().primaryKey())
+      .addColumn('name', 'varchar(100)', (col) => col.notNull())
+      .addColumn('email', 'varchar(200)', (col) => col.notNull().unique())
+      .execute()
+
+    await db.schema
+      .createTable('document')
+      .addColumn('id', 'integer', (col) => col.autoIncrement().primaryKey())
+      .addColumn('author_id', 'integer', (col) => col.notNull().references('author.id'))
+      // The natural key: the upsert (INSERT OR UPDATE, contract §3.5) matches on it.
+      .addColumn('slug', 'varchar(200)', (col) => col.notNull().unique())
+      .addColumn('title', 'varchar(200)', (col) => col.notNull())
+      .addColumn('body', 'varchar(4000)', (col) => col.notNull())
+      .addColumn('published', 'boolean', (col) => col.notNull())
+      .addColumn('embedding', vectorType('float', EMBEDDING_DIMENSION), (col) => col.notNull())
+      .execute()
+
+    await db.schema.createIndex('document_author_id').on('document').column('author_id').execute()
+  },
+
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('document').execute()
+    await db.schema.dropTable('author').execute()
+  },
+}

@@ -1,0 +1,22 @@
+import type { Kysely } from 'kysely'
+import type { Migration } from 'kysely/migration'
+import { createHnswIndex } from 'kysely-iris'
+
+/**
+ * An HNSW index on the embedding, for `ORDER BY VECTOR_COSINE(...) DESC` top-k searches
+ * (contract §5.5). IRIS only gains from it above about 10K rows; the demo has it to show the DDL.
+ */
+export const embeddingIndex: Migration = {
+  async up(db: Kysely<unknown>) {
+    await createHnswIndex({
+      name: 'document_embedding_hnsw',
+      table: 'document',
+      column: 'embedding',
+      distance: 'cosine',
+    }).execute(db)
+  },
+
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropIndex('document_embedding_hnsw').on('document').execute()
+  },
+}

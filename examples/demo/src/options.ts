@@ -1,0 +1,54 @@
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+
+/** Where the embedded sim keeps its data unless `--data-dir` says otherwise (gitignored). */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.demo-data', import.meta.url))
+
+export interface DemoOptions {
+  /** Start from nothing: wipe the data directory (or, against IRIS, migrate every table down). */
+  fresh: boolean
+  /** The embedded sim's data directory. */
+  dataDir: string
+  /** A real IRIS (through iris-pgwire) to use instead of the embedded sim. */
+  irisUrl: string | undefined
+  /** Rewrite `src/db.d.ts` from the live schema instead of failing when it is stale. */
+  updateTypes: boolean
+  help: boolean
+}
+
+export const USAGE = `Usage: pnpm demo [--fresh] [--data-dir <dir>] [--update-types]
+
+  --fresh           start from an empty database (wipes the data directory; against IRIS_URL,
+                    migrates the demo's tables down first)
+  --data-dir <dir>  where the embedded sim keeps its data (default examples/demo/.demo-data)
+  --update-types    rewrite src/db.d.ts with iris-codegen instead of failing when it is stale
+
+Environment:
+  IRIS_URL          use this IRIS (postgres://user:pass@host:port/NAMESPACE) instead of the sim`
+
+/** Reads the command line; unknown flags throw (node:util parseArgs strict mode). */
+export function parseDemoOptions(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): DemoOptions {
+  const { values } = parseArgs({
+    // `pnpm demo -- --fresh` passes the `--` through; it separates nothing here.
+    args: argv.filter((arg) => arg !== '--'),
+    options: {
+      fresh: { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+      'update-types': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  })
+  return {
+    fresh: values.fresh,
+    dataDir: resolve(values['data-dir'] ?? DEFAULT_DATA_DIR),
+    irisUrl: env.IRIS_URL || undefined,
+    updateTypes: values['update-types'],
+    help: values.help,
+  }
+}

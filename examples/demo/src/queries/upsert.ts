@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely'
+import { toVector } from 'kysely-iris'
+import type { DB } from '../db.js'
+import { embed } from '../embed.js'
+import type { StepLog } from '../report.js'
+import { embeddingText } from '../seed.js'
+
+/** What the demo upserts: a seeded document (its key exists) and one the seed does not have. */
+export const UPSERTS = [
+  {
+    slug: 'doc-00001',
+    title: 'Notes on sql and embedding (revised)',
+    body: 'Query vector embedding with sql. Revised by the demo with an upsert.',
+    published: true,
+  },
+  {
+    slug: 'release-notes',
+    title: 'Release notes for kysely iris',
+    body: 'Typed sql query builder for iris with vector search and codegen.',
+    published: true,
+  },
+] as const
+
+/**
+ * `replaceInto` compiles to IRIS's `INSERT OR UPDATE` (contract §3.5): the row whose unique key
+ * (here `slug`) matches is updated, otherwise one is inserted. Running the demo again updates both.
+ */
+export async function upsert(db: Kysely<DB>, log: StepLog): Promise<void> {
+  const author = await db.selectFrom('author').select('id').orderBy('id').executeTakeFirstOrThrow()
+  const rows = []
+  for (const document of UPSERTS) {
+    const before = await db
+      .selectFrom('document')
+      .select('id')
+      .where('slug', '=', document.slug)
+      .executeTakeFirst()
+    await db
+      .replaceInto('document')
+      .values({
+        ...document,
+        author_id: author.id,
+        embedding: toVector(embed(embeddingText(document))),
+      })
+      .execute()
+    const after = await db
+      .selectFrom('document')
+      .select(['id', 'title'])
+      .where('slug', '=', document.slug)
+      .executeTakeFirstOrThrow()
+    rows.push({
+      slug: document.slug,
+      outcome: before === undefined ? 'inserted' : 'updated',
+      id: after.id,
+      title: after.title,
+    })
+  }
+  log.line('INSERT OR UPDATE, matched on the unique slug:')
+  log.table(rows, ['slug', 'outcome', 'id', 'title'])
+}

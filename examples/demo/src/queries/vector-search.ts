@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely'
+import { nearestNeighbors } from 'kysely-iris'
+import type { DB } from '../db.js'
+import { EMBEDDING_DIMENSION, embed } from '../embed.js'
+import type { StepLog } from '../report.js'
+
+/** The fixed query whose top-k the demo prints (and its test checks). */
+export const SEARCH_TEXT = 'nearest neighbour search with hnsw and cosine similarity'
+export const TOP_K = 5
+
+export interface SearchHit {
+  slug: string
+  score: number
+}
+
+/**
+ * The k documents most similar to {@link SEARCH_TEXT}: `SELECT TOP k ... ORDER BY
+ * VECTOR_COSINE(embedding, TO_VECTOR(?, float)) DESC`, the shape an HNSW index serves
+ * (contract §5.5). VECTOR_COSINE is a similarity: higher is closer (contract §5.3).
+ */
+export async function vectorSearch(db: Kysely<DB>, log: StepLog): Promise<SearchHit[]> {
+  const hits = await nearestNeighbors(db.selectFrom('document').select(['id', 'slug', 'title']), {
+    column: 'embedding',
+    vector: embed(SEARCH_TEXT),
+    dimensions: EMBEDDING_DIMENSION,
+    k: TOP_K,
+    scoreAs: 'score',
+  }).execute()
+  log.line(`top ${TOP_K} by cosine similarity to "${SEARCH_TEXT}":`)
+  log.table(
+    hits.map((hit) => ({ ...hit, score: Number(hit.score) })),
+    ['id', 'slug', 'score', 'title'],
+  )
+  return hits.map((hit) => ({ slug: hit.slug, score: Number(hit.score) }))
+}

@@ -1,0 +1,162 @@
+import { execFile } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AUTHORS, generateDocuments, TOPICS } from '../src/corpus.js'
+import { embed } from '../src/embed.js'
+import { UPSERTS } from '../src/queries/upsert.js'
+import { SEARCH_TEXT, TOP_K } from '../src/queries/vector-search.js'
+import { DOCUMENT_COUNT, embeddingText } from '../src/seed.js'
+
+const run = promisify(execFile)
+const DEMO_DIR = fileURLToPath(new URL('..', import.meta.url))
+const TSX = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url))
+
+interface Facts {
+  authors: number
+  documents: number
+  tags: number
+  documentTags: number
+  documentsAfterSavepointRollback: number
+  topK: string[]
+  topKScores: number[]
+  uniqueViolation: string
+}
+
+interface DemoRun {
+  stdout: string
+  stderr: string
+  exitCode: number
+  facts: Facts
+}
+
+/** Runs the demo's `demo` script (`tsx src/main.ts`) as a child process, as `pnpm demo` does. */
+async function runDemo(args: string[]): Promise<DemoRun> {
+  const env = { ...process.env }
+  delete env.IRIS_URL // always the embedded sim here; the IRIS case is the user's own run
+  let result: { stdout: string; stderr: string; exitCode: number }
+  try {
+    const { stdout, stderr } = await run(process.execPath, [TSX, 'src/main.ts', ...args], {
+      cwd: DEMO_DIR,
+      env,
+      timeout: 240_000,
+      maxBuffer: 16 * 1024 * 1024,
+    })
+    result = { stdout, stderr, exitCode: 0 }
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string; code?: number }
+    result = {
+      stdout: failed.stdout ?? '',
+      stderr: failed.stderr ?? '',
+      exitCode: failed.code ?? -1,
+    }
+  }
+  const factsLine = result.stdout.split('\n').find((line) => line.startsWith('facts: '))
+  if (result.exitCode !== 0 || factsLine === undefined) {
+    throw new Error(`demo exited ${result.exitCode}\n${result.stdout}\n${result.stderr}`)
+  }
+  return { ...result, facts: JSON.parse(factsLine.slice('facts: '.length)) as Facts }
+}
+
+/** The documents the store should hold after a run: the seed, with the demo's upserts applied. */
+function expectedDocuments(): { slug: string; title: string; body: string }[] {
+  const bySlug = new Map(
+    generateDocuments(DOCUMENT_COUNT).map((d) => [
+      d.slug,
+      d as { slug: string; title: string; body: string },
+    ]),
+  )
+  for (const upsert of UPSERTS) bySlug.set(upsert.slug, upsert)
+  return [...bySlug.values()]
+}
+
+function cosine(a: readonly number[], b: readonly number[]): number {
+  let dot = 0
+  for (let i = 0; i < a.length; i++) dot += (a[i] ?? 0) * (b[i] ?? 0)
+  return dot // both are unit vectors
+}
+
+describe('pnpm demo (tsx src/main.ts) against the embedded sim', () => {
+  let dataDir: string
+  let first: DemoRun
+  let second: DemoRun
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'iris-demo-test-'))
+    first = await runDemo(['--fresh', '--data-dir', dataDir])
+    second = await runDemo(['--data-dir', dataDir])
+  }, 480_000)
+
+  afterAll(async () => {
+    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('exits 0 and prints every step with a timing', () => {
+    for (const output of [first.stdout, second.stdout]) {
+      for (let step = 1; step <= 10; step++) {
+        expect(output).toMatch(new RegExp(`^\\[${step}/10\\] .* \\d+ ms$`, 'm'))
+      }
+      expect(output).not.toContain('FAILED')
+    }
+    expect(first.exitCode).toBe(0)
+    expect(second.exitCode).toBe(0)
+  })
+
+  it('seeds the store on a fresh run, and the upsert inserts one document', () => {
+    const documents = generateDocuments(DOCUMENT_COUNT)
+    const newUpserts = UPSERTS.filter((u) => !documents.some((d) => d.slug === u.slug)).length
+    expect(first.facts).toMatchObject({
+      authors: AUTHORS.length,
+      tags: Object.keys(TOPICS).length,
+      documents: DOCUMENT_COUNT + newUpserts,
+      documentTags: documents.reduce((sum, d) => sum + d.tags.length, 0),
+      uniqueViolation: 'IrisUniqueViolationError',
+    })
+    expect(first.stdout).toMatch(/inserted 5 authors, 2000 documents/)
+    expect(first.stdout).toMatch(/doc-00001\s+updated/)
+    expect(first.stdout).toMatch(/release-notes\s+inserted/)
+  })
+
+  it('leaves the document count unchanged after rolling back to the savepoint', () => {
+    expect(first.facts.documentsAfterSavepointRollback).toBe(first.facts.documents)
+    const inside = new RegExp(
+      `after inserting 25 drafts past the savepoint\\s+${first.facts.documents + 25}`,
+    )
+    expect(first.stdout).toMatch(inside)
+  })
+
+  it('finds the same top-k as a brute-force cosine over the expected documents', () => {
+    const query = embed(SEARCH_TEXT)
+    const scored = expectedDocuments()
+      .map((d) => ({ slug: d.slug, score: cosine(query, embed(embeddingText(d))) }))
+      .sort((a, b) => b.score - a.score)
+    const expectedScores = scored.slice(0, TOP_K).map((hit) => hit.score)
+    const scoreOf = new Map(scored.map((hit) => [hit.slug, hit.score]))
+
+    expect(first.facts.topK).toHaveLength(TOP_K)
+    // FLOAT vectors are single precision (contract §5.1): scores agree to about 1e-6. Comparing
+    // scores rather than the slug list keeps the check exact even when two documents tie.
+    first.facts.topKScores.forEach((score, i) => {
+      expect(score).toBeCloseTo(expectedScores[i] as number, 5)
+      expect(scoreOf.get(first.facts.topK[i] as string)).toBeCloseTo(score, 5)
+    })
+  })
+
+  it('runs again on the same data directory and says what it found', () => {
+    expect(second.stdout).toContain('migrations up to date')
+    expect(second.stdout).toContain(
+      `found existing data: ${first.facts.authors} authors, ${first.facts.documents} documents`,
+    )
+    expect(second.stdout).toMatch(/doc-00001\s+updated/)
+    expect(second.stdout).toMatch(/release-notes\s+updated/)
+    expect(second.facts).toEqual(first.facts)
+  })
+
+  it('verifies the committed src/db.d.ts with iris-codegen --verify', () => {
+    expect(first.stdout).toContain('iris-codegen --verify: src/db.d.ts')
+    expect(first.stdout).toContain('is current')
+  })
+})

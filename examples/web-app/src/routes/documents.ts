@@ -1,0 +1,116 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { type DB, embed, embeddingText } from '@kysely-iris/demo'
+import type { Kysely } from 'kysely'
+import { toVector } from 'kysely-iris'
+import { notFound } from '../http-errors.js'
+import {
+  Created,
+  DEFAULT_PAGE_SIZE,
+  DocumentDetail,
+  DocumentIdParams,
+  DocumentPage,
+  ErrorBody,
+  NewDocumentBody,
+  PageQuery,
+} from '../schemas.js'
+
+/** `GET /documents/:id`, `GET /documents?page=&pageSize=`, `POST /documents`. */
+export const documentRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = async (
+  app,
+  { db },
+) => {
+  app.get(
+    '/documents/:id',
+    { schema: { params: DocumentIdParams, response: { 200: DocumentDetail, 404: ErrorBody } } },
+    async (request) => {
+      const { id } = request.params
+      const document = await db
+        .selectFrom('document')
+        .innerJoin('author', 'author.id', 'document.author_id')
+        .select([
+          'document.id',
+          'document.slug',
+          'document.title',
+          'document.body',
+          'document.published',
+          'author.id as authorId',
+          'author.name as authorName',
+        ])
+        .where('document.id', '=', id)
+        .executeTakeFirst()
+      if (document === undefined) throw notFound(`document ${id}`)
+      const tags = await db
+        .selectFrom('document_tag')
+        .innerJoin('tag', 'tag.id', 'document_tag.tag_id')
+        .select('tag.name')
+        .where('document_tag.document_id', '=', id)
+        .orderBy('tag.name')
+        .execute()
+      const { authorId, authorName, ...fields } = document
+      return {
+        ...fields,
+        author: { id: authorId, name: authorName },
+        tags: tags.map((tag) => tag.name),
+      }
+    },
+  )
+
+  app.get(
+    '/documents',
+    { schema: { querystring: PageQuery, response: { 200: DocumentPage } } },
+    async (request) => {
+      const page = request.query.page ?? 1
+      const pageSize = request.query.pageSize ?? DEFAULT_PAGE_SIZE
+      const [total, rows] = await Promise.all([
+        db
+          .selectFrom('document')
+          .select((eb) => eb.fn.countAll<number>().as('total'))
+          .executeTakeFirstOrThrow(),
+        db
+          .selectFrom('document')
+          .innerJoin('author', 'author.id', 'document.author_id')
+          .select([
+            'document.id',
+            'document.slug',
+            'document.title',
+            'author.id as authorId',
+            'author.name as authorName',
+          ])
+          .orderBy('document.id')
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute(),
+      ])
+      return {
+        page,
+        pageSize,
+        total: Number(total.total),
+        items: rows.map(({ authorId, authorName, ...fields }) => ({
+          ...fields,
+          author: { id: authorId, name: authorName },
+        })),
+      }
+    },
+  )
+
+  app.post(
+    '/documents',
+    { schema: { body: NewDocumentBody, response: { 201: Created } } },
+    async (request, reply) => {
+      const { authorId, published = true, ...fields } = request.body
+      // A single-row insert: the dialect reads the new IDENTITY with LAST_IDENTITY() on the same
+      // connection (contract §3.4), since IRIS has no RETURNING.
+      const result = await db
+        .insertInto('document')
+        .values({
+          ...fields,
+          author_id: authorId,
+          published,
+          embedding: toVector(embed(embeddingText(fields))),
+        })
+        .executeTakeFirstOrThrow()
+      const id = Number(result.insertId)
+      return reply.status(201).header('location', `/documents/${id}`).send({ id })
+    },
+  )
+}

@@ -1,0 +1,97 @@
+import { Type } from 'typebox'
+
+/**
+ * TypeBox schemas for every request part and response. TypeBox validates requests with them
+ * (strictly: bodies are never coerced), Fastify serializes responses with them, and the TypeBox
+ * type provider types the handlers. Optional fields get their defaults in the handlers.
+ */
+
+export const MAX_PAGE_SIZE = 100
+export const DEFAULT_PAGE_SIZE = 20
+export const MAX_K = 100
+export const DEFAULT_K = 10
+
+export const DocumentIdParams = Type.Object({
+  id: Type.Integer({ minimum: 1 }),
+})
+
+export const PageQuery = Type.Object(
+  {
+    page: Type.Optional(Type.Integer({ minimum: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE })),
+  },
+  { additionalProperties: false },
+)
+
+export const NewDocumentBody = Type.Object(
+  {
+    slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 200 }),
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    body: Type.String({ minLength: 1, maxLength: 4000 }),
+    authorId: Type.Integer({ minimum: 1 }),
+    published: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+)
+
+const K = Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_K }))
+
+/** `{ vector }` or `{ text }`, never both: text is embedded by the demo's embed(). */
+export const SearchBody = Type.Union([
+  Type.Object(
+    { vector: Type.Array(Type.Number(), { minItems: 1, maxItems: 4096 }), k: K },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    // At least one letter or digit: embed() needs a word to embed.
+    { text: Type.String({ minLength: 1, maxLength: 2000, pattern: '[A-Za-z0-9]' }), k: K },
+    { additionalProperties: false },
+  ),
+])
+
+const Author = Type.Object({ id: Type.Integer(), name: Type.String() })
+
+export const DocumentSummary = Type.Object({
+  id: Type.Integer(),
+  slug: Type.String(),
+  title: Type.String(),
+  author: Author,
+})
+
+export const DocumentDetail = Type.Object({
+  id: Type.Integer(),
+  slug: Type.String(),
+  title: Type.String(),
+  body: Type.String(),
+  published: Type.Boolean(),
+  author: Author,
+  tags: Type.Array(Type.String()),
+})
+
+export const DocumentPage = Type.Object({
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  total: Type.Integer(),
+  items: Type.Array(DocumentSummary),
+})
+
+export const Created = Type.Object({ id: Type.Integer() })
+
+export const SearchHits = Type.Object({
+  hits: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      slug: Type.String(),
+      title: Type.String(),
+      /** Cosine similarity in [-1, 1]: higher is closer (contract §5.3). */
+      score: Type.Number(),
+    }),
+  ),
+})
+
+/** Every error response: a status name and a message that never contains SQL. */
+export const ErrorBody = Type.Object({
+  statusCode: Type.Integer(),
+  error: Type.String(),
+  message: Type.String(),
+})

@@ -1,0 +1,52 @@
+import { fileURLToPath } from 'node:url'
+import { countStore, type DB, DOCUMENT_COUNT, migrateToLatest, seedStore } from '@kysely-iris/demo'
+import { Kysely } from 'kysely'
+import { IrisDialect } from 'kysely-iris'
+import { buildApp } from './app.js'
+
+/**
+ * `pnpm --filter @kysely-iris/web-app start`: serves the document store on PORT (default 3000).
+ * Uses IRIS_URL (or DATABASE_URL) when set; otherwise starts the sim embedded, with its data in
+ * examples/web-app/.web-app-data. Migrates, seeds an empty store, and shuts down gracefully on
+ * SIGINT / SIGTERM.
+ */
+async function start(): Promise<void> {
+  const configuredUrl = process.env.IRIS_URL || process.env.DATABASE_URL
+  // The sim is a dev dependency: loaded only when there is no IRIS to talk to.
+  const sim =
+    configuredUrl === undefined
+      ? await (await import('@kysely-iris/sim')).startSim({
+          port: 0,
+          dataDir: fileURLToPath(new URL('../.web-app-data', import.meta.url)),
+        })
+      : undefined
+  const db = new Kysely<DB>({
+    dialect: new IrisDialect({
+      connectionString: configuredUrl ?? sim?.url,
+      connectionTimeoutMillis: 5_000,
+    }),
+  })
+  await migrateToLatest(db)
+  if ((await countStore(db)).documents === 0) await seedStore(db, DOCUMENT_COUNT)
+
+  const app = buildApp({ db, logger: true })
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    app.log.info({ signal }, 'shutting down')
+    await app.close() // waits for in-flight requests, then destroys the pool (onClose)
+    await sim?.stop()
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  await app.listen({
+    port: Number(process.env.PORT ?? 3000),
+    host: process.env.HOST ?? '127.0.0.1',
+  })
+}
+
+start().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})

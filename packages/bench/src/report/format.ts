@@ -1,0 +1,26 @@
+import type { GoalResult } from '../goals.js'
+
+/** A figure with three significant digits (at least), and its unit. */
+export function formatValue(value: number, unit: string): string {
+  if (!Number.isFinite(value)) return 'n/a'
+  const digits = value >= 100 ? 0 : value >= 10 ? 1 : value >= 1 ? 2 : 3
+  return `${value.toFixed(digits)} ${unit}`
+}
+
+export function formatRatio(value: number): string {
+  return `${value.toFixed(2)}×`
+}
+
+export function formatGoal(goal: GoalResult): string {
+  const bound = `${goal.comparison === '<=' ? '≤' : '≥'} ${goal.bound}`
+  const verdict = goal.met
+    ? 'met'
+    : goal.missedByPercent !== null
+      ? `missed by ${goal.missedByPercent}%`
+      : `missed (${goal.detail ?? 'see JSON'})`
+  return `${goal.value} (${bound}): ${verdict}`
+}
+
+export function formatCount(value: number): string {
+  return Math.round(value).toLocaleString('en-US')
+}

@@ -1,0 +1,64 @@
+import pg from 'pg'
+
+/**
+ * What a server speaks decides which scenarios run on it: `iris` is IRIS SQL behind a PostgreSQL
+ * wire server (the sim, or a real iris-pgwire); `postgres` is a plain PostgreSQL, where only SQL
+ * valid for both runs.
+ */
+export type TargetKind = 'iris' | 'postgres'
+
+/** A server the bench can connect to while it measures. */
+export interface Target {
+  /** `sim`, `postgres`, or `url` for a server given on the command line. */
+  readonly id: string
+  readonly kind: TargetKind
+  readonly url: string
+  /** One line for people: what the server is and how it was started. */
+  readonly description: string
+  readonly info: Record<string, unknown>
+  stop(): Promise<void>
+}
+
+/** What the JSON says about a target, whether it ran or not. */
+export interface TargetRecord {
+  id: string
+  status: 'ran' | 'skipped' | 'failed'
+  /** Why it was skipped or failed. */
+  reason?: string
+  kind?: TargetKind
+  description?: string
+  /** The connection URL with its password hidden. */
+  url?: string
+  info?: Record<string, unknown>
+}
+
+/** A target that could not be started: skipped (binaries absent) or failed (anything else). */
+export class TargetUnavailableError extends Error {
+  override name = 'TargetUnavailableError'
+  constructor(
+    readonly status: 'skipped' | 'failed',
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@')
+}
+
+/**
+ * `SELECT version()` names IRIS on iris-pgwire (contract §1) and on the sim; anything else is
+ * treated as PostgreSQL. A parameterless query, so it travels on the simple protocol (§2.1).
+ */
+export async function probeServer(url: string): Promise<{ kind: TargetKind; version: string }> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 20_000 })
+  await client.connect()
+  try {
+    const result = await client.query({ text: 'SELECT version()', rowMode: 'array' })
+    const version = String((result.rows[0] as unknown[] | undefined)?.[0] ?? '')
+    return { kind: /IRIS/i.test(version) ? 'iris' : 'postgres', version }
+  } finally {
+    await client.end()
+  }
+}

@@ -1,0 +1,25 @@
+import type { Dialect } from 'kysely'
+import { type CreateKyselyDialectOptions, GeneratorDialect } from 'kysely-codegen'
+import type { IrisAdapter } from './iris-adapter.js'
+import type { IrisIntrospector } from './iris-introspector.js'
+
+/** kysely-codegen's glue for IRIS: the IRIS adapter and introspector, and `IrisDialect`. */
+export class IrisGeneratorDialect extends GeneratorDialect {
+  readonly adapter: IrisAdapter
+  readonly introspector: IrisIntrospector
+
+  constructor(adapter: IrisAdapter, introspector: IrisIntrospector) {
+    super()
+    this.adapter = adapter
+    this.introspector = introspector
+  }
+
+  async createKyselyDialect(options: CreateKyselyDialectOptions): Promise<Dialect> {
+    const { IrisDialect } = await import('kysely-iris')
+    // SSL is off unless the server has a certificate (contract §1): only ask for it when told to.
+    return new IrisDialect({
+      connectionString: options.connectionString,
+      ...(options.ssl ? { ssl: true } : {}),
+    })
+  }
+}

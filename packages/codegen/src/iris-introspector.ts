@@ -1,0 +1,70 @@
+import { type Kysely, sql } from 'kysely'
+import { type IntrospectOptions, Introspector } from 'kysely-codegen'
+import type { IrisTableMetadata } from 'kysely-iris'
+import { IrisDatabaseMetadata } from './iris-database-metadata.js'
+import type { CodegenLogger } from './logger.js'
+import { isSystemSchema } from './settings.js'
+
+/**
+ * Reads tables and views through kysely-iris's introspector (INFORMATION_SCHEMA plus the class
+ * dictionary, contract §7, §5.7), keeps the wanted schemas, never a system one (§7.3), applies
+ * kysely-codegen's include / exclude globs and sorts by schema and name.
+ */
+export class IrisIntrospector extends Introspector<unknown> {
+  readonly #schemas: readonly string[]
+  readonly #logger: CodegenLogger
+
+  constructor(options: { schemas: readonly string[]; logger: CodegenLogger }) {
+    super()
+    this.#schemas = options.schemas
+    this.#logger = options.logger
+  }
+
+  override async introspect(options: IntrospectOptions<unknown>): Promise<IrisDatabaseMetadata> {
+    return new IrisDatabaseMetadata(await this.introspectTables(options))
+  }
+
+  async introspectTables(options: IntrospectOptions<unknown>): Promise<IrisTableMetadata[]> {
+    // kysely-iris's introspector returns IrisTableMetadata (packages/dialect/src/iris-metadata.ts).
+    const tables = (await this.getTables(options)) as IrisTableMetadata[]
+    // IRIS names compare case-insensitively (contract §7.3).
+    const wanted = new Set(this.#schemas.map((schema) => schema.toLowerCase()))
+    const selected = tables
+      .filter((table) => !isSystemSchema(table.schema) && wanted.has(table.schema.toLowerCase()))
+      .sort((a, b) => compare(a.schema, b.schema) || compare(a.name, b.name))
+    if (selected.some(mayHideVector)) await this.#checkDictionary(options.db as Kysely<unknown>)
+    return selected
+  }
+
+  /**
+   * VECTOR columns are only recognisable through the class dictionary; INFORMATION_SCHEMA shows
+   * them as varchar (contract §5.7). When the dictionary cannot be read, say so once.
+   */
+  async #checkDictionary(db: Kysely<unknown>): Promise<void> {
+    try {
+      await sql`SELECT TOP 1 ${sql.id('Name')} FROM ${sql.table('%Dictionary.CompiledProperty')}`.execute(
+        db,
+      )
+    } catch (error) {
+      this.#logger.warn(
+        `cannot read the IRIS class dictionary (%Dictionary.CompiledProperty: ${messageOf(error)}); ` +
+          'VECTOR columns look like VARCHAR and are typed as string (contract §5.7). ' +
+          'Type them with --overrides or --type-mapping.',
+      )
+    }
+  }
+}
+
+/** A column INFORMATION_SCHEMA reports as varchar may be a VECTOR the dictionary did not reveal. */
+function mayHideVector(table: IrisTableMetadata): boolean {
+  return table.columns.some((column) => column.dataType.toUpperCase() === 'VARCHAR')
+}
+
+/** Code-unit order: the same on every machine, unlike localeCompare. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error)
+}

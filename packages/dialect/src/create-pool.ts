@@ -1,0 +1,91 @@
+import { IrisConfigError } from './errors.js'
+import type { IrisPool, ResolvedIrisDialectConfig } from './iris-dialect-config.js'
+
+type TypeParser = (value: string) => unknown
+interface PgTypes {
+  getTypeParser(oid: number, format?: 'text' | 'binary'): TypeParser
+}
+interface PgModule {
+  Pool: new (options: Record<string, unknown>) => IrisPool
+  types: PgTypes
+}
+
+/** PostgreSQL type OIDs the value options re-parse. */
+const OID = {
+  int8: 20,
+  numeric: 1700,
+  date: 1082,
+  time: 1083,
+  timestamp: 1114,
+  timestamptz: 1184,
+} as const
+
+/**
+ * Builds the `pg` Pool when the user gave none. `pg` is a peer dependency loaded lazily, so a
+ * project that passes its own pool never needs it resolved here.
+ */
+export async function createPool(config: ResolvedIrisDialectConfig): Promise<IrisPool> {
+  const pg = await loadPg()
+  return new pg.Pool({
+    ...config.poolOptions,
+    connectionString: config.connectionString,
+    ...defined({
+      ssl: config.ssl,
+      max: config.maxConnections,
+      connectionTimeoutMillis: config.connectionTimeoutMillis,
+      idleTimeoutMillis: config.idleTimeoutMillis,
+      query_timeout: config.statementTimeoutMillis,
+    }),
+    // Per-pool parsing: pg's global registry (pg.types.setTypeParser) is never touched, so other
+    // pools in the same process keep their own behaviour.
+    types: { getTypeParser: typeParsers(config, pg.types) },
+  })
+}
+
+async function loadPg(): Promise<PgModule> {
+  try {
+    const module = (await import('pg')) as unknown as { default?: PgModule } & PgModule
+    return module.default ?? module
+  } catch (cause) {
+    throw new IrisConfigError(
+      'kysely-iris needs the "pg" package (a peer dependency): run `npm install pg`, or pass your own `pool`.',
+      { cause },
+    )
+  }
+}
+
+/**
+ * A `getTypeParser` applying the int8 / numeric / date options. Under `iris` the server declares
+ * these types; under iris-pgwire 1.0 most values arrive as int4/float8/text (contract §6.2), so the
+ * defaults are the ones that give the same JS value in both: dates stay strings.
+ */
+export function typeParsers(
+  config: Pick<ResolvedIrisDialectConfig, 'int8' | 'numeric' | 'date'>,
+  fallback: PgTypes,
+): (oid: number, format?: 'text' | 'binary') => TypeParser {
+  const overrides = new Map<number, TypeParser>()
+  overrides.set(
+    OID.int8,
+    config.int8 === 'bigint' ? BigInt : config.int8 === 'number' ? Number : String,
+  )
+  overrides.set(OID.numeric, config.numeric === 'number' ? Number : String)
+  const dateParser: TypeParser = config.date === 'Date' ? parseOdbcDate : String
+  for (const oid of [OID.date, OID.timestamp, OID.timestamptz]) overrides.set(oid, dateParser)
+  overrides.set(OID.time, String)
+  return (oid, format = 'text') =>
+    (format === 'text' ? overrides.get(oid) : undefined) ?? fallback.getTypeParser(oid, format)
+}
+
+/** `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS[.fff]` (IRIS ODBC format, contract §2.5), read as UTC. */
+function parseOdbcDate(value: string): Date | string {
+  const iso =
+    value.length === 10
+      ? `${value}T00:00:00Z`
+      : `${value.replace(' ', 'T')}${/[Zz+]|-\d\d:?\d\d$/.test(value.slice(10)) ? '' : 'Z'}`
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? value : date
+}
+
+function defined(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined))
+}

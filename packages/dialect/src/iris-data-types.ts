@@ -1,0 +1,79 @@
+import { IrisUnsupportedError } from './errors.js'
+
+/**
+ * Length given to `varchar` without one: IRIS reads a length-less VARCHAR as length 1
+ * (contract §4.1), so the dialect always writes an explicit length.
+ */
+export const DEFAULT_VARCHAR_LENGTH = 255
+
+/**
+ * What `text` becomes. LONGVARCHAR is a stream in IRIS: it cannot be compared with `=`, sorted,
+ * grouped or indexed. A long VARCHAR is an ordinary string that can (contract §4.1).
+ */
+export const TEXT_TYPE = 'varchar(32000)'
+
+/**
+ * Kysely's column data types in IRIS spelling (contract §4.1), written lowercase because
+ * iris-pgwire rewrites an uppercase `DOUBLE` in parameterized SQL (contract §2.7).
+ */
+const SIMPLE_TYPES: Readonly<Record<string, string>> = {
+  varchar: `varchar(${DEFAULT_VARCHAR_LENGTH})`,
+  char: 'char(1)',
+  text: TEXT_TYPE,
+  integer: 'integer',
+  int2: 'smallint',
+  int4: 'integer',
+  int8: 'bigint',
+  smallint: 'smallint',
+  bigint: 'bigint',
+  boolean: 'bit',
+  real: 'double',
+  'double precision': 'double',
+  float4: 'double',
+  float8: 'double',
+  decimal: 'decimal',
+  numeric: 'numeric',
+  binary: 'varbinary(1)',
+  bytea: 'longvarbinary',
+  blob: 'longvarbinary',
+  varbinary: 'longvarbinary',
+  date: 'date',
+  datetime: 'timestamp',
+  datetime2: 'timestamp',
+  time: 'time',
+  timestamp: 'timestamp',
+  serial: 'integer identity',
+  bigserial: 'bigint identity',
+  uuid: 'uniqueidentifier',
+}
+
+/** Parameterized forms kept as written (contract §4.1), with the IRIS name where it differs. */
+const PARAMETERIZED_TYPES: ReadonlyArray<[RegExp, (args: string) => string]> = [
+  [/^varchar\((\d+)\)$/, (n) => `varchar(${n})`],
+  [/^char\((\d+)\)$/, (n) => `char(${n})`],
+  [/^decimal\((\d+, \d+)\)$/, (ps) => `decimal(${ps})`],
+  [/^numeric\((\d+, \d+)\)$/, (ps) => `numeric(${ps})`],
+  [/^binary\((\d+)\)$/, (n) => `varbinary(${n})`],
+  [/^varbinary\((\d+)\)$/, (n) => `varbinary(${n})`],
+  [/^(?:timestamp|datetime|datetime2)\((\d+)\)$/, () => 'timestamp'],
+  [/^time\((\d+)\)$/, () => 'time'],
+]
+
+/** Maps a Kysely data type to IRIS DDL, or refuses one IRIS has no equivalent for. */
+export function toIrisDataType(dataType: string): string {
+  const simple = SIMPLE_TYPES[dataType]
+  if (simple) return simple
+  for (const [pattern, render] of PARAMETERIZED_TYPES) {
+    const match = pattern.exec(dataType)
+    if (match) return render(match[1] ?? '')
+  }
+  throw new IrisUnsupportedError(
+    `IRIS has no column type for '${dataType}' (contract §4.1): ${hint(dataType)}`,
+  )
+}
+
+function hint(dataType: string): string {
+  if (/tz/.test(dataType)) return 'IRIS dates carry no time zone; use timestamp and store UTC'
+  if (/json/.test(dataType)) return 'store JSON text in a varchar column, e.g. sql`varchar(32000)`'
+  return 'use one of the types in contract §4.1, or write it with sql`...`'
+}

@@ -1,0 +1,284 @@
+import type { DatabaseConnection } from 'kysely'
+import { IrisConfigError } from './errors.js'
+
+/**
+ * The subset of a `pg` Pool the driver uses, typed structurally so any pool that behaves like
+ * node-postgres's works (and `pg` stays a peer dependency).
+ */
+export interface IrisPool {
+  connect(): Promise<IrisPoolClient>
+  end(): Promise<void>
+  readonly totalCount?: number
+  readonly idleCount?: number
+  readonly waitingCount?: number
+}
+
+export interface IrisQueryResult {
+  command: string
+  rowCount: number | null
+  rows: unknown[][]
+  fields: { name: string }[]
+}
+
+export interface IrisPoolClient {
+  query(config: {
+    text: string
+    values?: readonly unknown[]
+    rowMode: 'array'
+  }): Promise<IrisQueryResult>
+  query<T extends IrisCursor>(cursor: T): T
+  release(destroy?: boolean | Error): void
+  /** Closes the socket; used to stop an aborted query at once. */
+  end?(): Promise<void>
+}
+
+/** What `pg-cursor`'s Cursor looks like to the driver. */
+export interface IrisCursor {
+  read(rowCount: number): Promise<unknown[][]>
+  close(): Promise<void>
+}
+
+export type IrisCursorConstructor = new (
+  text: string,
+  values: unknown[],
+  config: { rowMode: 'array' },
+) => IrisCursor
+
+/** Which row-limit syntax to emit (contract §3.2). */
+export type IrisPaging = 'limit' | 'top'
+
+/** How a multi-row insert is written (contract §3.6). */
+export type IrisBulkInsertForm = 'values' | 'union-all'
+
+export interface IrisDialectConfig {
+  /**
+   * A `pg` Pool (or an async factory for one). When given, the connection options below
+   * (connectionString, ssl, pool size, timeouts, type parsing) are ignored: configure the pool.
+   */
+  pool?: IrisPool | (() => Promise<IrisPool>)
+  /** Default: `IRIS_URL`, else `DATABASE_URL`, else `postgres://_SYSTEM:SYS@localhost:5432/USER`. */
+  connectionString?: string
+  /** Passed to `pg` as is. iris-pgwire has SSL off unless configured (contract §1). */
+  ssl?: boolean | object
+  /** Maximum connections in the pool. Default 10 (pg's default). */
+  maxConnections?: number
+  /** Milliseconds to wait for a connection (connect or pool checkout). Default 0 = wait forever. */
+  connectionTimeoutMillis?: number
+  /** Milliseconds a pooled connection may stay idle. Default 10 000 (pg's default). */
+  idleTimeoutMillis?: number
+  /** Client-side limit on one statement, in milliseconds (pg `query_timeout`). Default none. */
+  statementTimeoutMillis?: number
+  /** Any other `pg` Pool option, passed through unchanged. */
+  poolOptions?: Record<string, unknown>
+
+  /** Row-limit syntax. Default `limit` (IRIS 2025.1+); `top` for older IRIS (contract §3.2). */
+  paging?: IrisPaging
+  /** IRIS version, e.g. `'2024.1'`; chooses `paging` when `paging` is not given. */
+  irisVersion?: string
+
+  /** BIGINT (int8) values. Default `'number'` (see README: exact up to 2^53). */
+  int8?: 'number' | 'bigint' | 'string'
+  /** NUMERIC / DECIMAL values. Default `'string'` (exact). */
+  numeric?: 'string' | 'number'
+  /** DATE / TIME / TIMESTAMP values. Default `'string'` (the same under every pgwire, §6.2). */
+  date?: 'string' | 'Date'
+
+  /** Multi-row insert form. Default `'values'` (contract §3.6). */
+  bulkInsert?: IrisBulkInsertForm
+  /** Maximum parameters in one statement; larger inserts are chunked. Default 2000. */
+  maxParameters?: number
+  /** Fetch `insertId` with `SELECT LAST_IDENTITY()` after single-row inserts. Default true (§3.4). */
+  insertId?: boolean
+
+  /** Called once per new connection, e.g. to set session options. */
+  onCreateConnection?: (connection: DatabaseConnection) => Promise<void>
+  /**
+   * A `pg-cursor` Cursor class for `.stream()`. Without it, a stream reads the whole result and
+   * yields it in chunks: iris-pgwire ignores portal row limits anyway (contract §2.6).
+   */
+  cursor?: IrisCursorConstructor
+}
+
+export const DEFAULT_CONNECTION_STRING = 'postgres://_SYSTEM:SYS@localhost:5432/USER'
+export const DEFAULT_MAX_PARAMETERS = 2000
+
+/** The validated configuration with every default applied. */
+export interface ResolvedIrisDialectConfig {
+  readonly pool: IrisDialectConfig['pool']
+  readonly connectionString: string
+  readonly ssl: boolean | object | undefined
+  readonly maxConnections: number | undefined
+  readonly connectionTimeoutMillis: number | undefined
+  readonly idleTimeoutMillis: number | undefined
+  readonly statementTimeoutMillis: number | undefined
+  readonly poolOptions: Record<string, unknown>
+  readonly paging: IrisPaging
+  readonly int8: 'number' | 'bigint' | 'string'
+  readonly numeric: 'string' | 'number'
+  readonly date: 'string' | 'Date'
+  readonly bulkInsert: IrisBulkInsertForm
+  readonly maxParameters: number
+  readonly insertId: boolean
+  readonly onCreateConnection: IrisDialectConfig['onCreateConnection']
+  readonly cursor: IrisCursorConstructor | undefined
+}
+
+const KNOWN_OPTIONS = new Set<string>([
+  'pool',
+  'connectionString',
+  'ssl',
+  'maxConnections',
+  'connectionTimeoutMillis',
+  'idleTimeoutMillis',
+  'statementTimeoutMillis',
+  'poolOptions',
+  'paging',
+  'irisVersion',
+  'int8',
+  'numeric',
+  'date',
+  'bulkInsert',
+  'maxParameters',
+  'insertId',
+  'onCreateConnection',
+  'cursor',
+])
+
+/** Validates a config and applies defaults; throws IrisConfigError naming the fix. */
+export function resolveIrisDialectConfig(
+  config: IrisDialectConfig = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ResolvedIrisDialectConfig {
+  if (config === null || typeof config !== 'object') {
+    fail('the IrisDialect config must be an object, e.g. new IrisDialect({ connectionString })')
+  }
+  for (const key of Object.keys(config)) {
+    if (!KNOWN_OPTIONS.has(key)) {
+      fail(`unknown IrisDialect option "${key}"; known options: ${[...KNOWN_OPTIONS].join(', ')}`)
+    }
+  }
+  if (
+    config.pool !== undefined &&
+    typeof config.pool !== 'function' &&
+    typeof config.pool?.connect !== 'function'
+  ) {
+    fail('"pool" must be a pg Pool or an async function returning one')
+  }
+  const connectionString =
+    config.connectionString ?? env.IRIS_URL ?? env.DATABASE_URL ?? DEFAULT_CONNECTION_STRING
+  checkConnectionString(connectionString)
+  return {
+    pool: config.pool,
+    connectionString,
+    ssl: config.ssl,
+    maxConnections: optionalInteger(config, 'maxConnections', 1),
+    connectionTimeoutMillis: optionalInteger(config, 'connectionTimeoutMillis', 0),
+    idleTimeoutMillis: optionalInteger(config, 'idleTimeoutMillis', 0),
+    statementTimeoutMillis: optionalInteger(config, 'statementTimeoutMillis', 1),
+    poolOptions: config.poolOptions ?? {},
+    paging: resolvePaging(config),
+    int8: oneOf(config, 'int8', ['number', 'bigint', 'string'], 'number'),
+    numeric: oneOf(config, 'numeric', ['string', 'number'], 'string'),
+    date: oneOf(config, 'date', ['string', 'Date'], 'string'),
+    bulkInsert: oneOf(config, 'bulkInsert', ['values', 'union-all'], 'values'),
+    maxParameters: optionalInteger(config, 'maxParameters', 1) ?? DEFAULT_MAX_PARAMETERS,
+    insertId: optionalBoolean(config, 'insertId') ?? true,
+    onCreateConnection: optionalFunction(config, 'onCreateConnection'),
+    cursor: optionalFunction(config, 'cursor'),
+  }
+}
+
+function fail(message: string): never {
+  throw new IrisConfigError(`Invalid IrisDialect config: ${message}.`)
+}
+
+function checkConnectionString(value: unknown): void {
+  if (typeof value !== 'string')
+    fail('"connectionString" must be a string like postgres://user:pass@host:5432/USER')
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    fail(
+      `connection string "${redact(value)}" is not a URL; use postgres://user:pass@host:5432/USER`,
+    )
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    fail(
+      `connection string "${redact(value)}" must start with postgres:// (iris-pgwire speaks the PostgreSQL protocol)`,
+    )
+  }
+}
+
+/** Hides the password of a URL in error messages. */
+function redact(value: string): string {
+  return value.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@')
+}
+
+/** `paging` wins; else `irisVersion` below 2025.1 means `top` (contract §3.2). */
+function resolvePaging(config: IrisDialectConfig): IrisPaging {
+  const paging =
+    config.paging === undefined ? undefined : oneOf(config, 'paging', ['limit', 'top'], 'limit')
+  if (config.irisVersion === undefined) return paging ?? 'limit'
+  const match =
+    typeof config.irisVersion === 'string' ? /^(\d{4})\.(\d+)/.exec(config.irisVersion) : null
+  if (!match)
+    fail(
+      `"irisVersion" must look like '2024.1' or '2025.1', got ${JSON.stringify(config.irisVersion)}`,
+    )
+  const fromVersion: IrisPaging =
+    Number(match[1]) * 100 + Number(match[2]) >= 202501 ? 'limit' : 'top'
+  if (paging !== undefined && paging !== fromVersion) {
+    fail(
+      `paging '${paging}' contradicts irisVersion '${config.irisVersion}' (LIMIT exists from IRIS 2025.1); give only one of them`,
+    )
+  }
+  return fromVersion
+}
+
+function oneOf<K extends keyof IrisDialectConfig, V extends string>(
+  config: IrisDialectConfig,
+  key: K,
+  allowed: readonly V[],
+  fallback: V,
+): V {
+  const value = config[key]
+  if (value === undefined) return fallback
+  if (!allowed.includes(value as V)) {
+    fail(
+      `"${key}" must be one of ${allowed.map((v) => `'${v}'`).join(', ')}, got ${JSON.stringify(value)}`,
+    )
+  }
+  return value as V
+}
+
+function optionalInteger(
+  config: IrisDialectConfig,
+  key: keyof IrisDialectConfig,
+  min: number,
+): number | undefined {
+  const value = config[key]
+  if (value === undefined) return undefined
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    fail(`"${key}" must be an integer >= ${min}, got ${JSON.stringify(value)}`)
+  }
+  return value
+}
+
+function optionalBoolean(
+  config: IrisDialectConfig,
+  key: keyof IrisDialectConfig,
+): boolean | undefined {
+  const value = config[key]
+  if (value !== undefined && typeof value !== 'boolean') fail(`"${key}" must be true or false`)
+  return value as boolean | undefined
+}
+
+function optionalFunction<K extends 'onCreateConnection' | 'cursor'>(
+  config: IrisDialectConfig,
+  key: K,
+): IrisDialectConfig[K] {
+  const value = config[key]
+  if (value !== undefined && typeof value !== 'function') fail(`"${key}" must be a function`)
+  return value
+}

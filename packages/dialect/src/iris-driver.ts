@@ -1,0 +1,165 @@
+import {
+  type DatabaseConnection,
+  type Driver,
+  IdentifierNode,
+  type QueryCompiler,
+  RawNode,
+  type TransactionSettings,
+} from 'kysely'
+import { createPool } from './create-pool.js'
+import { toIrisError } from './error-mapping.js'
+import { IrisConnectionError, IrisInputError, IrisUnsupportedError } from './errors.js'
+import { IrisConnection } from './iris-connection.js'
+import type { IrisPool, IrisPoolClient, ResolvedIrisDialectConfig } from './iris-dialect-config.js'
+import { IrisQueryCompiler } from './iris-query-compiler.js'
+
+/** Isolation levels IRIS has (contract §9.1); REPEATABLE READ, SERIALIZABLE and SNAPSHOT it lacks. */
+const ISOLATION_LEVELS = new Set(['read uncommitted', 'read committed'])
+
+/** Kysely's Driver over a `pg` Pool. */
+export class IrisDriver implements Driver {
+  readonly #config: ResolvedIrisDialectConfig
+  readonly #connections = new WeakMap<IrisPoolClient, IrisConnection>()
+  #pool: IrisPool | undefined
+
+  constructor(config: ResolvedIrisDialectConfig) {
+    this.#config = config
+  }
+
+  async init(): Promise<void> {
+    const { pool } = this.#config
+    this.#pool =
+      pool === undefined
+        ? await createPool(this.#config)
+        : typeof pool === 'function'
+          ? await pool()
+          : pool
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const pool = this.#pool
+    if (!pool)
+      throw new IrisConnectionError(
+        'the IrisDialect driver was destroyed (db.destroy() was called)',
+      )
+    let client: IrisPoolClient
+    try {
+      client = await pool.connect()
+    } catch (error) {
+      throw toIrisError(error)
+    }
+    let connection = this.#connections.get(client)
+    if (!connection) {
+      connection = new IrisConnection(client, {
+        compiler: new IrisQueryCompiler(this.#config),
+        maxParameters: this.#config.maxParameters,
+        insertId: this.#config.insertId,
+        cursor: this.#config.cursor,
+      })
+      this.#connections.set(client, connection)
+      if (this.#config.onCreateConnection) {
+        try {
+          await this.#config.onCreateConnection(connection)
+        } catch (error) {
+          connection.discard()
+          connection.release()
+          throw error
+        }
+      }
+    }
+    return connection
+  }
+
+  /** `START TRANSACTION` carries the level and access mode: pgwire swallows SET TRANSACTION (contract §9.2). */
+  async beginTransaction(
+    connection: DatabaseConnection,
+    settings: TransactionSettings,
+  ): Promise<void> {
+    const modes: string[] = []
+    if (settings.isolationLevel) {
+      if (!ISOLATION_LEVELS.has(settings.isolationLevel)) {
+        throw new IrisUnsupportedError(
+          `isolation level '${settings.isolationLevel}' does not exist in IRIS (contract §9.1); use 'read committed' or 'read uncommitted'`,
+        )
+      }
+      modes.push(`isolation level ${settings.isolationLevel}`)
+    }
+    if (settings.accessMode) modes.push(settings.accessMode)
+    await asIris(connection).run(
+      modes.length ? `start transaction ${modes.join(', ')}` : 'start transaction',
+    )
+    asIris(connection).inTransaction = true
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    asIris(connection).inTransaction = false
+    await asIris(connection).run('commit')
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    asIris(connection).inTransaction = false
+    try {
+      await asIris(connection).run('rollback')
+    } catch (error) {
+      asIris(connection).discard()
+      throw error
+    }
+  }
+
+  async savepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compileQuery: QueryCompiler['compileQuery'],
+  ): Promise<void> {
+    await asIris(connection).run(savepointSql('savepoint', name, compileQuery))
+  }
+
+  async rollbackToSavepoint(
+    connection: DatabaseConnection,
+    name: string,
+    compileQuery: QueryCompiler['compileQuery'],
+  ): Promise<void> {
+    await asIris(connection).run(savepointSql('rollback to savepoint', name, compileQuery))
+  }
+
+  /** A no-op: IRIS documents no RELEASE SAVEPOINT (contract §9.3). The name is still checked. */
+  async releaseSavepoint(
+    _connection: DatabaseConnection,
+    name: string,
+    compileQuery: QueryCompiler['compileQuery'],
+  ): Promise<void> {
+    savepointSql('savepoint', name, compileQuery)
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    asIris(connection).release()
+  }
+
+  async destroy(): Promise<void> {
+    const pool = this.#pool
+    this.#pool = undefined
+    await pool?.end()
+  }
+}
+
+function asIris(connection: DatabaseConnection): IrisConnection {
+  return connection as IrisConnection
+}
+
+/** Savepoint names go through the compiler's identifier checks; `SYS…` names are IRIS's (contract §9.3). */
+function savepointSql(
+  command: string,
+  name: string,
+  compileQuery: QueryCompiler['compileQuery'],
+): string {
+  if (/^sys/i.test(name)) {
+    throw new IrisInputError(
+      `savepoint name "${name}" starts with SYS, which IRIS reserves (contract §9.3); choose another name`,
+    )
+  }
+  const node = RawNode.createWithChildren([
+    RawNode.createWithSql(`${command} `),
+    IdentifierNode.create(name),
+  ])
+  return compileQuery(node, { queryId: 'savepoint' }).sql
+}

@@ -1,0 +1,593 @@
+import {
+  type AlterColumnNode,
+  type BinaryOperationNode,
+  type ColumnDefinitionNode,
+  type CompiledQuery,
+  type CreateIndexNode,
+  type CreateTableNode,
+  type CreateViewNode,
+  type DataTypeNode,
+  DefaultQueryCompiler,
+  type DeleteQueryNode,
+  type ExplainNode,
+  type FetchNode,
+  type InsertQueryNode,
+  type LimitNode,
+  type MergeQueryNode,
+  type OnConflictNode,
+  type OnDuplicateKeyNode,
+  type OperationNode,
+  OperatorNode,
+  type OrActionNode,
+  type OrderByNode,
+  type OutputNode,
+  ParensNode,
+  type QueryId,
+  type RawNode,
+  type RenameColumnNode,
+  type ReturningNode,
+  type RootOperationNode,
+  type SelectModifierNode,
+  type SelectQueryNode,
+  type TopNode,
+  type UpdateQueryNode,
+  type ValueNode,
+  type ValuesNode,
+} from 'kysely'
+import { IrisInputError, IrisUnsupportedError } from './errors.js'
+import { toIrisDataType } from './iris-data-types.js'
+import type { IrisBulkInsertForm, IrisPaging } from './iris-dialect-config.js'
+import { sanitizeDdlLiteral, sanitizeIrisIdentifier } from './iris-sql-text.js'
+import { toIrisParameter } from './iris-values.js'
+
+export interface IrisQueryCompilerOptions {
+  /** Row-limit syntax (contract §3.2). Default `limit`. */
+  readonly paging?: IrisPaging
+  /** Multi-row insert form (contract §3.6). Default `values`. */
+  readonly bulkInsert?: IrisBulkInsertForm
+}
+
+/** Statements whose text cannot carry parameters: literals are written into them (contract §2.3). */
+const DDL_KINDS = new Set([
+  'CreateTableNode',
+  'AlterTableNode',
+  'CreateIndexNode',
+  'CreateViewNode',
+  'CreateSchemaNode',
+  'DropTableNode',
+  'DropIndexNode',
+  'DropViewNode',
+  'DropSchemaNode',
+])
+
+/** Operators with no IRIS equivalent (contract §3.9, §3.10, §5.6). */
+const UNSUPPORTED_OPERATORS: Readonly<Record<string, string>> = {
+  '~': 'IRIS has no regular-expression operator; use %MATCHES or %PATTERN with sql`...` (contract §3.9)',
+  '~*': 'IRIS has no regular-expression operator; use %MATCHES or %PATTERN with sql`...` (contract §3.9)',
+  '!~': 'IRIS has no regular-expression operator; use %MATCHES or %PATTERN with sql`...` (contract §3.9)',
+  '!~*':
+    'IRIS has no regular-expression operator; use %MATCHES or %PATTERN with sql`...` (contract §3.9)',
+  regexp:
+    'IRIS has no regular-expression operator; use %MATCHES or %PATTERN with sql`...` (contract §3.9)',
+  'similar to': 'IRIS has no SIMILAR TO; use %MATCHES or %PATTERN with sql`...` (contract §3.9)',
+  'not similar to':
+    'IRIS has no SIMILAR TO; use %MATCHES or %PATTERN with sql`...` (contract §3.9)',
+  '@>': 'IRIS has no arrays or JSON containment (contract §3.9)',
+  '<@': 'IRIS has no arrays or JSON containment (contract §3.9)',
+  '&&': 'IRIS has no arrays or ranges (contract §3.9)',
+  '?': 'IRIS has no JSON key operators (contract §3.9)',
+  '?&': 'IRIS has no JSON key operators (contract §3.9)',
+  '?|': 'IRIS has no JSON key operators (contract §3.9)',
+  '@@': 'IRIS has no full-text match operator (contract §3.9)',
+  '->': 'IRIS has no JSON path operators (contract §3.9)',
+  '->>': 'IRIS has no JSON path operators (contract §3.9)',
+  '#>': 'IRIS has no JSON path operators (contract §3.9)',
+  '#>>': 'IRIS has no JSON path operators (contract §3.9)',
+  '<->': 'IRIS has no vector distance operators; use the vector helpers (contract §5.6)',
+  '<=>': 'IRIS has no vector distance operators; use the vector helpers (contract §5.6)',
+  '<#>': 'IRIS has no vector distance operators; use the vector helpers (contract §5.6)',
+  '-|-': 'IRIS has no ranges (contract §3.9)',
+}
+
+/** Row-locking modifiers: the simulator rejects them and IRIS support is unverified (contract §3.11). */
+const LOCKING_MODIFIERS = new Set([
+  'ForUpdate',
+  'ForNoKeyUpdate',
+  'ForShare',
+  'ForKeyShare',
+  'NoWait',
+  'SkipLocked',
+])
+
+/** The `OR UPDATE` action that turns `replace into` into IRIS's upsert (contract §3.5). */
+const OR_UPDATE: OrActionNode = Object.freeze({ kind: 'OrActionNode', action: 'or update' })
+
+/** Marks a synthetic TopNode whose row count is an expression (a parameter) or `all`. */
+type TopCount = OperationNode | 'all'
+
+/** Compiled queries whose rows carry a trailing `%VID` column the driver drops (contract §3.2). */
+const VID_PAGED = new WeakSet<CompiledQuery>()
+
+/** True when the compiled query pages with `%VID`, so its last result column is the row number. */
+export function isVidPaged(query: CompiledQuery): boolean {
+  return VID_PAGED.has(query)
+}
+
+/**
+ * Kysely's DefaultQueryCompiler adapted to IRIS SQL through iris-pgwire. Each override names
+ * the contract section it follows; anything IRIS cannot take is refused with IrisUnsupportedError.
+ */
+export class IrisQueryCompiler extends DefaultQueryCompiler {
+  readonly #paging: IrisPaging
+  readonly #bulkInsert: IrisBulkInsertForm
+  readonly #topCounts = new WeakMap<TopNode, TopCount>()
+  /** The statement uses TOP (and %VID) for every limit (contract §3.2). */
+  #topStyle = false
+  /** The statement is DDL: literals are written into the text (contract §2.3). */
+  #ddl = false
+  #rootVidPaged = false
+
+  constructor(options: IrisQueryCompilerOptions = {}) {
+    super()
+    this.#paging = options.paging ?? 'limit'
+    this.#bulkInsert = options.bulkInsert ?? 'values'
+  }
+
+  override compileQuery(node: RootOperationNode, queryId: QueryId): CompiledQuery {
+    this.#ddl = DDL_KINDS.has(node.kind)
+    // One limit style per statement: a limited subquery makes the whole statement TOP (contract §3.2).
+    this.#topStyle = this.#paging === 'top' || hasLimitedSubquery(node)
+    this.#rootVidPaged = false
+    const compiled = super.compileQuery(node, queryId)
+    if (this.#rootVidPaged) VID_PAGED.add(compiled)
+    return compiled
+  }
+
+  // ---- Row limits (contract §3.2) ----
+
+  protected override visitSelectQuery(node: SelectQueryNode): void {
+    if (node.fetch) this.visitFetch(node.fetch)
+    const { limit, offset } = node
+    if (!limit && !offset) {
+      super.visitSelectQuery(node)
+      return
+    }
+    if (node.top) {
+      throw new IrisUnsupportedError(
+        'top() and limit()/offset() cannot be combined: IRIS refuses mixed TOP/LIMIT (SQLCODE -386, contract §3.2)',
+      )
+    }
+    if (offset && (this.#topStyle || !limit)) {
+      this.#compileVidPage(node, limit, offset)
+      return
+    }
+    if (!this.#topStyle) {
+      super.visitSelectQuery(node)
+      return
+    }
+    if (node.setOperations) {
+      throw new IrisUnsupportedError(
+        "limit() on a union/intersect/except cannot be written with TOP (contract §3.2); select from it as a subquery: db.selectFrom(q.as('u')).selectAll().limit(n)",
+      )
+    }
+    super.visitSelectQuery({ ...node, limit: undefined, top: this.#top(limit?.limit ?? 'all') })
+  }
+
+  /** `SELECT *, %VID FROM (SELECT TOP ALL ... ORDER BY ...) WHERE %VID ...` (contract §3.2). */
+  #compileVidPage(
+    node: SelectQueryNode,
+    limit: LimitNode | undefined,
+    offset: NonNullable<SelectQueryNode['offset']>,
+  ): void {
+    if (node.setOperations) {
+      throw new IrisUnsupportedError(
+        "offset() on a union/intersect/except cannot be paged with %VID (contract §3.2); select from it as a subquery: db.selectFrom(q.as('u')).selectAll().offset(n)",
+      )
+    }
+    const wrap =
+      this.parentNode !== undefined &&
+      !['ParensNode', 'InsertQueryNode', 'CreateTableNode', 'CreateViewNode'].includes(
+        this.parentNode.kind,
+      )
+    if (this.parentNode === undefined) this.#rootVidPaged = true
+    if (wrap) this.append('(')
+    if (node.with) {
+      this.visitNode(node.with)
+      this.append(' ')
+    }
+    this.append('select *, %VID from ')
+    const inner: SelectQueryNode = {
+      ...node,
+      with: undefined,
+      limit: undefined,
+      offset: undefined,
+      top: this.#top('all'),
+    }
+    this.visitNode(ParensNode.create(inner))
+    this.append(' where %VID ')
+    const start = numericValue(offset.offset)
+    const count = limit ? numericValue(limit.limit) : undefined
+    if (!limit) {
+      this.append('> ')
+      this.visitNode(offset.offset)
+    } else if (start !== undefined && count !== undefined) {
+      this.append('between ')
+      this.appendValue(toNumberIfSafe(start + 1n))
+      this.append(' and ')
+      this.appendValue(toNumberIfSafe(start + count))
+    } else {
+      this.append('> ')
+      this.visitNode(offset.offset)
+      this.append(' and %VID <= ')
+      this.visitNode(offset.offset)
+      this.append(' + ')
+      this.visitNode(limit.limit)
+    }
+    if (wrap) this.append(')')
+  }
+
+  #top(count: TopCount): TopNode {
+    const node: TopNode = Object.freeze({ kind: 'TopNode', expression: 0 })
+    this.#topCounts.set(node, count)
+    return node
+  }
+
+  protected override visitTop(node: TopNode): void {
+    if (node.modifiers) {
+      throw new IrisUnsupportedError(
+        `TOP ... ${node.modifiers} is not IRIS SQL (contract §3.2); use top(n)`,
+      )
+    }
+    const count = this.#topCounts.get(node)
+    if (count === 'all') {
+      this.append('top all')
+      return
+    }
+    this.append('top ')
+    if (count) this.visitNode(count)
+    else this.appendValue(node.expression)
+  }
+
+  protected override visitLimit(node: LimitNode): void {
+    if (this.parentNode?.kind !== 'SelectQueryNode') {
+      throw new IrisUnsupportedError(
+        'IRIS UPDATE and DELETE take no LIMIT (contract §3.2); restrict the rows with where()',
+      )
+    }
+    super.visitLimit(node)
+  }
+
+  protected override visitOrderBy(node: OrderByNode): void {
+    if (
+      this.parentNode?.kind === 'DeleteQueryNode' ||
+      this.parentNode?.kind === 'UpdateQueryNode'
+    ) {
+      throw new IrisUnsupportedError(
+        'IRIS UPDATE and DELETE take no ORDER BY (contract §3.2); restrict the rows with where()',
+      )
+    }
+    super.visitOrderBy(node)
+  }
+
+  protected override visitFetch(_node: FetchNode): void {
+    throw new IrisUnsupportedError(
+      'fetch() is not used with IRIS: TOP/LIMIT/FETCH cannot be mixed (contract §3.2); use limit()',
+    )
+  }
+
+  // ---- Values and literals (contract §2.2-§2.5, §3.3) ----
+
+  protected override appendValue(value: unknown): void {
+    super.appendValue(toIrisParameter(value))
+  }
+
+  protected override appendImmediateValue(value: unknown): void {
+    if (typeof value === 'boolean') {
+      this.append(value ? '1' : '0')
+      return
+    }
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      throw new IrisInputError(`${value} cannot be written into IRIS SQL; use a finite number`)
+    }
+    if (typeof value === 'string' && !this.#ddl) {
+      throw new IrisInputError(
+        'a string literal (sql.lit / eb.lit) would be written into the SQL text, which iris-pgwire rewrites (contract §2.3); pass it as a parameter instead (sql.val / eb.val)',
+      )
+    }
+    if (value instanceof Date) {
+      throw new IrisInputError(
+        'a Date cannot be written into SQL text (contract §2.3); pass it as a parameter',
+      )
+    }
+    super.appendImmediateValue(value)
+  }
+
+  protected override sanitizeStringLiteral(value: string): string {
+    return sanitizeDdlLiteral(value)
+  }
+
+  protected override sanitizeIdentifier(identifier: string): string {
+    return sanitizeIrisIdentifier(identifier)
+  }
+
+  protected override visitRaw(node: RawNode): void {
+    for (const fragment of node.sqlFragments) {
+      if (fragment.includes('::')) {
+        throw new IrisUnsupportedError(
+          `'::' casts reach IRIS unchanged and fail (contract §3.10); write CAST(x AS type): ${fragment}`,
+        )
+      }
+      if (/\$\d/.test(fragment)) {
+        throw new IrisInputError(
+          `'$n' in SQL text breaks iris-pgwire's placeholder numbering (contract §2.2); interpolate the value instead: ${fragment}`,
+        )
+      }
+    }
+    super.visitRaw(node)
+  }
+
+  // ---- Operators (contract §3.8, §3.9) ----
+
+  protected override visitBinaryOperation(node: BinaryOperationNode): void {
+    const operator = OperatorNode.is(node.operator) ? node.operator.operator : undefined
+    if (operator === 'in' || operator === 'not in') {
+      const list = node.rightOperand as { kind: string; values?: readonly unknown[] }
+      // An empty IN () is a syntax error in IRIS (contract §3.9): write the condition's value instead.
+      if (
+        (list.kind === 'PrimitiveValueListNode' || list.kind === 'ValueListNode') &&
+        list.values?.length === 0
+      ) {
+        this.append(operator === 'in' ? '1 = 0' : '1 = 1')
+        return
+      }
+    }
+    if (operator === 'ilike' || operator === 'not ilike') {
+      // No ILIKE in IRIS: LOWER on both sides makes LIKE case-insensitive under any collation (contract §3.8).
+      this.append('lower(')
+      this.visitNode(node.leftOperand)
+      this.append(operator === 'ilike' ? ') like lower(' : ') not like lower(')
+      this.visitNode(node.rightOperand)
+      this.append(')')
+      return
+    }
+    const reason = operator === undefined ? undefined : UNSUPPORTED_OPERATORS[operator]
+    if (reason) throw new IrisUnsupportedError(`operator '${operator}': ${reason}`)
+    super.visitBinaryOperation(node)
+  }
+
+  // ---- SELECT features (contract §3.7, §3.11) ----
+
+  protected override compileDistinctOn(expressions: readonly OperationNode[]): void {
+    // IRIS spells DISTINCT ON as DISTINCT BY (contract §3.7).
+    this.append('distinct by (')
+    this.compileList(expressions)
+    this.append(')')
+  }
+
+  protected override visitSelectModifier(node: SelectModifierNode): void {
+    if (node.modifier && LOCKING_MODIFIERS.has(node.modifier)) {
+      throw new IrisUnsupportedError(
+        `${node.modifier} (FOR UPDATE / FOR SHARE / NOWAIT / SKIP LOCKED) is refused rather than dropped: IRIS support is unverified (contract §3.11); lock with a transaction or LOCK TABLE`,
+      )
+    }
+    super.visitSelectModifier(node)
+  }
+
+  // ---- INSERT / UPDATE / DELETE (contract §3.4-§3.6) ----
+
+  protected override visitInsertQuery(node: InsertQueryNode): void {
+    if (node.top)
+      throw new IrisUnsupportedError('INSERT TOP is not IRIS SQL; limit the source query instead')
+    if (node.orAction && node.orAction !== OR_UPDATE) {
+      throw new IrisUnsupportedError(
+        `INSERT ${node.orAction.action.toUpperCase()} is not IRIS SQL; use db.replaceInto(table), which compiles to INSERT OR UPDATE (contract §3.5)`,
+      )
+    }
+    // db.replaceInto(t) → INSERT OR UPDATE INTO t: updates the row whose unique key matches (contract §3.5).
+    super.visitInsertQuery(node.replace ? { ...node, replace: false, orAction: OR_UPDATE } : node)
+  }
+
+  protected override visitValues(node: ValuesNode): void {
+    if (this.#bulkInsert === 'values' || node.values.length < 2) {
+      super.visitValues(node)
+      return
+    }
+    // Fallback form with no multi-row VALUES: INSERT INTO t (cols) SELECT ... UNION ALL SELECT ... (contract §3.6).
+    node.values.forEach((row, index) => {
+      if (index > 0) this.append(' union all ')
+      this.append('select ')
+      if (row.kind === 'PrimitiveValueListNode') {
+        row.values.forEach((value, i) => {
+          if (i > 0) this.append(', ')
+          this.appendValue(value)
+        })
+        return
+      }
+      for (const value of row.values) {
+        if (value.kind === 'DefaultInsertValueNode') {
+          throw new IrisUnsupportedError(
+            "bulkInsert 'union-all' cannot express a missing column (DEFAULT): give every row the same columns, or use bulkInsert 'values' (contract §3.6)",
+          )
+        }
+      }
+      this.compileList(row.values)
+    })
+  }
+
+  protected override visitReturning(_node: ReturningNode): void {
+    throw new IrisUnsupportedError(
+      "returning() is not possible on IRIS: RETURNING is not in its grammar (contract §3.4). For the generated id of a single-row insert use the result's insertId (dialect option insertId, on by default); otherwise select the rows afterwards",
+    )
+  }
+
+  protected override visitOutput(_node: OutputNode): void {
+    throw new IrisUnsupportedError(
+      "OUTPUT is not IRIS SQL (contract §3.4); use the result's insertId or select the rows afterwards",
+    )
+  }
+
+  protected override visitOnConflict(_node: OnConflictNode): void {
+    throw new IrisUnsupportedError(
+      'onConflict() is not possible on IRIS (no ON CONFLICT, contract §3.5); use db.replaceInto(table), which compiles to INSERT OR UPDATE',
+    )
+  }
+
+  protected override visitOnDuplicateKey(_node: OnDuplicateKeyNode): void {
+    throw new IrisUnsupportedError(
+      'onDuplicateKeyUpdate() is not IRIS SQL (contract §3.5); use db.replaceInto(table), which compiles to INSERT OR UPDATE',
+    )
+  }
+
+  protected override visitDeleteQuery(node: DeleteQueryNode): void {
+    if (node.using)
+      throw new IrisUnsupportedError(
+        'DELETE ... USING is not IRIS SQL; filter with where(... in subquery)',
+      )
+    if (node.top)
+      throw new IrisUnsupportedError(
+        'DELETE TOP is not supported by kysely-iris; restrict the rows with where()',
+      )
+    super.visitDeleteQuery(node)
+  }
+
+  protected override visitUpdateQuery(node: UpdateQueryNode): void {
+    if (node.top)
+      throw new IrisUnsupportedError(
+        'UPDATE TOP is not supported by kysely-iris; restrict the rows with where()',
+      )
+    super.visitUpdateQuery(node)
+  }
+
+  protected override visitMergeQuery(_node: MergeQueryNode): void {
+    throw new IrisUnsupportedError(
+      'MERGE is not IRIS SQL; use db.replaceInto(table) (INSERT OR UPDATE, contract §3.5)',
+    )
+  }
+
+  protected override visitExplain(_node: ExplainNode): void {
+    throw new IrisUnsupportedError(
+      "explain() is not supported through iris-pgwire; use the IRIS Management Portal's Show Plan",
+    )
+  }
+
+  protected override visitJSONReference(): void {
+    throw new IrisUnsupportedError('JSON references (->, ->>) are not IRIS SQL (contract §3.9)')
+  }
+
+  protected override visitCollate(): void {
+    throw new IrisUnsupportedError(
+      'COLLATE is not IRIS SQL; use %EXACT(x) or %SQLUPPER(x) with sql`...` (contract §3.8)',
+    )
+  }
+
+  // ---- DDL (contract §4) ----
+
+  protected override visitCreateTable(node: CreateTableNode): void {
+    if (node.temporary)
+      throw new IrisUnsupportedError(
+        'temporary() tables are not supported by kysely-iris (contract §4.3)',
+      )
+    if (node.onCommit) throw new IrisUnsupportedError('ON COMMIT is not IRIS DDL (contract §4.3)')
+    super.visitCreateTable(node)
+  }
+
+  protected override visitColumnDefinition(node: ColumnDefinitionNode): void {
+    if (node.check)
+      throw new IrisUnsupportedError('CHECK constraints are not supported by IRIS (contract §4.3)')
+    if (node.generated)
+      throw new IrisUnsupportedError(
+        'generated columns are not IRIS DDL (contract §4.1); compute the value in SQL or in the application',
+      )
+    if (node.unsigned) throw new IrisUnsupportedError('unsigned() is not IRIS DDL (contract §4.1)')
+    if (node.nullsNotDistinct)
+      throw new IrisUnsupportedError('NULLS NOT DISTINCT is not IRIS DDL (contract §4.3)')
+    if (node.ifNotExists)
+      throw new IrisUnsupportedError('ADD COLUMN IF NOT EXISTS is not IRIS DDL (contract §4.4)')
+    // autoIncrement() and identity both become the IRIS IDENTITY keyword, right after the type (contract §4.2).
+    super.visitColumnDefinition(
+      node.autoIncrement ? { ...node, autoIncrement: false, identity: true } : node,
+    )
+  }
+
+  protected override visitDataType(node: DataTypeNode): void {
+    this.append(toIrisDataType(node.dataType))
+  }
+
+  protected override visitCreateIndex(node: CreateIndexNode): void {
+    if (node.ifNotExists) {
+      throw new IrisUnsupportedError(
+        'CREATE INDEX IF NOT EXISTS is not IRIS DDL (contract §4.3); drop ifNotExists() or check db.introspection first',
+      )
+    }
+    if (node.using)
+      throw new IrisUnsupportedError(
+        'using() index methods are not IRIS DDL; for HNSW use the vector index helper (contract §5.5)',
+      )
+    if (node.where)
+      throw new IrisUnsupportedError('partial indexes (where) are not IRIS DDL (contract §4.3)')
+    if (node.nullsNotDistinct)
+      throw new IrisUnsupportedError('NULLS NOT DISTINCT is not IRIS DDL (contract §4.3)')
+    super.visitCreateIndex(node)
+  }
+
+  protected override visitCreateView(node: CreateViewNode): void {
+    if (node.materialized) throw new IrisUnsupportedError('materialized views are not IRIS DDL')
+    if (node.temporary) throw new IrisUnsupportedError('temporary views are not IRIS DDL')
+    super.visitCreateView(node)
+  }
+
+  protected override visitRenameColumn(node: RenameColumnNode): void {
+    // IRIS: ALTER TABLE t ALTER COLUMN c RENAME n (contract §4.4).
+    this.append('alter column ')
+    this.visitNode(node.column)
+    this.append(' rename ')
+    this.visitNode(node.renameTo)
+  }
+
+  protected override visitAlterColumn(node: AlterColumnNode): void {
+    if (node.dataTypeExpression)
+      throw new IrisUnsupportedError('ALTER COLUMN ... USING is not IRIS DDL (contract §4.4)')
+    super.visitAlterColumn(node)
+  }
+
+  /** IRIS writes `ALTER COLUMN c type`, without the TYPE keyword (contract §4.4). */
+  protected override announcesNewColumnDataType(): boolean {
+    return false
+  }
+
+  protected override visitCreateType(): void {
+    throw new IrisUnsupportedError('CREATE TYPE (enums) is not IRIS DDL; use a varchar column')
+  }
+
+  protected override visitRefreshMaterializedView(): void {
+    throw new IrisUnsupportedError('materialized views are not IRIS DDL')
+  }
+}
+
+/** True when a nested SELECT (subquery, CTE or set-operation member) carries a row limit. */
+function hasLimitedSubquery(root: OperationNode): boolean {
+  const visit = (value: unknown, depth: number): boolean => {
+    if (Array.isArray(value)) return value.some((item) => visit(item, depth))
+    if (value === null || typeof value !== 'object') return false
+    const node = value as OperationNode & Partial<SelectQueryNode>
+    if (depth > 0 && node.kind === 'SelectQueryNode' && (node.limit || node.offset || node.top))
+      return true
+    return Object.values(node).some((child) =>
+      visit(child, typeof child === 'object' ? depth + 1 : depth),
+    )
+  }
+  return visit(root, 0)
+}
+
+/** The integer held by a plain (parameter) value node, as a bigint, else undefined. */
+function numericValue(node: OperationNode): bigint | undefined {
+  if (node.kind !== 'ValueNode') return undefined
+  const { value } = node as ValueNode
+  if (typeof value === 'bigint') return value
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value)
+  return undefined
+}
+
+function toNumberIfSafe(value: bigint): number | bigint {
+  return value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value
+}

@@ -1,0 +1,53 @@
+import { IrisInputError } from './errors.js'
+
+/**
+ * What a JS value becomes as a statement parameter (contract §2.4, §2.5): booleans 1/0, dates in
+ * IRIS's ODBC format in UTC; types iris-pgwire cannot carry are refused before anything is sent.
+ */
+export function toIrisParameter(value: unknown): unknown {
+  switch (typeof value) {
+    case 'boolean':
+      return value ? 1 : 0
+    case 'number':
+      if (!Number.isFinite(value))
+        throw new IrisInputError(`${value} cannot be stored in IRIS; pass a finite number`)
+      return value
+    case 'bigint':
+      return value
+    case 'string':
+      checkNoNul(value)
+      return value
+    case 'undefined':
+      return null
+    case 'object':
+      if (value === null) return null
+      if (value instanceof Date) return toOdbcTimestamp(value)
+      throw new IrisInputError(
+        `${describe(value)} cannot be sent to IRIS (binary parameters, arrays and objects are unsupported, contract §2.4); ` +
+          'pass a string, number, bigint, boolean, Date or null (for a list use `in`)',
+      )
+    default:
+      throw new IrisInputError(`a ${typeof value} cannot be sent to IRIS as a value`)
+  }
+}
+
+/** A Date as `YYYY-MM-DD HH:MM:SS.fff` in UTC (contract §2.5). */
+export function toOdbcTimestamp(date: Date): string {
+  if (Number.isNaN(date.getTime()))
+    throw new IrisInputError('Invalid Date cannot be sent to IRIS; pass a valid Date')
+  return date.toISOString().replace('T', ' ').replace('Z', '')
+}
+
+export function checkNoNul(value: string): void {
+  if (value.includes('\0')) {
+    throw new IrisInputError(
+      'a string containing NUL (\\0) cannot be sent to IRIS; remove the NUL character',
+    )
+  }
+}
+
+function describe(value: object): string {
+  if (Array.isArray(value)) return 'an array'
+  if (value instanceof Uint8Array) return 'a Buffer/Uint8Array'
+  return `an object (${value.constructor?.name ?? 'Object'})`
+}

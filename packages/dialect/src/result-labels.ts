@@ -1,0 +1,62 @@
+import type { CompiledQuery, OperationNode } from 'kysely'
+
+/**
+ * The row keys a query selected, by position, read from the compiled query's node. iris-pgwire
+ * lower-cases result labels (contract §6.3); these names restore them. An entry is undefined where
+ * the name cannot be known (an unaliased expression) and the list stops at `*` / `t.*`, whose width
+ * only the server knows.
+ */
+export function selectedNames(query: CompiledQuery): (string | undefined)[] {
+  const node = query.query as OperationNode & {
+    selections?: readonly { selection: OperationNode }[]
+  }
+  if (node.kind !== 'SelectQueryNode' || !node.selections) return []
+  const names: (string | undefined)[] = []
+  for (const { selection } of node.selections) {
+    if (selection.kind === 'SelectAllNode') break
+    if (
+      selection.kind === 'ReferenceNode' &&
+      (selection as unknown as { column: OperationNode }).column.kind === 'SelectAllNode'
+    )
+      break
+    names.push(nameOf(selection))
+  }
+  return names
+}
+
+function nameOf(node: OperationNode): string | undefined {
+  const n = node as OperationNode & {
+    alias?: OperationNode
+    column?: OperationNode
+    name?: unknown
+  }
+  if (n.kind === 'AliasNode' && n.alias) return nameOf(n.alias)
+  if (n.kind === 'ReferenceNode' && n.column) return nameOf(n.column)
+  if (n.kind === 'ColumnNode' && n.column) return nameOf(n.column)
+  if (n.kind === 'IdentifierNode' && typeof n.name === 'string') return n.name
+  return undefined
+}
+
+/**
+ * Builds row objects from array rows. A server label that differs from the selected name only in
+ * case is replaced by the selected name (contract §6.3); `dropLast` removes a `%VID` column.
+ */
+export function toRowObjects(
+  fields: readonly { name: string }[],
+  rows: readonly unknown[][],
+  expected: readonly (string | undefined)[],
+  dropLast = false,
+): Record<string, unknown>[] {
+  const width = dropLast ? fields.length - 1 : fields.length
+  const keys: string[] = []
+  for (let i = 0; i < width; i++) {
+    const label = fields[i]?.name ?? `column${i + 1}`
+    const wanted = expected[i]
+    keys.push(wanted !== undefined && wanted.toLowerCase() === label.toLowerCase() ? wanted : label)
+  }
+  return rows.map((row) => {
+    const object: Record<string, unknown> = {}
+    for (let i = 0; i < width; i++) object[keys[i] as string] = row[i]
+    return object
+  })
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import { compilingDb, pagingDbs } from '../support/compile.js'
+
+const compiled = (query: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
+  const { sql, parameters } = query.compile()
+  return { sql, parameters: [...parameters] }
+}
+
+describe.each(pagingDbs)('insert, update, delete, replaceInto ($paging paging)', ({ db }) => {
+  it('insert: every value a parameter, booleans 1/0, undefined skipped', () => {
+    expect(
+      compiled(
+        db.insertInto('pet').values({ name: "O'Neil; $1", alive: true, owner_id: undefined }),
+      ),
+    ).toEqual({
+      sql: 'insert into "pet" ("name", "alive") values ($1, $2)',
+      parameters: ["O'Neil; $1", 1],
+    })
+  })
+
+  it('insert: multi-row VALUES by default (contract §3.6)', () => {
+    expect(
+      compiled(
+        db.insertInto('pet').values([
+          { name: 'a', age: 1 },
+          { name: 'b', age: 2 },
+        ]),
+      ),
+    ).toEqual({
+      sql: 'insert into "pet" ("name", "age") values ($1, $2), ($3, $4)',
+      parameters: ['a', 1, 'b', 2],
+    })
+  })
+
+  it('insert ... select', () => {
+    const query = db
+      .insertInto('archive')
+      .columns(['id', 'name'])
+      .expression(db.selectFrom('pet').select(['id', 'name']).where('age', '>', 9))
+    expect(compiled(query)).toEqual({
+      sql: 'insert into "archive" ("id", "name") select "id", "name" from "pet" where "age" > $1',
+      parameters: [9],
+    })
+  })
+
+  it('replaceInto → INSERT OR UPDATE INTO (contract §3.5)', () => {
+    expect(compiled(db.replaceInto('pet').values({ id: 1, name: 'Rex' }))).toEqual({
+      sql: 'insert or update into "pet" ("id", "name") values ($1, $2)',
+      parameters: [1, 'Rex'],
+    })
+  })
+
+  it('update with a subquery and expressions', () => {
+    const query = db
+      .updateTable('pet')
+      .set((eb) => ({ age: eb('age', '+', 1), alive: false }))
+      .where('owner_id', 'in', db.selectFrom('person').select('id').where('name', '=', 'Ann'))
+    expect(compiled(query)).toEqual({
+      sql: 'update "pet" set "age" = "age" + $1, "alive" = $2 where "owner_id" in (select "id" from "person" where "name" = $3)',
+      parameters: [1, 0, 'Ann'],
+    })
+  })
+
+  it('delete', () => {
+    expect(compiled(db.deleteFrom('pet').where('id', '=', 3))).toEqual({
+      sql: 'delete from "pet" where "id" = $1',
+      parameters: [3],
+    })
+  })
+})
+
+describe('bulkInsert union-all form (contract §3.6)', () => {
+  const db = compilingDb({ bulkInsert: 'union-all' })
+  it('writes INSERT INTO t (cols) SELECT ... UNION ALL SELECT ...', () => {
+    expect(
+      compiled(
+        db.insertInto('pet').values([
+          { name: 'a', alive: true },
+          { name: 'b', alive: false },
+        ]),
+      ),
+    ).toEqual({
+      sql: 'insert into "pet" ("name", "alive") select $1, $2 union all select $3, $4',
+      parameters: ['a', 1, 'b', 0],
+    })
+  })
+  it('keeps a single row as VALUES', () => {
+    expect(compiled(db.insertInto('pet').values({ name: 'a' })).sql).toBe(
+      'insert into "pet" ("name") values ($1)',
+    )
+  })
+  it('refuses rows with missing columns, which would need DEFAULT', () => {
+    expect(() =>
+      db
+        .insertInto('pet')
+        .values([{ name: 'a', age: 1 }, { name: 'b' }])
+        .compile(),
+    ).toThrow(/union-all.*DEFAULT/)
+  })
+})

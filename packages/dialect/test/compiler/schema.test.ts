@@ -1,0 +1,132 @@
+import { sql } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import {
+  DEFAULT_VARCHAR_LENGTH,
+  description,
+  IrisInputError,
+  IrisUnsupportedError,
+  TEXT_TYPE,
+} from '../../src/index.js'
+import { pagingDbs } from '../support/compile.js'
+
+describe.each(pagingDbs)('schema builder → IRIS DDL (contract §4) ($paging paging)', ({ db }) => {
+  it('create table: IDENTITY, BIT, explicit varchar length, text as a long VARCHAR, defaults as checked literals', () => {
+    const query = db.schema
+      .createTable('person')
+      .ifNotExists()
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('code', 'bigint', (c) => c.identity())
+      .addColumn('name', 'varchar', (c) => c.notNull().modifyEnd(description("The person's name")))
+      .addColumn('bio', 'text')
+      .addColumn('active', 'boolean', (c) => c.defaultTo(true).notNull())
+      .addColumn('score', 'numeric(10, 2)', (c) => c.defaultTo(0))
+      .addColumn('born', 'date')
+      .addColumn('seen', 'timestamp')
+      .addColumn('ratio', 'double precision')
+      .addColumn('uid', 'uuid', (c) => c.unique())
+      .addColumn('note', 'varchar(20)', (c) => c.defaultTo("it's"))
+      .addColumn('owner_id', 'integer', (c) => c.references('owner.id').onDelete('cascade'))
+      .modifyEnd(description('People'))
+    expect(query.compile()).toMatchObject({
+      sql: `create table if not exists "person" ("id" integer identity primary key, "code" bigint identity, "name" varchar(${DEFAULT_VARCHAR_LENGTH}) not null %DESCRIPTION 'The person''s name', "bio" ${TEXT_TYPE}, "active" bit default 1 not null, "score" numeric(10, 2) default 0, "born" date, "seen" timestamp, "ratio" double, "uid" uniqueidentifier unique, "note" varchar(20) default 'it''s', "owner_id" integer references "owner" ("id") on delete cascade) %DESCRIPTION 'People'`,
+      parameters: [],
+    })
+  })
+
+  it('raw data types pass through, e.g. VECTOR', () => {
+    const query = db.schema.createTable('doc').addColumn('embedding', sql`VECTOR(FLOAT, 3)`)
+    expect(query.compile().sql).toBe('create table "doc" ("embedding" VECTOR(FLOAT, 3))')
+  })
+
+  it('drop table if exists, create/drop index, alter table per contract §4.4', () => {
+    expect(db.schema.dropTable('person').ifExists().compile().sql).toBe(
+      'drop table if exists "person"',
+    )
+    expect(
+      db.schema.createIndex('person_name').on('person').columns(['name', 'born']).unique().compile()
+        .sql,
+    ).toBe('create unique index "person_name" on "person" ("name", "born")')
+    expect(db.schema.dropIndex('person_name').on('person').compile().sql).toBe(
+      'drop index "person_name" on "person"',
+    )
+    expect(db.schema.alterTable('person').addColumn('age', 'smallint').compile().sql).toBe(
+      'alter table "person" add column "age" smallint',
+    )
+    expect(
+      db.schema
+        .alterTable('person')
+        .alterColumn('age', (c) => c.setDataType('integer'))
+        .compile().sql,
+    ).toBe('alter table "person" alter column "age" integer')
+    expect(db.schema.alterTable('person').renameColumn('age', 'years').compile().sql).toBe(
+      'alter table "person" alter column "age" rename "years"',
+    )
+    expect(db.schema.alterTable('person').dropColumn('years').compile().sql).toBe(
+      'alter table "person" drop column "years"',
+    )
+  })
+
+  it('create view writes its values as checked literals (DDL takes no parameters)', () => {
+    const query = db.schema
+      .createView('adults')
+      .as(db.selectFrom('person').select('name').where('age', '>=', 18).where('active', '=', true))
+    expect(query.compile()).toMatchObject({
+      sql: 'create view "adults" as select "name" from "person" where "age" >= 18 and "active" = 1',
+      parameters: [],
+    })
+  })
+
+  it('refuses what IRIS DDL lacks, before anything is sent', () => {
+    const cases: [string, () => unknown][] = [
+      [
+        'CREATE INDEX IF NOT EXISTS',
+        () => db.schema.createIndex('i').ifNotExists().on('t').column('a').compile(),
+      ],
+      [
+        'CHECK',
+        () =>
+          db.schema
+            .createTable('t')
+            .addColumn('a', 'integer', (c) => c.check(sql`a > 0`))
+            .compile(),
+      ],
+      ['timestamptz', () => db.schema.createTable('t').addColumn('a', 'timestamptz').compile()],
+      ['jsonb', () => db.schema.createTable('t').addColumn('a', 'jsonb').compile()],
+      [
+        'temporary',
+        () => db.schema.createTable('t').temporary().addColumn('a', 'integer').compile(),
+      ],
+      [
+        'generated',
+        () =>
+          db.schema
+            .createTable('t')
+            .addColumn('a', 'integer', (c) => c.generatedAlwaysAs(sql`1`))
+            .compile(),
+      ],
+      ['using', () => db.schema.createIndex('i').on('t').column('a').using('gin').compile()],
+      [
+        'partial index',
+        () => db.schema.createIndex('i').on('t').column('a').where('a', '>', 1).compile(),
+      ],
+      ['enum', () => db.schema.createType('mood').asEnum(['sad']).compile()],
+    ]
+    for (const [name, build] of cases) {
+      expect(build, name).toThrow(IrisUnsupportedError)
+    }
+  })
+
+  it('refuses DDL literals pgwire would rewrite (contract §2.3)', () => {
+    for (const text of ['a;b', 'cost $5', '2024-01-02', 'nul\0', 'public']) {
+      expect(
+        () =>
+          db.schema
+            .createTable('t')
+            .addColumn('a', 'varchar(9)', (c) => c.defaultTo(text))
+            .compile(),
+        text,
+      ).toThrow(IrisInputError)
+      expect(() => description(text), text).toThrow(IrisInputError)
+    }
+  })
+})

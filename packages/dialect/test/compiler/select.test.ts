@@ -1,0 +1,277 @@
+import { sql } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import { compilingDb } from '../support/compile.js'
+
+const limitDb = compilingDb({ paging: 'limit' })
+const topDb = compilingDb({ paging: 'top' })
+
+function compiled(query: { compile(): { sql: string; parameters: readonly unknown[] } }) {
+  const { sql, parameters } = query.compile()
+  return { sql, parameters: [...parameters] }
+}
+
+describe('select, joins, where, group by, having, order by (both paging modes)', () => {
+  for (const [paging, db] of [
+    ['limit', limitDb],
+    ['top', topDb],
+  ] as const) {
+    it(`${paging}: selections, aliases, where with every value as an ascending parameter`, () => {
+      const query = db
+        .selectFrom('person as p')
+        .innerJoin('pet', 'pet.owner_id', 'p.id')
+        .leftJoin('toy', (join) => join.onRef('toy.pet_id', '=', 'pet.id').on('toy.price', '>', 10))
+        .select(['p.id', 'p.first_name as firstName', 'pet.name'])
+        .where('p.age', '>=', 18)
+        .where((eb) => eb.or([eb('p.last_name', '=', 'Smith'), eb('p.active', '=', true)]))
+      expect(compiled(query)).toEqual({
+        sql: 'select "p"."id", "p"."first_name" as "firstName", "pet"."name" from "person" as "p" inner join "pet" on "pet"."owner_id" = "p"."id" left join "toy" on "toy"."pet_id" = "pet"."id" and "toy"."price" > $1 where "p"."age" >= $2 and ("p"."last_name" = $3 or "p"."active" = $4)',
+        parameters: [10, 18, 'Smith', 1],
+      })
+    })
+
+    it(`${paging}: group by, having, order by`, () => {
+      const query = db
+        .selectFrom('pet')
+        .select(['species', (eb) => eb.fn.countAll().as('n')])
+        .groupBy('species')
+        .having((eb) => eb.fn.countAll(), '>', 2)
+        .orderBy('species', 'desc')
+      expect(compiled(query)).toEqual({
+        sql: 'select "species", count(*) as "n" from "pet" group by "species" having count(*) > $1 order by "species" desc',
+        parameters: [2],
+      })
+    })
+
+    it(`${paging}: distinctOn becomes DISTINCT BY (contract §3.7)`, () => {
+      const query = db
+        .selectFrom('pet')
+        .distinctOn(['species', 'owner_id'])
+        .select(['species', 'name'])
+      expect(compiled(query).sql).toBe(
+        'select distinct by ("species", "owner_id") "species", "name" from "pet"',
+      )
+    })
+
+    it(`${paging}: ilike and not ilike become LOWER(...) LIKE LOWER(...) (contract §3.8)`, () => {
+      const query = db
+        .selectFrom('pet')
+        .select('name')
+        .where('name', 'ilike', 'rex%')
+        .where('species', 'not ilike', 'CAT')
+      expect(compiled(query)).toEqual({
+        sql: 'select "name" from "pet" where lower("name") like lower($1) and lower("species") not like lower($2)',
+        parameters: ['rex%', 'CAT'],
+      })
+    })
+
+    it(`${paging}: empty in () is always false, empty not in () always true (contract §3.9)`, () => {
+      const query = db
+        .selectFrom('pet')
+        .select('id')
+        .where((eb) => eb.or([eb('id', 'in', []), eb('id', 'not in', [])]))
+      expect(compiled(query)).toEqual({
+        sql: 'select "id" from "pet" where (1 = 0 or 1 = 1)',
+        parameters: [],
+      })
+      expect(compiled(db.selectFrom('pet').select('id').where('id', 'in', [1, 2]))).toEqual({
+        sql: 'select "id" from "pet" where "id" in ($1, $2)',
+        parameters: [1, 2],
+      })
+    })
+
+    it(`${paging}: booleans become 1/0 as parameters and as literals (contract §3.3)`, () => {
+      const query = db
+        .selectFrom('pet')
+        .select((eb) => eb.lit(true).as('t'))
+        .where('vaccinated', '=', false)
+        .where('alive', '=', sql.lit(false))
+      expect(compiled(query)).toEqual({
+        sql: 'select 1 as "t" from "pet" where "vaccinated" = $1 and "alive" = 0',
+        parameters: [0],
+      })
+    })
+
+    it(`${paging}: Date parameters travel in the ODBC format, UTC (contract §2.5)`, () => {
+      const query = db
+        .selectFrom('pet')
+        .select('id')
+        .where('born', '<', new Date(Date.UTC(2020, 1, 3, 4, 5, 6, 7)))
+      expect(compiled(query).parameters).toEqual(['2020-02-03 04:05:06.007'])
+    })
+
+    it(`${paging}: .top() becomes a parameterized TOP`, () => {
+      expect(compiled(db.selectFrom('pet').selectAll().top(3).orderBy('id'))).toEqual({
+        sql: 'select top $1 * from "pet" order by "id"',
+        parameters: [3],
+      })
+    })
+
+    it(`${paging}: set operations and subqueries`, () => {
+      const query = db
+        .selectFrom('pet')
+        .select('name')
+        .where('owner_id', 'in', db.selectFrom('person').select('id').where('age', '>', 30))
+        .union(db.selectFrom('toy').select('name').where('price', '<', 5))
+        .orderBy('name')
+      expect(compiled(query)).toEqual({
+        sql: 'select "name" from "pet" where "owner_id" in (select "id" from "person" where "age" > $1) union select "name" from "toy" where "price" < $2 order by "name"',
+        parameters: [30, 5],
+      })
+      const exists = db
+        .selectFrom('person')
+        .select([
+          'id',
+          (eb) =>
+            eb
+              .selectFrom('pet')
+              .select(eb.fn.countAll().as('c'))
+              .whereRef('pet.owner_id', '=', 'person.id')
+              .as('pets'),
+        ])
+        .where((eb) => eb.exists(eb.selectFrom('pet').select('id').where('species', '=', 'dog')))
+      expect(compiled(exists)).toEqual({
+        sql: 'select "id", (select count(*) as "c" from "pet" where "pet"."owner_id" = "person"."id") as "pets" from "person" where exists (select "id" from "pet" where "species" = $1)',
+        parameters: ['dog'],
+      })
+    })
+
+    it(`${paging}: CTEs are emitted as written (contract §3.11; see README for iris-pgwire §2.8)`, () => {
+      const query = db
+        .with('adults', (qb) => qb.selectFrom('person').select('id').where('age', '>=', 18))
+        .selectFrom('adults')
+        .selectAll()
+      expect(compiled(query)).toEqual({
+        sql: 'with "adults" as (select "id" from "person" where "age" >= $1) select * from "adults"',
+        parameters: [18],
+      })
+    })
+
+    it(`${paging}: window functions and CAST (never ::, contract §3.10)`, () => {
+      const query = db.selectFrom('pet').select([
+        (eb) =>
+          eb.fn
+            .agg<number>('row_number')
+            .over((o) => o.orderBy('id'))
+            .as('rn'),
+        (eb) => eb.cast('age', 'bigint').as('a'),
+      ])
+      expect(compiled(query).sql).toBe(
+        'select row_number() over(order by "id") as "rn", cast("age" as bigint) as "a" from "pet"',
+      )
+    })
+  }
+})
+
+describe('row limits (contract §3.2)', () => {
+  it('limit mode: LIMIT and OFFSET are parameters after ORDER BY, which is kept', () => {
+    const query = limitDb
+      .selectFrom('pet')
+      .select('id')
+      .where('species', '=', 'cat')
+      .orderBy('id')
+      .limit(10)
+      .offset(20)
+    expect(compiled(query)).toEqual({
+      sql: 'select "id" from "pet" where "species" = $1 order by "id" limit $2 offset $3',
+      parameters: ['cat', 10, 20],
+    })
+  })
+
+  it('top mode: limit becomes TOP, first parameter, ORDER BY kept', () => {
+    const query = topDb
+      .selectFrom('pet')
+      .select('id')
+      .where('species', '=', 'cat')
+      .orderBy('id')
+      .limit(10)
+    expect(compiled(query)).toEqual({
+      sql: 'select top $1 "id" from "pet" where "species" = $2 order by "id"',
+      parameters: [10, 'cat'],
+    })
+  })
+
+  it('top mode: limit + offset pages with %VID over TOP ALL', () => {
+    const query = topDb
+      .selectFrom('pet')
+      .select('id')
+      .where('species', '=', 'cat')
+      .orderBy('id')
+      .limit(10)
+      .offset(20)
+    expect(compiled(query)).toEqual({
+      sql: 'select *, %VID from (select top all "id" from "pet" where "species" = $1 order by "id") where %VID between $2 and $3',
+      parameters: ['cat', 21, 30],
+    })
+  })
+
+  it('both modes: offset without limit pages with %VID (LIMIT needs a count)', () => {
+    for (const db of [limitDb, topDb]) {
+      expect(compiled(db.selectFrom('pet').select('id').orderBy('id').offset(5))).toEqual({
+        sql: 'select *, %VID from (select top all "id" from "pet" order by "id") where %VID > $1',
+        parameters: [5],
+      })
+    }
+  })
+
+  it('limit mode: a limited subquery makes the whole statement TOP, never mixed', () => {
+    const query = limitDb
+      .selectFrom('person')
+      .select('id')
+      .where(
+        'id',
+        'in',
+        limitDb.selectFrom('pet').select('owner_id').orderBy('born', 'desc').limit(3),
+      )
+      .orderBy('id')
+      .limit(2)
+    expect(compiled(query)).toEqual({
+      sql: 'select top $1 "id" from "person" where "id" in (select top $2 "owner_id" from "pet" order by "born" desc) order by "id"',
+      parameters: [2, 3],
+    })
+    expect(compiled(query).sql).not.toMatch(/\blimit\b/)
+  })
+
+  it('limit mode: a limited subquery with an offset in a derived table uses %VID', () => {
+    const inner = limitDb.selectFrom('pet').select(['id', 'name']).orderBy('id').limit(5).offset(10)
+    const query = limitDb.selectFrom(inner.as('page')).select('name').limit(2)
+    expect(compiled(query)).toEqual({
+      sql: 'select top $1 "name" from (select *, %VID from (select top all "id", "name" from "pet" order by "id") where %VID between $2 and $3) as "page"',
+      parameters: [2, 11, 15],
+    })
+  })
+
+  it('limit mode: a limited set-operation member switches the statement to TOP', () => {
+    const query = limitDb
+      .selectFrom('pet')
+      .select('name')
+      .union(limitDb.selectFrom('toy').select('name').orderBy('name').limit(1))
+    expect(compiled(query).sql).toBe(
+      'select "name" from "pet" union select top $1 "name" from "toy" order by "name"',
+    )
+  })
+
+  it('limit mode: a limit on a union stays LIMIT; top mode refuses it with the workaround', () => {
+    const union = (db: typeof limitDb) =>
+      db.selectFrom('pet').select('name').union(db.selectFrom('toy').select('name')).limit(3)
+    expect(compiled(union(limitDb)).sql).toBe(
+      'select "name" from "pet" union select "name" from "toy" limit $1',
+    )
+    expect(() => union(topDb).compile()).toThrow(/union\/intersect\/except.*selectFrom\(q\.as/)
+  })
+
+  it('top() with limit() is refused (SQLCODE -386)', () => {
+    expect(() => limitDb.selectFrom('pet').selectAll().top(1).limit(2).compile()).toThrowError(
+      expect.objectContaining({
+        name: 'IrisUnsupportedError',
+        message: expect.stringMatching(/-386/),
+      }),
+    )
+  })
+
+  it('a limit that is an expression still travels as a parameter', () => {
+    expect(compiled(topDb.selectFrom('pet').select('id').limit(sql<number>`${4}`))).toEqual({
+      sql: 'select top $1 "id" from "pet"',
+      parameters: [4],
+    })
+  })
+})

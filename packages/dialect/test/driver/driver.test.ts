@@ -1,0 +1,318 @@
+import { Kysely, sql } from 'kysely'
+import { describe, expect, it, vi } from 'vitest'
+import {
+  IrisConnectionError,
+  IrisDialect,
+  IrisInputError,
+  IrisTimeoutError,
+  IrisUniqueViolationError,
+  IrisUnsupportedError,
+} from '../../src/index.js'
+import { FakePool } from '../support/fake-pool.js'
+
+function dbWith(
+  pool: FakePool,
+  options: ConstructorParameters<typeof IrisDialect>[0] = {},
+  // biome-ignore lint/suspicious/noExplicitAny: tests use arbitrary tables
+): Kysely<any> {
+  return new Kysely({ dialect: new IrisDialect({ pool, ...options }) })
+}
+
+const dml = (command: string, rowCount = 1) => ({ command, rowCount })
+
+describe('transactions (contract §9)', () => {
+  it('START TRANSACTION carries the isolation level and access mode on one statement', async () => {
+    const pool = new FakePool()
+    const db = dbWith(pool)
+    await db
+      .transaction()
+      .setIsolationLevel('read committed')
+      .setAccessMode('read only')
+      .execute(async (trx) => {
+        await trx.selectFrom('t').selectAll().execute()
+      })
+    expect(pool.texts).toEqual([
+      'start transaction isolation level read committed, read only',
+      'select * from "t"',
+      'commit',
+    ])
+  })
+
+  it('rolls back when the callback throws', async () => {
+    const pool = new FakePool()
+    const db = dbWith(pool)
+    await expect(
+      db.transaction().execute(async () => Promise.reject(new Error('boom'))),
+    ).rejects.toThrow('boom')
+    expect(pool.texts).toEqual(['start transaction', 'rollback'])
+  })
+
+  it('refuses isolation levels IRIS lacks', async () => {
+    const pool = new FakePool()
+    const db = dbWith(pool)
+    for (const level of ['serializable', 'repeatable read'] as const) {
+      await expect(
+        db
+          .transaction()
+          .setIsolationLevel(level)
+          .execute(async () => {}),
+      ).rejects.toThrow(IrisUnsupportedError)
+    }
+    expect(pool.texts).toEqual([])
+  })
+
+  it('savepoints: SAVEPOINT / ROLLBACK TO SAVEPOINT; release is a no-op (contract §9.3)', async () => {
+    const pool = new FakePool()
+    const db = dbWith(pool)
+    const trx = await db.startTransaction().execute()
+    const sp = await trx.savepoint('sp1').execute()
+    await sp.rollbackToSavepoint('sp1').execute()
+    const sp2 = await trx.savepoint('sp2').execute()
+    await sp2.releaseSavepoint('sp2').execute()
+    await trx.commit().execute()
+    expect(pool.texts).toEqual([
+      'start transaction',
+      'savepoint "sp1"',
+      'rollback to savepoint "sp1"',
+      'savepoint "sp2"',
+      'commit',
+    ])
+    await expect(
+      (async () => {
+        const t = await db.startTransaction().execute()
+        try {
+          await t.savepoint('SYS1').execute()
+        } finally {
+          await t.rollback().execute()
+        }
+      })(),
+    ).rejects.toThrow(IrisInputError)
+  })
+})
+
+describe('insertId (contract §3.4)', () => {
+  it('runs SELECT LAST_IDENTITY() on the same connection right after a single-row insert', async () => {
+    const pool = new FakePool((q) =>
+      q.text.startsWith('insert')
+        ? dml('INSERT')
+        : q.text.includes('LAST_IDENTITY')
+          ? { rows: [[42]], fields: [{ name: 'x' }] }
+          : {},
+    )
+    const db = dbWith(pool)
+    const result = await db.insertInto('t').values({ a: 1 }).executeTakeFirstOrThrow()
+    expect(result.insertId).toBe(42n)
+    expect(result.numInsertedOrUpdatedRows).toBe(1n)
+    expect(pool.queries.map((q) => [q.client, q.text])).toEqual([
+      [1, 'insert into "t" ("a") values ($1)'],
+      [1, 'select LAST_IDENTITY()'],
+    ])
+  })
+
+  it('leaves insertId undefined when the table has no identity (empty value) and can be switched off', async () => {
+    const empty = new FakePool((q) =>
+      q.text.startsWith('insert') ? dml('INSERT') : { rows: [['']], fields: [{ name: 'x' }] },
+    )
+    expect(
+      (await dbWith(empty).insertInto('t').values({ a: 1 }).executeTakeFirstOrThrow()).insertId,
+    ).toBeUndefined()
+    const off = new FakePool(() => dml('INSERT'))
+    await dbWith(off, { insertId: false }).insertInto('t').values({ a: 1 }).execute()
+    await dbWith(off)
+      .insertInto('t')
+      .values([{ a: 1 }, { a: 2 }])
+      .execute()
+    await dbWith(off).replaceInto('t').values({ a: 1 }).execute()
+    expect(off.texts.filter((t) => t.includes('LAST_IDENTITY'))).toEqual([])
+  })
+})
+
+describe('multi-row insert chunking', () => {
+  const rows = Array.from({ length: 10 }, (_, i) => ({ a: i, b: `v${i}` }))
+
+  it('sends one statement per chunk within maxParameters, in its own transaction', async () => {
+    const pool = new FakePool((q) =>
+      q.text.startsWith('insert') ? dml('INSERT', q.values.length / 2) : {},
+    )
+    const result = await dbWith(pool, { maxParameters: 6 })
+      .insertInto('t')
+      .values(rows)
+      .executeTakeFirstOrThrow()
+    expect(pool.texts[0]).toBe('start transaction')
+    expect(pool.texts.at(-1)).toBe('commit')
+    const inserts = pool.queries.filter((q) => q.text.startsWith('insert'))
+    expect(inserts).toHaveLength(Math.ceil(10 / 3))
+    expect(inserts.every((q) => q.values.length <= 6)).toBe(true)
+    expect(inserts.flatMap((q) => q.values)).toEqual(rows.flatMap((r) => [r.a, r.b]))
+    expect(result.numInsertedOrUpdatedRows).toBe(10n)
+  })
+
+  it('rolls every chunk back when one fails', async () => {
+    let n = 0
+    const pool = new FakePool((q) =>
+      q.text.startsWith('insert') && ++n === 2 ? new Error('[SQLCODE: <-119>:<dup>]') : {},
+    )
+    await expect(
+      dbWith(pool, { maxParameters: 6 }).insertInto('t').values(rows).execute(),
+    ).rejects.toThrow(IrisUniqueViolationError)
+    expect(pool.texts.at(-1)).toBe('rollback')
+    expect(pool.texts.filter((t) => t === 'commit')).toEqual([])
+  })
+
+  it('uses a savepoint inside a caller transaction', async () => {
+    const pool = new FakePool()
+    await dbWith(pool, { maxParameters: 6 })
+      .transaction()
+      .execute((trx) => trx.insertInto('t').values(rows).execute())
+    expect(pool.texts[0]).toBe('start transaction')
+    expect(pool.texts[1]).toBe('savepoint "kysely_iris_bulk"')
+    expect(pool.texts.filter((t) => t === 'start transaction')).toHaveLength(1)
+    expect(pool.texts.at(-1)).toBe('commit')
+  })
+
+  it('union-all form chunks the same way', async () => {
+    const pool = new FakePool()
+    await dbWith(pool, { maxParameters: 6, bulkInsert: 'union-all' })
+      .insertInto('t')
+      .values(rows)
+      .execute()
+    const inserts = pool.texts.filter((t) => t.startsWith('insert'))
+    expect(inserts).toHaveLength(4)
+    expect(inserts[0]).toBe(
+      'insert into "t" ("a", "b") select $1, $2 union all select $3, $4 union all select $5, $6',
+    )
+  })
+})
+
+describe('result labels (contract §6.3)', () => {
+  it('restores selected names when the server lower-cases them, by position', async () => {
+    const pool = new FakePool(() => ({
+      rows: [[1, 'Ann', 3]],
+      fields: [{ name: 'id' }, { name: 'firstname' }, { name: 'petcount' }],
+    }))
+    const rows = await dbWith(pool)
+      .selectFrom('person')
+      .select(['id', 'firstName', sql<number>`count(*)`.as('petCount')])
+      .execute()
+    expect(rows).toEqual([{ id: 1, firstName: 'Ann', petCount: 3 }])
+  })
+
+  it('keeps server labels for selectAll() (cannot be restored by position)', async () => {
+    const pool = new FakePool(() => ({
+      rows: [[1, 'Ann']],
+      fields: [{ name: 'id' }, { name: 'firstname' }],
+    }))
+    expect(await dbWith(pool).selectFrom('person').selectAll().execute()).toEqual([
+      { id: 1, firstname: 'Ann' },
+    ])
+  })
+
+  it('drops the %VID column of an offset page', async () => {
+    const pool = new FakePool(() => ({
+      rows: [[7, 'x', 6]],
+      fields: [{ name: 'id' }, { name: 'name' }, { name: '%vid' }],
+    }))
+    const rows = await dbWith(pool, { paging: 'top' })
+      .selectFrom('t')
+      .select(['id', 'name'])
+      .orderBy('id')
+      .limit(1)
+      .offset(5)
+      .execute()
+    expect(rows).toEqual([{ id: 7, name: 'x' }])
+  })
+})
+
+describe('errors', () => {
+  it('maps server errors by SQLCODE, keeping sqlstate, sql and cause (contract §8)', async () => {
+    const cause = Object.assign(
+      new Error(
+        '[SQLCODE: <-119>:<UNIQUE or PRIMARY KEY constraint failed uniqueness check upon INSERT>] [%msg: x]',
+      ),
+      {
+        code: '42000',
+      },
+    )
+    const pool = new FakePool(() => cause)
+    const error = await dbWith(pool)
+      .insertInto('t')
+      .values({ a: 1 })
+      .execute()
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(IrisUniqueViolationError)
+    expect(error).toMatchObject({
+      sqlcode: -119,
+      sqlstate: '42000',
+      sql: 'insert into "t" ("a") values ($1)',
+      cause,
+    })
+  })
+
+  it('a lost connection is an IrisConnectionError and the client is destroyed, not reused', async () => {
+    const pool = new FakePool(() => new Error('Connection terminated unexpectedly'))
+    await expect(dbWith(pool).selectFrom('t').selectAll().execute()).rejects.toThrow(
+      IrisConnectionError,
+    )
+    expect(pool.released).toEqual([{ client: 1, destroyed: true }])
+  })
+
+  it('pool connect failures are IrisErrors', async () => {
+    const pool = new FakePool()
+    pool.connect = async () => {
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' })
+    }
+    await expect(dbWith(pool).selectFrom('t').selectAll().execute()).rejects.toThrow(
+      IrisConnectionError,
+    )
+  })
+})
+
+describe('streaming (contract §2.6)', () => {
+  it('reads the result once and yields chunks; stopping early releases the connection', async () => {
+    const all = Array.from({ length: 250 }, (_, i) => [i])
+    const pool = new FakePool(() => ({ rows: all, fields: [{ name: 'id' }] }))
+    const db = dbWith(pool)
+    const seen: number[] = []
+    for await (const row of db.selectFrom('t').select('id').stream(100)) {
+      seen.push(row.id)
+      if (seen.length === 150) break
+    }
+    expect(seen).toHaveLength(150)
+    expect(pool.released).toEqual([{ client: 1, destroyed: false }])
+  })
+})
+
+describe('cancellation (AbortSignal, Kysely 0.29+)', () => {
+  /** Kysely 0.29 refuses to start a query whose signal is already aborted; 0.28 ignores the option. */
+  async function kyselySupportsSignals(): Promise<boolean> {
+    const aborted = new AbortController()
+    aborted.abort()
+    const db = dbWith(new FakePool())
+    return db
+      .selectFrom('t')
+      .selectAll()
+      .execute({ signal: aborted.signal } as never)
+      .then(
+        () => false,
+        () => true,
+      )
+  }
+
+  it('an aborted query rejects at once and its connection is discarded, never reused', async (context) => {
+    if (!(await kyselySupportsSignals())) {
+      context.skip('this Kysely has no AbortSignal support (0.28): cancellation needs 0.29')
+    }
+    const pool = new FakePool(() => new Promise(() => {}))
+    const db = dbWith(pool)
+    const controller = new AbortController()
+    const pending = db
+      .selectFrom('t')
+      .selectAll()
+      .execute({ signal: controller.signal } as never)
+    await new Promise((r) => setTimeout(r, 10))
+    controller.abort(new IrisTimeoutError('stopped by the caller'))
+    await expect(pending).rejects.toThrow(IrisTimeoutError)
+    // The fake query never settles on its own; the dialect ends the client and the pool destroys it.
+    await vi.waitFor(() => expect(pool.released).toEqual([{ client: 1, destroyed: true }]))
+  })
+})

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { IrisTimeoutError } from '../../src/index.js'
+import {
+  type AnyDB,
+  connect,
+  PROFILES,
+  startServer,
+  type TestDb,
+  type TestServer,
+  tableName,
+} from '../support/server.js'
+
+describe.each(PROFILES)('cancellation with AbortSignal (Kysely 0.29) (profile %s)', (profile) => {
+  let server: TestServer
+  let t: TestDb<AnyDB>
+  const table = tableName('locked')
+
+  beforeAll(async () => {
+    server = await startServer({ profile, lockTimeoutMs: 10_000 })
+    t = connect(server, { max: 4 })
+    await t.db.schema
+      .createTable(table)
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('v', 'integer')
+      .execute()
+    await t.db.insertInto(table).values({ id: 1, v: 0 }).execute()
+  })
+
+  afterAll(async () => {
+    await t?.db.schema
+      .dropTable(table)
+      .ifExists()
+      .execute()
+      .catch(() => {})
+    await t?.db.destroy()
+    await server?.stop()
+  })
+
+  it('a query blocked on a lock rejects promptly when aborted; the pool stays healthy', async (context) => {
+    const probe = new AbortController()
+    probe.abort()
+    const supported = await t.db
+      .selectFrom(table)
+      .select('id')
+      .execute({ signal: probe.signal } as never)
+      .then(
+        () => false,
+        () => true,
+      )
+    if (!supported)
+      context.skip('this Kysely has no AbortSignal support (0.28): cancellation needs 0.29')
+
+    const holder = await t.db.startTransaction().execute()
+    try {
+      await holder.updateTable(table).set({ v: 1 }).where('id', '=', 1).execute()
+      const controller = new AbortController()
+      const blocked = t.db
+        .updateTable(table)
+        .set({ v: 2 })
+        .where('id', '=', 1)
+        .execute({ signal: controller.signal } as never)
+      await new Promise((r) => setTimeout(r, 200))
+      const abortedAt = Date.now()
+      controller.abort(new IrisTimeoutError('aborted by the test'))
+      await expect(blocked).rejects.toThrow(IrisTimeoutError)
+      expect(Date.now() - abortedAt).toBeLessThan(1000)
+    } finally {
+      await holder.rollback().execute()
+    }
+    expect(await t.db.selectFrom(table).select('v').execute()).toEqual([{ v: 0 }])
+    await new Promise((r) => setTimeout(r, 100))
+    expect(t.pool.waitingCount).toBe(0)
+    expect(t.pool.idleCount).toBe(t.pool.totalCount)
+  })
+})

@@ -1,0 +1,188 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  IrisError,
+  IrisForeignKeyViolationError,
+  IrisLockError,
+  IrisNotFoundError,
+  IrisNotNullViolationError,
+  IrisSyntaxError,
+  IrisUniqueViolationError,
+  IrisVectorMismatchError,
+} from '../../src/index.js'
+import {
+  type AnyDB,
+  connect,
+  PROFILES,
+  startServer,
+  type TestDb,
+  type TestServer,
+  tableName,
+} from '../support/server.js'
+
+type ErrorClass = abstract new (...args: never[]) => IrisError
+
+describe.each(PROFILES)('server errors map by SQLCODE (contract §8) (profile %s)', (profile) => {
+  let server: TestServer
+  let t: TestDb<AnyDB>
+  const parent = tableName('parent')
+  const child = tableName('child')
+
+  beforeAll(async () => {
+    server = await startServer({ profile, lockTimeoutMs: 500 })
+    t = connect(server)
+    await t.db.schema
+      .createTable(parent)
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('code', 'varchar(3)', (c) => c.unique().notNull())
+      .execute()
+    await t.db.schema
+      .createTable(child)
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('parent_id', 'integer', (c) => c.references(`${parent}.id`))
+      .execute()
+    await t.db
+      .insertInto(parent)
+      .values([
+        { id: 1, code: 'a' },
+        { id: 2, code: 'b' },
+      ])
+      .execute()
+    await t.db.insertInto(child).values({ id: 1, parent_id: 1 }).execute()
+  })
+
+  afterAll(async () => {
+    await t?.db.schema
+      .dropTable(child)
+      .ifExists()
+      .execute()
+      .catch(() => {})
+    await t?.db.schema
+      .dropTable(parent)
+      .ifExists()
+      .execute()
+      .catch(() => {})
+    await t?.db.destroy()
+    await server?.stop()
+  })
+
+  async function expectSqlcode(
+    run: () => Promise<unknown>,
+    ErrorClass: ErrorClass,
+    codes: number[],
+  ) {
+    const error = await run().then(
+      () => undefined,
+      (e: unknown) => e,
+    )
+    expect(error).toBeInstanceOf(ErrorClass)
+    const e = error as IrisError
+    expect(codes).toContain(e.sqlcode)
+    expect(e.sqlstate).toBeDefined()
+    expect(e.sql).toEqual(expect.any(String))
+    expect(e.cause).toBeDefined()
+  }
+
+  it('syntax: -1 / -12 / -25', async () => {
+    await expectSqlcode(() => sql`selec 1`.execute(t.db), IrisSyntaxError, [-1, -12, -25])
+  })
+  it('-30 table not found, -29 field not found', async () => {
+    await expectSqlcode(
+      () => t.db.selectFrom('no_such_table').selectAll().execute(),
+      IrisNotFoundError,
+      [-30],
+    )
+    await expectSqlcode(
+      () => t.db.selectFrom(parent).select('no_such_column').execute(),
+      IrisNotFoundError,
+      [-29],
+    )
+  })
+  it('-104 field validation (value too long) is an IrisError with its sqlcode', async () => {
+    await expectSqlcode(
+      () => t.db.insertInto(parent).values({ id: 9, code: 'toolong' }).execute(),
+      IrisError,
+      [-104],
+    )
+  })
+  it('-108 required field missing', async () => {
+    await expectSqlcode(
+      () => t.db.insertInto(parent).values({ id: 10 }).execute(),
+      IrisNotNullViolationError,
+      [-108],
+    )
+  })
+  it('-119 unique on insert, -120 unique on update', async () => {
+    await expectSqlcode(
+      () => t.db.insertInto(parent).values({ id: 1, code: 'z' }).execute(),
+      IrisUniqueViolationError,
+      [-119],
+    )
+    await expectSqlcode(
+      () => t.db.updateTable(parent).set({ code: 'a' }).where('id', '=', 2).execute(),
+      IrisUniqueViolationError,
+      [-120],
+    )
+  })
+  it('-121..-124 foreign keys', async () => {
+    await expectSqlcode(
+      () => t.db.insertInto(child).values({ id: 2, parent_id: 99 }).execute(),
+      IrisForeignKeyViolationError,
+      [-121],
+    )
+    await expectSqlcode(
+      () => t.db.updateTable(child).set({ parent_id: 99 }).where('id', '=', 1).execute(),
+      IrisForeignKeyViolationError,
+      [-122],
+    )
+    await expectSqlcode(
+      () => t.db.updateTable(parent).set({ id: 5 }).where('id', '=', 1).execute(),
+      IrisForeignKeyViolationError,
+      [-123],
+    )
+    await expectSqlcode(
+      () => t.db.deleteFrom(parent).where('id', '=', 1).execute(),
+      IrisForeignKeyViolationError,
+      [-124],
+    )
+  })
+  it('-257..-259 vector mismatch', async () => {
+    await expectSqlcode(
+      () =>
+        sql`select VECTOR_COSINE(TO_VECTOR(${'1,2,3'}, float), TO_VECTOR(${'1,2'}, float)) as s`.execute(
+          t.db,
+        ),
+      IrisVectorMismatchError,
+      [-257, -258, -259],
+    )
+  })
+  it('-386 mixed TOP and LIMIT', async () => {
+    await expectSqlcode(
+      () => sql`select top 1 id from ${sql.table(parent)} limit 1`.execute(t.db),
+      IrisSyntaxError,
+      [-386],
+    )
+  })
+  it('-110 / -114 lock conflict between two transactions', async () => {
+    const holder = await t.db.startTransaction().execute()
+    try {
+      await holder.updateTable(parent).set({ code: 'h' }).where('id', '=', 2).execute()
+      await expectSqlcode(
+        () => t.db.updateTable(parent).set({ code: 'w' }).where('id', '=', 2).execute(),
+        IrisLockError,
+        [-110, -114],
+      )
+    } finally {
+      await holder.rollback().execute()
+    }
+  })
+  it('after a failed statement the connection stays usable (contract §8.1)', async () => {
+    await expect(t.db.insertInto(parent).values({ id: 1, code: 'q' }).execute()).rejects.toThrow(
+      IrisError,
+    )
+    expect(await t.db.selectFrom(parent).select('id').orderBy('id').execute()).toEqual([
+      { id: 1 },
+      { id: 2 },
+    ])
+  })
+})

@@ -1,0 +1,137 @@
+import type { Kysely } from 'kysely'
+import type { Migration } from 'kysely/migration'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { IrisLockError } from '../../src/index.js'
+import { loadMigrator } from '../support/migrator.js'
+import {
+  type AnyDB,
+  connect,
+  PROFILES,
+  startServer,
+  type TestServer,
+  tableName,
+} from '../support/server.js'
+
+function provider(migrations: Record<string, Migration>) {
+  return { getMigrations: async () => migrations }
+}
+
+describe.each(PROFILES)('Migrator (profile %s)', (profile) => {
+  let server: TestServer
+
+  beforeAll(async () => {
+    server = await startServer({ profile })
+  })
+  afterAll(async () => {
+    await server?.stop()
+  })
+
+  it('runs migrations up and down', async () => {
+    const Migrator = await loadMigrator()
+    const t = connect(server)
+    const table = tableName('migrated')
+    const migrations: Record<string, Migration> = {
+      '001_create': {
+        up: (db: Kysely<AnyDB>) =>
+          db.schema
+            .createTable(table)
+            .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+            .execute(),
+        down: (db: Kysely<AnyDB>) => db.schema.dropTable(table).execute(),
+      },
+      '002_add_name': {
+        up: (db: Kysely<AnyDB>) =>
+          db.schema.alterTable(table).addColumn('name', 'varchar(40)').execute(),
+        down: (db: Kysely<AnyDB>) => db.schema.alterTable(table).dropColumn('name').execute(),
+      },
+    }
+    const migrationTableName = tableName('kmig')
+    const migrator = new Migrator({
+      db: t.db,
+      provider: provider(migrations),
+      migrationTableName,
+      migrationLockTableName: `${migrationTableName}_lock`,
+    })
+    try {
+      const up = await migrator.migrateToLatest()
+      expect(up.error).toBeUndefined()
+      expect(up.results?.map((r) => [r.migrationName, r.status])).toEqual([
+        ['001_create', 'Success'],
+        ['002_add_name', 'Success'],
+      ])
+      await t.db.insertInto(table).values({ name: 'x' }).execute()
+      const columns = (await t.db.introspection.getTables())
+        .find((tb) => tb.name === table)
+        ?.columns.map((c) => c.name)
+      expect(columns).toEqual(['id', 'name'])
+
+      const down = await migrator.migrateDown()
+      expect(down.results?.map((r) => [r.migrationName, r.direction, r.status])).toEqual([
+        ['002_add_name', 'Down', 'Success'],
+      ])
+      await migrator.migrateDown()
+      expect((await t.db.introspection.getTables()).some((tb) => tb.name === table)).toBe(false)
+    } finally {
+      await t.db.schema.dropTable(table).ifExists().execute()
+      await t.db.schema.dropTable(migrationTableName).ifExists().execute()
+      await t.db.schema.dropTable(`${migrationTableName}_lock`).ifExists().execute()
+      await t.db.destroy()
+    }
+  })
+
+  it('the migration lock excludes a second migrator until the first is done (contract §4.6)', async () => {
+    const Migrator = await loadMigrator()
+    const first = connect(server)
+    const second = connect(server)
+    const migrationTableName = tableName('kmig_lock')
+    const events: string[] = []
+    let releaseLatch: () => void = () => {}
+    const latch = new Promise<void>((resolve) => {
+      releaseLatch = resolve
+    })
+    let firstStarted: () => void = () => {}
+    const started = new Promise<void>((resolve) => {
+      firstStarted = resolve
+    })
+    const migrations = (who: string): Record<string, Migration> => ({
+      '001_slow': {
+        up: async () => {
+          events.push(`${who}:001`)
+          firstStarted()
+          await latch
+          events.push(`${who}:001 done`)
+        },
+      },
+    })
+    const options = { migrationTableName, migrationLockTableName: `${migrationTableName}_lock` }
+    try {
+      const firstRun = new Migrator({
+        db: first.db,
+        provider: provider(migrations('first')),
+        ...options,
+      }).migrateToLatest()
+      await started
+      const secondRun = new Migrator({
+        db: second.db,
+        provider: provider(migrations('second')),
+        ...options,
+      }).migrateToLatest()
+      await new Promise((r) => setTimeout(r, 1500))
+      expect(events).toEqual(['first:001'])
+      releaseLatch()
+      const [a, b] = await Promise.all([firstRun, secondRun])
+      expect(a.error).toBeUndefined()
+      expect(a.results?.map((r) => r.status)).toEqual(['Success'])
+      // The second either waited its turn (then nothing is left to run) or gave up cleanly on the lock.
+      if (b.error) expect(b.error).toBeInstanceOf(IrisLockError)
+      else expect(b.results).toEqual([])
+      expect(events).toEqual(['first:001', 'first:001 done'])
+    } finally {
+      releaseLatch()
+      await first.db.schema.dropTable(migrationTableName).ifExists().execute()
+      await first.db.schema.dropTable(`${migrationTableName}_lock`).ifExists().execute()
+      await first.db.destroy()
+      await second.db.destroy()
+    }
+  })
+})

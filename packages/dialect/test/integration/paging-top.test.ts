@@ -1,0 +1,90 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { IrisError } from '../../src/index.js'
+import {
+  type AnyDB,
+  connect,
+  startServer,
+  type TestDb,
+  type TestServer,
+  tableName,
+} from '../support/server.js'
+
+// Needs the sim: IRIS before 2025.1 is simulated with irisVersion '2024.1', which rejects LIMIT (issue 3 acceptance 5).
+describe.each(['iris', 'pgwire-1.0'] as const)(
+  'paging: top against IRIS 2024.1 (needs the sim) (profile %s)',
+  (profile) => {
+    let server: TestServer
+    let t: TestDb<AnyDB>
+    const pet = tableName('pet')
+
+    beforeAll(async () => {
+      server = await startServer({ profile, irisVersion: '2024.1', needsSim: true })
+      t = connect(server, { irisVersion: '2024.1' })
+      await t.db.schema
+        .createTable(pet)
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('name', 'varchar(20)')
+        .execute()
+      await t.db
+        .insertInto(pet)
+        .values(Array.from({ length: 30 }, (_, id) => ({ id, name: `pet${id}` })))
+        .execute()
+    })
+
+    afterAll(async () => {
+      await t?.db.schema
+        .dropTable(pet)
+        .ifExists()
+        .execute()
+        .catch(() => {})
+      await t?.db.destroy()
+      await server?.stop()
+    })
+
+    it('the server really rejects LIMIT, so a leak would fail', async () => {
+      await expect(
+        sql`select id from ${sql.table(pet)} order by id limit ${2}`.execute(t.db),
+      ).rejects.toThrow(IrisError)
+    })
+
+    it('limit → TOP', async () => {
+      const rows = await t.db.selectFrom(pet).select('id').orderBy('id', 'desc').limit(3).execute()
+      expect(rows).toEqual([{ id: 29 }, { id: 28 }, { id: 27 }])
+    })
+
+    it('limit + offset → %VID', async () => {
+      const rows = await t.db
+        .selectFrom(pet)
+        .select(['id', 'name'])
+        .orderBy('id')
+        .limit(3)
+        .offset(10)
+        .execute()
+      expect(rows).toEqual([
+        { id: 10, name: 'pet10' },
+        { id: 11, name: 'pet11' },
+        { id: 12, name: 'pet12' },
+      ])
+    })
+
+    it('offset only → %VID', async () => {
+      const rows = await t.db.selectFrom(pet).select('id').orderBy('id').offset(27).execute()
+      expect(rows).toEqual([{ id: 27 }, { id: 28 }, { id: 29 }])
+    })
+
+    it('limited subquery and .top()', async () => {
+      const rows = await t.db
+        .selectFrom(pet)
+        .select('id')
+        .where('id', 'in', t.db.selectFrom(pet).select('id').orderBy('id', 'desc').limit(5))
+        .orderBy('id')
+        .limit(2)
+        .execute()
+      expect(rows).toEqual([{ id: 25 }, { id: 26 }])
+      expect(await t.db.selectFrom(pet).select('id').top(1).orderBy('id').execute()).toEqual([
+        { id: 0 },
+      ])
+    })
+  },
+)

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  type AnyDB,
+  connect,
+  PROFILES,
+  startServer,
+  type TestDb,
+  type TestServer,
+  tableName,
+} from '../support/server.js'
+
+describe.each(PROFILES)('pool load and streaming (profile %s)', (profile) => {
+  let server: TestServer
+  let t: TestDb<AnyDB>
+  const numbers = tableName('numbers')
+
+  beforeAll(async () => {
+    server = await startServer({ profile })
+    t = connect(server, { max: 20, maxParameters: 2000 })
+    await t.db.schema
+      .createTable(numbers)
+      .addColumn('n', 'integer', (c) => c.primaryKey())
+      .addColumn('label', 'varchar(20)')
+      .execute()
+  })
+
+  afterAll(async () => {
+    await t?.db.schema
+      .dropTable(numbers)
+      .ifExists()
+      .execute()
+      .catch(() => {})
+    await t?.db.destroy()
+    await server?.stop()
+  })
+
+  it('1000 concurrent queries over a 20-connection pool all succeed and leak nothing', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) =>
+        t.db
+          .selectFrom(numbers)
+          .select((eb) => eb.val(i).as('i'))
+          .where('n', '<', 0)
+          .execute(),
+      ),
+    )
+    expect(results).toHaveLength(1000)
+    expect(t.pool.totalCount).toBeLessThanOrEqual(20)
+    expect(t.pool.waitingCount).toBe(0)
+    expect(t.pool.idleCount).toBe(t.pool.totalCount)
+  })
+
+  it('streams 100 000 rows without portal row limits, and stopping early releases the connection', async () => {
+    const rows = Array.from({ length: 100_000 }, (_, n) => ({ n, label: `row${n}` }))
+    await t.db.insertInto(numbers).values(rows).execute()
+    let count = 0
+    let sum = 0
+    for await (const row of t.db
+      .selectFrom(numbers)
+      .select(['n', 'label'])
+      .orderBy('n')
+      .stream(5000)) {
+      count++
+      sum += row.n
+    }
+    expect(count).toBe(100_000)
+    expect(sum).toBe((99_999 * 100_000) / 2)
+
+    const first: number[] = []
+    for await (const row of t.db.selectFrom(numbers).select('n').orderBy('n').stream(100)) {
+      first.push(row.n)
+      if (first.length === 10) break
+    }
+    expect(first).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    expect(t.pool.idleCount).toBe(t.pool.totalCount)
+  })
+})

@@ -1,0 +1,55 @@
+import type { IrisPool, IrisPoolClient, IrisQueryResult } from '../../src/index.js'
+
+export interface RecordedQuery {
+  client: number
+  text: string
+  values: readonly unknown[]
+}
+
+type Responder = (
+  query: RecordedQuery,
+) => Partial<IrisQueryResult> | Promise<Partial<IrisQueryResult>> | Error
+
+/**
+ * A structural stand-in for a pg Pool: records every statement per client and answers with
+ * `respond`. Lets driver behaviour (transactions, chunking, insertId, labels) be tested with no server.
+ */
+export class FakePool implements IrisPool {
+  readonly queries: RecordedQuery[] = []
+  readonly released: { client: number; destroyed: boolean }[] = []
+  ended = false
+  #next = 0
+  constructor(readonly respond: Responder = () => ({})) {}
+
+  async connect(): Promise<IrisPoolClient> {
+    const id = ++this.#next
+    // Like pg: ending a client rejects the query in flight.
+    let ended: (error: Error) => void = () => {}
+    const endedPromise = new Promise<never>((_, reject) => {
+      ended = reject
+    })
+    endedPromise.catch(() => {})
+    const client = {
+      query: async (config: { text: string; values?: readonly unknown[] }) => {
+        const query = { client: id, text: config.text, values: config.values ?? [] }
+        this.queries.push(query)
+        const answer = await Promise.race([this.respond(query), endedPromise])
+        if (answer instanceof Error) throw answer
+        return { command: 'SELECT', rowCount: 0, rows: [], fields: [], ...answer }
+      },
+      release: (destroy?: boolean | Error) => {
+        this.released.push({ client: id, destroyed: Boolean(destroy) })
+      },
+      end: async () => ended(new Error('Connection terminated')),
+    }
+    return client as unknown as IrisPoolClient
+  }
+
+  async end(): Promise<void> {
+    this.ended = true
+  }
+
+  get texts(): string[] {
+    return this.queries.map((q) => q.text)
+  }
+}

@@ -1,0 +1,54 @@
+import type { VectorElementType } from '../../src/index.js'
+
+/** mulberry32: a small seeded PRNG, so every run inserts and searches the same vectors. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
+  }
+}
+
+/** `count` vectors of `dimensions` doubles in [-1, 1). */
+export function randomVectors(seed: number, count: number, dimensions: number): number[][] {
+  const random = seededRandom(seed)
+  return Array.from({ length: count }, () =>
+    Array.from({ length: dimensions }, () => random() * 2 - 1),
+  )
+}
+
+/** The values as the column stores them: FLOAT is single precision (contract §5.1). */
+export function atPrecision(values: readonly number[], elementType: VectorElementType): number[] {
+  return elementType === 'float' ? Array.from(Float32Array.from(values)) : [...values]
+}
+
+export function dot(a: readonly number[], b: readonly number[]): number {
+  let sum = 0
+  for (let i = 0; i < a.length; i++) sum += (a[i] ?? 0) * (b[i] ?? 0)
+  return sum
+}
+
+export function cosine(a: readonly number[], b: readonly number[]): number {
+  return dot(a, b) / Math.sqrt(dot(a, a) * dot(b, b))
+}
+
+export interface Scored {
+  id: number
+  score: number
+}
+
+/** Brute force: the k highest similarities, best first. */
+export function bruteForceTopK(
+  rows: readonly { id: number; vector: readonly number[] }[],
+  query: readonly number[],
+  k: number,
+  similarity: (a: readonly number[], b: readonly number[]) => number,
+): Scored[] {
+  return rows
+    .map(({ id, vector }) => ({ id, score: similarity(vector, query) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, k)
+}

@@ -1,0 +1,197 @@
+/**
+ * The one PGlite instance behind every session, driven through its wire-protocol API so results
+ * arrive exactly as PostgreSQL describes them (text values; RowDescription with table OID, column
+ * number and type). A batch is sent as ONE `execProtocol` call: an optional simple-query prefix, the
+ * statements as Parse/Bind/Describe/Execute with a single Sync (so PostgreSQL runs them as one
+ * implicit transaction, or inside the open one), and an optional simple-query suffix. One call per
+ * statement keeps the overhead close to PGlite's own.
+ */
+import { type PGlite, protocol } from '@electric-sql/pglite'
+import type { FieldDescription, ParameterValue } from './types.js'
+
+const { serialize } = protocol
+
+/** One parameterised statement of a batch. */
+export interface BackendStatement {
+  sql: string
+  params?: readonly ParameterValue[]
+}
+
+/** What PostgreSQL returned for one statement. */
+export interface RawResult {
+  fields: FieldDescription[] | null
+  rows: (string | null)[][]
+  commandTag: string
+}
+
+/** The fields of a PostgreSQL ErrorResponse the engine maps to IRIS errors. */
+export interface PgError {
+  code: string
+  message: string
+  detail?: string
+  constraint?: string
+  table?: string
+  column?: string
+}
+
+export interface BatchOutcome {
+  /** Results of the statements that completed, in order. */
+  results: RawResult[]
+  /** The first error, when a statement (or the prefix / suffix) failed. */
+  error?: PgError
+}
+
+export interface BatchOptions {
+  /** Simple query run first, e.g. `SAVEPOINT`. If it fails, nothing else runs. */
+  prefix?: string
+  /** Simple query run after the statements (it fails too when they failed inside a transaction). */
+  suffix?: string
+}
+
+type Message = { name: string } & Record<string, unknown>
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  let length = 0
+  for (const part of parts) length += part.length
+  const out = new Uint8Array(length)
+  let offset = 0
+  for (const part of parts) {
+    out.set(part, offset)
+    offset += part.length
+  }
+  return out
+}
+
+function toField(field: Record<string, unknown>): FieldDescription {
+  return {
+    name: field.name as string,
+    tableID: field.tableID as number,
+    columnID: field.columnID as number,
+    dataTypeID: field.dataTypeID as number,
+    dataTypeSize: field.dataTypeSize as number,
+    dataTypeModifier: field.dataTypeModifier as number,
+  }
+}
+
+function toPgError(message: Message): PgError {
+  const error: PgError = { code: String(message.code ?? 'XX000'), message: String(message.message ?? '') }
+  for (const key of ['detail', 'constraint', 'table', 'column'] as const) {
+    const value = message[key]
+    if (typeof value === 'string') error[key] = value
+  }
+  return error
+}
+
+/** Collects per-statement results from the messages of one segment (up to a ReadyForQuery). */
+class ResultCollector {
+  readonly results: RawResult[] = []
+  error: PgError | undefined
+  #fields: FieldDescription[] | null = null
+  #rows: (string | null)[][] = []
+
+  accept(message: Message): void {
+    switch (message.name) {
+      case 'rowDescription':
+        this.#fields = (message.fields as Record<string, unknown>[]).map(toField)
+        break
+      case 'dataRow':
+        this.#rows.push(message.fields as (string | null)[])
+        break
+      case 'commandComplete':
+      case 'emptyQuery':
+        this.results.push({
+          fields: this.#fields,
+          rows: this.#rows,
+          commandTag: message.name === 'emptyQuery' ? '' : String(message.text),
+        })
+        this.#fields = null
+        this.#rows = []
+        break
+      case 'error':
+        this.error ??= toPgError(message)
+        break
+    }
+  }
+}
+
+export class Backend {
+  readonly #pg: PGlite
+  #queue: Promise<unknown> = Promise.resolve()
+
+  constructor(pg: PGlite) {
+    this.#pg = pg
+  }
+
+  /** The underlying PGlite (bootstrap and data-directory dumps). */
+  get pglite(): PGlite {
+    return this.#pg
+  }
+
+  /** Runs PGlite calls one at a time: its protocol API keeps per-call state and must not overlap. */
+  #exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work, work)
+    this.#queue = run.catch(() => undefined)
+    return run
+  }
+
+  async #exchange(message: Uint8Array): Promise<Message[]> {
+    const { messages } = await this.#exclusive(() => this.#pg.execProtocol(message, { throwOnError: false }))
+    return messages as unknown as Message[]
+  }
+
+  /** Runs statements (and an optional prefix / suffix) in one round trip; see the file comment. */
+  async run(statements: readonly BackendStatement[], options: BatchOptions = {}): Promise<BatchOutcome> {
+    const parts: Uint8Array[] = []
+    if (options.prefix) parts.push(serialize.query(options.prefix))
+    for (const statement of statements) {
+      parts.push(
+        serialize.parse({ text: statement.sql }),
+        serialize.bind({ values: (statement.params ?? []) as (string | Buffer | null)[] }),
+        serialize.describe({ type: 'P' }),
+        serialize.execute({}),
+      )
+    }
+    if (statements.length > 0) parts.push(serialize.sync())
+    if (options.suffix) parts.push(serialize.query(options.suffix))
+    const messages = await this.#exchange(concat(parts))
+
+    // Segments end at ReadyForQuery: [prefix], statements, [suffix].
+    const segments: ResultCollector[] = [new ResultCollector()]
+    for (const message of messages) {
+      if (message.name === 'readyForQuery') segments.push(new ResultCollector())
+      else segments.at(-1)?.accept(message)
+    }
+    let index = 0
+    const prefix = options.prefix ? segments[index++] : undefined
+    const main = statements.length > 0 ? segments[index++] : undefined
+    const suffix = options.suffix ? segments[index++] : undefined
+    const error = prefix?.error ?? main?.error ?? suffix?.error
+    return { results: main?.results ?? [], ...(error ? { error } : {}) }
+  }
+
+  /** Runs parameterless SQL (possibly several statements) with the simple protocol. */
+  async simple(sql: string): Promise<BatchOutcome> {
+    const collector = new ResultCollector()
+    for (const message of await this.#exchange(serialize.query(sql))) collector.accept(message)
+    return { results: collector.results, ...(collector.error ? { error: collector.error } : {}) }
+  }
+
+  /** Parse + Describe(statement): parameter types and result columns, without running anything. */
+  async describe(sql: string): Promise<{ paramTypeIDs: number[]; fields: FieldDescription[] | null; error?: PgError }> {
+    const messages = await this.#exchange(
+      concat([serialize.parse({ text: sql }), serialize.describe({ type: 'S' }), serialize.sync()]),
+    )
+    let paramTypeIDs: number[] = []
+    let fields: FieldDescription[] | null = null
+    for (const message of messages) {
+      if (message.name === 'parameterDescription') paramTypeIDs = [...(message.dataTypeIDs as number[])]
+      else if (message.name === 'rowDescription') fields = (message.fields as Record<string, unknown>[]).map(toField)
+      else if (message.name === 'error') return { paramTypeIDs, fields, error: toPgError(message) }
+    }
+    return { paramTypeIDs, fields }
+  }
+
+  close(): Promise<void> {
+    return this.#exclusive(() => this.#pg.close())
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * PostgreSQL errors → IRIS errors (contract §8): SQLSTATE 42000 and `[SQLCODE: <-n>:<text>]`, with
+ * PostgreSQL's own message as the `%msg` detail. The statement kind picks between the INSERT and
+ * UPDATE (and DELETE) variants of the constraint codes (contract §8.2). The runtime's own errors use
+ * SQLSTATE `IRnnn` for SQLCODE -nnn (src/translate/runtime.ts). Codes the contract does not list are
+ * guesses, recorded in docs/iris-facts.md as [unverified].
+ */
+import type { StatementKind } from '../translate/plan.js'
+import { irisError } from '../translate/iris-error.js'
+import type { PgError } from './backend.js'
+import { SimError } from './types.js'
+
+/** A SQLSTATE the client must see as itself, not as an IRIS error (query cancel, contract-neutral). */
+const PASSED_THROUGH = new Set(['57014'])
+
+/** SQLSTATE → SQLCODE where the statement kind does not matter. */
+const BY_SQLSTATE: Readonly<Record<string, number>> = {
+  '23502': -108, // not_null_violation: required field missing
+  '22001': -104, // string_data_right_truncation: value too long
+  '22003': -104, // numeric_value_out_of_range
+  '22P02': -104, // invalid_text_representation
+  '22007': -104, // invalid_datetime_format
+  '22008': -104, // datetime_field_overflow
+  '23514': -104, // check_violation (domains: BIT, TINYINT ranges)
+  '42P01': -30, // undefined_table
+  '3F000': -30, // invalid_schema_name: the table's schema does not exist either
+  '42703': -29, // undefined_column
+  '42601': -1, // syntax_error
+  '42P07': -201, // duplicate_table [unverified]
+  '42701': -306, // duplicate_column [unverified]
+  '42704': -400, // undefined_object
+  '42883': -359, // undefined_function [unverified]
+  '3B001': -375, // invalid_savepoint_specification: ROLLBACK TO an unknown savepoint [unverified]
+  '55P03': -110, // lock_not_available
+  '40P01': -110, // deadlock_detected
+}
+
+/** IRIS wording for the guessed codes above (the contract's own codes are in SQLCODE_TEXT). */
+const EXTRA_TEXT: Readonly<Record<number, string>> = {
+  [-201]: 'Table or view name not unique',
+  [-306]: 'Column name is not unique',
+  [-359]: 'SQL Function (function stored procedure) not found',
+  [-375]: 'Cannot ROLLBACK to unestablished savepoint',
+}
+
+/** `insert or update on table "x" violates foreign key ...` is the referencing side. */
+function foreignKeyCode(error: PgError, kind: StatementKind): number {
+  const referencing = /^insert or update on table/.test(error.message)
+  if (referencing) return kind === 'update' ? -122 : -121
+  return kind === 'delete' ? -124 : -123
+}
+
+function sqlcodeOf(error: PgError, kind: StatementKind): number {
+  const runtime = /^IR(\d{3})$/.exec(error.code)
+  if (runtime) return -Number(runtime[1])
+  switch (error.code) {
+    case '23505': // unique_violation
+      return kind === 'update' ? -120 : -119
+    case '23503': // foreign_key_violation
+      return foreignKeyCode(error, kind)
+    case '22000': // data_exception: pgvector's "different vector dimensions %d and %d" (contract §5.3)
+      if (/different vector dimensions/.test(error.message)) return -258
+      if (/expected \d+ dimensions/.test(error.message)) return -104
+      return -400
+  }
+  const mapped = BY_SQLSTATE[error.code]
+  if (mapped !== undefined) return mapped
+  if (error.code.startsWith('22')) return -104 // other data exceptions: invalid value
+  if (error.code.startsWith('42')) return -1 // other syntax / access rule errors
+  return -400 // fatal error
+}
+
+/** The IRIS error for a PostgreSQL error raised by a statement of kind `kind`. */
+export function toIrisError(error: PgError, kind: StatementKind): SimError {
+  if (PASSED_THROUGH.has(error.code)) {
+    return new SimError({ severity: 'ERROR', code: error.code, message: error.message })
+  }
+  const sqlcode = sqlcodeOf(error, kind)
+  const detail = error.detail ? `${error.message} (${error.detail})` : error.message
+  return irisError(sqlcode, detail, EXTRA_TEXT[sqlcode])
+}
+
+/** SQLSTATE 57014, as PostgreSQL reports a cancelled statement. */
+export function queryCanceled(): SimError {
+  return new SimError({ severity: 'ERROR', code: '57014', message: 'canceling statement due to user request' })
+}
+
+/** SQLCODE -110: a wait for another connection's transaction or table lock ran out (contract §8.2). */
+export function lockTimeout(what: string, waitedMs: number): SimError {
+  return irisError(-110, `timed out after ${waitedMs} ms waiting for ${what}`)
+}

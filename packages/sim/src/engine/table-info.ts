@@ -1,0 +1,110 @@
+/**
+ * What the engine needs to know about user tables, read from PostgreSQL's catalog and
+ * `iris_sim.column_info`, cached until a plan changes the schema (`changesSchema`):
+ * - each column's declared IRIS type, by (table OID, column number) as RowDescription names it
+ *   (contract §10: results carry the declared type);
+ * - each table's identity column, for LAST_IDENTITY (contract §3.4);
+ * - each table's columns and unique keys, for INSERT OR UPDATE (contract §3.5).
+ * Every lookup runs while the caller holds the backend.
+ */
+import { SIM_SCHEMA } from '../catalog/metadata.js'
+import type { TableRef } from '../translate/plan.js'
+import type { Backend } from './backend.js'
+
+/** A column's declared IRIS type, as recorded at CREATE / ALTER TABLE. */
+export interface DeclaredColumn {
+  /** ODBC type name, lower case (`integer`, `varchar`, `bit`, ...). */
+  dataType: string
+  /** Set for VECTOR columns (contract §5.1). */
+  vectorElementType: string | null
+}
+
+/** A table's shape for INSERT OR UPDATE. */
+export interface TableShape {
+  /** Column name → PostgreSQL type as `format_type` spells it. */
+  columnTypes: Map<string, string>
+  /** Unique keys (primary key first), each a list of column names. */
+  uniqueKeys: string[][]
+  /** The identity (or serial) column, if any. */
+  identityColumn: string | undefined
+}
+
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`
+}
+
+export function qualifiedName(table: TableRef): string {
+  return `${quoteIdentifier(table.schema)}.${quoteIdentifier(table.name)}`
+}
+
+const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`
+
+export class TableInfo {
+  readonly #backend: Backend
+  #declared: Map<string, DeclaredColumn> | undefined
+  readonly #shapes = new Map<string, TableShape | undefined>()
+
+  constructor(backend: Backend) {
+    this.#backend = backend
+  }
+
+  /** Forget everything (after DDL, or a rollback that undid DDL). */
+  clear(): void {
+    this.#declared = undefined
+    this.#shapes.clear()
+  }
+
+  /** The declared type of a result column, if it comes straight from a user table column. */
+  async declaredColumn(tableID: number, columnID: number): Promise<DeclaredColumn | undefined> {
+    if (tableID === 0) return undefined
+    this.#declared ??= await this.#loadDeclared()
+    return this.#declared.get(`${tableID}:${columnID}`)
+  }
+
+  async #loadDeclared(): Promise<Map<string, DeclaredColumn>> {
+    const { results, error } = await this.#backend.simple(
+      `select i.table_oid, a.attnum, i.data_type, i.vector_element_type from ${SIM_SCHEMA}.column_info i
+       join pg_attribute a on a.attrelid = i.table_oid and a.attname = i.column_name and not a.attisdropped`,
+    )
+    if (error) throw new Error(`cannot read ${SIM_SCHEMA}.column_info: ${error.message}`)
+    const declared = new Map<string, DeclaredColumn>()
+    for (const [oid, attnum, dataType, vectorElementType] of results[0]?.rows ?? []) {
+      declared.set(`${oid}:${attnum}`, { dataType: dataType ?? '', vectorElementType: vectorElementType ?? null })
+    }
+    return declared
+  }
+
+  /** Columns, unique keys and identity column of a table; undefined when it does not exist. */
+  async shape(table: TableRef): Promise<TableShape | undefined> {
+    const key = `${table.schema}\u0000${table.name}`
+    if (this.#shapes.has(key)) return this.#shapes.get(key)
+    const shape = await this.#loadShape(table)
+    this.#shapes.set(key, shape)
+    return shape
+  }
+
+  async #loadShape(table: TableRef): Promise<TableShape | undefined> {
+    const relation = `to_regclass(${quoteLiteral(qualifiedName(table))})`
+    const { results, error } = await this.#backend.simple(`
+      select a.attname, format_type(a.atttypid, a.atttypmod),
+        (a.attidentity <> '' or coalesce(pg_get_expr(d.adbin, d.adrelid), '') like 'nextval(%')::text
+      from pg_attribute a left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+      where a.attrelid = ${relation} and a.attnum > 0 and not a.attisdropped order by a.attnum;
+      select array_to_string(array(select a.attname from unnest(x.indkey::int2[]) with ordinality k(attnum, n)
+        join pg_attribute a on a.attrelid = x.indrelid and a.attnum = k.attnum order by k.n), chr(1))
+      from pg_index x where x.indrelid = ${relation} and x.indisunique and x.indexprs is null and x.indpred is null
+      order by x.indisprimary desc, x.indexrelid`)
+    if (error) throw new Error(`cannot read the shape of ${qualifiedName(table)}: ${error.message}`)
+    const [columns, keys] = results
+    if (!columns || columns.rows.length === 0) return undefined
+    const columnTypes = new Map<string, string>()
+    let identityColumn: string | undefined
+    for (const [name, type, isIdentity] of columns.rows) {
+      if (name == null || type == null) continue
+      columnTypes.set(name, type)
+      if (isIdentity === 'true') identityColumn ??= name
+    }
+    const uniqueKeys = (keys?.rows ?? []).map(([list]) => (list ?? '').split('\u0001'))
+    return { columnTypes, uniqueKeys, identityColumn }
+  }
+}

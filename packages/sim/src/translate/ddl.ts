@@ -1,0 +1,397 @@
+/**
+ * IRIS DDL (contract §4): CREATE TABLE [IF NOT EXISTS], DROP TABLE [IF EXISTS], the ALTER TABLE forms
+ * of §4.4, CREATE INDEX (HNSW indexes of §5.5 are recorded, not built), and the bookkeeping every
+ * change needs in `iris_sim.column_info` / `iris_sim.hnsw_index` (see ../catalog/metadata.ts).
+ */
+import { DEFAULT_SCHEMA } from '../catalog/names.js'
+import { irisError } from './iris-error.js'
+import { type QualifiedName, identifierName, isIdentifier, qualifiedSql, quoteIdentifier, quoteLiteral, readQualifiedName } from './names.js'
+import type { RunPlan, TableRef } from './plan.js'
+import { type Token, closingParen, isTrivia, isWord, nextSignificant, render } from './tokenizer.js'
+import { type IrisType, readType } from './types.js'
+
+type Base = { source: string; paramCount: number }
+
+const regclass = (table: TableRef) => `${quoteLiteral(qualifiedSql(table))}::regclass`
+const sqlOf = (tokens: readonly Token[]) => render(tokens).trim()
+const literalOrNull = (value: string | number | undefined) =>
+  value === undefined ? 'null' : typeof value === 'number' ? String(value) : quoteLiteral(value)
+
+function ddlPlan(base: Base, sql: string, steps: { before?: string[]; after?: string[]; commandTag?: string } = {}): RunPlan {
+  return {
+    ...base,
+    type: 'run',
+    kind: 'ddl',
+    sql,
+    readsLastIdentity: false,
+    before: steps.before ?? [],
+    after: steps.after ?? [],
+    changesSchema: true,
+    ...(steps.commandTag ? { commandTag: steps.commandTag } : {}),
+  }
+}
+
+/** The `iris_sim.column_info` row of one column (contract §5.7, §7.2). */
+function columnInfoInsert(table: TableRef, column: string, type: IrisType, onConflict: 'nothing' | 'update'): string {
+  const values = [
+    regclass(table),
+    quoteLiteral(column),
+    quoteLiteral(type.irisType),
+    quoteLiteral(type.dataType),
+    literalOrNull(type.characterMaximumLength),
+    literalOrNull(type.numericPrecision),
+    literalOrNull(type.numericScale),
+    literalOrNull(type.vector?.elementType),
+    literalOrNull(type.vector?.length),
+  ].join(', ')
+  const conflict =
+    onConflict === 'nothing'
+      ? 'do nothing'
+      : 'do update set iris_type = excluded.iris_type, data_type = excluded.data_type, character_maximum_length = excluded.character_maximum_length, numeric_precision = excluded.numeric_precision, numeric_scale = excluded.numeric_scale, vector_element_type = excluded.vector_element_type, vector_length = excluded.vector_length'
+  return `insert into iris_sim.column_info (table_oid, column_name, iris_type, data_type, character_maximum_length, numeric_precision, numeric_scale, vector_element_type, vector_length) values (${values}) on conflict (table_oid, column_name) ${conflict}`
+}
+
+/** `%DESCRIPTION 'text'` (contract §4.3) at `at`: the text, or undefined. */
+function description(tokens: readonly Token[], at: number): { text: string; end: number } | undefined {
+  if (!isWord(tokens[at], '%DESCRIPTION')) return undefined
+  const literalAt = nextSignificant(tokens, at + 1)
+  const literal = tokens[literalAt]
+  if (literal?.type !== 'string') throw irisError(-1, '%DESCRIPTION takes a string literal')
+  return { text: literal.text.slice(1, -1).replaceAll("''", "'"), end: literalAt + 1 }
+}
+
+const IDENTITY_WORDS = ['IDENTITY', 'AUTO_INCREMENT', 'SERIAL']
+
+/** An IRIS collation keyword after COLLATE → the PostgreSQL collation (contract §3.8). */
+const COLLATIONS: Record<string, string> = {
+  '%EXACT': '"C"',
+  '%SQLUPPER': 'iris_sim.sqlupper',
+  '%SQLSTRING': 'iris_sim.sqlupper',
+}
+
+interface ColumnDefinition {
+  name: string
+  sql: string
+  type: IrisType
+  description?: string
+}
+
+/** One column definition: `name type [IDENTITY | NOT NULL | DEFAULT x | PRIMARY KEY | UNIQUE | REFERENCES ... | %DESCRIPTION 'x' | COLLATE c]*`. */
+function columnDefinition(tokens: readonly Token[]): ColumnDefinition {
+  const nameAt = nextSignificant(tokens, 0)
+  const nameToken = tokens[nameAt]
+  if (!isIdentifier(nameToken)) throw irisError(-1, 'a column name is expected')
+  let typeAt = nextSignificant(tokens, nameAt + 1)
+  let identity = false
+  let type: IrisType
+  let end: number
+  if (IDENTITY_WORDS.some((word) => isWord(tokens[typeAt], word))) {
+    // `id IDENTITY` / `id SERIAL` with no type: an integer identity (contract §4.2).
+    identity = true
+    ;({ type } = readType([{ type: 'word', text: 'BIGINT', depth: 0 }], 0))
+    end = typeAt + 1
+  } else {
+    ;({ type, end } = readType(tokens, typeAt))
+  }
+  const rest: string[] = []
+  let collation = type.collation
+  let text: string | undefined
+  for (let i = nextSignificant(tokens, end); i >= 0 && i < tokens.length; i = nextSignificant(tokens, i + 1)) {
+    const token = tokens[i] as Token
+    const described = description(tokens, i)
+    if (described) {
+      text = described.text
+      i = described.end - 1
+    } else if (IDENTITY_WORDS.some((word) => isWord(token, word))) {
+      identity = true // contract §4.2
+    } else if (isWord(token, 'CHECK')) {
+      throw irisError(-1, 'CHECK constraints are not supported by IRIS') // contract §4.3
+    } else if (isWord(token, 'COLLATE')) {
+      const collationAt = nextSignificant(tokens, i + 1)
+      const iris = tokens[collationAt]?.text.toUpperCase() ?? ''
+      collation = COLLATIONS[iris] ?? tokens[collationAt]?.text
+      i = collationAt
+    } else if (token.text === '(') {
+      const close = closingParen(tokens, i)
+      rest.push(sqlOf(tokens.slice(i, close + 1)))
+      i = close
+    } else {
+      rest.push(token.text)
+    }
+  }
+  const vectorCheck =
+    type.vector?.length !== undefined && type.vector.elementType !== 'FLOAT'
+      ? ` CONSTRAINT ${quoteIdentifier(`iris_sim_vector_length_${identifierName(nameToken)}`)} CHECK (cardinality(${nameToken.text}) = ${type.vector.length})`
+      : ''
+  const sql = [
+    nameToken.text,
+    type.pgType,
+    collation ? `COLLATE ${collation}` : '',
+    identity ? 'GENERATED BY DEFAULT AS IDENTITY' : '',
+    ...rest,
+  ]
+    .filter(Boolean)
+    .join(' ')
+  return { name: identifierName(nameToken), sql: sql + vectorCheck, type, ...(text === undefined ? {} : { description: text }) }
+}
+
+/** Token lists between `(` and `)` split on top-level commas. */
+function elements(tokens: readonly Token[], open: number, close: number): Token[][] {
+  const depth = (tokens[open]?.depth ?? 0) + 1
+  const items: Token[][] = [[]]
+  for (const token of tokens.slice(open + 1, close)) {
+    if (token.type === 'punct' && token.text === ',' && token.depth === depth) items.push([])
+    else (items.at(-1) as Token[]).push(token)
+  }
+  return items
+}
+
+const TABLE_CONSTRAINT_WORDS = ['PRIMARY', 'UNIQUE', 'FOREIGN', 'CONSTRAINT', 'CHECK']
+
+function tableConstraint(tokens: readonly Token[]): string {
+  if (tokens.some((token) => isWord(token, 'CHECK'))) throw irisError(-1, 'CHECK constraints are not supported by IRIS') // contract §4.3
+  return sqlOf(tokens)
+}
+
+function commentOnColumn(table: TableRef, column: string, text: string): string {
+  return `comment on column ${qualifiedSql(table)}.${quoteIdentifier(column)} is ${quoteLiteral(text)}`
+}
+
+function schemaSteps(name: QualifiedName, tokens: readonly Token[]): string[] {
+  // contract §4.5: schemas are created implicitly with their first table.
+  const qualified = tokens.slice(name.start, name.end).some((token) => token.text === '.')
+  return qualified && name.table.schema !== DEFAULT_SCHEMA ? [`create schema if not exists ${quoteIdentifier(name.table.schema)}`] : []
+}
+
+function createTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
+  let i = at
+  let ifNotExists = false
+  if (isWord(tokens[i], 'IF')) {
+    ifNotExists = true
+    i = nextSignificant(tokens, nextSignificant(tokens, nextSignificant(tokens, i + 1) + 1) + 1)
+  }
+  const name = readQualifiedName(tokens, i)
+  if (!name) throw irisError(-1, 'CREATE TABLE needs a table name')
+  const open = nextSignificant(tokens, name.end)
+  if (tokens[open]?.text !== '(') throw irisError(-1, 'CREATE TABLE needs a column list')
+  const close = closingParen(tokens, open)
+  const columns: ColumnDefinition[] = []
+  const parts: string[] = []
+  for (const element of elements(tokens, open, close)) {
+    const first = element[nextSignificant(element, 0)]
+    if (first && TABLE_CONSTRAINT_WORDS.some((word) => isWord(first, word))) parts.push(tableConstraint(element))
+    else {
+      const column = columnDefinition(element)
+      columns.push(column)
+      parts.push(column.sql)
+    }
+  }
+  let tableDescription: string | undefined
+  for (let j = nextSignificant(tokens, close + 1); j >= 0; j = nextSignificant(tokens, j + 1)) {
+    const described = description(tokens, j)
+    if (described) {
+      tableDescription = described.text
+      j = described.end - 1
+    } else if (isWord(tokens[j], 'WITH') && isWord(tokens[nextSignificant(tokens, j + 1)], '%CLASSPARAMETER')) {
+      // `WITH %CLASSPARAMETER name = value` (contract §4.2): class settings PostgreSQL has no use for.
+      j = nextSignificant(tokens, nextSignificant(tokens, nextSignificant(tokens, nextSignificant(tokens, j + 1) + 1) + 1) + 1)
+    } else throw irisError(-25, `unexpected ${tokens[j]?.text} after the column list`)
+  }
+  const table = name.table
+  const after = columns.map((column) => columnInfoInsert(table, column.name, column.type, ifNotExists ? 'nothing' : 'update'))
+  if (!ifNotExists) {
+    for (const column of columns) if (column.description !== undefined) after.push(commentOnColumn(table, column.name, column.description))
+    if (tableDescription !== undefined) after.push(`comment on table ${qualifiedSql(table)} is ${quoteLiteral(tableDescription)}`)
+  }
+  const sql = `CREATE TABLE ${ifNotExists ? 'IF NOT EXISTS ' : ''}${sqlOf(tokens.slice(name.start, name.end))} (${parts.join(', ')})`
+  return ddlPlan(base, sql, { before: schemaSteps(name, tokens), after })
+}
+
+function dropTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
+  let i = at
+  if (isWord(tokens[i], 'IF')) i = nextSignificant(tokens, nextSignificant(tokens, i + 1) + 1)
+  const name = readQualifiedName(tokens, i)
+  if (!name) throw irisError(-1, 'DROP TABLE needs a table name')
+  const oid = `to_regclass(${quoteLiteral(qualifiedSql(name.table))})`
+  return ddlPlan(base, sqlOf(tokens), {
+    before: [`delete from iris_sim.column_info where table_oid = ${oid}`, `delete from iris_sim.hnsw_index where table_oid = ${oid}`],
+  })
+}
+
+function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
+  const name = readQualifiedName(tokens, at)
+  if (!name) throw irisError(-1, 'ALTER TABLE needs a table name')
+  const table = name.table
+  const head = `ALTER TABLE ${sqlOf(tokens.slice(name.start, name.end))}`
+  let i = nextSignificant(tokens, name.end)
+  const action = tokens[i]?.text.toUpperCase()
+  i = nextSignificant(tokens, i + 1)
+  const skipColumnWord = () => {
+    if (isWord(tokens[i], 'COLUMN')) i = nextSignificant(tokens, i + 1)
+  }
+  if (action === 'ADD') {
+    if (TABLE_CONSTRAINT_WORDS.some((word) => isWord(tokens[i], word))) return ddlPlan(base, `${head} ADD ${tableConstraint(tokens.slice(i))}`)
+    skipColumnWord()
+    const column = columnDefinition(tokens.slice(i))
+    const after = [columnInfoInsert(table, column.name, column.type, 'update')]
+    if (column.description !== undefined) after.push(commentOnColumn(table, column.name, column.description))
+    return ddlPlan(base, `${head} ADD COLUMN ${column.sql}`, { after })
+  }
+  if (action === 'DROP') {
+    if (isWord(tokens[i], 'FOREIGN') && isWord(tokens[nextSignificant(tokens, i + 1)], 'KEY')) {
+      // contract §4.4: DROP FOREIGN KEY name.
+      const constraint = nextSignificant(tokens, nextSignificant(tokens, i + 1) + 1)
+      return ddlPlan(base, `${head} DROP CONSTRAINT ${sqlOf(tokens.slice(constraint))}`)
+    }
+    if (isWord(tokens[i], 'CONSTRAINT')) return ddlPlan(base, `${head} DROP ${sqlOf(tokens.slice(i))}`)
+    skipColumnWord()
+    const column = tokens[i]
+    if (!isIdentifier(column)) throw irisError(-1, 'DROP COLUMN needs a column name')
+    const columnName = quoteLiteral(identifierName(column))
+    return ddlPlan(base, `${head} DROP COLUMN ${sqlOf(tokens.slice(i))}`, {
+      before: [
+        `delete from iris_sim.column_info where table_oid = ${regclass(table)} and column_name = ${columnName}`,
+        `delete from iris_sim.hnsw_index where table_oid = ${regclass(table)} and column_name = ${columnName}`,
+      ],
+    })
+  }
+  if (action === 'ALTER') {
+    skipColumnWord()
+    const column = tokens[i]
+    if (!isIdentifier(column)) throw irisError(-1, 'ALTER COLUMN needs a column name')
+    const columnName = identifierName(column)
+    const next = nextSignificant(tokens, i + 1)
+    if (isWord(tokens[next], 'RENAME')) {
+      // contract §4.4: ALTER COLUMN c RENAME n.
+      const newName = tokens[nextSignificant(tokens, next + 1)]
+      if (!isIdentifier(newName)) throw irisError(-1, 'RENAME needs a new column name')
+      return ddlPlan(base, `${head} RENAME COLUMN ${column.text} TO ${newName.text}`, {
+        after: [
+          `update iris_sim.column_info set column_name = ${quoteLiteral(identifierName(newName))} where table_oid = ${regclass(table)} and column_name = ${quoteLiteral(columnName)}`,
+          `update iris_sim.hnsw_index set column_name = ${quoteLiteral(identifierName(newName))} where table_oid = ${regclass(table)} and column_name = ${quoteLiteral(columnName)}`,
+        ],
+      })
+    }
+    if (['SET', 'DROP'].some((word) => isWord(tokens[next], word))) return ddlPlan(base, sqlOf(tokens))
+    // contract §4.4: ALTER COLUMN c type.
+    const definition = columnDefinition(tokens.slice(i))
+    const { type } = definition
+    const collate = type.collation ? ` COLLATE ${type.collation}` : ''
+    return ddlPlan(base, `${head} ALTER COLUMN ${column.text} TYPE ${type.pgType}${collate}`, {
+      after: [columnInfoInsert(table, columnName, type, 'update')],
+    })
+  }
+  if (action === 'RENAME') return ddlPlan(base, sqlOf(tokens))
+  throw irisError(-1, `ALTER TABLE ${action ?? ''} is not supported`)
+}
+
+/** `name=value` pairs of `HNSW(Distance='Cosine', M=16, efConstruct=64)` (contract §5.5). */
+function hnswParameters(tokens: readonly Token[], open: number): Map<string, string> {
+  const close = closingParen(tokens, open)
+  const parameters = new Map<string, string>()
+  for (const element of elements(tokens, open, close)) {
+    const significant = element.filter((token) => !isTrivia(token))
+    const [key, equals, value] = significant
+    if (!key || equals?.text !== '=' || !value || significant.length !== 3) throw irisError(-1, 'HNSW takes name=value parameters')
+    parameters.set(key.text.toUpperCase(), value.type === 'string' ? value.text.slice(1, -1) : value.text)
+  }
+  return parameters
+}
+
+function hnswIndex(indexName: string, table: TableRef, column: string, tokens: readonly Token[], hnswOpen: number, base: Base): RunPlan {
+  const parameters = hnswParameters(tokens, hnswOpen)
+  const distance = { COSINE: 'Cosine', DOTPRODUCT: 'DotProduct' }[(parameters.get('DISTANCE') ?? '').toUpperCase()]
+  if (!distance) throw irisError(-1, "HNSW needs Distance='Cosine' or Distance='DotProduct'")
+  const integer = (key: string) => {
+    const value = parameters.get(key)
+    if (value !== undefined && !/^\d+$/.test(value)) throw irisError(-1, `HNSW ${key} must be a positive integer`)
+    return value === undefined ? undefined : Number(value)
+  }
+  const m = integer('M')
+  const efConstruct = integer('EFCONSTRUCT')
+  const unknown = [...parameters.keys()].filter((key) => !['DISTANCE', 'M', 'EFCONSTRUCT'].includes(key))
+  if (unknown.length > 0) throw irisError(-1, `unknown HNSW parameter ${unknown.join(', ')}`)
+  // contract §5.5: needs a fixed-length FLOAT / DOUBLE / DECIMAL vector column; the index is recorded
+  // only (search stays exact), see iris_sim.check_hnsw_column in runtime.ts.
+  const sql = `call iris_sim.check_hnsw_column(${regclass(table)}, ${quoteLiteral(column)})`
+  const insert = `insert into iris_sim.hnsw_index (table_oid, index_name, column_name, distance, m, ef_construct) values (${regclass(table)}, ${quoteLiteral(indexName)}, ${quoteLiteral(column)}, ${quoteLiteral(distance)}, ${literalOrNull(m)}, ${literalOrNull(efConstruct)})`
+  return ddlPlan(base, sql, { after: [insert], commandTag: 'CREATE INDEX' })
+}
+
+function createIndex(tokens: readonly Token[], at: number, base: Base): RunPlan {
+  if (isWord(tokens[at], 'IF')) throw irisError(-1, 'CREATE INDEX IF NOT EXISTS is not supported') // contract §4.3
+  const nameToken = tokens[at]
+  if (!isIdentifier(nameToken)) throw irisError(-1, 'CREATE INDEX needs an index name')
+  const on = nextSignificant(tokens, at + 1)
+  if (!isWord(tokens[on], 'ON')) throw irisError(-1, 'CREATE INDEX name ON table (columns)')
+  let tableAt = nextSignificant(tokens, on + 1)
+  if (isWord(tokens[tableAt], 'TABLE')) tableAt = nextSignificant(tokens, tableAt + 1)
+  const name = readQualifiedName(tokens, tableAt)
+  if (!name) throw irisError(-1, 'CREATE INDEX needs a table name')
+  const open = nextSignificant(tokens, name.end)
+  if (tokens[open]?.text !== '(') throw irisError(-1, 'CREATE INDEX needs a column list')
+  const close = closingParen(tokens, open)
+  const as = nextSignificant(tokens, close + 1)
+  if (isWord(tokens[as], 'AS')) {
+    const kind = nextSignificant(tokens, as + 1)
+    const hnswOpen = nextSignificant(tokens, kind + 1)
+    if (!isWord(tokens[kind], 'HNSW') || tokens[hnswOpen]?.text !== '(') throw irisError(-1, 'only AS HNSW(...) index types are supported')
+    const columns = elements(tokens, open, close).map((element) => element.filter((token) => !isTrivia(token)))
+    const column = columns[0]?.[0]
+    if (columns.length !== 1 || !isIdentifier(column)) throw irisError(-1, 'an HNSW index covers exactly one vector column')
+    if (nextSignificant(tokens, closingParen(tokens, hnswOpen) + 1) >= 0) throw irisError(-25, 'unexpected input after HNSW(...)')
+    return hnswIndex(identifierName(nameToken), name.table, identifierName(column), tokens, hnswOpen, base)
+  }
+  return ddlPlan(base, sqlOf(tokens))
+}
+
+function dropIndex(tokens: readonly Token[], at: number, base: Base): RunPlan {
+  let i = at
+  let ifExists = false
+  if (isWord(tokens[i], 'IF')) {
+    ifExists = true
+    i = nextSignificant(tokens, nextSignificant(tokens, i + 1) + 1)
+  }
+  const first = readQualifiedName(tokens, i)
+  if (!first) throw irisError(-1, 'DROP INDEX needs an index name')
+  // IRIS: `DROP INDEX name ON [TABLE] t` or `DROP INDEX t.name`; PostgreSQL names indexes per schema.
+  let j = nextSignificant(tokens, first.end)
+  let table: TableRef | undefined
+  let indexName = first.table.name
+  if (isWord(tokens[j], 'ON')) {
+    j = nextSignificant(tokens, j + 1)
+    if (isWord(tokens[j], 'TABLE')) j = nextSignificant(tokens, j + 1)
+    table = readQualifiedName(tokens, j)?.table
+  } else if (tokens.slice(first.start, first.end).some((token) => token.text === '.')) {
+    table = { schema: DEFAULT_SCHEMA, name: first.table.schema }
+    indexName = first.table.name
+  }
+  const schema = table?.schema ?? DEFAULT_SCHEMA
+  const tableName = table ? quoteLiteral(qualifiedSql(table)) : 'null'
+  return ddlPlan(base, `call iris_sim.drop_index(${quoteLiteral(schema)}, ${quoteLiteral(indexName)}, ${tableName}, ${ifExists})`, {
+    commandTag: 'DROP INDEX',
+  })
+}
+
+/** The plan for a DDL statement, or undefined when `tokens` is not DDL the sim rewrites. */
+export function ddlPlanOf(tokens: readonly Token[], base: Base): RunPlan | undefined {
+  const verbAt = nextSignificant(tokens, 0)
+  let objectAt = nextSignificant(tokens, verbAt + 1)
+  const verb = tokens[verbAt]?.text.toUpperCase()
+  if (verb === 'CREATE' && isWord(tokens[objectAt], 'UNIQUE')) {
+    const indexAt = nextSignificant(tokens, objectAt + 1)
+    if (isWord(tokens[indexAt], 'INDEX') && isWord(tokens[nextSignificant(tokens, indexAt + 1)], 'IF')) {
+      throw irisError(-1, 'CREATE INDEX IF NOT EXISTS is not supported') // contract §4.3
+    }
+    return isWord(tokens[indexAt], 'INDEX') ? ddlPlan(base, sqlOf(tokens)) : undefined
+  }
+  const object = tokens[objectAt]?.text.toUpperCase()
+  objectAt = nextSignificant(tokens, objectAt + 1)
+  if (verb === 'CREATE' && object === 'TABLE') return createTable(tokens, objectAt, base)
+  if (verb === 'CREATE' && object === 'INDEX') return createIndex(tokens, objectAt, base)
+  if (verb === 'DROP' && object === 'TABLE') return dropTable(tokens, objectAt, base)
+  if (verb === 'DROP' && object === 'INDEX') return dropIndex(tokens, objectAt, base)
+  if (verb === 'ALTER' && object === 'TABLE') return alterTable(tokens, objectAt, base)
+  if (verb === 'CREATE' || verb === 'DROP' || verb === 'ALTER' || verb === 'TRUNCATE') return ddlPlan(base, sqlOf(tokens))
+  return undefined
+}

@@ -1,0 +1,11 @@
+/** `SELECT DISTINCT BY (a, b)` (contract §3.7) → PostgreSQL `DISTINCT ON (a, b)`. */
+import { type Token, isWord, nextSignificant } from './tokenizer.js'
+
+export function rewriteDistinctBy(tokens: readonly Token[]): Token[] {
+  return tokens.map((token, i) => {
+    if (!isWord(token, 'BY')) return token
+    const previous = tokens.slice(0, i).findLast((t) => t.type !== 'space' && t.type !== 'comment')
+    const open = tokens[nextSignificant(tokens, i + 1)]
+    return isWord(previous, 'DISTINCT') && open?.text === '(' ? { ...token, text: 'ON' } : token
+  })
+}

@@ -1,0 +1,88 @@
+/**
+ * IRIS functions and their PostgreSQL spellings. Functions the runtime defines (runtime.ts) live in
+ * schema `iris_sim`, which is not on the search path, so calls are qualified here.
+ * - `%EXACT(x)` → `((x) COLLATE "C")`: exact, case-sensitive comparison (contract §3.8).
+ * - `%SQLUPPER(x)` → upper-cased string (§3.8); `LAST_IDENTITY()` (§3.4).
+ * - `TO_VECTOR(data, type [, length])` with the type keyword in any case (§5.2) → the conversion to
+ *   the column representation of that element type; `VECTOR_COSINE`, `VECTOR_DOT_PRODUCT` (§5.3).
+ * - Common IRIS scalar functions: NVL, IFNULL, ISNULL(a, b), LEN, GETDATE, %SQLSTRING, %STRING.
+ */
+import { irisError } from './iris-error.js'
+import { type Token, closingParen, isTrivia, nextSignificant, previousSignificant, retokenize } from './tokenizer.js'
+import { vectorElementType } from './types.js'
+
+const RENAMED: Record<string, string> = {
+  LAST_IDENTITY: 'iris_sim.last_identity',
+  NVL: 'coalesce',
+  IFNULL: 'coalesce',
+  ISNULL: 'coalesce',
+  LEN: 'iris_sim.len',
+  GETDATE: 'iris_sim.getdate',
+  '%SQLUPPER': 'iris_sim.sqlupper',
+  '%UPPER': 'upper',
+  '%SQLSTRING': 'iris_sim.sqlstring',
+  '%STRING': 'iris_sim.sqlstring',
+  VECTOR_COSINE: 'iris_sim.vector_cosine',
+  VECTOR_DOT_PRODUCT: 'iris_sim.vector_dot_product',
+}
+
+/** Words after which a name followed by `(` is a table or column list, not a function call. */
+const NOT_A_CALL_AFTER = new Set(['.', 'INTO', 'TABLE', 'UPDATE', 'FROM', 'JOIN', 'ON', 'INDEX', 'REFERENCES', 'EXISTS'])
+
+/** Significant tokens between `(` and `)` split on top-level commas. */
+function callArguments(tokens: readonly Token[], open: number, close: number): Token[][] {
+  const depth = (tokens[open]?.depth ?? 0) + 1
+  const args: Token[][] = [[]]
+  for (const token of tokens.slice(open + 1, close)) {
+    if (token.type === 'punct' && token.text === ',' && token.depth === depth) args.push([])
+    else (args.at(-1) as Token[]).push(token)
+  }
+  return args.length === 1 && args[0]?.every(isTrivia) ? [] : args
+}
+
+const text = (tokens: readonly Token[]) => tokens.map((token) => token.text).join('').trim()
+
+function toVector(args: Token[][]): string {
+  const [data, type, length] = args
+  const typeWord = type?.filter((token) => !isTrivia(token))
+  if (!data || !typeWord || typeWord.length !== 1 || typeWord[0]?.type !== 'word' || args.length > 3) {
+    throw irisError(-1, 'TO_VECTOR takes (data, type [, length]) with type FLOAT, DOUBLE, DECIMAL or INTEGER')
+  }
+  const elementType = vectorElementType(typeWord[0].text)
+  const lengthSql = length === undefined ? '' : `, ${text(length)}`
+  return `iris_sim.to_vector_${elementType.toLowerCase()}(${text(data)}${lengthSql})`
+}
+
+export interface FunctionRewrite {
+  tokens: Token[]
+  /** `LAST_IDENTITY()` was called (contract §3.4). */
+  readsLastIdentity: boolean
+}
+
+export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
+  let out = [...tokens]
+  let readsLastIdentity = false
+  for (let i = out.length - 1; i >= 0; i--) {
+    const name = out[i] as Token
+    if (name.type !== 'word') continue
+    const open = nextSignificant(out, i + 1)
+    if (out[open]?.text !== '(') continue
+    const previous = out[previousSignificant(out, i - 1)]
+    if (previous && NOT_A_CALL_AFTER.has(previous.text.toUpperCase())) continue
+    const upper = name.text.toUpperCase()
+    const close = closingParen(out, open)
+    let replacement: string | undefined
+    if (upper === '%EXACT') {
+      replacement = `((${text(out.slice(open + 1, close))}) COLLATE "C")`
+    } else if (upper === 'TO_VECTOR') {
+      replacement = toVector(callArguments(out, open, close))
+    } else if (RENAMED[upper] !== undefined) {
+      if (upper === 'LAST_IDENTITY') readsLastIdentity = true
+      replacement = `${RENAMED[upper]}${text(out.slice(open, close + 1))}`
+    }
+    if (replacement !== undefined) {
+      out = [...out.slice(0, i), { type: 'word', text: replacement, depth: name.depth }, ...out.slice(close + 1)]
+    }
+  }
+  return { tokens: retokenize(out), readsLastIdentity }
+}

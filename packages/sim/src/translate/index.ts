@@ -1,0 +1,99 @@
+/**
+ * The translator: IRIS SQL text in, PostgreSQL execution plans out (see plan.ts). Pure: it never
+ * touches PGlite. What IRIS accepts and means comes from ../shared/iris-contract.md; each rule lives
+ * in its own module and cites its section. Every rewrite works on tokens (tokenizer.ts), so none
+ * fires inside a string literal, a quoted identifier or a comment. The pgwire-1.0 profile's text
+ * rewrites are the one deliberate exception (pgwire-quirks.ts, contract §10).
+ */
+import { rewriteCastTypes, rewriteColonCasts } from './casts.js'
+import { rewriteCatalogNames } from './catalog-names.js'
+import { statementKind, writtenTable } from './classify.js'
+import { ddlPlanOf } from './ddl.js'
+import { rewriteDistinctBy } from './distinct-by.js'
+import { rewriteFunctions } from './functions.js'
+import { irisError } from './iris-error.js'
+import { checkRowLimits } from './limits.js'
+import { lockPlan } from './locks.js'
+import { numberParams } from './params.js'
+import { applyPgwireQuirks, splitOnEverySemicolon } from './pgwire-quirks.js'
+import type { Plan, TranslateOptions } from './plan.js'
+import { rejectUnsupported } from './reject.js'
+import { rewriteSchemaAliases } from './schema-alias.js'
+import { splitStatements } from './statements.js'
+import { TokenizeError, type Token, render, tokenize } from './tokenizer.js'
+import { rewriteTop } from './top.js'
+import { transactionPlan } from './transactions.js'
+import { isInsertOrUpdate, upsertPlan } from './upsert.js'
+import { rewriteVid } from './vid.js'
+
+export type { Plan, TranslateOptions } from './plan.js'
+export { irisError, irisErrorMessage, SQLCODE_TEXT } from './iris-error.js'
+export { RUNTIME_SQL } from './runtime.js'
+
+function tokensOf(sql: string): Token[] {
+  try {
+    return tokenize(sql)
+  } catch (error) {
+    if (error instanceof TokenizeError) throw irisError(-1, error.message)
+    throw error
+  }
+}
+
+/** Rewrites shared by every statement that reaches PostgreSQL as SQL. */
+function rewriteExpressions(tokens: readonly Token[]): { tokens: Token[]; readsLastIdentity: boolean } {
+  let out = rewriteCatalogNames(tokens)
+  out = rewriteSchemaAliases(out)
+  out = rewriteColonCasts(out)
+  out = rewriteCastTypes(out)
+  const functions = rewriteFunctions(out)
+  return functions
+}
+
+function translateStatement(tokens: Token[], options: TranslateOptions): Plan {
+  const source = render(tokens)
+  const transaction = transactionPlan(tokens, { source })
+  if (transaction) return transaction
+  const lock = lockPlan(tokens, { source })
+  if (lock) return lock
+  rejectUnsupported(tokens)
+  checkRowLimits(tokens, options.irisVersion)
+  const kind = statementKind(tokens)
+  const rewritten = rewriteExpressions(tokens)
+  const { tokens: numbered, paramCount } = numberParams(rewritten.tokens)
+  const base = { source, paramCount }
+  if (isInsertOrUpdate(numbered)) return upsertPlan(numbered, base)
+  const rows = rewriteVid(rewriteDistinctBy(rewriteTop(numbered)))
+  if (kind === 'ddl') {
+    const ddl = ddlPlanOf(rows, base)
+    if (ddl) return ddl
+  }
+  const target = writtenTable(rows, kind)
+  return {
+    ...base,
+    type: 'run',
+    kind,
+    sql: render(rows),
+    ...(target ? { target } : {}),
+    readsLastIdentity: rewritten.readsLastIdentity,
+    before: [],
+    after: [],
+    changesSchema: kind === 'ddl',
+  }
+}
+
+/** The statements of a query string, after the profile's raw-text rewrites (contract §10). */
+function statementsOf(sql: string, options: TranslateOptions): Token[][] {
+  if (options.profile !== 'pgwire-1.0') return splitStatements(tokensOf(sql), options.protocol)
+  // contract §2.3: pgwire splits simple queries on every `;`, literals included.
+  const pieces = options.protocol === 'simple' ? splitOnEverySemicolon(sql) : [sql]
+  return pieces.flatMap((piece) => splitStatements(tokensOf(applyPgwireQuirks(piece, options.protocol)), 'simple'))
+}
+
+/** Translates one query string into the plans to run, in order. Throws a SimError for what IRIS rejects. */
+export function translate(sql: string, options: TranslateOptions): Plan[] {
+  const statements = statementsOf(sql, options)
+  if (options.protocol === 'extended' && statements.length > 1) {
+    throw irisError(-25, 'a prepared statement holds exactly one SQL statement')
+  }
+  return statements.map((statement) => translateStatement(statement, options))
+}

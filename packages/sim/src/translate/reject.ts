@@ -1,0 +1,51 @@
+/**
+ * PostgreSQL syntax that IRIS does not have, refused with an IRIS error instead of being run
+ * (issue 2 "SQL rejected", contract §8.2 for the SQLCODEs).
+ */
+import { irisError } from './iris-error.js'
+import { type Token, isTrivia, isWord } from './tokenizer.js'
+
+const REGEX_OPERATORS = new Set(['~', '~*', '!~', '!~*'])
+const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>='])
+
+/** Throws for the first construct IRIS rejects. */
+export function rejectUnsupported(tokens: readonly Token[]): void {
+  const significant = tokens.filter((token) => !isTrivia(token))
+  significant.forEach((token, i) => {
+    const next = significant[i + 1]
+    const after = significant[i + 2]
+    if (isWord(token, 'RETURNING')) {
+      // contract §3.4: not in IRIS's grammar; use LAST_IDENTITY() on the same connection.
+      throw irisError(-1, 'RETURNING is not IRIS SQL; use SELECT LAST_IDENTITY() after the INSERT')
+    }
+    if (isWord(token, 'ON') && isWord(next, 'CONFLICT')) {
+      throw irisError(-1, 'ON CONFLICT is not IRIS SQL; use INSERT OR UPDATE') // contract §3.5
+    }
+    if (isWord(token, 'ILIKE')) {
+      throw irisError(-1, 'ILIKE is not IRIS SQL; LIKE is already case-insensitive on strings') // contract §3.8
+    }
+    if (
+      token.type === 'op' &&
+      COMPARISONS.has(token.text) &&
+      (isWord(next, 'ANY') || isWord(next, 'SOME') || isWord(next, 'ALL')) &&
+      after?.text === '(' &&
+      !isWord(significant[i + 3], 'SELECT')
+    ) {
+      // contract §3.9: no arrays; write IN (?, ?, ...).
+      throw irisError(-1, `${token.text} ${next?.text.toUpperCase()}(array) is not IRIS SQL; use IN (...)`)
+    }
+    if (token.type === 'op' && ['<->', '<=>', '<#>'].includes(token.text)) {
+      // contract §5.3, §5.6: no distance operators; IRIS has VECTOR_COSINE / VECTOR_DOT_PRODUCT.
+      throw irisError(-1, `operator ${token.text} is not IRIS SQL; use VECTOR_COSINE or VECTOR_DOT_PRODUCT`)
+    }
+    if (isWord(token, 'FOR') && (isWord(next, 'UPDATE') || isWord(next, 'SHARE'))) {
+      throw irisError(-25, `FOR ${next?.text.toUpperCase()} is not supported`) // contract §3.11
+    }
+    if (token.type === 'op' && REGEX_OPERATORS.has(token.text)) {
+      throw irisError(-1, 'regular-expression operators are not IRIS SQL; use %MATCHES or %PATTERN') // contract §3.9
+    }
+    if (token.type === 'punct' && token.text === '[') {
+      throw irisError(-1, 'arrays are not IRIS SQL') // contract §3.9
+    }
+  })
+}

@@ -1,0 +1,137 @@
+/**
+ * The SQL objects the translations rely on, created once at bootstrap (after `CREATE EXTENSION
+ * vector` and METADATA_SQL). Idempotent, so a persistent data directory can run it again.
+ *
+ * Errors raised here use SQLSTATE `IRnnn`, meaning IRIS SQLCODE `-nnn` (see iris-error.ts):
+ * IR257 vectors of different element types, IR258 of different lengths, IR259 invalid vector
+ * arguments (contract §5.3); IR001 an HNSW index on a column that cannot hold one (§5.5);
+ * IR333 DROP INDEX of an index that does not exist.
+ */
+import { VECTOR_PG_TYPES, type VectorElementType } from './types.js'
+
+/** Runs `sql` unless `exists` (a boolean query) is true: for objects without IF NOT EXISTS. */
+function unless(exists: string, sql: string): string {
+  return `do $do$ begin if not (${exists}) then ${sql}; end if; end $do$;`
+}
+
+const domains = [
+  // contract §4.1: TINYINT is -128..127; BIT holds 0, 1 or NULL (§3.3).
+  unless(
+    "select exists (select 1 from pg_type where typname = 'tinyint' and typnamespace = 'iris_sim'::regnamespace)",
+    'create domain iris_sim.tinyint as smallint check (value between -128 and 127)',
+  ),
+  unless(
+    "select exists (select 1 from pg_type where typname = 'bit' and typnamespace = 'iris_sim'::regnamespace)",
+    'create domain iris_sim.bit as smallint check (value in (0, 1))',
+  ),
+]
+
+/**
+ * Parameters are loosely typed as in IRIS (issue 2): a text value (e.g. a parameter under UNION ALL,
+ * which PostgreSQL types as text) is assigned to a numeric or date/time column by conversion.
+ */
+const LOOSE_TARGETS = ['smallint', 'integer', 'bigint', 'numeric', 'real', 'double precision', 'date', 'time', 'timestamp', 'uuid']
+const looseCasts = LOOSE_TARGETS.map((target) =>
+  unless(
+    `select exists (select 1 from pg_cast where castsource = 'text'::regtype and casttarget = '${target}'::regtype)`,
+    `create cast (text as ${target}) with inout as assignment`,
+  ),
+)
+
+const scalarFunctions = `
+-- contract §3.4: the engine stores the session's last identity with set_config('iris_sim.last_identity', value, false)
+-- ('' when the last INSERT's table has no IDENTITY column) before running a plan that reads it.
+create or replace function iris_sim.last_identity() returns bigint language sql stable as
+$f$ select nullif(current_setting('iris_sim.last_identity', true), '')::bigint $f$;
+create or replace function iris_sim.len(text) returns integer language sql immutable as $f$ select char_length($1) $f$;
+create or replace function iris_sim.getdate() returns timestamp language sql stable as $f$ select localtimestamp $f$;
+-- contract §3.8: %SQLUPPER(x), upper-cased (IRIS also prefixes a space; not reproduced).
+create or replace function iris_sim.sqlupper(text) returns text language sql immutable as $f$ select upper($1) $f$;
+create or replace function iris_sim.sqlstring(text) returns text language sql immutable as $f$ select $1 $f$;
+create or replace function iris_sim.vector_error(code text, message text) returns double precision language plpgsql as
+$f$ begin raise exception using errcode = code, message = message; end $f$;
+`
+
+/** TO_VECTOR(data, type [, length]) per element type (contract §5.2): brackets optional. */
+function toVectorFunction(type: VectorElementType): string {
+  const pgType = VECTOR_PG_TYPES[type]
+  const convert = type === 'FLOAT' ? 'elements::real[]::vector' : `elements::${pgType}`
+  return `
+create or replace function iris_sim.to_vector_${type.toLowerCase()}(data text, length integer default null) returns ${pgType}
+language plpgsql immutable as $f$
+declare elements text[];
+begin
+  if data is null then return null; end if;
+  elements := string_to_array(btrim(btrim(data), '[]'), ',');
+  if cardinality(elements) = 0 then raise exception using errcode = 'IR259', message = 'TO_VECTOR: empty vector'; end if;
+  if length is not null and cardinality(elements) <> length then
+    raise exception using errcode = 'IR259', message = format('TO_VECTOR: %s elements where the length is %s', cardinality(elements), length);
+  end if;
+  return ${convert};
+exception when invalid_text_representation or numeric_value_out_of_range or data_exception then
+  raise exception using errcode = 'IR259', message = format('TO_VECTOR: %s is not a ${type} vector', data);
+end $f$;`
+}
+
+const ELEMENT_TYPES: VectorElementType[] = ['FLOAT', 'DOUBLE', 'DECIMAL', 'INTEGER']
+
+const lengthOf = (type: VectorElementType, arg: string) => (type === 'FLOAT' ? `vector_dims(${arg})` : `cardinality(${arg})`)
+
+/** Same element type: pgvector's fast operators for FLOAT (contract §5.3), arithmetic over unnest otherwise. */
+function similarity(kind: 'cosine' | 'dot_product', type: VectorElementType): string {
+  if (type === 'FLOAT') return kind === 'cosine' ? '1 - (a <=> b)' : '-(a <#> b)'
+  const value =
+    kind === 'cosine' ? 'sum(x * y) / (sqrt(sum(x * x)) * sqrt(sum(y * y)))' : 'sum(x * y)'
+  return `(select ${value} from unnest(a::float8[], b::float8[]) as u(x, y))`
+}
+
+/** VECTOR_COSINE / VECTOR_DOT_PRODUCT for every pair of element types; mixed pairs raise -257. */
+function similarityFunctions(): string {
+  const statements: string[] = []
+  for (const kind of ['cosine', 'dot_product'] as const) {
+    for (const left of ELEMENT_TYPES) {
+      for (const right of ELEMENT_TYPES) {
+        const body =
+          left === right
+            ? `select case when ${lengthOf(left, 'a')} <> ${lengthOf(right, 'b')} then iris_sim.vector_error('IR258', format('vectors of different lengths (%s and %s)', ${lengthOf(left, 'a')}, ${lengthOf(right, 'b')})) else ${similarity(kind, left)} end`
+            : `select iris_sim.vector_error('IR257', 'vectors of different types (${left} and ${right})')`
+        statements.push(
+          `create or replace function iris_sim.vector_${kind}(a ${VECTOR_PG_TYPES[left]}, b ${VECTOR_PG_TYPES[right]}) returns double precision language sql immutable as $f$ ${body} $f$;`,
+        )
+      }
+    }
+  }
+  return statements.join('\n')
+}
+
+const indexProcedures = `
+-- contract §5.5: an HNSW index needs a fixed-length FLOAT, DOUBLE or DECIMAL vector column.
+create or replace procedure iris_sim.check_hnsw_column(table_oid regclass, column_name text) language plpgsql as $f$
+begin
+  if not exists (select 1 from iris_sim.column_info c where c.table_oid = check_hnsw_column.table_oid and c.column_name = check_hnsw_column.column_name
+                 and c.vector_element_type in ('FLOAT', 'DOUBLE', 'DECIMAL') and c.vector_length is not null) then
+    raise exception using errcode = 'IR001', message = format('HNSW index needs a fixed-length FLOAT, DOUBLE or DECIMAL VECTOR column, not %s', column_name);
+  end if;
+end $f$;
+-- DROP INDEX: a recorded HNSW index is forgotten, any other index dropped.
+create or replace procedure iris_sim.drop_index(schema_name text, index_name text, table_name text, if_exists boolean) language plpgsql as $f$
+begin
+  delete from iris_sim.hnsw_index h where h.index_name = drop_index.index_name
+    and (table_name is null or h.table_oid = to_regclass(table_name));
+  if found then return; end if;
+  if exists (select 1 from pg_class c where c.relkind in ('i', 'I') and c.relname = drop_index.index_name and c.relnamespace = schema_name::regnamespace) then
+    execute format('drop index %I.%I', schema_name, index_name);
+  elsif not if_exists then
+    raise exception using errcode = 'IR333', message = format('index %s does not exist', index_name);
+  end if;
+end $f$;
+`
+
+export const RUNTIME_SQL = [
+  ...domains,
+  ...looseCasts,
+  scalarFunctions,
+  ...ELEMENT_TYPES.map(toVectorFunction),
+  similarityFunctions(),
+  indexProcedures,
+].join('\n')

@@ -1,0 +1,85 @@
+/**
+ * Transaction statements (contract §9): START TRANSACTION / BEGIN with IRIS's isolation levels and
+ * access modes, COMMIT / ROLLBACK [WORK], savepoints (RELEASE is a no-op, §9.3), and SET TRANSACTION,
+ * which pgwire swallows (§9.2). REPEATABLE READ and SERIALIZABLE do not exist in IRIS (§9.1).
+ */
+import { irisError } from './iris-error.js'
+import { identifierName, isIdentifier } from './names.js'
+import type { BeginPlan, Plan } from './plan.js'
+import { type Token, isTrivia } from './tokenizer.js'
+
+type Base = { source: string }
+
+const ISOLATION_LEVELS: Record<string, BeginPlan['isolation']> = {
+  'READ UNCOMMITTED': 'READ UNCOMMITTED',
+  'READ COMMITTED': 'READ COMMITTED',
+  'READ VERIFIED': 'READ VERIFIED',
+}
+
+function upperWords(tokens: readonly Token[]): string[] {
+  return tokens.filter((token) => !isTrivia(token)).map((token) => token.text.toUpperCase())
+}
+
+/** Parses `[ISOLATION LEVEL x] [READ ONLY | READ WRITE]` (in either order, comma-separated or not). */
+function transactionModes(words: string[]): Pick<BeginPlan, 'isolation' | 'readOnly'> {
+  let isolation: BeginPlan['isolation'] = 'READ UNCOMMITTED' // IRIS's default (contract §9.1)
+  let readOnly = false
+  let i = 0
+  while (i < words.length) {
+    const [a, b, c, d] = [words[i], words[i + 1], words[i + 2], words[i + 3]]
+    if (a === ',') {
+      i++
+    } else if (a === 'ISOLATION' && b === 'LEVEL') {
+      const level = ISOLATION_LEVELS[`${c} ${d}`]
+      if (!level) {
+        throw irisError(-1, `isolation level ${[c, d].filter(Boolean).join(' ')} is not supported by IRIS (READ UNCOMMITTED, READ COMMITTED or READ VERIFIED)`)
+      }
+      isolation = level
+      i += 4
+    } else if (a === 'READ' && (b === 'ONLY' || b === 'WRITE')) {
+      readOnly = b === 'ONLY'
+      i += 2
+    } else {
+      throw irisError(-1, `unexpected ${a} in transaction mode`)
+    }
+  }
+  return { isolation, readOnly }
+}
+
+/** The plan for a transaction statement, or undefined when `tokens` is not one. */
+export function transactionPlan(tokens: readonly Token[], base: Base): Plan | undefined {
+  const words = upperWords(tokens)
+  const [first, second, third] = words
+  const common = { ...base, kind: 'transaction' as const, paramCount: 0 }
+  const savepointName = (at: number) => {
+    const significant = tokens.filter((token) => !isTrivia(token))
+    const name = significant[at]
+    if (!isIdentifier(name) || significant.length !== at + 1) throw irisError(-1, 'a savepoint name is expected')
+    return identifierName(name)
+  }
+  switch (first) {
+    case 'BEGIN':
+      if (second === 'TRANSACTION' || second === 'WORK') return { ...common, type: 'begin', ...transactionModes(words.slice(2)) }
+      return { ...common, type: 'begin', ...transactionModes(words.slice(1)) }
+    case 'START':
+      if (second !== 'TRANSACTION') return undefined
+      return { ...common, type: 'begin', ...transactionModes(words.slice(2)) }
+    case 'COMMIT':
+      if (words.length > 2 || (second !== undefined && second !== 'WORK' && second !== 'TRANSACTION')) throw irisError(-25, `unexpected ${second} after COMMIT`)
+      return { ...common, type: 'commit' }
+    case 'ROLLBACK':
+      if (second === 'TO') return { ...common, type: 'rollbackToSavepoint', name: savepointName(third === 'SAVEPOINT' ? 3 : 2) }
+      if (words.length > 2 || (second !== undefined && second !== 'WORK' && second !== 'TRANSACTION')) throw irisError(-25, `unexpected ${second} after ROLLBACK`)
+      return { ...common, type: 'rollback' }
+    case 'SAVEPOINT':
+      return { ...common, type: 'savepoint', name: savepointName(1) }
+    case 'RELEASE':
+      return { ...common, type: 'releaseSavepoint', name: savepointName(second === 'SAVEPOINT' ? 2 : 1) }
+    case 'SET':
+      if (second !== 'TRANSACTION') return undefined
+      transactionModes(words.slice(2)) // still refuse levels IRIS lacks (contract §9.1)
+      return { ...common, type: 'noop', commandTag: 'SET' }
+    default:
+      return undefined
+  }
+}

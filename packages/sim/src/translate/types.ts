@@ -1,0 +1,184 @@
+/**
+ * IRIS data types (contract §4.1, vectors §5.1) and the PostgreSQL types that hold them with the same
+ * meaning. Used by DDL (column definitions) and by CAST(x AS type).
+ */
+import { SQLUPPER_COLLATION } from '../catalog/metadata.js'
+import { irisError } from './iris-error.js'
+import { type Token, closingParen, isTrivia, nextSignificant } from './tokenizer.js'
+
+/** Element types of VECTOR the sim supports (contract §5.1). */
+export type VectorElementType = 'FLOAT' | 'DOUBLE' | 'DECIMAL' | 'INTEGER'
+
+/** A parsed IRIS type: its PostgreSQL spelling and what INFORMATION_SCHEMA.COLUMNS reports. */
+export interface IrisType {
+  /** PostgreSQL type, without collation. */
+  pgType: string
+  /** Collation a column of this type gets (string types: SQLUPPER, contract §3.8). */
+  collation?: string
+  /** As declared, upper case, e.g. `VARCHAR(50)`, `VECTOR(FLOAT,3)`. */
+  irisType: string
+  /** ODBC type name, lower case (contract §7.2); `varchar` for VECTOR (§5.7). */
+  dataType: string
+  characterMaximumLength?: number
+  numericPrecision?: number
+  numericScale?: number
+  vector?: { elementType: VectorElementType; length?: number }
+}
+
+/** PostgreSQL array/vector type per vector element type (contract §5.1: each at its own precision). */
+export const VECTOR_PG_TYPES: Record<VectorElementType, string> = {
+  FLOAT: 'vector', // pgvector: single precision, as IRIS FLOAT vectors
+  DOUBLE: 'float8[]',
+  DECIMAL: 'numeric[]',
+  INTEGER: 'int8[]',
+}
+
+const VECTOR_ELEMENT_ALIASES: Record<string, VectorElementType> = {
+  FLOAT: 'FLOAT',
+  DOUBLE: 'DOUBLE',
+  DECIMAL: 'DECIMAL',
+  NUMERIC: 'DECIMAL',
+  INTEGER: 'INTEGER',
+  INT: 'INTEGER',
+}
+
+/** Reads a vector element type keyword (any case, contract §5.2); refuses STRING / TIMESTAMP (§5.1). */
+export function vectorElementType(word: string): VectorElementType {
+  const upper = word.toUpperCase()
+  const type = VECTOR_ELEMENT_ALIASES[upper]
+  if (type) return type
+  if (upper === 'STRING' || upper === 'TIMESTAMP') {
+    throw irisError(-1, `VECTOR(${upper}) is not supported by the simulator (only FLOAT, DOUBLE, DECIMAL and INTEGER vectors)`)
+  }
+  throw irisError(-1, `${word} is not a vector element type (FLOAT, DOUBLE, DECIMAL, INTEGER)`)
+}
+
+function positiveInteger(text: string | undefined, what: string): number {
+  const value = Number(text)
+  if (text === undefined || !/^\d+$/.test(text) || value < 1) throw irisError(-1, `${what} must be a positive integer`)
+  return value
+}
+
+function simple(pgType: string, dataType: string, extra: Partial<IrisType> = {}): (args: string[]) => IrisType {
+  return () => ({ pgType, irisType: dataType.toUpperCase(), dataType, ...extra })
+}
+
+function stringType(name: string): (args: string[]) => IrisType {
+  return (args) => {
+    // contract §4.1: VARCHAR / CHAR without a length mean length 1.
+    const length = args.length === 0 ? 1 : positiveInteger(args[0], `${name} length`)
+    return {
+      pgType: `varchar(${length})`,
+      collation: SQLUPPER_COLLATION,
+      irisType: `${name}(${length})`,
+      dataType: 'varchar',
+      characterMaximumLength: length,
+    }
+  }
+}
+
+function numericType(name: string): (args: string[]) => IrisType {
+  return (args) => {
+    if (args.length === 0) return { pgType: 'numeric', irisType: name, dataType: 'numeric' }
+    const precision = positiveInteger(args[0], `${name} precision`)
+    const scale = args[1] === undefined ? 0 : Number(args[1])
+    if (!Number.isInteger(scale) || scale < 0 || scale > precision) throw irisError(-1, `${name} scale must be from 0 to the precision`)
+    return {
+      pgType: `numeric(${precision},${scale})`,
+      irisType: `${name}(${precision},${scale})`,
+      dataType: 'numeric',
+      numericPrecision: precision,
+      numericScale: scale,
+    }
+  }
+}
+
+function binaryType(name: string, dataType: string): (args: string[]) => IrisType {
+  return (args) => {
+    const length = args[0] === undefined ? undefined : positiveInteger(args[0], `${name} length`)
+    return {
+      pgType: 'bytea',
+      irisType: length === undefined ? name : `${name}(${length})`,
+      dataType,
+      ...(length === undefined ? {} : { characterMaximumLength: length }),
+    }
+  }
+}
+
+function vectorType(args: string[]): IrisType {
+  // contract §5.1: FLOAT is the default element type; a length can only follow a type.
+  const elementType = vectorElementType(args[0] ?? 'FLOAT')
+  const length = args[1] === undefined ? undefined : positiveInteger(args[1], 'VECTOR length')
+  const base = VECTOR_PG_TYPES[elementType]
+  const pgType = elementType === 'FLOAT' && length !== undefined ? `vector(${length})` : base
+  return {
+    pgType,
+    irisType: length === undefined ? `VECTOR(${elementType})` : `VECTOR(${elementType},${length})`,
+    dataType: 'varchar', // contract §5.7
+    vector: length === undefined ? { elementType } : { elementType, length },
+  }
+}
+
+const TYPES: Record<string, (args: string[]) => IrisType> = {
+  INTEGER: simple('integer', 'integer', { numericPrecision: 10, numericScale: 0 }),
+  INT: simple('integer', 'integer', { numericPrecision: 10, numericScale: 0 }),
+  BIGINT: simple('bigint', 'bigint', { numericPrecision: 19, numericScale: 0 }),
+  SMALLINT: simple('smallint', 'smallint', { numericPrecision: 5, numericScale: 0 }),
+  TINYINT: simple('iris_sim.tinyint', 'tinyint', { numericPrecision: 3, numericScale: 0 }),
+  NUMERIC: numericType('NUMERIC'),
+  DECIMAL: numericType('DECIMAL'),
+  DOUBLE: simple('double precision', 'double', { numericPrecision: 15 }),
+  FLOAT: simple('double precision', 'double', { numericPrecision: 15 }),
+  VARCHAR: stringType('VARCHAR'),
+  CHAR: stringType('CHAR'),
+  LONGVARCHAR: simple('text', 'longvarchar'),
+  BIT: simple('iris_sim.bit', 'bit', { numericPrecision: 1, numericScale: 0 }),
+  DATE: simple('date', 'date'),
+  TIME: simple('time(0)', 'time'),
+  TIMESTAMP: simple('timestamp', 'timestamp'),
+  POSIXTIME: simple('timestamp', 'posixtime'),
+  VARBINARY: binaryType('VARBINARY', 'varbinary'),
+  LONGVARBINARY: binaryType('LONGVARBINARY', 'longvarbinary'),
+  UNIQUEIDENTIFIER: simple('uuid', 'uniqueidentifier'),
+  VECTOR: vectorType,
+}
+
+/** Reads `( arg [, arg]* )` at `open`; args are the significant token texts between commas. */
+function typeArguments(tokens: readonly Token[], open: number): { args: string[]; end: number } {
+  const close = closingParen(tokens, open)
+  if (close < 0) throw irisError(-1, 'unclosed type arguments')
+  const args: string[] = []
+  let current = ''
+  for (const token of tokens.slice(open + 1, close)) {
+    if (isTrivia(token)) continue
+    if (token.text === ',') {
+      args.push(current)
+      current = ''
+    } else current += token.text
+  }
+  if (current !== '' || args.length > 0) args.push(current)
+  return { args, end: close + 1 }
+}
+
+/** Parses the IRIS type starting at `start` (a word). Returns it and the index after it. */
+export function readType(tokens: readonly Token[], start: number): { type: IrisType; end: number } {
+  const word = tokens[start]
+  const name = word?.type === 'word' ? word.text.toUpperCase() : undefined
+  const make = name === undefined ? undefined : TYPES[name]
+  if (!make || name === undefined) throw irisError(-1, `${word?.text ?? 'end of statement'} is not an IRIS data type`)
+  let end = start + 1
+  const following = nextSignificant(tokens, end)
+  if (name === 'DOUBLE' && tokens[following]?.text.toUpperCase() === 'PRECISION') {
+    // contract §2.7: IRIS has no DOUBLE PRECISION (pgwire's rewrite of DOUBLE produces it and fails).
+    throw irisError(-1, 'DOUBLE PRECISION is not an IRIS data type; write DOUBLE')
+  }
+  let args: string[] = []
+  if (following >= 0 && tokens[following]?.text === '(') {
+    ;({ args, end } = typeArguments(tokens, following))
+  }
+  if (name === 'CHAR' || name === 'VARCHAR') {
+    const varying = nextSignificant(tokens, end)
+    if (tokens[varying]?.text.toUpperCase() === 'VARYING') throw irisError(-1, `${name} VARYING is not an IRIS data type; write VARCHAR(n)`)
+  }
+  return { type: make(args), end }
+}

@@ -1,0 +1,113 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
+
+interface Exit {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+function run(args: string[]): { child: ChildProcessWithoutNullStreams; exit: Promise<Exit> } {
+  const child = spawn(process.execPath, [cli, ...args])
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk
+  })
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk
+  })
+  const exit = new Promise<Exit>((resolve) =>
+    child.on('exit', (code) => resolve({ code, stdout, stderr })),
+  )
+  return { child, exit }
+}
+
+function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk
+      if (output.includes('\n')) resolve(output.slice(0, output.indexOf('\n')))
+    })
+    child.on('exit', (code) => reject(new Error(`iris-sim exited with ${code} before printing`)))
+  })
+}
+
+describe('iris-sim command line (dist/cli.js)', () => {
+  beforeAll(() => {
+    if (!existsSync(cli)) {
+      throw new Error(
+        `${cli} is missing: build first (cd packages/sim && npx tsc -p tsconfig.build.json)`,
+      )
+    }
+  })
+
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'prints the URL first, serves it, and exits 0 on %s',
+    async (signal) => {
+      const { child, exit } = run(['--port', '0', '--profile', 'pgwire-1.0'])
+      const url = await firstLine(child)
+      expect(url).toMatch(/^postgres:\/\/_SYSTEM:SYS@127\.0\.0\.1:\d+\/USER$/)
+      const client = new pg.Client({ connectionString: url })
+      await client.connect()
+      expect((await client.query('SELECT 1 AS one')).rows).toHaveLength(1)
+      client.on('error', () => {})
+      child.kill(signal)
+      const { code, stdout, stderr } = await exit
+      expect(code).toBe(0)
+      expect(stdout).toBe(`${url}\n`)
+      expect(stderr).toBe('')
+    },
+  )
+
+  it('uses --user for the URL and requires SCRAM', async () => {
+    const { child, exit } = run(['--user', 'app:s3cret', '--lock-timeout-ms', '500'])
+    const url = await firstLine(child)
+    expect(url).toMatch(/^postgres:\/\/app:s3cret@127\.0\.0\.1:\d+\/USER$/)
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    await client.end()
+    child.kill('SIGTERM')
+    expect((await exit).code).toBe(0)
+  })
+
+  it('prints help and the version', async () => {
+    const help = await run(['--help']).exit
+    expect(help.code).toBe(0)
+    for (const flag of [
+      '--port',
+      '--host',
+      '--profile',
+      '--iris-version',
+      '--data-dir',
+      '--lock-timeout-ms',
+      '--user',
+    ]) {
+      expect(help.stdout).toContain(flag)
+    }
+    expect(help.stdout).toContain('Examples:')
+    const version = await run(['--version']).exit
+    expect(version).toMatchObject({ code: 0, stdout: '0.1.0\n' })
+  })
+
+  it.each([
+    [['--bogus'], /Unknown option '--bogus'/],
+    [['--port', 'abc'], /--port must be a whole number \(got "abc"\)/],
+    [['--port', '70000'], /invalid option port: must be an integer from 0 to 65535/],
+    [['--profile', 'postgres'], /invalid option profile: must be one of iris, pgwire-1.0/],
+    [['--user', 'nocolon'], /--user must be name:password/],
+    [['extra'], /positional/],
+  ])('rejects %j with one line on stderr and exit code 2', async (args, message) => {
+    const { code, stdout, stderr } = await run(args).exit
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1)
+    expect(stderr).toMatch(message)
+  })
+})
