@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     projects: [
       'packages/*/vitest.config.ts',
-      'packages/dialect/vitest.kysely-0.28.config.ts',
+      'packages/dialect/vitest.kysely028.config.ts',
       'examples/*/vitest.config.ts',
     ],
   },

@@ -11,6 +11,11 @@ export interface DemoDatabase {
   readonly url: string
   /** One line saying what the demo is talking to. */
   readonly description: string
+  /**
+   * How many statements the server received whose SQL matches `pattern`; only the sim keeps a
+   * query log, so this is undefined against IRIS.
+   */
+  readonly countStatements: ((pattern: RegExp) => number) | undefined
   /** Destroys the pool, then stops the sim if the demo started one. */
   close(): Promise<void>
 }
@@ -31,6 +36,7 @@ export async function openDatabase(options: OpenOptions): Promise<DemoDatabase> 
       db,
       url: options.irisUrl,
       description: `IRIS at ${redactPassword(options.irisUrl)} (from IRIS_URL)`,
+      countStatements: undefined,
       close: () => db.destroy(),
     }
   }
@@ -42,6 +48,8 @@ export async function openDatabase(options: OpenOptions): Promise<DemoDatabase> 
     db,
     url: sim.url,
     description: `embedded sim at ${redactPassword(sim.url)}, data in ${options.dataDir}`,
+    countStatements: (pattern) =>
+      sim.queryLog.entries.filter((entry) => pattern.test(entry.sql)).length,
     async close() {
       try {
         await db.destroy()

@@ -66,7 +66,13 @@ async function main(argv: readonly string[]): Promise<void> {
         `inserted ${seeded.authors} authors, ${seeded.documents} documents (with 384-d embeddings), ` +
           `${seeded.tags} tags, ${seeded.documentTags} document tags`,
       )
-      log.line(`${Math.round(seeded.documents / seconds)} documents/s, in one transaction`)
+      const statements = database.countStatements?.(/^insert into "document" /i)
+      log.line(
+        `${Math.round(seeded.documents / seconds)} documents/s, in one transaction` +
+          (statements === undefined
+            ? ''
+            : `; the documents went in ${statements} INSERT statements`),
+      )
     })
 
     await report.step('Generate types with iris-codegen', async (log) => {

@@ -6,6 +6,7 @@ export type Write = (line: string) => void
 const HEADER_WIDTH = 64
 const INDENT = '      '
 const MAX_CELL = 44
+const SQL_WIDTH = 84
 
 /** Lines a step prints under its header. */
 export class StepLog {
@@ -13,6 +14,20 @@ export class StepLog {
 
   line(text = ''): void {
     this.lines.push(text === '' ? '' : `${INDENT}${text}`)
+  }
+
+  /** The SQL the dialect compiled, wrapped at word boundaries under a `sql:` label. */
+  sql(text: string): void {
+    const lines: string[] = []
+    let current = ''
+    for (const word of text.split(/\s+/)) {
+      if (current !== '' && current.length + word.length + 1 > SQL_WIDTH) {
+        lines.push(current)
+        current = word
+      } else current = current === '' ? word : `${current} ${word}`
+    }
+    lines.push(current)
+    for (const [i, line] of lines.entries()) this.line(`${i === 0 ? 'sql: ' : '     '}${line}`)
   }
 
   /** `label  value` pairs with the labels padded to one width. */

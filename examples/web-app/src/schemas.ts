@@ -11,14 +11,27 @@ export const DEFAULT_PAGE_SIZE = 20
 export const MAX_K = 100
 export const DEFAULT_K = 10
 
+/**
+ * A whole number in a path or query string. Not `Type.Integer`: converting text to an integer
+ * truncates (`'1.5'` would become 1), while a number with `multipleOf: 1` is converted exactly and
+ * then refused when it has a fraction.
+ */
+const WholeNumber = (options: { minimum: number; maximum?: number }) =>
+  Type.Number({ ...options, multipleOf: 1 })
+
+/** The largest IRIS INTEGER: a bigger id could not name a row. */
+const MAX_ID = 2_147_483_647
+/** Pages past this would need offsets beyond any table this app holds. */
+const MAX_PAGE = 100_000
+
 export const DocumentIdParams = Type.Object({
-  id: Type.Integer({ minimum: 1 }),
+  id: WholeNumber({ minimum: 1, maximum: MAX_ID }),
 })
 
 export const PageQuery = Type.Object(
   {
-    page: Type.Optional(Type.Integer({ minimum: 1 })),
-    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE })),
+    page: Type.Optional(WholeNumber({ minimum: 1, maximum: MAX_PAGE })),
+    pageSize: Type.Optional(WholeNumber({ minimum: 1, maximum: MAX_PAGE_SIZE })),
   },
   { additionalProperties: false },
 )
@@ -28,7 +41,7 @@ export const NewDocumentBody = Type.Object(
     slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 200 }),
     title: Type.String({ minLength: 1, maxLength: 200 }),
     body: Type.String({ minLength: 1, maxLength: 4000 }),
-    authorId: Type.Integer({ minimum: 1 }),
+    authorId: Type.Integer({ minimum: 1, maximum: MAX_ID }),
     published: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },

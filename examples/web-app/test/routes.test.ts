@@ -48,7 +48,7 @@ describe('GET /documents/:id', () => {
     expectError(await app.inject({ method: 'GET', url: '/documents/999999' }), 404)
   })
 
-  it.each(['abc', '0', '-3', '1.5'])('answers 400 for the id %j', async (id) => {
+  it.each(['abc', '0', '-3', '1.5', '2147483648'])('answers 400 for the id %j', async (id) => {
     expectError(await app.inject({ method: 'GET', url: `/documents/${id}` }), 400)
   })
 })
@@ -84,6 +84,7 @@ describe('GET /documents?page=&pageSize=', () => {
     'pageSize=0',
     'pageSize=101',
     'pageSize=2.5',
+    'page=100001',
     'size=10',
   ])('answers 400 for bad paging: %s', async (query) => {
     expectError(await app.inject({ method: 'GET', url: `/documents?${query}` }), 400)

@@ -46,7 +46,9 @@ function installSignalHandlers(): void {
     process.stderr.write(`\nbench: ${signal}, stopping servers...\n`)
     // Stopping a server ends the pools' idle connections, whose pools then emit 'error'; while
     // shutting down that is expected, not a crash.
-    process.on('uncaughtException', (error) => process.stderr.write(`bench: during shutdown: ${error.message}\n`))
+    process.on('uncaughtException', (error) =>
+      process.stderr.write(`bench: during shutdown: ${error.message}\n`),
+    )
     const forceExit = setTimeout(() => process.exit(code), 15_000)
     forceExit.unref()
     void stopAll().finally(() => process.exit(code))

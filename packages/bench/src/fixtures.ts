@@ -66,7 +66,11 @@ export class Fixtures {
   items(): Promise<void> {
     return this.#once('bench_item', async () => {
       await this.#itemShaped('bench_item')
-      await this.db.schema.createIndex('bench_item_category').on('bench_item').column('category').execute()
+      await this.db.schema
+        .createIndex('bench_item_category')
+        .on('bench_item')
+        .column('category')
+        .execute()
       await this.db.insertInto('bench_item').values(itemRows(ITEM_ROWS)).execute()
     })
   }

@@ -32,7 +32,7 @@ export interface ContenderResult {
   /** Raw samples in the scenario's unit, one array per round. */
   samples: number[][]
   summary: Summary
-  /** This contender's median / the baseline's median; null for the baseline itself. */
+  /** This contender's median / the baseline's, round by round; null for the baseline itself. */
   ratioToBaseline: Ratio | null
   errors: number
   /** Per-query latencies in ms (concurrent scenario), one array per round. */

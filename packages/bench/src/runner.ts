@@ -25,7 +25,7 @@ export async function runInterleaved(
 ): Promise<Map<string, ContenderSamples>> {
   const { contenders } = prepared
   for (let i = 0; i < plan.warmup; i++) {
-    for (const contender of rotate(contenders, i)) await contender.measure()
+    for (const contender of rotate(contenders, i)) await (contender.warmUp ?? contender.measure)()
   }
   const samples = new Map<string, ContenderSamples>(
     contenders.map((c) => [c.id, { rounds: [], latencies: null, errors: 0 }]),

@@ -16,6 +16,8 @@ export interface Measurement {
 export interface ContenderRun {
   readonly id: ContenderId
   measure(): Promise<Measurement>
+  /** A lighter operation on the same code path for the warm-up; default `measure`. */
+  warmUp?(): Promise<unknown>
 }
 
 export interface PreparedScenario {

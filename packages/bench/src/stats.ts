@@ -15,14 +15,21 @@ export interface Summary {
   mean: number
 }
 
+/**
+ * A contender against the baseline. Each round compares the two under the same conditions (their
+ * operations were interleaved), so the figure is built from per-round ratios: a slow round (the
+ * machine got busy) moves both medians, not their ratio.
+ */
 export interface Ratio {
-  /** median(contender, all rounds) / median(baseline, all rounds). */
+  /** The median of `perRound`: the figure reported. */
   value: number
-  /** The same ratio within each round: median(contender round r) / median(baseline round r). */
+  /** Per round: median(contender's samples in round r) / median(baseline's samples in round r). */
   perRound: number[]
   /** Spread of the per-round ratios. */
   min: number
   max: number
+  /** median(all the contender's samples) / median(all the baseline's), for reference. */
+  pooled: number
 }
 
 function sorted(values: readonly number[]): number[] {
@@ -61,14 +68,19 @@ export function summarize(values: readonly number[]): Summary {
   }
 }
 
-/** The ratio of medians, overall and per round, from per-round samples of two contenders. */
+/** The ratio of medians per round, and over all samples, from per-round samples of two contenders. */
 export function ratioOfMedians(
   contender: readonly (readonly number[])[],
   baseline: readonly (readonly number[])[],
 ): Ratio {
-  const value = median(contender.flat()) / median(baseline.flat())
   const perRound = contender.map((round, r) => median(round) / median(baseline[r] ?? []))
-  return { value, perRound, min: Math.min(...perRound), max: Math.max(...perRound) }
+  return {
+    value: median(perRound),
+    perRound,
+    min: Math.min(...perRound),
+    max: Math.max(...perRound),
+    pooled: median(contender.flat()) / median(baseline.flat()),
+  }
 }
 
 /** Rounds a measurement before it is stored, so the JSON holds exactly what the report used. */

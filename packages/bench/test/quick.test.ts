@@ -125,15 +125,19 @@ describe('bench --quick', () => {
       const baseline = s.contenders.find((c) => c.id === s.baseline)
       expect(baseline, `${s.scenario} baseline ${s.baseline}`).toBeDefined()
       for (const c of s.contenders.filter((c) => c.id !== s.baseline)) {
+        const where = `${s.scenario}/${s.target}/${c.id}`
         const ratio = c.ratioToBaseline!
-        expect(ratio.value).toBeCloseTo(
+        // Per round: the contender's median over the baseline's; reported: the median of those.
+        const perRound = c.samples.map((round, r) => median(round) / median(baseline!.samples[r]!))
+        expect(ratio.perRound.length, where).toBe(perRound.length)
+        for (const [r, v] of ratio.perRound.entries()) expect(v, where).toBeCloseTo(perRound[r]!, 9)
+        expect(ratio.value, where).toBeCloseTo(median(perRound), 9)
+        expect(ratio.min, where).toBeCloseTo(Math.min(...perRound), 9)
+        expect(ratio.max, where).toBeCloseTo(Math.max(...perRound), 9)
+        expect(ratio.pooled, where).toBeCloseTo(
           median(c.samples.flat()) / median(baseline!.samples.flat()),
           9,
         )
-        const perRound = c.samples.map((round, r) => median(round) / median(baseline!.samples[r]!))
-        for (const [r, v] of ratio.perRound.entries()) expect(v).toBeCloseTo(perRound[r]!, 9)
-        expect(ratio.min).toBeCloseTo(Math.min(...perRound), 9)
-        expect(ratio.max).toBeCloseTo(Math.max(...perRound), 9)
         checked++
       }
     }

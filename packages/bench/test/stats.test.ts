@@ -22,7 +22,7 @@ describe('stats', () => {
     expect(input).toEqual([5, 1, 4, 2, 3])
   })
 
-  it('ratio of medians overall and per round', () => {
+  it('ratio: the median of the per-round ratios of medians, and the pooled one', () => {
     const ratio = ratioOfMedians(
       [
         [2, 2, 2],
@@ -33,8 +33,9 @@ describe('stats', () => {
         [2, 2, 2],
       ],
     )
-    expect(ratio.value).toBeCloseTo(2.5 / 1.5, 12)
     expect(ratio.perRound).toEqual([2, 1.5])
+    expect(ratio.value).toBe(1.75)
+    expect(ratio.pooled).toBeCloseTo(2.5 / 1.5, 12)
     expect([ratio.min, ratio.max]).toEqual([1.5, 2])
   })
 })

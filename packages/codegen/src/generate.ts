@@ -159,7 +159,7 @@ function describeOutcome(
 }
 
 /** One line: pg's AggregateError (both localhost addresses refused) has an empty message. */
-export function messageOf(error: unknown): string {
+function messageOf(error: unknown): string {
   if (!(error instanceof Error)) return String(error)
   const code = (error as NodeJS.ErrnoException).code
   const inner = error instanceof AggregateError ? error.errors[0] : undefined

@@ -2,10 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { errorLines, runCli } from './helpers/run-cli.js'
+import { runCli as runCliInProcess } from '../src/cli-program.js'
+import { type CliRun, errorLines, runCli } from './helpers/run-cli.js'
 
 // Temp dirs live inside the package so that `tsx` and `kysely` resolve from them.
-const TMP = mkdtempSync(join(fileURLToPath(new URL('.', import.meta.url)), '.tmp-cli-'))
+const TMP = mkdtempSync(join(fileURLToPath(new URL('.', import.meta.url)), 'cli.tmp.'))
 afterAll(() => rmSync(TMP, { recursive: true, force: true }))
 
 /** A port nothing listens on: connecting is refused at once. */
@@ -18,12 +19,37 @@ function projectDir(name: string, files: Record<string, string>): string {
   return dir
 }
 
-async function expectOneLineError(args: string[], pattern: RegExp, cwd?: string) {
-  const run = await runCli(args, cwd === undefined ? {} : { cwd })
-  expect(run.code).toBe(1)
-  expect(errorLines(run.stderr)).toEqual([expect.stringMatching(pattern)])
-  expect(run.stdout).toBe('')
-  return run
+type Runner = (args: string[], cwd?: string) => Promise<CliRun>
+
+/** dist/cli.js in a child process, as a user runs it. */
+const childProcess: Runner = (args, cwd) => runCli(args, cwd === undefined ? {} : { cwd })
+
+/**
+ * The same entry point in this process: quicker for the many validation cases (the binary itself
+ * is covered by the child-process tests here and in live.test.ts).
+ */
+const inProcess: Runner = async (args, cwd = process.cwd()) => {
+  let stderr = ''
+  const code = await runCliInProcess(['node', 'iris-codegen', ...args], {
+    cwd,
+    stderr: (text) => {
+      stderr += text
+    },
+  })
+  return { code, stdout: '', stderr }
+}
+
+async function expectOneLineError(
+  args: string[],
+  pattern: RegExp,
+  cwd?: string,
+  run: Runner = childProcess,
+) {
+  const result = await run(args, cwd)
+  expect(result.code).toBe(1)
+  expect(errorLines(result.stderr)).toEqual([expect.stringMatching(pattern)])
+  expect(result.stdout).toBe('')
+  return result
 }
 
 describe('iris-codegen CLI (no server)', () => {
@@ -113,7 +139,7 @@ describe('iris-codegen CLI (no server)', () => {
     [['--print', '--verify'], /"print" and "verify" exclude each other/],
     [['--nope'], /unknown option '--nope'/],
   ])('rejects %j before connecting', async (args, pattern) => {
-    await expectOneLineError([...args, '--url', REFUSED_URL], pattern)
+    await expectOneLineError([...args, '--url', REFUSED_URL], pattern, undefined, inProcess)
   })
 })
 
@@ -141,14 +167,19 @@ describe('config files, env files and precedence (no server)', () => {
     const dir = projectDir('bad-value', {
       'iris-codegen.config.json': JSON.stringify({ numeric: 'float' }),
     })
-    await expectOneLineError([], /"numeric" must be one of 'string', 'number', got "float"/, dir)
+    await expectOneLineError(
+      [],
+      /"numeric" must be one of 'string', 'number', got "float"/,
+      dir,
+      inProcess,
+    )
   })
 
   it('an unknown config key is named', async () => {
     const dir = projectDir('bad-key', {
       'iris-codegen.config.json': JSON.stringify({ outFile: 'x.ts' }),
     })
-    await expectOneLineError([], /unknown option "outFile"/, dir)
+    await expectOneLineError([], /unknown option "outFile"/, dir, inProcess)
   })
 
   it('two config files are ambiguous', async () => {
@@ -165,7 +196,12 @@ describe('config files, env files and precedence (no server)', () => {
 
   it('--config names a file elsewhere', async () => {
     const dir = projectDir('explicit', { 'custom.json': JSON.stringify({ url: 'from-custom' }) })
-    await expectOneLineError(['--config', 'custom.json'], /"from-custom" is not a URL/, dir)
+    await expectOneLineError(
+      ['--config', 'custom.json'],
+      /"from-custom" is not a URL/,
+      dir,
+      inProcess,
+    )
     await expectOneLineError(
       ['--config', 'missing.json'],
       /config file missing\.json does not exist/,

@@ -6,7 +6,9 @@ interface PgTypes {
   getTypeParser(oid: number, format?: 'text' | 'binary'): TypeParser
 }
 interface PgModule {
-  Pool: new (options: Record<string, unknown>) => IrisPool
+  Pool: new (
+    options: Record<string, unknown>,
+  ) => IrisPool & { on(event: 'error', listener: (error: Error) => void): unknown }
   types: PgTypes
 }
 
@@ -26,7 +28,7 @@ const OID = {
  */
 export async function createPool(config: ResolvedIrisDialectConfig): Promise<IrisPool> {
   const pg = await loadPg()
-  return new pg.Pool({
+  const pool = new pg.Pool({
     ...config.poolOptions,
     connectionString: config.connectionString,
     ...defined({
@@ -40,6 +42,10 @@ export async function createPool(config: ResolvedIrisDialectConfig): Promise<Iri
     // pools in the same process keep their own behaviour.
     types: { getTypeParser: typeParsers(config, pg.types) },
   })
+  // An idle client whose server went away emits 'error' on the pool; pg has already removed it,
+  // and without a listener Node would crash the process. The next query gets a fresh connection.
+  pool.on('error', () => {})
+  return pool
 }
 
 async function loadPg(): Promise<PgModule> {

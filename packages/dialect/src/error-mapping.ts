@@ -72,6 +72,12 @@ export function toIrisError(error: unknown, sql?: string): IrisError {
       sqlcode: parsed.sqlcode,
     })
   }
+  if (sqlstate?.startsWith('28')) {
+    return new IrisConnectionError(
+      `Authentication failed, check the user and password in the connection string: ${message}`,
+      options,
+    )
+  }
   if (sqlstate === '57014' || /timeout|timed out/i.test(message)) {
     return new IrisTimeoutError(`Timed out: ${message}`, options)
   }

@@ -195,7 +195,10 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       this.visitNode(node.with)
       this.append(' ')
     }
-    this.append('select *, %VID from ')
+    // At the root, the contract's form; the driver drops the trailing %VID column. In a subquery an
+    // extra column would change its shape (`in (...)`, derived tables), and `*` does not include
+    // %VID (doc GSQL_views_vid, iris-facts F12), so it is named only in WHERE.
+    this.append(this.parentNode === undefined ? 'select *, %VID from ' : 'select * from ')
     const inner: SelectQueryNode = {
       ...node,
       with: undefined,

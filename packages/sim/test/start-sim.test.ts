@@ -5,6 +5,29 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SimConfigError, type SimOptions, startSim } from '../src/index.js'
 import { startTestSim, type TestSim } from './support/start-test-sim.js'
+import { frontend, RawClient, types } from './wire/raw-client.js'
+
+let limitTables = 0
+
+/** Reads a three-row table through an Execute limited to `maxRows`; returns the message types. */
+async function executeWithRowLimit(sim: TestSim, maxRows: number): Promise<string> {
+  const table = `limited${limitTables++}`
+  const setup = await sim.client()
+  await setup.query(`CREATE TABLE ${table} (id INTEGER)`)
+  for (const id of ['1', '2', '3']) {
+    await setup.query(`INSERT INTO ${table} (id) VALUES ($1)`, [id])
+  }
+  const { client } = await RawClient.connect(sim.port)
+  client.send(
+    frontend.parse('', `SELECT id FROM ${table} ORDER BY id`),
+    frontend.bind('', '', []),
+    frontend.execute('', maxRows),
+    frontend.sync(),
+  )
+  const messages = await client.readUntil('Z')
+  client.destroy()
+  return types(messages)
+}
 
 describe('startSim: option validation', () => {
   it.each<[string, SimOptions, string, RegExp]>([
@@ -27,7 +50,8 @@ describe('startSim: option validation', () => {
   })
 })
 
-describe('startSim: a running sim', () => {
+// These start engines (PGlite), which takes seconds on a loaded machine.
+describe('startSim: a running sim', { timeout: 120_000 }, () => {
   let sim: TestSim
 
   beforeAll(async () => {
@@ -84,6 +108,37 @@ describe('startSim: a running sim', () => {
     await client.end()
   })
 
+  it('honours Execute row limits with PortalSuspended under profile iris', async () => {
+    expect(await executeWithRowLimit(sim, 2)).toBe('12DDsZ')
+  })
+
+  it('cancels a statement waiting for another transaction through a CancelRequest', async () => {
+    const holder = await sim.client()
+    await holder.query('CREATE TABLE waited (id INTEGER)')
+    await holder.query('START TRANSACTION')
+    await holder.query('INSERT INTO waited (id) VALUES ($1)', ['1'])
+    const waiter = await sim.client()
+    const started = Date.now()
+    const waiting = waiter
+      .query('SELECT COUNT(*) AS n FROM waited')
+      .catch((error: unknown) => error)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const { processID, secretKey } = waiter as unknown as { processID: number; secretKey: number }
+    const canceller = await RawClient.open(sim.port)
+    canceller.send(
+      frontend.untyped(
+        frontend.int32(80877102),
+        frontend.int32(processID),
+        frontend.int32(secretKey),
+      ),
+    )
+    expect(await waiting).toMatchObject({ code: '57014' })
+    expect(Date.now() - started).toBeLessThan(5_000)
+    await holder.query('ROLLBACK')
+    const after = await waiter.query('SELECT COUNT(*) AS n FROM waited')
+    expect(String(after.rows[0].n)).toBe('0')
+  })
+
   it('drops every connection, rolls back their transactions, and keeps serving', async () => {
     const setup = await sim.client()
     await setup.query('CREATE TABLE dropped (id INTEGER)')
@@ -98,7 +153,7 @@ describe('startSim: a running sim', () => {
   })
 })
 
-describe('startSim: SCRAM users, profile, version and data directory', () => {
+describe('startSim: SCRAM users, profile, version and data directory', { timeout: 120_000 }, () => {
   it('puts the first configured user in the URL and requires its password', async () => {
     const sim = await startTestSim({ users: { 'app user': 'p@ss:word', other: 'x' } })
     try {
@@ -114,10 +169,11 @@ describe('startSim: SCRAM users, profile, version and data directory', () => {
     }
   })
 
-  it('reports the profile and IRIS version it was started with', async () => {
+  it('reports its profile and IRIS version; pgwire-1.0 ignores Execute row limits (contract §2.6)', async () => {
     const sim = await startTestSim({ profile: 'pgwire-1.0', irisVersion: '2024.1' })
     try {
       expect(sim).toMatchObject({ profile: 'pgwire-1.0', irisVersion: '2024.1' })
+      expect(await executeWithRowLimit(sim, 2)).toBe('12DDDCZ')
     } finally {
       await sim.close()
     }
@@ -131,7 +187,6 @@ describe('startSim: SCRAM users, profile, version and data directory', () => {
       await writer.query('CREATE TABLE kept (id INTEGER, name VARCHAR(20))')
       await writer.query('INSERT INTO kept (id, name) VALUES ($1, $2)', ['1', 'persisted'])
       await first.close()
-      await first.stop()
 
       const second = await startTestSim({ dataDir })
       try {

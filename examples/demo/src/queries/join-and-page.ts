@@ -25,7 +25,7 @@ export async function joinAndPage(db: Kysely<DB>, log: StepLog): Promise<number[
     ['tag', 'documents'],
   )
 
-  const page = await db
+  const pageQuery = db
     .selectFrom('document')
     .innerJoin('author', 'author.id', 'document.author_id')
     .select(['document.id', 'document.slug', 'author.name as author', 'document.title'])
@@ -33,9 +33,10 @@ export async function joinAndPage(db: Kysely<DB>, log: StepLog): Promise<number[
     .orderBy('document.id')
     .limit(PAGE_SIZE)
     .offset((PAGE - 1) * PAGE_SIZE)
-    .execute()
+  const page = await pageQuery.execute()
   log.line()
   log.line(`page ${PAGE} (${PAGE_SIZE} a page) of published documents (document ⋈ author):`)
   log.table(page, ['id', 'slug', 'author', 'title'])
+  log.sql(pageQuery.compile().sql)
   return page.map((row) => row.id)
 }

@@ -28,20 +28,20 @@ export const UPSERTS = [
 export async function upsert(db: Kysely<DB>, log: StepLog): Promise<void> {
   const author = await db.selectFrom('author').select('id').orderBy('id').executeTakeFirstOrThrow()
   const rows = []
+  let compiledSql = ''
   for (const document of UPSERTS) {
     const before = await db
       .selectFrom('document')
       .select('id')
       .where('slug', '=', document.slug)
       .executeTakeFirst()
-    await db
-      .replaceInto('document')
-      .values({
-        ...document,
-        author_id: author.id,
-        embedding: toVector(embed(embeddingText(document))),
-      })
-      .execute()
+    const query = db.replaceInto('document').values({
+      ...document,
+      author_id: author.id,
+      embedding: toVector(embed(embeddingText(document))),
+    })
+    compiledSql = query.compile().sql
+    await query.execute()
     const after = await db
       .selectFrom('document')
       .select(['id', 'title'])
@@ -56,4 +56,5 @@ export async function upsert(db: Kysely<DB>, log: StepLog): Promise<void> {
   }
   log.line('INSERT OR UPDATE, matched on the unique slug:')
   log.table(rows, ['slug', 'outcome', 'id', 'title'])
+  log.sql(compiledSql)
 }

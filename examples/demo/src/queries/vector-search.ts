@@ -19,17 +19,19 @@ export interface SearchHit {
  * (contract §5.5). VECTOR_COSINE is a similarity: higher is closer (contract §5.3).
  */
 export async function vectorSearch(db: Kysely<DB>, log: StepLog): Promise<SearchHit[]> {
-  const hits = await nearestNeighbors(db.selectFrom('document').select(['id', 'slug', 'title']), {
+  const query = nearestNeighbors(db.selectFrom('document').select(['id', 'slug', 'title']), {
     column: 'embedding',
     vector: embed(SEARCH_TEXT),
     dimensions: EMBEDDING_DIMENSION,
     k: TOP_K,
     scoreAs: 'score',
-  }).execute()
+  })
+  const hits = await query.execute()
   log.line(`top ${TOP_K} by cosine similarity to "${SEARCH_TEXT}":`)
   log.table(
     hits.map((hit) => ({ ...hit, score: Number(hit.score) })),
     ['id', 'slug', 'score', 'title'],
   )
+  log.sql(query.compile().sql)
   return hits.map((hit) => ({ slug: hit.slug, score: Number(hit.score) }))
 }

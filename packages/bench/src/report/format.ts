@@ -17,8 +17,8 @@ export function formatGoal(goal: GoalResult): string {
     ? 'met'
     : goal.missedByPercent !== null
       ? `missed by ${goal.missedByPercent}%`
-      : `missed (${goal.detail ?? 'see JSON'})`
-  return `${goal.value} (${bound}): ${verdict}`
+      : 'missed'
+  return `${goal.value} (${bound}): ${verdict}${goal.detail ? `; ${goal.detail}` : ''}`
 }
 
 export function formatCount(value: number): string {

@@ -94,9 +94,10 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push('')
   }
   lines.push(
-    "Ratio: the contender's median over all samples divided by the baseline's (raw pg; PostgresDialect for " +
-      'client CPU); in brackets the same ratio computed round by round, lowest and highest. Lower is better, ' +
-      'except throughput. Raw samples: results/latest.json; distributions: results/latest.svg.',
+    "Ratio: in each round, the contender's median divided by the baseline's (raw pg; PostgresDialect for " +
+      'client CPU); the figure is the median of those round ratios, in brackets the lowest and highest. ' +
+      'Lower is better (throughput is its inverse). Raw samples: results/latest.json; distributions: ' +
+      'results/latest.svg.',
     '',
   )
   return lines.join('\n')

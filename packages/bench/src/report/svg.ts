@@ -49,7 +49,10 @@ function makeScale(min: number, max: number): Scale {
     }
   }
   const width = PLOT_RIGHT - LABEL_WIDTH
-  return { x: (v) => LABEL_WIDTH + ((Math.log10(Math.min(Math.max(v, low), high)) - a) / (b - a)) * width, ticks }
+  return {
+    x: (v) => LABEL_WIDTH + ((Math.log10(Math.min(Math.max(v, low), high)) - a) / (b - a)) * width,
+    ticks,
+  }
 }
 
 function panel(scenario: ScenarioResult, top: number): { svg: string; height: number } {

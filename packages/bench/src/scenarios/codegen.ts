@@ -42,7 +42,7 @@ export const codegen: Scenario = {
   ops: { full: 1, quick: 1 },
   warmup: { full: 1, quick: 1 },
   async prepare({ target, fixtures, quick, progress }) {
-    const tables = quick ? 30 : 300
+    const tables = quick ? 20 : 300
     const db = fixtures!.db.withSchema(SCHEMA)
     const drop = async () => {
       for (let i = 1; i <= tables; i++) await db.schema.dropTable(tableName(i)).ifExists().execute()

@@ -41,7 +41,7 @@ export const concurrent: Scenario = {
   metric: `wall time per ${CONCURRENT_QUERIES} queries`,
   baseline: 'raw-pg',
   ops: { full: 3, quick: 1 },
-  warmup: { full: 1, quick: 1 },
+  warmup: { full: 1, quick: 0 },
   async prepare({ target, fixtures }) {
     await fixtures!.items()
     const pool = rawPool(target!)

@@ -29,7 +29,7 @@ export const vectorTop10: Scenario = {
   ops: { full: 10, quick: 3 },
   warmup: { full: 2, quick: 1 },
   async prepare({ target, fixtures, quick, progress }) {
-    const count = quick ? 1_000 : 10_000
+    const count = quick ? 500 : 10_000
     await fixtures!.ensure('bench_vector', async () => {
       const db = fixtures!.db
       await db.schema

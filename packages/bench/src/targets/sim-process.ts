@@ -50,7 +50,10 @@ export async function startSimProcess(options: SimOptions): Promise<Target> {
     version = (await probeServer(url)).version
   } catch (error) {
     await stop()
-    throw new TargetUnavailableError('failed', `iris-sim did not start: ${(error as Error).message}`)
+    throw new TargetUnavailableError(
+      'failed',
+      `iris-sim did not start: ${(error as Error).message}`,
+    )
   }
   return {
     id: 'sim',

@@ -3,6 +3,7 @@ import { IrisInputError } from '../errors.js'
 import type { HnswDistance } from './hnsw-index.js'
 import { cosineSimilarity, dotProduct, type VectorColumn } from './similarity.js'
 import type { VectorOperand } from './to-vector.js'
+import { checkVectorIdentifier } from './vector-identifier.js'
 import type { VectorTextOptions } from './vector-text.js'
 
 export interface NearestNeighborsOptions extends VectorTextOptions {
@@ -22,9 +23,9 @@ const SIMILARITY = { cosine: cosineSimilarity, dotProduct } as const
  * Turns a select into the nearest-neighbour shape an HNSW index serves (contract §5.5):
  *
  * ```sql
- * SELECT TOP 10 "id", VECTOR_COSINE("embedding", TO_VECTOR($1, float)) AS "score"
- * FROM "items" WHERE "category" = $2
- * ORDER BY VECTOR_COSINE("embedding", TO_VECTOR($3, float)) DESC
+ * select top $1 "id", VECTOR_COSINE("embedding", TO_VECTOR($2, float)) as "score"
+ * from "items" where "category" = $3
+ * order by VECTOR_COSINE("embedding", TO_VECTOR($4, float)) desc
  * ```
  *
  * The query vector stays a parameter; ORDER BY repeats the similarity instead of naming the alias
@@ -69,6 +70,8 @@ export function nearestNeighbors<DB, TB extends keyof DB, O>(
   const selected =
     scoreAs === undefined
       ? qb
-      : (qb.select(score.as(scoreAs)) as unknown as SelectQueryBuilder<DB, TB, O>)
+      : (qb.select(
+          score.as(checkVectorIdentifier(scoreAs, 'scoreAs', 1)),
+        ) as unknown as SelectQueryBuilder<DB, TB, O>)
   return selected.top(k).orderBy(score, 'desc')
 }

@@ -38,8 +38,6 @@ export interface VectorTextOptions {
   readonly dimensions?: number
 }
 
-const FLOAT32_MAX = 3.4028234663852886e38
-
 /**
  * Validates a vector and writes it as the one text parameter `TO_VECTOR` takes: `[0.1,0.2,…]`
  * (contract §5.2). Every problem is an {@link IrisInputError} raised before anything is sent.
@@ -127,14 +125,30 @@ function formatVectorElement(
       `vector element ${index} is ${value}, not a whole number; an integer vector would truncate it silently`,
     )
   }
-  if (elementType === 'float' && Math.abs(value) > FLOAT32_MAX) {
+  const sent = elementType === 'float' ? floatElement(value) : value
+  if (!Number.isFinite(sent)) {
     throw new IrisInputError(
       `vector element ${index} is ${value}, beyond single precision (FLOAT vectors, contract §5.1); use a double vector`,
     )
   }
-  if (Object.is(value, -0)) return '-0'
-  const text = String(value)
+  if (Object.is(sent, -0)) return '-0'
+  const text = String(sent)
   return text.includes('e') ? expandExponent(text) : text
+}
+
+/**
+ * What a `float` element is written as. A double is written as itself, and a server reading its
+ * text straight into single precision gets the float `Math.fround` gives, except when the double
+ * lies exactly halfway between two floats: its shortest text is then not exactly halfway, and such
+ * a reader may round it the other way (the sim's pgvector does, iris-facts F13). That double is
+ * written as the float `Math.fround` picks (ties to even). Beyond single precision: Infinity.
+ */
+function floatElement(value: number): number {
+  const nearest = Math.fround(value)
+  const mirror = 2 * value - nearest
+  const halfway =
+    nearest !== value && Math.fround(mirror) === mirror && (nearest + mirror) / 2 === value
+  return halfway || !Number.isFinite(nearest) ? nearest : value
 }
 
 const EXPONENT_FORM = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/

@@ -235,7 +235,7 @@ describe('row limits (contract §3.2)', () => {
     const inner = limitDb.selectFrom('pet').select(['id', 'name']).orderBy('id').limit(5).offset(10)
     const query = limitDb.selectFrom(inner.as('page')).select('name').limit(2)
     expect(compiled(query)).toEqual({
-      sql: 'select top $1 "name" from (select *, %VID from (select top all "id", "name" from "pet" order by "id") where %VID between $2 and $3) as "page"',
+      sql: 'select top $1 "name" from (select * from (select top all "id", "name" from "pet" order by "id") where %VID between $2 and $3) as "page"',
       parameters: [2, 11, 15],
     })
   })

@@ -2,9 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { IrisUniqueViolationError } from '../../src/index.js'
 import { connect, PROFILES, startServer, type TestServer, tableName } from '../support/server.js'
 
-const ROWS = 10_000
-const MAX_PARAMETERS = 3000 // 2 columns → 1500 rows per statement
-
 describe.each(PROFILES)(
   'bulk insert chunking (needs the sim: counts statements in its query log) (profile %s)',
   (profile) => {
@@ -17,9 +14,16 @@ describe.each(PROFILES)(
       await server?.stop()
     })
 
-    for (const bulkInsert of ['values', 'union-all'] as const) {
-      it(`${bulkInsert}: ${ROWS} rows in at most ceil(${ROWS} / chunk) statements, all stored`, async () => {
-        const t = connect(server, { bulkInsert, maxParameters: MAX_PARAMETERS })
+    // The union-all form is tested with smaller statements: the sim translates long UNION ALL chains
+    // slowly and fails from about 550 rows per statement (SQLCODE -400 "unnamed prepared statement does
+    // not exist"; reported as a sim issue), so its chunks stay at 400 rows.
+    const forms = [
+      { bulkInsert: 'values', rows: 10_000, maxParameters: 3000 },
+      { bulkInsert: 'union-all', rows: 10_000, maxParameters: 800 },
+    ] as const
+    for (const { bulkInsert, rows: rowCount, maxParameters } of forms) {
+      it(`${bulkInsert}: ${rowCount} rows in at most ceil(${rowCount} / chunk) statements, all stored`, async () => {
+        const t = connect(server, { bulkInsert, maxParameters })
         const table = tableName(`bulk_${bulkInsert.replace('-', '_')}`)
         try {
           await t.db.schema
@@ -28,22 +32,23 @@ describe.each(PROFILES)(
             .addColumn('name', 'varchar(30)')
             .execute()
           server.sim?.queryLog.clear()
-          const rows = Array.from({ length: ROWS }, (_, id) => ({ id, name: `name ${id}` }))
+          const rows = Array.from({ length: rowCount }, (_, id) => ({ id, name: `name ${id}` }))
           await t.db.insertInto(table).values(rows).execute()
           const inserts =
             server.sim?.queryLog.entries.filter((e) => /^\s*insert/i.test(e.sql)) ?? []
-          expect(inserts.length).toBeLessThanOrEqual(Math.ceil(ROWS / (MAX_PARAMETERS / 2)))
-          expect(inserts.every((e) => e.params.length <= MAX_PARAMETERS)).toBe(true)
+          expect(inserts.length).toBeGreaterThan(1)
+          expect(inserts.length).toBeLessThanOrEqual(Math.ceil(rowCount / (maxParameters / 2)))
+          expect(inserts.every((e) => e.params.length <= maxParameters)).toBe(true)
           const { count } = await t.db
             .selectFrom(table)
             .select((eb) => eb.fn.countAll<number>().as('count'))
             .executeTakeFirstOrThrow()
-          expect(Number(count)).toBe(ROWS)
+          expect(Number(count)).toBe(rowCount)
         } finally {
           await t.db.schema.dropTable(table).ifExists().execute()
           await t.db.destroy()
         }
-      })
+      }, 180_000)
     }
 
     it('a failing chunk rolls the whole insert back (atomic)', async () => {

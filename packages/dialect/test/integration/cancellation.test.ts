@@ -67,7 +67,11 @@ describe.each(PROFILES)('cancellation with AbortSignal (Kysely 0.29) (profile %s
     } finally {
       await holder.rollback().execute()
     }
-    expect(await t.db.selectFrom(table).select('v').execute()).toEqual([{ v: 0 }])
+    // Aborting stops the wait and drops the connection; it does not undo a statement the server
+    // already has: closing the socket cancels nothing server-side, so the blocked autocommit UPDATE
+    // may still run once the lock is free (README, "Cancellation"). Either way the pool works.
+    const [row] = await t.db.selectFrom(table).select('v').execute()
+    expect([0, 2]).toContain(row?.v)
     await new Promise((r) => setTimeout(r, 100))
     expect(t.pool.waitingCount).toBe(0)
     expect(t.pool.idleCount).toBe(t.pool.totalCount)

@@ -1,3 +1,4 @@
+import Cursor from 'pg-cursor'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type AnyDB,
@@ -73,5 +74,25 @@ describe.each(PROFILES)('pool load and streaming (profile %s)', (profile) => {
     }
     expect(first).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
     expect(t.pool.idleCount).toBe(t.pool.totalCount)
+  })
+
+  it('streams through a pg-cursor when one is configured, labels restored', async () => {
+    const withCursor = connect(server, { cursor: Cursor })
+    try {
+      const seen: { n: number; label: string }[] = []
+      for await (const row of withCursor.db
+        .selectFrom(numbers)
+        .select(['n', 'label'])
+        .where('n', '<', 2500)
+        .orderBy('n')
+        .stream(1000)) {
+        seen.push(row)
+      }
+      expect(seen).toHaveLength(2500)
+      expect(seen[2499]).toEqual({ n: 2499, label: 'row2499' })
+      expect(withCursor.pool.idleCount).toBe(withCursor.pool.totalCount)
+    } finally {
+      await withCursor.db.destroy()
+    }
   })
 })

@@ -71,6 +71,7 @@ export function connect<DB = any>(
     max,
     types: { getTypeParser: typeParsers({ int8, numeric, date }, pg.types) },
   })
+  pool.on('error', () => {}) // as the dialect's own pools do (src/create-pool.ts)
   const db = new Kysely<DB>({ dialect: new IrisDialect({ ...dialectConfig, pool }) })
   return { db, pool }
 }

@@ -39,6 +39,13 @@ describe('toVector', () => {
     expect(new Float32Array(parseVector(text))).toEqual(new Float32Array([0.1, 2]))
   })
 
+  it('writes a float element lying halfway between two floats as the float ties-to-even picks (iris-facts F13)', () => {
+    // 1 + 2^-24 lies exactly halfway between the floats 1 and 1 + 2^-23: ties to even gives 1.
+    const halfway = 1 + 2 ** -24
+    expect(compiled(toVector([halfway, 0.1])).parameters).toEqual(['[1,0.1]'])
+    expect(compiled(toVector([halfway], 'double')).parameters).toEqual(['[1.0000000596046448]'])
+  })
+
   it('writes numbers without exponents, and each reads back as the same double', () => {
     const values = [
       1e-7,
@@ -132,7 +139,7 @@ describe('toVector', () => {
       ],
       [
         'text longer than an IRIS string',
-        () => toVector(new Array(12_000).fill(1e-300), 'double'),
+        () => toVector(new Array(13_000).fill(1e-300), 'double'),
         /longer than IRIS's 3641144-character strings/,
       ],
     ]

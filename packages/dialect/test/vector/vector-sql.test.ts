@@ -136,6 +136,11 @@ describe('nearestNeighbors: SELECT TOP k … ORDER BY similarity DESC (contract 
     ['k = 2.5', { k: 2.5 }, /k must be a whole number/],
     ['an unknown metric', { metric: 'l2' }, /metric "l2" is not supported/],
     ['a NaN in the vector', { vector: [Number.NaN] }, /element 0 is NaN/],
+    [
+      'a score alias with a quote',
+      { scoreAs: 'sc"ore' },
+      /scoreAs "sc\\"ore" is not a plain IRIS name/,
+    ],
   ])('refuses %s', (_, override, message) => {
     const options = { column: 'embedding', vector: query, k: 5, ...override } as Parameters<
       typeof nearestNeighbors

@@ -6,8 +6,9 @@
  * Name columns use the SQLUPPER collation, so they compare case-insensitively (contract §7.3).
  * Only user schemas are listed: not PostgreSQL's, not the sim's, not the catalog schemas themselves.
  */
-import { DICTIONARY_SCHEMA, INFORMATION_SCHEMA } from './names.js'
+
 import { SIM_SCHEMA, SQLUPPER_COLLATION } from './metadata.js'
+import { DICTIONARY_SCHEMA, INFORMATION_SCHEMA } from './names.js'
 
 const IS = `"${INFORMATION_SCHEMA}"`
 const DICT = `"${DICTIONARY_SCHEMA}"`
@@ -23,7 +24,7 @@ select c.oid as relid, n.nspname as schema_name, c.relname as table_name, c.relk
   case when n.nspname = 'SQLUser' then 'User.' || c.relname else n.nspname || '.' || c.relname end as class_name
 from pg_class c join pg_namespace n on n.oid = c.relnamespace
 where c.relkind in ('r', 'p', 'v')
-  and n.nspname not like 'pg\\_%' and n.nspname not in ('information_schema', 'public', '${SIM_SCHEMA}', '${INFORMATION_SCHEMA}', '${DICTIONARY_SCHEMA}');
+  and n.nspname not like 'pg\\_%' and n.nspname not like '${SIM_SCHEMA}%' and n.nspname not in ('information_schema', 'public', '${INFORMATION_SCHEMA}', '${DICTIONARY_SCHEMA}');
 
 create view ${SIM_SCHEMA}.user_column as
 select r.relid, r.schema_name, r.table_name, r.class_name, a.attnum, a.attname as column_name,
@@ -48,7 +49,7 @@ create schema ${IS};
 create view ${IS}."SCHEMATA" as
 select null::varchar(128) as "CATALOG_NAME", ${name('n.nspname')} as "SCHEMA_NAME", '_SYSTEM'::varchar(128) as "SCHEMA_OWNER"
 from pg_namespace n
-where n.nspname not like 'pg\\_%' and n.nspname not in ('information_schema', 'public', '${SIM_SCHEMA}', '${INFORMATION_SCHEMA}', '${DICTIONARY_SCHEMA}');
+where n.nspname not like 'pg\\_%' and n.nspname not like '${SIM_SCHEMA}%' and n.nspname not in ('information_schema', 'public', '${INFORMATION_SCHEMA}', '${DICTIONARY_SCHEMA}');
 
 create view ${IS}."TABLES" as
 select null::varchar(128) as "TABLE_CATALOG", ${name('r.schema_name')} as "TABLE_SCHEMA", ${name('r.table_name')} as "TABLE_NAME",
@@ -117,7 +118,7 @@ from ${SIM_SCHEMA}.hnsw_index h join ${SIM_SCHEMA}.user_relation r on r.relid = 
 create view ${IS}."VIEWS" as
 select ${name('r.schema_name')} as "TABLE_SCHEMA", ${name('r.table_name')} as "TABLE_NAME",
   pg_get_viewdef(r.relid)::varchar(32000) as "VIEW_DEFINITION",
-  ${yesNo("pg_relation_is_updatable(r.relid, false) & 4 = 4")} as "IS_UPDATABLE"
+  ${yesNo('pg_relation_is_updatable(r.relid, false) & 4 = 4')} as "IS_UPDATABLE"
 from ${SIM_SCHEMA}.user_relation r where r.relkind = 'v';
 `
 
@@ -163,4 +164,9 @@ $$;
 `
 
 /** Creates the catalog views; run once at bootstrap, after METADATA_SQL. */
-export const CATALOG_VIEWS_SQL = [HELPER_FUNCTIONS, HELPER_VIEWS, INFORMATION_SCHEMA_VIEWS, DICTIONARY_VIEWS].join('\n')
+export const CATALOG_VIEWS_SQL = [
+  HELPER_FUNCTIONS,
+  HELPER_VIEWS,
+  INFORMATION_SCHEMA_VIEWS,
+  DICTIONARY_VIEWS,
+].join('\n')

@@ -74,7 +74,10 @@ function toField(field: Record<string, unknown>): FieldDescription {
 }
 
 function toPgError(message: Message): PgError {
-  const error: PgError = { code: String(message.code ?? 'XX000'), message: String(message.message ?? '') }
+  const error: PgError = {
+    code: String(message.code ?? 'XX000'),
+    message: String(message.message ?? ''),
+  }
   for (const key of ['detail', 'constraint', 'table', 'column'] as const) {
     const value = message[key]
     if (typeof value === 'string') error[key] = value
@@ -135,38 +138,58 @@ export class Backend {
   }
 
   async #exchange(message: Uint8Array): Promise<Message[]> {
-    const { messages } = await this.#exclusive(() => this.#pg.execProtocol(message, { throwOnError: false }))
+    const { messages } = await this.#exclusive(() =>
+      this.#pg.execProtocol(message, { throwOnError: false }),
+    )
     return messages as unknown as Message[]
   }
 
-  /** Runs statements (and an optional prefix / suffix) in one round trip; see the file comment. */
-  async run(statements: readonly BackendStatement[], options: BatchOptions = {}): Promise<BatchOutcome> {
+  /**
+   * Sends `body` (extended-protocol messages ending in Sync, or nothing) between the optional
+   * simple-query prefix and suffix, and splits the replies at each ReadyForQuery.
+   */
+  async #exchangeSegments(
+    body: Uint8Array[],
+    options: BatchOptions,
+  ): Promise<{ main: Message[]; error?: PgError }> {
     const parts: Uint8Array[] = []
     if (options.prefix) parts.push(serialize.query(options.prefix))
+    parts.push(...body)
+    if (options.suffix) parts.push(serialize.query(options.suffix))
+    const segments: Message[][] = [[]]
+    for (const message of await this.#exchange(concat(parts))) {
+      if (message.name === 'readyForQuery') segments.push([])
+      else segments.at(-1)?.push(message)
+    }
+    let index = 0
+    const prefix = options.prefix ? segments[index++] : undefined
+    const main = body.length > 0 ? (segments[index++] ?? []) : []
+    const suffix = options.suffix ? segments[index++] : undefined
+    const failed = [prefix, main, suffix]
+      .flatMap((segment) => segment ?? [])
+      .find((message) => message.name === 'error')
+    return failed ? { main, error: toPgError(failed) } : { main }
+  }
+
+  /** Runs statements (and an optional prefix / suffix) in one round trip; see the file comment. */
+  async run(
+    statements: readonly BackendStatement[],
+    options: BatchOptions = {},
+  ): Promise<BatchOutcome> {
+    const body: Uint8Array[] = []
     for (const statement of statements) {
-      parts.push(
+      body.push(
         serialize.parse({ text: statement.sql }),
         serialize.bind({ values: (statement.params ?? []) as (string | Buffer | null)[] }),
         serialize.describe({ type: 'P' }),
         serialize.execute({}),
       )
     }
-    if (statements.length > 0) parts.push(serialize.sync())
-    if (options.suffix) parts.push(serialize.query(options.suffix))
-    const messages = await this.#exchange(concat(parts))
-
-    // Segments end at ReadyForQuery: [prefix], statements, [suffix].
-    const segments: ResultCollector[] = [new ResultCollector()]
-    for (const message of messages) {
-      if (message.name === 'readyForQuery') segments.push(new ResultCollector())
-      else segments.at(-1)?.accept(message)
-    }
-    let index = 0
-    const prefix = options.prefix ? segments[index++] : undefined
-    const main = statements.length > 0 ? segments[index++] : undefined
-    const suffix = options.suffix ? segments[index++] : undefined
-    const error = prefix?.error ?? main?.error ?? suffix?.error
-    return { results: main?.results ?? [], ...(error ? { error } : {}) }
+    if (statements.length > 0) body.push(serialize.sync())
+    const { main, error } = await this.#exchangeSegments(body, options)
+    const collector = new ResultCollector()
+    for (const message of main) collector.accept(message)
+    return { results: collector.results, ...(error ? { error } : {}) }
   }
 
   /** Runs parameterless SQL (possibly several statements) with the simple protocol. */
@@ -177,18 +200,25 @@ export class Backend {
   }
 
   /** Parse + Describe(statement): parameter types and result columns, without running anything. */
-  async describe(sql: string): Promise<{ paramTypeIDs: number[]; fields: FieldDescription[] | null; error?: PgError }> {
-    const messages = await this.#exchange(
-      concat([serialize.parse({ text: sql }), serialize.describe({ type: 'S' }), serialize.sync()]),
-    )
+  async describe(
+    sql: string,
+    options: BatchOptions = {},
+  ): Promise<{ paramTypeIDs: number[]; fields: FieldDescription[] | null; error?: PgError }> {
+    const body = [
+      serialize.parse({ text: sql }),
+      serialize.describe({ type: 'S' }),
+      serialize.sync(),
+    ]
+    const { main, error } = await this.#exchangeSegments(body, options)
     let paramTypeIDs: number[] = []
     let fields: FieldDescription[] | null = null
-    for (const message of messages) {
-      if (message.name === 'parameterDescription') paramTypeIDs = [...(message.dataTypeIDs as number[])]
-      else if (message.name === 'rowDescription') fields = (message.fields as Record<string, unknown>[]).map(toField)
-      else if (message.name === 'error') return { paramTypeIDs, fields, error: toPgError(message) }
+    for (const message of main) {
+      if (message.name === 'parameterDescription')
+        paramTypeIDs = [...(message.dataTypeIDs as number[])]
+      else if (message.name === 'rowDescription')
+        fields = (message.fields as Record<string, unknown>[]).map(toField)
     }
-    return { paramTypeIDs, fields }
+    return { paramTypeIDs, fields, ...(error ? { error } : {}) }
   }
 
   close(): Promise<void> {

@@ -5,8 +5,9 @@
  * SQLSTATE `IRnnn` for SQLCODE -nnn (src/translate/runtime.ts). Codes the contract does not list are
  * guesses, recorded in docs/iris-facts.md as [unverified].
  */
-import type { StatementKind } from '../translate/plan.js'
+
 import { irisError } from '../translate/iris-error.js'
+import type { StatementKind } from '../translate/plan.js'
 import type { PgError } from './backend.js'
 import { SimError } from './types.js'
 
@@ -31,12 +32,15 @@ const BY_SQLSTATE: Readonly<Record<string, number>> = {
   '42704': -400, // undefined_object
   '42883': -359, // undefined_function [unverified]
   '3B001': -375, // invalid_savepoint_specification: ROLLBACK TO an unknown savepoint [unverified]
+  '428C9': -111, // generated_always: an explicit value into an IDENTITY column (iris-facts F14) [unverified]
+  '25006': -400, // read_only_sql_transaction: a write in a READ ONLY transaction [unverified]
   '55P03': -110, // lock_not_available
   '40P01': -110, // deadlock_detected
 }
 
 /** IRIS wording for the guessed codes above (the contract's own codes are in SQLCODE_TEXT). */
 const EXTRA_TEXT: Readonly<Record<number, string>> = {
+  [-111]: "Cannot INSERT into a 'Default Only' RowID or RowID based on field",
   [-201]: 'Table or view name not unique',
   [-306]: 'Column name is not unique',
   [-359]: 'SQL Function (function stored procedure) not found',
@@ -82,7 +86,11 @@ export function toIrisError(error: PgError, kind: StatementKind): SimError {
 
 /** SQLSTATE 57014, as PostgreSQL reports a cancelled statement. */
 export function queryCanceled(): SimError {
-  return new SimError({ severity: 'ERROR', code: '57014', message: 'canceling statement due to user request' })
+  return new SimError({
+    severity: 'ERROR',
+    code: '57014',
+    message: 'canceling statement due to user request',
+  })
 }
 
 /** SQLCODE -110: a wait for another connection's transaction or table lock ran out (contract §8.2). */

@@ -69,7 +69,10 @@ export class TableInfo {
     if (error) throw new Error(`cannot read ${SIM_SCHEMA}.column_info: ${error.message}`)
     const declared = new Map<string, DeclaredColumn>()
     for (const [oid, attnum, dataType, vectorElementType] of results[0]?.rows ?? []) {
-      declared.set(`${oid}:${attnum}`, { dataType: dataType ?? '', vectorElementType: vectorElementType ?? null })
+      declared.set(`${oid}:${attnum}`, {
+        dataType: dataType ?? '',
+        vectorElementType: vectorElementType ?? null,
+      })
     }
     return declared
   }

@@ -21,7 +21,12 @@ export class TableLocks {
   /** owner → table key → what the owner holds. */
   readonly #held = new Map<number, Map<string, Held>>()
 
-  async lock(owner: number, table: TableRef, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  async lock(
+    owner: number,
+    table: TableRef,
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<void> {
     const key = tableKey(table)
     const mine = this.#held.get(owner)?.get(key)
     if (mine) {
@@ -40,6 +45,22 @@ export class TableLocks {
       this.#held.set(owner, held)
     }
     held.set(key, { lock, count: 1 })
+  }
+
+  /**
+   * Waits until no OTHER owner holds the table's lock (contract §4.6: an exclusive table lock keeps
+   * other processes from writing the table). Waits in line like a locker, then lets go at once.
+   */
+  async waitUntilFree(
+    owner: number,
+    table: TableRef,
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const lock = this.#locks.get(tableKey(table))
+    if (lock?.holder === undefined || lock.holder === owner) return
+    await lock.acquire(owner, timeoutMs, signal)
+    lock.release(owner)
   }
 
   /** Decrements the owner's count on the table; at zero the lock passes on. Unlocking what is not held is accepted. */

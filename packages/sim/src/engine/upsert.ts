@@ -8,50 +8,78 @@
 import { irisError } from '../translate/iris-error.js'
 import type { UpsertPlan } from '../translate/plan.js'
 import type { BackendStatement } from './backend.js'
-import { type TableShape, qualifiedName, quoteIdentifier } from './table-info.js'
+import { qualifiedName, quoteIdentifier, type TableShape } from './table-info.js'
 import type { ParameterValue } from './types.js'
 
 /**
  * Renumbers the `$n` of one row's expressions from 1 and returns the parameters they use, so each
  * row's statement binds exactly its own. String literals and quoted identifiers are left alone.
  */
-function ownParameters(expressions: string[], params: readonly ParameterValue[]): { sql: string[]; params: ParameterValue[] } {
+function ownParameters(
+  expressions: string[],
+  params: readonly ParameterValue[],
+): { sql: string[]; params: ParameterValue[] } {
   const numbering = new Map<number, number>()
   const used: ParameterValue[] = []
   const sql = expressions.map((expression) =>
-    expression.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|\$(\d+)/g, (match, digits: string | undefined) => {
-      if (digits === undefined) return match
-      const original = Number(digits)
-      let renumbered = numbering.get(original)
-      if (renumbered === undefined) {
-        used.push(params[original - 1] ?? null)
-        renumbered = used.length
-        numbering.set(original, renumbered)
-      }
-      return `$${renumbered}`
-    }),
+    expression.replace(
+      /'(?:[^']|'')*'|"(?:[^"]|"")*"|\$(\d+)/g,
+      (match, digits: string | undefined) => {
+        if (digits === undefined) return match
+        const original = Number(digits)
+        let renumbered = numbering.get(original)
+        if (renumbered === undefined) {
+          used.push(params[original - 1] ?? null)
+          renumbered = used.length
+          numbering.set(original, renumbered)
+        }
+        return `$${renumbered}`
+      },
+    ),
   )
   return { sql, params: used }
 }
 
 /** One MERGE per row; each returns the identity column when the table has one (for LAST_IDENTITY, contract §3.4). */
-export function upsertStatements(plan: UpsertPlan, shape: TableShape, params: readonly ParameterValue[]): BackendStatement[] {
+export function upsertStatements(
+  plan: UpsertPlan,
+  shape: TableShape,
+  params: readonly ParameterValue[],
+): BackendStatement[] {
   for (const column of plan.columns) {
-    if (!shape.columnTypes.has(column)) throw irisError(-29, `column ${column} does not exist in ${plan.target.schema}.${plan.target.name}`)
+    if (!shape.columnTypes.has(column))
+      throw irisError(
+        -29,
+        `column ${column} does not exist in ${plan.target.schema}.${plan.target.name}`,
+      )
   }
   const given = new Set(plan.columns)
   const keys = shape.uniqueKeys.filter((key) => key.every((column) => given.has(column)))
   const match =
     keys.length === 0
       ? 'false'
-      : keys.map((key) => `(${key.map((c) => `t.${quoteIdentifier(c)} = v.${quoteIdentifier(c)}`).join(' and ')})`).join(' or ')
+      : keys
+          .map(
+            (key) =>
+              `(${key.map((c) => `t.${quoteIdentifier(c)} = v.${quoteIdentifier(c)}`).join(' and ')})`,
+          )
+          .join(' or ')
   const columns = plan.columns.map(quoteIdentifier)
   const assignments = columns.map((c) => `${c} = v.${c}`).join(', ')
-  const returning = shape.identityColumn ? ` returning t.${quoteIdentifier(shape.identityColumn)}` : ''
+  const returning = shape.identityColumn
+    ? ` returning t.${quoteIdentifier(shape.identityColumn)}`
+    : ''
   return plan.rows.map((row) => {
-    if (row.length !== plan.columns.length) throw irisError(-1, `INSERT OR UPDATE gives ${row.length} values for ${plan.columns.length} columns`)
+    if (row.length !== plan.columns.length)
+      throw irisError(
+        -1,
+        `INSERT OR UPDATE gives ${row.length} values for ${plan.columns.length} columns`,
+      )
     const own = ownParameters(row, params)
-    const values = own.sql.map((expression, i) => `cast(${expression} as ${shape.columnTypes.get(plan.columns[i] as string)}) as ${columns[i]}`)
+    const values = own.sql.map(
+      (expression, i) =>
+        `cast(${expression} as ${shape.columnTypes.get(plan.columns[i] as string)}) as ${columns[i]}`,
+    )
     return {
       sql:
         `merge into ${qualifiedName(plan.target)} as t using (select ${values.join(', ')}) as v on ${match}` +

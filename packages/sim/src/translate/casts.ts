@@ -5,7 +5,14 @@
  * `::` reaches IRIS and fails.
  */
 import { irisError } from './iris-error.js'
-import { type Token, closingParen, isWord, nextSignificant, previousSignificant, retokenize } from './tokenizer.js'
+import {
+  closingParen,
+  isWord,
+  nextSignificant,
+  previousSignificant,
+  retokenize,
+  type Token,
+} from './tokenizer.js'
 import { readType } from './types.js'
 
 /** `::T` target → the IRIS type pgwire casts to (contract §3.10). */
@@ -21,13 +28,7 @@ const SIMPLE_CAST_TYPES: Record<string, string> = {
   BOOLEAN: 'BIT',
 }
 
-/** The PostgreSQL type CAST uses for an IRIS type; string types without a length are unbounded. */
-function castTarget(irisTypeName: string): string {
-  if (irisTypeName === 'VARCHAR') return 'varchar'
-  return readType(retokenize([{ type: 'word', text: irisTypeName, depth: 0 }]), 0).type.pgType
-}
-
-/** Rewrites the simple `::` forms to CAST and rejects every other `::`. */
+/** Rewrites the simple `::` forms to IRIS CAST (mapped by {@link rewriteCastTypes}) and rejects every other `::`. */
 export function rewriteColonCasts(tokens: readonly Token[]): Token[] {
   const out = [...tokens]
   for (let i = 0; i < out.length; i++) {
@@ -38,12 +39,21 @@ export function rewriteColonCasts(tokens: readonly Token[]): Token[] {
     const value = out[valueAt]
     const type = out[typeAt]
     const target = type?.type === 'word' ? SIMPLE_CAST_TYPES[type.text.toUpperCase()] : undefined
-    const simpleValue = value?.type === 'param' || value?.type === 'string' || value?.type === 'number'
+    const simpleValue =
+      value?.type === 'param' || value?.type === 'string' || value?.type === 'number'
     const afterType = out[nextSignificant(out, typeAt + 1)]
-    if (!simpleValue || target === undefined || afterType?.text === '(' || afterType?.text === '[') {
-      throw irisError(-1, `${value?.text ?? ''}::${type?.text ?? ''} is not IRIS SQL; use CAST(x AS type)`)
+    if (
+      !simpleValue ||
+      target === undefined ||
+      afterType?.text === '(' ||
+      afterType?.text === '['
+    ) {
+      throw irisError(
+        -1,
+        `${value?.text ?? ''}::${type?.text ?? ''} is not IRIS SQL; use CAST(x AS type)`,
+      )
     }
-    const cast: Token = { type: 'word', text: `CAST(${value?.text} AS ${castTarget(target)})`, depth: op.depth }
+    const cast: Token = { type: 'word', text: `CAST(${value?.text} AS ${target})`, depth: op.depth }
     out.splice(valueAt, typeAt - valueAt + 1, cast)
     i = valueAt
   }
@@ -58,14 +68,26 @@ export function rewriteCastTypes(tokens: readonly Token[]): Token[] {
     const open = nextSignificant(out, i + 1)
     const close = closingParen(out, open)
     const depth = (out[open]?.depth ?? 0) + 1
-    const as = out.findLastIndex((token, j) => j > open && j < close && token.depth === depth && isWord(token, 'AS'))
+    const as = out.findLastIndex(
+      (token, j) => j > open && j < close && token.depth === depth && isWord(token, 'AS'),
+    )
     if (as < 0) continue
     const typeAt = nextSignificant(out, as + 1)
     const typeName = out[typeAt]?.text.toUpperCase()
     const { type, end } = readType(out, typeAt)
-    if (nextSignificant(out, end) !== close) throw irisError(-1, 'unexpected input after the CAST type')
-    const pgType = typeName === 'VARCHAR' || typeName === 'CHAR' ? (out.slice(typeAt, end).some((t) => t.text === '(') ? type.pgType : 'varchar') : type.pgType
-    out = retokenize([...out.slice(0, typeAt), { type: 'word', text: pgType, depth }, ...out.slice(end)])
+    if (nextSignificant(out, end) !== close)
+      throw irisError(-1, 'unexpected input after the CAST type')
+    const pgType =
+      typeName === 'VARCHAR' || typeName === 'CHAR'
+        ? out.slice(typeAt, end).some((t) => t.text === '(')
+          ? type.pgType
+          : 'varchar'
+        : type.pgType
+    out = retokenize([
+      ...out.slice(0, typeAt),
+      { type: 'word', text: pgType, depth },
+      ...out.slice(end),
+    ])
   }
   return out
 }

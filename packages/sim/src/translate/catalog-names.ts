@@ -23,6 +23,8 @@ export function rewriteCatalogNames(tokens: readonly Token[]): Token[] {
   if (!readsCatalog(tokens)) return [...tokens]
   return tokens.map((token) => {
     const exact = CATALOG_IDENTIFIERS.get(plainName(token)?.toLowerCase() ?? '')
-    return exact === undefined ? token : { type: 'quoted', text: quoteIdentifier(exact), depth: token.depth }
+    return exact === undefined
+      ? token
+      : { type: 'quoted', text: quoteIdentifier(exact), depth: token.depth }
   })
 }

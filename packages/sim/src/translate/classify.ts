@@ -4,12 +4,23 @@
  */
 import { readQualifiedName } from './names.js'
 import type { StatementKind, TableRef } from './plan.js'
-import { type Token, isWord, nextSignificant } from './tokenizer.js'
+import { isWord, nextSignificant, type Token } from './tokenizer.js'
 
 const DDL_WORDS = new Set(['CREATE', 'ALTER', 'DROP', 'TRUNCATE', 'COMMENT', 'GRANT', 'REVOKE'])
+const MAIN_VERBS = ['SELECT', 'INSERT', 'UPDATE', 'DELETE']
+
+/** Index of the statement's verb; after a `WITH` list, the first top-level SELECT / INSERT / UPDATE / DELETE (contract §3.11). */
+function verbIndex(tokens: readonly Token[]): number {
+  const first = nextSignificant(tokens, 0)
+  if (!isWord(tokens[first], 'WITH')) return first
+  const main = tokens.findIndex(
+    (token, i) => i > first && token.depth === 0 && MAIN_VERBS.some((verb) => isWord(token, verb)),
+  )
+  return main < 0 ? first : main
+}
 
 export function statementKind(tokens: readonly Token[]): StatementKind {
-  const first = tokens[nextSignificant(tokens, 0)]
+  const first = tokens[verbIndex(tokens)]
   const word = first?.type === 'word' ? first.text.toUpperCase() : first?.text
   if (word === 'SELECT' || word === 'WITH' || word === '(' || word === 'VALUES') return 'select'
   if (word === 'INSERT') return 'insert'
@@ -22,7 +33,7 @@ export function statementKind(tokens: readonly Token[]): StatementKind {
 /** The table an INSERT / UPDATE / DELETE writes: `INSERT [OR UPDATE] [INTO] t`, `UPDATE t`, `DELETE [FROM] t`. */
 export function writtenTable(tokens: readonly Token[], kind: StatementKind): TableRef | undefined {
   if (kind !== 'insert' && kind !== 'update' && kind !== 'delete') return undefined
-  let i = nextSignificant(tokens, nextSignificant(tokens, 0) + 1)
+  let i = nextSignificant(tokens, verbIndex(tokens) + 1)
   const skip = (word: string) => {
     if (isWord(tokens[i], word)) i = nextSignificant(tokens, i + 1)
   }

@@ -1,5 +1,5 @@
 /** `SELECT DISTINCT BY (a, b)` (contract §3.7) → PostgreSQL `DISTINCT ON (a, b)`. */
-import { type Token, isWord, nextSignificant } from './tokenizer.js'
+import { isWord, nextSignificant, type Token } from './tokenizer.js'
 
 export function rewriteDistinctBy(tokens: readonly Token[]): Token[] {
   return tokens.map((token, i) => {

@@ -8,7 +8,14 @@
  * - Common IRIS scalar functions: NVL, IFNULL, ISNULL(a, b), LEN, GETDATE, %SQLSTRING, %STRING.
  */
 import { irisError } from './iris-error.js'
-import { type Token, closingParen, isTrivia, nextSignificant, previousSignificant, retokenize } from './tokenizer.js'
+import {
+  closingParen,
+  isTrivia,
+  nextSignificant,
+  previousSignificant,
+  retokenize,
+  type Token,
+} from './tokenizer.js'
 import { vectorElementType } from './types.js'
 
 const RENAMED: Record<string, string> = {
@@ -27,7 +34,18 @@ const RENAMED: Record<string, string> = {
 }
 
 /** Words after which a name followed by `(` is a table or column list, not a function call. */
-const NOT_A_CALL_AFTER = new Set(['.', 'INTO', 'TABLE', 'UPDATE', 'FROM', 'JOIN', 'ON', 'INDEX', 'REFERENCES', 'EXISTS'])
+const NOT_A_CALL_AFTER = new Set([
+  '.',
+  'INTO',
+  'TABLE',
+  'UPDATE',
+  'FROM',
+  'JOIN',
+  'ON',
+  'INDEX',
+  'REFERENCES',
+  'EXISTS',
+])
 
 /** Significant tokens between `(` and `)` split on top-level commas. */
 function callArguments(tokens: readonly Token[], open: number, close: number): Token[][] {
@@ -40,15 +58,24 @@ function callArguments(tokens: readonly Token[], open: number, close: number): T
   return args.length === 1 && args[0]?.every(isTrivia) ? [] : args
 }
 
-const text = (tokens: readonly Token[]) => tokens.map((token) => token.text).join('').trim()
+const text = (tokens: readonly Token[]) =>
+  tokens
+    .map((token) => token.text)
+    .join('')
+    .trim()
 
 function toVector(args: Token[][]): string {
   const [data, type, length] = args
   const typeWord = type?.filter((token) => !isTrivia(token))
-  if (!data || !typeWord || typeWord.length !== 1 || typeWord[0]?.type !== 'word' || args.length > 3) {
-    throw irisError(-1, 'TO_VECTOR takes (data, type [, length]) with type FLOAT, DOUBLE, DECIMAL or INTEGER')
+  const badType = typeWord !== undefined && (typeWord.length !== 1 || typeWord[0]?.type !== 'word')
+  if (!data || badType || args.length > 3) {
+    throw irisError(
+      -1,
+      'TO_VECTOR takes (data, type [, length]) with type FLOAT, DOUBLE, DECIMAL or INTEGER',
+    )
   }
-  const elementType = vectorElementType(typeWord[0].text)
+  // iris-facts F2: the type defaults to DOUBLE when left out.
+  const elementType = vectorElementType(typeWord?.[0]?.text ?? 'DOUBLE')
   const lengthSql = length === undefined ? '' : `, ${text(length)}`
   return `iris_sim.to_vector_${elementType.toLowerCase()}(${text(data)}${lengthSql})`
 }
@@ -81,7 +108,11 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
       replacement = `${RENAMED[upper]}${text(out.slice(open, close + 1))}`
     }
     if (replacement !== undefined) {
-      out = [...out.slice(0, i), { type: 'word', text: replacement, depth: name.depth }, ...out.slice(close + 1)]
+      out = [
+        ...out.slice(0, i),
+        { type: 'word', text: replacement, depth: name.depth },
+        ...out.slice(close + 1),
+      ]
     }
   }
   return { tokens: retokenize(out), readsLastIdentity }

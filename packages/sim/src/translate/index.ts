@@ -20,14 +20,14 @@ import type { Plan, TranslateOptions } from './plan.js'
 import { rejectUnsupported } from './reject.js'
 import { rewriteSchemaAliases } from './schema-alias.js'
 import { splitStatements } from './statements.js'
-import { TokenizeError, type Token, render, tokenize } from './tokenizer.js'
+import { render, type Token, TokenizeError, tokenize } from './tokenizer.js'
 import { rewriteTop } from './top.js'
 import { transactionPlan } from './transactions.js'
 import { isInsertOrUpdate, upsertPlan } from './upsert.js'
 import { rewriteVid } from './vid.js'
 
-export type { Plan, TranslateOptions } from './plan.js'
 export { irisError, irisErrorMessage, SQLCODE_TEXT } from './iris-error.js'
+export type { Plan, TranslateOptions } from './plan.js'
 export { RUNTIME_SQL } from './runtime.js'
 
 function tokensOf(sql: string): Token[] {
@@ -40,7 +40,10 @@ function tokensOf(sql: string): Token[] {
 }
 
 /** Rewrites shared by every statement that reaches PostgreSQL as SQL. */
-function rewriteExpressions(tokens: readonly Token[]): { tokens: Token[]; readsLastIdentity: boolean } {
+function rewriteExpressions(tokens: readonly Token[]): {
+  tokens: Token[]
+  readsLastIdentity: boolean
+} {
   let out = rewriteCatalogNames(tokens)
   out = rewriteSchemaAliases(out)
   out = rewriteColonCasts(out)
@@ -86,11 +89,26 @@ function statementsOf(sql: string, options: TranslateOptions): Token[][] {
   if (options.profile !== 'pgwire-1.0') return splitStatements(tokensOf(sql), options.protocol)
   // contract §2.3: pgwire splits simple queries on every `;`, literals included.
   const pieces = options.protocol === 'simple' ? splitOnEverySemicolon(sql) : [sql]
-  return pieces.flatMap((piece) => splitStatements(tokensOf(applyPgwireQuirks(piece, options.protocol)), 'simple'))
+  return pieces.flatMap((piece) =>
+    splitStatements(tokensOf(applyPgwireQuirks(piece, options.protocol)), 'simple'),
+  )
 }
 
 /** Translates one query string into the plans to run, in order. Throws a SimError for what IRIS rejects. */
 export function translate(sql: string, options: TranslateOptions): Plan[] {
+  if (typeof sql !== 'string')
+    throw new TypeError(`translate: sql must be a string (got ${typeof sql})`)
+  if (
+    !['iris', 'pgwire-1.0'].includes(options?.profile) ||
+    !['simple', 'extended'].includes(options?.protocol)
+  ) {
+    throw new TypeError(
+      'translate: options need profile iris | pgwire-1.0 and protocol simple | extended',
+    )
+  }
+  if (!Array.isArray(options.irisVersion) || options.irisVersion.length !== 2) {
+    throw new TypeError('translate: options.irisVersion must be [major, minor]')
+  }
   const statements = statementsOf(sql, options)
   if (options.protocol === 'extended' && statements.length > 1) {
     throw irisError(-25, 'a prepared statement holds exactly one SQL statement')

@@ -13,7 +13,8 @@ export const SQLCODE_TEXT: Readonly<Record<number, string>> = {
   [-25]: 'Input encountered after end of query',
   [-29]: 'Field not found in the applicable tables',
   [-30]: 'Table or view not found',
-  [-104]: 'Field validation failed in INSERT, or value failed to convert in DisplayToLogical or OdbcToLogical',
+  [-104]:
+    'Field validation failed in INSERT, or value failed to convert in DisplayToLogical or OdbcToLogical',
   [-108]: 'Required field missing; INSERT or UPDATE not allowed',
   [-110]: 'Locking conflict in filing',
   [-114]: 'One or more matching rows is locked by another user',

@@ -6,7 +6,7 @@
 import { irisError } from './iris-error.js'
 import type { IrisVersion } from './plan.js'
 import { selectIndexes, topIndex } from './select-parts.js'
-import { type Token, isWord, nextSignificant, previousSignificant } from './tokenizer.js'
+import { isWord, nextSignificant, previousSignificant, type Token } from './tokenizer.js'
 
 const LIMIT_SINCE: IrisVersion = [2025, 1]
 
@@ -18,7 +18,10 @@ function before(version: IrisVersion, than: IrisVersion): boolean {
 function opensSubquery(tokens: readonly Token[], open: number): boolean {
   const previous = tokens[previousSignificant(tokens, open - 1)]
   if (previous === undefined) return false
-  return !['UNION', 'INTERSECT', 'EXCEPT', 'ALL', 'DISTINCT'].some((word) => isWord(previous, word)) && previous.text !== '('
+  return (
+    !['UNION', 'INTERSECT', 'EXCEPT', 'ALL', 'DISTINCT'].some((word) => isWord(previous, word)) &&
+    previous.text !== '('
+  )
 }
 
 /** The `(` enclosing index `at`, or -1. */
@@ -34,19 +37,32 @@ function enclosingParen(tokens: readonly Token[], at: number): number {
 export function checkRowLimits(tokens: readonly Token[], irisVersion: IrisVersion): void {
   const limits = tokens.flatMap((token, i) => (isWord(token, 'LIMIT') ? [i] : []))
   const offsets = tokens.filter((token) => isWord(token, 'OFFSET'))
-  const fetches = tokens.filter((token, i) => isWord(token, 'FETCH') && ['FIRST', 'NEXT'].some((word) => isWord(tokens[nextSignificant(tokens, i + 1)], word)))
+  const fetches = tokens.filter(
+    (token, i) =>
+      isWord(token, 'FETCH') &&
+      ['FIRST', 'NEXT'].some((word) => isWord(tokens[nextSignificant(tokens, i + 1)], word)),
+  )
   const tops = selectIndexes(tokens).filter((select) => topIndex(tokens, select) >= 0)
-  const styles = [tops.length > 0, limits.length > 0 || offsets.length > 0, fetches.length > 0].filter(Boolean)
+  const styles = [
+    tops.length > 0,
+    limits.length > 0 || offsets.length > 0,
+    fetches.length > 0,
+  ].filter(Boolean)
   if (styles.length > 1) throw irisError(-386) // contract §3.2
   if ((limits.length > 0 || offsets.length > 0) && before(irisVersion, LIMIT_SINCE)) {
     // contract §10: IRIS before 2025.1 has no LIMIT / OFFSET; use TOP and %VID.
-    throw irisError(-25, `${limits.length > 0 ? 'LIMIT' : 'OFFSET'} is not supported before IRIS 2025.1; use TOP and %VID`)
+    throw irisError(
+      -25,
+      `${limits.length > 0 ? 'LIMIT' : 'OFFSET'} is not supported before IRIS 2025.1; use TOP and %VID`,
+    )
   }
   for (const limit of limits) {
     const open = enclosingParen(tokens, limit)
     if (open < 0 || !opensSubquery(tokens, open)) continue
     const depth = tokens[limit]?.depth
-    const ordered = tokens.slice(open + 1, limit).some((token) => token.depth === depth && isWord(token, 'ORDER'))
+    const ordered = tokens
+      .slice(open + 1, limit)
+      .some((token) => token.depth === depth && isWord(token, 'ORDER'))
     if (ordered) throw irisError(-1, 'LIMIT after ORDER BY is not supported in a subquery; use TOP') // contract §3.2
   }
 }

@@ -5,9 +5,12 @@
 import { irisError } from './iris-error.js'
 import { readQualifiedName } from './names.js'
 import type { LockTablePlan, UnlockTablePlan } from './plan.js'
-import { type Token, isTrivia, isWord } from './tokenizer.js'
+import { isTrivia, isWord, type Token } from './tokenizer.js'
 
-export function lockPlan(tokens: readonly Token[], base: { source: string }): LockTablePlan | UnlockTablePlan | undefined {
+export function lockPlan(
+  tokens: readonly Token[],
+  base: { source: string },
+): LockTablePlan | UnlockTablePlan | undefined {
   const significant = tokens.filter((token) => !isTrivia(token))
   const [verb] = significant
   if (!isWord(verb, 'LOCK') && !isWord(verb, 'UNLOCK')) return undefined
@@ -16,10 +19,15 @@ export function lockPlan(tokens: readonly Token[], base: { source: string }): Lo
   if (!name) throw irisError(-1, `${verb?.text.toUpperCase()} TABLE needs a table name`)
   i = name.end
   const words = significant.slice(i).map((token) => token.text.toUpperCase())
-  if (words[0] !== 'IN' || words[2] !== 'MODE' || (words[1] !== 'EXCLUSIVE' && words[1] !== 'SHARE')) {
+  if (
+    words[0] !== 'IN' ||
+    words[2] !== 'MODE' ||
+    (words[1] !== 'EXCLUSIVE' && words[1] !== 'SHARE')
+  ) {
     throw irisError(-1, `${verb?.text.toUpperCase()} TABLE takes IN EXCLUSIVE MODE`)
   }
-  if (words[1] === 'SHARE') throw irisError(-1, 'the simulator supports only IN EXCLUSIVE MODE table locks')
+  if (words[1] === 'SHARE')
+    throw irisError(-1, 'the simulator supports only IN EXCLUSIVE MODE table locks')
   const common = { ...base, kind: 'lock' as const, paramCount: 0, target: name.table }
   if (isWord(verb, 'UNLOCK')) {
     if (words.length > 3) throw irisError(-25, `unexpected ${words[3]} after UNLOCK TABLE`)

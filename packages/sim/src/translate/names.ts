@@ -5,7 +5,7 @@
  */
 import { DEFAULT_SCHEMA } from '../catalog/names.js'
 import type { TableRef } from './plan.js'
-import { type Token, isTrivia } from './tokenizer.js'
+import { isTrivia, type Token } from './tokenizer.js'
 
 /** The exact (unquoted) name a word or quoted-identifier token stands for. */
 export function identifierName(token: Token): string {
@@ -40,7 +40,10 @@ export interface QualifiedName {
   end: number
 }
 
-export function readQualifiedName(tokens: readonly Token[], start: number): QualifiedName | undefined {
+export function readQualifiedName(
+  tokens: readonly Token[],
+  start: number,
+): QualifiedName | undefined {
   const first = tokens[start]
   if (!isIdentifier(first)) return undefined
   let i = start + 1

@@ -3,7 +3,7 @@
  * (issue 2 "SQL rejected", contract §8.2 for the SQLCODEs).
  */
 import { irisError } from './iris-error.js'
-import { type Token, isTrivia, isWord } from './tokenizer.js'
+import { isTrivia, isWord, type Token } from './tokenizer.js'
 
 const REGEX_OPERATORS = new Set(['~', '~*', '!~', '!~*'])
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>='])
@@ -32,11 +32,17 @@ export function rejectUnsupported(tokens: readonly Token[]): void {
       !isWord(significant[i + 3], 'SELECT')
     ) {
       // contract §3.9: no arrays; write IN (?, ?, ...).
-      throw irisError(-1, `${token.text} ${next?.text.toUpperCase()}(array) is not IRIS SQL; use IN (...)`)
+      throw irisError(
+        -1,
+        `${token.text} ${next?.text.toUpperCase()}(array) is not IRIS SQL; use IN (...)`,
+      )
     }
     if (token.type === 'op' && ['<->', '<=>', '<#>'].includes(token.text)) {
       // contract §5.3, §5.6: no distance operators; IRIS has VECTOR_COSINE / VECTOR_DOT_PRODUCT.
-      throw irisError(-1, `operator ${token.text} is not IRIS SQL; use VECTOR_COSINE or VECTOR_DOT_PRODUCT`)
+      throw irisError(
+        -1,
+        `operator ${token.text} is not IRIS SQL; use VECTOR_COSINE or VECTOR_DOT_PRODUCT`,
+      )
     }
     if (isWord(token, 'FOR') && (isWord(next, 'UPDATE') || isWord(next, 'SHARE'))) {
       throw irisError(-25, `FOR ${next?.text.toUpperCase()} is not supported`) // contract §3.11

@@ -30,7 +30,18 @@ const domains = [
  * Parameters are loosely typed as in IRIS (issue 2): a text value (e.g. a parameter under UNION ALL,
  * which PostgreSQL types as text) is assigned to a numeric or date/time column by conversion.
  */
-const LOOSE_TARGETS = ['smallint', 'integer', 'bigint', 'numeric', 'real', 'double precision', 'date', 'time', 'timestamp', 'uuid']
+const LOOSE_TARGETS = [
+  'smallint',
+  'integer',
+  'bigint',
+  'numeric',
+  'real',
+  'double precision',
+  'date',
+  'time',
+  'timestamp',
+  'uuid',
+]
 const looseCasts = LOOSE_TARGETS.map((target) =>
   unless(
     `select exists (select 1 from pg_cast where castsource = 'text'::regtype and casttarget = '${target}'::regtype)`,
@@ -52,30 +63,45 @@ create or replace function iris_sim.vector_error(code text, message text) return
 $f$ begin raise exception using errcode = code, message = message; end $f$;
 `
 
-/** TO_VECTOR(data, type [, length]) per element type (contract §5.2): brackets optional. */
+/** Conversion of the checked `numbers numeric[]` to each element type's representation. */
+const FROM_NUMBERS: Record<VectorElementType, string> = {
+  FLOAT: 'numbers::real[]::vector',
+  DOUBLE: 'numbers::float8[]',
+  DECIMAL: 'numbers',
+  // iris-facts F1: a fraction in an INTEGER vector is truncated, not refused.
+  INTEGER:
+    '(select array_agg(trunc(x)::int8 order by i) from unnest(numbers) with ordinality as u(x, i))',
+}
+
+/**
+ * TO_VECTOR(data, type [, length]) per element type (contract §5.2): brackets optional; a length pads
+ * with 0 or truncates (iris-facts F1). Text that is not a list of numbers raises IR259.
+ */
 function toVectorFunction(type: VectorElementType): string {
-  const pgType = VECTOR_PG_TYPES[type]
-  const convert = type === 'FLOAT' ? 'elements::real[]::vector' : `elements::${pgType}`
   return `
-create or replace function iris_sim.to_vector_${type.toLowerCase()}(data text, length integer default null) returns ${pgType}
+create or replace function iris_sim.to_vector_${type.toLowerCase()}(data text, length integer default null) returns ${VECTOR_PG_TYPES[type]}
 language plpgsql immutable as $f$
-declare elements text[];
+declare numbers numeric[];
 begin
   if data is null then return null; end if;
-  elements := string_to_array(btrim(btrim(data), '[]'), ',');
-  if cardinality(elements) = 0 then raise exception using errcode = 'IR259', message = 'TO_VECTOR: empty vector'; end if;
-  if length is not null and cardinality(elements) <> length then
-    raise exception using errcode = 'IR259', message = format('TO_VECTOR: %s elements where the length is %s', cardinality(elements), length);
+  begin
+    numbers := string_to_array(btrim(btrim(data), '[]'), ',')::numeric[];
+  exception when data_exception then
+    raise exception using errcode = 'IR259', message = format('TO_VECTOR: %s is not a list of numbers', data);
+  end;
+  if length is not null then
+    if length < 1 then raise exception using errcode = 'IR259', message = 'TO_VECTOR: the length must be positive'; end if;
+    numbers := (numbers || array_fill(0::numeric, array[greatest(length - cardinality(numbers), 0)]))[1:length];
   end if;
-  return ${convert};
-exception when invalid_text_representation or numeric_value_out_of_range or data_exception then
-  raise exception using errcode = 'IR259', message = format('TO_VECTOR: %s is not a ${type} vector', data);
+  if cardinality(numbers) = 0 then raise exception using errcode = 'IR259', message = 'TO_VECTOR: empty vector'; end if;
+  return ${FROM_NUMBERS[type]};
 end $f$;`
 }
 
 const ELEMENT_TYPES: VectorElementType[] = ['FLOAT', 'DOUBLE', 'DECIMAL', 'INTEGER']
 
-const lengthOf = (type: VectorElementType, arg: string) => (type === 'FLOAT' ? `vector_dims(${arg})` : `cardinality(${arg})`)
+const lengthOf = (type: VectorElementType, arg: string) =>
+  type === 'FLOAT' ? `vector_dims(${arg})` : `cardinality(${arg})`
 
 /** Same element type: pgvector's fast operators for FLOAT (contract §5.3), arithmetic over unnest otherwise. */
 function similarity(kind: 'cosine' | 'dot_product', type: VectorElementType): string {
@@ -119,7 +145,7 @@ begin
   delete from iris_sim.hnsw_index h where h.index_name = drop_index.index_name
     and (table_name is null or h.table_oid = to_regclass(table_name));
   if found then return; end if;
-  if exists (select 1 from pg_class c where c.relkind in ('i', 'I') and c.relname = drop_index.index_name and c.relnamespace = schema_name::regnamespace) then
+  if exists (select 1 from pg_class c where c.relkind in ('i', 'I') and c.relname = drop_index.index_name and c.relnamespace = (select n.oid from pg_namespace n where n.nspname = schema_name)) then
     execute format('drop index %I.%I', schema_name, index_name);
   elsif not if_exists then
     raise exception using errcode = 'IR333', message = format('index %s does not exist', index_name);

@@ -10,7 +10,12 @@ export function rewriteSchemaAliases(tokens: readonly Token[]): Token[] {
   return tokens.map((token, i) => {
     const next = tokens[i + 1]
     const previous = tokens[i - 1]
-    const qualifies = next?.type === 'punct' && next.text === '.' && !(previous?.type === 'punct' && previous.text === '.')
-    return qualifies && isDefaultSchemaAlias(token) ? { type: 'quoted', text: quoteIdentifier(DEFAULT_SCHEMA), depth: token.depth } : token
+    const qualifies =
+      next?.type === 'punct' &&
+      next.text === '.' &&
+      !(previous?.type === 'punct' && previous.text === '.')
+    return qualifies && isDefaultSchemaAlias(token)
+      ? { type: 'quoted', text: quoteIdentifier(DEFAULT_SCHEMA), depth: token.depth }
+      : token
   })
 }

@@ -2,14 +2,25 @@
  * Locating the parts of a SELECT in a token list: where its select list starts (after DISTINCT
  * [BY (...)] and TOP, contract §3.2, §3.7) and where the SELECT ends.
  */
-import { type Token, closingParen, isWord, nextSignificant, previousSignificant } from './tokenizer.js'
+import {
+  closingParen,
+  isWord,
+  nextSignificant,
+  previousSignificant,
+  type Token,
+} from './tokenizer.js'
 
 const SET_OPERATORS = ['UNION', 'INTERSECT', 'EXCEPT']
 
 /** Index of the TOP keyword of the SELECT at `select`, or -1. Skips `%keyword`s and DISTINCT [BY (...)] / ALL. */
 export function topIndex(tokens: readonly Token[], select: number): number {
   let i = nextSignificant(tokens, select + 1)
-  while (i >= 0 && tokens[i]?.type === 'word' && tokens[i]?.text.startsWith('%') && !isWord(tokens[i], '%VID')) {
+  while (
+    i >= 0 &&
+    tokens[i]?.type === 'word' &&
+    tokens[i]?.text.startsWith('%') &&
+    !isWord(tokens[i], '%VID')
+  ) {
     i = nextSignificant(tokens, i + 1)
   }
   if (isWord(tokens[i], 'DISTINCT')) {
@@ -50,7 +61,8 @@ export function inSetOperation(tokens: readonly Token[], select: number, end: nu
   const next = tokens[end]
   if (next && SET_OPERATORS.some((word) => isWord(next, word))) return true
   let previous = previousSignificant(tokens, select - 1)
-  if (isWord(tokens[previous], 'ALL') || isWord(tokens[previous], 'DISTINCT')) previous = previousSignificant(tokens, previous - 1)
+  if (isWord(tokens[previous], 'ALL') || isWord(tokens[previous], 'DISTINCT'))
+    previous = previousSignificant(tokens, previous - 1)
   return SET_OPERATORS.some((word) => isWord(tokens[previous], word))
 }
 

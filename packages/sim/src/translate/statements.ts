@@ -3,11 +3,15 @@
  * or comment). The simple protocol may carry several statements; the extended protocol one, and a
  * trailing `;` is stripped (contract §2.1, §2.6).
  */
-import type { TranslateOptions } from './plan.js'
+
 import { irisError } from './iris-error.js'
+import type { TranslateOptions } from './plan.js'
 import { isTrivia, type Token } from './tokenizer.js'
 
-export function splitStatements(tokens: readonly Token[], protocol: TranslateOptions['protocol']): Token[][] {
+export function splitStatements(
+  tokens: readonly Token[],
+  protocol: TranslateOptions['protocol'],
+): Token[][] {
   const statements: Token[][] = []
   let current: Token[] = []
   const flush = () => {

@@ -62,7 +62,9 @@ const isDigit = (c: string) => c >= '0' && c <= '9'
 /** Thrown for text that cannot be tokenized (an unterminated literal, identifier or comment). */
 export class TokenizeError extends Error {
   constructor(readonly what: 'string' | 'quoted' | 'comment') {
-    super(`unterminated ${what === 'string' ? 'string literal' : what === 'quoted' ? 'delimited identifier' : 'comment'}`)
+    super(
+      `unterminated ${what === 'string' ? 'string literal' : what === 'quoted' ? 'delimited identifier' : 'comment'}`,
+    )
     this.name = 'TokenizeError'
   }
 }

@@ -5,7 +5,14 @@
  */
 import { irisError } from './iris-error.js'
 import { inSetOperation, selectEnd, selectIndexes, topIndex, trimmedEnd } from './select-parts.js'
-import { type Token, closingParen, isWord, nextSignificant, retokenize, token } from './tokenizer.js'
+import {
+  closingParen,
+  isWord,
+  nextSignificant,
+  retokenize,
+  type Token,
+  token,
+} from './tokenizer.js'
 
 function rewriteOne(tokens: Token[], select: number): Token[] {
   const top = topIndex(tokens, select)
@@ -17,7 +24,12 @@ function rewriteOne(tokens: Token[], select: number): Token[] {
   else if (arg?.text === '(') argEnd = closingParen(tokens, argStart) + 1
   else throw irisError(-12, 'TOP needs an integer, a parameter or ALL')
   if (arg?.type === 'number' && !/^\d+$/.test(arg.text)) throw irisError(-1, 'TOP needs an integer')
-  const limit = isWord(arg, 'ALL') ? '' : ` LIMIT ${tokens.slice(argStart, argEnd).map((t) => t.text).join('')}`
+  const limit = isWord(arg, 'ALL')
+    ? ''
+    : ` LIMIT ${tokens
+        .slice(argStart, argEnd)
+        .map((t) => t.text)
+        .join('')}`
   const end = selectEnd(tokens, select)
   const wrap = inSetOperation(tokens, select, end)
   const bodyEnd = trimmedEnd(tokens, end)
@@ -37,6 +49,7 @@ function rewriteOne(tokens: Token[], select: number): Token[] {
 export function rewriteTop(tokens: readonly Token[]): Token[] {
   let current = [...tokens]
   // Innermost-last order: a later SELECT never moves the tokens of an earlier one.
-  for (const select of selectIndexes(current).reverse()) current = retokenize(rewriteOne(current, select))
+  for (const select of selectIndexes(current).reverse())
+    current = retokenize(rewriteOne(current, select))
   return current
 }

@@ -6,7 +6,7 @@
 import { irisError } from './iris-error.js'
 import { identifierName, isIdentifier } from './names.js'
 import type { BeginPlan, Plan } from './plan.js'
-import { type Token, isTrivia } from './tokenizer.js'
+import { isTrivia, type Token } from './tokenizer.js'
 
 type Base = { source: string }
 
@@ -32,7 +32,10 @@ function transactionModes(words: string[]): Pick<BeginPlan, 'isolation' | 'readO
     } else if (a === 'ISOLATION' && b === 'LEVEL') {
       const level = ISOLATION_LEVELS[`${c} ${d}`]
       if (!level) {
-        throw irisError(-1, `isolation level ${[c, d].filter(Boolean).join(' ')} is not supported by IRIS (READ UNCOMMITTED, READ COMMITTED or READ VERIFIED)`)
+        throw irisError(
+          -1,
+          `isolation level ${[c, d].filter(Boolean).join(' ')} is not supported by IRIS (READ UNCOMMITTED, READ COMMITTED or READ VERIFIED)`,
+        )
       }
       isolation = level
       i += 4
@@ -54,27 +57,50 @@ export function transactionPlan(tokens: readonly Token[], base: Base): Plan | un
   const savepointName = (at: number) => {
     const significant = tokens.filter((token) => !isTrivia(token))
     const name = significant[at]
-    if (!isIdentifier(name) || significant.length !== at + 1) throw irisError(-1, 'a savepoint name is expected')
-    return identifierName(name)
+    if (!isIdentifier(name) || significant.length !== at + 1)
+      throw irisError(-1, 'a savepoint name is expected')
+    const exact = identifierName(name)
+    // contract §9.3: savepoint names starting with SYS are reserved.
+    if (exact.toUpperCase().startsWith('SYS'))
+      throw irisError(-1, `savepoint name ${exact} is reserved (SYS...)`)
+    return exact
   }
   switch (first) {
     case 'BEGIN':
-      if (second === 'TRANSACTION' || second === 'WORK') return { ...common, type: 'begin', ...transactionModes(words.slice(2)) }
+      if (second === 'TRANSACTION' || second === 'WORK')
+        return { ...common, type: 'begin', ...transactionModes(words.slice(2)) }
       return { ...common, type: 'begin', ...transactionModes(words.slice(1)) }
     case 'START':
       if (second !== 'TRANSACTION') return undefined
       return { ...common, type: 'begin', ...transactionModes(words.slice(2)) }
     case 'COMMIT':
-      if (words.length > 2 || (second !== undefined && second !== 'WORK' && second !== 'TRANSACTION')) throw irisError(-25, `unexpected ${second} after COMMIT`)
+      if (
+        words.length > 2 ||
+        (second !== undefined && second !== 'WORK' && second !== 'TRANSACTION')
+      )
+        throw irisError(-25, `unexpected ${second} after COMMIT`)
       return { ...common, type: 'commit' }
     case 'ROLLBACK':
-      if (second === 'TO') return { ...common, type: 'rollbackToSavepoint', name: savepointName(third === 'SAVEPOINT' ? 3 : 2) }
-      if (words.length > 2 || (second !== undefined && second !== 'WORK' && second !== 'TRANSACTION')) throw irisError(-25, `unexpected ${second} after ROLLBACK`)
+      if (second === 'TO')
+        return {
+          ...common,
+          type: 'rollbackToSavepoint',
+          name: savepointName(third === 'SAVEPOINT' ? 3 : 2),
+        }
+      if (
+        words.length > 2 ||
+        (second !== undefined && second !== 'WORK' && second !== 'TRANSACTION')
+      )
+        throw irisError(-25, `unexpected ${second} after ROLLBACK`)
       return { ...common, type: 'rollback' }
     case 'SAVEPOINT':
       return { ...common, type: 'savepoint', name: savepointName(1) }
     case 'RELEASE':
-      return { ...common, type: 'releaseSavepoint', name: savepointName(second === 'SAVEPOINT' ? 2 : 1) }
+      return {
+        ...common,
+        type: 'releaseSavepoint',
+        name: savepointName(second === 'SAVEPOINT' ? 2 : 1),
+      }
     case 'SET':
       if (second !== 'TRANSACTION') return undefined
       transactionModes(words.slice(2)) // still refuse levels IRIS lacks (contract §9.1)

@@ -4,7 +4,7 @@
  */
 import { SQLUPPER_COLLATION } from '../catalog/metadata.js'
 import { irisError } from './iris-error.js'
-import { type Token, closingParen, isTrivia, nextSignificant } from './tokenizer.js'
+import { closingParen, isTrivia, nextSignificant, type Token } from './tokenizer.js'
 
 /** Element types of VECTOR the sim supports (contract §5.1). */
 export type VectorElementType = 'FLOAT' | 'DOUBLE' | 'DECIMAL' | 'INTEGER'
@@ -48,19 +48,26 @@ export function vectorElementType(word: string): VectorElementType {
   const type = VECTOR_ELEMENT_ALIASES[upper]
   if (type) return type
   if (upper === 'STRING' || upper === 'TIMESTAMP') {
-    throw irisError(-1, `VECTOR(${upper}) is not supported by the simulator (only FLOAT, DOUBLE, DECIMAL and INTEGER vectors)`)
+    throw irisError(
+      -1,
+      `VECTOR(${upper}) is not supported by the simulator (only FLOAT, DOUBLE, DECIMAL and INTEGER vectors)`,
+    )
   }
   throw irisError(-1, `${word} is not a vector element type (FLOAT, DOUBLE, DECIMAL, INTEGER)`)
 }
 
 function positiveInteger(text: string | undefined, what: string): number {
   const value = Number(text)
-  if (text === undefined || !/^\d+$/.test(text) || value < 1) throw irisError(-1, `${what} must be a positive integer`)
+  if (text === undefined || !/^\d+$/.test(text) || value < 1)
+    throw irisError(-1, `${what} must be a positive integer`)
   return value
 }
 
-function simple(pgType: string, dataType: string, extra: Partial<IrisType> = {}): (args: string[]) => IrisType {
-  return () => ({ pgType, irisType: dataType.toUpperCase(), dataType, ...extra })
+/** Builds the IRIS type named `name` (upper case) from its arguments. */
+type TypeMaker = (args: string[], name: string) => IrisType
+
+function simple(pgType: string, dataType: string, extra: Partial<IrisType> = {}): TypeMaker {
+  return (_args, name) => ({ pgType, irisType: name, dataType, ...extra })
 }
 
 function stringType(name: string): (args: string[]) => IrisType {
@@ -82,7 +89,8 @@ function numericType(name: string): (args: string[]) => IrisType {
     if (args.length === 0) return { pgType: 'numeric', irisType: name, dataType: 'numeric' }
     const precision = positiveInteger(args[0], `${name} precision`)
     const scale = args[1] === undefined ? 0 : Number(args[1])
-    if (!Number.isInteger(scale) || scale < 0 || scale > precision) throw irisError(-1, `${name} scale must be from 0 to the precision`)
+    if (!Number.isInteger(scale) || scale < 0 || scale > precision)
+      throw irisError(-1, `${name} scale must be from 0 to the precision`)
     return {
       pgType: `numeric(${precision},${scale})`,
       irisType: `${name}(${precision},${scale})`,
@@ -119,7 +127,7 @@ function vectorType(args: string[]): IrisType {
   }
 }
 
-const TYPES: Record<string, (args: string[]) => IrisType> = {
+const TYPES: Record<string, TypeMaker> = {
   INTEGER: simple('integer', 'integer', { numericPrecision: 10, numericScale: 0 }),
   INT: simple('integer', 'integer', { numericPrecision: 10, numericScale: 0 }),
   BIGINT: simple('bigint', 'bigint', { numericPrecision: 19, numericScale: 0 }),
@@ -165,7 +173,8 @@ export function readType(tokens: readonly Token[], start: number): { type: IrisT
   const word = tokens[start]
   const name = word?.type === 'word' ? word.text.toUpperCase() : undefined
   const make = name === undefined ? undefined : TYPES[name]
-  if (!make || name === undefined) throw irisError(-1, `${word?.text ?? 'end of statement'} is not an IRIS data type`)
+  if (!make || name === undefined)
+    throw irisError(-1, `${word?.text ?? 'end of statement'} is not an IRIS data type`)
   let end = start + 1
   const following = nextSignificant(tokens, end)
   if (name === 'DOUBLE' && tokens[following]?.text.toUpperCase() === 'PRECISION') {
@@ -178,7 +187,8 @@ export function readType(tokens: readonly Token[], start: number): { type: IrisT
   }
   if (name === 'CHAR' || name === 'VARCHAR') {
     const varying = nextSignificant(tokens, end)
-    if (tokens[varying]?.text.toUpperCase() === 'VARYING') throw irisError(-1, `${name} VARYING is not an IRIS data type; write VARCHAR(n)`)
+    if (tokens[varying]?.text.toUpperCase() === 'VARYING')
+      throw irisError(-1, `${name} VARYING is not an IRIS data type; write VARCHAR(n)`)
   }
-  return { type: make(args), end }
+  return { type: make(args, name), end }
 }

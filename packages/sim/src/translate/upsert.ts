@@ -5,7 +5,7 @@
 import { irisError } from './iris-error.js'
 import { identifierName, isIdentifier, readQualifiedName } from './names.js'
 import type { UpsertPlan } from './plan.js'
-import { type Token, closingParen, isTrivia, isWord, nextSignificant } from './tokenizer.js'
+import { closingParen, isTrivia, isWord, nextSignificant, type Token } from './tokenizer.js'
 
 /** Token lists between `(` and `)` split on commas at the inner depth. */
 function commaSeparated(tokens: readonly Token[], open: number, close: number): Token[][] {
@@ -18,27 +18,43 @@ function commaSeparated(tokens: readonly Token[], open: number, close: number): 
   return items
 }
 
-const sqlOf = (tokens: readonly Token[]) => tokens.map((token) => token.text).join('').trim()
+const sqlOf = (tokens: readonly Token[]) =>
+  tokens
+    .map((token) => token.text)
+    .join('')
+    .trim()
 
 /** True for `INSERT OR UPDATE`. */
 export function isInsertOrUpdate(tokens: readonly Token[]): boolean {
   const insert = nextSignificant(tokens, 0)
   const or = nextSignificant(tokens, insert + 1)
-  return isWord(tokens[insert], 'INSERT') && isWord(tokens[or], 'OR') && isWord(tokens[nextSignificant(tokens, or + 1)], 'UPDATE')
+  return (
+    isWord(tokens[insert], 'INSERT') &&
+    isWord(tokens[or], 'OR') &&
+    isWord(tokens[nextSignificant(tokens, or + 1)], 'UPDATE')
+  )
 }
 
-export function upsertPlan(tokens: readonly Token[], base: { source: string; paramCount: number }): UpsertPlan {
+export function upsertPlan(
+  tokens: readonly Token[],
+  base: { source: string; paramCount: number },
+): UpsertPlan {
   let i = nextSignificant(tokens, nextSignificant(tokens, nextSignificant(tokens, 0) + 1) + 1) // after UPDATE
   i = nextSignificant(tokens, i + 1)
   if (isWord(tokens[i], 'INTO')) i = nextSignificant(tokens, i + 1)
   const name = readQualifiedName(tokens, i)
   if (!name) throw irisError(-1, 'INSERT OR UPDATE needs a table name')
   const open = nextSignificant(tokens, name.end)
-  if (tokens[open]?.text !== '(') throw irisError(-1, 'INSERT OR UPDATE needs a column list: INSERT OR UPDATE t (cols) VALUES (...)')
+  if (tokens[open]?.text !== '(')
+    throw irisError(
+      -1,
+      'INSERT OR UPDATE needs a column list: INSERT OR UPDATE t (cols) VALUES (...)',
+    )
   const close = closingParen(tokens, open)
   const columns = commaSeparated(tokens, open, close).map((item) => {
     const significant = item.filter((token) => !isTrivia(token))
-    if (significant.length !== 1 || !isIdentifier(significant[0])) throw irisError(-1, 'a column name is expected')
+    if (significant.length !== 1 || !isIdentifier(significant[0]))
+      throw irisError(-1, 'a column name is expected')
     return identifierName(significant[0])
   })
   let at = nextSignificant(tokens, close + 1)
@@ -49,11 +65,13 @@ export function upsertPlan(tokens: readonly Token[], base: { source: string; par
     if (tokens[rowOpen]?.text !== '(') throw irisError(-12, 'a row of values is expected')
     const rowClose = closingParen(tokens, rowOpen)
     const row = commaSeparated(tokens, rowOpen, rowClose).map(sqlOf)
-    if (row.length !== columns.length) throw irisError(-1, `${columns.length} columns but ${row.length} values`)
+    if (row.length !== columns.length)
+      throw irisError(-1, `${columns.length} columns but ${row.length} values`)
     rows.push(row)
     at = nextSignificant(tokens, rowClose + 1)
     if (at < 0) break
-    if (tokens[at]?.text !== ',') throw irisError(-25, `unexpected ${tokens[at]?.text} after the VALUES rows`)
+    if (tokens[at]?.text !== ',')
+      throw irisError(-25, `unexpected ${tokens[at]?.text} after the VALUES rows`)
   }
   return { ...base, type: 'upsert', kind: 'insert', target: name.table, columns, rows }
 }

@@ -6,15 +6,57 @@
  * expands to the derived table's own columns only, through the whole-row column `iris_sim_row`, so
  * `%VID` appears only where it is named, as in IRIS.
  */
+import { irisError } from './iris-error.js'
 import { quoteIdentifier } from './names.js'
-import { type Token, closingParen, isWord, nextSignificant, previousSignificant, retokenize } from './tokenizer.js'
+import {
+  closingParen,
+  isWord,
+  nextSignificant,
+  previousSignificant,
+  retokenize,
+  type Token,
+} from './tokenizer.js'
 
 const VID_ALIAS = 'iris_sim_vid'
 const ROW_COLUMN = 'iris_sim_row'
-const NOT_AN_ALIAS = new Set(['WHERE', 'ORDER', 'GROUP', 'HAVING', 'JOIN', 'LEFT', 'RIGHT', 'INNER', 'FULL', 'CROSS', 'UNION', 'INTERSECT', 'EXCEPT', 'LIMIT', 'ON', 'OFFSET', 'FETCH'])
+const NOT_AN_ALIAS = new Set([
+  'WHERE',
+  'ORDER',
+  'GROUP',
+  'HAVING',
+  'JOIN',
+  'LEFT',
+  'RIGHT',
+  'INNER',
+  'FULL',
+  'CROSS',
+  'UNION',
+  'INTERSECT',
+  'EXCEPT',
+  'LIMIT',
+  'ON',
+  'OFFSET',
+  'FETCH',
+])
 
-function derivedTable(tokens: readonly Token[], depth: number): { from: number; open: number; close: number } | undefined {
-  for (let i = 0; i < tokens.length; i++) {
+/** The token range a `%VID` at `at` belongs to: its enclosing parentheses, or the whole statement. */
+function scopeOf(tokens: readonly Token[], at: number): { start: number; end: number } {
+  const depth = tokens[at]?.depth ?? 0
+  if (depth === 0) return { start: 0, end: tokens.length }
+  const open = tokens.findLastIndex(
+    (token, i) =>
+      i < at && token.type === 'punct' && token.text === '(' && token.depth === depth - 1,
+  )
+  return { start: open + 1, end: closingParen(tokens, open) }
+}
+
+/** The first `FROM (SELECT ...)` at `depth` within the scope. */
+function derivedTable(
+  tokens: readonly Token[],
+  depth: number,
+  scope: { start: number; end: number },
+): { from: number; open: number; close: number } | undefined {
+  for (let i = scope.start; i < scope.end; i++) {
     if (!isWord(tokens[i], 'FROM') || tokens[i]?.depth !== depth) continue
     const open = nextSignificant(tokens, i + 1)
     const first = tokens[nextSignificant(tokens, open + 1)]
@@ -25,19 +67,35 @@ function derivedTable(tokens: readonly Token[], depth: number): { from: number; 
   return undefined
 }
 
+/** Rewrites every `%VID` paging of the statement, one scope at a time. */
 export function rewriteVid(tokens: readonly Token[]): Token[] {
-  const vid = tokens.find((token) => isWord(token, '%VID'))
-  if (!vid) return [...tokens]
-  const depth = vid.depth
-  const derived = derivedTable(tokens, depth)
-  if (!derived) return [...tokens]
+  let out = [...tokens]
+  for (;;) {
+    const at = out.findIndex((token) => isWord(token, '%VID'))
+    if (at < 0) return out
+    out = rewriteScope(out, at)
+  }
+}
+
+function rewriteScope(tokens: readonly Token[], at: number): Token[] {
+  const depth = tokens[at]?.depth ?? 0
+  const scope = scopeOf(tokens, at)
+  const derived = derivedTable(tokens, depth, scope)
+  if (!derived)
+    throw irisError(
+      -29,
+      '%VID is supported over a derived table: SELECT ..., %VID FROM (SELECT TOP ALL ... ORDER BY ...) WHERE %VID ...',
+    )
   const { from, open, close } = derived
   let aliasStart = nextSignificant(tokens, close + 1)
   let aliasEnd = close + 1
   let alias = VID_ALIAS
   if (isWord(tokens[aliasStart], 'AS')) aliasStart = nextSignificant(tokens, aliasStart + 1)
   const aliasToken = tokens[aliasStart]
-  if ((aliasToken?.type === 'word' && !NOT_AN_ALIAS.has(aliasToken.text.toUpperCase())) || aliasToken?.type === 'quoted') {
+  if (
+    (aliasToken?.type === 'word' && !NOT_AN_ALIAS.has(aliasToken.text.toUpperCase())) ||
+    aliasToken?.type === 'quoted'
+  ) {
     alias = aliasToken.type === 'quoted' ? aliasToken.text.slice(1, -1) : aliasToken.text
     aliasEnd = aliasStart + 1
   }
@@ -47,14 +105,18 @@ export function rewriteVid(tokens: readonly Token[]): Token[] {
     .map((t) => t.text)
     .join('')} AS ${a}) AS ${a}`
   const wholeRow = `(${a}.${ROW_COLUMN}).*`
-  const select = tokens.findLastIndex((token, i) => i < from && token.depth === depth && isWord(token, 'SELECT'))
+  const select = tokens.findLastIndex(
+    (token, i) => i >= scope.start && i < from && token.depth === depth && isWord(token, 'SELECT'),
+  )
   const rewritten = tokens.map((token, i): Token => {
-    if (i > open && i <= close) return token
-    if (isWord(token, '%VID') && token.depth === depth) return { ...token, type: 'quoted', text: '"%VID"' }
+    if ((i > open && i <= close) || i < scope.start || i >= scope.end) return token
+    if (isWord(token, '%VID') && token.depth === depth)
+      return { ...token, type: 'quoted', text: '"%VID"' }
     const inSelectList = i > select && i < from && token.depth === depth
     if (inSelectList && token.type === 'op' && token.text === '*') {
       const before = tokens[previousSignificant(tokens, i - 1)]
-      if (before?.text === ',' || isWord(before, 'SELECT')) return { ...token, type: 'word', text: wholeRow }
+      if (before?.text === ',' || isWord(before, 'SELECT'))
+        return { ...token, type: 'word', text: wholeRow }
       if (before?.text === '.') return { ...token, type: 'word', text: `${ROW_COLUMN}).*` }
     }
     return token
@@ -63,7 +125,9 @@ export function rewriteVid(tokens: readonly Token[]): Token[] {
   const withQualifiedStars = rewritten.map((token, i): Token => {
     const dot = rewritten[i + 1]
     const star = rewritten[i + 2]
-    return dot?.text === '.' && star?.text === `${ROW_COLUMN}).*` ? { ...token, text: `(${token.text}` } : token
+    return dot?.text === '.' && star?.text === `${ROW_COLUMN}).*`
+      ? { ...token, text: `(${token.text}` }
+      : token
   })
   return retokenize([
     ...withQualifiedStars.slice(0, open),

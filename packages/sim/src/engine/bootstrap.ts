@@ -1,0 +1,72 @@
+/**
+ * What a fresh database gets before the first client connects: pgvector, the sim's bookkeeping
+ * tables (catalog/metadata.ts), the translator's runtime (domains, functions, casts), IRIS's default
+ * schema `SQLUser` as the search path (contract §1, §4.5) and the catalog views (contract §7.2).
+ * A version marker (a hash of all of it and of the PGlite version) makes a persistent data directory
+ * skip the bootstrap when it is already done, and names the cached template.
+ */
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { METADATA_SQL, SIM_SCHEMA } from '../catalog/metadata.js'
+import { DEFAULT_SCHEMA } from '../catalog/names.js'
+import { CATALOG_VIEWS_SQL } from '../catalog/views.js'
+import { RUNTIME_SQL } from '../translate/runtime.js'
+
+function pgliteVersion(): string {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite')
+  const manifest = JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as {
+    version: string
+  }
+  return manifest.version
+}
+
+/** Functions that replace PostgreSQL's own under IRIS's face; searched before pg_catalog. */
+const OVERRIDES_SCHEMA = `${SIM_SCHEMA}_overrides`
+
+/**
+ * IRIS's default schema first (contract §1, §4.5), then the overrides ahead of pg_catalog; `public`
+ * holds pgvector's types and operators.
+ */
+const SEARCH_PATH = `"${DEFAULT_SCHEMA}", ${OVERRIDES_SCHEMA}, pg_catalog, public`
+
+/** contract §1: `SELECT version()` names the IRIS PGWire server, as clients use it to recognise IRIS. */
+const OVERRIDES_SQL = `
+create schema if not exists ${OVERRIDES_SCHEMA};
+create or replace function ${OVERRIDES_SCHEMA}.version() returns text language sql immutable as
+$$ select 'PostgreSQL 16.0 (InterSystems IRIS PGWire Protocol)'::text $$;`
+
+const BOOTSTRAP_SQL = [
+  'create extension if not exists vector;',
+  METADATA_SQL,
+  RUNTIME_SQL,
+  `create schema if not exists "${DEFAULT_SCHEMA}";`,
+  CATALOG_VIEWS_SQL,
+  OVERRIDES_SQL,
+  // New backends (a data directory reopened, a template loaded) start with IRIS's default schema.
+  `alter database postgres set search_path to ${SEARCH_PATH};`,
+  `set search_path to ${SEARCH_PATH};`,
+].join('\n')
+
+/** Identifies this bootstrap: changes whenever its SQL or the PGlite version changes. */
+export const BOOTSTRAP_VERSION = createHash('sha256')
+  .update(BOOTSTRAP_SQL)
+  .update(pgliteVersion())
+  .digest('hex')
+  .slice(0, 16)
+
+/** The bootstrap, ending with the marker. Runs as one simple query (one transaction). */
+export const BOOTSTRAP_SCRIPT = `begin;\n${BOOTSTRAP_SQL}
+create table ${SIM_SCHEMA}.bootstrap (version text not null);
+insert into ${SIM_SCHEMA}.bootstrap values ('${BOOTSTRAP_VERSION}');
+commit;`
+
+/** Whether a database has the marker at all (a fresh data directory has not). */
+export const BOOTSTRAP_MARKER_EXISTS = `select to_regclass('${SIM_SCHEMA}.bootstrap') is not null as present`
+
+/** The bootstrap version a database was made with. */
+export const BOOTSTRAP_MARKER_QUERY = `select version from ${SIM_SCHEMA}.bootstrap limit 1`
+
+/** Run on every new backend: the session-level settings the sim relies on. */
+export const SESSION_SETUP_SQL = `set search_path to ${SEARCH_PATH}; set timezone to 'UTC'; set datestyle to 'ISO, MDY';`

@@ -1,0 +1,26 @@
+/** What every session of one engine shares. */
+import type { Plan, TranslateOptions } from '../translate/plan.js'
+import type { Backend, RawResult } from './backend.js'
+import type { EngineOptions } from './engine-options.js'
+import type { FifoLock } from './fifo-lock.js'
+import type { QueryLog } from './query-log.js'
+import type { TableInfo } from './table-info.js'
+import type { TableLocks } from './table-locks.js'
+import type { FieldDescription, StatementResult } from './types.js'
+
+export interface EngineContext {
+  readonly options: EngineOptions
+  readonly backend: Backend
+  /** Who may use the single PostgreSQL session right now (session.ts). */
+  readonly backendLock: FifoLock
+  readonly tableLocks: TableLocks
+  readonly tables: TableInfo
+  readonly queryLog: QueryLog
+  /** Translation (cached: profile and IRIS version are fixed per engine). */
+  translate(sql: string, options: TranslateOptions): readonly Plan[]
+  /** The result as the profile presents it (contract §10). */
+  shape(raw: RawResult, plan: Plan): Promise<StatementResult>
+  describeFields(fields: FieldDescription[], plan: Plan): Promise<FieldDescription[]>
+  /** The session ended. */
+  forget(processId: number): void
+}

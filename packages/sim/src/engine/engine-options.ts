@@ -1,0 +1,12 @@
+import type { IrisVersion, Profile } from '../translate/plan.js'
+
+export interface EngineOptions {
+  /** `iris` or `pgwire-1.0` (contract §10). */
+  profile: Profile
+  /** e.g. [2025, 1]; below it LIMIT/OFFSET are rejected (contract §10). */
+  irisVersion: IrisVersion
+  /** Keep the database in this directory (kept across restarts); in memory when absent. */
+  dataDir?: string
+  /** How long a statement waits for another connection's transaction or a table lock before SQLCODE -110. */
+  lockTimeoutMs: number
+}

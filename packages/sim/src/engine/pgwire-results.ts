@@ -1,0 +1,125 @@
+/**
+ * Profile `pgwire-1.0` (contract §10): what iris-pgwire v1.0.1 does to results and parameters on
+ * top of IRIS's own behaviour, so the dialect is tested against the server people run today.
+ * - §6.2: type OIDs are guessed from the FIRST row's values (integers 23 or 20, floats 701,
+ *   decimals 1700, everything else 25 — dates and times too; BIT is an integer 0/1); a column whose
+ *   first value is NULL, or a result without rows, reports 25 [unverified for the no-rows case].
+ * - §6.3: labels are lower-cased; `SELECT *` from a quoted table names columns `column1..N`; the
+ *   empty string comes back as NULL; INSERT / UPDATE / DELETE command tags report 0 rows.
+ * - §7.4: filtering INFORMATION_SCHEMA.TABLES on a table that does not exist raises "Table ... does
+ *   not exist" (SQLCODE -30) instead of returning no rows.
+ * - §2.4: numeric-looking text parameters are re-typed as numbers (`'007'` → 7).
+ */
+import { INFORMATION_SCHEMA } from '../catalog/names.js'
+import { irisError } from '../translate/iris-error.js'
+import type { StatementKind } from '../translate/plan.js'
+import { OID, type ShapedColumn, type ValueCategory } from './result-shaping.js'
+import type { FieldDescription, ParameterValue, StatementResult } from './types.js'
+
+const INT4_MIN = -(2 ** 31)
+const INT4_MAX = 2 ** 31 - 1
+
+function guessedType(
+  category: ValueCategory,
+  first: string | null | undefined,
+): Pick<FieldDescription, 'dataTypeID' | 'dataTypeSize'> {
+  if (first === null) return { dataTypeID: OID.text, dataTypeSize: -1 }
+  switch (category) {
+    case 'integer': {
+      const value = first === undefined ? 0 : Number(first)
+      return value >= INT4_MIN && value <= INT4_MAX
+        ? { dataTypeID: OID.int4, dataTypeSize: 4 }
+        : { dataTypeID: OID.int8, dataTypeSize: 8 }
+    }
+    case 'float':
+      return { dataTypeID: OID.float8, dataTypeSize: 8 }
+    case 'decimal':
+      return { dataTypeID: OID.numeric, dataTypeSize: -1 }
+    default:
+      return { dataTypeID: OID.text, dataTypeSize: -1 }
+  }
+}
+
+/**
+ * §6.3: `SELECT * FROM "Table"` (a quoted table name) yields `column1..N`. Read from the statement's
+ * start only: `SELECT [TOP n] * FROM "`.
+ */
+export function selectsStarFromQuotedTable(source: string): boolean {
+  return /^\s*select\s+(?:top\s+(?:\d+|\?|all)\s+)?\*\s+from\s+"/i.test(source)
+}
+
+/** The RowDescription pgwire sends: guessed types, lower-case or positional names (§6.2, §6.3). */
+export function pgwireFields(
+  columns: readonly ShapedColumn[],
+  firstRow: readonly (string | null)[] | undefined,
+  positionalNames: boolean,
+): FieldDescription[] {
+  return columns.map(({ field, category }, i) => {
+    // With no rows there is nothing to guess from: every column reads as text.
+    const first = firstRow === undefined ? null : (firstRow[i] ?? null)
+    return {
+      ...field,
+      name: positionalNames ? `column${i + 1}` : field.name.toLowerCase(),
+      ...guessedType(category, first),
+      dataTypeModifier: -1,
+    }
+  })
+}
+
+/** Describe (no rows yet): the guess a value of the column's category would give. */
+export function pgwireDescribedFields(
+  columns: readonly ShapedColumn[],
+  positionalNames: boolean,
+): FieldDescription[] {
+  return columns.map(({ field, category }, i) => ({
+    ...field,
+    name: positionalNames ? `column${i + 1}` : field.name.toLowerCase(),
+    ...guessedType(category, undefined),
+    dataTypeModifier: -1,
+  }))
+}
+
+const DML_TAG = /^(INSERT \d+|UPDATE|DELETE) \d+$/
+
+/** §6.3: the empty string as NULL, and 0 rows in DML tags. */
+export function pgwireRowsAndTag(
+  rows: (string | null)[][],
+  commandTag: string,
+): Pick<StatementResult, 'rows' | 'commandTag'> {
+  const match = DML_TAG.exec(commandTag)
+  return {
+    rows: rows.map((row) => row.map((value) => (value === '' ? null : value))),
+    commandTag: match ? `${match[1]} 0` : commandTag,
+  }
+}
+
+/**
+ * §7.4: a query on INFORMATION_SCHEMA.TABLES filtered on TABLE_NAME that finds nothing fails with
+ * -30 naming the table sought (its first text parameter, as the dialect binds every value, §2.3).
+ */
+export function missingTableFault(
+  kind: StatementKind,
+  sql: string,
+  params: readonly ParameterValue[],
+  rowCount: number,
+): Error | undefined {
+  if (kind !== 'select' || rowCount > 0) return undefined
+  if (
+    !sql.includes(`"${INFORMATION_SCHEMA}"."TABLES"`) ||
+    !/"TABLE_NAME"\s*(=|in\b|like\b)/i.test(sql)
+  )
+    return undefined
+  const sought = params.find((param): param is string => typeof param === 'string')
+  if (sought === undefined) return undefined
+  return irisError(-30, `Table '${sought}' does not exist`)
+}
+
+/** §2.4: text parameters that look like numbers are re-typed as numbers (`'007'` → `7`, `'1.50'` → `1.5`). */
+export function pgwireParameters(params: readonly ParameterValue[]): ParameterValue[] {
+  return params.map((param) => {
+    if (typeof param !== 'string') return param
+    if (/^[+-]?\d+$/.test(param)) return BigInt(param).toString()
+    if (/^[+-]?(\d+\.\d*|\.\d+)([eE][+-]?\d+)?$/.test(param)) return String(Number(param))
+    return param
+  })
+}

@@ -1,0 +1,36 @@
+/**
+ * Remembers the plans of recently seen statements. Translation is pure (same text and options, same
+ * plans) and costs about as much as running a simple statement, while clients repeat the same
+ * parameterised SQL over and over; so the engine translates each distinct text once.
+ */
+import type { Plan, TranslateOptions } from '../translate/plan.js'
+
+const CAPACITY = 1000
+
+export class PlanCache {
+  readonly #translate: (sql: string, options: TranslateOptions) => Plan[]
+  readonly #plans = new Map<string, readonly Plan[]>()
+
+  constructor(translate: (sql: string, options: TranslateOptions) => Plan[]) {
+    this.#translate = translate
+  }
+
+  /** The plans for `sql`; never mutate them. Rejections (thrown SimErrors) are not cached. */
+  plans(sql: string, options: TranslateOptions): readonly Plan[] {
+    const key = `${options.protocol}\u0000${sql}`
+    const cached = this.#plans.get(key)
+    if (cached) {
+      // Most recently used last: Map keeps insertion order.
+      this.#plans.delete(key)
+      this.#plans.set(key, cached)
+      return cached
+    }
+    const plans = this.#translate(sql, options)
+    this.#plans.set(key, plans)
+    if (this.#plans.size > CAPACITY) {
+      const oldest = this.#plans.keys().next().value
+      if (oldest !== undefined) this.#plans.delete(oldest)
+    }
+    return plans
+  }
+}

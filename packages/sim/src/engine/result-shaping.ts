@@ -1,0 +1,104 @@
+/**
+ * Results as profile `iris` presents them (contract §10): RowDescription carries each column's
+ * declared IRIS type, values are text, BIT is `1`/`0` (§3.3) and vectors are comma-separated numbers
+ * without brackets (§5.4). Labels are PostgreSQL's (quoted labels keep their case).
+ *
+ * The declared type of a column read straight from a table comes from `iris_sim.column_info`; an
+ * expression keeps PostgreSQL's type, except that booleans read as BIT and vectors as text.
+ */
+import type { RawResult } from './backend.js'
+import type { TableInfo } from './table-info.js'
+import type { FieldDescription } from './types.js'
+
+export const OID = {
+  bool: 16,
+  int8: 20,
+  int2: 21,
+  int4: 23,
+  text: 25,
+  float4: 700,
+  float8: 701,
+  numeric: 1700,
+} as const
+
+/** PostgreSQL array types that hold the sim's DOUBLE / DECIMAL / INTEGER vectors (and their kin). */
+const ARRAY_TYPE_IDS = new Set([1005, 1007, 1016, 1021, 1022, 1231])
+
+/** How a column's text values are rewritten. */
+export type ValueKind = 'plain' | 'bit' | 'vector'
+
+/** What a client may infer about a column's values; drives pgwire-1.0's type guess (contract §6.2). */
+export type ValueCategory = 'integer' | 'float' | 'decimal' | 'text'
+
+export interface ShapedColumn {
+  field: FieldDescription
+  kind: ValueKind
+  category: ValueCategory
+}
+
+function categoryOf(typeID: number): ValueCategory {
+  switch (typeID) {
+    case OID.bool:
+    case OID.int2:
+    case OID.int4:
+    case OID.int8:
+      return 'integer'
+    case OID.float4:
+    case OID.float8:
+      return 'float'
+    case OID.numeric:
+      return 'decimal'
+    default:
+      return 'text'
+  }
+}
+
+/** `t`/`f` → `1`/`0` (contract §3.3); `[1,2]` / `{1,2}` → `1,2` (contract §5.4). */
+function rewrite(kind: ValueKind, value: string | null): string | null {
+  if (value === null || kind === 'plain') return value
+  if (kind === 'bit') return value === 't' ? '1' : value === 'f' ? '0' : value
+  const first = value[0]
+  return first === '[' || first === '{' ? value.slice(1, -1) : value
+}
+
+export class ResultShaper {
+  readonly #tables: TableInfo
+  readonly #vectorTypeIDs: ReadonlySet<number>
+
+  constructor(tables: TableInfo, vectorTypeIDs: ReadonlySet<number>) {
+    this.#tables = tables
+    this.#vectorTypeIDs = vectorTypeIDs
+  }
+
+  #isVectorType(typeID: number): boolean {
+    return this.#vectorTypeIDs.has(typeID) || ARRAY_TYPE_IDS.has(typeID)
+  }
+
+  async #column(field: FieldDescription): Promise<ShapedColumn> {
+    const declared = await this.#tables.declaredColumn(field.tableID, field.columnID)
+    const asText = { ...field, dataTypeID: OID.text, dataTypeSize: -1, dataTypeModifier: -1 }
+    if (declared?.vectorElementType || this.#isVectorType(field.dataTypeID)) {
+      return { field: asText, kind: 'vector', category: 'text' }
+    }
+    if (declared?.dataType === 'bit' || field.dataTypeID === OID.bool) {
+      const bit = { ...field, dataTypeID: OID.bool, dataTypeSize: 1, dataTypeModifier: -1 }
+      return {
+        field: bit,
+        kind: field.dataTypeID === OID.bool ? 'bit' : 'plain',
+        category: 'integer',
+      }
+    }
+    return { field, kind: 'plain', category: categoryOf(field.dataTypeID) }
+  }
+
+  /** The shaped description of each result column. */
+  columns(fields: readonly FieldDescription[]): Promise<ShapedColumn[]> {
+    return Promise.all(fields.map((field) => this.#column(field)))
+  }
+
+  /** Rewrites the values of `raw` for `columns` (from {@link columns} of the same fields). */
+  rows(columns: readonly ShapedColumn[], raw: RawResult): (string | null)[][] {
+    if (columns.every((column) => column.kind === 'plain')) return raw.rows
+    return raw.rows.map((row) => row.map((value, i) => rewrite(columns[i]?.kind ?? 'plain', value)))
+  }
+}

@@ -1,0 +1,370 @@
+/**
+ * One client connection's IRIS session on the shared PGlite backend.
+ *
+ * PGlite has a single PostgreSQL session, so the backend lock decides who uses it: a statement
+ * outside a transaction holds it for that statement only; START TRANSACTION takes it until COMMIT or
+ * ROLLBACK, so nobody's statements interleave into another's transaction. Others wait in line, at
+ * most `lockTimeoutMs`, then fail with SQLCODE -110 (issue 2; contract §8.2).
+ *
+ * Inside a transaction each statement runs under an internal savepoint, so an error undoes only that
+ * statement and the transaction goes on: IRIS has no aborted-transaction state (contract §8.1).
+ */
+
+import { irisError } from '../translate/iris-error.js'
+import type { Plan, RunPlan, TableRef, UpsertPlan } from '../translate/plan.js'
+import type { BackendStatement, BatchOptions, BatchOutcome, RawResult } from './backend.js'
+import type { EngineContext } from './engine-context.js'
+import { lockTimeout, queryCanceled, toIrisError } from './error-mapping.js'
+import { LockTimeoutError } from './fifo-lock.js'
+import { missingTableFault, pgwireParameters } from './pgwire-results.js'
+import { quoteIdentifier } from './table-info.js'
+import type {
+  EngineSession,
+  ParameterValue,
+  StatementDescription,
+  StatementResult,
+  TransactionStatus,
+} from './types.js'
+import { SimError } from './types.js'
+import { upsertStatements } from './upsert.js'
+
+const STATEMENT_SAVEPOINT = 'iris_sim_statement'
+const SET_LAST_IDENTITY = "select set_config('iris_sim.last_identity', $1, false)"
+
+const WRITES: ReadonlySet<string> = new Set(['insert', 'update', 'delete'])
+
+const noRows = (commandTag: string): StatementResult => ({ fields: null, rows: [], commandTag })
+
+export class IrisSession implements EngineSession {
+  readonly processId: number
+  readonly secretKey: number
+  readonly #context: EngineContext
+  #inTransaction = false
+  /** DDL ran in the open transaction: a rollback must drop cached table facts. */
+  #schemaChangedInTransaction = false
+  /** LAST_IDENTITY() of this connection (contract §3.4); '' when the last INSERT had no identity. */
+  #lastIdentity = ''
+  /** Aborts the waits of the call in progress (cancel, close). */
+  #abort = new AbortController()
+  #current: Promise<unknown> = Promise.resolve()
+  #closed = false
+
+  constructor(context: EngineContext, processId: number, secretKey: number) {
+    this.#context = context
+    this.processId = processId
+    this.secretKey = secretKey
+  }
+
+  get transactionStatus(): TransactionStatus {
+    return this.#inTransaction ? 'transaction' : 'idle'
+  }
+
+  /** A CancelRequest for this session: a waiting statement fails at once with 57014. */
+  cancel(): void {
+    this.#abort.abort(queryCanceled())
+  }
+
+  /** Runs one wire call; a cancel that arrived between calls does not carry over. */
+  #call<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    if (this.#closed) return Promise.reject(irisError(-400, 'the session is closed'))
+    if (this.#abort.signal.aborted) this.#abort = new AbortController()
+    const run = work(this.#abort.signal)
+    this.#current = run.catch(() => undefined)
+    return run
+  }
+
+  #translate(sql: string, protocol: 'simple' | 'extended'): readonly Plan[] {
+    const { profile, irisVersion } = this.#context.options
+    return this.#context.translate(sql, { profile, irisVersion, protocol })
+  }
+
+  describe(sql: string, _paramTypeIDs: number[]): Promise<StatementDescription> {
+    return this.#call(async (signal) => {
+      const [plan] = this.#translate(sql, 'extended')
+      if (plan?.type !== 'run')
+        return { paramTypeIDs: new Array(plan?.paramCount ?? 0).fill(0), fields: null }
+      return this.#withBackend(signal, async () => {
+        const described = await this.#context.backend.describe(plan.sql, this.#statementSavepoint())
+        if (described.error) {
+          await this.#undoStatement()
+          throw toIrisError(described.error, plan.kind)
+        }
+        const fields =
+          described.fields && (await this.#context.describeFields(described.fields, plan))
+        return { paramTypeIDs: described.paramTypeIDs, fields }
+      })
+    })
+  }
+
+  execute(
+    sql: string,
+    params: ParameterValue[],
+    _paramTypeIDs: number[],
+  ): Promise<StatementResult> {
+    this.#context.queryLog.record(this.processId, sql, params)
+    return this.#call(async (signal) => {
+      const plans = this.#translate(sql, 'extended')
+      const [plan] = plans
+      if (!plan) return noRows('')
+      if (plans.length > 1) throw irisError(-25, 'one statement per extended-protocol query')
+      return this.#runPlan(plan, params, signal)
+    })
+  }
+
+  simpleQuery(sql: string, onResult: (result: StatementResult) => void): Promise<void> {
+    return this.#call(async (signal) => {
+      let plans: readonly Plan[]
+      try {
+        plans = this.#translate(sql, 'simple')
+      } catch (error) {
+        this.#context.queryLog.record(this.processId, sql, [])
+        throw error
+      }
+      for (const plan of plans) {
+        this.#context.queryLog.record(this.processId, plan.source, [])
+        if (signal.aborted) throw signal.reason
+        onResult(await this.#runPlan(plan, [], signal))
+      }
+    })
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    this.#abort.abort(queryCanceled())
+    await this.#current
+    const { backend, backendLock, tableLocks, tables } = this.#context
+    if (this.#inTransaction) {
+      // A client gone mid-transaction leaves no partial write and no lock (issue 2).
+      await backend.simple('rollback')
+      if (this.#schemaChangedInTransaction) tables.clear()
+      this.#inTransaction = false
+      backendLock.release(this.processId)
+    }
+    tableLocks.releaseAll(this.processId)
+    this.#context.forget(this.processId)
+  }
+
+  async #runPlan(
+    plan: Plan,
+    rawParams: readonly ParameterValue[],
+    signal: AbortSignal,
+  ): Promise<StatementResult> {
+    const params =
+      this.#context.options.profile === 'pgwire-1.0' ? pgwireParameters(rawParams) : rawParams
+    switch (plan.type) {
+      case 'run':
+        if (plan.target && WRITES.has(plan.kind)) await this.#waitForTable(plan.target, signal)
+        return this.#withBackend(signal, () => this.#run(plan, params))
+      case 'upsert':
+        await this.#waitForTable(plan.target, signal)
+        return this.#withBackend(signal, () => this.#upsert(plan, params))
+      case 'begin':
+        return this.#begin(plan.readOnly, signal)
+      case 'commit':
+        return this.#end('commit')
+      case 'rollback':
+        return this.#end('rollback')
+      case 'savepoint':
+        return this.#transactionCommand(
+          `savepoint ${quoteIdentifier(plan.name)}`,
+          'SAVEPOINT',
+          signal,
+        )
+      case 'rollbackToSavepoint':
+        return this.#transactionCommand(
+          `rollback to savepoint ${quoteIdentifier(plan.name)}`,
+          'ROLLBACK',
+          signal,
+        )
+      case 'releaseSavepoint':
+        return noRows('RELEASE') // contract §9.3: a no-op
+      case 'lockTable':
+        await this.#lockTable(plan.target, plan.waitSeconds, signal)
+        return noRows('LOCK TABLE')
+      case 'unlockTable':
+        this.#context.tableLocks.unlock(this.processId, plan.target)
+        return noRows('UNLOCK TABLE')
+      case 'noop':
+        return noRows(plan.commandTag)
+    }
+  }
+
+  /** Takes the backend lock for one statement (unless this session's transaction holds it). */
+  async #withBackend<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+    if (this.#inTransaction) return work()
+    await this.#acquireBackend(signal)
+    try {
+      return await work()
+    } finally {
+      this.#context.backendLock.release(this.processId)
+    }
+  }
+
+  async #acquireBackend(signal: AbortSignal): Promise<void> {
+    const { backendLock, options } = this.#context
+    try {
+      await backendLock.acquire(this.processId, options.lockTimeoutMs, signal)
+    } catch (error) {
+      if (error instanceof LockTimeoutError)
+        throw lockTimeout("another connection's transaction", error.waitedMs)
+      throw error
+    }
+  }
+
+  /**
+   * Runs statements as one atomic step. Outside a transaction they share PostgreSQL's implicit
+   * transaction; inside one, an internal savepoint undoes them on error (contract §8.1).
+   */
+  async #atomically(statements: BackendStatement[]): Promise<BatchOutcome> {
+    const outcome = await this.#context.backend.run(statements, this.#statementSavepoint())
+    if (outcome.error) await this.#undoStatement()
+    return outcome
+  }
+
+  /** Inside a transaction: the internal savepoint around one statement (taken, then released). */
+  #statementSavepoint(): BatchOptions {
+    if (!this.#inTransaction) return {}
+    return {
+      prefix: `savepoint ${STATEMENT_SAVEPOINT}`,
+      suffix: `release savepoint ${STATEMENT_SAVEPOINT}`,
+    }
+  }
+
+  /** Inside a transaction: undoes the failed statement, leaving the transaction usable (contract §8.1). */
+  async #undoStatement(): Promise<void> {
+    if (!this.#inTransaction) return
+    await this.#context.backend.simple(
+      `rollback to savepoint ${STATEMENT_SAVEPOINT}; release savepoint ${STATEMENT_SAVEPOINT}`,
+    )
+  }
+
+  async #run(plan: RunPlan, params: readonly ParameterValue[]): Promise<StatementResult> {
+    const { tables, options } = this.#context
+    const statements: BackendStatement[] = []
+    if (plan.readsLastIdentity)
+      statements.push({ sql: SET_LAST_IDENTITY, params: [this.#lastIdentity] })
+    for (const sql of plan.before) statements.push({ sql })
+    // contract §3.4: capture the identity an INSERT generates (reported as the command tag only).
+    const identity =
+      plan.kind === 'insert' && plan.target
+        ? (await tables.shape(plan.target))?.identityColumn
+        : undefined
+    const main = statements.length
+    statements.push({
+      sql: identity ? `${plan.sql} returning ${quoteIdentifier(identity)}` : plan.sql,
+      params,
+    })
+    for (const sql of plan.after) statements.push({ sql })
+    let outcome: BatchOutcome
+    try {
+      outcome = await this.#atomically(statements)
+    } finally {
+      if (plan.changesSchema) {
+        tables.clear()
+        if (this.#inTransaction) this.#schemaChangedInTransaction = true
+      }
+    }
+    if (outcome.error) throw toIrisError(outcome.error, plan.kind)
+    const result = outcome.results[main] as RawResult
+    if (plan.kind === 'insert' && plan.target)
+      this.#lastIdentity = identity ? (result.rows.at(-1)?.[0] ?? '') : ''
+    if (identity)
+      return this.#context.shape({ fields: null, rows: [], commandTag: result.commandTag }, plan)
+    const shaped = await this.#context.shape(result, plan)
+    if (options.profile === 'pgwire-1.0') {
+      const fault = missingTableFault(plan.kind, plan.sql, params, shaped.rows.length)
+      if (fault) throw fault
+    }
+    return shaped
+  }
+
+  async #upsert(plan: UpsertPlan, params: readonly ParameterValue[]): Promise<StatementResult> {
+    const shape = await this.#context.tables.shape(plan.target)
+    if (!shape)
+      throw irisError(-30, `table ${plan.target.schema}.${plan.target.name} does not exist`)
+    const outcome = await this.#atomically(upsertStatements(plan, shape, params))
+    if (outcome.error) throw toIrisError(outcome.error, 'insert')
+    const last = outcome.results.at(-1)?.rows.at(-1)?.[0]
+    this.#lastIdentity = shape.identityColumn ? (last ?? '') : ''
+    return this.#context.shape(
+      { fields: null, rows: [], commandTag: `INSERT 0 ${outcome.results.length}` },
+      plan,
+    )
+  }
+
+  /**
+   * START TRANSACTION: every IRIS level runs as PostgreSQL READ COMMITTED (the backend lock already
+   * keeps others out); READ ONLY is honoured (contract §9.1). Inside a transaction it is a no-op.
+   */
+  async #begin(readOnly: boolean, signal: AbortSignal): Promise<StatementResult> {
+    if (this.#inTransaction) return noRows('BEGIN')
+    await this.#acquireBackend(signal)
+    const outcome = await this.#context.backend.simple(
+      `begin isolation level read committed${readOnly ? ' read only' : ''}`,
+    )
+    if (outcome.error) {
+      this.#context.backendLock.release(this.processId)
+      throw toIrisError(outcome.error, 'transaction')
+    }
+    this.#inTransaction = true
+    this.#schemaChangedInTransaction = false
+    return noRows('BEGIN')
+  }
+
+  /** COMMIT / ROLLBACK; outside a transaction IRIS accepts them quietly. */
+  async #end(command: 'commit' | 'rollback'): Promise<StatementResult> {
+    const tag = command.toUpperCase()
+    if (!this.#inTransaction) return noRows(tag)
+    const { backend, backendLock, tables } = this.#context
+    try {
+      const outcome = await backend.simple(command)
+      if (outcome.error) throw toIrisError(outcome.error, 'transaction')
+    } finally {
+      if (command === 'rollback' && this.#schemaChangedInTransaction) tables.clear()
+      this.#inTransaction = false
+      backendLock.release(this.processId)
+    }
+    return noRows(tag)
+  }
+
+  /** SAVEPOINT / ROLLBACK TO SAVEPOINT (contract §9.3); outside a transaction PostgreSQL's error maps to an IRIS one. */
+  async #transactionCommand(
+    sql: string,
+    tag: string,
+    signal: AbortSignal,
+  ): Promise<StatementResult> {
+    return this.#withBackend(signal, async () => {
+      const outcome = await this.#context.backend.simple(sql)
+      if (outcome.error) throw toIrisError(outcome.error, 'transaction')
+      return noRows(tag)
+    })
+  }
+
+  /** LOCK TABLE (contract §4.6): waits without holding the backend lock; -110 when the wait runs out. */
+  #lockTable(table: TableRef, waitSeconds: number | undefined, signal: AbortSignal): Promise<void> {
+    const timeoutMs =
+      waitSeconds === undefined ? this.#context.options.lockTimeoutMs : waitSeconds * 1000
+    return this.#tableWait(table, () =>
+      this.#context.tableLocks.lock(this.processId, table, timeoutMs, signal),
+    )
+  }
+
+  /** A write waits while another session holds the table's lock (contract §4.6). */
+  #waitForTable(table: TableRef, signal: AbortSignal): Promise<void> {
+    const { tableLocks, options } = this.#context
+    return this.#tableWait(table, () =>
+      tableLocks.waitUntilFree(this.processId, table, options.lockTimeoutMs, signal),
+    )
+  }
+
+  async #tableWait(table: TableRef, wait: () => Promise<void>): Promise<void> {
+    try {
+      await wait()
+    } catch (error) {
+      if (error instanceof LockTimeoutError)
+        throw lockTimeout(`the lock on table ${table.schema}.${table.name}`, error.waitedMs)
+      throw error instanceof SimError ? error : irisError(-400, String(error))
+    }
+  }
+}

@@ -1,0 +1,136 @@
+/** The engine's sessions, driven directly (no wire): the seam of src/engine/types.ts. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SimError } from '../../src/engine/types.js'
+import { runAll, type TestEngine, testEngine } from './helpers.js'
+
+describe('engine sessions', () => {
+  let engine: TestEngine
+  beforeAll(async () => {
+    engine = await testEngine()
+    await runAll(
+      engine.openSession({ user: 'u', database: 'd' }),
+      'CREATE TABLE item (id INTEGER IDENTITY PRIMARY KEY, code VARCHAR(10) UNIQUE, qty INTEGER)',
+    )
+  })
+  afterAll(() => engine.close())
+
+  it('reports IRIS server parameters (contract §1)', () => {
+    expect(engine.serverParameters).toMatchObject({
+      server_version: '16.0 (InterSystems IRIS)',
+      server_encoding: 'UTF8',
+      client_encoding: 'UTF8',
+      DateStyle: 'ISO, MDY',
+      integer_datetimes: 'on',
+      standard_conforming_strings: 'on',
+      TimeZone: 'UTC',
+      application_name: '',
+    })
+  })
+
+  it('logs every statement once, with its parameters and connection', async () => {
+    const session = engine.openSession({ user: 'u', database: 'd' })
+    engine.queryLog.clear()
+    await session.execute('SELECT qty FROM item WHERE id = ?', ['1'], [0])
+    await runAll(session, 'SELECT 1 AS a; SELECT 2 AS b')
+    expect(
+      engine.queryLog.entries.map(({ connectionId, sql, params }) => ({
+        connectionId,
+        sql: sql.trim(),
+        params,
+      })),
+    ).toEqual([
+      { connectionId: session.processId, sql: 'SELECT qty FROM item WHERE id = ?', params: ['1'] },
+      { connectionId: session.processId, sql: 'SELECT 1 AS a', params: [] },
+      { connectionId: session.processId, sql: 'SELECT 2 AS b', params: [] },
+    ])
+    await session.close()
+  })
+
+  it('stops a simple query at the first failing statement, keeping earlier results', async () => {
+    const session = engine.openSession({ user: 'u', database: 'd' })
+    const results: unknown[] = []
+    const error = await session
+      .simpleQuery('SELECT 1 AS a; SELECT nope FROM item; SELECT 3 AS c', (result) =>
+        results.push(result),
+      )
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SimError)
+    expect((error as SimError).sqlcode).toBe(-29)
+    expect(results).toHaveLength(1)
+    await session.close()
+  })
+
+  it('describes a statement: parameter types and declared result types', async () => {
+    const session = engine.openSession({ user: 'u', database: 'd' })
+    const description = await session.describe('SELECT id, code FROM item WHERE qty > ?', [])
+    expect(description.paramTypeIDs).toEqual([23])
+    expect(description.fields?.map((field) => [field.name, field.dataTypeID])).toEqual([
+      ['id', 23],
+      ['code', 1043],
+    ])
+    expect(await session.describe('INSERT INTO item (code) VALUES (?)', [])).toMatchObject({
+      fields: null,
+    })
+    await session.close()
+  })
+
+  it('keeps the transaction status "transaction" after an error inside it (contract §8.1)', async () => {
+    const session = engine.openSession({ user: 'u', database: 'd' })
+    await runAll(session, 'START TRANSACTION')
+    await session.execute('INSERT INTO item (code, qty) VALUES (?, ?)', ['t1', '1'], [])
+    await expect(
+      session.execute('INSERT INTO item (code, qty) VALUES (?, ?)', ['T1', '2'], []),
+    ).rejects.toMatchObject({ sqlcode: -119 })
+    expect(session.transactionStatus).toBe('transaction')
+    await expect(session.describe('SELECT nope FROM item', [])).rejects.toMatchObject({
+      sqlcode: -29,
+    })
+    await session.execute('UPDATE item SET qty = ? WHERE code = ?', ['5', 't1'], [])
+    await runAll(session, 'COMMIT')
+    expect(session.transactionStatus).toBe('idle')
+    const [count] = await runAll(session, "SELECT qty FROM item WHERE code = 't1'")
+    expect(count?.rows).toEqual([['5']])
+    await session.close()
+  })
+
+  it('upserts several rows in one statement, each seeing the ones before (contract §3.5)', async () => {
+    const session = engine.openSession({ user: 'u', database: 'd' })
+    const result = await session.execute(
+      'INSERT OR UPDATE item (code, qty) VALUES (?, ?), (?, ?)',
+      ['u1', '1', 'U1', '2'],
+      [],
+    )
+    expect(result.commandTag).toBe('INSERT 0 2')
+    const [rows] = await runAll(session, "SELECT code, qty FROM item WHERE code = 'u1'")
+    expect(rows?.rows).toEqual([['U1', '2']])
+    await session.close()
+  })
+
+  it('rolls back and releases the backend when a session in a transaction closes', async () => {
+    const a = engine.openSession({ user: 'u', database: 'd' })
+    const b = engine.openSession({ user: 'u', database: 'd' })
+    await runAll(a, 'START TRANSACTION')
+    await a.execute('INSERT INTO item (code, qty) VALUES (?, ?)', ['gone', '1'], [])
+    const read = runAll(b, "SELECT COUNT(*) FROM item WHERE code = 'gone'")
+    await a.close()
+    const [count] = await read
+    expect(count?.rows).toEqual([['0']])
+    await b.close()
+  })
+
+  it('cancels a statement waiting for the backend (57014); ignores a wrong secret key', async () => {
+    const a = engine.openSession({ user: 'u', database: 'd' })
+    const b = engine.openSession({ user: 'u', database: 'd' })
+    await runAll(a, 'START TRANSACTION')
+    const waiting = b.execute('SELECT 1', [], []).catch((e: unknown) => e)
+    engine.cancel(b.processId, b.secretKey + 1)
+    engine.cancel(b.processId, b.secretKey)
+    expect(await waiting).toMatchObject({
+      fields: { code: '57014', message: 'canceling statement due to user request' },
+    })
+    await runAll(a, 'ROLLBACK')
+    expect((await b.execute('SELECT 1', [], [])).rows).toEqual([['1']]) // the cancel does not carry over
+    await a.close()
+    await b.close()
+  })
+})

@@ -1,0 +1,190 @@
+/**
+ * IRIS's catalog (contract §7.2, §5.7): INFORMATION_SCHEMA views and the class dictionary, with
+ * IRIS's column names and values, read through `pg` like the dialect's introspector does.
+ */
+import type pg from 'pg'
+import { beforeAll, expect, it } from 'vitest'
+import { describeEachProfile } from './profiles.js'
+
+/** Row values with lower-cased keys: pgwire-1.0 lower-cases labels (contract §6.3). */
+function lowerKeys(rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  return rows.map((row) =>
+    Object.fromEntries(Object.entries(row).map(([key, value]) => [key.toLowerCase(), value])),
+  )
+}
+
+describeEachProfile('catalog', {}, ({ sim }) => {
+  let client: pg.Client
+  const rows = async (sql: string, params: unknown[] = []) =>
+    lowerKeys((await client.query(sql, params)).rows)
+
+  beforeAll(async () => {
+    client = await sim().client()
+    await client.query(`CREATE TABLE Author (
+      id INTEGER IDENTITY PRIMARY KEY, email VARCHAR(80) NOT NULL UNIQUE %DESCRIPTION 'where to write',
+      active BIT, embedding VECTOR(DOUBLE, 4)) %DESCRIPTION 'people who write'`)
+    await client.query(
+      `CREATE TABLE Book (id INTEGER PRIMARY KEY, author_id INTEGER REFERENCES Author (id), title VARCHAR(200))`,
+    )
+    await client.query(`CREATE TABLE Lib.Shelf (id INTEGER PRIMARY KEY, v VECTOR(FLOAT, 3))`)
+    await client.query(`CREATE INDEX shelf_v ON Lib.Shelf (v) AS HNSW(Distance='Cosine')`)
+    await client.query('CREATE INDEX book_title ON Book (title)')
+  })
+
+  it('lists user tables with schema SQLUser, class names and descriptions, and no system schemas', async () => {
+    const tables = await rows(
+      'SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, CLASSNAME, DESCRIPTION FROM INFORMATION_SCHEMA.TABLES ORDER BY TABLE_SCHEMA, TABLE_NAME',
+    )
+    expect(tables).toEqual([
+      {
+        table_schema: expect.stringMatching(/^lib$/i),
+        table_name: expect.stringMatching(/^shelf$/i),
+        table_type: 'BASE TABLE',
+        classname: expect.stringMatching(/^Lib\.shelf$/i),
+        description: null,
+      },
+      {
+        table_schema: 'SQLUser',
+        table_name: expect.stringMatching(/^author$/i),
+        table_type: 'BASE TABLE',
+        classname: expect.stringMatching(/^User\.author$/i),
+        description: 'people who write',
+      },
+      {
+        table_schema: 'SQLUser',
+        table_name: expect.stringMatching(/^book$/i),
+        table_type: 'BASE TABLE',
+        classname: expect.stringMatching(/^User\.book$/i),
+        description: null,
+      },
+    ])
+  })
+
+  it('compares catalog names case-insensitively (contract §7.3)', async () => {
+    const found = await rows(
+      'SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?',
+      ['sqluser', 'AUTHOR'],
+    )
+    expect(found).toHaveLength(1)
+  })
+
+  it('describes columns with IRIS data types and YES/NO flags', async () => {
+    const columns = await rows(
+      `SELECT COLUMN_NAME, ORDINAL_POSITION, DATA_TYPE, IS_NULLABLE, CHARACTER_MAXIMUM_LENGTH, AUTO_INCREMENT, IS_IDENTITY, PRIMARY_KEY, UNIQUE_COLUMN, DESCRIPTION
+       FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION`,
+      ['SQLUser', 'Author'],
+    )
+    expect(
+      columns.map((column) => [
+        String(column.column_name).toLowerCase(),
+        Number(column.ordinal_position),
+        column.data_type,
+      ]),
+    ).toEqual([
+      ['id', 1, 'integer'],
+      ['email', 2, 'varchar'],
+      ['active', 3, 'bit'],
+      ['embedding', 4, 'varchar'], // contract §5.7: VECTOR shows as varchar
+    ])
+    expect(columns[0]).toMatchObject({
+      is_nullable: 'NO',
+      auto_increment: 'YES',
+      is_identity: 'YES',
+      primary_key: 'YES',
+      unique_column: 'YES',
+    })
+    expect(columns[1]).toMatchObject({
+      is_nullable: 'NO',
+      auto_increment: 'NO',
+      primary_key: 'NO',
+      unique_column: 'YES',
+      description: 'where to write',
+    })
+    expect(Number(columns[1]?.character_maximum_length)).toBe(80)
+    expect(columns[2]).toMatchObject({ is_nullable: 'YES', unique_column: 'NO' })
+  })
+
+  it('describes constraints, key columns and foreign keys', async () => {
+    const constraints = await rows(
+      'SELECT CONSTRAINT_TYPE FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_NAME = ? ORDER BY CONSTRAINT_TYPE',
+      ['Book'],
+    )
+    expect(constraints.map((row) => row.constraint_type)).toEqual(['FOREIGN KEY', 'PRIMARY KEY'])
+    const keys = await rows(
+      `SELECT COLUMN_NAME, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE
+       WHERE TABLE_NAME = ? AND REFERENCED_TABLE_NAME IS NOT NULL`,
+      ['book'],
+    )
+    expect(
+      keys.map((row) => [
+        String(row.column_name).toLowerCase(),
+        String(row.referenced_table_name).toLowerCase(),
+        String(row.referenced_column_name).toLowerCase(),
+      ]),
+    ).toEqual([['author_id', 'author', 'id']])
+    const references = await rows(
+      'SELECT UPDATE_RULE, DELETE_RULE, REFERENCED_TABLE_NAME FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS WHERE TABLE_NAME = ?',
+      ['Book'],
+    )
+    expect(references).toHaveLength(1)
+    expect(references[0]).toMatchObject({ update_rule: 'NO ACTION', delete_rule: 'NO ACTION' })
+  })
+
+  it('lists indexes, HNSW ones included', async () => {
+    const indexes = await rows(
+      'SELECT TABLE_NAME, INDEX_NAME, COLUMN_NAME, INDEX_TYPE FROM INFORMATION_SCHEMA.INDEXES ORDER BY INDEX_NAME',
+    )
+    const named = indexes.map((row) => [
+      String(row.index_name).toLowerCase(),
+      String(row.column_name).toLowerCase(),
+      row.index_type,
+    ])
+    expect(named).toContainEqual(['book_title', 'title', 'index'])
+    expect(named).toContainEqual(['shelf_v', 'v', 'HNSW'])
+  })
+
+  it('lists schemas, without system ones', async () => {
+    const schemas = await rows(
+      'SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA ORDER BY SCHEMA_NAME',
+    )
+    expect(schemas.map((row) => String(row.schema_name).toLowerCase())).toEqual(['lib', 'sqluser'])
+    expect(schemas[1]?.schema_name).toBe('SQLUser')
+  })
+
+  it('projects vector element type and length through %Dictionary (contract §5.7)', async () => {
+    const [table] = await rows(
+      'SELECT CLASSNAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = ?',
+      ['Author'],
+    )
+    const properties = await rows(
+      'SELECT ID, Name, SqlFieldName, Type FROM "%Dictionary".CompiledProperty WHERE parent = ? ORDER BY Name',
+      [table?.classname],
+    )
+    const byName = Object.fromEntries(
+      properties.map((row) => [String(row.name).toLowerCase(), row]),
+    )
+    expect(byName.embedding).toMatchObject({ type: '%Library.Vector' })
+    expect(byName.id).toMatchObject({ type: '%Library.Integer' })
+    const parameters = await rows(
+      'SELECT element_key, Parameters FROM "%Dictionary".CompiledProperty_Parameters WHERE CompiledProperty = ? ORDER BY element_key',
+      [byName.embedding?.id],
+    )
+    expect(parameters).toEqual([
+      { element_key: 'DATATYPE', parameters: 'DOUBLE' },
+      { element_key: 'LEN', parameters: expect.stringMatching(/^4$/) },
+    ])
+  })
+
+  it('shows views in TABLES and VIEWS', async () => {
+    await client.query(
+      'CREATE VIEW active_authors AS SELECT id, email FROM Author WHERE active = 1',
+    )
+    const views = await rows('SELECT TABLE_NAME, IS_UPDATABLE FROM INFORMATION_SCHEMA.VIEWS')
+    expect(views.map((row) => String(row.table_name).toLowerCase())).toEqual(['active_authors'])
+    const tables = await rows(
+      'SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = ?',
+      ['active_authors'],
+    )
+    expect(tables).toEqual([{ table_type: 'VIEW' }])
+  })
+})

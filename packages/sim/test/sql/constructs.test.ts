@@ -1,0 +1,221 @@
+/**
+ * Every construct issue 2 lists as accepted runs through `pg` with IRIS's meaning (results, not SQL
+ * text): SQLUPPER collation and %EXACT (contract §3.8), loose parameters, TOP / LIMIT / %VID (§3.2),
+ * BIT (§3.3), identities and LAST_IDENTITY (§3.4, §4.2), INSERT OR UPDATE (§3.5), multi-row VALUES
+ * and INSERT ... SELECT (§3.6), DISTINCT BY (§3.7), vectors (§5), and DDL text (§4).
+ */
+import type pg from 'pg'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { startTestSim } from '../support/start-test-sim.js'
+import { describeEachProfile, failure, sqlcodeOf } from './profiles.js'
+
+const ids = (result: pg.QueryResult) => result.rows.map((row) => Number(Object.values(row)[0]))
+
+describeEachProfile('accepted constructs', {}, ({ sim }) => {
+  let client: pg.Client
+  beforeAll(async () => {
+    client = await sim().client()
+    await client.query(
+      'CREATE TABLE person (id INTEGER PRIMARY KEY, name VARCHAR(20), team VARCHAR(10), active BIT)',
+    )
+    await client.query(
+      'INSERT INTO person (id, name, team, active) VALUES (?, ?, ?, ?), (?, ?, ?, ?), (?, ?, ?, ?), (?, ?, ?, ?)',
+      [1, 'Alice', 'Red', 1, 2, 'alice', 'red', 0, 3, 'Bob', 'RED', 1, 4, 'Carol', 'Blue', 0],
+    )
+  })
+
+  it('compares strings case-insensitively with = and LIKE, and DISTINCT folds case (contract §3.8)', async () => {
+    expect(
+      ids(await client.query('SELECT id FROM person WHERE name = ? ORDER BY id', ['ALICE'])),
+    ).toEqual([1, 2])
+    expect(
+      ids(await client.query('SELECT id FROM person WHERE name LIKE ? ORDER BY id', ['al%'])),
+    ).toEqual([1, 2])
+    const teams = await client.query('SELECT DISTINCT team FROM person')
+    expect(teams.rows).toHaveLength(2)
+  })
+
+  it('compares exactly with %EXACT and normalises with %SQLUPPER', async () => {
+    expect(
+      ids(
+        await client.query('SELECT id FROM person WHERE %EXACT(name) = ? ORDER BY id', ['alice']),
+      ),
+    ).toEqual([2])
+    const upper = await client.query('SELECT %SQLUPPER(name) AS u FROM person WHERE id = ?', [2])
+    expect(String(upper.rows[0].u).trim()).toBe('ALICE')
+  })
+
+  it('keeps a case-insensitive unique key', async () => {
+    await client.query('CREATE TABLE tag (name VARCHAR(20) UNIQUE)')
+    await client.query('INSERT INTO tag (name) VALUES (?)', ['Red'])
+    expect(sqlcodeOf(await failure(client, 'INSERT INTO tag (name) VALUES (?)', ['RED']))).toBe(
+      -119,
+    )
+  })
+
+  it('takes loosely typed parameters: INSERT ... SELECT ? UNION ALL SELECT ? into an integer column (§3.6)', async () => {
+    await client.query('CREATE TABLE nums (n INTEGER, label VARCHAR(10))')
+    await client.query('INSERT INTO nums (n, label) SELECT ?, ? UNION ALL SELECT ?, ?', [
+      '1',
+      'one',
+      '2',
+      'two',
+    ])
+    const result = await client.query('SELECT n FROM nums ORDER BY n')
+    expect(result.rows.map((row) => row.n)).toEqual([1, 2])
+  })
+
+  it('limits rows with TOP n, TOP ?, TOP ALL, nested TOP, and LIMIT / OFFSET (§3.2)', async () => {
+    expect(ids(await client.query('SELECT TOP 2 id FROM person ORDER BY id'))).toEqual([1, 2])
+    expect(ids(await client.query('SELECT TOP ? id FROM person ORDER BY id', [3]))).toEqual([
+      1, 2, 3,
+    ])
+    expect(ids(await client.query('SELECT TOP ALL id FROM person ORDER BY id'))).toEqual([
+      1, 2, 3, 4,
+    ])
+    expect(
+      ids(
+        await client.query(
+          'SELECT id FROM person WHERE id IN (SELECT TOP 2 id FROM person ORDER BY id DESC) ORDER BY id',
+        ),
+      ),
+    ).toEqual([3, 4])
+    expect(
+      ids(await client.query('SELECT id FROM person ORDER BY id LIMIT ? OFFSET ?', [2, 1])),
+    ).toEqual([2, 3])
+  })
+
+  it('pages with %VID over an ordered derived table (§3.2)', async () => {
+    const result = await client.query(
+      'SELECT id, %VID FROM (SELECT TOP ALL id FROM person ORDER BY id DESC) WHERE %VID BETWEEN ? AND ?',
+      [2, 3],
+    )
+    expect(ids(result)).toEqual([3, 2])
+  })
+
+  it('stores BIT as 0/1 (§3.3)', async () => {
+    const result = await client.query('SELECT id FROM person WHERE active = ? ORDER BY id', [1])
+    expect(ids(result)).toEqual([1, 3])
+  })
+
+  it('generates identities with IDENTITY, AUTO_INCREMENT and SERIAL and reads LAST_IDENTITY() (§3.4)', async () => {
+    for (const keyword of ['IDENTITY', 'AUTO_INCREMENT', 'SERIAL']) {
+      const table = `gen_${keyword.toLowerCase()}`
+      await client.query(`CREATE TABLE ${table} (id INTEGER ${keyword}, v VARCHAR(5))`)
+      await client.query(`INSERT INTO ${table} (v) VALUES (?)`, ['a'])
+      await client.query(`INSERT INTO ${table} (v) VALUES (?)`, ['b'])
+      const last = await client.query('SELECT LAST_IDENTITY() AS id')
+      expect(Number(last.rows[0].id)).toBe(2)
+    }
+  })
+
+  it('updates the row any unique key matches with INSERT OR UPDATE, else inserts (§3.5)', async () => {
+    await client.query(
+      'CREATE TABLE account (id INTEGER IDENTITY PRIMARY KEY, email VARCHAR(40) UNIQUE, name VARCHAR(20))',
+    )
+    await client.query('INSERT OR UPDATE account (email, name) VALUES (?, ?)', ['a@x', 'first'])
+    await client.query('INSERT OR UPDATE INTO account (email, name) VALUES (?, ?)', [
+      'A@X',
+      'second',
+    ])
+    await client.query('INSERT OR UPDATE account (email, name) VALUES (?, ?)', ['b@x', 'third'])
+    const result = await client.query('SELECT email, name FROM account ORDER BY id')
+    expect(result.rows.map((row) => [row.email, row.name])).toEqual([
+      ['A@X', 'second'],
+      ['b@x', 'third'],
+    ])
+    expect(Number((await client.query('SELECT LAST_IDENTITY() AS id')).rows[0].id)).toBe(2)
+  })
+
+  it('inserts from a SELECT without FROM and from multi-row VALUES (§3.6)', async () => {
+    await client.query('CREATE TABLE pair (a INTEGER, b VARCHAR(5))')
+    await client.query('INSERT INTO pair (a, b) SELECT ?, ?', [1, 'x'])
+    await client.query('INSERT INTO pair (a, b) VALUES (?, ?), (?, ?)', [2, 'y', 3, 'z'])
+    expect(ids(await client.query('SELECT a FROM pair ORDER BY a'))).toEqual([1, 2, 3])
+  })
+
+  it('keeps one row per group with DISTINCT BY (§3.7)', async () => {
+    const result = await client.query('SELECT DISTINCT BY (team) team FROM person')
+    expect(result.rows).toHaveLength(2)
+  })
+
+  it('stores vectors at their precision and computes cosine and dot product (§5)', async () => {
+    await client.query(
+      'CREATE TABLE emb (id INTEGER, f VECTOR(FLOAT, 3), d VECTOR(DOUBLE, 3), n VECTOR(DECIMAL, 3), i VECTOR(INTEGER, 3))',
+    )
+    await client.query(
+      'INSERT INTO emb (id, f, d, n, i) VALUES (?, TO_VECTOR(?, float), TO_VECTOR(?, Double), TO_VECTOR(?, Decimal), TO_VECTOR(?, integer))',
+      [1, '[0.1,0.2,0.3]', '0.1,0.2,0.3', '0.1,0.2,0.3', '1,2,3'],
+    )
+    await client.query(
+      'INSERT INTO emb (id, f, d, n, i) VALUES (?, TO_VECTOR(?, float, 3), TO_VECTOR(?, double, 3), TO_VECTOR(?, decimal), TO_VECTOR(?, integer))',
+      [2, '1,0,0', '1,0,0', '1,0,0', '1,0,0'],
+    )
+    const stored = await client.query('SELECT f, d, n, i FROM emb WHERE id = ?', [1])
+    expect(stored.rows[0].d).toBe('0.1,0.2,0.3') // DOUBLE keeps its precision
+    expect(stored.rows[0].i).toBe('1,2,3')
+    expect(String(stored.rows[0].f).split(',').map(Number)[0]).toBeCloseTo(0.1, 6) // FLOAT is single precision
+    const nearest = await client.query(
+      'SELECT TOP 1 id, VECTOR_COSINE(d, TO_VECTOR(?, double)) AS score FROM emb ORDER BY score DESC',
+      ['1,0,0'],
+    )
+    expect(Number(nearest.rows[0].id)).toBe(2)
+    expect(Number(nearest.rows[0].score)).toBeCloseTo(1, 10)
+    const dot = await client.query(
+      'SELECT VECTOR_DOT_PRODUCT(i, TO_VECTOR(?, integer)) AS p FROM emb WHERE id = ?',
+      ['1,1,1', 1],
+    )
+    expect(Number(dot.rows[0].p)).toBe(6)
+  })
+
+  it('accepts HNSW index DDL and still searches exactly (§5.5)', async () => {
+    await client.query('CREATE TABLE doc (id INTEGER, v VECTOR(FLOAT, 2))')
+    await client.query(
+      "CREATE INDEX doc_v ON doc (v) AS HNSW(Distance='Cosine', M=16, efConstruct=64)",
+    )
+    await client.query(
+      'INSERT INTO doc (id, v) VALUES (?, TO_VECTOR(?, float)), (?, TO_VECTOR(?, float))',
+      [1, '1,0', 2, '0,1'],
+    )
+    const result = await client.query(
+      'SELECT TOP 1 id FROM doc ORDER BY VECTOR_COSINE(v, TO_VECTOR(?, float)) DESC',
+      ['0.1,0.9'],
+    )
+    expect(ids(result)).toEqual([2])
+  })
+
+  it('takes %DESCRIPTION, LONGVARCHAR and VARCHAR without length meaning 1 (§4)', async () => {
+    await client.query(
+      "CREATE TABLE texts (body LONGVARCHAR %DESCRIPTION 'the body', flag VARCHAR)",
+    )
+    await client.query('INSERT INTO texts (body, flag) VALUES (?, ?)', ['x'.repeat(10_000), 'y'])
+    expect(
+      sqlcodeOf(await failure(client, 'INSERT INTO texts (body, flag) VALUES (?, ?)', ['b', 'yy'])),
+    ).toBe(-104)
+    const result = await client.query('SELECT body FROM texts')
+    expect(String(result.rows[0].body)).toHaveLength(10_000)
+  })
+
+  it('runs CTEs and window functions (§3.11)', async () => {
+    const result = await client.query(
+      'WITH t AS (SELECT id FROM person WHERE id < ?) SELECT id, ROW_NUMBER() OVER (ORDER BY id DESC) AS rn FROM t ORDER BY id',
+      [3],
+    )
+    expect(result.rows.map((row) => Number(row.rn))).toEqual([2, 1])
+  })
+})
+
+describe('irisVersion below 2025.1 (contract §10)', () => {
+  it('rejects LIMIT / OFFSET but takes TOP', async () => {
+    const sim = await startTestSim({ irisVersion: '2024.3' })
+    try {
+      const client = await sim.client()
+      const error = await failure(client, 'SELECT 1 AS one LIMIT ?', [1])
+      expect(error.code).toBe('42000')
+      expect(sqlcodeOf(error)).toBeLessThan(0)
+      expect((await client.query('SELECT TOP 1 1 AS one')).rows).toHaveLength(1)
+    } finally {
+      await sim.close()
+    }
+  })
+})

@@ -1,0 +1,121 @@
+/**
+ * Errors in IRIS's shape (contract §8): SQLSTATE 42000 and `[SQLCODE: <-n>:<text>]`, for backend
+ * errors mapped to SQLCODEs (§8.2) and for what IRIS rejects (issue 2 "SQL rejected"). The
+ * connection stays usable after each.
+ */
+import type pg from 'pg'
+import { beforeAll, expect, it } from 'vitest'
+import { describeEachProfile, failure, sqlcodeOf } from './profiles.js'
+
+describeEachProfile('errors', {}, ({ sim }) => {
+  let client: pg.Client
+  beforeAll(async () => {
+    client = await sim().client()
+    await client.query(
+      'CREATE TABLE parent (id INTEGER PRIMARY KEY, code VARCHAR(5) UNIQUE, req VARCHAR(5) NOT NULL)',
+    )
+    await client.query(
+      'CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id))',
+    )
+    await client.query('CREATE TABLE vec (id INTEGER, f VECTOR(FLOAT, 3), g VECTOR(DOUBLE, 3))')
+    await client.query('INSERT INTO parent (id, code, req) VALUES (?, ?, ?)', [1, 'a', 'r'])
+    await client.query('INSERT INTO parent (id, code, req) VALUES (?, ?, ?)', [2, 'b', 'r'])
+    await client.query('INSERT INTO child (id, parent_id) VALUES (?, ?)', [1, 1])
+    await client.query(
+      'INSERT INTO vec (id, f, g) VALUES (?, TO_VECTOR(?, float), TO_VECTOR(?, double))',
+      [1, '1,2,3', '1,2,3'],
+    )
+  })
+
+  const cases: [string, string, unknown[], number][] = [
+    [
+      'a duplicate key on INSERT',
+      'INSERT INTO parent (id, code, req) VALUES (?, ?, ?)',
+      [1, 'z', 'r'],
+      -119,
+    ],
+    [
+      'a case-insensitive duplicate on INSERT',
+      'INSERT INTO parent (id, code, req) VALUES (?, ?, ?)',
+      [9, 'A', 'r'],
+      -119,
+    ],
+    ['a duplicate key on UPDATE', 'UPDATE parent SET code = ? WHERE id = ?', ['a', 2], -120],
+    ['a missing required field', 'INSERT INTO parent (id, code) VALUES (?, ?)', [3, 'c'], -108],
+    [
+      'an unknown parent on INSERT',
+      'INSERT INTO child (id, parent_id) VALUES (?, ?)',
+      [2, 99],
+      -121,
+    ],
+    ['an unknown parent on UPDATE', 'UPDATE child SET parent_id = ? WHERE id = ?', [99, 1], -122],
+    ['an UPDATE of a referenced key', 'UPDATE parent SET id = ? WHERE id = ?', [5, 1], -123],
+    ['a DELETE of a referenced row', 'DELETE FROM parent WHERE id = ?', [1], -124],
+    ['a missing table', 'SELECT * FROM no_such_table', [], -30],
+    ['a missing column', 'SELECT no_such_column FROM parent', [], -29],
+    [
+      'a value too long',
+      'INSERT INTO parent (id, code, req) VALUES (?, ?, ?)',
+      [4, 'toolong', 'r'],
+      -104,
+    ],
+    [
+      'an invalid integer',
+      'INSERT INTO parent (id, code, req) VALUES (?, ?, ?)',
+      ['x', 'q', 'r'],
+      -104,
+    ],
+    [
+      'vectors of different lengths',
+      'SELECT VECTOR_COSINE(TO_VECTOR(?, float), TO_VECTOR(?, float)) AS c',
+      ['1,2', '1,2,3'],
+      -258,
+    ],
+    ['vectors of different types', 'SELECT VECTOR_COSINE(f, g) AS c FROM vec', [], -257],
+    ['a syntax error', 'SELEC 1', [], -1],
+  ]
+
+  it.each(cases)('maps %s to its SQLCODE', async (_, sql, params, sqlcode) => {
+    const error = await failure(client, sql, params)
+    expect(error.code).toBe('42000')
+    expect(error.message).toMatch(/^\[SQLCODE: <-\d+>:<[^>]+>\]/)
+    expect(sqlcodeOf(error)).toBe(sqlcode)
+    expect((await client.query('SELECT 1 AS one')).rows).toHaveLength(1) // still usable
+  })
+
+  const rejected: [string, string, number][] = [
+    ['RETURNING', 'INSERT INTO parent (id, code, req) VALUES (7, ?, ?) RETURNING id', -1],
+    [
+      'ON CONFLICT',
+      'INSERT INTO parent (id, code, req) VALUES (7, ?, ?) ON CONFLICT DO NOTHING',
+      -1,
+    ],
+    ['ILIKE', 'SELECT id FROM parent WHERE code ILIKE ?', -1],
+    ['= ANY(', 'SELECT id FROM parent WHERE id = ANY(?)', -1],
+    ['a :: cast to another type', 'SELECT ?::date AS d', -1],
+    ['FOR UPDATE', 'SELECT id FROM parent WHERE id > ? FOR UPDATE', -1],
+    ['REPEATABLE READ', 'START TRANSACTION ISOLATION LEVEL REPEATABLE READ', -1],
+    ['SERIALIZABLE', 'START TRANSACTION ISOLATION LEVEL SERIALIZABLE', -1],
+    ['CREATE INDEX IF NOT EXISTS', 'CREATE INDEX IF NOT EXISTS parent_req ON parent (req)', -1],
+    ['TOP mixed with LIMIT', 'SELECT TOP 1 id FROM parent LIMIT ?', -386],
+  ]
+
+  it.each(rejected)('rejects %s with an IRIS SQLCODE', async (_, sql, sqlcode) => {
+    const params = (sql.match(/\?/g) ?? []).map(() => '1')
+    const error = await failure(client, sql, params)
+    expect(error.code).toBe('42000')
+    const code = sqlcodeOf(error)
+    if (sqlcode === -1) expect([-1, -12, -25]).toContain(code)
+    else expect(code).toBe(sqlcode)
+  })
+
+  it('rejects LIMIT after ORDER BY inside a subquery', async () => {
+    const error = await failure(
+      client,
+      'SELECT id FROM (SELECT id FROM parent ORDER BY id LIMIT ?) AS s',
+      [1],
+    )
+    expect(error.code).toBe('42000')
+    expect(sqlcodeOf(error)).toBeLessThan(0)
+  })
+})

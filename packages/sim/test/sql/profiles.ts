@@ -1,0 +1,59 @@
+/**
+ * Runs a results-level suite once per quirk profile (contract §10; issue 2: both profiles are tested).
+ * Each suite shares one sim per profile: `setup()` returns it for the tests.
+ */
+import type pg from 'pg'
+import { afterAll, beforeAll, describe } from 'vitest'
+import type { Profile } from '../../src/index.js'
+import type { SimOptions } from '../../src/options.js'
+import { startTestSim, type TestSim } from '../support/start-test-sim.js'
+
+export const PROFILES: readonly Profile[] = ['iris', 'pgwire-1.0']
+
+export interface ProfileSuite {
+  profile: Profile
+  sim: () => TestSim
+}
+
+/** `describe` per profile, each with its own sim (options + profile), stopped after the suite. */
+export function describeEachProfile(
+  name: string,
+  options: SimOptions,
+  body: (suite: ProfileSuite) => void,
+): void {
+  describe.each(PROFILES)(`${name} [profile %s]`, (profile) => {
+    let sim: TestSim | undefined
+    beforeAll(async () => {
+      sim = await startTestSim({ ...options, profile })
+    })
+    afterAll(() => sim?.close())
+    body({
+      profile,
+      sim: () => {
+        if (!sim) throw new Error('sim not started')
+        return sim
+      },
+    })
+  })
+}
+
+/** The IRIS SQLCODE carried by an error (contract §8.1), or undefined. */
+export function sqlcodeOf(error: unknown): number | undefined {
+  const message = (error as { message?: unknown })?.message
+  const match = typeof message === 'string' ? /\[SQLCODE: <(-?\d+)>/.exec(message) : null
+  return match ? Number(match[1]) : undefined
+}
+
+/** Runs a query expected to fail; returns the error (fails the test if it succeeds). */
+export async function failure(
+  client: pg.Client | pg.Pool,
+  sql: string,
+  params: unknown[] = [],
+): Promise<Error & { code?: string }> {
+  try {
+    await client.query(sql, params)
+  } catch (error) {
+    return error as Error & { code?: string }
+  }
+  throw new Error(`expected ${sql} to fail`)
+}

@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest'
+import { expectRejected, run } from './helpers.js'
+
+const info = (table: string, column: string, values: string) =>
+  `insert into iris_sim.column_info (table_oid, column_name, iris_type, data_type, character_maximum_length, numeric_precision, numeric_scale, vector_element_type, vector_length) values ('${table}'::regclass, '${column}', ${values}) on conflict (table_oid, column_name) do update set iris_type = excluded.iris_type, data_type = excluded.data_type, character_maximum_length = excluded.character_maximum_length, numeric_precision = excluded.numeric_precision, numeric_scale = excluded.numeric_scale, vector_element_type = excluded.vector_element_type, vector_length = excluded.vector_length`
+
+describe('CREATE TABLE (contract §4.1–§4.3, §4.5, §5.1)', () => {
+  it('maps every IRIS type and records it in iris_sim.column_info', () => {
+    const plan = run(
+      'CREATE TABLE t (a INTEGER, b BIGINT, c SMALLINT, d TINYINT, e NUMERIC(10,2), f DECIMAL(5), g DOUBLE, h FLOAT, i VARCHAR(50), j CHAR(3), k VARCHAR, l LONGVARCHAR, m BIT, n DATE, o TIME, p TIMESTAMP, q POSIXTIME, r VARBINARY(16), s LONGVARBINARY, u UNIQUEIDENTIFIER)',
+    )
+    expect(plan.sql).toBe(
+      'CREATE TABLE t (a integer, b bigint, c smallint, d iris_sim.tinyint, e numeric(10,2), f numeric(5,0), g double precision, h double precision, i varchar(50) COLLATE iris_sim.sqlupper, j varchar(3) COLLATE iris_sim.sqlupper, k varchar(1) COLLATE iris_sim.sqlupper, l text, m iris_sim.bit, n date, o time(0), p timestamp, q timestamp, r bytea, s bytea, u uuid)',
+    )
+    expect(plan).toMatchObject({
+      kind: 'ddl',
+      changesSchema: true,
+      before: [],
+      readsLastIdentity: false,
+    })
+    const t = '"SQLUser"."t"'
+    expect(plan.after).toEqual([
+      info(t, 'a', "'INTEGER', 'integer', null, 10, 0, null, null"),
+      info(t, 'b', "'BIGINT', 'bigint', null, 19, 0, null, null"),
+      info(t, 'c', "'SMALLINT', 'smallint', null, 5, 0, null, null"),
+      info(t, 'd', "'TINYINT', 'tinyint', null, 3, 0, null, null"),
+      info(t, 'e', "'NUMERIC(10,2)', 'numeric', null, 10, 2, null, null"),
+      info(t, 'f', "'DECIMAL(5,0)', 'numeric', null, 5, 0, null, null"),
+      info(t, 'g', "'DOUBLE', 'double', null, 15, null, null, null"),
+      info(t, 'h', "'FLOAT', 'double', null, 15, null, null, null"),
+      info(t, 'i', "'VARCHAR(50)', 'varchar', 50, null, null, null, null"),
+      info(t, 'j', "'CHAR(3)', 'varchar', 3, null, null, null, null"),
+      info(t, 'k', "'VARCHAR(1)', 'varchar', 1, null, null, null, null"),
+      info(t, 'l', "'LONGVARCHAR', 'longvarchar', null, null, null, null, null"),
+      info(t, 'm', "'BIT', 'bit', null, 1, 0, null, null"),
+      info(t, 'n', "'DATE', 'date', null, null, null, null, null"),
+      info(t, 'o', "'TIME', 'time', null, null, null, null, null"),
+      info(t, 'p', "'TIMESTAMP', 'timestamp', null, null, null, null, null"),
+      info(t, 'q', "'POSIXTIME', 'posixtime', null, null, null, null, null"),
+      info(t, 'r', "'VARBINARY(16)', 'varbinary', 16, null, null, null, null"),
+      info(t, 's', "'LONGVARBINARY', 'longvarbinary', null, null, null, null, null"),
+      info(t, 'u', "'UNIQUEIDENTIFIER', 'uniqueidentifier', null, null, null, null, null"),
+    ])
+  })
+
+  it('VECTOR columns: FLOAT as pgvector, others as arrays with a length check; DATA_TYPE varchar (contract §5.1, §5.7)', () => {
+    const plan = run(
+      'CREATE TABLE v (a VECTOR(FLOAT, 3), b VECTOR(double, 4), c VECTOR(DECIMAL, 2), d VECTOR(INTEGER, 5), e VECTOR(FLOAT), f VECTOR)',
+    )
+    expect(plan.sql).toBe(
+      'CREATE TABLE v (a vector(3), b float8[] CONSTRAINT "iris_sim_vector_length_b" CHECK (cardinality(b) = 4), c numeric[] CONSTRAINT "iris_sim_vector_length_c" CHECK (cardinality(c) = 2), d int8[] CONSTRAINT "iris_sim_vector_length_d" CHECK (cardinality(d) = 5), e vector, f vector)',
+    )
+    expect(plan.after[0]).toContain("'VECTOR(FLOAT,3)', 'varchar', null, null, null, 'FLOAT', 3")
+    expect(plan.after[1]).toContain("'VECTOR(DOUBLE,4)', 'varchar', null, null, null, 'DOUBLE', 4")
+    expect(plan.after[4]).toContain("'VECTOR(FLOAT)', 'varchar', null, null, null, 'FLOAT', null")
+  })
+
+  it('refuses STRING and TIMESTAMP vectors and unknown types', () => {
+    expectRejected('CREATE TABLE v (a VECTOR(STRING, 3))', -1)
+    expectRejected('CREATE TABLE v (a VECTOR(TIMESTAMP, 3))', -1)
+    expectRejected('CREATE TABLE v (a JSONB)', -1)
+    expectRejected('CREATE TABLE v (a DOUBLE PRECISION)', -1)
+  })
+
+  it('IDENTITY, AUTO_INCREMENT and SERIAL (contract §4.2), constraints and defaults pass through', () => {
+    expect(
+      run(
+        "CREATE TABLE t (id INTEGER IDENTITY PRIMARY KEY, n BIGINT AUTO_INCREMENT, s SERIAL, name VARCHAR(10) NOT NULL DEFAULT 'x' UNIQUE)",
+      ).sql,
+    ).toBe(
+      "CREATE TABLE t (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, n bigint GENERATED ALWAYS AS IDENTITY, s bigint GENERATED ALWAYS AS IDENTITY, name varchar(10) COLLATE iris_sim.sqlupper NOT NULL DEFAULT 'x' UNIQUE)",
+    )
+  })
+
+  it('explicit identity values need WITH %CLASSPARAMETER ALLOWIDENTITYINSERT = 1 (contract §4.2)', () => {
+    expect(
+      run(
+        'CREATE TABLE t (id integer identity primary key) WITH %CLASSPARAMETER ALLOWIDENTITYINSERT = 1',
+      ).sql,
+    ).toBe('CREATE TABLE t (id integer GENERATED BY DEFAULT AS IDENTITY primary key)')
+    expect(
+      run(
+        "CREATE TABLE t (id IDENTITY) %DESCRIPTION 'x' WITH %CLASSPARAMETER ALLOWIDENTITYINSERT = 0",
+      ).sql,
+    ).toBe('CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY)')
+    expectRejected('CREATE TABLE t (id INTEGER) WITH OIDS', -25)
+  })
+
+  it('table constraints and foreign keys', () => {
+    expect(
+      run(
+        'CREATE TABLE c (id INTEGER, p INTEGER, CONSTRAINT pk PRIMARY KEY (id), FOREIGN KEY (p) REFERENCES par (id) ON DELETE CASCADE, UNIQUE (p))',
+      ).sql,
+    ).toBe(
+      'CREATE TABLE c (id integer, p integer, CONSTRAINT pk PRIMARY KEY (id), FOREIGN KEY (p) REFERENCES par (id) ON DELETE CASCADE, UNIQUE (p))',
+    )
+  })
+
+  it('%DESCRIPTION on columns and the table becomes COMMENT ON (contract §4.3)', () => {
+    const plan = run(
+      "CREATE TABLE \"People\" (name VARCHAR(20) %DESCRIPTION 'the person''s name') %DESCRIPTION 'people'",
+    )
+    expect(plan.sql).toBe('CREATE TABLE "People" (name varchar(20) COLLATE iris_sim.sqlupper)')
+    expect(plan.after.slice(1)).toEqual([
+      `comment on column "SQLUser"."People"."name" is 'the person''s name'`,
+      `comment on table "SQLUser"."People" is 'people'`,
+    ])
+  })
+
+  it('IF NOT EXISTS keeps existing bookkeeping; a new schema is created first (contract §4.3, §4.5)', () => {
+    const plan = run(
+      'CREATE TABLE IF NOT EXISTS app.t (a INTEGER) WITH %CLASSPARAMETER ALLOWIDENTITYINSERT = 1',
+    )
+    expect(plan.sql).toBe('CREATE TABLE IF NOT EXISTS app.t (a integer)')
+    expect(plan.before).toEqual(['create schema if not exists "app"'])
+    expect(plan.after[0]).toMatch(
+      /values \('"app"\."t"'::regclass, 'a', .*\) on conflict \(table_oid, column_name\) do nothing$/,
+    )
+    expect(run('CREATE TABLE public.t (a INTEGER)').before).toEqual([])
+  })
+
+  it('COLLATE %EXACT keeps a column case-sensitive', () => {
+    expect(run('CREATE TABLE t (code VARCHAR(5) COLLATE %EXACT)').sql).toBe(
+      'CREATE TABLE t (code varchar(5) COLLATE "C")',
+    )
+  })
+})
+
+describe('DROP and ALTER TABLE (contract §4.3, §4.4)', () => {
+  it('DROP TABLE [IF EXISTS] forgets the bookkeeping first', () => {
+    const plan = run('DROP TABLE IF EXISTS s.t')
+    expect(plan.sql).toBe('DROP TABLE IF EXISTS s.t')
+    expect(plan.before).toEqual([
+      `delete from iris_sim.column_info where table_oid = to_regclass('"s"."t"')`,
+      `delete from iris_sim.hnsw_index where table_oid = to_regclass('"s"."t"')`,
+    ])
+    expect(plan.changesSchema).toBe(true)
+  })
+
+  it('ADD [COLUMN]', () => {
+    const plan = run("ALTER TABLE t ADD COLUMN c VARCHAR(5) %DESCRIPTION 'c'")
+    expect(plan.sql).toBe('ALTER TABLE t ADD COLUMN c varchar(5) COLLATE iris_sim.sqlupper')
+    expect(plan.after).toEqual([
+      info('"SQLUser"."t"', 'c', "'VARCHAR(5)', 'varchar', 5, null, null, null, null"),
+      `comment on column "SQLUser"."t"."c" is 'c'`,
+    ])
+    expect(run('ALTER TABLE t ADD d INTEGER').sql).toBe('ALTER TABLE t ADD COLUMN d integer')
+    expect(run('ALTER TABLE t ADD CONSTRAINT u UNIQUE (d)').sql).toBe(
+      'ALTER TABLE t ADD CONSTRAINT u UNIQUE (d)',
+    )
+  })
+
+  it('ALTER COLUMN c type', () => {
+    const plan = run('ALTER TABLE t ALTER COLUMN c VARCHAR(30)')
+    expect(plan.sql).toBe('ALTER TABLE t ALTER COLUMN c TYPE varchar(30) COLLATE iris_sim.sqlupper')
+    expect(plan.after).toEqual([
+      info('"SQLUser"."t"', 'c', "'VARCHAR(30)', 'varchar', 30, null, null, null, null"),
+    ])
+  })
+
+  it('ALTER COLUMN c RENAME n', () => {
+    const plan = run('ALTER TABLE t ALTER COLUMN c RENAME "N"')
+    expect(plan.sql).toBe('ALTER TABLE t RENAME COLUMN c TO "N"')
+    expect(plan.after[0]).toBe(
+      `update iris_sim.column_info set column_name = 'N' where table_oid = '"SQLUser"."t"'::regclass and column_name = 'c'`,
+    )
+  })
+
+  it('DROP COLUMN and DROP FOREIGN KEY', () => {
+    const plan = run('ALTER TABLE t DROP COLUMN c')
+    expect(plan.sql).toBe('ALTER TABLE t DROP COLUMN c')
+    expect(plan.before[0]).toBe(
+      `delete from iris_sim.column_info where table_oid = '"SQLUser"."t"'::regclass and column_name = 'c'`,
+    )
+    expect(run('ALTER TABLE t DROP FOREIGN KEY fk_p').sql).toBe(
+      'ALTER TABLE t DROP CONSTRAINT fk_p',
+    )
+  })
+})
+
+describe('indexes (contract §4.3, §5.5)', () => {
+  it('plain indexes pass through', () => {
+    expect(run('CREATE UNIQUE INDEX i ON t (a, b)').sql).toBe('CREATE UNIQUE INDEX i ON t (a, b)')
+    expect(run('CREATE INDEX i ON t (a)').sql).toBe('CREATE INDEX i ON t (a)')
+  })
+
+  it('HNSW indexes are checked and recorded, not built', () => {
+    const plan = run(
+      "CREATE INDEX hv ON s.t (emb) AS HNSW(Distance='DotProduct', M=32, efConstruct=100)",
+    )
+    expect(plan).toMatchObject({ kind: 'ddl', changesSchema: true, commandTag: 'CREATE INDEX' })
+    expect(plan.sql).toBe(`call iris_sim.check_hnsw_column('"s"."t"'::regclass, 'emb')`)
+    expect(plan.after).toEqual([
+      `insert into iris_sim.hnsw_index (table_oid, index_name, column_name, distance, m, ef_construct) values ('"s"."t"'::regclass, 'hv', 'emb', 'DotProduct', 32, 100)`,
+    ])
+    expect(run("CREATE INDEX hv ON t (emb) AS HNSW(distance='cosine')").after[0]).toContain(
+      "'Cosine', null, null)",
+    )
+  })
+
+  it('refuses bad HNSW definitions', () => {
+    expectRejected("CREATE INDEX h ON t (a) AS HNSW(Distance='L2')", -1)
+    expectRejected("CREATE INDEX h ON t (a, b) AS HNSW(Distance='Cosine')", -1)
+    expectRejected("CREATE INDEX h ON t (a) AS HNSW(Distance='Cosine', Foo=1)", -1)
+    expectRejected('CREATE INDEX h ON t (a) AS BTREE(x=1)', -1)
+  })
+
+  it('DROP INDEX drops a recorded HNSW index or a real one', () => {
+    expect(run('DROP INDEX hv ON s.t')).toMatchObject({
+      sql: `call iris_sim.drop_index('s', 'hv', '"s"."t"', false)`,
+      commandTag: 'DROP INDEX',
+    })
+    expect(run('DROP INDEX IF EXISTS hv').sql).toBe(
+      `call iris_sim.drop_index('SQLUser', 'hv', null, true)`,
+    )
+    expect(run('DROP INDEX t.hv').sql).toBe(
+      `call iris_sim.drop_index('SQLUser', 'hv', '"SQLUser"."t"', false)`,
+    )
+  })
+})

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { expectRejected, sqlOf } from './helpers.js'
+
+describe('SQL IRIS rejects gets an IRIS error (issue 2 "SQL rejected", contract §8)', () => {
+  it('RETURNING (contract §3.4)', () => {
+    const error = expectRejected('INSERT INTO t (a) VALUES (?) RETURNING id', -1)
+    expect(error.fields.message).toContain('[%msg: <RETURNING is not IRIS SQL')
+  })
+
+  it('ON CONFLICT (contract §3.5)', () =>
+    expectRejected('INSERT INTO t (a) VALUES (1) ON CONFLICT DO NOTHING', -1))
+  it('ILIKE (contract §3.8)', () => expectRejected("SELECT a FROM t WHERE a ILIKE 'x%'", -1))
+  it('= ANY(array) (contract §3.9)', () => {
+    expectRejected('SELECT a FROM t WHERE a = ANY(?)', -1)
+    expectRejected('SELECT a FROM t WHERE a <> ALL (?)', -1)
+    expect(sqlOf('SELECT a FROM t WHERE a = ANY (SELECT b FROM u)')).toBe(
+      'SELECT a FROM t WHERE a = ANY (SELECT b FROM u)',
+    )
+  })
+  it('distance operators (contract §5.6)', () => {
+    expectRejected('SELECT a <-> b FROM t', -1)
+    expectRejected('SELECT a <=> b FROM t', -1)
+  })
+  it('regular expressions and arrays (contract §3.9)', () => {
+    expectRejected("SELECT a FROM t WHERE a ~ 'x'", -1)
+    expectRejected('SELECT a[1] FROM t', -1)
+  })
+  it('FOR UPDATE (contract §3.11)', () => expectRejected('SELECT a FROM t FOR UPDATE', -25))
+  it(':: casts other than the simple forms (contract §3.10)', () => {
+    expectRejected('SELECT a::int FROM t', -1)
+    expectRejected('SELECT ?::numeric', -1)
+    expectRejected("SELECT '1'::date", -1)
+  })
+  it('CREATE INDEX IF NOT EXISTS (contract §4.3)', () => {
+    expectRejected('CREATE INDEX IF NOT EXISTS i ON t (a)', -1)
+    expectRejected('CREATE UNIQUE INDEX IF NOT EXISTS i ON t (a)', -1)
+  })
+  it('CHECK constraints (contract §4.3)', () => {
+    expectRejected('CREATE TABLE t (a INTEGER CHECK (a > 0))', -1)
+    expectRejected('CREATE TABLE t (a INTEGER, CHECK (a > 0))', -1)
+  })
+  it('unterminated literals', () => expectRejected("SELECT 'x", -1))
+})
+
+describe('row-limit styles (contract §3.2, §10)', () => {
+  it('TOP, LIMIT and FETCH mixed in one statement, subqueries included: -386', () => {
+    expectRejected('SELECT TOP 5 a FROM t LIMIT 5', -386)
+    expectRejected('SELECT a FROM (SELECT TOP 5 a FROM t) x LIMIT 2', -386)
+    expectRejected('SELECT TOP 5 a FROM t FETCH FIRST 2 ROWS ONLY', -386)
+    expectRejected('SELECT a FROM t OFFSET 2 ROWS FETCH NEXT 2 ROWS ONLY LIMIT 1', -386)
+    expectRejected('SELECT TOP ALL a FROM t OFFSET 3', -386)
+  })
+
+  it('LIMIT after ORDER BY inside a subquery', () => {
+    expectRejected('SELECT a FROM (SELECT a FROM t ORDER BY a LIMIT 3) x', -1)
+    expectRejected('SELECT a FROM t WHERE a IN (SELECT b FROM u ORDER BY b LIMIT ?)', -1)
+    expect(sqlOf('SELECT a FROM (SELECT a FROM t LIMIT 3) x')).toBe(
+      'SELECT a FROM (SELECT a FROM t LIMIT 3) x',
+    )
+  })
+
+  it('LIMIT / OFFSET before IRIS 2025.1; TOP and %VID still work', () => {
+    const old = { irisVersion: [2024, 3] as const }
+    expectRejected('SELECT a FROM t LIMIT 3', -25, old)
+    expectRejected('SELECT a FROM t ORDER BY a OFFSET ? ROWS', -25, old)
+    expect(sqlOf('SELECT TOP ? a FROM t', old)).toBe('SELECT a FROM t LIMIT $1')
+    expect(
+      sqlOf(
+        'SELECT *, %VID FROM (SELECT TOP ALL a FROM t ORDER BY a) WHERE %VID BETWEEN 1 AND 2',
+        old,
+      ),
+    ).toContain('row_number() over ()')
+  })
+
+  it('TOP needs a count', () => expectRejected('SELECT TOP a FROM t', -12))
+})

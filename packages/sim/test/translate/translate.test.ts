@@ -1,0 +1,378 @@
+import { describe, expect, it } from 'vitest'
+import { translate } from '../../src/translate/index.js'
+import { expectRejected, iris, plans, run, sqlOf } from './helpers.js'
+
+describe('translate() input', () => {
+  it('validates its arguments', () => {
+    expect(() => translate(42 as unknown as string, iris)).toThrow(TypeError)
+    expect(() => translate('SELECT 1', { ...iris, profile: 'pg' as 'iris' })).toThrow(TypeError)
+    expect(() =>
+      translate('SELECT 1', { ...iris, irisVersion: [] as unknown as [number, number] }),
+    ).toThrow(TypeError)
+  })
+})
+
+describe('statements and parameters (contract §2.1, §2.2, §2.6)', () => {
+  it('splits simple queries on top-level ; only and strips the trailing one', () => {
+    expect(plans("SELECT 'a;b'; SELECT 2;").map((plan) => plan.type === 'run' && plan.sql)).toEqual(
+      ["SELECT 'a;b'", 'SELECT 2'],
+    )
+    expect(plans('  ;  ')).toEqual([])
+  })
+
+  it('allows one statement on the extended protocol (a trailing ; is fine)', () => {
+    expect(sqlOf('SELECT 1;', { protocol: 'extended' })).toBe('SELECT 1')
+    expectRejected('SELECT 1; SELECT 2', -25, { protocol: 'extended' })
+  })
+
+  it('numbers ? markers in order and keeps $n as written', () => {
+    const plan = run('SELECT * FROM t WHERE a = ? AND b = ?')
+    expect(plan.sql).toBe('SELECT * FROM t WHERE a = $1 AND b = $2')
+    expect(plan.paramCount).toBe(2)
+    expect(run('SELECT $2, $1').paramCount).toBe(2)
+  })
+
+  it('classifies statements and names the table written', () => {
+    expect(run('INSERT INTO t (a) VALUES (?)')).toMatchObject({
+      kind: 'insert',
+      target: { schema: 'SQLUser', name: 't' },
+    })
+    expect(run('UPDATE "Sch"."Tbl" SET a = 1')).toMatchObject({
+      kind: 'update',
+      target: { schema: 'Sch', name: 'Tbl' },
+    })
+    expect(run('DELETE FROM public.T')).toMatchObject({
+      kind: 'delete',
+      target: { schema: 'SQLUser', name: 't' },
+    })
+    expect(run('SELECT 1')).toMatchObject({
+      kind: 'select',
+      readsLastIdentity: false,
+      changesSchema: false,
+    })
+  })
+
+  it('accepts INSERT ... SELECT without FROM and multi-row VALUES (contract §3.6)', () => {
+    expect(sqlOf('INSERT INTO t (a, b) SELECT ?, ? UNION ALL SELECT ?, ?')).toBe(
+      'INSERT INTO t (a, b) SELECT $1, $2 UNION ALL SELECT $3, $4',
+    )
+    expect(sqlOf('INSERT INTO t (a) VALUES (?), (?)')).toBe('INSERT INTO t (a) VALUES ($1), ($2)')
+  })
+
+  it('passes CTEs and window functions through (contract §3.11)', () => {
+    const sql = 'WITH x AS (SELECT a, ROW_NUMBER() OVER (ORDER BY a) AS n FROM t) SELECT * FROM x'
+    expect(sqlOf(sql)).toBe(sql)
+  })
+})
+
+describe('no rewrite inside literals, quoted identifiers or comments', () => {
+  it('leaves literal text alone', () => {
+    expect(sqlOf("SELECT 'TOP 5 RETURNING ; ILIKE %VID ?::x' AS a")).toBe(
+      "SELECT 'TOP 5 RETURNING ; ILIKE %VID ?::x' AS a",
+    )
+  })
+
+  it('leaves quoted identifiers alone', () => {
+    expect(sqlOf('SELECT "limit", "top", "returning", "public".x FROM "public"."T"')).toBe(
+      'SELECT "limit", "top", "returning", "public".x FROM "public"."T"',
+    )
+  })
+
+  it('leaves comments alone', () => {
+    expect(sqlOf('SELECT a /* RETURNING ; TOP 5 */ -- LIMIT ? ;\nFROM t')).toBe(
+      'SELECT a /* RETURNING ; TOP 5 */ -- LIMIT ? ;\nFROM t',
+    )
+  })
+})
+
+describe('schema names (contract §1, §4.5)', () => {
+  it('maps unquoted public / sqluser to "SQLUser"', () => {
+    expect(sqlOf('SELECT public.t.a FROM public.t JOIN SQLUSER.u ON 1 = 1')).toBe(
+      'SELECT "SQLUser".t.a FROM "SQLUser".t JOIN "SQLUser".u ON 1 = 1',
+    )
+  })
+})
+
+describe('row limits (contract §3.2)', () => {
+  it('turns TOP n / TOP ? / TOP $n into LIMIT at the end of that SELECT', () => {
+    expect(sqlOf('SELECT TOP 5 * FROM t ORDER BY a')).toBe('SELECT * FROM t ORDER BY a LIMIT 5')
+    expect(sqlOf('SELECT TOP ? a FROM t WHERE b = ?')).toBe('SELECT a FROM t WHERE b = $2 LIMIT $1')
+    expect(sqlOf('SELECT TOP $1 a FROM t')).toBe('SELECT a FROM t LIMIT $1')
+    expect(sqlOf('SELECT DISTINCT TOP (3) a FROM t')).toBe('SELECT DISTINCT a FROM t LIMIT (3)')
+  })
+
+  it('drops TOP ALL', () => {
+    expect(sqlOf('SELECT TOP ALL a FROM t ORDER BY a')).toBe('SELECT a FROM t ORDER BY a')
+  })
+
+  it('rewrites TOP at any nesting level', () => {
+    expect(
+      sqlOf(
+        'SELECT TOP 2 a FROM (SELECT TOP 3 a FROM t ORDER BY a) x WHERE a IN (SELECT TOP 1 b FROM u)',
+      ),
+    ).toBe(
+      'SELECT a FROM (SELECT a FROM t ORDER BY a LIMIT 3) x WHERE a IN (SELECT b FROM u LIMIT 1) LIMIT 2',
+    )
+    expect(sqlOf('INSERT INTO t (a) SELECT TOP 2 a FROM u ORDER BY a')).toBe(
+      'INSERT INTO t (a) SELECT a FROM u ORDER BY a LIMIT 2',
+    )
+  })
+
+  it('parenthesizes a limited operand of a set operation', () => {
+    expect(sqlOf('SELECT TOP 1 a FROM t UNION ALL SELECT TOP 2 a FROM u')).toBe(
+      '(SELECT a FROM t LIMIT 1) UNION ALL (SELECT a FROM u LIMIT 2)',
+    )
+  })
+
+  it('passes LIMIT / OFFSET through from 2025.1', () => {
+    expect(sqlOf('SELECT a FROM t ORDER BY a LIMIT ? OFFSET ?')).toBe(
+      'SELECT a FROM t ORDER BY a LIMIT $1 OFFSET $2',
+    )
+  })
+
+  it('numbers %VID rows of an ordered derived table (GSQL_views_vid)', () => {
+    expect(
+      sqlOf('SELECT *, %VID FROM (SELECT TOP ALL a FROM t ORDER BY a) WHERE %VID BETWEEN ? AND ?'),
+    ).toBe(
+      'SELECT ("iris_sim_vid".iris_sim_row).*, "%VID" FROM (SELECT "iris_sim_vid" AS iris_sim_row, "iris_sim_vid".*, row_number() over () AS "%VID" FROM (SELECT a FROM t ORDER BY a) AS "iris_sim_vid") AS "iris_sim_vid" WHERE "%VID" BETWEEN $1 AND $2',
+    )
+  })
+
+  it('keeps the derived table alias of %VID paging and expands alias.*', () => {
+    expect(
+      sqlOf('SELECT x.*, %VID AS n FROM (SELECT TOP ALL a FROM t ORDER BY a) AS x WHERE %VID > 2'),
+    ).toBe(
+      'SELECT (x.iris_sim_row).*, "%VID" AS n FROM (SELECT "x" AS iris_sim_row, "x".*, row_number() over () AS "%VID" FROM (SELECT a FROM t ORDER BY a) AS "x") AS "x" WHERE "%VID" > 2',
+    )
+  })
+})
+
+describe('%VID paging in subqueries (contract §3.2)', () => {
+  it('rewrites each paged subquery in its own scope; * there excludes %VID', () => {
+    expect(
+      sqlOf(
+        'SELECT a FROM t WHERE a IN (SELECT * FROM (SELECT TOP ALL b FROM u ORDER BY b) WHERE %VID > ? AND %VID <= ? + ?) AND c IN (SELECT * FROM (SELECT TOP ALL c FROM v ORDER BY c) WHERE %VID BETWEEN 2 AND 3)',
+      ),
+    ).toBe(
+      'SELECT a FROM t WHERE a IN (SELECT ("iris_sim_vid".iris_sim_row).* FROM (SELECT "iris_sim_vid" AS iris_sim_row, "iris_sim_vid".*, row_number() over () AS "%VID" FROM (SELECT b FROM u ORDER BY b) AS "iris_sim_vid") AS "iris_sim_vid" WHERE "%VID" > $1 AND "%VID" <= $2 + $3) AND c IN (SELECT ("iris_sim_vid".iris_sim_row).* FROM (SELECT "iris_sim_vid" AS iris_sim_row, "iris_sim_vid".*, row_number() over () AS "%VID" FROM (SELECT c FROM v ORDER BY c) AS "iris_sim_vid") AS "iris_sim_vid" WHERE "%VID" BETWEEN 2 AND 3)',
+    )
+  })
+
+  it('needs a derived table', () => {
+    expectRejected('SELECT %VID, a FROM t', -29)
+  })
+})
+
+describe('IRIS expressions', () => {
+  it('DISTINCT BY → DISTINCT ON (contract §3.7)', () => {
+    expect(sqlOf('SELECT DISTINCT BY (a, b) a, b, c FROM t')).toBe(
+      'SELECT DISTINCT ON (a, b) a, b, c FROM t',
+    )
+    expect(sqlOf('SELECT a FROM t GROUP BY a ORDER BY a')).toBe(
+      'SELECT a FROM t GROUP BY a ORDER BY a',
+    )
+  })
+
+  it('%EXACT compares exactly, %SQLUPPER upper-cases (contract §3.8)', () => {
+    expect(sqlOf("SELECT a FROM t WHERE %EXACT(name) = 'Ab' ORDER BY %exact(name)")).toBe(
+      `SELECT a FROM t WHERE ((name) COLLATE "C") = 'Ab' ORDER BY ((name) COLLATE "C")`,
+    )
+    expect(sqlOf('SELECT %SQLUPPER(name) FROM t')).toBe('SELECT iris_sim.sqlupper(name) FROM t')
+  })
+
+  it('LAST_IDENTITY() reads the session identity (contract §3.4)', () => {
+    expect(run('SELECT LAST_IDENTITY()')).toMatchObject({
+      sql: 'SELECT iris_sim.last_identity()',
+      readsLastIdentity: true,
+    })
+  })
+
+  it('maps common IRIS functions to the runtime', () => {
+    expect(
+      sqlOf(
+        'SELECT NVL(a, 1), IFNULL(a, 2), ISNULL(a, 3), LEN(b), GETDATE(), %SQLSTRING(c) FROM t',
+      ),
+    ).toBe(
+      'SELECT coalesce(a, 1), coalesce(a, 2), coalesce(a, 3), iris_sim.len(b), iris_sim.getdate(), iris_sim.sqlstring(c) FROM t',
+    )
+  })
+
+  it('does not take a table or column list for a function call', () => {
+    expect(sqlOf('INSERT INTO len (a) VALUES (1)')).toBe('INSERT INTO len (a) VALUES (1)')
+  })
+
+  it('casts: simple :: forms become CAST with PostgreSQL types (contract §3.10)', () => {
+    expect(sqlOf("SELECT ?::int, '1'::int8, 2::float8, ?::text, ?::boolean")).toBe(
+      "SELECT CAST($1 AS integer), CAST('1' AS bigint), CAST(2 AS double precision), CAST($2 AS varchar), CAST($3 AS iris_sim.bit)",
+    )
+    expect(
+      sqlOf(
+        'SELECT CAST(a AS DOUBLE), CAST(b AS VARCHAR(10)), CAST(c AS VARCHAR), CAST(d AS BIT) FROM t',
+      ),
+    ).toBe(
+      'SELECT CAST(a AS double precision), CAST(b AS varchar(10)), CAST(c AS varchar), CAST(d AS iris_sim.bit) FROM t',
+    )
+  })
+})
+
+describe('vectors (contract §5.2, §5.3)', () => {
+  it('TO_VECTOR with the type keyword in any case, with or without a length', () => {
+    expect(
+      sqlOf(
+        'SELECT TO_VECTOR(?, float), TO_VECTOR(?, DOUBLE, 3), to_vector(?, Decimal), TO_VECTOR(?, integer)',
+      ),
+    ).toBe(
+      'SELECT iris_sim.to_vector_float($1), iris_sim.to_vector_double($2, 3), iris_sim.to_vector_decimal($3), iris_sim.to_vector_integer($4)',
+    )
+  })
+
+  it('VECTOR_COSINE / VECTOR_DOT_PRODUCT call the runtime similarities', () => {
+    expect(
+      sqlOf('SELECT TOP 3 id FROM t ORDER BY VECTOR_COSINE(v, TO_VECTOR(?, float)) DESC'),
+    ).toBe(
+      'SELECT id FROM t ORDER BY iris_sim.vector_cosine(v, iris_sim.to_vector_float($1)) DESC LIMIT 3',
+    )
+    expect(sqlOf('SELECT VECTOR_DOT_PRODUCT(a, b) FROM t')).toBe(
+      'SELECT iris_sim.vector_dot_product(a, b) FROM t',
+    )
+  })
+
+  it('refuses STRING / TIMESTAMP and unknown element types', () => {
+    expectRejected("SELECT TO_VECTOR('a,b', STRING)", -1)
+    expectRejected("SELECT TO_VECTOR('1', TIMESTAMP)", -1)
+    expectRejected("SELECT TO_VECTOR('1', bogus)", -1)
+    expectRejected("SELECT TO_VECTOR('1', float, 2, 3)", -1)
+    expect(sqlOf("SELECT TO_VECTOR('1')")).toBe("SELECT iris_sim.to_vector_double('1')")
+  })
+})
+
+describe('INSERT OR UPDATE (contract §3.5)', () => {
+  it('becomes an upsert plan with one expression per column per row', () => {
+    expect(
+      plans('INSERT OR UPDATE INTO s.T (a, "B") VALUES (?, TO_VECTOR(?, float)), (?, NULL)'),
+    ).toEqual([
+      {
+        type: 'upsert',
+        kind: 'insert',
+        source: 'INSERT OR UPDATE INTO s.T (a, "B") VALUES (?, TO_VECTOR(?, float)), (?, NULL)',
+        paramCount: 3,
+        target: { schema: 's', name: 't' },
+        columns: ['a', 'B'],
+        rows: [
+          ['$1', 'iris_sim.to_vector_float($2)'],
+          ['$3', 'NULL'],
+        ],
+      },
+    ])
+    expect(plans('INSERT OR UPDATE t (a) VALUES (1)')[0]).toMatchObject({
+      type: 'upsert',
+      target: { name: 't' },
+    })
+  })
+
+  it('needs a column list and matching rows', () => {
+    expectRejected('INSERT OR UPDATE t VALUES (1)', -1)
+    expectRejected('INSERT OR UPDATE t (a, b) VALUES (1)', -1)
+    expectRejected('INSERT OR UPDATE t (a) SELECT 1', -1)
+  })
+})
+
+describe('catalog names (contract §7, src/catalog/names.ts)', () => {
+  it('rewrites catalog identifiers to their exact names when the statement reads the catalog', () => {
+    expect(
+      sqlOf(
+        "SELECT table_name, Column_Name FROM information_schema.columns WHERE table_schema = 'SQLUser'",
+      ),
+    ).toBe(
+      `SELECT "TABLE_NAME", "COLUMN_NAME" FROM "INFORMATION_SCHEMA"."COLUMNS" WHERE "TABLE_SCHEMA" = 'SQLUser'`,
+    )
+    expect(sqlOf('SELECT p.name, p.sqlfieldname FROM "%dictionary".compiledproperty p')).toBe(
+      'SELECT p."Name", p."SqlFieldName" FROM "%Dictionary"."CompiledProperty" p',
+    )
+  })
+
+  it('leaves other statements alone', () => {
+    expect(sqlOf('SELECT table_name FROM tables')).toBe('SELECT table_name FROM tables')
+  })
+})
+
+describe('transactions (contract §9)', () => {
+  it('START TRANSACTION / BEGIN with IRIS levels and access modes', () => {
+    expect(plans('START TRANSACTION')[0]).toMatchObject({
+      type: 'begin',
+      kind: 'transaction',
+      isolation: 'READ UNCOMMITTED',
+      readOnly: false,
+    })
+    expect(plans('START TRANSACTION ISOLATION LEVEL READ COMMITTED, READ ONLY')[0]).toMatchObject({
+      isolation: 'READ COMMITTED',
+      readOnly: true,
+    })
+    expect(plans('start transaction isolation level read verified read write')[0]).toMatchObject({
+      isolation: 'READ VERIFIED',
+      readOnly: false,
+    })
+    expect(plans('BEGIN')[0]).toMatchObject({ type: 'begin' })
+    expect(plans('BEGIN WORK')[0]).toMatchObject({ type: 'begin' })
+  })
+
+  it('COMMIT / ROLLBACK [WORK], savepoints, SET TRANSACTION', () => {
+    expect(plans('COMMIT; COMMIT WORK; ROLLBACK; ROLLBACK WORK').map((plan) => plan.type)).toEqual([
+      'commit',
+      'commit',
+      'rollback',
+      'rollback',
+    ])
+    expect(plans('SAVEPOINT sp1')[0]).toMatchObject({ type: 'savepoint', name: 'sp1' })
+    expect(plans('ROLLBACK TO SAVEPOINT "Sp"')[0]).toMatchObject({
+      type: 'rollbackToSavepoint',
+      name: 'Sp',
+    })
+    expect(plans('ROLLBACK TO sp1')[0]).toMatchObject({ type: 'rollbackToSavepoint', name: 'sp1' })
+    expect(plans('RELEASE SAVEPOINT sp1')[0]).toMatchObject({
+      type: 'releaseSavepoint',
+      name: 'sp1',
+    })
+    expect(plans('SET TRANSACTION ISOLATION LEVEL READ COMMITTED')[0]).toMatchObject({
+      type: 'noop',
+      commandTag: 'SET',
+    })
+  })
+
+  it('reserves savepoint names starting with SYS (contract §9.3)', () => {
+    expectRejected('SAVEPOINT SYS1', -1)
+    expectRejected('ROLLBACK TO SAVEPOINT sysx', -1)
+  })
+
+  it('rejects REPEATABLE READ and SERIALIZABLE', () => {
+    expectRejected('START TRANSACTION ISOLATION LEVEL REPEATABLE READ', -1)
+    expectRejected('START TRANSACTION ISOLATION LEVEL SERIALIZABLE', -1)
+    expectRejected('SET TRANSACTION ISOLATION LEVEL SERIALIZABLE', -1)
+    expectRejected('BEGIN ISOLATION LEVEL REPEATABLE READ', -1)
+  })
+})
+
+describe('table locks (contract §4.6)', () => {
+  it('LOCK / UNLOCK TABLE in exclusive mode, with an optional wait', () => {
+    expect(plans('LOCK TABLE s.t IN EXCLUSIVE MODE')[0]).toEqual({
+      type: 'lockTable',
+      kind: 'lock',
+      source: 'LOCK TABLE s.t IN EXCLUSIVE MODE',
+      paramCount: 0,
+      target: { schema: 's', name: 't' },
+    })
+    expect(plans('LOCK TABLE t IN EXCLUSIVE MODE WAIT 5')[0]).toMatchObject({
+      type: 'lockTable',
+      waitSeconds: 5,
+    })
+    expect(plans('UNLOCK TABLE t IN EXCLUSIVE MODE')[0]).toMatchObject({
+      type: 'unlockTable',
+      target: { schema: 'SQLUser', name: 't' },
+    })
+  })
+
+  it('refuses other forms', () => {
+    expectRejected('LOCK TABLE t', -1)
+    expectRejected('LOCK TABLE t IN EXCLUSIVE MODE WAIT x', -25)
+  })
+})
