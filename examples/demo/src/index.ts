@@ -3,6 +3,7 @@
  * deterministic embedding, one seed.
  */
 export type { DB } from './db.js'
+export { type DocumentFields, documentRow, embeddingText } from './document-row.js'
 export { EMBEDDING_DIMENSION, embed } from './embed.js'
 export {
   createMigrator,
@@ -10,4 +11,4 @@ export {
   migrateToNothing,
   migrations,
 } from './migrations/index.js'
-export { countStore, DOCUMENT_COUNT, embeddingText, type StoreCounts, seedStore } from './seed.js'
+export { countStore, DOCUMENT_COUNT, type StoreCounts, seedStore } from './seed.js'

@@ -1,9 +1,4 @@
-import {
-  COMMITTED_TYPES,
-  generateTypes,
-  generateTypesToTemp,
-  verifyCommittedTypes,
-} from './codegen.js'
+import { COMMITTED_TYPES, generateTypes, verifyCommittedTypes, writeTypes } from './codegen.js'
 import { type DemoDatabase, openDatabase } from './database.js'
 import { migrateToLatest, migrateToNothing } from './migrations/index.js'
 import { parseDemoOptions, USAGE } from './options.js'
@@ -76,12 +71,12 @@ async function main(argv: readonly string[]): Promise<void> {
     })
 
     await report.step('Generate types with iris-codegen', async (log) => {
-      const generated = await generateTypesToTemp(database.url)
+      const generated = await generateTypes(database.url)
       log.line(`iris-codegen wrote ${generated.lines} lines: ${generated.interfaces.join(', ')}`)
       const vectorLine = generated.text.split('\n').find((line) => line.includes('embedding'))
       if (vectorLine !== undefined) log.line(`document.embedding is typed as: ${vectorLine.trim()}`)
       if (options.updateTypes) {
-        await generateTypes(database.url, COMMITTED_TYPES)
+        await writeTypes(database.url, COMMITTED_TYPES)
         log.line('--update-types: rewrote src/db.d.ts')
       }
       await verifyCommittedTypes(database.url)

@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely'
-import { toVector } from 'kysely-iris'
 import { AUTHORS, generateDocuments, TOPICS } from './corpus.js'
 import type { DB } from './db.js'
-import { embed } from './embed.js'
+import { documentRow } from './document-row.js'
 
 /** How many documents a fresh store is seeded with. */
 export const DOCUMENT_COUNT = 2000
@@ -15,27 +14,23 @@ export interface StoreCounts {
   documentTags: number
 }
 
-export async function countStore(db: Kysely<DB>): Promise<StoreCounts> {
-  const [authors, documents, tags, documentTags] = await Promise.all(
-    (['author', 'document', 'tag', 'document_tag'] as const).map(async (table) => {
-      const { rows } = await db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('rows'))
-        .executeTakeFirstOrThrow()
-      return Number(rows)
-    }),
-  )
-  return {
-    authors: authors ?? 0,
-    documents: documents ?? 0,
-    tags: tags ?? 0,
-    documentTags: documentTags ?? 0,
-  }
+/** `SELECT COUNT(*)` of one table. */
+export async function countRows(db: Kysely<DB>, table: keyof DB): Promise<number> {
+  const { rows } = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('rows'))
+    .executeTakeFirstOrThrow()
+  return Number(rows)
 }
 
-/** The text a document's embedding is made from: what a search should match. */
-export function embeddingText(document: { title: string; body: string }): string {
-  return `${document.title}. ${document.body}`
+export async function countStore(db: Kysely<DB>): Promise<StoreCounts> {
+  const [authors, documents, tags, documentTags] = await Promise.all([
+    countRows(db, 'author'),
+    countRows(db, 'document'),
+    countRows(db, 'tag'),
+    countRows(db, 'document_tag'),
+  ])
+  return { authors, documents, tags, documentTags }
 }
 
 /**
@@ -59,14 +54,9 @@ export async function seedStore(db: Kysely<DB>, documentCount: number): Promise<
     await trx
       .insertInto('document')
       .values(
-        documents.map((document) => ({
-          author_id: authorIdByEmail.get(document.authorEmail)!,
-          slug: document.slug,
-          title: document.title,
-          body: document.body,
-          published: document.published,
-          embedding: toVector(embed(embeddingText(document))),
-        })),
+        documents.map((document) =>
+          documentRow({ ...document, authorId: authorIdByEmail.get(document.authorEmail)! }),
+        ),
       )
       .execute()
 

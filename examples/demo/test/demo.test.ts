@@ -9,7 +9,8 @@ import { AUTHORS, generateDocuments, TOPICS } from '../src/corpus.js'
 import { embed } from '../src/embed.js'
 import { UPSERTS } from '../src/queries/upsert.js'
 import { SEARCH_TEXT, TOP_K } from '../src/queries/vector-search.js'
-import { DOCUMENT_COUNT, embeddingText } from '../src/seed.js'
+import { embeddingText } from '../src/document-row.js'
+import { DOCUMENT_COUNT } from '../src/seed.js'
 
 const run = promisify(execFile)
 const DEMO_DIR = fileURLToPath(new URL('..', import.meta.url))

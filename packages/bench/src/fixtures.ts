@@ -41,6 +41,7 @@ export type BenchTable = keyof BenchDB
 export const ITEM_ROWS = 10_000
 export const ACCOUNTS = 100
 export const INITIAL_BALANCE = 1_000_000
+const SEED_MAX_PARAMETERS = 400
 
 /**
  * The bench's tables on one target, created through the target's own Kysely dialect (IrisDialect
@@ -59,7 +60,11 @@ export class Fixtures {
   }
 
   static open(target: Target): Fixtures {
-    return new Fixtures(target, target.kind === 'iris' ? irisDb(target) : pgDb(target))
+    // Seeding only: the sim parses several mid-sized statements faster than fewer large ones
+    // (5 000 rows: 1.9 s in 400-parameter chunks, 5.1 s in the default 2 000-parameter chunks).
+    const db =
+      target.kind === 'iris' ? irisDb(target, { maxParameters: SEED_MAX_PARAMETERS }) : pgDb(target)
+    return new Fixtures(target, db)
   }
 
   /** bench_item with {@link ITEM_ROWS} rows. */

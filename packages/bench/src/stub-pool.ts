@@ -58,6 +58,18 @@ interface QueryConfig {
   types?: TypeSource
 }
 
+const describedFields = new WeakMap<CannedResult, (StubField & { format: 'text' })[]>()
+
+/** The RowDescription of a canned result, built once: the stub's own cost stays out of the figures. */
+function textFields(canned: CannedResult): (StubField & { format: 'text' })[] {
+  let fields = describedFields.get(canned)
+  if (!fields) {
+    fields = canned.fields.map((f) => ({ ...f, format: 'text' as const }))
+    describedFields.set(canned, fields)
+  }
+  return fields
+}
+
 export class StubClient {
   constructor(private readonly answer: (sql: string) => CannedResult) {}
 
@@ -71,7 +83,7 @@ export class StubClient {
     const result = new PgResultClass(config.rowMode, config.types)
     result.command = canned.command
     result.rowCount = canned.rows.length
-    result.addFields(canned.fields.map((f) => ({ ...f, format: 'text' as const })))
+    result.addFields(textFields(canned))
     for (const row of canned.rows) result.addRow(result.parseRow(row))
     return result as unknown as StubResult<R>
   }

@@ -3,7 +3,12 @@ import { type CreateKyselyDialectOptions, GeneratorDialect } from 'kysely-codege
 import type { IrisAdapter } from './iris-adapter.js'
 import type { IrisIntrospector } from './iris-introspector.js'
 
-/** kysely-codegen's glue for IRIS: the IRIS adapter and introspector, and `IrisDialect`. */
+/**
+ * kysely-codegen's glue for IRIS: the IRIS adapter and introspector, and `IrisDialect`. The adapter
+ * holds one schema's column types, so `serializeIrisTables` builds one per run for
+ * `serializeFromMetadata`; kysely-codegen's own `generate()` (introspect, then serialize with a
+ * dialect made beforehand) is not an entry point: use `generateIrisTypes()`.
+ */
 export class IrisGeneratorDialect extends GeneratorDialect {
   readonly adapter: IrisAdapter
   readonly introspector: IrisIntrospector

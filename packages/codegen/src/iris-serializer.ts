@@ -4,6 +4,7 @@ import {
   type GeneratorDialect,
   ImportClauseNode,
   ImportStatementNode,
+  type ObjectExpressionNode,
   type SerializeFileOptions,
   type StatementNode,
   TypeScriptSerializer,
@@ -59,27 +60,33 @@ export class IrisSerializer extends TypeScriptSerializer {
     this.#tablesByKey = new Map(
       irisTables.map((table) => [databaseKey(table, defaultSchemas, !!options.camelCase), table]),
     )
-    return `${jsDoc(this.#header.split('\n'), '')}\n${super.serializeFile(metadata, dialect, options)}`
+    return `${jsDoc(this.#header.split('\n'))}\n${super.serializeFile(metadata, dialect, options)}`
   }
 
   override serializeStatements(nodes: StatementNode[]): string {
     this.#tablesBySymbol = this.#mapTableSymbols(nodes)
-    const statements = this.#typeAliases
-      ? withKyselyImports(
-          nodes,
-          TYPE_ALIASES.map((a) => a.helper),
-        )
-      : nodes
-    if (this.#typeAliases) this.#checkAliasNames(statements)
+    let statements = sortTableStatements(nodes)
+    if (this.#typeAliases) {
+      statements = withKyselyImports(
+        statements,
+        TYPE_ALIASES.map((alias) => alias.helper),
+      )
+      this.#checkAliasNames(statements)
+    }
     return super.serializeStatements(statements)
   }
 
+  /** As kysely-codegen prints it, but sorted by a fixed collation (see `collate`). */
+  override serializeObjectExpression(node: ObjectExpressionNode): string {
+    const properties = [...node.properties].sort((a, b) => collate(a.key, b.key))
+    if (properties.length === 0) return '{}'
+    return `{\n${properties.map((property) => `  ${this.serializeProperty(property)}`).join('')}}`
+  }
+
+  /** A table interface gets its JSDoc before and, with `typeAliases`, its aliases after. */
   override serializeExportStatement(node: ExportStatementNode): string {
     const statement = super.serializeExportStatement(node)
-    const table =
-      node.argument.type === 'InterfaceDeclaration'
-        ? this.#tablesBySymbol.get(node.argument.id.name)
-        : undefined
+    const table = this.#tablesBySymbol.get(node.argument.id.name)
     if (!table || node.argument.type !== 'InterfaceDeclaration') return statement
     const lines = [
       ...(table.comment ? table.comment.split(/\r?\n/) : []),
@@ -91,7 +98,7 @@ export class IrisSerializer extends TypeScriptSerializer {
           (alias) => `\n\nexport type ${alias.name(name)} = ${alias.helper}<${name}>;`,
         ).join('')
       : ''
-    return `${jsDoc(lines, '')}${statement}${aliases}`
+    return `${jsDoc(lines)}${statement}${aliases}`
   }
 
   /** The `DB` interface maps each table's key (`schema.table` or `table`) to its interface. */
@@ -129,6 +136,24 @@ export class IrisSerializer extends TypeScriptSerializer {
   }
 }
 
+/**
+ * kysely-codegen sorts with `localeCompare()` in the machine's locale, which orders some names
+ * differently in, say, Danish or Lithuanian: a fixed collation keeps `--verify` stable between a
+ * developer's machine and CI.
+ */
+const collate = new Intl.Collator('en').compare
+
+/** Table interfaces (every export between the definitions and `DB`) in the fixed collation. */
+function sortTableStatements(nodes: StatementNode[]): StatementNode[] {
+  const isTable = (node: StatementNode) =>
+    node.type === 'ExportStatement' &&
+    node.argument.type === 'InterfaceDeclaration' &&
+    node !== nodes.at(-1)
+  const tables = nodes.filter(isTable) as ExportStatementNode[]
+  tables.sort((a, b) => collate(a.argument.id.name, b.argument.id.name))
+  return nodes.map((node) => (isTable(node) ? tables.shift()! : node))
+}
+
 /** The key kysely-codegen gives a table in `DB`: schema-qualified outside the default schemas. */
 function databaseKey(
   table: IrisTableMetadata,
@@ -149,19 +174,19 @@ function withKyselyImports(nodes: StatementNode[], names: readonly string[]): St
   for (const name of names) {
     if (!clauses.some((clause) => clause.name === name)) clauses.push(new ImportClauseNode(name))
   }
-  clauses.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  clauses.sort((a, b) => collate(a.name, b.name))
   const merged = new ImportStatementNode('kysely', clauses)
-  const imports = nodes.filter((node) => node.type === 'ImportStatement' && node !== existing)
-  const others = nodes.filter((node) => node.type !== 'ImportStatement')
-  const sortedImports = [...imports, merged].sort((a, b) =>
-    (a as ImportStatementNode).moduleName < (b as ImportStatementNode).moduleName ? -1 : 1,
+  const imports = nodes.filter(
+    (node): node is ImportStatementNode => node.type === 'ImportStatement' && node !== existing,
   )
-  return [...sortedImports, ...others]
+  imports.push(merged)
+  imports.sort((a, b) => collate(a.moduleName, b.moduleName))
+  return [...imports, ...nodes.filter((node) => node.type !== 'ImportStatement')]
 }
 
-function jsDoc(lines: readonly string[], indent: string): string {
+function jsDoc(lines: readonly string[]): string {
   const body = lines
-    .map((line) => `${indent} *${line ? ` ${line.replaceAll('*/', '*\\/')}` : ''}`)
+    .map((line) => ` *${line ? ` ${line.replaceAll('*/', '*\\/')}` : ''}`)
     .join('\n')
-  return `${indent}/**\n${body}\n${indent} */\n`
+  return `/**\n${body}\n */\n`
 }

@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { CamelCasePlugin } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import {
@@ -7,6 +9,8 @@ import {
   serializeIrisTables,
 } from '../src/index.js'
 import { column, EXAMPLE_TABLES, table } from './fixtures/example-schema.js'
+
+const DIST_INDEX = new URL('../dist/index.js', import.meta.url).href
 
 function generate(options: IrisCodegenOptions = {}, tables = EXAMPLE_TABLES): string {
   return serializeIrisTables(tables, resolveSettings(options, {}))
@@ -41,6 +45,24 @@ describe('golden files from hand-made IrisTableMetadata (no server)', () => {
       typeMapping: { timestamp: 'Date', VECTOR: 'number[]' },
     })
     await expect(output).toMatchFileSnapshot('golden/overrides-type-mapping.ts')
+  })
+
+  it('is byte-identical under a locale that collates differently (Danish sorts "aa" last)', async () => {
+    const tables = [
+      table('SQLUser', 'aa_first', [column('aa_col', 'INTEGER'), column('b_col', 'INTEGER')]),
+      table('SQLUser', 'b_second', [column('z_col', 'INTEGER')]),
+    ]
+    const script = `import { serializeIrisTables, resolveSettings } from ${JSON.stringify(DIST_INDEX)}
+process.stdout.write(serializeIrisTables(JSON.parse(process.argv[1]), resolveSettings({}, {})))`
+    const danish = await promisify(execFile)(
+      process.execPath,
+      ['--input-type=module', '-e', script, JSON.stringify(tables)],
+      {
+        env: { ...process.env, LC_ALL: 'da_DK.UTF-8', LANG: 'da_DK.UTF-8' },
+      },
+    )
+    expect(danish.stdout).toBe(generate({}, tables))
+    expect(danish.stdout.indexOf('aa_col')).toBeLessThan(danish.stdout.indexOf('b_col'))
   })
 
   it('is byte-identical whatever the input order', () => {

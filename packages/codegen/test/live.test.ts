@@ -25,13 +25,18 @@ import { errorLines, runCli } from './helpers/run-cli.js'
 const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc')
 // Inside the package, so the compiled files resolve `kysely` like a user's project does.
 const DIR = mkdtempSync(join(fileURLToPath(new URL('.', import.meta.url)), 'live.tmp.'))
+afterAll(() => rmSync(DIR, { recursive: true, force: true }))
 
-/** Each value-parsing setup of the dialect, with the codegen flags that must match it. */
-const SETUPS: { name: string; options: ValueOptions; flags: string[] }[] = [
+/**
+ * Each value-parsing setup of the dialect, with the codegen flags that must match it. `defaults`
+ * passes no value option to either side, so it proves codegen's defaults are the dialect's.
+ */
+const SETUPS: { name: string; options: ValueOptions; flags: string[]; dialectDefaults?: true }[] = [
   {
     name: 'defaults',
     options: { int8: 'number', numeric: 'string', date: 'string', vectorType: 'string' },
     flags: [],
+    dialectDefaults: true,
   },
   {
     name: 'bigint-number-Date',
@@ -45,13 +50,10 @@ const SETUPS: { name: string; options: ValueOptions; flags: string[] }[] = [
   },
 ]
 
-function dialectFor(url: string, options: ValueOptions): IrisDialect {
-  return new IrisDialect({
-    connectionString: url,
-    int8: options.int8,
-    numeric: options.numeric,
-    date: options.date,
-  })
+function dialectFor(url: string, setup: (typeof SETUPS)[number]): IrisDialect {
+  if (setup.dialectDefaults) return new IrisDialect({ connectionString: url })
+  const { int8, numeric, date } = setup.options
+  return new IrisDialect({ connectionString: url, int8, numeric, date })
 }
 
 function pluginsFor(options: ValueOptions): KyselyPlugin[] {
@@ -82,7 +84,6 @@ describe('live: iris-codegen against the sim (profile iris)', () => {
   afterAll(async () => {
     await db?.destroy()
     await sim?.stop()
-    rmSync(DIR, { recursive: true, force: true })
   })
 
   it('writes the types of every column, the view, identity, defaults and comments', () => {
@@ -109,7 +110,7 @@ describe('live: iris-codegen against the sim (profile iris)', () => {
   describe.each(SETUPS)('values with the $name setup', (setup) => {
     it('each column returns exactly the expected value, of the generated type', async () => {
       const reader = new Kysely<AnySchema>({
-        dialect: dialectFor(sim.url, setup.options),
+        dialect: dialectFor(sim.url, setup),
         plugins: pluginsFor(setup.options),
       })
       try {
@@ -395,7 +396,7 @@ describe('live: the pgwire-1.0 profile (documented differences)', () => {
     const types = selectTypes(run.stdout, 'CodegenTypes')
     expect(types.c_bit).toBe('boolean | number | null')
     const reader = new Kysely<AnySchema>({
-      dialect: dialectFor(sim.url, { ...SETUPS[1]!.options }),
+      dialect: dialectFor(sim.url, SETUPS[1]!),
     })
     try {
       // Named columns: `selectAll` on a quoted table yields column1..N under pgwire 1.0 (§6.3).

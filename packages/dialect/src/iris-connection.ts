@@ -40,6 +40,7 @@ export class IrisConnection implements DatabaseConnection {
   readonly #options: IrisConnectionOptions
   #inTransaction = false
   #discarded = false
+  #lostCause: unknown
 
   constructor(client: IrisPoolClient, options: IrisConnectionOptions) {
     this.#client = client
@@ -53,6 +54,11 @@ export class IrisConnection implements DatabaseConnection {
 
   get discarded(): boolean {
     return this.#discarded
+  }
+
+  /** What made the connection unusable (a dropped socket, an abort, a timeout), when known. */
+  get lostCause(): unknown {
+    return this.#lostCause
   }
 
   async executeQuery<R>(
@@ -93,8 +99,9 @@ export class IrisConnection implements DatabaseConnection {
   }
 
   /** Marks the connection unusable: the pool destroys it on release. */
-  discard(): void {
+  discard(cause?: unknown): void {
     this.#discarded = true
+    this.#lostCause ??= cause
   }
 
   async *#readAll(query: CompiledQuery, options?: AbortableOptions): AsyncGenerator<Row[]> {
@@ -210,7 +217,7 @@ export class IrisConnection implements DatabaseConnection {
   ): Promise<T> {
     if (signal?.aborted) throw abortError(query.sql, signal.reason)
     const onAbort = () => {
-      this.discard()
+      this.discard(abortError(query.sql, signal?.reason))
       void this.#client.end?.().catch(() => undefined)
     }
     signal?.addEventListener('abort', onAbort, { once: true })
@@ -226,7 +233,8 @@ export class IrisConnection implements DatabaseConnection {
 
   #failed(error: unknown, sql: string): IrisError {
     const mapped = toIrisError(error, sql)
-    if (mapped instanceof IrisConnectionError || mapped instanceof IrisTimeoutError) this.discard()
+    if (mapped instanceof IrisConnectionError || mapped instanceof IrisTimeoutError)
+      this.discard(mapped)
     return mapped
   }
 
@@ -234,6 +242,7 @@ export class IrisConnection implements DatabaseConnection {
     if (this.#discarded) {
       throw new IrisConnectionError(
         'this connection was discarded after an abort or a connection failure; run the work again',
+        { cause: this.#lostCause },
       )
     }
   }

@@ -6,6 +6,7 @@ import {
   RawNode,
   type TransactionSettings,
 } from 'kysely'
+import { uncommittedTransactionError, watchConnectionLoss } from './connection-loss.js'
 import { createPool } from './create-pool.js'
 import { toIrisError } from './error-mapping.js'
 import { IrisConnectionError, IrisInputError, IrisUnsupportedError } from './errors.js'
@@ -57,6 +58,10 @@ export class IrisDriver implements Driver {
         cursor: this.#config.cursor,
       })
       this.#connections.set(client, connection)
+      // A socket that dies while the client is checked out (e.g. between a transaction's
+      // statements) is reported here; the connection is then discarded, never reused.
+      const lost = connection
+      watchConnectionLoss(client, (error) => lost.discard(toIrisError(error)))
       if (this.#config.onCreateConnection) {
         try {
           await this.#config.onCreateConnection(connection)
@@ -91,13 +96,26 @@ export class IrisDriver implements Driver {
     asIris(connection).inTransaction = true
   }
 
+  /**
+   * A transaction whose connection was lost cannot commit: the server rolls a disconnected
+   * session's transaction back (contract §9), and the error says so.
+   */
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    asIris(connection).inTransaction = false
-    await asIris(connection).run('commit')
+    const iris = asIris(connection)
+    iris.inTransaction = false
+    if (iris.discarded) throw uncommittedTransactionError(iris.lostCause)
+    try {
+      await iris.run('commit')
+    } catch (error) {
+      if (error instanceof IrisConnectionError) throw uncommittedTransactionError(error)
+      throw error
+    }
   }
 
+  /** On a lost connection there is nothing to send: the server has rolled the transaction back. */
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     asIris(connection).inTransaction = false
+    if (asIris(connection).discarded) return
     try {
       await asIris(connection).run('rollback')
     } catch (error) {

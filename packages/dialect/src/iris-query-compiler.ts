@@ -60,34 +60,25 @@ const DDL_KINDS = new Set([
   'DropSchemaNode',
 ])
 
-/** Operators with no IRIS equivalent (contract §3.9, §3.10, §5.6). */
-const UNSUPPORTED_OPERATORS: Readonly<Record<string, string>> = {
-  '~': 'IRIS has no regular-expression operator; use %MATCHES or %PATTERN with sql`...` (contract §3.9)',
-  '~*': 'IRIS has no regular-expression operator; use %MATCHES or %PATTERN with sql`...` (contract §3.9)',
-  '!~': 'IRIS has no regular-expression operator; use %MATCHES or %PATTERN with sql`...` (contract §3.9)',
-  '!~*':
+/** Operators with no IRIS equivalent, grouped by the reason given (contract §3.9, §5.6). */
+const UNSUPPORTED_OPERATOR_GROUPS: ReadonlyArray<[operators: string[], reason: string]> = [
+  [
+    ['~', '~*', '!~', '!~*', 'regexp', 'similar to', 'not similar to'],
     'IRIS has no regular-expression operator; use %MATCHES or %PATTERN with sql`...` (contract §3.9)',
-  regexp:
-    'IRIS has no regular-expression operator; use %MATCHES or %PATTERN with sql`...` (contract §3.9)',
-  'similar to': 'IRIS has no SIMILAR TO; use %MATCHES or %PATTERN with sql`...` (contract §3.9)',
-  'not similar to':
-    'IRIS has no SIMILAR TO; use %MATCHES or %PATTERN with sql`...` (contract §3.9)',
-  '@>': 'IRIS has no arrays or JSON containment (contract §3.9)',
-  '<@': 'IRIS has no arrays or JSON containment (contract §3.9)',
-  '&&': 'IRIS has no arrays or ranges (contract §3.9)',
-  '?': 'IRIS has no JSON key operators (contract §3.9)',
-  '?&': 'IRIS has no JSON key operators (contract §3.9)',
-  '?|': 'IRIS has no JSON key operators (contract §3.9)',
-  '@@': 'IRIS has no full-text match operator (contract §3.9)',
-  '->': 'IRIS has no JSON path operators (contract §3.9)',
-  '->>': 'IRIS has no JSON path operators (contract §3.9)',
-  '#>': 'IRIS has no JSON path operators (contract §3.9)',
-  '#>>': 'IRIS has no JSON path operators (contract §3.9)',
-  '<->': 'IRIS has no vector distance operators; use the vector helpers (contract §5.6)',
-  '<=>': 'IRIS has no vector distance operators; use the vector helpers (contract §5.6)',
-  '<#>': 'IRIS has no vector distance operators; use the vector helpers (contract §5.6)',
-  '-|-': 'IRIS has no ranges (contract §3.9)',
-}
+  ],
+  [['@>', '<@', '&&', '-|-'], 'IRIS has no arrays, ranges or JSON containment (contract §3.9)'],
+  [['?', '?&', '?|', '->', '->>', '#>', '#>>'], 'IRIS has no JSON operators (contract §3.9)'],
+  [['@@'], 'IRIS has no full-text match operator (contract §3.9)'],
+  [
+    ['<->', '<=>', '<#>'],
+    'IRIS has no vector distance operators; use the vector helpers (contract §5.6)',
+  ],
+]
+const UNSUPPORTED_OPERATORS = new Map(
+  UNSUPPORTED_OPERATOR_GROUPS.flatMap(([operators, reason]) =>
+    operators.map((op) => [op, reason] as const),
+  ),
+)
 
 /** Row-locking modifiers: the simulator rejects them and IRIS support is unverified (contract §3.11). */
 const LOCKING_MODIFIERS = new Set([
@@ -353,7 +344,7 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       this.append(')')
       return
     }
-    const reason = operator === undefined ? undefined : UNSUPPORTED_OPERATORS[operator]
+    const reason = operator === undefined ? undefined : UNSUPPORTED_OPERATORS.get(operator)
     if (reason) throw new IrisUnsupportedError(`operator '${operator}': ${reason}`)
     super.visitBinaryOperation(node)
   }

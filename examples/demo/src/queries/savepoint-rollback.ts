@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely'
-import { toVector } from 'kysely-iris'
 import type { DB } from '../db.js'
-import { embed } from '../embed.js'
+import { documentRow } from '../document-row.js'
 import type { StepLog } from '../report.js'
-import { countStore } from '../seed.js'
+import { countRows } from '../seed.js'
 
 const DRAFTS = 25
 
@@ -13,7 +12,7 @@ const DRAFTS = 25
  * Returns the document count after the commit.
  */
 export async function savepointRollback(db: Kysely<DB>, log: StepLog): Promise<number> {
-  const before = (await countStore(db)).documents
+  const before = await countRows(db, 'document')
   const author = await db.selectFrom('author').select('id').orderBy('id').executeTakeFirstOrThrow()
 
   const trx = await db.startTransaction().execute()
@@ -23,20 +22,18 @@ export async function savepointRollback(db: Kysely<DB>, log: StepLog): Promise<n
     await afterCheckpoint
       .insertInto('document')
       .values(
-        Array.from({ length: DRAFTS }, (_, i) => {
-          const title = `Draft ${i + 1} about vector search`
-          return {
-            author_id: author.id,
+        Array.from({ length: DRAFTS }, (_, i) =>
+          documentRow({
+            authorId: author.id,
             slug: `draft-${i + 1}`,
-            title,
-            body: title,
+            title: `Draft ${i + 1}`,
+            body: 'A draft about vector search, never committed.',
             published: false,
-            embedding: toVector(embed(title)),
-          }
-        }),
+          }),
+        ),
       )
       .execute()
-    inside = await countDocuments(afterCheckpoint)
+    inside = await countRows(afterCheckpoint, 'document')
     await afterCheckpoint.rollbackToSavepoint('before_drafts').execute()
     await trx.commit().execute()
   } catch (error) {
@@ -44,19 +41,11 @@ export async function savepointRollback(db: Kysely<DB>, log: StepLog): Promise<n
     throw error
   }
 
-  const after = (await countStore(db)).documents
+  const after = await countRows(db, 'document')
   log.pairs([
     ['documents before the transaction', before],
     [`after inserting ${DRAFTS} drafts past the savepoint`, inside],
     ['after ROLLBACK TO SAVEPOINT and COMMIT', after],
   ])
   return after
-}
-
-async function countDocuments(db: Kysely<DB>): Promise<number> {
-  const { rows } = await db
-    .selectFrom('document')
-    .select((eb) => eb.fn.countAll<number>().as('rows'))
-    .executeTakeFirstOrThrow()
-  return Number(rows)
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
-import { IrisError, IrisUniqueViolationError, toVector } from 'kysely-iris'
+import { IrisError, IrisUniqueViolationError } from 'kysely-iris'
 import type { DB } from '../db.js'
-import { embed } from '../embed.js'
+import { documentRow } from '../document-row.js'
 import type { StepLog } from '../report.js'
 
 /**
@@ -17,14 +17,15 @@ export async function uniqueViolation(db: Kysely<DB>, log: StepLog): Promise<str
   try {
     await db
       .insertInto('document')
-      .values({
-        author_id: existing.author_id,
-        slug: existing.slug,
-        title: 'A duplicate',
-        body: 'A duplicate slug',
-        published: false,
-        embedding: toVector(embed('a duplicate slug')),
-      })
+      .values(
+        documentRow({
+          authorId: existing.author_id,
+          slug: existing.slug,
+          title: 'A duplicate',
+          body: 'A second document with a slug that is taken.',
+          published: false,
+        }),
+      )
       .execute()
   } catch (error) {
     if (!(error instanceof IrisError)) throw error

@@ -1,9 +1,7 @@
 import type { Kysely } from 'kysely'
-import { toVector } from 'kysely-iris'
 import type { DB } from '../db.js'
-import { embed } from '../embed.js'
+import { documentRow } from '../document-row.js'
 import type { StepLog } from '../report.js'
-import { embeddingText } from '../seed.js'
 
 /** What the demo upserts: a seeded document (its key exists) and one the seed does not have. */
 export const UPSERTS = [
@@ -35,11 +33,7 @@ export async function upsert(db: Kysely<DB>, log: StepLog): Promise<void> {
       .select('id')
       .where('slug', '=', document.slug)
       .executeTakeFirst()
-    const query = db.replaceInto('document').values({
-      ...document,
-      author_id: author.id,
-      embedding: toVector(embed(embeddingText(document))),
-    })
+    const query = db.replaceInto('document').values(documentRow({ ...document, authorId: author.id }))
     compiledSql = query.compile().sql
     await query.execute()
     const after = await db

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { type DB, embed, embeddingText } from '@kysely-iris/demo'
+import { type DB, documentRow } from '@kysely-iris/demo'
 import type { Kysely } from 'kysely'
-import { toVector } from 'kysely-iris'
 import { notFound } from '../http-errors.js'
 import {
   Created,
@@ -19,23 +18,26 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = asy
   app,
   { db },
 ) => {
+  /** Documents joined with their authors, selecting what every document response shows. */
+  const documentsWithAuthors = () =>
+    db
+      .selectFrom('document')
+      .innerJoin('author', 'author.id', 'document.author_id')
+      .select([
+        'document.id',
+        'document.slug',
+        'document.title',
+        'author.id as authorId',
+        'author.name as authorName',
+      ])
+
   app.get(
     '/documents/:id',
     { schema: { params: DocumentIdParams, response: { 200: DocumentDetail, 404: ErrorBody } } },
     async (request) => {
       const { id } = request.params
-      const document = await db
-        .selectFrom('document')
-        .innerJoin('author', 'author.id', 'document.author_id')
-        .select([
-          'document.id',
-          'document.slug',
-          'document.title',
-          'document.body',
-          'document.published',
-          'author.id as authorId',
-          'author.name as authorName',
-        ])
+      const document = await documentsWithAuthors()
+        .select(['document.body', 'document.published'])
         .where('document.id', '=', id)
         .executeTakeFirst()
       if (document === undefined) throw notFound(`document ${id}`)
@@ -46,12 +48,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = asy
         .where('document_tag.document_id', '=', id)
         .orderBy('tag.name')
         .execute()
-      const { authorId, authorName, ...fields } = document
-      return {
-        ...fields,
-        author: { id: authorId, name: authorName },
-        tags: tags.map((tag) => tag.name),
-      }
+      return { ...withAuthor(document), tags: tags.map((tag) => tag.name) }
     },
   )
 
@@ -66,30 +63,14 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = asy
           .selectFrom('document')
           .select((eb) => eb.fn.countAll<number>().as('total'))
           .executeTakeFirstOrThrow(),
-        db
-          .selectFrom('document')
-          .innerJoin('author', 'author.id', 'document.author_id')
-          .select([
-            'document.id',
-            'document.slug',
-            'document.title',
-            'author.id as authorId',
-            'author.name as authorName',
-          ])
+        // limit and offset travel as parameters (contract §3.2).
+        documentsWithAuthors()
           .orderBy('document.id')
           .limit(pageSize)
           .offset((page - 1) * pageSize)
           .execute(),
       ])
-      return {
-        page,
-        pageSize,
-        total: Number(total.total),
-        items: rows.map(({ authorId, authorName, ...fields }) => ({
-          ...fields,
-          author: { id: authorId, name: authorName },
-        })),
-      }
+      return { page, pageSize, total: Number(total.total), items: rows.map(withAuthor) }
     },
   )
 
@@ -97,20 +78,21 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = asy
     '/documents',
     { schema: { body: NewDocumentBody, response: { 201: Created } } },
     async (request, reply) => {
-      const { authorId, published = true, ...fields } = request.body
+      const { published = true, ...fields } = request.body
       // A single-row insert: the dialect reads the new IDENTITY with LAST_IDENTITY() on the same
-      // connection (contract §3.4), since IRIS has no RETURNING.
+      // connection (contract §3.4), since IRIS has no RETURNING. documentRow() embeds the text.
       const result = await db
         .insertInto('document')
-        .values({
-          ...fields,
-          author_id: authorId,
-          published,
-          embedding: toVector(embed(embeddingText(fields))),
-        })
+        .values(documentRow({ ...fields, published }))
         .executeTakeFirstOrThrow()
       const id = Number(result.insertId)
       return reply.status(201).header('location', `/documents/${id}`).send({ id })
     },
   )
+}
+
+/** `{ authorId, authorName, ...rest }` → `{ ...rest, author: { id, name } }`. */
+function withAuthor<Row extends { authorId: number; authorName: string }>(row: Row) {
+  const { authorId, authorName, ...fields } = row
+  return { ...fields, author: { id: authorId, name: authorName } }
 }

@@ -1,4 +1,5 @@
 import type { GoalResult } from '../goals.js'
+import type { ScenarioResult } from '../results.js'
 
 /** A figure with three significant digits (at least), and its unit. */
 export function formatValue(value: number, unit: string): string {
@@ -23,4 +24,18 @@ export function formatGoal(goal: GoalResult): string {
 
 export function formatCount(value: number): string {
   return Math.round(value).toLocaleString('en-US')
+}
+
+/** The title with the data size when it matters: rows, vectors, tables. */
+export function scenarioName(scenario: ScenarioResult): string {
+  return `${scenario.title}${sizeSuffix(scenario)}`
+}
+
+function sizeSuffix(scenario: ScenarioResult): string {
+  const { rows, vectors, tables, columns } = scenario.sizes
+  if (scenario.scenario === 'bulk-insert' && rows !== undefined)
+    return `, ${formatCount(Number(rows))} rows`
+  if (vectors !== undefined) return `, ${formatCount(Number(vectors))} vectors`
+  if (tables !== undefined) return `, ${tables} tables × ${columns} columns`
+  return ''
 }

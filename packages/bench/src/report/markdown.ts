@@ -1,5 +1,5 @@
 import type { BenchReport, ContenderResult, ScenarioResult } from '../results.js'
-import { formatCount, formatGoal, formatRatio, formatValue } from './format.js'
+import { formatCount, formatGoal, formatRatio, formatValue, scenarioName } from './format.js'
 
 function note(scenario: ScenarioResult, contender: ContenderResult): string {
   const parts: string[] = []
@@ -20,7 +20,7 @@ function ratioCell(contender: ContenderResult): string {
 }
 
 function scenarioRows(scenario: ScenarioResult): string[] {
-  const name = `${scenario.title}${sizeSuffix(scenario)}`
+  const name = scenarioName(scenario)
   if (scenario.status !== 'ran') {
     return [
       `| ${name} | ${scenario.target} | ${scenario.status}: ${scenario.reason ?? ''} | | | | | | | |`,
@@ -43,15 +43,6 @@ function scenarioRows(scenario: ScenarioResult): string[] {
     ]
     return `| ${cells.join(' | ')} |`
   })
-}
-
-function sizeSuffix(scenario: ScenarioResult): string {
-  const { rows, vectors, tables, columns } = scenario.sizes
-  if (scenario.scenario === 'bulk-insert' && rows !== undefined)
-    return `, ${formatCount(Number(rows))} rows`
-  if (vectors !== undefined) return `, ${formatCount(Number(vectors))} vectors`
-  if (tables !== undefined) return `, ${tables} tables × ${columns} columns`
-  return ''
 }
 
 export function renderMarkdown(report: BenchReport): string {

@@ -1,6 +1,6 @@
 import type { BenchReport, ScenarioResult } from '../results.js'
 import { summarize } from '../stats.js'
-import { formatValue } from './format.js'
+import { formatValue, scenarioName } from './format.js'
 
 /**
  * A hand-written SVG: one panel per scenario and target, one row per contender, each a box plot
@@ -63,7 +63,7 @@ function panel(scenario: ScenarioResult, top: number): { svg: string; height: nu
   const parts: string[] = []
   const height = PANEL_TOP + rows.length * ROW_HEIGHT + AXIS_HEIGHT
   parts.push(
-    `<text x="10" y="${top + 20}" class="title">${escapeXml(`${scenario.title} — ${scenario.target} (${scenario.metric}, ${scenario.unit})`)}</text>`,
+    `<text x="10" y="${top + 20}" class="title">${escapeXml(`${scenarioName(scenario)} — ${scenario.target} (${scenario.metric}, ${scenario.unit})`)}</text>`,
   )
   rows.forEach((contender, i) => {
     const s = all[i]!

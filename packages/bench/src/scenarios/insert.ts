@@ -91,7 +91,7 @@ export const insertWithId: Scenario = {
   unit: 'ms',
   metric: 'latency per insert',
   baseline: 'raw-pg',
-  ops: { full: 300, quick: 30 },
+  ops: { full: 200, quick: 30 },
   warmup: { full: 30, quick: 5 },
   async prepare({ target, fixtures }) {
     await fixtures!.events()

@@ -11,7 +11,7 @@ export const pointSelect: Scenario = {
   unit: 'ms',
   metric: 'latency per query',
   baseline: 'raw-pg',
-  ops: { full: 400, quick: 40 },
+  ops: { full: 300, quick: 40 },
   warmup: { full: 50, quick: 10 },
   async prepare({ target, fixtures }) {
     await fixtures!.items()

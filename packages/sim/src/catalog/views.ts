@@ -5,6 +5,7 @@
  * `varchar`, §5.7), flags are `YES`/`NO`, descriptions come from `%DESCRIPTION` (stored as comments).
  * Name columns use the SQLUPPER collation, so they compare case-insensitively (contract §7.3).
  * Only user schemas are listed: not PostgreSQL's, not the sim's, not the catalog schemas themselves.
+ * Values guessed where IRIS's are unknown (index flags, property types) are iris-facts F21, F22.
  */
 
 import { SIM_SCHEMA, SQLUPPER_COLLATION } from './metadata.js'

@@ -125,11 +125,6 @@ export class Backend {
     this.#pg = pg
   }
 
-  /** The underlying PGlite (bootstrap and data-directory dumps). */
-  get pglite(): PGlite {
-    return this.#pg
-  }
-
   /** Runs PGlite calls one at a time: its protocol API keeps per-call state and must not overlap. */
   #exclusive<T>(work: () => Promise<T>): Promise<T> {
     const run = this.#queue.then(work, work)

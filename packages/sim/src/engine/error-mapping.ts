@@ -3,7 +3,7 @@
  * PostgreSQL's own message as the `%msg` detail. The statement kind picks between the INSERT and
  * UPDATE (and DELETE) variants of the constraint codes (contract §8.2). The runtime's own errors use
  * SQLSTATE `IRnnn` for SQLCODE -nnn (src/translate/runtime.ts). Codes the contract does not list are
- * guesses, recorded in docs/iris-facts.md as [unverified].
+ * guesses, recorded in docs/iris-facts.md as [unverified] (iris-facts F18, F19).
  */
 
 import { irisError } from '../translate/iris-error.js'

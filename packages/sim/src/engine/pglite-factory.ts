@@ -7,7 +7,7 @@
  * it is bootstrapped first if it never was.
  */
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
@@ -23,10 +23,22 @@ import { extractTar } from './tar-extract.js'
 
 const extensions = { vector }
 
-const templatePath = join(tmpdir(), 'kysely-iris-sim', `${BOOTSTRAP_VERSION}.tar`)
+const templateDirectory = join(tmpdir(), 'kysely-iris-sim')
+const templatePath = join(templateDirectory, `${BOOTSTRAP_VERSION}.tar`)
 
 async function bootstrap(pg: PGlite): Promise<void> {
   await pg.exec(BOOTSTRAP_SCRIPT)
+}
+
+/** A day-old template of another bootstrap version is no longer wanted (40 MB each). */
+async function pruneStaleTemplates(): Promise<void> {
+  const dayAgo = Date.now() - 24 * 60 * 60 * 1000
+  for (const name of await readdir(templateDirectory)) {
+    const path = join(templateDirectory, name)
+    if (path === templatePath) continue
+    const stats = await stat(path).catch(() => undefined)
+    if (stats && stats.mtimeMs < dayAgo) await rm(path, { force: true })
+  }
 }
 
 async function buildTemplate(): Promise<Blob> {
@@ -35,10 +47,11 @@ async function buildTemplate(): Promise<Blob> {
     await bootstrap(pg)
     const dump = await pg.dumpDataDir('none')
     const bytes = new Uint8Array(await dump.arrayBuffer())
-    await mkdir(join(tmpdir(), 'kysely-iris-sim'), { recursive: true })
+    await mkdir(templateDirectory, { recursive: true })
     const partial = `${templatePath}.${process.pid}.${Date.now()}.partial`
     await writeFile(partial, bytes)
     await rename(partial, templatePath) // atomic: readers never see half a file
+    await pruneStaleTemplates()
     return new Blob([bytes])
   } finally {
     await pg.close()

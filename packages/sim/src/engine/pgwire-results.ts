@@ -3,7 +3,8 @@
  * top of IRIS's own behaviour, so the dialect is tested against the server people run today.
  * - §6.2: type OIDs are guessed from the FIRST row's values (integers 23 or 20, floats 701,
  *   decimals 1700, everything else 25 — dates and times too; BIT is an integer 0/1); a column whose
- *   first value is NULL, or a result without rows, reports 25 [unverified for the no-rows case].
+ *   first value is NULL, or a result without rows, reports 25 [unverified for the no-rows case,
+ *   iris-facts F23].
  * - §6.3: labels are lower-cased; `SELECT *` from a quoted table names columns `column1..N`; the
  *   empty string comes back as NULL; INSERT / UPDATE / DELETE command tags report 0 rows.
  * - §7.4: filtering INFORMATION_SCHEMA.TABLES on a table that does not exist raises "Table ... does
@@ -48,15 +49,19 @@ export function selectsStarFromQuotedTable(source: string): boolean {
   return /^\s*select\s+(?:top\s+(?:\d+|\?|all)\s+)?\*\s+from\s+"/i.test(source)
 }
 
-/** The RowDescription pgwire sends: guessed types, lower-case or positional names (§6.2, §6.3). */
+/**
+ * The RowDescription pgwire sends: guessed types, lower-case or positional names (§6.2, §6.3).
+ * `firstRow` is the first row of the result (`undefined` when it has none: every column is then
+ * text), or `'by type'` for Describe, where no value exists yet and the column's category decides.
+ */
 export function pgwireFields(
   columns: readonly ShapedColumn[],
-  firstRow: readonly (string | null)[] | undefined,
+  firstRow: readonly (string | null)[] | undefined | 'by type',
   positionalNames: boolean,
 ): FieldDescription[] {
   return columns.map(({ field, category }, i) => {
-    // With no rows there is nothing to guess from: every column reads as text.
-    const first = firstRow === undefined ? null : (firstRow[i] ?? null)
+    const first =
+      firstRow === 'by type' ? undefined : firstRow === undefined ? null : (firstRow[i] ?? null)
     return {
       ...field,
       name: positionalNames ? `column${i + 1}` : field.name.toLowerCase(),
@@ -64,19 +69,6 @@ export function pgwireFields(
       dataTypeModifier: -1,
     }
   })
-}
-
-/** Describe (no rows yet): the guess a value of the column's category would give. */
-export function pgwireDescribedFields(
-  columns: readonly ShapedColumn[],
-  positionalNames: boolean,
-): FieldDescription[] {
-  return columns.map(({ field, category }, i) => ({
-    ...field,
-    name: positionalNames ? `column${i + 1}` : field.name.toLowerCase(),
-    ...guessedType(category, undefined),
-    dataTypeModifier: -1,
-  }))
 }
 
 const DML_TAG = /^(INSERT \d+|UPDATE|DELETE) \d+$/

@@ -4,12 +4,7 @@
  */
 import type { Plan, Profile } from '../translate/plan.js'
 import type { RawResult } from './backend.js'
-import {
-  pgwireDescribedFields,
-  pgwireFields,
-  pgwireRowsAndTag,
-  selectsStarFromQuotedTable,
-} from './pgwire-results.js'
+import { pgwireFields, pgwireRowsAndTag, selectsStarFromQuotedTable } from './pgwire-results.js'
 import type { ResultShaper } from './result-shaping.js'
 import type { FieldDescription, StatementResult } from './types.js'
 
@@ -26,7 +21,11 @@ export class ProfilePresenter {
     const columns = raw.fields ? await this.#shaper.columns(raw.fields) : null
     const rows = columns ? this.#shaper.rows(columns, raw) : raw.rows
     if (this.#profile === 'iris')
-      return { fields: columns ? columns.map((c) => c.field) : null, rows, commandTag: raw.commandTag }
+      return {
+        fields: columns ? columns.map((c) => c.field) : null,
+        rows,
+        commandTag: raw.commandTag,
+      }
     const quirky = pgwireRowsAndTag(rows, raw.commandTag)
     const fields =
       columns && pgwireFields(columns, rows[0], selectsStarFromQuotedTable(plan.source))
@@ -36,6 +35,6 @@ export class ProfilePresenter {
   async describedFields(raw: FieldDescription[], plan: Plan): Promise<FieldDescription[]> {
     const columns = await this.#shaper.columns(raw)
     if (this.#profile === 'iris') return columns.map((c) => c.field)
-    return pgwireDescribedFields(columns, selectsStarFromQuotedTable(plan.source))
+    return pgwireFields(columns, 'by type', selectsStarFromQuotedTable(plan.source))
   }
 }

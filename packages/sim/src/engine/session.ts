@@ -120,8 +120,10 @@ export class IrisSession implements EngineSession {
         this.#context.queryLog.record(this.processId, sql, [])
         throw error
       }
+      // Each statement received is logged once: the text as received when it is the only one.
+      for (const plan of plans)
+        this.#context.queryLog.record(this.processId, plans.length === 1 ? sql : plan.source, [])
       for (const plan of plans) {
-        this.#context.queryLog.record(this.processId, plan.source, [])
         if (signal.aborted) throw signal.reason
         onResult(await this.#runPlan(plan, [], signal))
       }
@@ -295,7 +297,8 @@ export class IrisSession implements EngineSession {
 
   /**
    * START TRANSACTION: every IRIS level runs as PostgreSQL READ COMMITTED (the backend lock already
-   * keeps others out); READ ONLY is honoured (contract §9.1). Inside a transaction it is a no-op.
+   * keeps others out); READ ONLY is honoured (contract §9.1). Inside a transaction it is a no-op
+   * (iris-facts F20).
    */
   async #begin(readOnly: boolean, signal: AbortSignal): Promise<StatementResult> {
     if (this.#inTransaction) return noRows('BEGIN')

@@ -4,6 +4,7 @@
  * later row sees what an earlier one wrote, and the rows of one statement run as one atomic step.
  * A key can only match when the statement gives all its columns; NULL never matches. Comparisons
  * use the columns' own collations, so string keys match case-insensitively (contract §3.8).
+ * LAST_IDENTITY afterwards is the identity of the row inserted or updated (iris-facts F24).
  */
 import { irisError } from '../translate/iris-error.js'
 import type { UpsertPlan } from '../translate/plan.js'

@@ -30,6 +30,7 @@ const SIMPLE_CAST_TYPES: Record<string, string> = {
 
 /** Rewrites the simple `::` forms to IRIS CAST (mapped by {@link rewriteCastTypes}) and rejects every other `::`. */
 export function rewriteColonCasts(tokens: readonly Token[]): Token[] {
+  if (!tokens.some((token) => token.type === 'op' && token.text === '::')) return [...tokens]
   const out = [...tokens]
   for (let i = 0; i < out.length; i++) {
     const op = out[i] as Token

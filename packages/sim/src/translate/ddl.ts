@@ -15,13 +15,20 @@ import {
   readQualifiedName,
 } from './names.js'
 import type { RunPlan, TableRef } from './plan.js'
-import { closingParen, isTrivia, isWord, nextSignificant, render, type Token } from './tokenizer.js'
+import {
+  closingParen,
+  commaSeparated,
+  isTrivia,
+  isWord,
+  nextSignificant,
+  type Token,
+  trimmedText,
+} from './tokenizer.js'
 import { type IrisType, readType } from './types.js'
 
 type Base = { source: string; paramCount: number }
 
 const regclass = (table: TableRef) => `${quoteLiteral(qualifiedSql(table))}::regclass`
-const sqlOf = (tokens: readonly Token[]) => render(tokens).trim()
 const literalOrNull = (value: string | number | undefined) =>
   value === undefined ? 'null' : typeof value === 'number' ? String(value) : quoteLiteral(value)
 
@@ -140,7 +147,7 @@ function columnDefinition(
       i = collationAt
     } else if (token.text === '(') {
       const close = closingParen(tokens, i)
-      rest.push(sqlOf(tokens.slice(i, close + 1)))
+      rest.push(trimmedText(tokens.slice(i, close + 1)))
       i = close
     } else {
       rest.push(token.text)
@@ -167,23 +174,12 @@ function columnDefinition(
   }
 }
 
-/** Token lists between `(` and `)` split on top-level commas. */
-function elements(tokens: readonly Token[], open: number, close: number): Token[][] {
-  const depth = (tokens[open]?.depth ?? 0) + 1
-  const items: Token[][] = [[]]
-  for (const token of tokens.slice(open + 1, close)) {
-    if (token.type === 'punct' && token.text === ',' && token.depth === depth) items.push([])
-    else (items.at(-1) as Token[]).push(token)
-  }
-  return items
-}
-
 const TABLE_CONSTRAINT_WORDS = ['PRIMARY', 'UNIQUE', 'FOREIGN', 'CONSTRAINT', 'CHECK']
 
 function tableConstraint(tokens: readonly Token[]): string {
   if (tokens.some((token) => isWord(token, 'CHECK')))
     throw irisError(-1, 'CHECK constraints are not supported by IRIS') // contract §4.3
-  return sqlOf(tokens)
+  return trimmedText(tokens)
 }
 
 function commentOnColumn(table: TableRef, column: string, text: string): string {
@@ -247,7 +243,7 @@ function createTable(tokens: readonly Token[], at: number, base: Base): RunPlan 
     options.classParameters.get('ALLOWIDENTITYINSERT') === '1' ? 'BY DEFAULT' : 'ALWAYS'
   const columns: ColumnDefinition[] = []
   const parts: string[] = []
-  for (const element of elements(tokens, open, close)) {
+  for (const element of commaSeparated(tokens, open, close)) {
     const first = element[nextSignificant(element, 0)]
     if (first && TABLE_CONSTRAINT_WORDS.some((word) => isWord(first, word)))
       parts.push(tableConstraint(element))
@@ -269,7 +265,7 @@ function createTable(tokens: readonly Token[], at: number, base: Base): RunPlan 
     if (tableDescription !== undefined)
       after.push(`comment on table ${qualifiedSql(table)} is ${quoteLiteral(tableDescription)}`)
   }
-  const sql = `CREATE TABLE ${ifNotExists ? 'IF NOT EXISTS ' : ''}${sqlOf(tokens.slice(name.start, name.end))} (${parts.join(', ')})`
+  const sql = `CREATE TABLE ${ifNotExists ? 'IF NOT EXISTS ' : ''}${trimmedText(tokens.slice(name.start, name.end))} (${parts.join(', ')})`
   return ddlPlan(base, sql, { before: schemaSteps(name, tokens), after })
 }
 
@@ -279,7 +275,7 @@ function dropTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
   const name = readQualifiedName(tokens, i)
   if (!name) throw irisError(-1, 'DROP TABLE needs a table name')
   const oid = `to_regclass(${quoteLiteral(qualifiedSql(name.table))})`
-  return ddlPlan(base, sqlOf(tokens), {
+  return ddlPlan(base, trimmedText(tokens), {
     before: [
       `delete from iris_sim.column_info where table_oid = ${oid}`,
       `delete from iris_sim.hnsw_index where table_oid = ${oid}`,
@@ -291,7 +287,7 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
   const name = readQualifiedName(tokens, at)
   if (!name) throw irisError(-1, 'ALTER TABLE needs a table name')
   const table = name.table
-  const head = `ALTER TABLE ${sqlOf(tokens.slice(name.start, name.end))}`
+  const head = `ALTER TABLE ${trimmedText(tokens.slice(name.start, name.end))}`
   let i = nextSignificant(tokens, name.end)
   const action = tokens[i]?.text.toUpperCase()
   i = nextSignificant(tokens, i + 1)
@@ -312,15 +308,15 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
     if (isWord(tokens[i], 'FOREIGN') && isWord(tokens[nextSignificant(tokens, i + 1)], 'KEY')) {
       // contract §4.4: DROP FOREIGN KEY name.
       const constraint = nextSignificant(tokens, nextSignificant(tokens, i + 1) + 1)
-      return ddlPlan(base, `${head} DROP CONSTRAINT ${sqlOf(tokens.slice(constraint))}`)
+      return ddlPlan(base, `${head} DROP CONSTRAINT ${trimmedText(tokens.slice(constraint))}`)
     }
     if (isWord(tokens[i], 'CONSTRAINT'))
-      return ddlPlan(base, `${head} DROP ${sqlOf(tokens.slice(i))}`)
+      return ddlPlan(base, `${head} DROP ${trimmedText(tokens.slice(i))}`)
     skipColumnWord()
     const column = tokens[i]
     if (!isIdentifier(column)) throw irisError(-1, 'DROP COLUMN needs a column name')
     const columnName = quoteLiteral(identifierName(column))
-    return ddlPlan(base, `${head} DROP COLUMN ${sqlOf(tokens.slice(i))}`, {
+    return ddlPlan(base, `${head} DROP COLUMN ${trimmedText(tokens.slice(i))}`, {
       before: [
         `delete from iris_sim.column_info where table_oid = ${regclass(table)} and column_name = ${columnName}`,
         `delete from iris_sim.hnsw_index where table_oid = ${regclass(table)} and column_name = ${columnName}`,
@@ -345,7 +341,7 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
       })
     }
     if (['SET', 'DROP'].some((word) => isWord(tokens[next], word)))
-      return ddlPlan(base, sqlOf(tokens))
+      return ddlPlan(base, trimmedText(tokens))
     // contract §4.4: ALTER COLUMN c type.
     const definition = columnDefinition(tokens.slice(i), 'ALWAYS')
     const { type } = definition
@@ -354,7 +350,7 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
       after: [columnInfoInsert(table, columnName, type, 'update')],
     })
   }
-  if (action === 'RENAME') return ddlPlan(base, sqlOf(tokens))
+  if (action === 'RENAME') return ddlPlan(base, trimmedText(tokens))
   throw irisError(-1, `ALTER TABLE ${action ?? ''} is not supported`)
 }
 
@@ -362,7 +358,7 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
 function hnswParameters(tokens: readonly Token[], open: number): Map<string, string> {
   const close = closingParen(tokens, open)
   const parameters = new Map<string, string>()
-  for (const element of elements(tokens, open, close)) {
+  for (const element of commaSeparated(tokens, open, close)) {
     const significant = element.filter((token) => !isTrivia(token))
     const [key, equals, value] = significant
     if (!key || equals?.text !== '=' || !value || significant.length !== 3)
@@ -426,7 +422,7 @@ function createIndex(tokens: readonly Token[], at: number, base: Base): RunPlan 
     const hnswOpen = nextSignificant(tokens, kind + 1)
     if (!isWord(tokens[kind], 'HNSW') || tokens[hnswOpen]?.text !== '(')
       throw irisError(-1, 'only AS HNSW(...) index types are supported')
-    const columns = elements(tokens, open, close).map((element) =>
+    const columns = commaSeparated(tokens, open, close).map((element) =>
       element.filter((token) => !isTrivia(token)),
     )
     const column = columns[0]?.[0]
@@ -443,7 +439,7 @@ function createIndex(tokens: readonly Token[], at: number, base: Base): RunPlan 
       base,
     )
   }
-  return ddlPlan(base, sqlOf(tokens))
+  return ddlPlan(base, trimmedText(tokens))
 }
 
 function dropIndex(tokens: readonly Token[], at: number, base: Base): RunPlan {
@@ -491,7 +487,7 @@ export function ddlPlanOf(tokens: readonly Token[], base: Base): RunPlan | undef
     ) {
       throw irisError(-1, 'CREATE INDEX IF NOT EXISTS is not supported') // contract §4.3
     }
-    return isWord(tokens[indexAt], 'INDEX') ? ddlPlan(base, sqlOf(tokens)) : undefined
+    return isWord(tokens[indexAt], 'INDEX') ? ddlPlan(base, trimmedText(tokens)) : undefined
   }
   const object = tokens[objectAt]?.text.toUpperCase()
   objectAt = nextSignificant(tokens, objectAt + 1)
@@ -501,6 +497,6 @@ export function ddlPlanOf(tokens: readonly Token[], base: Base): RunPlan | undef
   if (verb === 'DROP' && object === 'INDEX') return dropIndex(tokens, objectAt, base)
   if (verb === 'ALTER' && object === 'TABLE') return alterTable(tokens, objectAt, base)
   if (verb === 'CREATE' || verb === 'DROP' || verb === 'ALTER' || verb === 'TRUNCATE')
-    return ddlPlan(base, sqlOf(tokens))
+    return ddlPlan(base, trimmedText(tokens))
   return undefined
 }

@@ -10,11 +10,13 @@
 import { irisError } from './iris-error.js'
 import {
   closingParen,
+  commaSeparated,
   isTrivia,
   nextSignificant,
   previousSignificant,
   retokenize,
   type Token,
+  trimmedText,
 } from './tokenizer.js'
 import { vectorElementType } from './types.js'
 
@@ -49,20 +51,9 @@ const NOT_A_CALL_AFTER = new Set([
 
 /** Significant tokens between `(` and `)` split on top-level commas. */
 function callArguments(tokens: readonly Token[], open: number, close: number): Token[][] {
-  const depth = (tokens[open]?.depth ?? 0) + 1
-  const args: Token[][] = [[]]
-  for (const token of tokens.slice(open + 1, close)) {
-    if (token.type === 'punct' && token.text === ',' && token.depth === depth) args.push([])
-    else (args.at(-1) as Token[]).push(token)
-  }
+  const args = commaSeparated(tokens, open, close)
   return args.length === 1 && args[0]?.every(isTrivia) ? [] : args
 }
-
-const text = (tokens: readonly Token[]) =>
-  tokens
-    .map((token) => token.text)
-    .join('')
-    .trim()
 
 function toVector(args: Token[][]): string {
   const [data, type, length] = args
@@ -76,8 +67,8 @@ function toVector(args: Token[][]): string {
   }
   // iris-facts F2: the type defaults to DOUBLE when left out.
   const elementType = vectorElementType(typeWord?.[0]?.text ?? 'DOUBLE')
-  const lengthSql = length === undefined ? '' : `, ${text(length)}`
-  return `iris_sim.to_vector_${elementType.toLowerCase()}(${text(data)}${lengthSql})`
+  const lengthSql = length === undefined ? '' : `, ${trimmedText(length)}`
+  return `iris_sim.to_vector_${elementType.toLowerCase()}(${trimmedText(data)}${lengthSql})`
 }
 
 export interface FunctionRewrite {
@@ -86,34 +77,33 @@ export interface FunctionRewrite {
   readsLastIdentity: boolean
 }
 
+const REWRITTEN = new Set(['%EXACT', 'TO_VECTOR', ...Object.keys(RENAMED)])
+
 export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
-  let out = [...tokens]
+  const out = [...tokens]
   let readsLastIdentity = false
+  let changed = false
+  // Last call first, so an outer call's replacement already holds its rewritten arguments.
   for (let i = out.length - 1; i >= 0; i--) {
     const name = out[i] as Token
-    if (name.type !== 'word') continue
+    const upper = name.text.toUpperCase()
+    if (name.type !== 'word' || !REWRITTEN.has(upper)) continue
     const open = nextSignificant(out, i + 1)
     if (out[open]?.text !== '(') continue
     const previous = out[previousSignificant(out, i - 1)]
     if (previous && NOT_A_CALL_AFTER.has(previous.text.toUpperCase())) continue
-    const upper = name.text.toUpperCase()
     const close = closingParen(out, open)
-    let replacement: string | undefined
+    let replacement: string
     if (upper === '%EXACT') {
-      replacement = `((${text(out.slice(open + 1, close))}) COLLATE "C")`
+      replacement = `((${trimmedText(out.slice(open + 1, close))}) COLLATE "C")`
     } else if (upper === 'TO_VECTOR') {
       replacement = toVector(callArguments(out, open, close))
-    } else if (RENAMED[upper] !== undefined) {
+    } else {
       if (upper === 'LAST_IDENTITY') readsLastIdentity = true
-      replacement = `${RENAMED[upper]}${text(out.slice(open, close + 1))}`
+      replacement = `${RENAMED[upper]}${trimmedText(out.slice(open, close + 1))}`
     }
-    if (replacement !== undefined) {
-      out = [
-        ...out.slice(0, i),
-        { type: 'word', text: replacement, depth: name.depth },
-        ...out.slice(close + 1),
-      ]
-    }
+    out.splice(i, close - i + 1, { type: 'word', text: replacement, depth: name.depth })
+    changed = true
   }
-  return { tokens: retokenize(out), readsLastIdentity }
+  return { tokens: changed ? retokenize(out) : out, readsLastIdentity }
 }

@@ -48,8 +48,7 @@ function rewriteExpressions(tokens: readonly Token[]): {
   out = rewriteSchemaAliases(out)
   out = rewriteColonCasts(out)
   out = rewriteCastTypes(out)
-  const functions = rewriteFunctions(out)
-  return functions
+  return rewriteFunctions(out)
 }
 
 function translateStatement(tokens: Token[], options: TranslateOptions): Plan {
@@ -65,17 +64,17 @@ function translateStatement(tokens: Token[], options: TranslateOptions): Plan {
   const { tokens: numbered, paramCount } = numberParams(rewritten.tokens)
   const base = { source, paramCount }
   if (isInsertOrUpdate(numbered)) return upsertPlan(numbered, base)
-  const rows = rewriteVid(rewriteDistinctBy(rewriteTop(numbered)))
+  const shaped = rewriteVid(rewriteDistinctBy(rewriteTop(numbered)))
   if (kind === 'ddl') {
-    const ddl = ddlPlanOf(rows, base)
+    const ddl = ddlPlanOf(shaped, base)
     if (ddl) return ddl
   }
-  const target = writtenTable(rows, kind)
+  const target = writtenTable(shaped, kind)
   return {
     ...base,
     type: 'run',
     kind,
-    sql: render(rows),
+    sql: render(shaped),
     ...(target ? { target } : {}),
     readsLastIdentity: rewritten.readsLastIdentity,
     before: [],

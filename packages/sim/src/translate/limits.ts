@@ -1,7 +1,7 @@
 /**
  * Row-limit rules (contract §3.2, §10): TOP, LIMIT and FETCH cannot be mixed in one statement
  * (SQLCODE -386, read strictly: subqueries included); LIMIT after ORDER BY inside a subquery is not
- * supported; before IRIS 2025.1 there is no LIMIT / OFFSET at all.
+ * supported; before IRIS 2025.1 there is no LIMIT / OFFSET (nor FETCH) at all.
  */
 import { irisError } from './iris-error.js'
 import type { IrisVersion } from './plan.js'
@@ -36,25 +36,22 @@ function enclosingParen(tokens: readonly Token[], at: number): number {
 
 export function checkRowLimits(tokens: readonly Token[], irisVersion: IrisVersion): void {
   const limits = tokens.flatMap((token, i) => (isWord(token, 'LIMIT') ? [i] : []))
-  const offsets = tokens.filter((token) => isWord(token, 'OFFSET'))
-  const fetches = tokens.filter(
-    (token, i) =>
-      isWord(token, 'FETCH') &&
-      ['FIRST', 'NEXT'].some((word) => isWord(tokens[nextSignificant(tokens, i + 1)], word)),
+  const offsets = tokens.flatMap((token, i) => (isWord(token, 'OFFSET') ? [i] : []))
+  const fetches = tokens.flatMap((token, i) =>
+    isWord(token, 'FETCH') &&
+    ['FIRST', 'NEXT'].some((word) => isWord(tokens[nextSignificant(tokens, i + 1)], word))
+      ? [i]
+      : [],
   )
   const tops = selectIndexes(tokens).filter((select) => topIndex(tokens, select) >= 0)
-  const styles = [
-    tops.length > 0,
-    limits.length > 0 || offsets.length > 0,
-    fetches.length > 0,
-  ].filter(Boolean)
+  // OFFSET goes with LIMIT (`LIMIT n OFFSET m`), or with FETCH (`OFFSET m ROWS FETCH NEXT n ROWS ONLY`).
+  const limitStyle = limits.length > 0 || (offsets.length > 0 && fetches.length === 0)
+  const styles = [tops.length > 0, limitStyle, fetches.length > 0].filter(Boolean)
   if (styles.length > 1) throw irisError(-386) // contract §3.2
-  if ((limits.length > 0 || offsets.length > 0) && before(irisVersion, LIMIT_SINCE)) {
-    // contract §10: IRIS before 2025.1 has no LIMIT / OFFSET; use TOP and %VID.
-    throw irisError(
-      -25,
-      `${limits.length > 0 ? 'LIMIT' : 'OFFSET'} is not supported before IRIS 2025.1; use TOP and %VID`,
-    )
+  const since = [...limits, ...offsets, ...fetches].map((at) => tokens[at]?.text.toUpperCase())
+  if (since.length > 0 && before(irisVersion, LIMIT_SINCE)) {
+    // contract §10: before 2025.1 IRIS has only TOP and %VID.
+    throw irisError(-25, `${since[0]} is not supported before IRIS 2025.1; use TOP and %VID`)
   }
   for (const limit of limits) {
     const open = enclosingParen(tokens, limit)

@@ -55,8 +55,17 @@ const OPERATORS = [
 const OPERATOR_CHARS = '+-*/<>=~!@#%^&|`:'
 const PUNCTUATION = '(),;.[]{}'
 
-const isWordStart = (c: string) => /[A-Za-z_\u0080-\uffff]/.test(c)
-const isWordPart = (c: string) => /[A-Za-z0-9_$\u0080-\uffff]/.test(c)
+/** Letters, `_` and any non-ASCII character start a word; digits and `$` may follow. */
+function isWordStart(c: string): boolean {
+  const code = c.charCodeAt(0)
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code >= 128
+}
+function isWordPart(c: string): boolean {
+  const code = c.charCodeAt(0)
+  return isWordStart(c) || (code >= 48 && code <= 57) || code === 36
+}
+const isSpace = (c: string) =>
+  c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f' || c === '\v'
 const isDigit = (c: string) => c >= '0' && c <= '9'
 
 /** Thrown for text that cannot be tokenized (an unterminated literal, identifier or comment). */
@@ -98,9 +107,9 @@ export function tokenize(text: string): Token[] {
   while (i < text.length) {
     const c = text[i] as string
     const next = text[i + 1] ?? ''
-    if (/\s/.test(c)) {
+    if (isSpace(c)) {
       let end = i + 1
-      while (end < text.length && /\s/.test(text[end] as string)) end++
+      while (end < text.length && isSpace(text[end] as string)) end++
       push('space', end)
     } else if (c === '-' && next === '-') {
       const nl = text.indexOf('\n', i)
@@ -189,4 +198,20 @@ export function token(type: TokenType, text: string, depth: number): Token {
 /** Re-tokenizes rewritten tokens so depths are right again. */
 export function retokenize(tokens: readonly Token[]): Token[] {
   return tokenize(render(tokens))
+}
+
+/** The tokens between the `(` at `open` and the `)` at `close`, split on commas at the inner depth. */
+export function commaSeparated(tokens: readonly Token[], open: number, close: number): Token[][] {
+  const depth = (tokens[open]?.depth ?? 0) + 1
+  const items: Token[][] = [[]]
+  for (const token of tokens.slice(open + 1, close)) {
+    if (token.type === 'punct' && token.text === ',' && token.depth === depth) items.push([])
+    else (items.at(-1) as Token[]).push(token)
+  }
+  return items
+}
+
+/** The text of tokens, trimmed. */
+export function trimmedText(tokens: readonly Token[]): string {
+  return render(tokens).trim()
 }

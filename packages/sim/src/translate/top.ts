@@ -48,8 +48,9 @@ function rewriteOne(tokens: Token[], select: number): Token[] {
 
 export function rewriteTop(tokens: readonly Token[]): Token[] {
   let current = [...tokens]
-  // Innermost-last order: a later SELECT never moves the tokens of an earlier one.
-  for (const select of selectIndexes(current).reverse())
-    current = retokenize(rewriteOne(current, select))
+  // Last SELECT first: rewriting one never moves the tokens of an earlier one.
+  for (const select of selectIndexes(current).reverse()) {
+    if (topIndex(current, select) >= 0) current = retokenize(rewriteOne(current, select))
+  }
   return current
 }

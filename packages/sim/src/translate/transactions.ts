@@ -50,7 +50,19 @@ function transactionModes(words: string[]): Pick<BeginPlan, 'isolation' | 'readO
 }
 
 /** The plan for a transaction statement, or undefined when `tokens` is not one. */
+const TRANSACTION_VERBS = new Set([
+  'BEGIN',
+  'START',
+  'COMMIT',
+  'ROLLBACK',
+  'SAVEPOINT',
+  'RELEASE',
+  'SET',
+])
+
 export function transactionPlan(tokens: readonly Token[], base: Base): Plan | undefined {
+  const verb = tokens.find((token) => !isTrivia(token))
+  if (verb?.type !== 'word' || !TRANSACTION_VERBS.has(verb.text.toUpperCase())) return undefined
   const words = upperWords(tokens)
   const [first, second, third] = words
   const common = { ...base, kind: 'transaction' as const, paramCount: 0 }

@@ -5,24 +5,15 @@
 import { irisError } from './iris-error.js'
 import { identifierName, isIdentifier, readQualifiedName } from './names.js'
 import type { UpsertPlan } from './plan.js'
-import { closingParen, isTrivia, isWord, nextSignificant, type Token } from './tokenizer.js'
-
-/** Token lists between `(` and `)` split on commas at the inner depth. */
-function commaSeparated(tokens: readonly Token[], open: number, close: number): Token[][] {
-  const depth = (tokens[open]?.depth ?? 0) + 1
-  const items: Token[][] = [[]]
-  for (const token of tokens.slice(open + 1, close)) {
-    if (token.type === 'punct' && token.text === ',' && token.depth === depth) items.push([])
-    else (items.at(-1) as Token[]).push(token)
-  }
-  return items
-}
-
-const sqlOf = (tokens: readonly Token[]) =>
-  tokens
-    .map((token) => token.text)
-    .join('')
-    .trim()
+import {
+  closingParen,
+  commaSeparated,
+  isTrivia,
+  isWord,
+  nextSignificant,
+  type Token,
+  trimmedText,
+} from './tokenizer.js'
 
 /** True for `INSERT OR UPDATE`. */
 export function isInsertOrUpdate(tokens: readonly Token[]): boolean {
@@ -64,7 +55,7 @@ export function upsertPlan(
     const rowOpen = nextSignificant(tokens, at + 1)
     if (tokens[rowOpen]?.text !== '(') throw irisError(-12, 'a row of values is expected')
     const rowClose = closingParen(tokens, rowOpen)
-    const row = commaSeparated(tokens, rowOpen, rowClose).map(sqlOf)
+    const row = commaSeparated(tokens, rowOpen, rowClose).map(trimmedText)
     if (row.length !== columns.length)
       throw irisError(-1, `${columns.length} columns but ${row.length} values`)
     rows.push(row)

@@ -11,7 +11,7 @@ import { describeEachProfile, failure, sqlcodeOf } from './profiles.js'
 
 const ids = (result: pg.QueryResult) => result.rows.map((row) => Number(Object.values(row)[0]))
 
-describeEachProfile('accepted constructs', {}, ({ sim }) => {
+describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
   let client: pg.Client
   beforeAll(async () => {
     client = await sim().client()
@@ -194,6 +194,16 @@ describeEachProfile('accepted constructs', {}, ({ sim }) => {
     ).toBe(-104)
     const result = await client.query('SELECT body FROM texts')
     expect(String(result.rows[0].body)).toHaveLength(10_000)
+  })
+
+  it('turns the simple :: casts pgwire rewrites into CAST (§3.10) and strips a trailing ; (§2.6)', async () => {
+    const result = await client.query('SELECT ?::int + 1 AS n, ?::text AS t;', ['41', 'x'])
+    expect(result.rows.map((row) => [Number(row.n), row.t])).toEqual([[42, 'x']])
+  })
+
+  it.skipIf(profile !== 'iris')('never rewrites inside a string literal or a quoted identifier (profile iris)', async () => {
+    const result = await client.query(`SELECT 'TOP 5 -- ? ; LIMIT 1' AS "select TOP 1", ? AS p`, ['v'])
+    expect(result.rows).toEqual([{ 'select TOP 1': 'TOP 5 -- ? ; LIMIT 1', p: 'v' }])
   })
 
   it('runs CTEs and window functions (§3.11)', async () => {

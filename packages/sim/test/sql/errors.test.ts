@@ -93,6 +93,7 @@ describeEachProfile('errors', {}, ({ sim }) => {
     ['ILIKE', 'SELECT id FROM parent WHERE code ILIKE ?', -1],
     ['= ANY(', 'SELECT id FROM parent WHERE id = ANY(?)', -1],
     ['a :: cast to another type', 'SELECT ?::date AS d', -1],
+    ['the <-> operator', 'SELECT TO_VECTOR(?, float) <-> TO_VECTOR(?, float) AS d', -1],
     ['FOR UPDATE', 'SELECT id FROM parent WHERE id > ? FOR UPDATE', -1],
     ['REPEATABLE READ', 'START TRANSACTION ISOLATION LEVEL REPEATABLE READ', -1],
     ['SERIALIZABLE', 'START TRANSACTION ISOLATION LEVEL SERIALIZABLE', -1],

@@ -51,6 +51,15 @@ describe('row-limit styles (contract §3.2, §10)', () => {
     expectRejected('SELECT TOP ALL a FROM t OFFSET 3', -386)
   })
 
+  it('OFFSET goes with LIMIT or with FETCH', () => {
+    expect(sqlOf('SELECT a FROM t ORDER BY a OFFSET ? ROWS FETCH NEXT ? ROWS ONLY')).toBe(
+      'SELECT a FROM t ORDER BY a OFFSET $1 ROWS FETCH NEXT $2 ROWS ONLY',
+    )
+    expect(sqlOf('SELECT a FROM t ORDER BY a OFFSET ?')).toBe(
+      'SELECT a FROM t ORDER BY a OFFSET $1',
+    )
+  })
+
   it('LIMIT after ORDER BY inside a subquery', () => {
     expectRejected('SELECT a FROM (SELECT a FROM t ORDER BY a LIMIT 3) x', -1)
     expectRejected('SELECT a FROM t WHERE a IN (SELECT b FROM u ORDER BY b LIMIT ?)', -1)
@@ -63,6 +72,7 @@ describe('row-limit styles (contract §3.2, §10)', () => {
     const old = { irisVersion: [2024, 3] as const }
     expectRejected('SELECT a FROM t LIMIT 3', -25, old)
     expectRejected('SELECT a FROM t ORDER BY a OFFSET ? ROWS', -25, old)
+    expectRejected('SELECT a FROM t FETCH FIRST 2 ROWS ONLY', -25, old)
     expect(sqlOf('SELECT TOP ? a FROM t', old)).toBe('SELECT a FROM t LIMIT $1')
     expect(
       sqlOf(

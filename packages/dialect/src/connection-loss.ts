@@ -1,0 +1,39 @@
+import { IrisConnectionError } from './errors.js'
+
+/**
+ * Kysely's marker for "the database rolled back instead of committing" (its
+ * `AbortedTransactionError`, 0.28.19 and 0.29): a commit error carrying it makes Kysely mark the
+ * transaction aborted and release the connection itself, and makes `transaction().execute()` skip
+ * the rollback it would otherwise send down the dead socket.
+ */
+const ABORTED_TRANSACTION = Symbol.for('kysely.AbortedTransactionError')
+
+/** What a pooled client must offer to report a socket that dies while checked out. */
+interface ErrorEmitter {
+  on(event: 'error', listener: (error: Error) => void): unknown
+}
+
+/**
+ * Listens for a dropped socket on a client the pool has handed out. `pg` emits 'error' on the
+ * client when the socket dies between queries, and the pool listens only while the client is idle:
+ * without this listener Node would crash the process. `onLost` marks the connection for discarding.
+ */
+export function watchConnectionLoss(client: object, onLost: (error: Error) => void): void {
+  const emitter = client as Partial<ErrorEmitter>
+  if (typeof emitter.on === 'function') emitter.on('error', onLost)
+}
+
+/**
+ * The error for a COMMIT refused because the connection was already lost or discarded (a dropped
+ * socket, an abort, a timeout): the server rolls back a disconnected session's transaction
+ * (contract §9; the sim does the same), so nothing of it was committed. The cause, when known, is
+ * the failure that took the connection.
+ */
+export function uncommittedTransactionError(cause: unknown): IrisConnectionError {
+  const error = new IrisConnectionError(
+    'the transaction was not committed: its connection was lost before COMMIT and the server rolls the transaction back; run the transaction again',
+    { cause },
+  )
+  Object.defineProperty(error, ABORTED_TRANSACTION, { value: true })
+  return error
+}

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { IrisConnectionError } from '../../src/index.js'
+import {
+  type AnyDB,
+  connect,
+  startServer,
+  type TestDb,
+  type TestServer,
+  tableName,
+} from '../support/server.js'
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js'
+import { poolCounts, settle, sleep, waitFor } from './fixtures.js'
+
+/** Issue 8, Faults 2: the connection drops between a transaction's statements. */
+describe('a connection dropped between the statements of a transaction', () => {
+  let server: TestServer
+  let proxy: TcpProxy
+  let t: TestDb<AnyDB>
+  const table = tableName('dropped_tx')
+
+  beforeAll(async () => {
+    server = await startServer({ needsSim: true })
+    proxy = await startTcpProxy({ port: Number(new URL(server.url).port) })
+    t = connect({ ...server, url: proxy.urlFor(server.url) }, { max: 4 })
+    await t.db.schema
+      .createTable(table)
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('note', 'varchar(40)')
+      .execute()
+  })
+
+  beforeEach(async () => {
+    await t.db.deleteFrom(table).execute()
+  })
+
+  afterAll(async () => {
+    await t?.db.destroy()
+    await proxy?.stop()
+    await server?.stop()
+  })
+
+  const rows = () => t.db.selectFrom(table).select(['id', 'note']).orderBy('id').execute()
+
+  /** The transaction's connection is the only one the proxy carries at that moment. */
+  async function openTransactionThenDrop(cut: 'proxy' | 'sim') {
+    await t.db.insertInto(table).values({ id: 1, note: 'committed before' }).execute()
+    const trx = await t.db.startTransaction().execute()
+    await trx.insertInto(table).values({ id: 2, note: 'in the dropped transaction' }).execute()
+    if (cut === 'proxy') proxy.dropAll()
+    else server.sim?.dropConnections()
+    await sleep(50) // the socket is gone before the next statement is sent
+    return trx
+  }
+
+  for (const cut of ['proxy', 'sim'] as const) {
+    it(`commit after the drop (${cut}) rejects with IrisConnectionError saying it did not commit`, async () => {
+      const trx = await openTransactionThenDrop(cut)
+      const commit = await settle(trx.commit().execute(), 5000)
+      expect(commit.status).toBe('rejected')
+      const error = (commit as { error: unknown }).error
+      expect(error).toBeInstanceOf(IrisConnectionError)
+      const message = (error as Error).message
+      expect(message).toMatch(/not committed/i)
+      expect(message).not.toContain('\n')
+      // Kysely knows the transaction is over (AbortedTransactionError semantics) and has released
+      // the connection itself; the documented catch-then-rollback pattern is then a no-op.
+      expect(trx.isRolledBack).toBe(true)
+      await waitFor(() => t.pool.idleCount === t.pool.totalCount, 'the dead connection to leave')
+      await expect(trx.rollback().execute()).resolves.toBeUndefined()
+
+      expect(await rows()).toEqual([{ id: 1, note: 'committed before' }])
+      expect(poolCounts(t.pool)).toMatchObject({ waiting: 0 })
+      expect(server.sim?.connectionCount()).toBe(t.pool.totalCount)
+    })
+  }
+
+  it('the next statement after the drop rejects with IrisConnectionError; the callback form writes nothing', async () => {
+    const outcome = await settle(
+      t.db.transaction().execute(async (trx) => {
+        await trx.insertInto(table).values({ id: 3, note: 'first statement' }).execute()
+        proxy.dropAll()
+        await sleep(50)
+        await trx.insertInto(table).values({ id: 4, note: 'second statement' }).execute()
+      }),
+      5000,
+    )
+    expect(outcome.status).toBe('rejected')
+    expect((outcome as { error: unknown }).error).toBeInstanceOf(IrisConnectionError)
+    expect(await rows()).toEqual([])
+    await waitFor(() => t.pool.idleCount === t.pool.totalCount, 'the dead connection to leave')
+    expect(t.pool.waitingCount).toBe(0)
+    expect(server.sim?.connectionCount()).toBe(t.pool.totalCount)
+  })
+})

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { IrisTimeoutError } from '../../src/index.js'
+import { startServer, type TestServer } from '../support/server.js'
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js'
+import { connectWithDialectPool, poolCounts, settle, waitFor } from './fixtures.js'
+
+const CONNECTION_TIMEOUT_MS = 300
+const STATEMENT_TIMEOUT_MS = 500
+
+/**
+ * Issue 8, Faults 3 (pool exhaustion under a connection timeout) and a network that stalls with the
+ * sockets open (only the statement timeout can end the wait). Timeouts are the dialect's own options.
+ */
+describe('timeouts: an exhausted pool and a stalled network', () => {
+  let server: TestServer
+  let proxy: TcpProxy
+
+  beforeAll(async () => {
+    server = await startServer({ needsSim: true })
+    proxy = await startTcpProxy({ port: Number(new URL(server.url).port) })
+  })
+
+  afterAll(async () => {
+    await proxy?.stop()
+    await server?.stop()
+  })
+
+  it('pool exhaustion: a third query on a 2-connection pool fails with IrisTimeoutError after connectionTimeoutMillis', async () => {
+    const t = await connectWithDialectPool(server.url, {
+      maxConnections: 2,
+      connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+    })
+    try {
+      // Two callers each hold a connection (no transaction: the sim serialises those).
+      let releaseHolders = () => {}
+      const held = new Promise<void>((resolve) => {
+        releaseHolders = resolve
+      })
+      const holders = [1, 2].map(() =>
+        t.db.connection().execute(async (connection) => {
+          await connection.selectNoFrom((eb) => eb.val(1).as('held')).execute()
+          await held
+        }),
+      )
+      await waitFor(() => t.pool.totalCount === 2 && t.pool.idleCount === 0, 'both holders')
+      const outcome = await settle(t.db.selectNoFrom((eb) => eb.val(1).as('one')).execute(), 5000)
+      expect(outcome.status).toBe('rejected')
+      const error = (outcome as { error: Error }).error
+      expect(error).toBeInstanceOf(IrisTimeoutError)
+      expect(error.message).toMatch(/timeout/i)
+      expect(error.message).not.toContain('\n')
+      expect(outcome.ms).toBeGreaterThanOrEqual(CONNECTION_TIMEOUT_MS - 20)
+      expect(outcome.ms).toBeLessThan(CONNECTION_TIMEOUT_MS + 1000)
+      expect(poolCounts(t.pool)).toEqual({ total: 2, idle: 0, waiting: 0 })
+
+      releaseHolders()
+      await Promise.all(holders)
+      const [row] = await t.db.selectNoFrom((eb) => eb.val(7).as('seven')).execute()
+      expect(Number(row?.seven)).toBe(7)
+      expect(poolCounts(t.pool)).toEqual({ total: 2, idle: 2, waiting: 0 })
+    } finally {
+      await t.db.destroy()
+    }
+  })
+
+  it('a stalled network: the statement timeout rejects with IrisTimeoutError, the connection is discarded, the pool recovers', async () => {
+    const t = await connectWithDialectPool(proxy.urlFor(server.url), {
+      maxConnections: 2,
+      connectionTimeoutMillis: 2000,
+      statementTimeoutMillis: STATEMENT_TIMEOUT_MS,
+    })
+    try {
+      await t.db.selectNoFrom((eb) => eb.val(1).as('warm')).execute()
+      expect(poolCounts(t.pool)).toEqual({ total: 1, idle: 1, waiting: 0 })
+
+      proxy.stall(true)
+      const outcome = await settle(t.db.selectNoFrom((eb) => eb.val(2).as('two')).execute(), 5000)
+      proxy.stall(false)
+      expect(outcome.status).toBe('rejected')
+      expect((outcome as { error: unknown }).error).toBeInstanceOf(IrisTimeoutError)
+      expect(outcome.ms).toBeLessThan(STATEMENT_TIMEOUT_MS + 1000)
+
+      // The timed-out connection may still get its late answer: it must never be reused.
+      await waitFor(() => t.pool.totalCount === 0, 'the timed-out connection to be destroyed')
+      await waitFor(() => proxy.connectionCount() === 0, 'its socket to close')
+      const rows = await Promise.all(
+        [10, 11, 12].map((n) => t.db.selectNoFrom((eb) => eb.val(n).as('n')).execute()),
+      )
+      expect(rows.map(([row]) => Number(row?.n))).toEqual([10, 11, 12])
+      expect(t.pool.idleCount).toBe(t.pool.totalCount)
+      expect(proxy.connectionCount()).toBe(t.pool.totalCount)
+    } finally {
+      proxy.stall(false)
+      await t.db.destroy()
+    }
+  })
+})

@@ -1,0 +1,109 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { IrisInputError } from '../../src/index.js'
+import {
+  type AnyDB,
+  connect,
+  PROFILES,
+  startServer,
+  type TestDb,
+  type TestServer,
+  tableName,
+} from '../support/server.js'
+import { ACCEPTED_VALUES, expectedBack, type HostileCase, label, REFUSED_VALUES } from './corpus.js'
+import { VALUE_ENTRIES } from './entries.js'
+
+/**
+ * Issue 8, "Bad input" 1, against the sim under both profiles (needs the sim: reads its query log).
+ * Every accepted corpus value goes in through insert, update, replaceInto and the `sql` template,
+ * is found again through `where` =, like, in and the `sql` template, and comes back byte-exact under
+ * `iris`; under `pgwire-1.0` exactly as contract §6.3 ('' → NULL) and §2.4 (numeric-looking text
+ * re-typed) say. Refused values (NUL, lone surrogates) raise IrisInputError and send nothing.
+ */
+describe.each(PROFILES)('hostile values round-trip (needs the sim; profile %s)', (profile) => {
+  let server: TestServer
+  let t: TestDb<AnyDB>
+  const table = tableName('hostile_values')
+
+  beforeAll(async () => {
+    server = await startServer({ profile, needsSim: true })
+    t = connect(server)
+    await t.db.schema
+      .createTable(table)
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('v', 'varchar(200000)')
+      .execute()
+  })
+
+  afterAll(async () => {
+    await t?.db.schema
+      .dropTable(table)
+      .ifExists()
+      .execute()
+      .catch(() => {})
+    await t?.db.destroy()
+    await server?.stop()
+  })
+
+  const stored = async (id: number) =>
+    (await t.db.selectFrom(table).select('v').where('id', '=', id).executeTakeFirst())?.v
+  const found = async (where: (qb: ReturnType<typeof select>) => ReturnType<typeof select>) =>
+    (await where(select()).execute()).map((r) => r.id)
+  const select = () => t.db.selectFrom(table).select('id')
+
+  it.each(ACCEPTED_VALUES.map((c, i) => [label(c), c, i + 1] as const))(
+    '%s',
+    async (_name, c: HostileCase, id) => {
+      const back = expectedBack(c, profile)
+      const v = c.value
+
+      await t.db.insertInto(table).values({ id, v }).execute()
+      expect(await stored(id)).toBe(back)
+
+      // Found again through every kind of filter: the value is one parameter, compared as given.
+      expect(await found((q) => q.where('id', '=', id).where('v', '=', v))).toEqual([id])
+      expect(await found((q) => q.where('id', '=', id).where('v', 'like', v))).toEqual([id])
+      expect(await found((q) => q.where('id', '=', id).where('v', 'in', [v, 'other']))).toEqual([id])
+      expect(await found((q) => q.where('id', '=', id).where('v', 'not in', [v]))).toEqual([])
+      const viaTemplate = await sql<{ id: number }>`select ${sql.ref('id')} from ${sql.table(table)}
+        where ${sql.ref('id')} = ${id} and ${sql.ref('v')} = ${v}`.execute(t.db)
+      expect(viaTemplate.rows.map((r) => r.id)).toEqual([id])
+
+      // An untyped parameter selected back: text, except what iris-pgwire re-types (§2.4, §6.2).
+      const echoed = await t.db
+        .selectFrom(table)
+        .select((eb) => eb.val(v).as('x'))
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+      expect(echoed.x).toBe(profile === 'pgwire-1.0' && c.retyped ? Number(back) : back)
+
+      await t.db.updateTable(table).set({ v: 'reset' }).where('id', '=', id).execute()
+      await t.db.updateTable(table).set({ v }).where('id', '=', id).execute()
+      expect(await stored(id)).toBe(back)
+
+      await t.db.replaceInto(table).values({ id, v: 'reset' }).execute()
+      await t.db.replaceInto(table).values({ id, v }).execute()
+      expect(await stored(id)).toBe(back)
+
+      await sql`insert into ${sql.table(table)} (${sql.ref('id')}, ${sql.ref('v')})
+        values (${-id}, ${v})`.execute(t.db)
+      expect(await stored(-id)).toBe(back)
+
+      await t.db.deleteFrom(table).where('id', 'in', [id, -id]).where('v', '=', v).execute()
+      expect(await found((q) => q.where('id', 'in', [id, -id]))).toEqual([])
+    },
+  )
+
+  it.each(REFUSED_VALUES.map((c) => [label(c), c] as const))(
+    '%s: IrisInputError from every value entry, nothing sent',
+    async (_name, c) => {
+      server.sim?.queryLog.clear()
+      for (const e of VALUE_ENTRIES) {
+        await expect(e.build(t.db, c.value, table).execute(), e.entry).rejects.toThrow(
+          IrisInputError,
+        )
+      }
+      expect(server.sim?.queryLog.entries).toEqual([])
+    },
+  )
+})
