@@ -3,6 +3,7 @@ import { startSim } from '@kysely-iris/sim'
 import { Kysely } from 'kysely'
 import { IrisDialect } from 'kysely-iris'
 import type { DB } from './db.js'
+import type { SimProfile } from './options.js'
 
 /** The demo's database: the embedded sim, or the IRIS named by `IRIS_URL`. */
 export interface DemoDatabase {
@@ -25,6 +26,8 @@ export interface OpenOptions {
   dataDir: string
   /** Wipe `dataDir` before starting the sim. */
   wipeDataDir: boolean
+  /** The sim's quirk profile (contract §10). */
+  profile: SimProfile
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DemoDatabase> {
@@ -42,12 +45,12 @@ export async function openDatabase(options: OpenOptions): Promise<DemoDatabase> 
   }
 
   if (options.wipeDataDir) await rm(options.dataDir, { recursive: true, force: true })
-  const sim = await startSim({ port: 0, dataDir: options.dataDir })
+  const sim = await startSim({ port: 0, dataDir: options.dataDir, profile: options.profile })
   const db = new Kysely<DB>({ dialect: new IrisDialect({ connectionString: sim.url }) })
   return {
     db,
     url: sim.url,
-    description: `embedded sim at ${redactPassword(sim.url)}, data in ${options.dataDir}`,
+    description: `embedded sim (profile ${options.profile}) at ${redactPassword(sim.url)}, data in ${options.dataDir}`,
     countStatements: (pattern) =>
       sim.queryLog.entries.filter((entry) => pattern.test(entry.sql)).length,
     async close() {

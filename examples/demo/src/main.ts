@@ -26,6 +26,7 @@ async function main(argv: readonly string[]): Promise<void> {
       irisUrl: options.irisUrl,
       dataDir: options.dataDir,
       wipeDataDir: options.fresh,
+      profile: options.profile,
     })
     log.line(opened.description)
     if (options.fresh && options.irisUrl === undefined)

@@ -12,16 +12,23 @@ export interface DemoOptions {
   dataDir: string
   /** A real IRIS (through iris-pgwire) to use instead of the embedded sim. */
   irisUrl: string | undefined
+  /** The embedded sim's quirk profile (contract §10): `iris`, or `pgwire-1.0` for iris-pgwire 1.0's quirks. */
+  profile: SimProfile
   /** Rewrite `src/db.d.ts` from the live schema instead of failing when it is stale. */
   updateTypes: boolean
   help: boolean
 }
 
-export const USAGE = `Usage: pnpm demo [--fresh] [--data-dir <dir>] [--update-types]
+export type SimProfile = 'iris' | 'pgwire-1.0'
+const PROFILES: readonly SimProfile[] = ['iris', 'pgwire-1.0']
+
+export const USAGE = `Usage: pnpm demo [--fresh] [--data-dir <dir>] [--profile <name>] [--update-types]
 
   --fresh           start from an empty database (wipes the data directory; against IRIS_URL,
                     migrates the demo's tables down first)
   --data-dir <dir>  where the embedded sim keeps its data (default examples/demo/.demo-data)
+  --profile <name>  the embedded sim's profile: iris (default), or pgwire-1.0 to add the quirks
+                    of iris-pgwire 1.0 (lower-cased labels, re-typed parameters, ...)
   --update-types    rewrite src/db.d.ts with iris-codegen instead of failing when it is stale
 
 Environment:
@@ -38,14 +45,20 @@ export function parseDemoOptions(
     options: {
       fresh: { type: 'boolean', default: false },
       'data-dir': { type: 'string' },
+      profile: { type: 'string', default: 'iris' },
       'update-types': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
     allowPositionals: false,
   })
+  const profile = values.profile as SimProfile
+  if (!PROFILES.includes(profile)) {
+    throw new TypeError(`--profile must be one of ${PROFILES.join(', ')}, not ${values.profile}`)
+  }
   return {
     fresh: values.fresh,
+    profile,
     dataDir: resolve(values['data-dir'] ?? DEFAULT_DATA_DIR),
     irisUrl: env.IRIS_URL || undefined,
     updateTypes: values['update-types'],

@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AUTHORS, generateDocuments, TOPICS } from '../src/corpus.js'
+import { embeddingText } from '../src/document-row.js'
 import { embed } from '../src/embed.js'
 import { UPSERTS } from '../src/queries/upsert.js'
 import { SEARCH_TEXT, TOP_K } from '../src/queries/vector-search.js'
-import { embeddingText } from '../src/document-row.js'
 import { DOCUMENT_COUNT } from '../src/seed.js'
 
 const run = promisify(execFile)
@@ -88,7 +88,9 @@ describe('pnpm demo (tsx src/main.ts) against the embedded sim', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'iris-demo-test-'))
     first = await runDemo(['--fresh', '--data-dir', dataDir])
-    second = await runDemo(['--data-dir', dataDir])
+    // The second run also switches the sim to iris-pgwire 1.0's quirks (contract §10): the same
+    // queries must show the same facts through them.
+    second = await runDemo(['--data-dir', dataDir, '--profile', 'pgwire-1.0'])
   }, 480_000)
 
   afterAll(async () => {
@@ -146,7 +148,8 @@ describe('pnpm demo (tsx src/main.ts) against the embedded sim', () => {
     })
   })
 
-  it('runs again on the same data directory and says what it found', () => {
+  it('runs again on the same data directory, under pgwire-1.0, and says what it found', () => {
+    expect(second.stdout).toContain('embedded sim (profile pgwire-1.0)')
     expect(second.stdout).toContain('migrations up to date')
     expect(second.stdout).toContain(
       `found existing data: ${first.facts.authors} authors, ${first.facts.documents} documents`,

@@ -33,7 +33,9 @@ export async function upsert(db: Kysely<DB>, log: StepLog): Promise<void> {
       .select('id')
       .where('slug', '=', document.slug)
       .executeTakeFirst()
-    const query = db.replaceInto('document').values(documentRow({ ...document, authorId: author.id }))
+    const query = db
+      .replaceInto('document')
+      .values(documentRow({ ...document, authorId: author.id }))
     compiledSql = query.compile().sql
     await query.execute()
     const after = await db

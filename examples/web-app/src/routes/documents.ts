@@ -85,6 +85,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = asy
         .insertInto('document')
         .values(documentRow({ ...fields, published }))
         .executeTakeFirstOrThrow()
+      if (result.insertId === undefined) throw new Error('the insert reported no insertId')
       const id = Number(result.insertId)
       return reply.status(201).header('location', `/documents/${id}`).send({ id })
     },

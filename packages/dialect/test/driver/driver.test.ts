@@ -47,6 +47,18 @@ describe('transactions (contract §9)', () => {
     expect(pool.texts).toEqual(['start transaction', 'rollback'])
   })
 
+  it('a connection lost between statements cannot commit, and says so; nothing more is sent', async () => {
+    const pool = new FakePool()
+    const db = dbWith(pool)
+    const trx = await db.startTransaction().execute()
+    await trx.selectFrom('t').selectAll().execute()
+    pool.dropClient(1)
+    await expect(trx.commit().execute()).rejects.toThrowError(/not committed/)
+    await expect(trx.rollback().execute()).resolves.toBeUndefined()
+    expect(pool.texts).toEqual(['start transaction', 'select * from "t"'])
+    expect(pool.released).toEqual([{ client: 1, destroyed: true }])
+  })
+
   it('refuses isolation levels IRIS lacks', async () => {
     const pool = new FakePool()
     const db = dbWith(pool)

@@ -4,7 +4,8 @@ import { startServer, type TestServer } from '../support/server.js'
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js'
 import { connectWithDialectPool, poolCounts, settle, waitFor } from './fixtures.js'
 
-const CONNECTION_TIMEOUT_MS = 300
+/** Long enough for a new sim connection on a busy 2-core machine, short enough for a test. */
+const CONNECTION_TIMEOUT_MS = 1000
 const STATEMENT_TIMEOUT_MS = 500
 
 /**
@@ -36,12 +37,13 @@ describe('timeouts: an exhausted pool and a stalled network', () => {
       const held = new Promise<void>((resolve) => {
         releaseHolders = resolve
       })
-      const holders = [1, 2].map(() =>
+      const holders = [1, 2].map((n) =>
         t.db.connection().execute(async (connection) => {
-          await connection.selectNoFrom((eb) => eb.val(1).as('held')).execute()
+          await connection.selectNoFrom((eb) => eb.val(n).as('held')).execute()
           await held
         }),
       )
+      for (const holder of holders) holder.catch(() => {}) // awaited below; a failure shows there
       await waitFor(() => t.pool.totalCount === 2 && t.pool.idleCount === 0, 'both holders')
       const outcome = await settle(t.db.selectNoFrom((eb) => eb.val(1).as('one')).execute(), 5000)
       expect(outcome.status).toBe('rejected')

@@ -19,6 +19,7 @@ export class FakePool implements IrisPool {
   readonly released: { client: number; destroyed: boolean }[] = []
   ended = false
   #next = 0
+  readonly #errorListeners = new Map<number, (error: Error) => void>()
   constructor(readonly respond: Responder = () => ({})) {}
 
   async connect(): Promise<IrisPoolClient> {
@@ -41,12 +42,20 @@ export class FakePool implements IrisPool {
         this.released.push({ client: id, destroyed: Boolean(destroy) })
       },
       end: async () => ended(new Error('Connection terminated')),
+      on: (event: string, listener: (error: Error) => void) => {
+        if (event === 'error') this.#errorListeners.set(id, listener)
+      },
     }
     return client as unknown as IrisPoolClient
   }
 
   async end(): Promise<void> {
     this.ended = true
+  }
+
+  /** Like pg when a checked-out client's socket dies between queries: 'error' on the client. */
+  dropClient(id: number): void {
+    this.#errorListeners.get(id)?.(new Error('Connection terminated unexpectedly'))
   }
 
   get texts(): string[] {

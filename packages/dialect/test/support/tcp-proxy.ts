@@ -49,6 +49,9 @@ export async function startTcpProxy(target: { host?: string; port: number }): Pr
 
   const listener = net.createServer((client) => {
     const server = net.connect({ host, port: target.port })
+    // As pg and the sim do: Nagle's algorithm would hold each small protocol message ~40 ms.
+    client.setNoDelay(true)
+    server.setNoDelay(true)
     const pipe: Pipe = { client, server, held: { toServer: [], toClient: [] } }
     pipes.add(pipe)
     client.on('data', (chunk: Buffer) => {

@@ -31,6 +31,18 @@ export function dot(a: readonly number[], b: readonly number[]): number {
   return sum
 }
 
+/**
+ * The dot product as a single-precision engine computes it over FLOAT vectors: every product and
+ * partial sum rounded to float32. The sim sums FLOAT vectors this way (pgvector's inner product,
+ * iris-facts F18), so the brute force for a FLOAT column models that arithmetic; the tolerance the
+ * tests apply stays the same.
+ */
+export function dotSinglePrecision(a: readonly number[], b: readonly number[]): number {
+  let sum = 0
+  for (let i = 0; i < a.length; i++) sum = Math.fround(sum + Math.fround((a[i] ?? 0) * (b[i] ?? 0)))
+  return sum
+}
+
 export function cosine(a: readonly number[], b: readonly number[]): number {
   return dot(a, b) / Math.sqrt(dot(a, a) * dot(b, b))
 }

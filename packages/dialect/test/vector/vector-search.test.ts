@@ -22,6 +22,7 @@ import {
   bruteForceTopK,
   cosine,
   dot,
+  dotSinglePrecision,
   randomVectors,
   type Scored,
 } from './vector-fixtures.js'
@@ -128,7 +129,8 @@ function expectedTopK(
   category?: string,
 ): Scored[] {
   const rows = category === undefined ? items : items.filter((item) => item.category === category)
-  return bruteForceTopK(rows, atPrecision(query, 'float'), K, metric === 'cosine' ? cosine : dot)
+  const similarity = metric === 'cosine' ? cosine : dotSinglePrecision
+  return bruteForceTopK(rows, atPrecision(query, 'float'), K, similarity)
 }
 
 function expectSameRanking(actual: Scored[], expected: Scored[]): void {

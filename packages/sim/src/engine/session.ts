@@ -96,6 +96,10 @@ export class IrisSession implements EngineSession {
     })
   }
 
+  /**
+   * Client-declared parameter types are not imposed: IRIS parameters are loosely typed (contract
+   * §2.4, issue 2), so PostgreSQL infers each from its use in the translated SQL.
+   */
   execute(
     sql: string,
     params: ParameterValue[],
@@ -247,14 +251,15 @@ export class IrisSession implements EngineSession {
     if (plan.readsLastIdentity)
       statements.push({ sql: SET_LAST_IDENTITY, params: [this.#lastIdentity] })
     for (const sql of plan.before) statements.push({ sql })
-    // contract §3.4: capture the identity an INSERT generates (reported as the command tag only).
+    // contract §3.4: capture the identity an INSERT generates (reported as the command tag only);
+    // RETURNING goes on its own line, after any trailing `--` comment of the statement.
     const identity =
       plan.kind === 'insert' && plan.target
         ? (await tables.shape(plan.target))?.identityColumn
         : undefined
     const main = statements.length
     statements.push({
-      sql: identity ? `${plan.sql} returning ${quoteIdentifier(identity)}` : plan.sql,
+      sql: identity ? `${plan.sql}\nreturning ${quoteIdentifier(identity)}` : plan.sql,
       params,
     })
     for (const sql of plan.after) statements.push({ sql })

@@ -59,6 +59,13 @@ describe('statements and parameters (contract §2.1, §2.2, §2.6)', () => {
     expect(sqlOf('INSERT INTO t (a) VALUES (?), (?)')).toBe('INSERT INTO t (a) VALUES ($1), ($2)')
   })
 
+  it('translates a 1000-row bulk insert in the fallback form', () => {
+    const rows = Array.from({ length: 1000 }, () => 'SELECT ?, TO_VECTOR(?, float)').join(' UNION ALL ')
+    const plan = run(`INSERT INTO t (a, v) ${rows}`, { protocol: 'extended' })
+    expect(plan.paramCount).toBe(2000)
+    expect(plan.sql.endsWith('UNION ALL SELECT $1999, iris_sim.to_vector_float($2000)')).toBe(true)
+  })
+
   it('passes CTEs and window functions through (contract §3.11)', () => {
     const sql = 'WITH x AS (SELECT a, ROW_NUMBER() OVER (ORDER BY a) AS n FROM t) SELECT * FROM x'
     expect(sqlOf(sql)).toBe(sql)

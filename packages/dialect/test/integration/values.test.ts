@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  type AnyDB,
+  connect,
+  PROFILES,
+  startServer,
+  type TestDb,
+  type TestServer,
+  tableName,
+} from '../support/server.js'
+
+/** The default value options give the same JS values under both profiles (README, "Value parsing"). */
+const EXPECTED = {
+  d: '2024-02-29',
+  ts: '2024-02-29 13:14:15',
+  big: 1234567890123,
+  amount: '12.50',
+  ratio: 0.25,
+  name: "O'Brien; $1 'public' 2024-01-01",
+}
+
+describe.each(PROFILES)('values round-trip with the default parsing (profile %s)', (profile) => {
+  let server: TestServer
+  let t: TestDb<AnyDB>
+  const table = tableName('typed_values')
+
+  beforeAll(async () => {
+    server = await startServer({ profile })
+    t = connect(server)
+    await t.db.schema
+      .createTable(table)
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('d', 'date')
+      .addColumn('ts', 'timestamp')
+      .addColumn('big', 'bigint')
+      .addColumn('amount', 'numeric(10, 2)')
+      .addColumn('ratio', 'double precision')
+      .addColumn('name', 'varchar(60)')
+      .execute()
+  })
+
+  afterAll(async () => {
+    await t?.db.schema
+      .dropTable(table)
+      .ifExists()
+      .execute()
+      .catch(() => {})
+    await t?.db.destroy()
+    await server?.stop()
+  })
+
+  it('dates as ODBC strings, BIGINT as number, NUMERIC as exact string; text byte-exact', async () => {
+    await t.db
+      .insertInto(table)
+      .values({ id: 1, ...EXPECTED, ts: new Date(Date.UTC(2024, 1, 29, 13, 14, 15)) })
+      .execute()
+    const row = await t.db
+      .selectFrom(table)
+      .select(['d', 'ts', 'big', 'amount', 'ratio', 'name'])
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow()
+    expect(row).toEqual(EXPECTED)
+  })
+})

@@ -1,0 +1,169 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, type TestContext } from 'vitest'
+import { IrisConnectionError } from '../../src/index.js'
+import {
+  type AnyDB,
+  connect,
+  startServer,
+  type TestDb,
+  type TestServer,
+  tableName,
+} from '../support/server.js'
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js'
+import { poolCounts, settle, sleep, stillPending, waitFor } from './fixtures.js'
+
+/** Kysely 0.29 takes `{ signal }`; 0.28's types do not know it (the suite also runs under 0.28). */
+const withSignal = (signal: AbortSignal) => ({ signal }) as never
+
+/**
+ * Issue 8, Faults 4: a query aborted with an AbortSignal leaves its connection reusable or
+ * discarded, never returned to the pool in a bad state. "Bad state" is checked by what the next
+ * queries on the same pool return, and by the pool's and the server's connection counts.
+ */
+describe('queries aborted with an AbortSignal', () => {
+  let server: TestServer
+  let proxy: TcpProxy
+  let t: TestDb<AnyDB>
+  let supported = false
+  const table = tableName('aborts')
+
+  beforeAll(async () => {
+    server = await startServer({ needsSim: true })
+    proxy = await startTcpProxy({ port: Number(new URL(server.url).port) })
+    t = connect({ ...server, url: proxy.urlFor(server.url) }, { max: 4 })
+    await t.db.schema
+      .createTable(table)
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('note', 'varchar(40)')
+      .execute()
+    const probe = AbortSignal.abort()
+    supported = await t.db
+      .selectFrom(table)
+      .select('id')
+      .execute(withSignal(probe))
+      .then(
+        () => false,
+        () => true,
+      )
+  })
+
+  beforeEach(async (context: TestContext) => {
+    if (!supported) context.skip('this Kysely has no AbortSignal support (0.28): cancellation needs 0.29')
+    proxy.stall(false)
+    await t.db.deleteFrom(table).execute()
+  })
+
+  afterAll(async () => {
+    proxy?.stall(false)
+    await settle(t?.db.destroy(), 5000)
+    await proxy?.stop()
+    await server?.stop()
+  })
+
+  /** `select <n>` answered by the server: a connection in a bad state would answer something else. */
+  const echo = (n: number, signal?: AbortSignal) =>
+    t.db
+      .selectNoFrom(sql<number>`cast(${n} as integer)`.as('n'))
+      .execute(signal ? withSignal(signal) : undefined)
+      .then(([row]) => Number(row?.n))
+
+  /** The pool is at rest and every pooled connection is one open socket at the server. */
+  async function expectPoolAtRest() {
+    await waitFor(() => t.pool.idleCount === t.pool.totalCount, 'every connection back in the pool')
+    expect(t.pool.waitingCount).toBe(0)
+    await waitFor(
+      () => proxy.connectionCount() === t.pool.totalCount,
+      `server sockets (${proxy.connectionCount()}) to equal pooled connections (${t.pool.totalCount})`,
+    )
+    expect(server.sim?.connectionCount()).toBe(t.pool.totalCount)
+  }
+
+  it('an already-aborted signal: nothing is sent, the connection stays in the pool and is reused', async () => {
+    expect(await echo(1)).toBe(1)
+    const before = t.pool.totalCount
+    const log = server.sim?.queryLog
+    log?.clear()
+    const reason = new Error('caller gave up')
+    const outcome = await settle(echo(2, AbortSignal.abort(reason)), 2000)
+    expect(outcome).toMatchObject({ status: 'rejected', error: reason })
+    expect(log?.entries).toHaveLength(0)
+    expect(t.pool.totalCount).toBe(before)
+    expect(await echo(3)).toBe(3)
+    await expectPoolAtRest()
+  })
+
+  it('a signal aborted after the result arrived changes nothing', async () => {
+    const controller = new AbortController()
+    expect(await echo(4, controller.signal)).toBe(4)
+    const before = t.pool.totalCount
+    controller.abort()
+    expect(await echo(5)).toBe(5)
+    expect(t.pool.totalCount).toBe(before)
+    await expectPoolAtRest()
+  })
+
+  it('aborting a query in flight rejects at once with the reason; its connection is discarded, not reused', async () => {
+    expect(await echo(6)).toBe(6)
+    proxy.stall(true) // the query is sent and its answer never comes
+    const controller = new AbortController()
+    const pending = echo(7, controller.signal)
+    expect(await stillPending(pending, 200)).toBe(true)
+    const reason = new Error('user navigated away')
+    controller.abort(reason)
+    const outcome = await settle(pending, 2000)
+    expect(outcome).toMatchObject({ status: 'rejected', error: reason })
+    expect(outcome.ms).toBeLessThan(500)
+    proxy.stall(false)
+    // The stalled answer (7) is still on its way: a reused connection would hand it to the next query.
+    await waitFor(() => t.pool.totalCount === 0, 'the aborted connection to be destroyed')
+    expect(await Promise.all([echo(8), echo(9), echo(10)])).toEqual([8, 9, 10])
+    await expectPoolAtRest()
+  })
+
+  it('aborting a statement inside a transaction: commit is refused, nothing is written', async () => {
+    const trx = await t.db.startTransaction().execute()
+    await trx.insertInto(table).values({ id: 1, note: 'before the abort' }).execute()
+    proxy.stall(true)
+    const controller = new AbortController()
+    const pending = trx
+      .insertInto(table)
+      .values({ id: 2, note: 'aborted' })
+      .execute(withSignal(controller.signal))
+    expect(await stillPending(pending, 200)).toBe(true)
+    controller.abort()
+    expect((await settle(pending, 2000)).status).toBe('rejected')
+    proxy.stall(false)
+    const commit = await settle(trx.commit().execute(), 2000)
+    expect(commit.status).toBe('rejected')
+    expect((commit as { error: unknown }).error).toBeInstanceOf(IrisConnectionError)
+    expect((commit as { error: Error }).error.message).toMatch(/not committed/i)
+    await trx.rollback().execute()
+    expect(await t.db.selectFrom(table).select('id').execute()).toEqual([])
+    await expectPoolAtRest()
+  })
+
+  it('300 queries aborted at random moments: every answer that arrives is the right one, nothing leaks', async () => {
+    let aborted = 0
+    const outcomes = await Promise.all(
+      Array.from({ length: 300 }, async (_, n) => {
+        const controller = new AbortController()
+        const delay = Math.random() * 15
+        setTimeout(() => controller.abort(), delay)
+        const outcome = await settle(echo(n, controller.signal), 5000)
+        if (outcome.status === 'rejected') aborted++
+        return { n, outcome }
+      }),
+    )
+    for (const { n, outcome } of outcomes) {
+      expect(outcome.status).not.toBe('hung')
+      if (outcome.status === 'fulfilled') expect(outcome.value).toBe(n)
+      else expect((outcome as { error: Error }).error.name).toBe('AbortError')
+    }
+    expect(aborted).toBeGreaterThan(0)
+    await sleep(50)
+    const after = await Promise.all(Array.from({ length: 20 }, (_, n) => echo(1000 + n)))
+    expect(after).toEqual(Array.from({ length: 20 }, (_, n) => 1000 + n))
+    await expectPoolAtRest()
+    expect(poolCounts(t.pool).total).toBeLessThanOrEqual(4)
+  })
+})
