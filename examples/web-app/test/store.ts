@@ -14,9 +14,12 @@ export interface TestStore {
   close(): Promise<void>
 }
 
-/** A sim on a free port, migrated with the demo's migrations and seeded, behind a fresh app. */
-export async function startStore(): Promise<TestStore> {
-  const sim = await startSim({ port: 0 })
+/**
+ * A sim on a free port, migrated with the demo's migrations and seeded, behind a fresh app.
+ * `pgwire-1.0` adds iris-pgwire 1.0's quirks (contract §10).
+ */
+export async function startStore(profile: 'iris' | 'pgwire-1.0' = 'iris'): Promise<TestStore> {
+  const sim = await startSim({ port: 0, profile })
   const db = new Kysely<DB>({ dialect: new IrisDialect({ connectionString: sim.url }) })
   await migrateToLatest(db)
   await seedStore(db, SEEDED_DOCUMENTS)

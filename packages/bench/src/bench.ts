@@ -107,7 +107,7 @@ async function runOnTarget(
   progress: Progress,
 ): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = []
-  const fixtures = Fixtures.open(target)
+  const fixtures = Fixtures.open(target, options.quick)
   try {
     for (const scenario of scenarios) {
       const runsHere = scenario.runsOn !== 'client' && scenario.runsOn.includes(target.kind)

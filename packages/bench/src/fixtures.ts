@@ -38,7 +38,8 @@ export interface BenchDB {
 export type BenchTable = keyof BenchDB
 
 /** Rows in bench_item: point and filtered selects read it. */
-export const ITEM_ROWS = 10_000
+/** Rows in bench_item, which the point, filtered and concurrent selects read (--quick: fewer). */
+const ITEM_ROWS = { full: 10_000, quick: 5_000 }
 export const ACCOUNTS = 100
 export const INITIAL_BALANCE = 1_000_000
 const SEED_MAX_PARAMETERS = 400
@@ -55,19 +56,21 @@ export class Fixtures {
   private constructor(
     readonly target: Target,
     db: Kysely<BenchDB>,
+    /** Rows in bench_item, ids 1..itemRows, at least 100 per category. */
+    readonly itemRows: number,
   ) {
     this.db = db
   }
 
-  static open(target: Target): Fixtures {
+  static open(target: Target, quick: boolean): Fixtures {
     // Seeding only: the sim parses several mid-sized statements faster than fewer large ones
     // (5 000 rows: 1.9 s in 400-parameter chunks, 5.1 s in the default 2 000-parameter chunks).
     const db =
       target.kind === 'iris' ? irisDb(target, { maxParameters: SEED_MAX_PARAMETERS }) : pgDb(target)
-    return new Fixtures(target, db)
+    return new Fixtures(target, db, quick ? ITEM_ROWS.quick : ITEM_ROWS.full)
   }
 
-  /** bench_item with {@link ITEM_ROWS} rows. */
+  /** bench_item with {@link itemRows} rows. */
   items(): Promise<void> {
     return this.#once('bench_item', async () => {
       await this.#itemShaped('bench_item')
@@ -76,7 +79,7 @@ export class Fixtures {
         .on('bench_item')
         .column('category')
         .execute()
-      await this.db.insertInto('bench_item').values(itemRows(ITEM_ROWS)).execute()
+      await this.db.insertInto('bench_item').values(itemRows(this.itemRows)).execute()
     })
   }
 

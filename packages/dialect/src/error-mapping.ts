@@ -81,6 +81,12 @@ export function toIrisError(error: unknown, sql?: string): IrisError {
   if (sqlstate === '57014' || /timeout|timed out/i.test(message)) {
     return new IrisTimeoutError(`Timed out: ${message}`, options)
   }
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND') {
+    return new IrisConnectionError(
+      `Could not connect (${message}): is iris-pgwire running there? Check the connection string (IRIS_URL).`,
+      options,
+    )
+  }
   if (
     (typeof code === 'string' && CONNECTION_CODES.has(code)) ||
     sqlstate?.startsWith('08') ||

@@ -1,3 +1,4 @@
+export { typeParsers } from './create-pool.js'
 export { description } from './ddl-helpers.js'
 export { parseSqlcode, toIrisError } from './error-mapping.js'
 export * from './errors.js'

@@ -32,10 +32,11 @@ export function scenarioName(scenario: ScenarioResult): string {
 }
 
 function sizeSuffix(scenario: ScenarioResult): string {
-  const { rows, vectors, tables, columns } = scenario.sizes
+  const { rows, vectors, tables, columns, queries } = scenario.sizes
   if (scenario.scenario === 'bulk-insert' && rows !== undefined)
     return `, ${formatCount(Number(rows))} rows`
   if (vectors !== undefined) return `, ${formatCount(Number(vectors))} vectors`
+  if (queries !== undefined) return `, ${formatCount(Number(queries))} queries at once`
   if (tables !== undefined) return `, ${tables} tables × ${columns} columns`
   return ''
 }

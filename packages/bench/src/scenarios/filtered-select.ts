@@ -1,6 +1,5 @@
 import { destroyAll, kyselyContenders, rawPool } from '../contenders.js'
 import { CATEGORIES } from '../data.js'
-import { ITEM_ROWS } from '../fixtures.js'
 import { expectRows, type Scenario, timed } from '../scenario.js'
 import { PAGE_OFFSET, PAGE_SIZE, SELECT_ITEM_PAGE, selectItemPage } from './item-queries.js'
 
@@ -37,7 +36,7 @@ export const filteredSelect: Scenario = {
           return { id, measure: timed(() => selectItemPage(db, category()), { check }) }
         }),
       ],
-      sizes: { tableRows: ITEM_ROWS, pageSize: PAGE_SIZE, offset: PAGE_OFFSET },
+      sizes: { tableRows: fixtures!.itemRows, pageSize: PAGE_SIZE, offset: PAGE_OFFSET },
       teardown: () => destroyAll(pool, ...kyselys.map((k) => k.db)),
     }
   },

@@ -1,6 +1,5 @@
 import { destroyAll, kyselyContenders, rawPool } from '../contenders.js'
 import { scatteredIds } from '../data.js'
-import { ITEM_ROWS } from '../fixtures.js'
 import { expectRows, type Scenario, timed } from '../scenario.js'
 import { SELECT_ITEM_BY_ID, selectItemById } from './item-queries.js'
 
@@ -18,7 +17,7 @@ export const pointSelect: Scenario = {
     const pool = rawPool(target!)
     const kyselys = kyselyContenders(target!)
     // Every contender looks up the same ids in the same order.
-    const ids = () => scatteredIds(ITEM_ROWS, 7)
+    const ids = () => scatteredIds(fixtures!.itemRows, 7)
     const rawIds = ids()
     return {
       contenders: [
@@ -31,7 +30,7 @@ export const pointSelect: Scenario = {
           return { id, measure: timed(() => selectItemById(db, next()), { check: expectRows(1) }) }
         }),
       ],
-      sizes: { tableRows: ITEM_ROWS },
+      sizes: { tableRows: fixtures!.itemRows },
       teardown: () => destroyAll(pool, ...kyselys.map((k) => k.db)),
     }
   },

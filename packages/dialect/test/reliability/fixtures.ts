@@ -36,7 +36,9 @@ export async function settle<T>(promise: Promise<T>, hangAfterMs: number): Promi
   try {
     const value = await Promise.race([promise, hung])
     const ms = performance.now() - started
-    return value === 'hung' ? { status: 'hung', ms } : { status: 'fulfilled', value: value as T, ms }
+    return value === 'hung'
+      ? { status: 'hung', ms }
+      : { status: 'fulfilled', value: value as T, ms }
   } catch (error) {
     return { status: 'rejected', error, ms: performance.now() - started }
   } finally {
@@ -52,7 +54,8 @@ export async function waitFor(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
     await sleep(20)
   }
 }

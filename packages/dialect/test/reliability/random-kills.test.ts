@@ -134,7 +134,8 @@ describe('operations while connections are killed at random', () => {
     expect(lost).toEqual([])
     const perTransaction = new Map<number, number>()
     for (const row of rows) {
-      if (row.tx !== null) perTransaction.set(Number(row.tx), (perTransaction.get(Number(row.tx)) ?? 0) + 1)
+      if (row.tx !== null)
+        perTransaction.set(Number(row.tx), (perTransaction.get(Number(row.tx)) ?? 0) + 1)
     }
     const halfApplied = [...perTransaction].filter(([, count]) => count !== 2)
     expect(halfApplied).toEqual([])
@@ -152,5 +153,5 @@ describe('operations while connections are killed at random', () => {
     await t.db.destroy()
     await waitFor(() => server.sim?.connectionCount() === 0, 'every server socket to close')
     expect(proxy.connectionCount()).toBe(0)
-  }, 120_000)
+  }, 300_000)
 })

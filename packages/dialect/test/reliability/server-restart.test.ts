@@ -110,7 +110,10 @@ describe('the server stops mid-query and mid-transaction, then restarts', () => 
 
     const trx = await t.db.startTransaction().execute()
     await trx.insertInto(table).values({ id: 4, note: 'interrupted transaction' }).execute()
-    const running = trx.insertInto(lockedTable).values({ id: 1, note: 'waits for the lock' }).execute()
+    const running = trx
+      .insertInto(lockedTable)
+      .values({ id: 1, note: 'waits for the lock' })
+      .execute()
     expect(await stillPending(running, 300)).toBe(true)
 
     const stopping = sim.stop()

@@ -16,13 +16,18 @@ export interface TcpProxy {
   dropRandom(random?: () => number): boolean
   /** Cuts every open connection. */
   dropAll(): void
-  /** While stalled, nothing is forwarded (buffered, not lost); new connections stall too. */
-  stall(stalled: boolean): void
+  /**
+   * While stalled, nothing is forwarded (held in order, not lost); new connections stall too.
+   * `'toClient'` holds only the server's answers: the server still receives and runs what is sent.
+   */
+  stall(stalled: boolean, direction?: StallDirection): void
   /** How many connections were cut by `dropRandom` / `dropAll`. */
   readonly dropped: number
   /** Cuts every connection and stops listening. */
   stop(): Promise<void>
 }
+
+export type StallDirection = 'both' | 'toClient'
 
 interface Pipe {
   readonly client: net.Socket
@@ -34,7 +39,7 @@ interface Pipe {
 export async function startTcpProxy(target: { host?: string; port: number }): Promise<TcpProxy> {
   const host = target.host ?? '127.0.0.1'
   const pipes = new Set<Pipe>()
-  let stalled = false
+  let stalled: StallDirection | undefined
   let dropped = 0
 
   const flush = (pipe: Pipe) => {
@@ -55,7 +60,7 @@ export async function startTcpProxy(target: { host?: string; port: number }): Pr
     const pipe: Pipe = { client, server, held: { toServer: [], toClient: [] } }
     pipes.add(pipe)
     client.on('data', (chunk: Buffer) => {
-      if (stalled) pipe.held.toServer.push(chunk)
+      if (stalled === 'both') pipe.held.toServer.push(chunk)
       else server.write(chunk)
     })
     server.on('data', (chunk: Buffer) => {
@@ -97,8 +102,8 @@ export async function startTcpProxy(target: { host?: string; port: number }): Pr
         cut(pipe)
       }
     },
-    stall(value) {
-      stalled = value
+    stall(value, direction = 'both') {
+      stalled = value ? direction : undefined
       if (!value) for (const pipe of pipes) flush(pipe)
     },
     get dropped() {

@@ -32,7 +32,7 @@ select r.relid, r.schema_name, r.table_name, r.class_name, a.attnum, a.attname a
   row_number() over (partition by r.relid order by a.attnum) as ordinal_position,
   not a.attnotnull as nullable,
   (a.attidentity <> '' or coalesce(pg_get_expr(d.adbin, d.adrelid), '') like 'nextval(%') as auto_increment,
-  case when a.attidentity = '' then pg_get_expr(d.adbin, d.adrelid) end as column_default,
+  ${SIM_SCHEMA}.default_text(case when a.attidentity = '' then pg_get_expr(d.adbin, d.adrelid) end) as column_default,
   coalesce(i.data_type, lower(format_type(a.atttypid, null))) as data_type,
   i.character_maximum_length, i.numeric_precision, i.numeric_scale, i.vector_element_type, i.vector_length,
   exists (select 1 from pg_constraint k where k.conrelid = r.relid and k.contype = 'p' and a.attnum = any (k.conkey)) as primary_key,
@@ -144,6 +144,14 @@ where c.vector_element_type is not null and p.value is not null;
 
 /** Small functions the views use. */
 const HELPER_FUNCTIONS = `
+-- A column default as written in the DDL: a quoted literal without PostgreSQL's cast ('a''b'::varchar → a'b).
+create function ${SIM_SCHEMA}.default_text(expression text) returns text language sql immutable as $$
+  select case
+    when expression like 'nextval(%' then null
+    when expression ~ '^''.*''::[^'']+$' then replace(substring(expression from '^''(.*)''::[^'']+$'), '''''', '''')
+    else expression end
+$$;
+
 create function ${SIM_SCHEMA}.fk_rule(action "char") returns varchar(11) language sql immutable as $$
   select case action when 'c' then 'CASCADE' when 'n' then 'SET NULL' when 'd' then 'SET DEFAULT' when 'r' then 'RESTRICT' else 'NO ACTION' end
 $$;

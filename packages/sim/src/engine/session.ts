@@ -33,6 +33,9 @@ const SET_LAST_IDENTITY = "select set_config('iris_sim.last_identity', $1, false
 
 const WRITES: ReadonlySet<string> = new Set(['insert', 'update', 'delete'])
 
+const missingTable = (table: TableRef) =>
+  irisError(-30, `table ${table.schema}.${table.name} does not exist`)
+
 const noRows = (commandTag: string): StatementResult => ({ fields: null, rows: [], commandTag })
 
 export class IrisSession implements EngineSession {
@@ -186,6 +189,7 @@ export class IrisSession implements EngineSession {
       case 'releaseSavepoint':
         return noRows('RELEASE') // contract §9.3: a no-op
       case 'lockTable':
+        await this.#mustExist(plan.target, signal)
         await this.#lockTable(plan.target, plan.waitSeconds, signal)
         return noRows('LOCK TABLE')
       case 'unlockTable':
@@ -288,8 +292,7 @@ export class IrisSession implements EngineSession {
 
   async #upsert(plan: UpsertPlan, params: readonly ParameterValue[]): Promise<StatementResult> {
     const shape = await this.#context.tables.shape(plan.target)
-    if (!shape)
-      throw irisError(-30, `table ${plan.target.schema}.${plan.target.name} does not exist`)
+    if (!shape) throw missingTable(plan.target)
     const outcome = await this.#atomically(upsertStatements(plan, shape, params))
     if (outcome.error) throw toIrisError(outcome.error, 'insert')
     const last = outcome.results.at(-1)?.rows.at(-1)?.[0]
@@ -347,6 +350,12 @@ export class IrisSession implements EngineSession {
       if (outcome.error) throw toIrisError(outcome.error, 'transaction')
       return noRows(tag)
     })
+  }
+
+  /** A table to lock must exist (SQLCODE -30); its facts are cached, so this rarely costs a round trip. */
+  async #mustExist(table: TableRef, signal: AbortSignal): Promise<void> {
+    const shape = await this.#withBackend(signal, () => this.#context.tables.shape(table))
+    if (!shape) throw missingTable(table)
   }
 
   /** LOCK TABLE (contract §4.6): waits without holding the backend lock; -110 when the wait runs out. */

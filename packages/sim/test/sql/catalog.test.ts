@@ -104,6 +104,18 @@ describeEachProfile('catalog', {}, ({ sim }) => {
     expect(columns[2]).toMatchObject({ is_nullable: 'YES', unique_column: 'NO' })
   })
 
+  it('shows column defaults as written', async () => {
+    await client.query(
+      "CREATE TABLE defaults (id INTEGER IDENTITY, label VARCHAR(10) DEFAULT 'it''s', qty INTEGER DEFAULT 3)",
+    )
+    const columns = await rows(
+      'SELECT COLUMN_DEFAULT FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = ? ORDER BY ORDINAL_POSITION',
+      ['defaults'],
+    )
+    expect(columns.map((column) => column.column_default)).toEqual([null, "it's", '3'])
+    await client.query('DROP TABLE defaults')
+  })
+
   it('describes constraints, key columns and foreign keys', async () => {
     const constraints = await rows(
       'SELECT CONSTRAINT_TYPE FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_NAME = ? ORDER BY CONSTRAINT_TYPE',

@@ -201,15 +201,17 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     expect(result.rows.map((row) => [Number(row.n), row.t])).toEqual([[42, 'x']])
   })
 
-  it.skipIf(profile !== 'iris')(
-    'never rewrites inside a string literal or a quoted identifier (profile iris)',
-    async () => {
-      const result = await client.query(`SELECT 'TOP 5 -- ? ; LIMIT 1' AS "select TOP 1", ? AS p`, [
-        'v',
-      ])
-      expect(result.rows).toEqual([{ 'select TOP 1': 'TOP 5 -- ? ; LIMIT 1', p: 'v' }])
-    },
-  )
+  it('never rewrites inside a string literal or a quoted identifier (profile iris); pgwire-1.0 does (§2.2)', async () => {
+    const sql = `SELECT 'TOP 5 -- $1 ; LIMIT 1' AS "select TOP 1", ? AS p`
+    if (profile === 'iris') {
+      const result = await client.query(sql, ['v'])
+      expect(result.rows).toEqual([{ 'select TOP 1': 'TOP 5 -- $1 ; LIMIT 1', p: 'v' }])
+    } else {
+      // iris-pgwire turns the `$1` inside the literal into a marker: an inlined value is corrupted.
+      const result = await client.query(sql, ['v'])
+      expect(result.rows).toEqual([{ 'select top 1': 'TOP 5 -- ? ; LIMIT 1', p: 'v' }])
+    }
+  })
 
   it('runs CTEs and window functions (§3.11)', async () => {
     const result = await client.query(

@@ -104,6 +104,7 @@ describeEachProfile('sessions', { lockTimeoutMs: 400 }, ({ sim }) => {
     await a.query('UNLOCK TABLE locked IN EXCLUSIVE MODE')
     await b.query('LOCK TABLE locked IN EXCLUSIVE MODE')
     await b.query('UNLOCK TABLE locked IN EXCLUSIVE MODE')
+    expect(sqlcodeOf(await failure(b, 'LOCK TABLE no_such_table IN EXCLUSIVE MODE'))).toBe(-30)
   })
 
   it('rolls back to a savepoint and treats RELEASE SAVEPOINT as a no-op', async () => {

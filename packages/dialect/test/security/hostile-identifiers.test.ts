@@ -1,0 +1,141 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { IrisInputError } from '../../src/index.js'
+import {
+  type AnyDB,
+  connect,
+  PROFILES,
+  startServer,
+  type TestDb,
+  type TestServer,
+} from '../support/server.js'
+import { CORPUS, label } from './corpus.js'
+import { identifierRefusal, kyselyParses } from './policy.js'
+
+/**
+ * Issue 8, "Bad input" 1, identifiers, against the sim under both profiles: a hostile name the dialect
+ * allows is double-quoted and works as a table, column, alias, schema and savepoint name (create,
+ * write, read, roll back, drop); one it refuses raises IrisInputError and sends nothing (needs the
+ * sim: reads its query log).
+ */
+const ALLOWED = CORPUS.map((c, i) => ({ c, i })).filter(({ c }) => !identifierRefusal(c.value))
+const REFUSED = CORPUS.filter((c) => identifierRefusal(c.value))
+
+/** IRIS reserves savepoint names starting with SYS (contract §9.3). */
+const savepointRefusal = (name: string) => identifierRefusal(name) ?? (/^sys/i.test(name) ? 'SYS' : undefined)
+
+describe.each(PROFILES)('hostile identifiers (needs the sim; profile %s)', (profile) => {
+  let server: TestServer
+  let t: TestDb<AnyDB>
+
+  beforeAll(async () => {
+    server = await startServer({ profile, needsSim: true })
+    t = connect(server)
+  })
+
+  afterAll(async () => {
+    await t?.db.destroy()
+    await server?.stop()
+  })
+
+  it.each(ALLOWED.map(({ c, i }) => [label(c), c.value, i] as const))(
+    '%s: works as table, column, alias and schema name',
+    async (_name, name, i) => {
+      // Kysely's string API reads `a.b` and `a as b` itself; such names are tested as columns and aliases.
+      const table = kyselyParses(name) ? `ident_${i}` : name
+      const column = sql.id(name)
+      await t.db.schema
+        .createTable(table)
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn(name, 'varchar(20)')
+        .execute()
+      try {
+        await t.db
+          .insertInto(table)
+          .values({ id: 1, [name]: 'x' })
+          .execute()
+        await t.db
+          .updateTable(table)
+          .set({ [name]: 'y' })
+          .where(column, '=', 'x')
+          .execute()
+        const rows = await t.db
+          .selectFrom(table)
+          .select(sql<string>`${column}`.as(name))
+          .where(column, '=', 'y')
+          .execute()
+        expect(rows).toEqual([{ [name]: 'y' }])
+      } finally {
+        await t.db.schema.dropTable(table).execute()
+      }
+
+      const inSchema = t.db.withSchema(name)
+      await inSchema.schema
+        .createTable(`s_${i}`)
+        .addColumn('id', 'integer')
+        .execute()
+      try {
+        await inSchema.insertInto(`s_${i}`).values({ id: 7 }).execute()
+        expect(await inSchema.selectFrom(`s_${i}`).select('id').execute()).toEqual([{ id: 7 }])
+      } finally {
+        await inSchema.schema.dropTable(`s_${i}`).execute()
+      }
+    },
+  )
+
+  describe('savepoint names', () => {
+    const table = `savepoints_${process.pid}`
+    beforeAll(async () => {
+      await t.db.schema
+        .createTable(table)
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .execute()
+    })
+
+    it.each(CORPUS.map((c, i) => [label(c), c.value, i + 1] as const))(
+      '%s',
+      async (_name, name, id) => {
+        const refusal = savepointRefusal(name)
+        const trx = await t.db.startTransaction().execute()
+        try {
+          await trx.insertInto(table).values({ id }).execute()
+          if (refusal) {
+            server.sim?.queryLog.clear()
+            await expect(trx.savepoint(name).execute()).rejects.toThrow(IrisInputError)
+            expect(server.sim?.queryLog.entries).toEqual([])
+            await trx.commit().execute()
+          } else {
+            const sp = await trx.savepoint(name).execute()
+            await sp.insertInto(table).values({ id: -id }).execute()
+            const back = await sp.rollbackToSavepoint(name).execute()
+            await back.commit().execute()
+          }
+        } catch (error) {
+          await trx.rollback().execute().catch(() => {})
+          throw error
+        }
+        const ids = await t.db.selectFrom(table).select('id').where('id', 'in', [id, -id]).execute()
+        expect(ids).toEqual([{ id }])
+      },
+    )
+  })
+
+  it.each(REFUSED.map((c) => [label(c), c.value] as const))(
+    '%s: refused with IrisInputError as a name, nothing sent',
+    async (_name, name) => {
+      server.sim?.queryLog.clear()
+      const attempts = [
+        kyselyParses(name) ? undefined : t.db.schema.createTable(name).addColumn('id', 'integer'),
+        t.db.schema.createTable('never').addColumn(name, 'integer'),
+        t.db.selectFrom('never').select(sql.id(name).as('a')),
+        t.db.selectFrom('never').select(sql.id('a').as(name)),
+        t.db.withSchema(name).selectFrom('never').select('id'),
+        t.db.insertInto('never').values({ [name]: 1 }),
+      ]
+      for (const attempt of attempts) {
+        if (attempt) await expect(attempt.execute()).rejects.toThrow(IrisInputError)
+      }
+      expect(server.sim?.queryLog.entries).toEqual([])
+    },
+  )
+})
