@@ -37,3 +37,16 @@ export function uncommittedTransactionError(cause: unknown): IrisConnectionError
   Object.defineProperty(error, ABORTED_TRANSACTION, { value: true })
   return error
 }
+
+/**
+ * The error for a COMMIT whose connection died while it was in flight (IrisDriver.commitTransaction
+ * when `run('commit')` fails with IrisConnectionError): the server may have committed before the
+ * socket went, so "not committed" would invite a duplicate retry; the message says to check.
+ * Carries no aborted marker: Kysely keeps the transaction open until `rollback()`, which releases it.
+ */
+export function commitOutcomeUnknownError(cause: unknown): IrisConnectionError {
+  return new IrisConnectionError(
+    'the connection was lost during COMMIT, so whether the transaction was committed is unknown; check the data before running it again',
+    { cause },
+  )
+}

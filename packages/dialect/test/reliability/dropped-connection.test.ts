@@ -74,6 +74,35 @@ describe('a connection dropped between the statements of a transaction', () => {
     })
   }
 
+  it('the connection dies while COMMIT is in flight: the error says the outcome is unknown, not "not committed"', async () => {
+    const trx = await t.db.startTransaction().execute()
+    await trx.insertInto(table).values({ id: 5, note: 'commit reached the server' }).execute()
+    // The server receives and runs the COMMIT; its answer never reaches the client.
+    proxy.stall(true, 'toClient')
+    server.sim?.queryLog.clear()
+    const commit = settle(trx.commit().execute(), 5000)
+    await waitFor(
+      () => server.sim?.queryLog.entries.some((entry) => /^commit/i.test(entry.sql)) === true,
+      'the server to receive COMMIT',
+    )
+    await sleep(100)
+    proxy.dropAll()
+    proxy.stall(false)
+    const outcome = await commit
+    expect(outcome.status).toBe('rejected')
+    const error = (outcome as { error: Error }).error
+    expect(error).toBeInstanceOf(IrisConnectionError)
+    // The server did commit: telling the caller "not committed" would invite a duplicate retry.
+    expect(await rows()).toContainEqual({ id: 5, note: 'commit reached the server' })
+    expect(error.message).not.toMatch(/not committed/i)
+    expect(error.message).toMatch(/unknown/i)
+    expect(error.message).not.toContain('\n')
+    // Kysely's documented catch-then-rollback releases the connection; nothing leaks.
+    await trx.rollback().execute()
+    await waitFor(() => t.pool.idleCount === t.pool.totalCount, 'the dead connection to leave')
+    expect(server.sim?.connectionCount()).toBe(t.pool.totalCount)
+  })
+
   it('the next statement after the drop rejects with IrisConnectionError; the callback form writes nothing', async () => {
     const outcome = await settle(
       t.db.transaction().execute(async (trx) => {
