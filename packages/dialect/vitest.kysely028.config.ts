@@ -1,20 +1,18 @@
-import { defineConfig, mergeConfig } from 'vitest/config'
+import { defineConfig } from 'vitest/config'
 import base from './vitest.config.js'
 
 // The peer range covers Kysely 0.28 and 0.29 (issue 3): the dialect's own suites (compiler, config,
 // driver, integration, vector helpers) run again with `kysely` resolved to the 0.28 release
 // installed under the alias `kysely-0.28`. The reliability, security and soak suites exercise the
 // same code paths and run once, on 0.29, to keep CI within its time budget.
-export default mergeConfig(
-  base,
-  defineConfig({
-    resolve: { alias: [{ find: /^kysely$/, replacement: 'kysely-0.28' }] },
-    test: {
-      name: 'dialect (kysely 0.28)',
-      include: [
-        'test/{compiler,config,driver,integration}/**/*.test.ts',
-        'test/vector/{to-vector,vector-sql,vector-plugin}.test.ts',
-      ],
-    },
-  }),
-)
+export default defineConfig({
+  resolve: { alias: [{ find: /^kysely$/, replacement: 'kysely-0.28' }] },
+  test: {
+    ...base.test,
+    name: 'dialect (kysely 0.28)',
+    include: [
+      'test/{compiler,config,driver,integration}/**/*.test.ts',
+      'test/vector/{to-vector,vector-sql,vector-plugin}.test.ts',
+    ],
+  },
+})
