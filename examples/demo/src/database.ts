@@ -28,12 +28,17 @@ export interface OpenOptions {
   wipeDataDir: boolean
   /** The sim's quirk profile (contract §10). */
   profile: SimProfile
+  /** The IRIS version: it chooses the dialect's paging, and the sim's (contract §3.2, §10). */
+  irisVersion: string | undefined
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DemoDatabase> {
   if (options.irisUrl !== undefined) {
     const db = new Kysely<DB>({
-      dialect: new IrisDialect({ connectionString: options.irisUrl }),
+      dialect: new IrisDialect({
+        connectionString: options.irisUrl,
+        irisVersion: options.irisVersion,
+      }),
     })
     return {
       db,
@@ -45,12 +50,22 @@ export async function openDatabase(options: OpenOptions): Promise<DemoDatabase> 
   }
 
   if (options.wipeDataDir) await rm(options.dataDir, { recursive: true, force: true })
-  const sim = await startSim({ port: 0, dataDir: options.dataDir, profile: options.profile })
-  const db = new Kysely<DB>({ dialect: new IrisDialect({ connectionString: sim.url }) })
+  const sim = await startSim({
+    port: 0,
+    dataDir: options.dataDir,
+    profile: options.profile,
+    irisVersion: options.irisVersion,
+  })
+  const db = new Kysely<DB>({
+    dialect: new IrisDialect({ connectionString: sim.url, irisVersion: options.irisVersion }),
+  })
   return {
     db,
     url: sim.url,
-    description: `embedded sim (profile ${options.profile}) at ${redactPassword(sim.url)}, data in ${options.dataDir}`,
+    description:
+      `embedded sim (profile ${options.profile}` +
+      `${options.irisVersion === undefined ? '' : `, IRIS ${options.irisVersion}`}) ` +
+      `at ${redactPassword(sim.url)}, data in ${options.dataDir}`,
     countStatements: (pattern) =>
       sim.queryLog.entries.filter((entry) => pattern.test(entry.sql)).length,
     async close() {

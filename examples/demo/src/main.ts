@@ -27,6 +27,7 @@ async function main(argv: readonly string[]): Promise<void> {
       dataDir: options.dataDir,
       wipeDataDir: options.fresh,
       profile: options.profile,
+      irisVersion: options.irisVersion,
     })
     log.line(opened.description)
     if (options.fresh && options.irisUrl === undefined)

@@ -14,6 +14,11 @@ export interface DemoOptions {
   irisUrl: string | undefined
   /** The embedded sim's quirk profile (contract §10): `iris`, or `pgwire-1.0` for iris-pgwire 1.0's quirks. */
   profile: SimProfile
+  /**
+   * The IRIS version, e.g. `2024.1`: below 2025.1 there is no LIMIT, so the dialect pages with TOP
+   * and %VID (contract §3.2) and the sim rejects LIMIT. Undefined: the defaults (2025.1, LIMIT).
+   */
+  irisVersion: string | undefined
   /** Rewrite `src/db.d.ts` from the live schema instead of failing when it is stale. */
   updateTypes: boolean
   help: boolean
@@ -22,13 +27,17 @@ export interface DemoOptions {
 export type SimProfile = 'iris' | 'pgwire-1.0'
 const PROFILES: readonly SimProfile[] = ['iris', 'pgwire-1.0']
 
-export const USAGE = `Usage: pnpm demo [--fresh] [--data-dir <dir>] [--profile <name>] [--update-types]
+export const USAGE = `Usage: pnpm demo [--fresh] [--data-dir <dir>] [--profile <name>] [--iris-version <YYYY.N>]
+                 [--update-types]
 
   --fresh           start from an empty database (wipes the data directory; against IRIS_URL,
                     migrates the demo's tables down first)
   --data-dir <dir>  where the embedded sim keeps its data (default examples/demo/.demo-data)
   --profile <name>  the embedded sim's profile: iris (default), or pgwire-1.0 to add the quirks
                     of iris-pgwire 1.0 (lower-cased labels, re-typed parameters, ...)
+  --iris-version <YYYY.N>
+                    the IRIS version; below 2025.1 the dialect pages with TOP and %VID instead of
+                    LIMIT/OFFSET (and the embedded sim rejects LIMIT)
   --update-types    rewrite src/db.d.ts with iris-codegen instead of failing when it is stale
 
 Environment:
@@ -46,6 +55,7 @@ export function parseDemoOptions(
       fresh: { type: 'boolean', default: false },
       'data-dir': { type: 'string' },
       profile: { type: 'string', default: 'iris' },
+      'iris-version': { type: 'string' },
       'update-types': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -59,6 +69,7 @@ export function parseDemoOptions(
   return {
     fresh: values.fresh,
     profile,
+    irisVersion: values['iris-version'],
     dataDir: resolve(values['data-dir'] ?? DEFAULT_DATA_DIR),
     irisUrl: env.IRIS_URL || undefined,
     updateTypes: values['update-types'],

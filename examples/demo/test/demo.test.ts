@@ -88,9 +88,16 @@ describe('pnpm demo (tsx src/main.ts) against the embedded sim', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'iris-demo-test-'))
     first = await runDemo(['--fresh', '--data-dir', dataDir])
-    // The second run also switches the sim to iris-pgwire 1.0's quirks (contract §10): the same
-    // queries must show the same facts through them.
-    second = await runDemo(['--data-dir', dataDir, '--profile', 'pgwire-1.0'])
+    // The second run also switches the sim to iris-pgwire 1.0's quirks and to IRIS 2024.1, which
+    // has no LIMIT (contract §3.2, §10): the same queries must show the same facts through them.
+    second = await runDemo([
+      '--data-dir',
+      dataDir,
+      '--profile',
+      'pgwire-1.0',
+      '--iris-version',
+      '2024.1',
+    ])
   }, 480_000)
 
   afterAll(async () => {
@@ -148,8 +155,12 @@ describe('pnpm demo (tsx src/main.ts) against the embedded sim', () => {
     })
   })
 
-  it('runs again on the same data directory, under pgwire-1.0, and says what it found', () => {
-    expect(second.stdout).toContain('embedded sim (profile pgwire-1.0)')
+  it('runs again on the same data directory, under pgwire-1.0 and IRIS 2024.1, and says what it found', () => {
+    expect(second.stdout).toContain('embedded sim (profile pgwire-1.0, IRIS 2024.1)')
+    // The page is read with TOP and %VID instead of LIMIT/OFFSET (contract §3.2).
+    expect(first.stdout).toMatch(/limit \$\d+ offset \$\d+/)
+    expect(second.stdout).toContain('%VID between')
+    expect(second.stdout).not.toMatch(/\blimit \$/)
     expect(second.stdout).toContain('migrations up to date')
     expect(second.stdout).toContain(
       `found existing data: ${first.facts.authors} authors, ${first.facts.documents} documents`,

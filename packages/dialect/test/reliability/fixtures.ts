@@ -1,5 +1,6 @@
 import { Kysely } from 'kysely'
 import type pg from 'pg'
+import { expect } from 'vitest'
 import { createPool } from '../../src/create-pool.js'
 import { IrisDialect, type IrisDialectConfig } from '../../src/index.js'
 import { resolveIrisDialectConfig } from '../../src/iris-dialect-config.js'
@@ -44,6 +45,22 @@ export async function settle<T>(promise: Promise<T>, hangAfterMs: number): Promi
   } finally {
     clearTimeout(timer)
   }
+}
+
+/**
+ * Awaits `promise` (raced against `hangAfterMs`), expects it to reject with `ErrorClass`, and
+ * returns the error with how long the rejection took.
+ */
+export async function expectRejection(
+  promise: Promise<unknown>,
+  ErrorClass: new (...args: never[]) => Error,
+  hangAfterMs = 10_000,
+): Promise<{ error: Error; ms: number }> {
+  const outcome = await settle(promise, hangAfterMs)
+  expect(outcome.status).toBe('rejected')
+  const { error } = outcome as { error: Error }
+  expect(error).toBeInstanceOf(ErrorClass)
+  return { error, ms: outcome.ms }
 }
 
 /** Polls until `condition` holds; fails with `what` after `timeoutMs`. */

@@ -7,11 +7,11 @@ import {
   IrisConnectionError,
   IrisDialect,
   type IrisDialectConfig,
-  type IrisError,
+  IrisError,
 } from '../../src/index.js'
 import { NOT_IRIS_WARNING } from '../../src/server-check.js'
 import type { AnyDB } from '../support/server.js'
-import { settle } from './fixtures.js'
+import { expectRejection } from './fixtures.js'
 import { type NotIrisServer, startNotIrisServer } from './not-iris-server.js'
 
 /** Runs one query through a dialect that builds its own pool, and destroys it. */
@@ -34,10 +34,9 @@ function expectOneLine(error: unknown, ErrorClass: typeof IrisError, fix: RegExp
   expect(message).toMatch(fix)
 }
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  const outcome = await settle(promise, 15_000)
-  expect(outcome.status).toBe('rejected')
-  return (outcome as { error: unknown }).error
+/** The error the first query fails with (any IrisError; `expectOneLine` checks the class). */
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  return (await expectRejection(promise, IrisError, 15_000)).error
 }
 
 describe('misconfiguration: one-line errors that name the fix', () => {

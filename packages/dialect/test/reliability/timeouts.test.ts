@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { IrisTimeoutError } from '../../src/index.js'
 import { startServer, type TestServer } from '../support/server.js'
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js'
-import { connectWithDialectPool, poolCounts, settle, waitFor } from './fixtures.js'
+import { connectWithDialectPool, expectRejection, poolCounts, waitFor } from './fixtures.js'
 
 /** Long enough for a new sim connection on a busy 2-core machine, short enough for a test. */
 const CONNECTION_TIMEOUT_MS = 1000
@@ -45,10 +45,11 @@ describe('timeouts: an exhausted pool and a stalled network', () => {
       )
       for (const holder of holders) holder.catch(() => {}) // awaited below; a failure shows there
       await waitFor(() => t.pool.totalCount === 2 && t.pool.idleCount === 0, 'both holders')
-      const outcome = await settle(t.db.selectNoFrom((eb) => eb.val(1).as('one')).execute(), 5000)
-      expect(outcome.status).toBe('rejected')
-      const error = (outcome as { error: Error }).error
-      expect(error).toBeInstanceOf(IrisTimeoutError)
+      const outcome = await expectRejection(
+        t.db.selectNoFrom((eb) => eb.val(1).as('one')).execute(),
+        IrisTimeoutError,
+      )
+      const { error } = outcome
       expect(error.message).toMatch(/timeout/i)
       expect(error.message).not.toContain('\n')
       expect(outcome.ms).toBeGreaterThanOrEqual(CONNECTION_TIMEOUT_MS - 20)
@@ -76,10 +77,11 @@ describe('timeouts: an exhausted pool and a stalled network', () => {
       expect(poolCounts(t.pool)).toEqual({ total: 1, idle: 1, waiting: 0 })
 
       proxy.stall(true)
-      const outcome = await settle(t.db.selectNoFrom((eb) => eb.val(2).as('two')).execute(), 5000)
+      const outcome = await expectRejection(
+        t.db.selectNoFrom((eb) => eb.val(2).as('two')).execute(),
+        IrisTimeoutError,
+      )
       proxy.stall(false)
-      expect(outcome.status).toBe('rejected')
-      expect((outcome as { error: unknown }).error).toBeInstanceOf(IrisTimeoutError)
       expect(outcome.ms).toBeLessThan(STATEMENT_TIMEOUT_MS + 1000)
 
       // The timed-out connection may still get its late answer: it must never be reused.

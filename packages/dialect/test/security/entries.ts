@@ -96,7 +96,7 @@ export const VECTOR_ENTRIES: readonly {
   },
   {
     entry: 'dotProduct vector',
-    build: (_db, value) => dotProduct('embedding', [0.5, value as never], 'double'),
+    build: (_db, value) => dotProduct('embedding', [0.5, value as never], { elementType: 'double' }),
   },
   {
     entry: 'nearestNeighbors vector',

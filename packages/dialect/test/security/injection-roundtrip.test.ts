@@ -20,6 +20,12 @@ import { VALUE_ENTRIES } from './entries.js'
  * `iris`; under `pgwire-1.0` exactly as contract §6.3 ('' → NULL) and §2.4 (numeric-looking text
  * re-typed) say. Refused values (NUL, lone surrogates) raise IrisInputError and send nothing.
  */
+const MAX_SIM_LIKE_WILDCARDS = 1000
+const wildcards = (text: string) => text.match(/[%_]/g)?.length ?? 0
+const simStripsBom = (c: HostileCase) => c.value.startsWith('\uFEFF')
+const simEscapesLike = (c: HostileCase) =>
+  c.value.includes('\\') && wildcards(c.value) <= MAX_SIM_LIKE_WILDCARDS
+
 describe.each(PROFILES)('hostile values round-trip (needs the sim; profile %s)', (profile) => {
   let server: TestServer
   let t: TestDb<AnyDB>
@@ -51,46 +57,76 @@ describe.each(PROFILES)('hostile values round-trip (needs the sim; profile %s)',
     (await where(select()).execute()).map((r) => r.id)
   const select = () => t.db.selectFrom(table).select('id')
 
-  it.each(ACCEPTED_VALUES.map((c, i) => [label(c), c, i + 1] as const))(
-    '%s',
-    async (_name, c: HostileCase, id) => {
-      const back = expectedBack(c, profile)
-      const v = c.value
+  /** Every value entry, in and out; `like` off only where the sim itself is wrong (see below). */
+  async function roundTrip(c: HostileCase, id: number, { like = true } = {}) {
+    const back = expectedBack(c, profile)
+    const v = c.value
 
-      await t.db.insertInto(table).values({ id, v }).execute()
-      expect(await stored(id)).toBe(back)
+    await t.db.insertInto(table).values({ id, v }).execute()
+    expect(await stored(id)).toBe(back)
 
-      // Found again through every kind of filter: the value is one parameter, compared as given.
-      expect(await found((q) => q.where('id', '=', id).where('v', '=', v))).toEqual([id])
+    // Found again through every kind of filter: the value is one parameter, compared as given.
+    expect(await found((q) => q.where('id', '=', id).where('v', '=', v))).toEqual([id])
+    // A pattern of thousands of wildcards never finishes in the sim's PGlite LIKE (a sim limit, reported).
+    if (like && wildcards(v) <= MAX_SIM_LIKE_WILDCARDS)
       expect(await found((q) => q.where('id', '=', id).where('v', 'like', v))).toEqual([id])
-      expect(await found((q) => q.where('id', '=', id).where('v', 'in', [v, 'other']))).toEqual([id])
-      expect(await found((q) => q.where('id', '=', id).where('v', 'not in', [v]))).toEqual([])
-      const viaTemplate = await sql<{ id: number }>`select ${sql.ref('id')} from ${sql.table(table)}
-        where ${sql.ref('id')} = ${id} and ${sql.ref('v')} = ${v}`.execute(t.db)
-      expect(viaTemplate.rows.map((r) => r.id)).toEqual([id])
+    expect(await found((q) => q.where('id', '=', id).where('v', 'in', [v, 'other']))).toEqual([id])
+    expect(await found((q) => q.where('id', '=', id).where('v', 'not in', [v]))).toEqual([])
+    const viaTemplate = await sql<{ id: number }>`select ${sql.ref('id')} from ${sql.table(table)}
+      where ${sql.ref('id')} = ${id} and ${sql.ref('v')} = ${v}`.execute(t.db)
+    expect(viaTemplate.rows.map((r) => r.id)).toEqual([id])
 
-      // An untyped parameter selected back: text, except what iris-pgwire re-types (§2.4, §6.2).
-      const echoed = await t.db
-        .selectFrom(table)
-        .select((eb) => eb.val(v).as('x'))
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow()
-      expect(echoed.x).toBe(profile === 'pgwire-1.0' && c.retyped ? Number(back) : back)
+    // An untyped parameter selected back. Under pgwire-1.0 the sim re-types numeric-looking text
+    // to the number's text (§2.4), which PostgreSQL then types as text.
+    const echoed = await t.db
+      .selectFrom(table)
+      .select((eb) => eb.val(v).as('x'))
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    expect(echoed.x).toBe(back)
 
-      await t.db.updateTable(table).set({ v: 'reset' }).where('id', '=', id).execute()
-      await t.db.updateTable(table).set({ v }).where('id', '=', id).execute()
-      expect(await stored(id)).toBe(back)
+    await t.db.updateTable(table).set({ v: 'reset' }).where('id', '=', id).execute()
+    await t.db.updateTable(table).set({ v }).where('id', '=', id).execute()
+    expect(await stored(id)).toBe(back)
 
-      await t.db.replaceInto(table).values({ id, v: 'reset' }).execute()
-      await t.db.replaceInto(table).values({ id, v }).execute()
-      expect(await stored(id)).toBe(back)
+    await t.db.replaceInto(table).values({ id, v: 'reset' }).execute()
+    await t.db.replaceInto(table).values({ id, v }).execute()
+    expect(await stored(id)).toBe(back)
 
-      await sql`insert into ${sql.table(table)} (${sql.ref('id')}, ${sql.ref('v')})
-        values (${-id}, ${v})`.execute(t.db)
-      expect(await stored(-id)).toBe(back)
+    await sql`insert into ${sql.table(table)} (${sql.ref('id')}, ${sql.ref('v')})
+      values (${-id}, ${v})`.execute(t.db)
+    expect(await stored(-id)).toBe(back)
 
-      await t.db.deleteFrom(table).where('id', 'in', [id, -id]).where('v', '=', v).execute()
-      expect(await found((q) => q.where('id', 'in', [id, -id]))).toEqual([])
+    await t.db.deleteFrom(table).where('id', 'in', [id, -id]).where('v', '=', v).execute()
+    expect(await found((q) => q.where('id', 'in', [id, -id]))).toEqual([])
+  }
+
+  const numbered = ACCEPTED_VALUES.map((c, i) => [label(c), c, i + 1] as const)
+
+  it.each(numbered.filter(([, c]) => !simStripsBom(c)))('%s', async (_name, c, id) => {
+    await roundTrip(c, id, { like: !simEscapesLike(c) })
+  })
+
+  // Known sim bugs (reported; never in the dialect: the value reaches the sim intact, see its query
+  // log). `it.fails` keeps them visible: each starts failing, i.e. passing, once the sim is fixed.
+  // 1. PGlite decodes result text with a BOM-stripping TextDecoder: a leading U+FEFF is lost.
+  it.fails.each(numbered.filter(([, c]) => simStripsBom(c)))(
+    '%s (sim bug: a leading U+FEFF is stripped from results)',
+    async (_name, c, id) => {
+      await roundTrip(c, id)
+    },
+  )
+  // 2. The sim's LIKE is PostgreSQL's, where `\` escapes; IRIS LIKE has no escape character unless
+  //    ESCAPE is given, so on IRIS a value always matches itself as a pattern.
+  it.fails.each(numbered.filter(([, c]) => simEscapesLike(c)))(
+    '%s (sim bug: LIKE reads a backslash as an escape)',
+    async (_name, c, id) => {
+      await t.db.insertInto(table).values({ id, v: c.value }).execute()
+      try {
+        expect(await found((q) => q.where('id', '=', id).where('v', 'like', c.value))).toEqual([id])
+      } finally {
+        await t.db.deleteFrom(table).where('id', '=', id).execute()
+      }
     },
   )
 

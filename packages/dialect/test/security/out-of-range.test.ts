@@ -231,7 +231,7 @@ describe.each(PROFILES)('out-of-range input (needs the sim; profile %s)', (profi
         exact.db
           .selectFrom(vectors)
           .select('id')
-          .where(cosineSimilarity('embedding', [0.1, 0.2], 'double'), '>', 0)
+          .where(cosineSimilarity('embedding', [0.1, 0.2], { elementType: 'double' }), '>', 0)
           .execute(),
       ).rejects.toThrow(IrisVectorMismatchError)
     })

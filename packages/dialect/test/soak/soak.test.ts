@@ -147,6 +147,15 @@ describe(`soak: ${WORKERS} workers for ${SECONDS} s`, () => {
       const started = performance.now()
       const deadline = started + SECONDS * 1000
 
+      // CPU this process used per window (the sim runs in it): operations per CPU-second tell a
+      // slower simulator from a busier machine.
+      const cpuSeconds: number[] = []
+      let cpuMark = process.cpuUsage()
+      const sampleCpu = () => {
+        const { user, system } = process.cpuUsage(cpuMark)
+        cpuMark = process.cpuUsage()
+        cpuSeconds.push((user + system) / 1e6)
+      }
       const sampleHeap = () => {
         gc()
         heap.push({
@@ -157,6 +166,7 @@ describe(`soak: ${WORKERS} workers for ${SECONDS} s`, () => {
       // One sample per window, and the sim's query log (test instrumentation) is emptied with it.
       const sampler = setInterval(() => {
         server.sim?.queryLog.clear()
+        sampleCpu()
         sampleHeap()
       }, WINDOW_SECONDS * 1000)
 
@@ -176,12 +186,14 @@ describe(`soak: ${WORKERS} workers for ${SECONDS} s`, () => {
       await Promise.all(Array.from({ length: WORKERS }, worker))
       clearInterval(sampler)
       server.sim?.queryLog.clear()
+      if (cpuSeconds.length < windows) sampleCpu()
       sampleHeap()
 
       const lines = latencies.map((values, i) => {
         const sorted = [...values].sort((a, b) => a - b)
         const c = counts[i]
-        return `  ${String(i * WINDOW_SECONDS).padStart(4)}-${String((i + 1) * WINDOW_SECONDS).padEnd(4)} s  ops ${String(values.length).padStart(6)}  p50 ${percentile(sorted, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(sorted, 99).toFixed(1).padStart(7)} ms  (read ${c?.read}, write ${c?.write}, tx ${c?.transaction}, vector ${c?.vector})`
+        const cpu = cpuSeconds[i] ?? Number.NaN
+        return `  ${String(i * WINDOW_SECONDS).padStart(4)}-${String((i + 1) * WINDOW_SECONDS).padEnd(4)} s  ops ${String(values.length).padStart(6)}  p50 ${percentile(sorted, 50).toFixed(1).padStart(7)} ms  p99 ${percentile(sorted, 99).toFixed(1).padStart(7)} ms  cpu ${cpu.toFixed(1)} s (${(values.length / cpu).toFixed(0)} ops/cpu-s)  (read ${c?.read}, write ${c?.write}, tx ${c?.transaction}, vector ${c?.vector})`
       })
       const total = latencies.reduce((sum, values) => sum + values.length, 0)
       const heapLine = heap
