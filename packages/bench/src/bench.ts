@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { stopAll } from './cleanup.js'
+import { isShuttingDown, stopAll } from './cleanup.js'
 import { Fixtures } from './fixtures.js'
 import { evaluateGoal } from './goals.js'
 import { describeMachine } from './machine.js'
@@ -110,6 +110,7 @@ async function runOnTarget(
   const fixtures = Fixtures.open(target, options.quick)
   try {
     for (const scenario of scenarios) {
+      if (isShuttingDown()) break
       const runsHere = scenario.runsOn !== 'client' && scenario.runsOn.includes(target.kind)
       results.push(
         runsHere
@@ -144,6 +145,7 @@ export async function runBench(
     }
     const serverScenarios = scenarios.filter((s) => s.runsOn !== 'client')
     for (const spec of serverScenarios.length > 0 ? options.targets : []) {
+      if (isShuttingDown()) break
       progress(`[${spec.startsWith('postgres') && spec !== 'postgres' ? 'url' : spec}] starting`)
       let target: Target
       try {

@@ -11,6 +11,12 @@ interface Stoppable {
 
 const running = new Set<Stoppable>()
 let installed = false
+let shuttingDown = false
+
+/** True once Ctrl-C or SIGTERM arrived: start nothing new. */
+export function isShuttingDown(): boolean {
+  return shuttingDown
+}
 
 /**
  * Registers a server and returns its stop function. Every caller (the normal end, the signal
@@ -43,6 +49,7 @@ function installSignalHandlers(): void {
   if (installed) return
   installed = true
   const onSignal = (signal: NodeJS.Signals, code: number) => {
+    shuttingDown = true
     process.stderr.write(`\nbench: ${signal}, stopping servers...\n`)
     // Stopping a server ends the pools' idle connections, whose pools then emit 'error'; while
     // shutting down that is expected, not a crash.

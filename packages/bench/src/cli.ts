@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { runBench, writeReport } from './bench.js'
+import { isShuttingDown } from './cleanup.js'
 import { parseOptions, UsageError, usage } from './options.js'
 import { SCENARIOS } from './scenarios/index.js'
 
@@ -26,6 +27,8 @@ async function main(): Promise<number> {
     `${options.quick ? 'quick' : 'full'} run: ${selected.length} scenarios, targets ${options.targets.join(', ')}, ${options.rounds} rounds`,
   )
   const report = await runBench(selected, options, progress)
+  // An interrupted run never replaces the last complete results.
+  if (isShuttingDown()) return 130
   process.stdout.write(writeReport(report, options.outDir))
   progress(`results written to ${options.outDir} (${report.durationSeconds} s)`)
   const failed =

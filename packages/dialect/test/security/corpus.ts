@@ -31,7 +31,23 @@ const LONG = 100_000
 
 /** 100 000 characters drawn from the characters SQL and iris-pgwire treat specially. */
 function longMixed(): string {
-  const alphabet = ["'", '"', '\\', '$1', ';', '--', '/*', '*/', '?', '%', '_', '\n', '\t', '😀', 'a']
+  const alphabet = [
+    "'",
+    '"',
+    '\\',
+    '$1',
+    ';',
+    '--',
+    '/*',
+    '*/',
+    '?',
+    '%',
+    '_',
+    '\n',
+    '\t',
+    '😀',
+    'a',
+  ]
   const next = seeded(8)
   let text = ''
   while (text.length < LONG) text += alphabet[Math.floor(next() * alphabet.length)]
@@ -85,11 +101,21 @@ const FAMILIES: Readonly<Record<string, readonly string[]>> = {
     'a$1b',
     '$',
     '$a',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a template placeholder is the hostile text
     '${x}',
     '?, ?',
     '$65535',
   ],
-  semicolons: [';', ';;', 'a;b', '; select 1', "'; delete from t; --", ';\n', 'commit;', 'rollback; drop table x'],
+  semicolons: [
+    ';',
+    ';;',
+    'a;b',
+    '; select 1',
+    "'; delete from t; --",
+    ';\n',
+    'commit;',
+    'rollback; drop table x',
+  ],
   comments: [
     '--',
     '-- x',
@@ -163,7 +189,16 @@ const FAMILIES: Readonly<Record<string, readonly string[]>> = {
     '/*\u202E } \u2066if (isAdmin)\u2069 \u2066 begin admins only */',
     "x\u202E'; drop table t; --",
   ],
-  public: ['public', 'PUBLIC', "'public'", "''public''", 'public.t', 'SQLUser', "x = 'public'", "'Public'"],
+  public: [
+    'public',
+    'PUBLIC',
+    "'public'",
+    "''public''",
+    'public.t',
+    'SQLUser',
+    "x = 'public'",
+    "'Public'",
+  ],
   dates: [
     '2024-01-02',
     "'2024-01-02'",

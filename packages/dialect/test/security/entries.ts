@@ -55,8 +55,7 @@ export const VALUE_ENTRIES: readonly {
   },
   {
     entry: 'where in list',
-    build: (db, value, t = 't') =>
-      db.selectFrom(t).select('id').where('v', 'in', [value, 'other']),
+    build: (db, value, t = 't') => db.selectFrom(t).select('id').where('v', 'in', [value, 'other']),
   },
   {
     entry: 'where not in list',
@@ -69,12 +68,18 @@ export const VALUE_ENTRIES: readonly {
   {
     entry: 'sql template',
     build: (db, value, t = 't') =>
-      runnable(db, sql`select ${sql.ref('id')} from ${sql.table(t)} where ${sql.ref('v')} = ${value}`),
+      runnable(
+        db,
+        sql`select ${sql.ref('id')} from ${sql.table(t)} where ${sql.ref('v')} = ${value}`,
+      ),
   },
   {
     entry: 'sql template insert',
     build: (db, value, t = 't') =>
-      runnable(db, sql`insert into ${sql.table(t)} (${sql.ref('id')}, ${sql.ref('v')}) values (${1}, ${value})`),
+      runnable(
+        db,
+        sql`insert into ${sql.table(t)} (${sql.ref('id')}, ${sql.ref('v')}) values (${1}, ${value})`,
+      ),
   },
   {
     entry: 'sql.val',
@@ -96,7 +101,8 @@ export const VECTOR_ENTRIES: readonly {
   },
   {
     entry: 'dotProduct vector',
-    build: (_db, value) => dotProduct('embedding', [0.5, value as never], { elementType: 'double' }),
+    build: (_db, value) =>
+      dotProduct('embedding', [0.5, value as never], { elementType: 'double' }),
   },
   {
     entry: 'nearestNeighbors vector',

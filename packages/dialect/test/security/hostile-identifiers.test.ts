@@ -22,7 +22,8 @@ const ALLOWED = CORPUS.map((c, i) => ({ c, i })).filter(({ c }) => !identifierRe
 const REFUSED = CORPUS.filter((c) => identifierRefusal(c.value))
 
 /** IRIS reserves savepoint names starting with SYS (contract §9.3). */
-const savepointRefusal = (name: string) => identifierRefusal(name) ?? (/^sys/i.test(name) ? 'SYS' : undefined)
+const savepointRefusal = (name: string) =>
+  identifierRefusal(name) ?? (/^sys/i.test(name) ? 'SYS' : undefined)
 
 describe.each(PROFILES)('hostile identifiers (needs the sim; profile %s)', (profile) => {
   let server: TestServer
@@ -38,48 +39,59 @@ describe.each(PROFILES)('hostile identifiers (needs the sim; profile %s)', (prof
     await server?.stop()
   })
 
-  it.each(ALLOWED.map(({ c, i }) => [label(c), c.value, i] as const))(
+  /** Create, write, read and drop with `name` as table, column, alias and schema name. */
+  async function useAsNames(name: string, i: number) {
+    // Kysely's string API reads `a.b` and `a as b` itself; such names are tested as columns and aliases.
+    const table = kyselyParses(name) ? `ident_${i}` : name
+    const column = sql.id(name)
+    await t.db.schema
+      .createTable(table)
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn(name, 'varchar(20)')
+      .execute()
+    try {
+      await t.db
+        .insertInto(table)
+        .values({ id: 1, [name]: 'x' })
+        .execute()
+      await t.db
+        .updateTable(table)
+        .set({ [name]: 'y' })
+        .where(column, '=', 'x')
+        .execute()
+      const rows = await t.db
+        .selectFrom(table)
+        .select(sql<string>`${column}`.as(name))
+        .where(column, '=', 'y')
+        .execute()
+      expect(rows).toEqual([{ [name]: 'y' }])
+    } finally {
+      await t.db.schema.dropTable(table).execute()
+    }
+
+    const inSchema = t.db.withSchema(name)
+    await inSchema.schema.createTable(`s_${i}`).addColumn('id', 'integer').execute()
+    try {
+      await inSchema.insertInto(`s_${i}`).values({ id: 7 }).execute()
+      expect(await inSchema.selectFrom(`s_${i}`).select('id').execute()).toEqual([{ id: 7 }])
+    } finally {
+      await inSchema.schema.dropTable(`s_${i}`).execute()
+    }
+  }
+
+  const allowed = ALLOWED.map(({ c, i }) => [label(c), c.value, i] as const)
+  it.each(allowed.filter(([, name]) => !name.startsWith('\uFEFF')))(
     '%s: works as table, column, alias and schema name',
     async (_name, name, i) => {
-      // Kysely's string API reads `a.b` and `a as b` itself; such names are tested as columns and aliases.
-      const table = kyselyParses(name) ? `ident_${i}` : name
-      const column = sql.id(name)
-      await t.db.schema
-        .createTable(table)
-        .addColumn('id', 'integer', (c) => c.primaryKey())
-        .addColumn(name, 'varchar(20)')
-        .execute()
-      try {
-        await t.db
-          .insertInto(table)
-          .values({ id: 1, [name]: 'x' })
-          .execute()
-        await t.db
-          .updateTable(table)
-          .set({ [name]: 'y' })
-          .where(column, '=', 'x')
-          .execute()
-        const rows = await t.db
-          .selectFrom(table)
-          .select(sql<string>`${column}`.as(name))
-          .where(column, '=', 'y')
-          .execute()
-        expect(rows).toEqual([{ [name]: 'y' }])
-      } finally {
-        await t.db.schema.dropTable(table).execute()
-      }
-
-      const inSchema = t.db.withSchema(name)
-      await inSchema.schema
-        .createTable(`s_${i}`)
-        .addColumn('id', 'integer')
-        .execute()
-      try {
-        await inSchema.insertInto(`s_${i}`).values({ id: 7 }).execute()
-        expect(await inSchema.selectFrom(`s_${i}`).select('id').execute()).toEqual([{ id: 7 }])
-      } finally {
-        await inSchema.schema.dropTable(`s_${i}`).execute()
-      }
+      await useAsNames(name, i)
+    },
+  )
+  // Sim bug (reported): PGlite decodes result text, labels included, with a BOM-stripping
+  // TextDecoder, so an alias starting with U+FEFF comes back without it.
+  it.fails.each(allowed.filter(([, name]) => name.startsWith('\uFEFF')))(
+    '%s (sim bug: a leading U+FEFF is stripped from result labels)',
+    async (_name, name, i) => {
+      await useAsNames(name, i)
     },
   )
 
@@ -111,7 +123,10 @@ describe.each(PROFILES)('hostile identifiers (needs the sim; profile %s)', (prof
             await back.commit().execute()
           }
         } catch (error) {
-          await trx.rollback().execute().catch(() => {})
+          await trx
+            .rollback()
+            .execute()
+            .catch(() => {})
           throw error
         }
         const ids = await t.db.selectFrom(table).select('id').where('id', 'in', [id, -id]).execute()

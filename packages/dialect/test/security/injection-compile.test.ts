@@ -37,9 +37,7 @@ describe('values: the SQL text never depends on the value (no server)', () => {
       const hostile = compile()
       const benign = e.build(db, BENIGN).compile()
       expect(hostile.sql).toBe(benign.sql)
-      expect(hostile.parameters).toEqual(
-        benign.parameters.map((p) => (p === BENIGN ? c.value : p)),
-      )
+      expect(hostile.parameters).toEqual(benign.parameters.map((p) => (p === BENIGN ? c.value : p)))
     })
 
     it('vector helpers refuse it in place of a number', () => {
@@ -79,7 +77,11 @@ const NAME_ENTRIES: readonly {
   },
   { entry: 'dropTable table', parsed: true, build: (n) => db.schema.dropTable(n).ifExists() },
   { entry: 'select column', parsed: true, build: (n) => db.selectFrom('t').select(n) },
-  { entry: 'where column', parsed: true, build: (n) => db.selectFrom('t').select('id').where(n, '=', 1) },
+  {
+    entry: 'where column',
+    parsed: true,
+    build: (n) => db.selectFrom('t').select('id').where(n, '=', 1),
+  },
   { entry: 'insert column', build: (n) => db.insertInto('t').values({ [n]: 1 }) },
   { entry: 'update column', build: (n) => db.updateTable('t').set({ [n]: 1 }) },
   { entry: 'addColumn', build: (n) => db.schema.createTable('t').addColumn(n, 'integer') },
@@ -98,7 +100,10 @@ const NAME_ENTRIES: readonly {
     build: (n) => db.schema.withSchema(n).createTable('t').addColumn('id', 'integer'),
   },
   { entry: 'createIndex name', build: (n) => db.schema.createIndex(n).on('t').column('id') },
-  { entry: 'sql.id', build: (n) => ({ compile: () => sql`select ${sql.id(n)} from t`.compile(db) }) },
+  {
+    entry: 'sql.id',
+    build: (n) => ({ compile: () => sql`select ${sql.id(n)} from t`.compile(db) }),
+  },
 ]
 
 const BENIGN_NAME = 'benign_name'

@@ -5,7 +5,8 @@
  */
 
 /** Ill-formed UTF-16: a lone surrogate cannot be encoded as UTF-8 and would arrive as U+FFFD. */
-export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+export const LONE_SURROGATE =
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** IRIS identifiers are at most 128 characters (doc `GSQL_identifiers`; the vector helpers' limit too). */
 export const MAX_IDENTIFIER_LENGTH = 128

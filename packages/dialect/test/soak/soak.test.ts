@@ -26,7 +26,7 @@ const WINDOW_SECONDS = Number(process.env.SOAK_WINDOW_SECONDS ?? (SECONDS >= 120
 const WORKERS = 100
 const POOL_SIZE = 20
 const DIMENSIONS = 8
-const SEED_ROWS = 200
+const SEED_ROWS = 1000
 /** An operation that takes longer counts as an error (a hang), not as a slow success. */
 const HANG_AFTER_MS = 30_000
 /** Heap is compared from this point on (minute 2), once caches and pools have warmed up. */
@@ -51,19 +51,24 @@ const randomVector = () => Array.from({ length: DIMENSIONS }, () => Math.random(
 describe(`soak: ${WORKERS} workers for ${SECONDS} s`, () => {
   let server: TestServer
   let t: TestDb<AnyDB>
-  const table = tableName('soak')
+  /** Searched, read and updated: its size stays fixed, so every window does the same work. */
+  const items = tableName('soak_items')
+  /** Appended to by writes and transactions; never scanned. */
+  const events = tableName('soak_events')
 
   beforeAll(async () => {
     server = await startServer({ needsSim: true })
     t = connect(server, { max: POOL_SIZE })
-    await t.db.schema
-      .createTable(table)
-      .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('note', 'varchar(40)')
-      .addColumn('embedding', vectorType('float', DIMENSIONS))
-      .execute()
+    for (const table of [items, events]) {
+      await t.db.schema
+        .createTable(table)
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('note', 'varchar(40)')
+        .addColumn('embedding', vectorType('float', DIMENSIONS))
+        .execute()
+    }
     await t.db
-      .insertInto(table)
+      .insertInto(items)
       .values(
         Array.from({ length: SEED_ROWS }, (_, id) => ({
           id,
@@ -88,7 +93,7 @@ describe(`soak: ${WORKERS} workers for ${SECONDS} s`, () => {
         read: async () => {
           const id = Math.floor(Math.random() * SEED_ROWS)
           const rows = await t.db
-            .selectFrom(table)
+            .selectFrom(items)
             .select(['id', 'note'])
             .where('id', '=', id)
             .execute()
@@ -97,7 +102,7 @@ describe(`soak: ${WORKERS} workers for ${SECONDS} s`, () => {
         },
         write: async () => {
           await t.db
-            .insertInto(table)
+            .insertInto(events)
             .values({ id: nextId++, note: 'write', embedding: toVector(randomVector()) })
             .execute()
         },
@@ -105,18 +110,18 @@ describe(`soak: ${WORKERS} workers for ${SECONDS} s`, () => {
           const id = nextId++
           await t.db.transaction().execute(async (trx) => {
             await trx
-              .insertInto(table)
+              .insertInto(events)
               .values({ id, note: 'in a transaction', embedding: toVector(randomVector()) })
               .execute()
             await trx
-              .updateTable(table)
+              .updateTable(items)
               .set({ note: `touched by ${id}` })
               .where('id', '=', id % SEED_ROWS)
               .execute()
           })
         },
         vector: async () => {
-          const rows = await nearestNeighbors(t.db.selectFrom(table).select('id'), {
+          const rows = await nearestNeighbors(t.db.selectFrom(items).select('id'), {
             column: 'embedding',
             vector: randomVector(),
             k: 5,

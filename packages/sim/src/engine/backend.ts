@@ -73,6 +73,22 @@ function toField(field: Record<string, unknown>): FieldDescription {
   }
 }
 
+/** SQLSTATE `invalid_sql_statement_name`: Bind or Describe named a statement that does not exist. */
+const NO_SUCH_STATEMENT = '26000'
+
+/**
+ * PGlite swallows a JavaScript exception thrown while PostgreSQL handles a message: in practice a
+ * RangeError when analysing a statement recurses deeper than Node's stack (PostgreSQL's own
+ * max_stack_depth check does not see the JavaScript stack), e.g. a chain of some 550 UNIONs or
+ * operators (iris-facts F31). Such a Parse gets no reply at all, and the Bind or Describe of the
+ * unnamed statement we send right after it fails with 26000; that error is reported as this one.
+ */
+const STATEMENT_TOO_COMPLEX: PgError = {
+  code: '54001', // statement_too_complex
+  message:
+    'statement too deeply nested for the simulator: PostgreSQL (PGlite) ran out of JavaScript stack analysing it, e.g. a chain of more than about 500 UNION operands or operators; split it into smaller statements',
+}
+
 function toPgError(message: Message): PgError {
   const error: PgError = {
     code: String(message.code ?? 'XX000'),
@@ -83,6 +99,30 @@ function toPgError(message: Message): PgError {
     if (typeof value === 'string') error[key] = value
   }
   return error
+}
+
+function simpleQueryError(messages: readonly Message[] = []): PgError | undefined {
+  const error = messages.find((message) => message.name === 'error')
+  return error && toPgError(error)
+}
+
+/**
+ * The first error of a segment in which every statement was sent as Parse then Bind or Describe:
+ * one before that statement's ParseComplete is its Parse's own, unless it is 26000, which only
+ * the unnamed statement's Bind or Describe raise, after a Parse that got no reply.
+ */
+function extendedError(messages: readonly Message[]): PgError | undefined {
+  let awaitingParse = true
+  for (const message of messages) {
+    if (message.name === 'parseComplete') awaitingParse = false
+    else if (message.name === 'commandComplete' || message.name === 'emptyQuery')
+      awaitingParse = true
+    else if (message.name === 'error') {
+      const error = toPgError(message)
+      return awaitingParse && error.code === NO_SUCH_STATEMENT ? STATEMENT_TOO_COMPLEX : error
+    }
+  }
+  return undefined
 }
 
 /** Collects per-statement results from the messages of one segment (up to a ReadyForQuery). */
@@ -160,10 +200,8 @@ export class Backend {
     const prefix = options.prefix ? segments[index++] : undefined
     const main = body.length > 0 ? (segments[index++] ?? []) : []
     const suffix = options.suffix ? segments[index++] : undefined
-    const failed = [prefix, main, suffix]
-      .flatMap((segment) => segment ?? [])
-      .find((message) => message.name === 'error')
-    return failed ? { main, error: toPgError(failed) } : { main }
+    const error = simpleQueryError(prefix) ?? extendedError(main) ?? simpleQueryError(suffix)
+    return error ? { main, error } : { main }
   }
 
   /** Runs statements (and an optional prefix / suffix) in one round trip; see the file comment. */

@@ -36,6 +36,7 @@ const BY_SQLSTATE: Readonly<Record<string, number>> = {
   '25006': -400, // read_only_sql_transaction: a write in a READ ONLY transaction [unverified]
   '55P03': -110, // lock_not_available
   '40P01': -110, // deadlock_detected
+  '54001': -400, // statement_too_complex: too deep for PGlite's stack (backend.ts, iris-facts F31) [unverified]
 }
 
 /** IRIS wording for the guessed codes above (the contract's own codes are in SQLCODE_TEXT). */

@@ -23,6 +23,7 @@ import { splitStatements } from './statements.js'
 import { render, type Token, TokenizeError, tokenize } from './tokenizer.js'
 import { rewriteTop } from './top.js'
 import { transactionPlan } from './transactions.js'
+import { rewriteUnionRows } from './union-rows.js'
 import { isInsertOrUpdate, upsertPlan } from './upsert.js'
 import { rewriteVid } from './vid.js'
 
@@ -64,7 +65,8 @@ function translateStatement(tokens: Token[], options: TranslateOptions): Plan {
   const { tokens: numbered, paramCount } = numberParams(rewritten.tokens)
   const base = { source, paramCount }
   if (isInsertOrUpdate(numbered)) return upsertPlan(numbered, base)
-  const shaped = rewriteVid(rewriteDistinctBy(rewriteTop(numbered)))
+  let shaped = rewriteVid(rewriteDistinctBy(rewriteTop(numbered)))
+  if (kind === 'insert') shaped = rewriteUnionRows(shaped)
   if (kind === 'ddl') {
     const ddl = ddlPlanOf(shaped, base)
     if (ddl) return ddl

@@ -35,14 +35,18 @@ function enclosingParen(tokens: readonly Token[], at: number): number {
 }
 
 export function checkRowLimits(tokens: readonly Token[], irisVersion: IrisVersion): void {
-  const limits = tokens.flatMap((token, i) => (isWord(token, 'LIMIT') ? [i] : []))
-  const offsets = tokens.flatMap((token, i) => (isWord(token, 'OFFSET') ? [i] : []))
-  const fetches = tokens.flatMap((token, i) =>
-    isWord(token, 'FETCH') &&
-    ['FIRST', 'NEXT'].some((word) => isWord(tokens[nextSignificant(tokens, i + 1)], word))
-      ? [i]
-      : [],
-  )
+  // One pass with no allocation per token: statements can be long (a 1000-row bulk insert).
+  const limits: number[] = []
+  const offsets: number[] = []
+  const fetches: number[] = []
+  tokens.forEach((token, i) => {
+    if (isWord(token, 'LIMIT')) limits.push(i)
+    else if (isWord(token, 'OFFSET')) offsets.push(i)
+    else if (isWord(token, 'FETCH')) {
+      const next = tokens[nextSignificant(tokens, i + 1)]
+      if (isWord(next, 'FIRST') || isWord(next, 'NEXT')) fetches.push(i)
+    }
+  })
   const tops = selectIndexes(tokens).filter((select) => topIndex(tokens, select) >= 0)
   // OFFSET goes with LIMIT (`LIMIT n OFFSET m`), or with FETCH (`OFFSET m ROWS FETCH NEXT n ROWS ONLY`).
   const limitStyle = limits.length > 0 || (offsets.length > 0 && fetches.length === 0)

@@ -160,7 +160,10 @@ export function render(tokens: readonly Token[]): string {
 
 /** True for a word token equal to `word` case-insensitively. */
 export function isWord(token: Token | undefined, word: string): boolean {
-  return token?.type === 'word' && token.text.toUpperCase() === word
+  // Length first: this runs for every token of every rewrite, and most tokens differ in length.
+  return (
+    token?.type === 'word' && token.text.length === word.length && token.text.toUpperCase() === word
+  )
 }
 
 /** True for whitespace and comments. */

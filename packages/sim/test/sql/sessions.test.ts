@@ -62,6 +62,21 @@ describeEachProfile('sessions', { lockTimeoutMs: 400 }, ({ sim }) => {
     expect(Number(result.rows[0].n)).toBe(0)
   })
 
+  it('abandons the statement a vanished client left waiting for the backend: it never runs', async () => {
+    const a = await sim().client()
+    const b = await sim().client()
+    await a.query('CREATE TABLE vanished (id INTEGER PRIMARY KEY)')
+    await a.query('START TRANSACTION')
+    const waiting = b.query('INSERT INTO vanished (id) VALUES (?)', [1]).catch(() => undefined)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    ;(b as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy()
+    await waiting
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await a.query('COMMIT') // well within lockTimeoutMs: B's insert would be next in line
+    const result = await a.query('SELECT COUNT(*) AS n FROM vanished')
+    expect(Number(result.rows[0].n)).toBe(0)
+  })
+
   it('keeps LAST_IDENTITY per connection under concurrency, empty after a table without identity', async () => {
     const setup = await sim().client()
     await setup.query('CREATE TABLE ident (id INTEGER IDENTITY PRIMARY KEY, who VARCHAR(10))')

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { description, IrisInputError } from '../../src/index.js'
+import {
+  type AnyDB,
+  connect,
+  PROFILES,
+  startServer,
+  type TestDb,
+  type TestServer,
+} from '../support/server.js'
+import { CORPUS, label } from './corpus.js'
+import { ddlLiteralRefusal } from './policy.js'
+
+/**
+ * Issue 8, "Bad input" 1, DDL: literals cannot be parameters there (contract §2.3), so the dialect
+ * escapes them into the text. Each corpus case as a column DEFAULT and %DESCRIPTION either works
+ * (the default comes back exactly: iris-pgwire's text rewrites did not touch it) or is refused with
+ * IrisInputError before anything is sent (needs the sim: reads its query log).
+ */
+const numbered = CORPUS.map((c, i) => ({ c, table: `ddl_literal_${i}` }))
+
+describe.each(PROFILES)('hostile DDL literals (needs the sim; profile %s)', (profile) => {
+  let server: TestServer
+  let t: TestDb<AnyDB>
+
+  beforeAll(async () => {
+    server = await startServer({ profile, needsSim: true })
+    t = connect(server)
+  })
+
+  afterAll(async () => {
+    await t?.db.destroy()
+    await server?.stop()
+  })
+
+  const createTable = (table: string, text: string) =>
+    t.db.schema
+      .createTable(table)
+      .addColumn('id', 'integer', (col) => col.primaryKey())
+      .addColumn('c', 'varchar(200000)', (col) => col.defaultTo(text).modifyEnd(description(text)))
+
+  it.each(
+    numbered.filter(({ c }) => !ddlLiteralRefusal(c.value)).map((n) => [label(n.c), n] as const),
+  )('%s: escaped, and the default comes back exactly', async (_name, { c, table }) => {
+    await createTable(table, c.value).execute()
+    try {
+      await t.db.insertInto(table).values({ id: 1 }).execute()
+      const row = await t.db.selectFrom(table).select('c').executeTakeFirstOrThrow()
+      // '' comes back as NULL through iris-pgwire 1.0 (contract §6.3); nothing else differs.
+      expect(row.c).toBe(profile === 'pgwire-1.0' && c.value === '' ? null : c.value)
+    } finally {
+      await t.db.schema.dropTable(table).execute()
+    }
+  })
+
+  it.each(
+    numbered.filter(({ c }) => ddlLiteralRefusal(c.value)).map((n) => [label(n.c), n] as const),
+  )('%s: refused with IrisInputError, nothing sent', async (_name, { c, table }) => {
+    server.sim?.queryLog.clear()
+    await expect(
+      (async () => {
+        await createTable(table, c.value).execute()
+      })(),
+    ).rejects.toThrow(IrisInputError)
+    await expect(
+      (async () => {
+        await t.db.schema
+          .alterTable('never')
+          .addColumn('c', 'varchar(10)', (col) => col.defaultTo(c.value))
+          .execute()
+      })(),
+    ).rejects.toThrow(IrisInputError)
+    expect(server.sim?.queryLog.entries).toEqual([])
+  })
+})
