@@ -65,9 +65,18 @@ export class IrisConnection implements DatabaseConnection {
     compiledQuery: CompiledQuery,
     options?: AbortableOptions,
   ): Promise<QueryResult<R>> {
-    return (await this.#abortable(compiledQuery, options?.signal, () =>
-      this.#execute(compiledQuery),
-    )) as QueryResult<R>
+    const signal = options?.signal
+    if (signal) {
+      return (await this.#abortable(compiledQuery, signal, () =>
+        this.#execute(compiledQuery),
+      )) as QueryResult<R>
+    }
+    // Without a signal there is nothing to listen to, so no per-query closures (issue 6, client CPU).
+    try {
+      return (await this.#execute(compiledQuery)) as QueryResult<R>
+    } catch (error) {
+      throw this.#failed(error, compiledQuery.sql)
+    }
   }
 
   async *streamQuery<R>(
@@ -248,9 +257,12 @@ export class IrisConnection implements DatabaseConnection {
   }
 }
 
+/** Commands whose tag carries a row count. */
+const DML_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE'])
+
 function affectedRows(result: IrisQueryResult): bigint | undefined {
   // Note: iris-pgwire 1.0 reports 0 in every DML tag (contract §6.3).
-  return ['INSERT', 'UPDATE', 'DELETE'].includes(result.command)
+  return DML_COMMANDS.has(result.command)
     ? BigInt(result.rowCount ?? 0)
     : undefined
 }

@@ -112,8 +112,10 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   readonly #paging: IrisPaging
   readonly #bulkInsert: IrisBulkInsertForm
   readonly #topCounts = new WeakMap<TopNode, TopCount>()
-  /** The statement uses TOP (and %VID) for every limit (contract §3.2). */
-  #topStyle = false
+  /** The statement being compiled. */
+  #root: RootOperationNode | undefined
+  /** The statement uses TOP (and %VID) for every limit (contract §3.2); undefined until a limit asks. */
+  #topStyle: boolean | undefined
   /** The statement is DDL: literals are written into the text (contract §2.3). */
   #ddl = false
   #rootVidPaged = false
@@ -126,12 +128,25 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
 
   override compileQuery(node: RootOperationNode, queryId: QueryId): CompiledQuery {
     this.#ddl = DDL_KINDS.has(node.kind)
-    // One limit style per statement: a limited subquery makes the whole statement TOP (contract §3.2).
-    this.#topStyle = this.#paging === 'top' || hasLimitedSubquery(node)
+    this.#root = node
+    this.#topStyle = this.#paging === 'top' ? true : undefined
     this.#rootVidPaged = false
-    const compiled = super.compileQuery(node, queryId)
-    if (this.#rootVidPaged) VID_PAGED.add(compiled)
-    return compiled
+    try {
+      const compiled = super.compileQuery(node, queryId)
+      if (this.#rootVidPaged) VID_PAGED.add(compiled)
+      return compiled
+    } finally {
+      this.#root = undefined
+    }
+  }
+
+  /**
+   * One limit style per statement: a limited subquery makes the whole statement TOP (contract §3.2).
+   * Only a SELECT with a limit or offset asks, so a statement without one never walks its tree.
+   */
+  #usesTop(): boolean {
+    this.#topStyle ??= this.#root !== undefined && hasLimitedSubquery(this.#root)
+    return this.#topStyle
   }
 
   // ---- Row limits (contract §3.2) ----
@@ -148,11 +163,11 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
         'top() and limit()/offset() cannot be combined: IRIS refuses mixed TOP/LIMIT (SQLCODE -386, contract §3.2)',
       )
     }
-    if (offset && (this.#topStyle || !limit)) {
+    if (offset && (!limit || this.#usesTop())) {
       this.#compileVidPage(node, limit, offset)
       return
     }
-    if (!this.#topStyle) {
+    if (!this.#usesTop()) {
       super.visitSelectQuery(node)
       return
     }
@@ -558,19 +573,32 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   }
 }
 
-/** True when a nested SELECT (subquery, CTE or set-operation member) carries a row limit. */
-function hasLimitedSubquery(root: OperationNode): boolean {
-  const visit = (value: unknown, depth: number): boolean => {
-    if (Array.isArray(value)) return value.some((item) => visit(item, depth))
-    if (value === null || typeof value !== 'object') return false
-    const node = value as OperationNode & Partial<SelectQueryNode>
-    if (depth > 0 && node.kind === 'SelectQueryNode' && (node.limit || node.offset || node.top))
-      return true
-    return Object.values(node).some((child) =>
-      visit(child, typeof child === 'object' ? depth + 1 : depth),
-    )
+/** Nodes whose fields hold the caller's parameter values, never operation nodes. */
+const VALUE_HOLDERS = new Set(['ValueNode', 'PrimitiveValueListNode'])
+
+/**
+ * True when a nested SELECT (subquery, CTE or set-operation member) carries a row limit. Walks
+ * only the children that are operation nodes (objects with a `kind`, or arrays of them),
+ * depth-first, and stops at the first hit.
+ */
+function hasLimitedSubquery(node: OperationNode): boolean {
+  const fields = node as unknown as Record<string, unknown>
+  for (const key in fields) {
+    const child = fields[key]
+    if (typeof child !== 'object' || child === null) continue
+    if (Array.isArray(child)) {
+      for (const item of child) if (isOrHasLimitedSelect(item)) return true
+    } else if (isOrHasLimitedSelect(child)) return true
   }
-  return visit(root, 0)
+  return false
+}
+
+function isOrHasLimitedSelect(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false
+  const node = value as Partial<SelectQueryNode> & { kind?: unknown }
+  if (typeof node.kind !== 'string' || VALUE_HOLDERS.has(node.kind)) return false
+  if (node.kind === 'SelectQueryNode' && (node.limit || node.offset || node.top)) return true
+  return hasLimitedSubquery(node as OperationNode)
 }
 
 /** The integer held by a plain (parameter) value node, as a bigint, else undefined. */

@@ -49,14 +49,26 @@ export function toRowObjects(
 ): Record<string, unknown>[] {
   const width = dropLast ? fields.length - 1 : fields.length
   const keys: string[] = []
+  // Every row object starts as a copy of this one, so all share one shape and key order, as
+  // node-postgres builds its own row objects.
+  const template: Record<string, unknown> = {}
   for (let i = 0; i < width; i++) {
     const label = fields[i]?.name ?? `column${i + 1}`
     const wanted = expected[i]
-    keys.push(wanted !== undefined && wanted.toLowerCase() === label.toLowerCase() ? wanted : label)
+    const key =
+      wanted === label ||
+      (wanted !== undefined && wanted.toLowerCase() === label.toLowerCase())
+        ? (wanted as string)
+        : label
+    keys.push(key)
+    template[key] = undefined
   }
-  return rows.map((row) => {
-    const object: Record<string, unknown> = {}
+  const objects: Record<string, unknown>[] = new Array(rows.length)
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as unknown[]
+    const object = { ...template }
     for (let i = 0; i < width; i++) object[keys[i] as string] = row[i]
-    return object
-  })
+    objects[r] = object
+  }
+  return objects
 }

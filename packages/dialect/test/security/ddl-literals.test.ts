@@ -8,7 +8,7 @@ import {
   type TestDb,
   type TestServer,
 } from '../support/server.js'
-import { CORPUS, label } from './corpus.js'
+import { CORPUS, type HostileCase, label } from './corpus.js'
 import { ddlLiteralRefusal } from './policy.js'
 
 /**
@@ -39,9 +39,7 @@ describe.each(PROFILES)('hostile DDL literals (needs the sim; profile %s)', (pro
       .addColumn('id', 'integer', (col) => col.primaryKey())
       .addColumn('c', 'varchar(200000)', (col) => col.defaultTo(text).modifyEnd(description(text)))
 
-  it.each(
-    numbered.filter(({ c }) => !ddlLiteralRefusal(c.value)).map((n) => [label(n.c), n] as const),
-  )('%s: escaped, and the default comes back exactly', async (_name, { c, table }) => {
+  async function defaultRoundTrip(c: HostileCase, table: string) {
     await createTable(table, c.value).execute()
     try {
       await t.db.insertInto(table).values({ id: 1 }).execute()
@@ -51,7 +49,38 @@ describe.each(PROFILES)('hostile DDL literals (needs the sim; profile %s)', (pro
     } finally {
       await t.db.schema.dropTable(table).execute()
     }
-  })
+  }
+
+  const escaped = numbered
+    .filter(({ c }) => !ddlLiteralRefusal(c.value))
+    .map((n) => [label(n.c), n] as const)
+  const simHangs = ({ c }: { c: HostileCase }) =>
+    profile === 'pgwire-1.0' && /\s{10000}/.test(c.value)
+  const simStripsBom = ({ c }: { c: HostileCase }) => c.value.startsWith('\uFEFF')
+
+  it.each(escaped.filter(([, n]) => !simHangs(n) && !simStripsBom(n)))(
+    '%s: escaped, and the default comes back exactly',
+    async (_name, { c, table }) => {
+      await defaultRoundTrip(c, table)
+    },
+  )
+  // Known sim bugs (reported), kept visible:
+  // 1. PGlite decodes result text with a BOM-stripping TextDecoder (iris-facts F28).
+  it.fails.each(escaped.filter(([, n]) => simStripsBom(n)))(
+    '%s (sim bug: a leading U+FEFF is stripped from results)',
+    async (_name, { c, table }) => {
+      await defaultRoundTrip(c, table)
+    },
+  )
+  // 2. Profile pgwire-1.0's literal `LIMIT n OFFSET m` rewrite (sim translate/pgwire-quirks.ts) is a
+  //    regex that backtracks quadratically over a long run of whitespace in the SQL text: a DDL
+  //    literal of 100 000 newlines blocks the sim for minutes. Skipped by name, not silently.
+  it.skip.each(escaped.filter(([, n]) => simHangs(n)))(
+    '%s (skipped: sim bug, the pgwire-1.0 LIMIT/OFFSET regex is quadratic in a whitespace run)',
+    async (_name, { c, table }) => {
+      await defaultRoundTrip(c, table)
+    },
+  )
 
   it.each(
     numbered.filter(({ c }) => ddlLiteralRefusal(c.value)).map((n) => [label(n.c), n] as const),

@@ -62,14 +62,17 @@ export class ClientSocket {
     this.closed = new Promise((resolve) => {
       socket.once('close', () => {
         this.done = true
-        // The session closes now, not after the statement in progress: a statement still waiting
-        // for the backend or a table lock is abandoned at once instead of running (or holding its
-        // place in line) for a client that is gone; one already running finishes first, then any
-        // transaction is rolled back (session.close). A failure has nobody to be reported to.
-        const closing = this.connection?.close().catch(() => undefined)
+        // The statement in progress is cancelled, as a CancelRequest would: one still waiting for
+        // the backend or a table lock is abandoned at once instead of running (or holding its
+        // place in line) for a client that is gone. One already running on the backend finishes;
+        // then the session closes, rolling back any transaction.
+        this.cancelRunningStatement()
         this.enqueue(async () => {
-          await closing
-          resolve()
+          try {
+            await this.connection?.close()
+          } finally {
+            resolve()
+          }
         })
       })
     })

@@ -117,19 +117,26 @@ describe('wire: startup, trust authentication and session lifecycle', () => {
     expect(session.closeCount).toBe(1)
   })
 
-  it('closes a session only after the statement it is running has finished', async () => {
+  it('cancels the statement of a vanished client, and closes its session once it has ended', async () => {
     const client = await wire.client()
     const session = wire.engine.sessions.at(-1)!
+    const cancel = session.cancel.bind(session)
+    let closeCountAtCancel: number | undefined
+    session.cancel = () => {
+      closeCountAtCancel = session.closeCount
+      cancel()
+    }
     const running = client.query('wait').catch(() => undefined)
     await eventually(() => session.executed.length === 1)
     ;(
       client as unknown as { connection: { stream: { destroy(): void } } }
     ).connection.stream.destroy()
-    await new Promise((resolve) => setTimeout(resolve, 30))
-    expect(session.closeCount).toBe(0)
-    session.cancel()
+    await eventually(() =>
+      wire.engine.cancels.some(({ processId }) => processId === session.processId),
+    )
     await running
     await eventually(() => session.closeCount === 1)
+    expect(closeCountAtCancel).toBe(0) // cancelled first; closed after the statement ended
   })
 })
 
