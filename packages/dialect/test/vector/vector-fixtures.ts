@@ -34,7 +34,7 @@ export function dot(a: readonly number[], b: readonly number[]): number {
 /**
  * The dot product as a single-precision engine computes it over FLOAT vectors: every product and
  * partial sum rounded to float32. The sim sums FLOAT vectors this way (pgvector's inner product,
- * iris-facts F18), so the brute force for a FLOAT column models that arithmetic; the tolerance the
+ * iris-facts F32), so the brute force for a FLOAT column models that arithmetic; the tolerance the
  * tests apply stays the same.
  */
 export function dotSinglePrecision(a: readonly number[], b: readonly number[]): number {
