@@ -262,9 +262,7 @@ const DML_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE'])
 
 function affectedRows(result: IrisQueryResult): bigint | undefined {
   // Note: iris-pgwire 1.0 reports 0 in every DML tag (contract §6.3).
-  return DML_COMMANDS.has(result.command)
-    ? BigInt(result.rowCount ?? 0)
-    : undefined
+  return DML_COMMANDS.has(result.command) ? BigInt(result.rowCount ?? 0) : undefined
 }
 
 function abortError(sql: string, cause: unknown): IrisTimeoutError {

@@ -80,6 +80,9 @@ const UNSUPPORTED_OPERATORS = new Map(
   ),
 )
 
+/** `$n` in SQL text, which iris-pgwire renumbers (contract §2.2). */
+const PLACEHOLDER = /\$\d/
+
 /** Row-locking modifiers: the simulator rejects them and IRIS support is unverified (contract §3.11). */
 const LOCKING_MODIFIERS = new Set([
   'ForUpdate',
@@ -326,7 +329,7 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
           `'::' casts reach IRIS unchanged and fail (contract §3.10); write CAST(x AS type): ${fragment}`,
         )
       }
-      if (/\$\d/.test(fragment)) {
+      if (PLACEHOLDER.test(fragment)) {
         throw new IrisInputError(
           `'$n' in SQL text breaks iris-pgwire's placeholder numbering (contract §2.2); interpolate the value instead: ${fragment}`,
         )
@@ -573,8 +576,16 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   }
 }
 
-/** Nodes whose fields hold the caller's parameter values, never operation nodes. */
-const VALUE_HOLDERS = new Set(['ValueNode', 'PrimitiveValueListNode'])
+/**
+ * Nodes with no operation-node children: parameter values (the caller's data, never walked) and
+ * the commonest leaves.
+ */
+const LEAF_KINDS = new Set([
+  'ValueNode',
+  'PrimitiveValueListNode',
+  'IdentifierNode',
+  'OperatorNode',
+])
 
 /**
  * True when a nested SELECT (subquery, CTE or set-operation member) carries a row limit. Walks
@@ -596,8 +607,9 @@ function hasLimitedSubquery(node: OperationNode): boolean {
 function isOrHasLimitedSelect(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false
   const node = value as Partial<SelectQueryNode> & { kind?: unknown }
-  if (typeof node.kind !== 'string' || VALUE_HOLDERS.has(node.kind)) return false
-  if (node.kind === 'SelectQueryNode' && (node.limit || node.offset || node.top)) return true
+  const kind = node.kind
+  if (typeof kind !== 'string' || LEAF_KINDS.has(kind)) return false
+  if (kind === 'SelectQueryNode' && (node.limit || node.offset || node.top)) return true
   return hasLimitedSubquery(node as OperationNode)
 }
 

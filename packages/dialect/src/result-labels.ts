@@ -56,8 +56,7 @@ export function toRowObjects(
     const label = fields[i]?.name ?? `column${i + 1}`
     const wanted = expected[i]
     const key =
-      wanted === label ||
-      (wanted !== undefined && wanted.toLowerCase() === label.toLowerCase())
+      wanted === label || (wanted !== undefined && wanted.toLowerCase() === label.toLowerCase())
         ? (wanted as string)
         : label
     keys.push(key)
