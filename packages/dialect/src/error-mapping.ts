@@ -49,6 +49,9 @@ const CONNECTION_CODES = new Set([
   'ETIMEDOUT',
 ])
 
+/** Socket error codes of a connect that found no server: the connection string is the likely fix. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH'])
+
 /** Reads the IRIS SQLCODE out of a server message, if there is one. */
 export function parseSqlcode(message: string): { sqlcode: number; text: string } | undefined {
   const match = SQLCODE_PATTERN.exec(message)
@@ -84,6 +87,12 @@ export function toIrisError(error: unknown, sql?: string): IrisError {
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND') {
     return new IrisConnectionError(
       `Could not connect (${message}): is iris-pgwire running there? Check the connection string (IRIS_URL).`,
+      options,
+    )
+  }
+  if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) {
+    return new IrisConnectionError(
+      `Could not reach the IRIS server (${message}): check the host and port in the connection string, and that iris-pgwire is running there`,
       options,
     )
   }

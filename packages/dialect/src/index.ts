@@ -27,4 +27,5 @@ export type {
   IrisVectorInfo,
 } from './iris-metadata.js'
 export { IrisQueryCompiler, type IrisQueryCompilerOptions } from './iris-query-compiler.js'
+export { type IrisServerCheck, NOT_IRIS_WARNING } from './server-check.js'
 export * from './vector/index.js'

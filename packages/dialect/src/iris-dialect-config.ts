@@ -1,5 +1,6 @@
 import type { DatabaseConnection } from 'kysely'
 import { IrisConfigError } from './errors.js'
+import { type IrisServerCheck, SERVER_CHECKS } from './server-check.js'
 
 /**
  * The subset of a `pg` Pool the driver uses, typed structurally so any pool that behaves like
@@ -90,6 +91,11 @@ export interface IrisDialectConfig {
   /** Fetch `insertId` with `SELECT LAST_IDENTITY()` after single-row inserts. Default true (§3.4). */
   insertId?: boolean
 
+  /**
+   * Checks each new connection with `SELECT version()` (contract §1): `'fail'` refuses a server that
+   * is not InterSystems IRIS with an IrisConfigError, `'warn'` emits a process warning. Default `'off'`.
+   */
+  serverCheck?: IrisServerCheck
   /** Called once per new connection, e.g. to set session options. */
   onCreateConnection?: (connection: DatabaseConnection) => Promise<void>
   /**
@@ -119,6 +125,7 @@ export interface ResolvedIrisDialectConfig {
   readonly bulkInsert: IrisBulkInsertForm
   readonly maxParameters: number
   readonly insertId: boolean
+  readonly serverCheck: IrisServerCheck
   readonly onCreateConnection: IrisDialectConfig['onCreateConnection']
   readonly cursor: IrisCursorConstructor | undefined
 }
@@ -140,6 +147,7 @@ const KNOWN_OPTIONS = new Set<string>([
   'bulkInsert',
   'maxParameters',
   'insertId',
+  'serverCheck',
   'onCreateConnection',
   'cursor',
 ])
@@ -181,8 +189,10 @@ export function resolveIrisDialectConfig(
     numeric: oneOf(config, 'numeric', ['string', 'number'], 'string'),
     date: oneOf(config, 'date', ['string', 'Date'], 'string'),
     bulkInsert: oneOf(config, 'bulkInsert', ['values', 'union-all'], 'values'),
-    maxParameters: optionalInteger(config, 'maxParameters', 1) ?? DEFAULT_MAX_PARAMETERS,
+    // The PostgreSQL protocol's Bind message carries a 16-bit parameter count.
+    maxParameters: optionalInteger(config, 'maxParameters', 1, 65_535) ?? DEFAULT_MAX_PARAMETERS,
     insertId: optionalBoolean(config, 'insertId') ?? true,
+    serverCheck: oneOf(config, 'serverCheck', SERVER_CHECKS, 'off'),
     onCreateConnection: optionalFunction(config, 'onCreateConnection'),
     cursor: optionalFunction(config, 'cursor'),
   }
@@ -256,11 +266,13 @@ function optionalInteger(
   config: IrisDialectConfig,
   key: keyof IrisDialectConfig,
   min: number,
+  max = Number.MAX_SAFE_INTEGER,
 ): number | undefined {
   const value = config[key]
   if (value === undefined) return undefined
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    fail(`"${key}" must be an integer >= ${min}, got ${JSON.stringify(value)}`)
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    const upTo = max === Number.MAX_SAFE_INTEGER ? '' : ` and <= ${max}`
+    fail(`"${key}" must be an integer >= ${min}${upTo}, got ${JSON.stringify(value)}`)
   }
   return value
 }

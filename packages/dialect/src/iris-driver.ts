@@ -6,13 +6,18 @@ import {
   RawNode,
   type TransactionSettings,
 } from 'kysely'
-import { uncommittedTransactionError, watchConnectionLoss } from './connection-loss.js'
+import {
+  commitOutcomeUnknownError,
+  uncommittedTransactionError,
+  watchConnectionLoss,
+} from './connection-loss.js'
 import { createPool } from './create-pool.js'
 import { toIrisError } from './error-mapping.js'
 import { IrisConnectionError, IrisInputError, IrisUnsupportedError } from './errors.js'
 import { IrisConnection } from './iris-connection.js'
 import type { IrisPool, IrisPoolClient, ResolvedIrisDialectConfig } from './iris-dialect-config.js'
 import { IrisQueryCompiler } from './iris-query-compiler.js'
+import { checkIrisServer } from './server-check.js'
 
 /** Isolation levels IRIS has (contract §9.1); REPEATABLE READ, SERIALIZABLE and SNAPSHOT it lacks. */
 const ISOLATION_LEVELS = new Set(['read uncommitted', 'read committed'])
@@ -62,9 +67,12 @@ export class IrisDriver implements Driver {
       // statements) is reported here; the connection is then discarded, never reused.
       const lost = connection
       watchConnectionLoss(client, (error) => lost.discard(toIrisError(error)))
-      if (this.#config.onCreateConnection) {
+      const { serverCheck, onCreateConnection } = this.#config
+      if (serverCheck !== 'off' || onCreateConnection) {
         try {
-          await this.#config.onCreateConnection(connection)
+          // contract §1: iris-pgwire says who it is in SELECT version().
+          if (serverCheck !== 'off') await checkIrisServer(connection, serverCheck)
+          await onCreateConnection?.(connection)
         } catch (error) {
           connection.discard()
           connection.release()
@@ -107,7 +115,8 @@ export class IrisDriver implements Driver {
     try {
       await iris.run('commit')
     } catch (error) {
-      if (error instanceof IrisConnectionError) throw uncommittedTransactionError(error)
+      // COMMIT was sent: the server may have committed before the socket went.
+      if (error instanceof IrisConnectionError) throw commitOutcomeUnknownError(error)
       throw error
     }
   }

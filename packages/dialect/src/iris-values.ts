@@ -1,4 +1,5 @@
 import { IrisInputError } from './errors.js'
+import { LONE_SURROGATE } from './iris-sql-text.js'
 
 /**
  * What a JS value becomes as a statement parameter (contract §2.4, §2.5): booleans 1/0, dates in
@@ -16,6 +17,7 @@ export function toIrisParameter(value: unknown): unknown {
       return value
     case 'string':
       checkNoNul(value)
+      checkWellFormed(value)
       return value
     case 'undefined':
       return null
@@ -35,6 +37,13 @@ export function toIrisParameter(value: unknown): unknown {
 export function toOdbcTimestamp(date: Date): string {
   if (Number.isNaN(date.getTime()))
     throw new IrisInputError('Invalid Date cannot be sent to IRIS; pass a valid Date')
+  // The ODBC format has a four-digit year (contract §2.5); toISOString writes others as ±YYYYYY.
+  const year = date.getUTCFullYear()
+  if (year < 1 || year > 9999) {
+    throw new IrisInputError(
+      `a Date in year ${year} cannot be sent to IRIS, whose timestamps hold years 1 to 9999 (contract §2.5, iris-facts F29); pass a Date in that range`,
+    )
+  }
   return date.toISOString().replace('T', ' ').replace('Z', '')
 }
 
@@ -42,6 +51,15 @@ export function checkNoNul(value: string): void {
   if (value.includes('\0')) {
     throw new IrisInputError(
       'a string containing NUL (\\0) cannot be sent to IRIS; remove the NUL character',
+    )
+  }
+}
+
+/** A lone surrogate cannot be encoded as UTF-8: `pg` would send U+FFFD, silently changing the value (iris-facts F30). */
+function checkWellFormed(value: string): void {
+  if (LONE_SURROGATE.test(value)) {
+    throw new IrisInputError(
+      'a string that is not well-formed Unicode (a lone surrogate) cannot be sent to IRIS unchanged; fix the string',
     )
   }
 }
