@@ -6,7 +6,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 const rules = [
-  { dir: 'packages/sim/src', forbidden: [/from ['"]kysely-iris(\/[^'"]*)?['"]/, /packages\/dialect/] },
+  {
+    dir: 'packages/sim/src',
+    forbidden: [/from ['"]kysely-iris(\/[^'"]*)?['"]/, /packages\/dialect/],
+  },
   { dir: 'packages/dialect/src', forbidden: [/from ['"]@kysely-iris\/sim['"]/, /packages\/sim/] },
 ]
 
