@@ -27,7 +27,9 @@ function doublePrecision(sql: string): string {
 
 /** contract §3.2: a literal `LIMIT n OFFSET m` at the end becomes `TOP n` and the OFFSET is dropped. */
 function literalLimitOffset(sql: string): string {
-  const match = /\s+LIMIT\s+(\d+)\s+OFFSET\s+\d+\s*;?\s*$/i.exec(sql)
+  // `(?<!\s)` starts the match only at the beginning of a whitespace run, so a long run (e.g. a
+  // literal of 100 000 newlines) is scanned once instead of once per position (quadratic).
+  const match = /(?<!\s)\s+LIMIT\s+(\d+)\s+OFFSET\s+\d+\s*;?\s*$/i.exec(sql)
   if (!match) return sql
   const head = sql.slice(0, match.index)
   return head.replace(/\bSELECT\b(\s+DISTINCT\b)?/i, (select) => `${select} TOP ${match[1]}`)
