@@ -8,6 +8,7 @@ import {
   DEFAULT_SCHEMA,
   type IrisCodegenOptions,
   LOG_LEVELS,
+  OPTION_NAMES,
 } from './settings.js'
 import {
   BIT_TYPES,
@@ -37,26 +38,8 @@ Connection: --url, else the config's "url", else IRIS_URL, else DATABASE_URL.
 const DEFAULT_SCHEMAS = [DEFAULT_SCHEMA]
 
 /** Flags whose value passes through unchanged into the options of the same camelCase name. */
-const OPTION_FLAGS = [
-  'url',
-  'out',
-  'print',
-  'verify',
-  'includePattern',
-  'excludePattern',
-  'camelCase',
-  'singularize',
-  'typeAliases',
-  'overrides',
-  'typeMapping',
-  'int8',
-  'numeric',
-  'date',
-  'vectorType',
-  'bit',
-  'envFile',
-  'logLevel',
-] as const
+// The option `schemas` is the repeatable flag `--schema`; every other option is its own flag.
+const OPTION_FLAGS = OPTION_NAMES.filter((name) => name !== 'schemas')
 
 export interface CliIo {
   readonly cwd: string

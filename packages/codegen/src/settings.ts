@@ -87,7 +87,8 @@ export interface IrisCodegenSettings {
   readonly logLevel: LogLevel
 }
 
-const OPTION_NAMES: readonly (keyof IrisCodegenOptions)[] = [
+/** Every option a config file or the command line may set. */
+export const OPTION_NAMES: readonly (keyof IrisCodegenOptions)[] = [
   'url',
   'out',
   'print',
