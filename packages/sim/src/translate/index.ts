@@ -12,6 +12,7 @@ import { ddlPlanOf } from './ddl.js'
 import { rewriteDistinctBy } from './distinct-by.js'
 import { rewriteFunctions } from './functions.js'
 import { irisError } from './iris-error.js'
+import { rewriteLikeEscape } from './like-escape.js'
 import { checkRowLimits } from './limits.js'
 import { lockPlan } from './locks.js'
 import { numberParams } from './params.js'
@@ -45,7 +46,8 @@ function rewriteExpressions(tokens: readonly Token[]): {
   tokens: Token[]
   readsLastIdentity: boolean
 } {
-  let out = rewriteCatalogNames(tokens)
+  let out = rewriteLikeEscape(tokens)
+  out = rewriteCatalogNames(out)
   out = rewriteSchemaAliases(out)
   out = rewriteColonCasts(out)
   out = rewriteCastTypes(out)

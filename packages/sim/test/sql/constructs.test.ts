@@ -35,6 +35,24 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     expect(teams.rows).toHaveLength(2)
   })
 
+  it('reads a backslash in a LIKE pattern as itself; only ESCAPE names an escape character (iris-facts F25)', async () => {
+    await client.query('CREATE TABLE path (id INTEGER PRIMARY KEY, p VARCHAR(20))')
+    await client.query('INSERT INTO path (id, p) VALUES (?, ?), (?, ?), (?, ?)', [
+      ...[1, 'C:\\dir\\'],
+      ...[2, 'a\\_b'],
+      ...[3, 'a_b'],
+    ])
+    const like = (pattern: string, escapeClause = '') =>
+      client.query(`SELECT id FROM path WHERE p LIKE ?${escapeClause} ORDER BY id`, [pattern])
+    expect(ids(await like('C:\\dir\\'))).toEqual([1]) // a trailing \ is no error
+    expect(ids(await like('a\\_b'))).toEqual([2]) // \ is literal, _ still a wildcard
+    expect(ids(await like('a\\%'))).toEqual([2])
+    expect(ids(await like('a!_b', " ESCAPE '!'"))).toEqual([3])
+    expect(
+      ids(await client.query("SELECT id FROM path WHERE p NOT LIKE 'a\\%' ORDER BY id")),
+    ).toEqual([1, 3])
+  })
+
   it('compares exactly with %EXACT and normalises with %SQLUPPER', async () => {
     expect(
       ids(

@@ -1,0 +1,84 @@
+/**
+ * IRIS `LIKE` has no escape character unless the statement names one with `ESCAPE` (doc `RSQL_like`,
+ * iris-facts F25): `\` is an ordinary pattern character, so any value matches itself as a pattern.
+ * PostgreSQL's LIKE escapes with `\` by default; `ESCAPE ''` turns that off. So every `[NOT] LIKE`
+ * without an ESCAPE clause gets `ESCAPE ''` right after its pattern operand.
+ */
+import { closingParen, isWord, nextSignificant, type Token, token } from './tokenizer.js'
+
+/** Comparison operators bind looser than LIKE (as in PostgreSQL), so one ends the pattern. */
+const COMPARISONS = new Set(['=', '<', '>', '<=', '>=', '<>', '!='])
+
+/** The operands a pattern can start with (after any unary sign). */
+const PRIMARY_TYPES = new Set(['word', 'quoted', 'string', 'number', 'param'])
+
+/** Index of the `END` closing the `CASE` at `start`, or -1. */
+function caseEnd(tokens: readonly Token[], start: number): number {
+  const depth = tokens[start]?.depth
+  let open = 0
+  for (let i = start; i < tokens.length; i++) {
+    const t = tokens[i] as Token
+    if (t.depth !== depth) continue
+    if (isWord(t, 'CASE')) open++
+    else if (isWord(t, 'END') && --open === 0) return i
+  }
+  return -1
+}
+
+/**
+ * Index just past the pattern operand of the LIKE at `like`, or -1 when what follows is not an
+ * operand (the statement is then left as written, for PostgreSQL to judge). An operand is primaries
+ * (names, literals, parameters, calls, parenthesized expressions, CASE … END) joined by operators
+ * that bind tighter than LIKE (`||`, arithmetic, `::`, `COLLATE`).
+ */
+function patternEnd(tokens: readonly Token[], like: number): number {
+  let end = -1
+  let expectOperand = true
+  let i = nextSignificant(tokens, like + 1)
+  while (i >= 0) {
+    const t = tokens[i] as Token
+    if (expectOperand) {
+      if (t.type === 'op' && (t.text === '-' || t.text === '+')) {
+        i = nextSignificant(tokens, i + 1)
+        continue
+      }
+      const last =
+        t.text === '(' ? closingParen(tokens, i) : isWord(t, 'CASE') ? caseEnd(tokens, i) : i
+      if (last < 0 || (last === i && !PRIMARY_TYPES.has(t.type))) return -1
+      end = last + 1
+      expectOperand = false
+    } else if (t.type === 'punct' && t.text === '(') {
+      end = closingParen(tokens, i) + 1 // a call: `f(x)`, `varchar(10)`
+      if (end === 0) return -1
+    } else if ((t.type === 'punct' && t.text === '.') || isWord(t, 'COLLATE')) {
+      expectOperand = true
+    } else if (t.type === 'op' && !COMPARISONS.has(t.text)) {
+      expectOperand = true
+    } else {
+      break
+    }
+    i = nextSignificant(tokens, end > i ? end : i + 1)
+  }
+  return expectOperand ? -1 : end
+}
+
+export function rewriteLikeEscape(tokens: readonly Token[]): Token[] {
+  const inserts = new Map<number, number>() // index the ESCAPE goes before → LIKE's depth
+  tokens.forEach((t, i) => {
+    if (!isWord(t, 'LIKE')) return
+    const end = patternEnd(tokens, i)
+    if (end < 0 || isWord(tokens[nextSignificant(tokens, end)], 'ESCAPE')) return
+    inserts.set(end, t.depth)
+  })
+  if (inserts.size === 0) return [...tokens]
+  const out: Token[] = []
+  for (let i = 0; i <= tokens.length; i++) {
+    const depth = inserts.get(i)
+    if (depth !== undefined) {
+      out.push(token('space', ' ', depth), token('word', 'ESCAPE', depth))
+      out.push(token('space', ' ', depth), token('string', "''", depth))
+    }
+    if (i < tokens.length) out.push(tokens[i] as Token)
+  }
+  return out
+}
