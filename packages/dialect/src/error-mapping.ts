@@ -52,6 +52,18 @@ const CONNECTION_CODES = new Set([
 /** Socket error codes of a connect that found no server: the connection string is the likely fix. */
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH'])
 
+/** pg-pool's two `connectionTimeoutMillis` failures, by its exact words, each with its fix. */
+const POOL_TIMEOUTS = new Map([
+  [
+    'timeout exceeded when trying to connect',
+    'No pooled connection became free within connectionTimeoutMillis: all maxConnections are in use. Raise maxConnections or connectionTimeoutMillis, or hold connections for less time (end transactions and streams sooner).',
+  ],
+  [
+    'Connection terminated due to connection timeout',
+    'The IRIS server did not complete a new connection within connectionTimeoutMillis: check that iris-pgwire is up and reachable at the connection string, or raise connectionTimeoutMillis.',
+  ],
+])
+
 /** Reads the IRIS SQLCODE out of a server message, if there is one. */
 export function parseSqlcode(message: string): { sqlcode: number; text: string } | undefined {
   const match = SQLCODE_PATTERN.exec(message)
@@ -81,14 +93,10 @@ export function toIrisError(error: unknown, sql?: string): IrisError {
       options,
     )
   }
+  const poolTimeout = POOL_TIMEOUTS.get(message)
+  if (poolTimeout) return new IrisTimeoutError(poolTimeout, options)
   if (sqlstate === '57014' || /timeout|timed out/i.test(message)) {
     return new IrisTimeoutError(`Timed out: ${message}`, options)
-  }
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND') {
-    return new IrisConnectionError(
-      `Could not connect (${message}): is iris-pgwire running there? Check the connection string (IRIS_URL).`,
-      options,
-    )
   }
   if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) {
     return new IrisConnectionError(

@@ -65,18 +65,24 @@ describe('error mapping by SQLCODE (contract §8.2)', () => {
   })
 
   it('connection, authentication and timeout failures', () => {
-    expect(
-      toIrisError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })),
-    ).toBeInstanceOf(IrisConnectionError)
+    for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH']) {
+      const unreachable = toIrisError(Object.assign(new Error(`connect ${code}`), { code }))
+      expect(unreachable).toBeInstanceOf(IrisConnectionError)
+      expect(unreachable.message).toMatch(/check the host and port in the connection string/)
+    }
     expect(toIrisError(new Error('Connection terminated unexpectedly'))).toBeInstanceOf(
       IrisConnectionError,
     )
     expect(
       toIrisError(Object.assign(new Error('password authentication failed'), { code: '28P01' })),
     ).toBeInstanceOf(IrisConnectionError)
-    expect(toIrisError(new Error('timeout exceeded when trying to connect'))).toBeInstanceOf(
-      IrisTimeoutError,
-    )
+    // pg-pool's connectionTimeoutMillis failures name the settings to change.
+    const poolFull = toIrisError(new Error('timeout exceeded when trying to connect'))
+    expect(poolFull).toBeInstanceOf(IrisTimeoutError)
+    expect(poolFull.message).toMatch(/maxConnections or connectionTimeoutMillis/)
+    const slowConnect = toIrisError(new Error('Connection terminated due to connection timeout'))
+    expect(slowConnect).toBeInstanceOf(IrisTimeoutError)
+    expect(slowConnect.message).toMatch(/raise connectionTimeoutMillis/)
     expect(toIrisError(new Error('Query read timeout'))).toBeInstanceOf(IrisTimeoutError)
     const other = toIrisError(new Error('something else'))
     expect(other.constructor).toBe(IrisError)
