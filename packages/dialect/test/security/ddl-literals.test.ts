@@ -54,18 +54,8 @@ describe.each(PROFILES)('hostile DDL literals (needs the sim; profile %s)', (pro
   const escaped = numbered
     .filter(({ c }) => !ddlLiteralRefusal(c.value))
     .map((n) => [label(n.c), n] as const)
-  const simStripsBom = ({ c }: { c: HostileCase }) => c.value.startsWith('\uFEFF')
-
-  it.each(escaped.filter(([, n]) => !simStripsBom(n)))(
+  it.each(escaped)(
     '%s: escaped, and the default comes back exactly',
-    async (_name, { c, table }) => {
-      await defaultRoundTrip(c, table)
-    },
-  )
-  // Known sim bugs (reported), kept visible:
-  // 1. PGlite decodes result text with a BOM-stripping TextDecoder (iris-facts F28).
-  it.fails.each(escaped.filter(([, n]) => simStripsBom(n)))(
-    '%s (sim bug: a leading U+FEFF is stripped from results)',
     async (_name, { c, table }) => {
       await defaultRoundTrip(c, table)
     },

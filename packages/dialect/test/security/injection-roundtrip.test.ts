@@ -22,7 +22,6 @@ import { VALUE_ENTRIES } from './entries.js'
  */
 const MAX_SIM_LIKE_WILDCARDS = 1000
 const wildcards = (text: string) => text.match(/[%_]/g)?.length ?? 0
-const simStripsBom = (c: HostileCase) => c.value.startsWith('\uFEFF')
 
 describe.each(PROFILES)('hostile values round-trip (needs the sim; profile %s)', (profile) => {
   let server: TestServer
@@ -101,19 +100,9 @@ describe.each(PROFILES)('hostile values round-trip (needs the sim; profile %s)',
 
   const numbered = ACCEPTED_VALUES.map((c, i) => [label(c), c, i + 1] as const)
 
-  it.each(numbered.filter(([, c]) => !simStripsBom(c)))('%s', async (_name, c, id) => {
+  it.each(numbered)('%s', async (_name, c, id) => {
     await roundTrip(c, id)
   })
-
-  // Known sim bugs (reported; never in the dialect: the value reaches the sim intact, see its query
-  // log). `it.fails` keeps them visible: each starts failing, i.e. passing, once the sim is fixed.
-  // 1. PGlite decodes result text with a BOM-stripping TextDecoder: a leading U+FEFF is lost.
-  it.fails.each(numbered.filter(([, c]) => simStripsBom(c)))(
-    '%s (sim bug: a leading U+FEFF is stripped from results)',
-    async (_name, c, id) => {
-      await roundTrip(c, id)
-    },
-  )
 
   it.each(REFUSED_VALUES.map((c) => [label(c), c] as const))(
     '%s: IrisInputError from every value entry, nothing sent',

@@ -1,12 +1,17 @@
 /**
  * The one PGlite instance behind every session, driven through its wire-protocol API so results
  * arrive exactly as PostgreSQL describes them (text values; RowDescription with table OID, column
- * number and type). A batch is sent as ONE `execProtocol` call: an optional simple-query prefix, the
+ * number and type). A batch is sent as ONE protocol call: an optional simple-query prefix, the
  * statements as Parse/Bind/Describe/Execute with a single Sync (so PostgreSQL runs them as one
  * implicit transaction, or inside the open one), and an optional simple-query suffix. One call per
  * statement keeps the overhead close to PGlite's own.
+ *
+ * The replies are decoded here with node-postgres's protocol parser, not PGlite's: PGlite's decodes
+ * text with a default `TextDecoder`, which drops a leading U+FEFF from every value, label and message
+ * (iris-facts F28), while Node's UTF-8 decoding keeps it, as `pg` does and IRIS is expected to.
  */
 import { type PGlite, protocol } from '@electric-sql/pglite'
+import { Parser } from 'pg-protocol/dist/parser.js'
 import type { FieldDescription, ParameterValue } from './types.js'
 
 const { serialize } = protocol
@@ -172,11 +177,22 @@ export class Backend {
     return run
   }
 
-  async #exchange(message: Uint8Array): Promise<Message[]> {
-    const { messages } = await this.#exclusive(() =>
-      this.#pg.execProtocol(message, { throwOnError: false }),
-    )
-    return messages as unknown as Message[]
+  /**
+   * Sends `message` and decodes the replies as they stream out of PostgreSQL. The raw stream (not
+   * `execProtocol`, not `execProtocolRaw`) is the one PGlite call that does not also run its own
+   * parser over the bytes. Each chunk is a view of WebAssembly memory that the next one may reuse,
+   * so it is copied before the parser keeps any of it.
+   */
+  #exchange(message: Uint8Array): Promise<Message[]> {
+    return this.#exclusive(async () => {
+      const messages: Message[] = []
+      const parser = new Parser()
+      const collect = (reply: unknown) => messages.push(reply as Message)
+      await this.#pg.execProtocolRawStream(message, {
+        onRawData: (chunk) => parser.parse(Buffer.from(chunk), collect),
+      })
+      return messages
+    })
   }
 
   /**
