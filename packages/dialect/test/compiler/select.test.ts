@@ -163,46 +163,49 @@ describe('select, joins, where, group by, having, order by (both paging modes)',
 })
 
 describe('row limits (contract §3.2)', () => {
-  it('limit mode: LIMIT and OFFSET are parameters after ORDER BY, which is kept', () => {
-    const query = limitDb
+  /** Page 3 of the cats, 10 a page; or the first page, without `offset`. */
+  const cats = (db: typeof limitDb, offset?: number) => {
+    const page = db
       .selectFrom('pet')
       .select('id')
       .where('species', '=', 'cat')
       .orderBy('id')
       .limit(10)
-      .offset(20)
-    expect(compiled(query)).toEqual({
-      sql: 'select "id" from "pet" where "species" = $1 order by "id" limit $2 offset $3',
-      parameters: ['cat', 10, 20],
+    return offset === undefined ? page : page.offset(offset)
+  }
+  const catPages = [
+    {
+      name: 'limit mode: LIMIT and OFFSET are parameters after ORDER BY, which is kept',
+      db: limitDb,
+      offset: 20,
+      expected: {
+        sql: 'select "id" from "pet" where "species" = $1 order by "id" limit $2 offset $3',
+        parameters: ['cat', 10, 20],
+      },
+    },
+    {
+      name: 'top mode: limit becomes TOP, first parameter, ORDER BY kept',
+      db: topDb,
+      expected: {
+        sql: 'select top $1 "id" from "pet" where "species" = $2 order by "id"',
+        parameters: [10, 'cat'],
+      },
+    },
+    {
+      name: 'top mode: limit + offset pages with %VID over TOP ALL',
+      db: topDb,
+      offset: 20,
+      expected: {
+        sql: 'select *, %VID from (select top all "id" from "pet" where "species" = $1 order by "id") where %VID between $2 and $3',
+        parameters: ['cat', 21, 30],
+      },
+    },
+  ]
+  for (const { name, db, offset, expected } of catPages) {
+    it(name, () => {
+      expect(compiled(cats(db, offset))).toEqual(expected)
     })
-  })
-
-  it('top mode: limit becomes TOP, first parameter, ORDER BY kept', () => {
-    const query = topDb
-      .selectFrom('pet')
-      .select('id')
-      .where('species', '=', 'cat')
-      .orderBy('id')
-      .limit(10)
-    expect(compiled(query)).toEqual({
-      sql: 'select top $1 "id" from "pet" where "species" = $2 order by "id"',
-      parameters: [10, 'cat'],
-    })
-  })
-
-  it('top mode: limit + offset pages with %VID over TOP ALL', () => {
-    const query = topDb
-      .selectFrom('pet')
-      .select('id')
-      .where('species', '=', 'cat')
-      .orderBy('id')
-      .limit(10)
-      .offset(20)
-    expect(compiled(query)).toEqual({
-      sql: 'select *, %VID from (select top all "id" from "pet" where "species" = $1 order by "id") where %VID between $2 and $3',
-      parameters: ['cat', 21, 30],
-    })
-  })
+  }
 
   it('both modes: offset without limit pages with %VID (LIMIT needs a count)', () => {
     for (const db of [limitDb, topDb]) {

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { IrisUniqueViolationError } from '../../src/index.js'
-import { connect, PROFILES, startServer, type TestServer, tableName } from '../support/server.js'
+import { connect, PROFILES, tableName } from '../support/server.js'
+import { useTestServer } from '../support/test-database.js'
 
 describe.each(PROFILES)(
   'bulk insert chunking (needs the sim: counts statements in its query log) (profile %s)',
   (profile) => {
-    let server: TestServer
-
-    beforeAll(async () => {
-      server = await startServer({ profile, needsSim: true })
-    })
-    afterAll(async () => {
-      await server?.stop()
-    })
+    const harness = useTestServer({ profile, needsSim: true })
 
     // The union-all form is tested with smaller statements: the sim translates long UNION ALL chains
     // slowly and fails from about 550 rows per statement (SQLCODE -400 "unnamed prepared statement does
@@ -23,7 +17,7 @@ describe.each(PROFILES)(
     ] as const
     for (const { bulkInsert, rows: rowCount, maxParameters } of forms) {
       it(`${bulkInsert}: ${rowCount} rows in at most ceil(${rowCount} / chunk) statements, all stored`, async () => {
-        const t = connect(server, { bulkInsert, maxParameters })
+        const t = connect(harness.server, { bulkInsert, maxParameters })
         const table = tableName(`bulk_${bulkInsert.replace('-', '_')}`)
         try {
           await t.db.schema
@@ -31,11 +25,11 @@ describe.each(PROFILES)(
             .addColumn('id', 'integer', (c) => c.primaryKey())
             .addColumn('name', 'varchar(30)')
             .execute()
-          server.sim?.queryLog.clear()
+          harness.server.sim?.queryLog.clear()
           const rows = Array.from({ length: rowCount }, (_, id) => ({ id, name: `name ${id}` }))
           await t.db.insertInto(table).values(rows).execute()
           const inserts =
-            server.sim?.queryLog.entries.filter((e) => /^\s*insert/i.test(e.sql)) ?? []
+            harness.server.sim?.queryLog.entries.filter((e) => /^\s*insert/i.test(e.sql)) ?? []
           expect(inserts.length).toBeGreaterThan(1)
           expect(inserts.length).toBeLessThanOrEqual(Math.ceil(rowCount / (maxParameters / 2)))
           expect(inserts.every((e) => e.params.length <= maxParameters)).toBe(true)
@@ -52,7 +46,7 @@ describe.each(PROFILES)(
     }
 
     it('a failing chunk rolls the whole insert back (atomic)', async () => {
-      const t = connect(server, { maxParameters: 100 })
+      const t = connect(harness.server, { maxParameters: 100 })
       const table = tableName('bulk_atomic')
       try {
         await t.db.schema

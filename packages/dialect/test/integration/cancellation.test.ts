@@ -1,39 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { IrisTimeoutError } from '../../src/index.js'
-import {
-  type AnyDB,
-  connect,
-  PROFILES,
-  startServer,
-  type TestDb,
-  type TestServer,
-  tableName,
-} from '../support/server.js'
+import { PROFILES, tableName } from '../support/server.js'
+import { useTestDatabase } from '../support/test-database.js'
 
 describe.each(PROFILES)('cancellation with AbortSignal (Kysely 0.29) (profile %s)', (profile) => {
-  let server: TestServer
-  let t: TestDb<AnyDB>
   const table = tableName('locked')
-
-  beforeAll(async () => {
-    server = await startServer({ profile, lockTimeoutMs: 10_000 })
-    t = connect(server, { max: 4 })
-    await t.db.schema
-      .createTable(table)
-      .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('v', 'integer')
-      .execute()
-    await t.db.insertInto(table).values({ id: 1, v: 0 }).execute()
-  })
-
-  afterAll(async () => {
-    await t?.db.schema
-      .dropTable(table)
-      .ifExists()
-      .execute()
-      .catch(() => {})
-    await t?.db.destroy()
-    await server?.stop()
+  const t = useTestDatabase({
+    profile,
+    lockTimeoutMs: 10_000,
+    connection: { max: 4 },
+    tables: {
+      [table]: (create) =>
+        create.addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('v', 'integer'),
+    },
+    seed: (db) => db.insertInto(table).values({ id: 1, v: 0 }).execute(),
   })
 
   it('a query blocked on a lock rejects promptly when aborted; the pool stays healthy', async (context) => {

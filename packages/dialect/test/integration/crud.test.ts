@@ -1,41 +1,22 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { IrisNotFoundError } from '../../src/index.js'
-import {
-  type AnyDB,
-  connect,
-  PROFILES,
-  startServer,
-  type TestDb,
-  type TestServer,
-  tableName,
-} from '../support/server.js'
+import { PROFILES, tableName } from '../support/server.js'
+import { useTestDatabase } from '../support/test-database.js'
 
 describe.each(PROFILES)('CRUD, transactions, insertId, labels (profile %s)', (profile) => {
-  let server: TestServer
-  let t: TestDb<AnyDB>
   const person = tableName('person')
-
-  beforeAll(async () => {
-    server = await startServer({ profile })
-    t = connect(server, { max: 10 })
-    await t.db.schema
-      .createTable(person)
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-      .addColumn('firstName', 'varchar(50)', (c) => c.notNull())
-      .addColumn('age', 'integer')
-      .addColumn('active', 'boolean')
-      .execute()
-  })
-
-  afterAll(async () => {
-    await t?.db.schema
-      .dropTable(person)
-      .ifExists()
-      .execute()
-      .catch(() => {})
-    await t?.db.destroy()
-    await server?.stop()
+  const t = useTestDatabase({
+    profile,
+    connection: { max: 10 },
+    tables: {
+      [person]: (create) =>
+        create
+          .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+          .addColumn('firstName', 'varchar(50)', (c) => c.notNull())
+          .addColumn('age', 'integer')
+          .addColumn('active', 'boolean'),
+    },
   })
 
   it('inserts, selects, updates and deletes', async () => {
@@ -102,6 +83,16 @@ describe.each(PROFILES)('CRUD, transactions, insertId, labels (profile %s)', (pr
     expect(sub.map((r) => r.firstName)).toEqual(['Cy', 'Di'])
   })
 
+  /** Which of these first names are stored. */
+  const storedAmong = async (firstNames: string[]) =>
+    (
+      await t.db
+        .selectFrom(person)
+        .select('firstName')
+        .where('firstName', 'in', firstNames)
+        .execute()
+    ).map((r) => r.firstName)
+
   it('commit keeps, rollback discards', async () => {
     await t.db
       .transaction()
@@ -112,14 +103,7 @@ describe.each(PROFILES)('CRUD, transactions, insertId, labels (profile %s)', (pr
         throw new Error('undo')
       }),
     ).rejects.toThrow('undo')
-    const names = (
-      await t.db
-        .selectFrom(person)
-        .select('firstName')
-        .where('firstName', 'in', ['Committed', 'RolledBack'])
-        .execute()
-    ).map((r) => r.firstName)
-    expect(names).toEqual(['Committed'])
+    expect(await storedAmong(['Committed', 'RolledBack'])).toEqual(['Committed'])
   })
 
   it('rollback to a savepoint undoes only what followed it', async () => {
@@ -129,14 +113,7 @@ describe.each(PROFILES)('CRUD, transactions, insertId, labels (profile %s)', (pr
     await sp.insertInto(person).values({ firstName: 'AfterSp' }).execute()
     const back = await sp.rollbackToSavepoint('sp1').execute()
     await back.commit().execute()
-    const names = (
-      await t.db
-        .selectFrom(person)
-        .select('firstName')
-        .where('firstName', 'in', ['BeforeSp', 'AfterSp'])
-        .execute()
-    ).map((r) => r.firstName)
-    expect(names).toEqual(['BeforeSp'])
+    expect(await storedAmong(['BeforeSp', 'AfterSp'])).toEqual(['BeforeSp'])
   })
 
   it('insertId is right under concurrent inserts from many connections', async () => {

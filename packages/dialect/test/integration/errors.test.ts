@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   IrisError,
   IrisForeignKeyViolationError,
@@ -10,60 +10,37 @@ import {
   IrisUniqueViolationError,
   IrisVectorMismatchError,
 } from '../../src/index.js'
-import {
-  type AnyDB,
-  connect,
-  PROFILES,
-  startServer,
-  type TestDb,
-  type TestServer,
-  tableName,
-} from '../support/server.js'
+import { PROFILES, tableName } from '../support/server.js'
+import { useTestDatabase } from '../support/test-database.js'
 
 type ErrorClass = abstract new (...args: never[]) => IrisError
 
 describe.each(PROFILES)('server errors map by SQLCODE (contract §8) (profile %s)', (profile) => {
-  let server: TestServer
-  let t: TestDb<AnyDB>
   const parent = tableName('parent')
   const child = tableName('child')
-
-  beforeAll(async () => {
-    server = await startServer({ profile, lockTimeoutMs: 500 })
-    t = connect(server)
-    await t.db.schema
-      .createTable(parent)
-      .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('code', 'varchar(3)', (c) => c.unique().notNull())
-      .execute()
-    await t.db.schema
-      .createTable(child)
-      .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('parent_id', 'integer', (c) => c.references(`${parent}.id`))
-      .execute()
-    await t.db
-      .insertInto(parent)
-      .values([
-        { id: 1, code: 'a' },
-        { id: 2, code: 'b' },
-      ])
-      .execute()
-    await t.db.insertInto(child).values({ id: 1, parent_id: 1 }).execute()
-  })
-
-  afterAll(async () => {
-    await t?.db.schema
-      .dropTable(child)
-      .ifExists()
-      .execute()
-      .catch(() => {})
-    await t?.db.schema
-      .dropTable(parent)
-      .ifExists()
-      .execute()
-      .catch(() => {})
-    await t?.db.destroy()
-    await server?.stop()
+  const t = useTestDatabase({
+    profile,
+    lockTimeoutMs: 500,
+    tables: {
+      [parent]: (create) =>
+        create
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('code', 'varchar(3)', (c) => c.unique().notNull()),
+      [child]: (create) =>
+        create
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('parent_id', 'integer', (c) => c.references(`${parent}.id`)),
+    },
+    seed: async (db) => {
+      await db
+        .insertInto(parent)
+        .values([
+          { id: 1, code: 'a' },
+          { id: 2, code: 'b' },
+        ])
+        .execute()
+      await db.insertInto(child).values({ id: 1, parent_id: 1 }).execute()
+    },
   })
 
   async function expectSqlcode(

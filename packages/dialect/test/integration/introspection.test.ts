@@ -1,15 +1,8 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { description, type IrisTableMetadata } from '../../src/index.js'
-import {
-  type AnyDB,
-  connect,
-  PROFILES,
-  startServer,
-  type TestDb,
-  type TestServer,
-  tableName,
-} from '../support/server.js'
+import { PROFILES, tableName } from '../support/server.js'
+import { useTestDatabase } from '../support/test-database.js'
 
 /** Every column type of contract §4.1, as DDL. */
 const TYPES: [column: string, ddl: string][] = [
@@ -38,41 +31,22 @@ const TYPES: [column: string, ddl: string][] = [
 describe.each(PROFILES)(
   'introspection from INFORMATION_SCHEMA (contract §7) (profile %s)',
   (profile) => {
-    let server: TestServer
-    let t: TestDb<AnyDB>
     const table = tableName('every_type')
     const view = tableName('every_type_view')
-
-    beforeAll(async () => {
-      server = await startServer({ profile })
-      t = connect(server)
-      let builder = t.db.schema
-        .createTable(table)
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-        .addColumn('required', 'varchar(10)', (c) =>
-          c.notNull().defaultTo('abc').modifyEnd(description('A required column')),
-        )
-      for (const [column, ddl] of TYPES) builder = builder.addColumn(column, sql.raw(ddl))
-      await builder.modifyEnd(description('Every IRIS type')).execute()
-      await t.db.schema
-        .createView(view)
-        .as(t.db.selectFrom(table).select(['id', 'c_varchar']))
-        .execute()
-    })
-
-    afterAll(async () => {
-      await t?.db.schema
-        .dropView(view)
-        .ifExists()
-        .execute()
-        .catch(() => {})
-      await t?.db.schema
-        .dropTable(table)
-        .ifExists()
-        .execute()
-        .catch(() => {})
-      await t?.db.destroy()
-      await server?.stop()
+    const t = useTestDatabase({
+      profile,
+      tables: {
+        [table]: (create) => {
+          let builder = create
+            .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+            .addColumn('required', 'varchar(10)', (c) =>
+              c.notNull().defaultTo('abc').modifyEnd(description('A required column')),
+            )
+          for (const [column, ddl] of TYPES) builder = builder.addColumn(column, sql.raw(ddl))
+          return builder.modifyEnd(description('Every IRIS type'))
+        },
+      },
+      views: { [view]: (db) => db.selectFrom(table).select(['id', 'c_varchar']) },
     })
 
     it('lists user schemas only', async () => {

@@ -1,34 +1,21 @@
 import type { Kysely } from 'kysely'
 import type { Migration } from 'kysely/migration'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { IrisLockError } from '../../src/index.js'
 import { loadMigrator } from '../support/migrator.js'
-import {
-  type AnyDB,
-  connect,
-  PROFILES,
-  startServer,
-  type TestServer,
-  tableName,
-} from '../support/server.js'
+import { type AnyDB, connect, PROFILES, tableName } from '../support/server.js'
+import { useTestServer } from '../support/test-database.js'
 
 function provider(migrations: Record<string, Migration>) {
   return { getMigrations: async () => migrations }
 }
 
 describe.each(PROFILES)('Migrator (profile %s)', (profile) => {
-  let server: TestServer
-
-  beforeAll(async () => {
-    server = await startServer({ profile })
-  })
-  afterAll(async () => {
-    await server?.stop()
-  })
+  const harness = useTestServer({ profile })
 
   it('runs migrations up and down', async () => {
     const Migrator = await loadMigrator()
-    const t = connect(server)
+    const t = connect(harness.server)
     const table = tableName('migrated')
     const migrations: Record<string, Migration> = {
       '001_create': {
@@ -81,8 +68,8 @@ describe.each(PROFILES)('Migrator (profile %s)', (profile) => {
 
   it('the migration lock excludes a second migrator until the first is done (contract §4.6)', async () => {
     const Migrator = await loadMigrator()
-    const first = connect(server)
-    const second = connect(server)
+    const first = connect(harness.server)
+    const second = connect(harness.server)
     const migrationTableName = tableName('kmig_lock')
     const events: string[] = []
     let releaseLatch: () => void = () => {}

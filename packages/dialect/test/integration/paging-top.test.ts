@@ -1,45 +1,28 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { IrisError } from '../../src/index.js'
-import {
-  type AnyDB,
-  connect,
-  startServer,
-  type TestDb,
-  type TestServer,
-  tableName,
-} from '../support/server.js'
+import { tableName } from '../support/server.js'
+import { useTestDatabase } from '../support/test-database.js'
 
 // Needs the sim: IRIS before 2025.1 is simulated with irisVersion '2024.1', which rejects LIMIT (issue 3 acceptance 5).
 describe.each(['iris', 'pgwire-1.0'] as const)(
   'paging: top against IRIS 2024.1 (needs the sim) (profile %s)',
   (profile) => {
-    let server: TestServer
-    let t: TestDb<AnyDB>
     const pet = tableName('pet')
-
-    beforeAll(async () => {
-      server = await startServer({ profile, irisVersion: '2024.1', needsSim: true })
-      t = connect(server, { irisVersion: '2024.1' })
-      await t.db.schema
-        .createTable(pet)
-        .addColumn('id', 'integer', (c) => c.primaryKey())
-        .addColumn('name', 'varchar(20)')
-        .execute()
-      await t.db
-        .insertInto(pet)
-        .values(Array.from({ length: 30 }, (_, id) => ({ id, name: `pet${id}` })))
-        .execute()
-    })
-
-    afterAll(async () => {
-      await t?.db.schema
-        .dropTable(pet)
-        .ifExists()
-        .execute()
-        .catch(() => {})
-      await t?.db.destroy()
-      await server?.stop()
+    const t = useTestDatabase({
+      profile,
+      irisVersion: '2024.1',
+      needsSim: true,
+      connection: { irisVersion: '2024.1' },
+      tables: {
+        [pet]: (create) =>
+          create.addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('name', 'varchar(20)'),
+      },
+      seed: (db) =>
+        db
+          .insertInto(pet)
+          .values(Array.from({ length: 30 }, (_, id) => ({ id, name: `pet${id}` })))
+          .execute(),
     })
 
     it('the server really rejects LIMIT, so a leak would fail', async () => {

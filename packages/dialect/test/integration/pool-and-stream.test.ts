@@ -1,38 +1,17 @@
 import Cursor from 'pg-cursor'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  type AnyDB,
-  connect,
-  PROFILES,
-  startServer,
-  type TestDb,
-  type TestServer,
-  tableName,
-} from '../support/server.js'
+import { describe, expect, it } from 'vitest'
+import { connect, PROFILES, tableName } from '../support/server.js'
+import { useTestDatabase } from '../support/test-database.js'
 
 describe.each(PROFILES)('pool load and streaming (profile %s)', (profile) => {
-  let server: TestServer
-  let t: TestDb<AnyDB>
   const numbers = tableName('numbers')
-
-  beforeAll(async () => {
-    server = await startServer({ profile })
-    t = connect(server, { max: 20, maxParameters: 2000 })
-    await t.db.schema
-      .createTable(numbers)
-      .addColumn('n', 'integer', (c) => c.primaryKey())
-      .addColumn('label', 'varchar(20)')
-      .execute()
-  })
-
-  afterAll(async () => {
-    await t?.db.schema
-      .dropTable(numbers)
-      .ifExists()
-      .execute()
-      .catch(() => {})
-    await t?.db.destroy()
-    await server?.stop()
+  const t = useTestDatabase({
+    profile,
+    connection: { max: 20, maxParameters: 2000 },
+    tables: {
+      [numbers]: (create) =>
+        create.addColumn('n', 'integer', (c) => c.primaryKey()).addColumn('label', 'varchar(20)'),
+    },
   })
 
   it('1000 concurrent queries over a 20-connection pool all succeed and leak nothing', async () => {
@@ -77,7 +56,7 @@ describe.each(PROFILES)('pool load and streaming (profile %s)', (profile) => {
   })
 
   it('streams through a pg-cursor when one is configured, labels restored', async () => {
-    const withCursor = connect(server, { cursor: Cursor })
+    const withCursor = connect(t.server, { cursor: Cursor })
     try {
       const seen: { n: number; label: string }[] = []
       for await (const row of withCursor.db

@@ -1,13 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  type AnyDB,
-  connect,
-  PROFILES,
-  startServer,
-  type TestDb,
-  type TestServer,
-  tableName,
-} from '../support/server.js'
+import { describe, expect, it } from 'vitest'
+import { PROFILES, tableName } from '../support/server.js'
+import { useTestDatabase } from '../support/test-database.js'
 
 /** The default value options give the same JS values under both profiles (README, "Value parsing"). */
 const EXPECTED = {
@@ -20,33 +13,20 @@ const EXPECTED = {
 }
 
 describe.each(PROFILES)('values round-trip with the default parsing (profile %s)', (profile) => {
-  let server: TestServer
-  let t: TestDb<AnyDB>
   const table = tableName('typed_values')
-
-  beforeAll(async () => {
-    server = await startServer({ profile })
-    t = connect(server)
-    await t.db.schema
-      .createTable(table)
-      .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('d', 'date')
-      .addColumn('ts', 'timestamp')
-      .addColumn('big', 'bigint')
-      .addColumn('amount', 'numeric(10, 2)')
-      .addColumn('ratio', 'double precision')
-      .addColumn('name', 'varchar(60)')
-      .execute()
-  })
-
-  afterAll(async () => {
-    await t?.db.schema
-      .dropTable(table)
-      .ifExists()
-      .execute()
-      .catch(() => {})
-    await t?.db.destroy()
-    await server?.stop()
+  const t = useTestDatabase({
+    profile,
+    tables: {
+      [table]: (create) =>
+        create
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('d', 'date')
+          .addColumn('ts', 'timestamp')
+          .addColumn('big', 'bigint')
+          .addColumn('amount', 'numeric(10, 2)')
+          .addColumn('ratio', 'double precision')
+          .addColumn('name', 'varchar(60)'),
+    },
   })
 
   it('dates as ODBC strings, BIGINT as number, NUMERIC as exact string; text byte-exact', async () => {

@@ -1,16 +1,15 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, beforeEach, describe, expect, it, type TestContext } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it, type TestContext } from 'vitest'
 import { IrisConnectionError } from '../../src/index.js'
+import { tableName } from '../support/server.js'
 import {
-  type AnyDB,
-  connect,
-  startServer,
-  type TestDb,
-  type TestServer,
-  tableName,
-} from '../support/server.js'
-import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js'
-import { expectRejection, poolCounts, settle, stillPending, waitFor } from './fixtures.js'
+  expectRejection,
+  poolCounts,
+  settle,
+  stillPending,
+  useNotesBehindProxy,
+  waitFor,
+} from './fixtures.js'
 
 /** Kysely 0.29 takes `{ signal }`; 0.28's types do not know it (the suite also runs under 0.28). */
 const withSignal = (signal: AbortSignal) => ({ signal }) as never
@@ -21,21 +20,11 @@ const withSignal = (signal: AbortSignal) => ({ signal }) as never
  * queries on the same pool return, and by the pool's and the server's connection counts.
  */
 describe('queries aborted with an AbortSignal', () => {
-  let server: TestServer
-  let proxy: TcpProxy
-  let t: TestDb<AnyDB>
-  let supported = false
   const table = tableName('aborts')
+  const t = useNotesBehindProxy(table)
+  let supported = false
 
   beforeAll(async () => {
-    server = await startServer({ needsSim: true })
-    proxy = await startTcpProxy({ port: Number(new URL(server.url).port) })
-    t = connect({ ...server, url: proxy.urlFor(server.url) }, { max: 4 })
-    await t.db.schema
-      .createTable(table)
-      .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('note', 'varchar(40)')
-      .execute()
     const probe = AbortSignal.abort()
     supported = await t.db
       .selectFrom(table)
@@ -50,15 +39,8 @@ describe('queries aborted with an AbortSignal', () => {
   beforeEach(async (context: TestContext) => {
     if (!supported)
       context.skip('this Kysely has no AbortSignal support (0.28): cancellation needs 0.29')
-    proxy.stall(false)
+    t.proxy.stall(false)
     await t.db.deleteFrom(table).execute()
-  })
-
-  afterAll(async () => {
-    proxy?.stall(false)
-    await settle(t?.db.destroy(), 5000)
-    await proxy?.stop()
-    await server?.stop()
   })
 
   /** `select <n>` answered by the server: a connection in a bad state would answer something else. */
@@ -73,16 +55,16 @@ describe('queries aborted with an AbortSignal', () => {
     await waitFor(() => t.pool.idleCount === t.pool.totalCount, 'every connection back in the pool')
     expect(t.pool.waitingCount).toBe(0)
     await waitFor(
-      () => proxy.connectionCount() === t.pool.totalCount,
-      `server sockets (${proxy.connectionCount()}) to equal pooled connections (${t.pool.totalCount})`,
+      () => t.proxy.connectionCount() === t.pool.totalCount,
+      `server sockets (${t.proxy.connectionCount()}) to equal pooled connections (${t.pool.totalCount})`,
     )
-    expect(server.sim?.connectionCount()).toBe(t.pool.totalCount)
+    expect(t.server.sim?.connectionCount()).toBe(t.pool.totalCount)
   }
 
   it('an already-aborted signal: nothing is sent, the connection stays in the pool and is reused', async () => {
     expect(await echo(1)).toBe(1)
     const before = t.pool.totalCount
-    const log = server.sim?.queryLog
+    const log = t.server.sim?.queryLog
     log?.clear()
     const reason = new Error('caller gave up')
     const outcome = await settle(echo(2, AbortSignal.abort(reason)), 2000)
@@ -105,7 +87,7 @@ describe('queries aborted with an AbortSignal', () => {
 
   it('aborting a query in flight rejects at once with the reason; its connection is discarded, not reused', async () => {
     expect(await echo(6)).toBe(6)
-    proxy.stall(true) // the query is sent and its answer never comes
+    t.proxy.stall(true) // the query is sent and its answer never comes
     const controller = new AbortController()
     const pending = echo(7, controller.signal)
     expect(await stillPending(pending, 200)).toBe(true)
@@ -114,7 +96,7 @@ describe('queries aborted with an AbortSignal', () => {
     const outcome = await settle(pending, 2000)
     expect(outcome).toMatchObject({ status: 'rejected', error: reason })
     expect(outcome.ms).toBeLessThan(500)
-    proxy.stall(false)
+    t.proxy.stall(false)
     // The stalled answer (7) is still on its way: a reused connection would hand it to the next query.
     await waitFor(() => t.pool.totalCount === 0, 'the aborted connection to be destroyed')
     expect(await Promise.all([echo(8), echo(9), echo(10)])).toEqual([8, 9, 10])
@@ -124,7 +106,7 @@ describe('queries aborted with an AbortSignal', () => {
   it('aborting a statement inside a transaction: commit is refused, nothing is written', async () => {
     const trx = await t.db.startTransaction().execute()
     await trx.insertInto(table).values({ id: 1, note: 'before the abort' }).execute()
-    proxy.stall(true)
+    t.proxy.stall(true)
     const controller = new AbortController()
     const pending = trx
       .insertInto(table)
@@ -133,7 +115,7 @@ describe('queries aborted with an AbortSignal', () => {
     expect(await stillPending(pending, 200)).toBe(true)
     controller.abort()
     expect((await settle(pending, 2000)).status).toBe('rejected')
-    proxy.stall(false)
+    t.proxy.stall(false)
     const commit = await expectRejection(trx.commit().execute(), IrisConnectionError)
     expect(commit.error.message).toMatch(/not committed/i)
     await trx.rollback().execute()

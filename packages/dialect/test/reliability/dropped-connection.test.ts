@@ -1,42 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { IrisConnectionError } from '../../src/index.js'
-import {
-  type AnyDB,
-  connect,
-  startServer,
-  type TestDb,
-  type TestServer,
-  tableName,
-} from '../support/server.js'
-import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js'
-import { expectRejection, poolCounts, settle, sleep, waitFor } from './fixtures.js'
+import { tableName } from '../support/server.js'
+import { expectRejection, poolCounts, sleep, useNotesBehindProxy, waitFor } from './fixtures.js'
 
 /** Issue 8, Faults 2: the connection drops between a transaction's statements. */
 describe('a connection dropped between the statements of a transaction', () => {
-  let server: TestServer
-  let proxy: TcpProxy
-  let t: TestDb<AnyDB>
   const table = tableName('dropped_tx')
-
-  beforeAll(async () => {
-    server = await startServer({ needsSim: true })
-    proxy = await startTcpProxy({ port: Number(new URL(server.url).port) })
-    t = connect({ ...server, url: proxy.urlFor(server.url) }, { max: 4 })
-    await t.db.schema
-      .createTable(table)
-      .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('note', 'varchar(40)')
-      .execute()
-  })
+  const t = useNotesBehindProxy(table)
 
   beforeEach(async () => {
     await t.db.deleteFrom(table).execute()
-  })
-
-  afterAll(async () => {
-    await settle(t?.db.destroy(), 5000)
-    await proxy?.stop()
-    await server?.stop()
   })
 
   const rows = () => t.db.selectFrom(table).select(['id', 'note']).orderBy('id').execute()
@@ -46,8 +19,8 @@ describe('a connection dropped between the statements of a transaction', () => {
     await t.db.insertInto(table).values({ id: 1, note: 'committed before' }).execute()
     const trx = await t.db.startTransaction().execute()
     await trx.insertInto(table).values({ id: 2, note: 'in the dropped transaction' }).execute()
-    if (cut === 'proxy') proxy.dropAll()
-    else server.sim?.dropConnections()
+    if (cut === 'proxy') t.proxy.dropAll()
+    else t.server.sim?.dropConnections()
     await sleep(50) // the socket is gone before the next statement is sent
     return trx
   }
@@ -67,7 +40,7 @@ describe('a connection dropped between the statements of a transaction', () => {
 
       expect(await rows()).toEqual([{ id: 1, note: 'committed before' }])
       expect(poolCounts(t.pool)).toMatchObject({ waiting: 0 })
-      expect(server.sim?.connectionCount()).toBe(t.pool.totalCount)
+      expect(t.server.sim?.connectionCount()).toBe(t.pool.totalCount)
     })
   }
 
@@ -75,16 +48,16 @@ describe('a connection dropped between the statements of a transaction', () => {
     const trx = await t.db.startTransaction().execute()
     await trx.insertInto(table).values({ id: 5, note: 'commit reached the server' }).execute()
     // The server receives and runs the COMMIT; its answer never reaches the client.
-    proxy.stall(true, 'toClient')
-    server.sim?.queryLog.clear()
+    t.proxy.stall(true, 'toClient')
+    t.server.sim?.queryLog.clear()
     const commit = expectRejection(trx.commit().execute(), IrisConnectionError)
     await waitFor(
-      () => server.sim?.queryLog.entries.some((entry) => /^commit/i.test(entry.sql)) === true,
+      () => t.server.sim?.queryLog.entries.some((entry) => /^commit/i.test(entry.sql)) === true,
       'the server to receive COMMIT',
     )
     await sleep(100)
-    proxy.dropAll()
-    proxy.stall(false)
+    t.proxy.dropAll()
+    t.proxy.stall(false)
     const { error } = await commit
     // The server did commit: telling the caller "not committed" would invite a duplicate retry.
     expect(await rows()).toContainEqual({ id: 5, note: 'commit reached the server' })
@@ -94,14 +67,14 @@ describe('a connection dropped between the statements of a transaction', () => {
     // Kysely's documented catch-then-rollback releases the connection; nothing leaks.
     await trx.rollback().execute()
     await waitFor(() => t.pool.idleCount === t.pool.totalCount, 'the dead connection to leave')
-    expect(server.sim?.connectionCount()).toBe(t.pool.totalCount)
+    expect(t.server.sim?.connectionCount()).toBe(t.pool.totalCount)
   })
 
   it('the next statement after the drop rejects with IrisConnectionError; the callback form writes nothing', async () => {
     await expectRejection(
       t.db.transaction().execute(async (trx) => {
         await trx.insertInto(table).values({ id: 3, note: 'first statement' }).execute()
-        proxy.dropAll()
+        t.proxy.dropAll()
         await sleep(50)
         await trx.insertInto(table).values({ id: 4, note: 'second statement' }).execute()
       }),
@@ -110,6 +83,6 @@ describe('a connection dropped between the statements of a transaction', () => {
     expect(await rows()).toEqual([])
     await waitFor(() => t.pool.idleCount === t.pool.totalCount, 'the dead connection to leave')
     expect(t.pool.waitingCount).toBe(0)
-    expect(server.sim?.connectionCount()).toBe(t.pool.totalCount)
+    expect(t.server.sim?.connectionCount()).toBe(t.pool.totalCount)
   })
 })

@@ -5,6 +5,7 @@ import { createPool } from '../../src/create-pool.js'
 import { IrisDialect, type IrisDialectConfig } from '../../src/index.js'
 import { resolveIrisDialectConfig } from '../../src/iris-dialect-config.js'
 import type { AnyDB, TestDb } from '../support/server.js'
+import { type TestDatabase, useTestDatabase } from '../support/test-database.js'
 
 /**
  * A Kysely over the pool the dialect builds itself (src/create-pool.ts), so the dialect's own
@@ -20,6 +21,22 @@ export async function connectWithDialectPool(
   )) as unknown as pg.Pool
   const db = new Kysely<AnyDB>({ dialect: new IrisDialect({ ...config, pool }) })
   return { db, pool }
+}
+
+/**
+ * The faults suites' database: the sim (they read its hooks) behind a TCP proxy they cut or stall,
+ * a 4-connection pool, and one table of `(id, note)` rows.
+ */
+export function useNotesBehindProxy(table: string): TestDatabase {
+  return useTestDatabase({
+    needsSim: true,
+    viaProxy: true,
+    connection: { max: 4 },
+    tables: {
+      [table]: (create) =>
+        create.addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('note', 'varchar(40)'),
+    },
+  })
 }
 
 export type Outcome<T> =

@@ -1,15 +1,8 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { IrisError } from '../../src/index.js'
-import {
-  type AnyDB,
-  connect,
-  startServer,
-  type TestDb,
-  type TestServer,
-  tableName,
-} from '../support/server.js'
-import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js'
+import { tableName } from '../support/server.js'
+import { useTestDatabase } from '../support/test-database.js'
 import { settle, waitFor } from './fixtures.js'
 
 const OPERATIONS = Number(process.env.KILL_OPERATIONS ?? 10_000)
@@ -27,26 +20,15 @@ const SECOND_ROW = 1_000_000
  * is an IrisError; no connection leaks; no committed row is lost; no transaction is half-applied.
  */
 describe('operations while connections are killed at random', () => {
-  let server: TestServer
-  let proxy: TcpProxy
-  let t: TestDb<AnyDB>
   const table = tableName('kills')
-
-  beforeAll(async () => {
-    server = await startServer({ needsSim: true })
-    proxy = await startTcpProxy({ port: Number(new URL(server.url).port) })
-    t = connect({ ...server, url: proxy.urlFor(server.url) }, { max: POOL_SIZE })
-    await t.db.schema
-      .createTable(table)
-      .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('tx', 'integer')
-      .execute()
-  })
-
-  afterAll(async () => {
-    await settle(t?.db.destroy(), 5000)
-    await proxy?.stop()
-    await server?.stop()
+  const t = useTestDatabase({
+    needsSim: true,
+    viaProxy: true,
+    connection: { max: POOL_SIZE },
+    tables: {
+      [table]: (create) =>
+        create.addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('tx', 'integer'),
+    },
   })
 
   /** One operation; resolves with the ids it committed (reads commit nothing). */
@@ -102,7 +84,7 @@ describe('operations while connections are killed at random', () => {
     const worker = async () => {
       while (next < OPERATIONS) {
         const i = next++
-        if (Math.random() < KILL_PROBABILITY) proxy.dropRandom()
+        if (Math.random() < KILL_PROBABILITY) t.proxy.dropRandom()
         const outcome = await settle(operation(i), HANG_AFTER_MS)
         if (outcome.status === 'fulfilled') committed.push(...outcome.value)
         else if (outcome.status === 'hung') hung.push(i)
@@ -122,10 +104,10 @@ describe('operations while connections are killed at random', () => {
     await waitFor(() => t.pool.idleCount === t.pool.totalCount, 'the pool to be at rest')
     expect(t.pool.waitingCount).toBe(0)
     await waitFor(
-      () => server.sim?.connectionCount() === t.pool.totalCount,
+      () => t.server.sim?.connectionCount() === t.pool.totalCount,
       'server sockets to equal pooled connections',
     )
-    expect(proxy.connectionCount()).toBe(t.pool.totalCount)
+    expect(t.proxy.connectionCount()).toBe(t.pool.totalCount)
 
     // No committed row lost, no transaction half-applied.
     const rows = await t.db.selectFrom(table).select(['id', 'tx']).execute()
@@ -142,16 +124,16 @@ describe('operations while connections are killed at random', () => {
 
     const failed = [...failures.values()].reduce((a, b) => a + b, 0)
     console.log(
-      `random kills: ${OPERATIONS} operations in ${(elapsed / 1000).toFixed(1)} s, ${proxy.dropped} connections killed, ` +
+      `random kills: ${OPERATIONS} operations in ${(elapsed / 1000).toFixed(1)} s, ${t.proxy.dropped} connections killed, ` +
         `${failed} operations failed (${[...failures].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}), ` +
         `${committed.length} rows committed, 0 lost, ${perTransaction.size} transactions all-or-nothing, 0 hung`,
     )
-    expect(proxy.dropped).toBeGreaterThan(OPERATIONS * KILL_PROBABILITY * 0.5)
+    expect(t.proxy.dropped).toBeGreaterThan(OPERATIONS * KILL_PROBABILITY * 0.5)
     expect(failed).toBeGreaterThan(0)
 
     // After destroy, the server sees no connection from this pool.
     await t.db.destroy()
-    await waitFor(() => server.sim?.connectionCount() === 0, 'every server socket to close')
-    expect(proxy.connectionCount()).toBe(0)
+    await waitFor(() => t.server.sim?.connectionCount() === 0, 'every server socket to close')
+    expect(t.proxy.connectionCount()).toBe(0)
   }, 300_000)
 })

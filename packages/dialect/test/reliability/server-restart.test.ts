@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Sim, startSim } from '@kysely-iris/sim'
+import type { ControlledTransaction } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { IrisConnectionError } from '../../src/index.js'
@@ -80,21 +81,29 @@ describe('the server stops mid-query and mid-transaction, then restarts', () => 
     expect(sim.port).toBe(port)
   }
 
-  it('a query waiting on the server rejects with IrisConnectionError when it stops; after a restart queries just work', async () => {
-    // Another connection's open transaction holds the backend, so the query waits in the server.
-    const holder = await t.db.startTransaction().execute()
-    await holder.insertInto(table).values({ id: 3, note: 'interrupted transaction' }).execute()
-    const waiting = t.db.selectFrom(table).select('id').execute()
+  /**
+   * Stops the sim while `waiting` waits in the server: it rejects with IrisConnectionError within
+   * the statement timeout, and the open transaction `trx` can then not commit, and says so.
+   */
+  async function stopWhileWaiting(waiting: Promise<unknown>, trx: ControlledTransaction<AnyDB>) {
     expect(await stillPending(waiting, 300)).toBe(true)
 
     const stopping = sim.stop()
     const outcome = await expectRejection(waiting, IrisConnectionError, STATEMENT_TIMEOUT_MS + 1000)
     expect(outcome.ms).toBeLessThan(STATEMENT_TIMEOUT_MS)
 
-    // The server is gone now: the holder's commit is refused, and says the work was not committed.
+    // The server is gone now: the commit is refused, and says the work was not committed.
     await stopping
-    const commit = await expectRejection(holder.commit().execute(), IrisConnectionError)
+    const commit = await expectRejection(trx.commit().execute(), IrisConnectionError)
     expect(commit.error.message).toMatch(/not committed/i)
+  }
+
+  it('a query waiting on the server rejects with IrisConnectionError when it stops; after a restart queries just work', async () => {
+    // Another connection's open transaction holds the backend, so the query waits in the server.
+    const holder = await t.db.startTransaction().execute()
+    await holder.insertInto(table).values({ id: 3, note: 'interrupted transaction' }).execute()
+    const waiting = t.db.selectFrom(table).select('id').execute()
+    await stopWhileWaiting(waiting, holder)
 
     await stopAndRestart()
     expect(await committedRows()).toEqual([
@@ -118,14 +127,7 @@ describe('the server stops mid-query and mid-transaction, then restarts', () => 
       .insertInto(lockedTable)
       .values({ id: 1, note: 'waits for the lock' })
       .execute()
-    expect(await stillPending(running, 300)).toBe(true)
-
-    const stopping = sim.stop()
-    const outcome = await expectRejection(running, IrisConnectionError, STATEMENT_TIMEOUT_MS + 1000)
-    expect(outcome.ms).toBeLessThan(STATEMENT_TIMEOUT_MS)
-    await stopping
-    const commit = await expectRejection(trx.commit().execute(), IrisConnectionError)
-    expect(commit.error.message).toMatch(/not committed/i)
+    await stopWhileWaiting(running, trx)
     await locker.end().catch(() => {})
 
     await stopAndRestart()

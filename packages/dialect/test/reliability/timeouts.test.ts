@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { IrisTimeoutError } from '../../src/index.js'
-import { startServer, type TestServer } from '../support/server.js'
-import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js'
+import { useTestServer } from '../support/test-database.js'
 import { connectWithDialectPool, expectRejection, poolCounts, waitFor } from './fixtures.js'
 
 /** Long enough for a new sim connection on a busy 2-core machine, short enough for a test. */
@@ -13,21 +12,10 @@ const STATEMENT_TIMEOUT_MS = 500
  * sockets open (only the statement timeout can end the wait). Timeouts are the dialect's own options.
  */
 describe('timeouts: an exhausted pool and a stalled network', () => {
-  let server: TestServer
-  let proxy: TcpProxy
-
-  beforeAll(async () => {
-    server = await startServer({ needsSim: true })
-    proxy = await startTcpProxy({ port: Number(new URL(server.url).port) })
-  })
-
-  afterAll(async () => {
-    await proxy?.stop()
-    await server?.stop()
-  })
+  const harness = useTestServer({ needsSim: true, viaProxy: true })
 
   it('pool exhaustion: a third query on a 2-connection pool fails with IrisTimeoutError after connectionTimeoutMillis', async () => {
-    const t = await connectWithDialectPool(server.url, {
+    const t = await connectWithDialectPool(harness.server.url, {
       maxConnections: 2,
       connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
     })
@@ -67,7 +55,7 @@ describe('timeouts: an exhausted pool and a stalled network', () => {
   })
 
   it('a stalled network: the statement timeout rejects with IrisTimeoutError, the connection is discarded, the pool recovers', async () => {
-    const t = await connectWithDialectPool(proxy.urlFor(server.url), {
+    const t = await connectWithDialectPool(harness.proxy.urlFor(harness.server.url), {
       maxConnections: 2,
       connectionTimeoutMillis: 2000,
       statementTimeoutMillis: STATEMENT_TIMEOUT_MS,
@@ -76,25 +64,25 @@ describe('timeouts: an exhausted pool and a stalled network', () => {
       await t.db.selectNoFrom((eb) => eb.val(1).as('warm')).execute()
       expect(poolCounts(t.pool)).toEqual({ total: 1, idle: 1, waiting: 0 })
 
-      proxy.stall(true)
+      harness.proxy.stall(true)
       const outcome = await expectRejection(
         t.db.selectNoFrom((eb) => eb.val(2).as('two')).execute(),
         IrisTimeoutError,
       )
-      proxy.stall(false)
+      harness.proxy.stall(false)
       expect(outcome.ms).toBeLessThan(STATEMENT_TIMEOUT_MS + 1000)
 
       // The timed-out connection may still get its late answer: it must never be reused.
       await waitFor(() => t.pool.totalCount === 0, 'the timed-out connection to be destroyed')
-      await waitFor(() => proxy.connectionCount() === 0, 'its socket to close')
+      await waitFor(() => harness.proxy.connectionCount() === 0, 'its socket to close')
       const rows = await Promise.all(
         [10, 11, 12].map((n) => t.db.selectNoFrom((eb) => eb.val(n).as('n')).execute()),
       )
       expect(rows.map(([row]) => Number(row?.n))).toEqual([10, 11, 12])
       expect(t.pool.idleCount).toBe(t.pool.totalCount)
-      expect(proxy.connectionCount()).toBe(t.pool.totalCount)
+      expect(harness.proxy.connectionCount()).toBe(t.pool.totalCount)
     } finally {
-      proxy.stall(false)
+      harness.proxy.stall(false)
       await t.db.destroy()
     }
   })
