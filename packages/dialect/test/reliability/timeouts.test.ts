@@ -38,7 +38,8 @@ describe('timeouts: an exhausted pool and a stalled network', () => {
         IrisTimeoutError,
       )
       const { error } = outcome
-      expect(error.message).toMatch(/timeout/i)
+      // One line naming what to change (issue 8: every misuse says what to fix).
+      expect(error.message).toMatch(/raise maxConnections or connectionTimeoutMillis/i)
       expect(error.message).not.toContain('\n')
       expect(outcome.ms).toBeGreaterThanOrEqual(CONNECTION_TIMEOUT_MS - 20)
       expect(outcome.ms).toBeLessThan(CONNECTION_TIMEOUT_MS + 1000)
