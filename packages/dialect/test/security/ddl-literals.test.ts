@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { description, IrisInputError } from '../../src/index.js'
-import {
-  type AnyDB,
-  connect,
-  PROFILES,
-  startServer,
-  type TestDb,
-  type TestServer,
-} from '../support/server.js'
+import { PROFILES } from '../support/server.js'
+import { useTestDatabase } from '../support/test-database.js'
 import { CORPUS, type HostileCase, label } from './corpus.js'
 import { ddlLiteralRefusal } from './policy.js'
 
@@ -20,18 +14,7 @@ import { ddlLiteralRefusal } from './policy.js'
 const numbered = CORPUS.map((c, i) => ({ c, table: `ddl_literal_${i}` }))
 
 describe.each(PROFILES)('hostile DDL literals (needs the sim; profile %s)', (profile) => {
-  let server: TestServer
-  let t: TestDb<AnyDB>
-
-  beforeAll(async () => {
-    server = await startServer({ profile, needsSim: true })
-    t = connect(server)
-  })
-
-  afterAll(async () => {
-    await t?.db.destroy()
-    await server?.stop()
-  })
+  const t = useTestDatabase({ profile, needsSim: true })
 
   const createTable = (table: string, text: string) =>
     t.db.schema
@@ -63,7 +46,7 @@ describe.each(PROFILES)('hostile DDL literals (needs the sim; profile %s)', (pro
   it.each(
     numbered.filter(({ c }) => ddlLiteralRefusal(c.value)).map((n) => [label(n.c), n] as const),
   )('%s: refused with IrisInputError, nothing sent', async (_name, { c, table }) => {
-    server.sim?.queryLog.clear()
+    t.server.sim?.queryLog.clear()
     await expect(
       (async () => {
         await createTable(table, c.value).execute()
@@ -77,6 +60,6 @@ describe.each(PROFILES)('hostile DDL literals (needs the sim; profile %s)', (pro
           .execute()
       })(),
     ).rejects.toThrow(IrisInputError)
-    expect(server.sim?.queryLog.entries).toEqual([])
+    expect(t.server.sim?.queryLog.entries).toEqual([])
   })
 })

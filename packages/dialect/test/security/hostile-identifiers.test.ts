@@ -1,14 +1,8 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { IrisInputError } from '../../src/index.js'
-import {
-  type AnyDB,
-  connect,
-  PROFILES,
-  startServer,
-  type TestDb,
-  type TestServer,
-} from '../support/server.js'
+import { PROFILES, tableName } from '../support/server.js'
+import { useTestDatabase } from '../support/test-database.js'
 import { CORPUS, label } from './corpus.js'
 import { identifierRefusal, kyselyParses } from './policy.js'
 
@@ -26,17 +20,12 @@ const savepointRefusal = (name: string) =>
   identifierRefusal(name) ?? (/^sys/i.test(name) ? 'SYS' : undefined)
 
 describe.each(PROFILES)('hostile identifiers (needs the sim; profile %s)', (profile) => {
-  let server: TestServer
-  let t: TestDb<AnyDB>
-
-  beforeAll(async () => {
-    server = await startServer({ profile, needsSim: true })
-    t = connect(server)
-  })
-
-  afterAll(async () => {
-    await t?.db.destroy()
-    await server?.stop()
+  /** Where the savepoint tests write the rows their savepoints keep or roll back. */
+  const savepoints = tableName('savepoints')
+  const t = useTestDatabase({
+    profile,
+    needsSim: true,
+    tables: { [savepoints]: (create) => create.addColumn('id', 'integer', (c) => c.primaryKey()) },
   })
 
   /** Create, write, read and drop with `name` as table, column, alias and schema name. */
@@ -85,29 +74,21 @@ describe.each(PROFILES)('hostile identifiers (needs the sim; profile %s)', (prof
   })
 
   describe('savepoint names', () => {
-    const table = `savepoints_${process.pid}`
-    beforeAll(async () => {
-      await t.db.schema
-        .createTable(table)
-        .addColumn('id', 'integer', (c) => c.primaryKey())
-        .execute()
-    })
-
     it.each(CORPUS.map((c, i) => [label(c), c.value, i + 1] as const))(
       '%s',
       async (_name, name, id) => {
         const refusal = savepointRefusal(name)
         const trx = await t.db.startTransaction().execute()
         try {
-          await trx.insertInto(table).values({ id }).execute()
+          await trx.insertInto(savepoints).values({ id }).execute()
           if (refusal) {
-            server.sim?.queryLog.clear()
+            t.server.sim?.queryLog.clear()
             await expect(trx.savepoint(name).execute()).rejects.toThrow(IrisInputError)
-            expect(server.sim?.queryLog.entries).toEqual([])
+            expect(t.server.sim?.queryLog.entries).toEqual([])
             await trx.commit().execute()
           } else {
             const sp = await trx.savepoint(name).execute()
-            await sp.insertInto(table).values({ id: -id }).execute()
+            await sp.insertInto(savepoints).values({ id: -id }).execute()
             const back = await sp.rollbackToSavepoint(name).execute()
             await back.commit().execute()
           }
@@ -118,7 +99,11 @@ describe.each(PROFILES)('hostile identifiers (needs the sim; profile %s)', (prof
             .catch(() => {})
           throw error
         }
-        const ids = await t.db.selectFrom(table).select('id').where('id', 'in', [id, -id]).execute()
+        const ids = await t.db
+          .selectFrom(savepoints)
+          .select('id')
+          .where('id', 'in', [id, -id])
+          .execute()
         expect(ids).toEqual([{ id }])
       },
     )
@@ -127,7 +112,7 @@ describe.each(PROFILES)('hostile identifiers (needs the sim; profile %s)', (prof
   it.each(REFUSED.map((c) => [label(c), c.value] as const))(
     '%s: refused with IrisInputError as a name, nothing sent',
     async (_name, name) => {
-      server.sim?.queryLog.clear()
+      t.server.sim?.queryLog.clear()
       const attempts = [
         kyselyParses(name) ? undefined : t.db.schema.createTable(name).addColumn('id', 'integer'),
         t.db.schema.createTable('never').addColumn(name, 'integer'),
@@ -139,7 +124,7 @@ describe.each(PROFILES)('hostile identifiers (needs the sim; profile %s)', (prof
       for (const attempt of attempts) {
         if (attempt) await expect(attempt.execute()).rejects.toThrow(IrisInputError)
       }
-      expect(server.sim?.queryLog.entries).toEqual([])
+      expect(t.server.sim?.queryLog.entries).toEqual([])
     },
   )
 })

@@ -1,15 +1,8 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { IrisInputError } from '../../src/index.js'
-import {
-  type AnyDB,
-  connect,
-  PROFILES,
-  startServer,
-  type TestDb,
-  type TestServer,
-  tableName,
-} from '../support/server.js'
+import { PROFILES, tableName } from '../support/server.js'
+import { useTestDatabase } from '../support/test-database.js'
 import { ACCEPTED_VALUES, expectedBack, type HostileCase, label, REFUSED_VALUES } from './corpus.js'
 import { VALUE_ENTRIES } from './entries.js'
 
@@ -24,28 +17,14 @@ const MAX_SIM_LIKE_WILDCARDS = 1000
 const wildcards = (text: string) => text.match(/[%_]/g)?.length ?? 0
 
 describe.each(PROFILES)('hostile values round-trip (needs the sim; profile %s)', (profile) => {
-  let server: TestServer
-  let t: TestDb<AnyDB>
   const table = tableName('hostile_values')
-
-  beforeAll(async () => {
-    server = await startServer({ profile, needsSim: true })
-    t = connect(server)
-    await t.db.schema
-      .createTable(table)
-      .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('v', 'varchar(200000)')
-      .execute()
-  })
-
-  afterAll(async () => {
-    await t?.db.schema
-      .dropTable(table)
-      .ifExists()
-      .execute()
-      .catch(() => {})
-    await t?.db.destroy()
-    await server?.stop()
+  const t = useTestDatabase({
+    profile,
+    needsSim: true,
+    tables: {
+      [table]: (create) =>
+        create.addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('v', 'varchar(200000)'),
+    },
   })
 
   const stored = async (id: number) =>
@@ -107,13 +86,13 @@ describe.each(PROFILES)('hostile values round-trip (needs the sim; profile %s)',
   it.each(REFUSED_VALUES.map((c) => [label(c), c] as const))(
     '%s: IrisInputError from every value entry, nothing sent',
     async (_name, c) => {
-      server.sim?.queryLog.clear()
+      t.server.sim?.queryLog.clear()
       for (const e of VALUE_ENTRIES) {
         await expect(e.build(t.db, c.value, table).execute(), e.entry).rejects.toThrow(
           IrisInputError,
         )
       }
-      expect(server.sim?.queryLog.entries).toEqual([])
+      expect(t.server.sim?.queryLog.entries).toEqual([])
     },
   )
 })

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   cosineSimilarity,
   DEFAULT_MAX_PARAMETERS,
@@ -13,22 +13,14 @@ import {
   toVector,
   vectorType,
 } from '../../src/index.js'
-import {
-  type AnyDB,
-  connect,
-  PROFILES,
-  startServer,
-  type TestDb,
-  type TestServer,
-  tableName,
-} from '../support/server.js'
+import { connect, PROFILES, tableName } from '../support/server.js'
+import { useTestDatabase } from '../support/test-database.js'
 
 /**
  * Issue 8, "Bad input" 2: out-of-range input under both sim profiles. Each is either a typed error
  * raised before anything is sent (checked in the sim's query log), or the documented behaviour.
  */
 
-/** Valid, and beyond what a JS number holds exactly (2^53) or what BIGINT holds (2^63 - 1). */
 /** `[1, <hole>, 3]`: a sparse array, as `new Array(3)` filled partly. */
 function holey(): number[] {
   const values = new Array<number>(3)
@@ -37,63 +29,46 @@ function holey(): number[] {
   return values
 }
 
+/** Valid, and beyond what a JS number holds exactly (2^53) or what BIGINT holds (2^63 - 1). */
 const BIGINTS = [2n ** 53n + 1n, 2n ** 63n - 1n, -(2n ** 63n), -(2n ** 53n) - 3n]
 
 describe.each(PROFILES)('out-of-range input (needs the sim; profile %s)', (profile) => {
-  let server: TestServer
-  let exact: TestDb<AnyDB>
   const numbers = tableName('oor_numbers')
   const dates = tableName('oor_dates')
   const vectors = tableName('oor_vectors')
   const wide = tableName('oor_wide')
-
-  beforeAll(async () => {
-    server = await startServer({ profile, needsSim: true })
-    exact = connect(server, { int8: 'bigint' })
-    await exact.db.schema
-      .createTable(numbers)
-      .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('big', 'bigint')
-      .addColumn('dbl', 'double precision')
-      .execute()
-    await exact.db.schema
-      .createTable(dates)
-      .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('at', 'timestamp')
-      .execute()
-    await exact.db.schema
-      .createTable(vectors)
-      .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('embedding', vectorType('double', 3))
-      .execute()
-    await exact.db.schema
-      .createTable(wide)
-      .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('name', 'varchar(20)')
-      .execute()
-  })
-
-  afterAll(async () => {
-    for (const table of [numbers, dates, vectors, wide])
-      await exact?.db.schema
-        .dropTable(table)
-        .ifExists()
-        .execute()
-        .catch(() => {})
-    await exact?.db.destroy()
-    await server?.stop()
+  /** Its connection reads BIGINT as bigint (`int8: 'bigint'`), so integers past 2^53 stay exact. */
+  const exact = useTestDatabase({
+    profile,
+    needsSim: true,
+    connection: { int8: 'bigint' },
+    tables: {
+      [numbers]: (create) =>
+        create
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('big', 'bigint')
+          .addColumn('dbl', 'double precision'),
+      [dates]: (create) =>
+        create.addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('at', 'timestamp'),
+      [vectors]: (create) =>
+        create
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .addColumn('embedding', vectorType('double', 3)),
+      [wide]: (create) =>
+        create.addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('name', 'varchar(20)'),
+    },
   })
 
   /** Runs `attempt`, expects `error`, and checks that nothing reached the server. */
   async function refusedBeforeSending(attempt: () => Promise<unknown>, error: RegExp) {
-    server.sim?.queryLog.clear()
+    exact.server.sim?.queryLog.clear()
     const failure = await attempt().then(
       () => undefined,
       (e: unknown) => e,
     )
     expect(failure).toBeInstanceOf(IrisInputError)
     expect((failure as Error).message).toMatch(error)
-    expect(server.sim?.queryLog.entries).toEqual([])
+    expect(exact.server.sim?.queryLog.entries).toEqual([])
   }
 
   describe('integers past 2^53', () => {
@@ -108,7 +83,7 @@ describe.each(PROFILES)('out-of-range input (needs the sim; profile %s)', (profi
           .where('big', '=', value)
           .executeTakeFirstOrThrow()
         expect(row.big).toBe(value)
-        const asText = connect(server, { int8: 'string' })
+        const asText = connect(exact.server, { int8: 'string' })
         try {
           const text = await asText.db
             .selectFrom(numbers)
@@ -269,9 +244,10 @@ describe.each(PROFILES)('out-of-range input (needs the sim; profile %s)', (profi
     const ids = Array.from({ length: 70_000 }, (_, i) => i)
 
     it('a 70 000-value insert is chunked within maxParameters, every row stored', async () => {
-      server.sim?.queryLog.clear()
+      exact.server.sim?.queryLog.clear()
       await exact.db.insertInto(wide).values(rows).execute()
-      const inserts = server.sim?.queryLog.entries.filter((e) => /^\s*insert/i.test(e.sql)) ?? []
+      const inserts =
+        exact.server.sim?.queryLog.entries.filter((e) => /^\s*insert/i.test(e.sql)) ?? []
       expect(inserts.length).toBe(Math.ceil(70_000 / DEFAULT_MAX_PARAMETERS))
       expect(inserts.every((e) => e.params.length <= DEFAULT_MAX_PARAMETERS)).toBe(true)
       const { count } = await exact.db

@@ -1,16 +1,10 @@
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { nearestNeighbors, toVector, vectorType } from '../../src/index.js'
 import { settle, waitFor } from '../reliability/fixtures.js'
-import {
-  type AnyDB,
-  connect,
-  startServer,
-  type TestDb,
-  type TestServer,
-  tableName,
-} from '../support/server.js'
+import { tableName } from '../support/server.js'
+import { type TableDefinition, useTestDatabase } from '../support/test-database.js'
 
 /**
  * Issue 8, Load: mixed reads, writes, transactions and vector searches from 100 concurrent workers.
@@ -49,39 +43,30 @@ function percentile(sorted: readonly number[], p: number): number {
 const randomVector = () => Array.from({ length: DIMENSIONS }, () => Math.random() * 2 - 1)
 
 describe(`soak: ${WORKERS} workers for ${SECONDS} s`, () => {
-  let server: TestServer
-  let t: TestDb<AnyDB>
   /** Searched, read and updated: its size stays fixed, so every window does the same work. */
   const items = tableName('soak_items')
   /** Appended to by writes and transactions; never scanned. */
   const events = tableName('soak_events')
-
-  beforeAll(async () => {
-    server = await startServer({ needsSim: true })
-    t = connect(server, { max: POOL_SIZE })
-    for (const table of [items, events]) {
-      await t.db.schema
-        .createTable(table)
-        .addColumn('id', 'integer', (c) => c.primaryKey())
-        .addColumn('note', 'varchar(40)')
-        .addColumn('embedding', vectorType('float', DIMENSIONS))
-        .execute()
-    }
-    await t.db
-      .insertInto(items)
-      .values(
-        Array.from({ length: SEED_ROWS }, (_, id) => ({
-          id,
-          note: `seed ${id}`,
-          embedding: toVector(randomVector()),
-        })),
-      )
-      .execute()
-  })
-
-  afterAll(async () => {
-    await settle(t?.db.destroy(), 5000)
-    await server?.stop()
+  const notesWithEmbedding: TableDefinition = (create) =>
+    create
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('note', 'varchar(40)')
+      .addColumn('embedding', vectorType('float', DIMENSIONS))
+  const t = useTestDatabase({
+    needsSim: true,
+    connection: { max: POOL_SIZE },
+    tables: { [items]: notesWithEmbedding, [events]: notesWithEmbedding },
+    seed: (db) =>
+      db
+        .insertInto(items)
+        .values(
+          Array.from({ length: SEED_ROWS }, (_, id) => ({
+            id,
+            note: `seed ${id}`,
+            embedding: toVector(randomVector()),
+          })),
+        )
+        .execute(),
   })
 
   it(
@@ -170,7 +155,7 @@ describe(`soak: ${WORKERS} workers for ${SECONDS} s`, () => {
       }
       // One sample per window, and the sim's query log (test instrumentation) is emptied with it.
       const sampler = setInterval(() => {
-        server.sim?.queryLog.clear()
+        t.server.sim?.queryLog.clear()
         sampleCpu()
         sampleHeap()
       }, WINDOW_SECONDS * 1000)
@@ -190,7 +175,7 @@ describe(`soak: ${WORKERS} workers for ${SECONDS} s`, () => {
       }
       await Promise.all(Array.from({ length: WORKERS }, worker))
       clearInterval(sampler)
-      server.sim?.queryLog.clear()
+      t.server.sim?.queryLog.clear()
       if (cpuSeconds.length < windows) sampleCpu()
       sampleHeap()
 
@@ -219,7 +204,7 @@ describe(`soak: ${WORKERS} workers for ${SECONDS} s`, () => {
       await waitFor(() => t.pool.idleCount === t.pool.totalCount, 'the pool to be at rest')
       expect(t.pool.waitingCount).toBe(0)
       expect(t.pool.totalCount).toBeLessThanOrEqual(POOL_SIZE)
-      expect(server.sim?.connectionCount()).toBe(t.pool.totalCount)
+      expect(t.server.sim?.connectionCount()).toBe(t.pool.totalCount)
 
       if (SECONDS >= HEAP_BASELINE_SECONDS + 60) {
         const baseline = heap.find((h) => h.at >= HEAP_BASELINE_SECONDS - 1)
@@ -231,7 +216,7 @@ describe(`soak: ${WORKERS} workers for ${SECONDS} s`, () => {
       }
 
       await t.db.destroy()
-      await waitFor(() => server.sim?.connectionCount() === 0, 'every server socket to close')
+      await waitFor(() => t.server.sim?.connectionCount() === 0, 'every server socket to close')
     },
     (SECONDS + 180) * 1000,
   )

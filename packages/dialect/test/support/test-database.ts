@@ -47,7 +47,7 @@ export interface TestDatabase extends TestHarness {
   readonly pool: pg.Pool
 }
 
-/** How long teardown waits for the pool to close; a pool stuck on a dead socket must not hang it. */
+/** How long teardown waits for the drops and the pool to close; hung connections must not hang it. */
 const DESTROY_WAIT_MS = 5000
 
 /** Starts this file's server (and proxy) before its tests and stops them after. */
@@ -87,8 +87,11 @@ export function useTestDatabase(options: TestDatabaseOptions = {}): TestDatabase
         ...Object.keys(tables).map((name) => db.schema.dropTable(name).ifExists()),
         ...Object.keys(views).map((name) => db.schema.dropView(name).ifExists()),
       ].reverse()
-      for (const drop of drops) await drop.execute().catch(() => {})
-      await withinMs(db.destroy(), DESTROY_WAIT_MS)
+      const dropAndClose = async () => {
+        for (const drop of drops) await drop.execute().catch(() => {})
+        await db.destroy()
+      }
+      await withinMs(dropAndClose(), DESTROY_WAIT_MS)
     } finally {
       await harness.stop()
     }
