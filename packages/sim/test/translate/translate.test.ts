@@ -191,26 +191,34 @@ describe('IRIS expressions', () => {
     expect(sqlOf('SELECT %SQLUPPER(name) FROM t')).toBe('SELECT iris_sim.sqlupper(name) FROM t')
   })
 
-  it("LIKE without ESCAPE gets ESCAPE '' after its whole pattern: no escape character (iris-facts F25)", () => {
-    expect(sqlOf("SELECT a FROM t WHERE a NOT LIKE 'x\\%' AND b LIKE ?")).toBe(
+  it.each([
+    [
+      "SELECT a FROM t WHERE a NOT LIKE 'x\\%' AND b LIKE ?",
       "SELECT a FROM t WHERE a NOT LIKE 'x\\%' ESCAPE '' AND b LIKE $1 ESCAPE ''",
-    )
-    expect(sqlOf("SELECT a FROM t WHERE a LIKE 'a' || t.b || %SQLUPPER(?) ORDER BY 1")).toBe(
+    ],
+    [
+      "SELECT a FROM t WHERE a LIKE 'a' || t.b || %SQLUPPER(?) ORDER BY 1",
       "SELECT a FROM t WHERE a LIKE 'a' || t.b || iris_sim.sqlupper($1) ESCAPE '' ORDER BY 1",
-    )
-    expect(sqlOf('SELECT a FROM t WHERE (a LIKE (SELECT p FROM q WHERE p LIKE ?)) = b')).toBe(
+    ],
+    [
+      'SELECT a FROM t WHERE (a LIKE (SELECT p FROM q WHERE p LIKE ?)) = b',
       "SELECT a FROM t WHERE (a LIKE (SELECT p FROM q WHERE p LIKE $1 ESCAPE '') ESCAPE '') = b",
-    )
-    expect(sqlOf("SELECT a LIKE CASE WHEN b THEN 'x' ELSE -- c\n 'y' END AS m FROM t")).toBe(
+    ],
+    [
+      "SELECT a LIKE CASE WHEN b THEN 'x' ELSE -- c\n 'y' END AS m FROM t",
       "SELECT a LIKE CASE WHEN b THEN 'x' ELSE -- c\n 'y' END ESCAPE '' AS m FROM t",
-    )
-    expect(sqlOf('SELECT a FROM t WHERE a LIKE CAST(? AS VARCHAR(9)) COLLATE "C" || -b')).toBe(
-      'SELECT a FROM t WHERE a LIKE CAST($1 AS varchar(9)) COLLATE "C" || -b ESCAPE \'\'',
-    )
-    expect(sqlOf("SELECT a FROM t WHERE a LIKE ? ESCAPE '!'")).toBe(
-      "SELECT a FROM t WHERE a LIKE $1 ESCAPE '!'",
-    )
-  })
+    ],
+    [
+      'SELECT a FROM t WHERE a LIKE CAST(? AS VARCHAR(9)) COLLATE "C" || -b',
+      `SELECT a FROM t WHERE a LIKE CAST($1 AS varchar(9)) COLLATE "C" || -b ESCAPE ''`,
+    ],
+    ["SELECT a FROM t WHERE a LIKE ? ESCAPE '!'", "SELECT a FROM t WHERE a LIKE $1 ESCAPE '!'"],
+  ])(
+    "LIKE without ESCAPE gets ESCAPE '' after its whole pattern (iris-facts F25): %s",
+    (source, expected) => {
+      expect(sqlOf(source)).toBe(expected)
+    },
+  )
 
   it('LAST_IDENTITY() reads the session identity (contract §3.4)', () => {
     expect(run('SELECT LAST_IDENTITY()')).toMatchObject({
