@@ -34,6 +34,9 @@ type Row = Record<string, unknown>
 
 const BULK_SAVEPOINT = '"kysely_iris_bulk"'
 
+/** What a query aborted in flight resolves to: nobody reads it (see executeQuery). */
+const ABANDONED_RESULT: QueryResult<never> = Object.freeze({ rows: [] })
+
 /** One pooled `pg` client, speaking IRIS through iris-pgwire. */
 export class IrisConnection implements DatabaseConnection {
   readonly #client: IrisPoolClient
@@ -67,9 +70,18 @@ export class IrisConnection implements DatabaseConnection {
   ): Promise<QueryResult<R>> {
     const signal = options?.signal
     if (signal) {
-      return (await this.#abortable(compiledQuery, signal, () =>
-        this.#execute(compiledQuery),
-      )) as QueryResult<R>
+      const abortedBefore = signal.aborted
+      try {
+        return (await this.#abortable(compiledQuery, signal, () =>
+          this.#execute(compiledQuery),
+        )) as QueryResult<R>
+      } catch (error) {
+        // Aborted in flight: Kysely has already rejected the caller with the signal's reason and
+        // only watches this promise to log "failed in the background after abortion". Its failure
+        // is the socket closed on purpose (the connection is discarded), so it is not logged again.
+        if (signal.aborted && !abortedBefore) return ABANDONED_RESULT
+        throw error
+      }
     }
     // Without a signal there is nothing to listen to, so no per-query closures (issue 6, client CPU).
     try {

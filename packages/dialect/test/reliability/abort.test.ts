@@ -1,5 +1,15 @@
 import { sql } from 'kysely'
-import { beforeAll, beforeEach, describe, expect, it, type TestContext } from 'vitest'
+import {
+  afterEach,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  it,
+  type MockInstance,
+  type TestContext,
+  vi,
+} from 'vitest'
 import { IrisConnectionError } from '../../src/index.js'
 import { tableName } from '../support/server.js'
 import {
@@ -36,7 +46,19 @@ describe('queries aborted with an AbortSignal', () => {
       )
   })
 
+  // Kysely logs an in-flight aborted query's late failure ("failed in the background after
+  // abortion"); the dialect ends such queries quietly, so a user's console stays clean.
+  let consoleError: MockInstance<typeof console.error>
+  afterEach(() => {
+    const background = consoleError.mock.calls.filter((args) =>
+      String(args[0]).includes('after abortion'),
+    )
+    consoleError.mockRestore()
+    expect(background).toEqual([])
+  })
+
   beforeEach(async (context: TestContext) => {
+    consoleError = vi.spyOn(console, 'error')
     if (!supported)
       context.skip('this Kysely has no AbortSignal support (0.28): cancellation needs 0.29')
     t.proxy.stall(false)
