@@ -43,7 +43,8 @@ describe.each(PROFILES)('hostile values round-trip (needs the sim; profile %s)',
 
     // Found again through every kind of filter: the value is one parameter, compared as given.
     expect(await found((q) => q.where('id', '=', id).where('v', '=', v))).toEqual([id])
-    // A pattern of thousands of wildcards never finishes in the sim's PGlite LIKE (a sim limit, reported).
+    // A pattern of thousands of wildcards overflows the sim's LIKE and puts the sim out of service
+    // (iris-facts F33: a PGlite limit), so such values skip only this one filter.
     if (wildcards(v) <= MAX_SIM_LIKE_WILDCARDS)
       expect(await found((q) => q.where('id', '=', id).where('v', 'like', v))).toEqual([id])
     expect(await found((q) => q.where('id', '=', id).where('v', 'in', [v, 'other']))).toEqual([id])

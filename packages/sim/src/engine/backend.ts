@@ -94,6 +94,22 @@ const STATEMENT_TOO_COMPLEX: PgError = {
     'statement too deeply nested for the simulator: PostgreSQL (PGlite) ran out of JavaScript stack analysing it, e.g. a chain of more than about 500 UNION operands or operators; split it into smaller statements',
 }
 
+/**
+ * The same swallowed exception while a statement runs (e.g. PostgreSQL's recursive LIKE matcher on
+ * a pattern of thousands of wildcards over a 100 000-character text under the case-insensitive
+ * collation): Execute gets no reply at all, neither a CommandComplete nor an error. PostgreSQL's
+ * state is then broken: the next message never returns, blocking the whole process (observed with
+ * PGlite 0.5.14). So the backend refuses every later call instead (iris-facts F33).
+ */
+const STATEMENT_GOT_NO_REPLY: PgError = {
+  code: '54001', // statement_too_complex
+  message:
+    'the simulator could not run this statement: PostgreSQL (PGlite) ran out of JavaScript stack executing it and gave no reply (e.g. a LIKE pattern with thousands of wildcards over a very long text). Its engine cannot recover from that: restart the simulator',
+}
+
+const ENGINE_WEDGED =
+  'the simulator is out of service: its PostgreSQL engine (PGlite) ran out of JavaScript stack running an earlier statement and cannot recover; restart the simulator'
+
 function toPgError(message: Message): PgError {
   const error: PgError = {
     code: String(message.code ?? 'XX000'),
@@ -165,6 +181,8 @@ class ResultCollector {
 export class Backend {
   readonly #pg: PGlite
   #queue: Promise<unknown> = Promise.resolve()
+  /** PostgreSQL lost a statement mid-execution (STATEMENT_GOT_NO_REPLY): no call may reach it again. */
+  #wedged = false
 
   constructor(pg: PGlite) {
     this.#pg = pg
@@ -185,6 +203,7 @@ export class Backend {
    */
   #exchange(message: Uint8Array): Promise<Message[]> {
     return this.#exclusive(async () => {
+      if (this.#wedged) throw new Error(ENGINE_WEDGED)
       const messages: Message[] = []
       const parser = new Parser()
       const collect = (reply: unknown) => messages.push(reply as Message)
@@ -238,7 +257,10 @@ export class Backend {
     const { main, error } = await this.#exchangeSegments(body, options)
     const collector = new ResultCollector()
     for (const message of main) collector.accept(message)
-    return { results: collector.results, ...(error ? { error } : {}) }
+    const unanswered = !error && collector.results.length < statements.length
+    if (unanswered) this.#wedged = true
+    const failure = unanswered ? STATEMENT_GOT_NO_REPLY : error
+    return { results: collector.results, ...(failure ? { error: failure } : {}) }
   }
 
   /** Runs parameterless SQL (possibly several statements) with the simple protocol. */
