@@ -1,22 +1,12 @@
-import { Kysely, sql } from 'kysely'
-import { describe, expect, it, vi } from 'vitest'
+import { sql } from 'kysely'
+import { describe, expect, it } from 'vitest'
 import {
   IrisConnectionError,
-  IrisDialect,
   IrisInputError,
-  IrisTimeoutError,
   IrisUniqueViolationError,
   IrisUnsupportedError,
 } from '../../src/index.js'
-import { FakePool } from '../support/fake-pool.js'
-
-function dbWith(
-  pool: FakePool,
-  options: ConstructorParameters<typeof IrisDialect>[0] = {},
-  // biome-ignore lint/suspicious/noExplicitAny: tests use arbitrary tables
-): Kysely<any> {
-  return new Kysely({ dialect: new IrisDialect({ pool, ...options }) })
-}
+import { dbWith, FakePool } from '../support/fake-pool.js'
 
 const dml = (command: string, rowCount = 1) => ({ command, rowCount })
 
@@ -291,40 +281,5 @@ describe('streaming (contract §2.6)', () => {
     }
     expect(seen).toHaveLength(150)
     expect(pool.released).toEqual([{ client: 1, destroyed: false }])
-  })
-})
-
-describe('cancellation (AbortSignal, Kysely 0.29+)', () => {
-  /** Kysely 0.29 refuses to start a query whose signal is already aborted; 0.28 ignores the option. */
-  async function kyselySupportsSignals(): Promise<boolean> {
-    const aborted = new AbortController()
-    aborted.abort()
-    const db = dbWith(new FakePool())
-    return db
-      .selectFrom('t')
-      .selectAll()
-      .execute({ signal: aborted.signal } as never)
-      .then(
-        () => false,
-        () => true,
-      )
-  }
-
-  it('an aborted query rejects at once and its connection is discarded, never reused', async (context) => {
-    if (!(await kyselySupportsSignals())) {
-      context.skip('this Kysely has no AbortSignal support (0.28): cancellation needs 0.29')
-    }
-    const pool = new FakePool(() => new Promise(() => {}))
-    const db = dbWith(pool)
-    const controller = new AbortController()
-    const pending = db
-      .selectFrom('t')
-      .selectAll()
-      .execute({ signal: controller.signal } as never)
-    await new Promise((r) => setTimeout(r, 10))
-    controller.abort(new IrisTimeoutError('stopped by the caller'))
-    await expect(pending).rejects.toThrow(IrisTimeoutError)
-    // The fake query never settles on its own; the dialect ends the client and the pool destroys it.
-    await vi.waitFor(() => expect(pool.released).toEqual([{ client: 1, destroyed: true }]))
   })
 })

@@ -1,15 +1,5 @@
 import { sql } from 'kysely'
-import {
-  afterEach,
-  beforeAll,
-  beforeEach,
-  describe,
-  expect,
-  it,
-  type MockInstance,
-  type TestContext,
-  vi,
-} from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest'
 import { IrisConnectionError } from '../../src/index.js'
 import { tableName } from '../support/server.js'
 import {
@@ -21,9 +11,6 @@ import {
   waitFor,
 } from './fixtures.js'
 
-/** Kysely 0.29 takes `{ signal }`; 0.28's types do not know it (the suite also runs under 0.28). */
-const withSignal = (signal: AbortSignal) => ({ signal }) as never
-
 /**
  * Issue 8, Faults 4: a query aborted with an AbortSignal leaves its connection reusable or
  * discarded, never returned to the pool in a bad state. "Bad state" is checked by what the next
@@ -32,20 +19,6 @@ const withSignal = (signal: AbortSignal) => ({ signal }) as never
 describe('queries aborted with an AbortSignal', () => {
   const table = tableName('aborts')
   const t = useNotesBehindProxy(table)
-  let supported = false
-
-  beforeAll(async () => {
-    const probe = AbortSignal.abort()
-    supported = await t.db
-      .selectFrom(table)
-      .select('id')
-      .execute(withSignal(probe))
-      .then(
-        () => false,
-        () => true,
-      )
-  })
-
   // Kysely logs an in-flight aborted query's late failure ("failed in the background after
   // abortion"); the dialect ends such queries quietly, so a user's console stays clean.
   let consoleError: MockInstance<typeof console.error>
@@ -57,10 +30,8 @@ describe('queries aborted with an AbortSignal', () => {
     expect(background).toEqual([])
   })
 
-  beforeEach(async (context: TestContext) => {
+  beforeEach(async () => {
     consoleError = vi.spyOn(console, 'error')
-    if (!supported)
-      context.skip('this Kysely has no AbortSignal support (0.28): cancellation needs 0.29')
     t.proxy.stall(false)
     await t.db.deleteFrom(table).execute()
   })
@@ -69,7 +40,7 @@ describe('queries aborted with an AbortSignal', () => {
   const echo = (n: number, signal?: AbortSignal) =>
     t.db
       .selectNoFrom(sql<number>`cast(${n} as integer)`.as('n'))
-      .execute(signal ? withSignal(signal) : undefined)
+      .execute({ signal })
       .then(([row]) => Number(row?.n))
 
   /** The pool is at rest and every pooled connection is one open socket at the server. */
@@ -133,7 +104,7 @@ describe('queries aborted with an AbortSignal', () => {
     const pending = trx
       .insertInto(table)
       .values({ id: 2, note: 'aborted' })
-      .execute(withSignal(controller.signal))
+      .execute({ signal: controller.signal })
     expect(await stillPending(pending, 200)).toBe(true)
     controller.abort()
     expect((await settle(pending, 2000)).status).toBe('rejected')

@@ -1,4 +1,10 @@
-import type { IrisPool, IrisPoolClient, IrisQueryResult } from '../../src/index.js'
+import { Kysely } from 'kysely'
+import {
+  IrisDialect,
+  type IrisPool,
+  type IrisPoolClient,
+  type IrisQueryResult,
+} from '../../src/index.js'
 
 export interface RecordedQuery {
   client: number
@@ -61,4 +67,13 @@ export class FakePool implements IrisPool {
   get texts(): string[] {
     return this.queries.map((q) => q.text)
   }
+}
+
+/** A Kysely over IrisDialect on `pool` (a FakePool), with any other dialect options. */
+export function dbWith(
+  pool: FakePool,
+  options: ConstructorParameters<typeof IrisDialect>[0] = {},
+  // biome-ignore lint/suspicious/noExplicitAny: tests use arbitrary tables
+): Kysely<any> {
+  return new Kysely({ dialect: new IrisDialect({ pool, ...options }) })
 }
