@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The sim and the dialect both follow ../shared/iris-contract.md independently; neither may import
-// the other's source, so that the sim stays an honest check on the dialect. Tests of the dialect
+// The sim and the dialect both follow the project's IRIS reference (docs/iris-sql.md) independently;
+// neither may import the other's source, so that the sim stays an honest check on the dialect. Tests of the dialect
 // may start the sim as a fixture (it is a devDependency), but nothing under src/ may reach across.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'

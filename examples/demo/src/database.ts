@@ -26,9 +26,12 @@ export interface OpenOptions {
   dataDir: string
   /** Wipe `dataDir` before starting the sim. */
   wipeDataDir: boolean
-  /** The sim's quirk profile (contract §10). */
+  /** The sim's quirk profile (docs/iris-sql.md#simulator-profiles). */
   profile: SimProfile
-  /** The IRIS version: it chooses the dialect's paging, and the sim's (contract §3.2, §10). */
+  /**
+   * The IRIS version: it chooses the dialect's paging, and the sim's (docs/iris-sql.md#vid-paging,
+   * docs/iris-sql.md#simulator-profiles).
+   */
   irisVersion: string | undefined
 }
 

@@ -12,11 +12,15 @@ export interface DemoOptions {
   dataDir: string
   /** A real IRIS (through iris-pgwire) to use instead of the embedded sim. */
   irisUrl: string | undefined
-  /** The embedded sim's quirk profile (contract §10): `iris`, or `pgwire-1.0` for iris-pgwire 1.0's quirks. */
+  /**
+   * The embedded sim's quirk profile (docs/iris-sql.md#simulator-profiles): `iris`, or `pgwire-1.0`
+   * for iris-pgwire 1.0's quirks.
+   */
   profile: SimProfile
   /**
    * The IRIS version, e.g. `2024.1`: below 2025.1 there is no LIMIT, so the dialect pages with TOP
-   * and %VID (contract §3.2) and the sim rejects LIMIT. Undefined: the defaults (2025.1, LIMIT).
+   * and %VID (docs/iris-sql.md#vid-paging) and the sim rejects LIMIT. Undefined: the defaults
+   * (2025.1, LIMIT).
    */
   irisVersion: string | undefined
   /** Rewrite `src/db.d.ts` from the live schema instead of failing when it is stale. */

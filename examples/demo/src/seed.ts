@@ -60,7 +60,8 @@ export async function seedStore(db: Kysely<DB>, documentCount: number): Promise<
       )
       .execute()
 
-    // IDENTITY ids are the server's (no RETURNING on IRIS, contract §3.4): read them back by slug.
+    // IDENTITY ids are the server's (no RETURNING on IRIS,
+    // docs/iris-sql.md#returning-and-last_identity): read them back by slug.
     const documentIds = await trx.selectFrom('document').select(['id', 'slug']).execute()
     const documentIdBySlug = new Map(documentIds.map((row) => [row.slug, row.id]))
     const tagIds = await trx.selectFrom('tag').select(['id', 'name']).execute()

@@ -89,7 +89,8 @@ describe('pnpm demo (tsx src/main.ts) against the embedded sim', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'iris-demo-test-'))
     first = await runDemo(['--fresh', '--data-dir', dataDir])
     // The second run also switches the sim to iris-pgwire 1.0's quirks and to IRIS 2024.1, which
-    // has no LIMIT (contract §3.2, §10): the same queries must show the same facts through them.
+    // has no LIMIT (docs/iris-sql.md#vid-paging, docs/iris-sql.md#simulator-profiles): the same
+    // queries must show the same facts through them.
     second = await runDemo([
       '--data-dir',
       dataDir,
@@ -147,8 +148,9 @@ describe('pnpm demo (tsx src/main.ts) against the embedded sim', () => {
     const scoreOf = new Map(scored.map((hit) => [hit.slug, hit.score]))
 
     expect(first.facts.topK).toHaveLength(TOP_K)
-    // FLOAT vectors are single precision (contract §5.1): scores agree to about 1e-6. Comparing
-    // scores rather than the slug list keeps the check exact even when two documents tie.
+    // FLOAT vectors are single precision (docs/iris-sql.md#the-vector-type): scores agree to about
+    // 1e-6. Comparing scores rather than the slug list keeps the check exact even when two
+    // documents tie.
     first.facts.topKScores.forEach((score, i) => {
       expect(score).toBeCloseTo(expectedScores[i] as number, 5)
       expect(scoreOf.get(first.facts.topK[i] as string)).toBeCloseTo(score, 5)
@@ -157,7 +159,7 @@ describe('pnpm demo (tsx src/main.ts) against the embedded sim', () => {
 
   it('runs again on the same data directory, under pgwire-1.0 and IRIS 2024.1, and says what it found', () => {
     expect(second.stdout).toContain('embedded sim (profile pgwire-1.0, IRIS 2024.1)')
-    // The page is read with TOP and %VID instead of LIMIT/OFFSET (contract §3.2).
+    // The page is read with TOP and %VID instead of LIMIT/OFFSET (docs/iris-sql.md#vid-paging).
     expect(first.stdout).toMatch(/limit \$\d+ offset \$\d+/)
     expect(second.stdout).toContain('%VID between')
     expect(second.stdout).not.toMatch(/\blimit \$/)

@@ -96,7 +96,7 @@ export const SearchHits = Type.Object({
       id: Type.Integer(),
       slug: Type.String(),
       title: Type.String(),
-      /** Cosine similarity in [-1, 1]: higher is closer (contract §5.3). */
+      /** Cosine similarity in [-1, 1]: higher is closer (docs/iris-sql.md#vector-functions). */
       score: Type.Number(),
     }),
   ),

@@ -57,7 +57,8 @@ describe('200 concurrent requests', () => {
     const failures = responses.filter((response) => response.statusCode >= 300)
     expect(failures.map((response) => `${response.statusCode} ${response.body}`)).toEqual([])
 
-    // Every insert got its own id from LAST_IDENTITY() on its own connection (contract §3.4).
+    // Every insert got its own id from LAST_IDENTITY() on its own connection
+    // (docs/iris-sql.md#returning-and-last_identity).
     const ids = responses.filter((r) => r.statusCode === 201).map((r) => r.json().id)
     expect(ids).toHaveLength(50)
     expect(new Set(ids).size).toBe(50)

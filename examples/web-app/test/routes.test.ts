@@ -16,7 +16,8 @@ function expectError(response: LightMyRequestResponse, statusCode: number): void
   expect(response.body).not.toMatch(SQL_WORDS)
 }
 
-// Every route under both sim profiles: IRIS semantics, and iris-pgwire 1.0's quirks (contract §10).
+// Every route under both sim profiles: IRIS semantics, and iris-pgwire 1.0's quirks
+// (docs/iris-sql.md#simulator-profiles).
 describe.each(['iris', 'pgwire-1.0'] as const)('under the %s profile', (profile) => {
   let store: TestStore
   let app: App

@@ -16,7 +16,7 @@ export interface TestStore {
 
 /**
  * A sim on a free port, migrated with the demo's migrations and seeded, behind a fresh app.
- * `pgwire-1.0` adds iris-pgwire 1.0's quirks (contract §10).
+ * `pgwire-1.0` adds iris-pgwire 1.0's quirks (docs/iris-sql.md#simulator-profiles).
  */
 export async function startStore(profile: 'iris' | 'pgwire-1.0' = 'iris'): Promise<TestStore> {
   const sim = await startSim({ port: 0, profile })

@@ -56,7 +56,7 @@ export interface KyselyContender {
 
 /**
  * The Kysely contenders for a target: IrisDialect everywhere, stock PostgresDialect only where its
- * SQL is valid, i.e. on PostgreSQL (on IRIS it fails: contract §3).
+ * SQL is valid, i.e. on PostgreSQL (on IRIS it fails: docs/iris-sql.md#the-sql-the-dialect-emits).
  */
 export function kyselyContenders(
   target: Target,

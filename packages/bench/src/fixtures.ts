@@ -94,7 +94,8 @@ export class Fixtures {
       await this.db.schema
         .createTable('bench_event')
         .addColumn('id', 'integer', (c) =>
-          // IRIS spells an identity column IDENTITY (contract §4.2); the dialect maps autoIncrement().
+          // IRIS spells an identity column IDENTITY (docs/iris-sql.md#identity-columns); the
+          // dialect maps autoIncrement().
           this.target.kind === 'iris'
             ? c.primaryKey().autoIncrement()
             : c.primaryKey().generatedByDefaultAsIdentity(),
@@ -154,7 +155,7 @@ export class Fixtures {
       .addColumn('id', 'integer', (c) => c.primaryKey())
       .addColumn('name', 'varchar(64)', (c) => c.notNull())
       .addColumn('category', 'integer', (c) => c.notNull())
-      // IRIS's type is DOUBLE (contract §4.1); PostgreSQL's is DOUBLE PRECISION.
+      // IRIS's type is DOUBLE (docs/iris-sql.md#column-types); PostgreSQL's is DOUBLE PRECISION.
       .addColumn('score', this.target.kind === 'iris' ? sql`DOUBLE` : 'double precision', (c) =>
         c.notNull(),
       )

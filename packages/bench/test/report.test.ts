@@ -102,6 +102,15 @@ describe('report rendering', () => {
     expect(markdown).toContain('- **postgres**: skipped: PostgreSQL server binaries not found')
   })
 
+  it('lists each goal by what it measures, without tracker references', () => {
+    const markdown = renderMarkdown(report)
+    expect(markdown).toContain(
+      "Goals (IrisDialect's performance targets; reported, never asserted):\n\n" +
+        '- point-select on sim: IrisDialect / raw pg median latency 2 (≤ 1.05): missed by 90.5%\n',
+    )
+    expect(markdown).not.toMatch(/\b(issue|acceptance) \d/i)
+  })
+
   it('draws one box per contender', () => {
     const svg = renderSvg(report)
     expect(svg.match(/<rect x=/g)).toHaveLength(2)

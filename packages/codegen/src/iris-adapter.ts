@@ -40,12 +40,13 @@ export function columnTypeKey(schema: string, table: string, column: string): st
 }
 
 /**
- * `Vector<N, E>`: a VECTOR(E, N) column's value (contract §5.1). The optional phantom property of
- * `VectorBrand` carries dimension and element type, so a `Vector<3, "float">` is not assignable to
- * a `Vector<384, "float">` column while a plain string (or array) still is.
- * By default the dialect returns the value as comma-separated text (contract §5.4); with
- * `number[]` (the vector plugin parses results) selects give arrays while inserts and updates
- * still take text or `toVector(...)`: parameters cannot be arrays (contract §2.4).
+ * `Vector<N, E>`: a VECTOR(E, N) column's value (docs/iris-sql.md#the-vector-type). The optional
+ * phantom property of `VectorBrand` carries dimension and element type, so a `Vector<3, "float">`
+ * is not assignable to a `Vector<384, "float">` column while a plain string (or array) still is. By
+ * default the dialect returns the value as comma-separated text (docs/iris-sql.md#vector-results);
+ * with `number[]` (the vector plugin parses results) selects give arrays while inserts and updates
+ * still take text or `toVector(...)`: parameters cannot be arrays
+ * (docs/iris-sql.md#parameter-re-typing).
  */
 function vectorDefinitions(vectorType: VectorType): Definitions {
   const text = `string & ${VECTOR_BRAND_NAME}<N, E>`

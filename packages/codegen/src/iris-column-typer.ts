@@ -13,9 +13,10 @@ import type { ValueTypes } from './value-types.js'
 type ValueKind = 'number' | 'int8' | 'numeric' | 'string' | 'boolean' | 'date' | 'binary' | 'vector'
 
 /**
- * IRIS type names (contract §4.1), as the introspector reports them in `dataType`, plus the ODBC
- * spellings INFORMATION_SCHEMA uses for the same types (contract §7.2), and what each returns under
- * a server that describes result columns by their declared type (contract §10, profile `iris`).
+ * IRIS type names (docs/iris-sql.md#column-types), as the introspector reports them in `dataType`,
+ * plus the ODBC spellings INFORMATION_SCHEMA uses for the same types
+ * (docs/iris-sql.md#information_schema), and what each returns under a server that describes result
+ * columns by their declared type (profile `iris`, docs/iris-sql.md#simulator-profiles).
  */
 const VALUE_KIND_BY_IRIS_TYPE: Readonly<Record<string, ValueKind>> = {
   INTEGER: 'number',
@@ -58,15 +59,18 @@ export interface ColumnTypingOptions {
   readonly typeMapping: Readonly<Record<string, string>>
   /** Whole TypeScript type per column, keys `table.column` or `schema.table.column` (`--overrides`). */
   readonly overrides: Readonly<Record<string, string>>
-  /** The schema whose tables `table.column` override keys name (`SQLUser`, contract §4.5). */
+  /**
+   * The schema whose tables `table.column` override keys name (`SQLUser`,
+   * docs/iris-sql.md#schemas).
+   */
   readonly defaultSchema: string
 }
 
 /**
  * Decides the TypeScript type of each IRIS column: the value type the dialect returns (mapped by
  * `--type-mapping` when given), `| null` when nullable, wrapped in `GeneratedAlways` for IDENTITY
- * (an explicit value needs ALLOWIDENTITYINSERT, contract §4.2) or `Generated` for a default; an
- * override replaces the whole type.
+ * (an explicit value needs ALLOWIDENTITYINSERT, docs/iris-sql.md#identity-columns) or `Generated`
+ * for a default; an override replaces the whole type.
  */
 export class IrisColumnTyper {
   readonly #options: ColumnTypingOptions
@@ -144,7 +148,10 @@ export class IrisColumnTyper {
     }
   }
 
-  /** `table.column` means the default schema; IRIS names compare case-insensitively (§3.1, §7.3). */
+  /**
+   * `table.column` means the default schema; IRIS names compare case-insensitively
+   * (docs/iris-sql.md#identifiers, docs/iris-sql.md#catalog-values).
+   */
   #overrideKey(key: string): string {
     const parts = key.split('.')
     return (parts.length === 2 ? [this.#options.defaultSchema, ...parts] : parts)
@@ -161,8 +168,9 @@ function typeExpression(tsType: string): ExpressionNode {
 }
 
 /**
- * `Vector<384, "float">`: dimension and element type from the dictionary (contract §5.7);
- * `number` / `string` for whichever of them is unknown.
+ * `Vector<384, "float">`: dimension and element type from the dictionary
+ * (docs/iris-sql.md#vector-columns-in-the-catalog); `number` / `string` for whichever of them is
+ * unknown.
  */
 function vectorType(column: IrisColumnMetadata): ExpressionNode {
   const info = column.vector
@@ -171,7 +179,10 @@ function vectorType(column: IrisColumnMetadata): ExpressionNode {
   return new GenericExpressionNode(VECTOR_TYPE_NAME, [length, element])
 }
 
-/** The column's %DESCRIPTION, and for a VECTOR column its declared type (contract §5.7). */
+/**
+ * The column's %DESCRIPTION, and for a VECTOR column its declared type
+ * (docs/iris-sql.md#vector-columns-in-the-catalog).
+ */
 export function columnComment(column: IrisColumnMetadata): string | null {
   const lines: string[] = []
   if (column.comment) lines.push(column.comment)

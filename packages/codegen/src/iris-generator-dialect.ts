@@ -21,7 +21,8 @@ export class IrisGeneratorDialect extends GeneratorDialect {
 
   async createKyselyDialect(options: CreateKyselyDialectOptions): Promise<Dialect> {
     const { IrisDialect } = await import('kysely-iris')
-    // SSL is off unless the server has a certificate (contract §1): only ask for it when told to.
+    // SSL is off unless the server has a certificate (docs/iris-sql.md#authentication): only ask
+    // for it when told to.
     return new IrisDialect({
       connectionString: options.connectionString,
       ...(options.ssl ? { ssl: true } : {}),

@@ -7,8 +7,9 @@ import { isSystemSchema } from './settings.js'
 
 /**
  * Reads tables and views through kysely-iris's introspector (INFORMATION_SCHEMA plus the class
- * dictionary, contract §7, §5.7), keeps the wanted schemas, never a system one (§7.3), applies
- * kysely-codegen's include / exclude globs and sorts by schema and name.
+ * dictionary, docs/iris-sql.md#vector-columns-in-the-catalog), keeps the wanted schemas, never a
+ * system one (docs/iris-sql.md#catalog-values), applies kysely-codegen's include / exclude globs
+ * and sorts by schema and name.
  */
 export class IrisIntrospector extends Introspector<unknown> {
   readonly #schemas: readonly string[]
@@ -27,7 +28,7 @@ export class IrisIntrospector extends Introspector<unknown> {
   async introspectTables(options: IntrospectOptions<unknown>): Promise<IrisTableMetadata[]> {
     // kysely-iris's introspector returns IrisTableMetadata (packages/dialect/src/iris-metadata.ts).
     const tables = (await this.getTables(options)) as IrisTableMetadata[]
-    // IRIS names compare case-insensitively (contract §7.3).
+    // IRIS names compare case-insensitively (docs/iris-sql.md#catalog-values).
     const wanted = new Set(this.#schemas.map((schema) => schema.toLowerCase()))
     const selected = tables
       .filter((table) => !isSystemSchema(table.schema) && wanted.has(table.schema.toLowerCase()))
@@ -38,7 +39,8 @@ export class IrisIntrospector extends Introspector<unknown> {
 
   /**
    * VECTOR columns are only recognisable through the class dictionary; INFORMATION_SCHEMA shows
-   * them as varchar (contract §5.7). When the dictionary cannot be read, say so once.
+   * them as varchar (docs/iris-sql.md#vector-columns-in-the-catalog). When the dictionary cannot be
+   * read, say so once.
    */
   async #checkDictionary(db: Kysely<unknown>): Promise<void> {
     try {
@@ -48,7 +50,7 @@ export class IrisIntrospector extends Introspector<unknown> {
     } catch (error) {
       this.#logger.warn(
         `cannot read the IRIS class dictionary (%Dictionary.CompiledProperty: ${messageOf(error)}); ` +
-          'VECTOR columns look like VARCHAR and are typed as string (contract §5.7). ' +
+          'INFORMATION_SCHEMA reports VECTOR columns as VARCHAR, so they are typed as string. ' +
           'Type them with --overrides or --type-mapping.',
       )
     }

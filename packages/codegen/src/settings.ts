@@ -16,7 +16,7 @@ import {
 export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
 
-/** IRIS's default SQL schema (contract §1, §4.5). */
+/** IRIS's default SQL schema (docs/iris-sql.md#schemas). */
 export const DEFAULT_SCHEMA = 'SQLUser'
 export const DEFAULT_OUT_FILE = 'db.d.ts'
 
@@ -57,7 +57,10 @@ export interface IrisCodegenOptions {
   date?: DateType
   /** What a VECTOR column returns: `string` by default, `number[]` through the vector plugin. */
   vectorType?: VectorType
-  /** What a BIT column returns; `boolean` when the server describes BIT as bool (contract §10). */
+  /**
+   * What a BIT column returns; `boolean` when the server describes BIT as bool
+   * (docs/iris-sql.md#simulator-profiles).
+   */
   bit?: BitType
   /** A dotenv file to load before reading `IRIS_URL` / `DATABASE_URL`. */
   envFile?: string
@@ -229,14 +232,17 @@ function schemaList(value: unknown): string[] {
     fail('"schemas" must be a non-empty list of schema names')
   }
   for (const schema of value as string[]) {
-    // contract §7.3: system schemas start with % or Ens.
+    // System schemas start with % or Ens (docs/iris-sql.md#catalog-values).
     if (isSystemSchema(schema))
-      fail(`"${schema}" is a system schema (% or Ens prefix, contract §7.3)`)
+      fail(
+        `"${schema}" is a system schema (IRIS system schemas start with % or Ens) and is never ` +
+          'read: name an application schema, such as SQLUser',
+      )
   }
   return [...new Set(value as string[])]
 }
 
-/** System schemas start with `%` or `Ens` (contract §7.3). */
+/** System schemas start with `%` or `Ens` (docs/iris-sql.md#catalog-values). */
 export function isSystemSchema(schema: string): boolean {
   return schema.startsWith('%') || /^ens/i.test(schema)
 }

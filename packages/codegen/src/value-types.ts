@@ -6,9 +6,15 @@
 export const INT8_TYPES = ['number', 'bigint', 'string'] as const
 export const NUMERIC_TYPES = ['string', 'number'] as const
 export const DATE_TYPES = ['string', 'Date'] as const
-/** `string` is what a VECTOR column returns (contract §5.4); `number[]` with the vector plugin. */
+/**
+ * `string` is what a VECTOR column returns (docs/iris-sql.md#vector-results); `number[]` with the
+ * vector plugin.
+ */
 export const VECTOR_TYPES = ['string', 'number[]'] as const
-/** `boolean` under a server that describes BIT as bool (contract §10 profile `iris`); see README. */
+/**
+ * `boolean` under a server that describes BIT as bool (profile `iris`,
+ * docs/iris-sql.md#simulator-profiles); see README.
+ */
 export const BIT_TYPES = ['boolean', 'number', 'boolean | number'] as const
 
 export type Int8Type = (typeof INT8_TYPES)[number]

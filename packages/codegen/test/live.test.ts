@@ -344,7 +344,7 @@ export type Brand = VectorBrand<3, 'float'>
 export const badInteger: Insertable<DB['${TYPES_TABLE}']> = { c_integer: 'one' }
 // @ts-expect-error c_integer is NOT NULL without a default: an insert must give it
 export const missingRequired: Insertable<DB['${TYPES_TABLE}']> = { c_varchar: 'x' }
-// @ts-expect-error IDENTITY is GeneratedAlways: no explicit value (contract §4.2)
+// @ts-expect-error IDENTITY is GeneratedAlways (docs/iris-sql.md#identity-columns)
 export const explicitIdentity: Insertable<DB['${TYPES_TABLE}']> = { id: 5, c_integer: 1 }
 // @ts-expect-error IDENTITY cannot be updated either
 export const updateIdentity: Updateable<DB['${TYPES_TABLE}']> = { id: 5 }
@@ -362,9 +362,9 @@ export type NoSuchColumn = DB['${VIEW}']['c_integer']
 }
 
 /**
- * iris-pgwire 1.0 guesses result types from the first row (contract §6.2), so some values differ
- * from the declared types the generated file describes. This pins the differences the README
- * documents, and that `--bit "boolean | number"` covers BIT there.
+ * iris-pgwire 1.0 guesses result types from the first row (docs/iris-sql.md#result-types), so some
+ * values differ from the declared types the generated file describes. This pins the differences the
+ * README documents, and that `--bit "boolean | number"` covers BIT there.
  */
 describe('live: the pgwire-1.0 profile (documented differences)', () => {
   let sim: Sim
@@ -399,7 +399,8 @@ describe('live: the pgwire-1.0 profile (documented differences)', () => {
       dialect: dialectFor(sim.url, SETUPS[1]!),
     })
     try {
-      // Named columns: `selectAll` on a quoted table yields column1..N under pgwire 1.0 (§6.3).
+      // Named columns: `selectAll` on a quoted table yields column1..N under pgwire 1.0
+      // (docs/iris-sql.md#iris-pgwire-result-quirks).
       const columns = ['id', 'c_bit', 'c_varbinary', 'c_date', 'c_bigint']
       const [full, nulls] = await reader
         .selectFrom(TYPES_TABLE)

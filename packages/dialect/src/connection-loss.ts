@@ -25,9 +25,9 @@ export function watchConnectionLoss(client: object, onLost: (error: Error) => vo
 
 /**
  * The error for a COMMIT refused because the connection was already lost or discarded (a dropped
- * socket, an abort, a timeout): the server rolls back a disconnected session's transaction
- * (contract §9; the sim does the same), so nothing of it was committed. The cause, when known, is
- * the failure that took the connection.
+ * socket, an abort, a timeout): the server rolls back a disconnected session's transaction (the sim
+ * does the same), so nothing of it was committed. The cause, when known, is the failure that took
+ * the connection.
  */
 export function uncommittedTransactionError(cause: unknown): IrisConnectionError {
   const error = new IrisConnectionError(

@@ -62,8 +62,9 @@ async function loadPg(): Promise<PgModule> {
 
 /**
  * A `getTypeParser` applying the int8 / numeric / date options. Under `iris` the server declares
- * these types; under iris-pgwire 1.0 most values arrive as int4/float8/text (contract §6.2), so the
- * defaults are the ones that give the same JS value in both: dates stay strings.
+ * these types; under iris-pgwire 1.0 most values arrive as int4/float8/text
+ * (docs/iris-sql.md#result-types), so the defaults are the ones that give the same JS value in
+ * both: dates stay strings.
  */
 export function typeParsers(
   config: Pick<ResolvedIrisDialectConfig, 'int8' | 'numeric' | 'date'>,
@@ -82,7 +83,10 @@ export function typeParsers(
     (format === 'text' ? overrides.get(oid) : undefined) ?? fallback.getTypeParser(oid, format)
 }
 
-/** `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS[.fff]` (IRIS ODBC format, contract §2.5), read as UTC. */
+/**
+ * `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS[.fff]` (IRIS ODBC format, docs/iris-sql.md#dates-and-times),
+ * read as UTC.
+ */
 function parseOdbcDate(value: string): Date | string {
   const iso =
     value.length === 10

@@ -14,7 +14,7 @@ import {
 
 type IrisErrorClass = new (message: string, options?: IrisErrorOptions) => IrisError
 
-/** SQLCODE → error class (contract §8.2). Codes not listed become a plain IrisError. */
+/** SQLCODE → error class (docs/iris-sql.md#sqlcodes). Codes not listed become a plain IrisError. */
 const BY_SQLCODE = new Map<number, IrisErrorClass>([
   [-1, IrisSyntaxError],
   [-12, IrisSyntaxError],
@@ -36,7 +36,7 @@ const BY_SQLCODE = new Map<number, IrisErrorClass>([
   [-259, IrisVectorMismatchError],
 ])
 
-/** `[SQLCODE: <-119>:<message>]` as iris-pgwire writes it (contract §8.1). */
+/** `[SQLCODE: <-119>:<message>]` as iris-pgwire writes it (docs/iris-sql.md#error-format). */
 const SQLCODE_PATTERN = /\[SQLCODE: <(-?\d+)>:<([^>]*)>\]/
 
 /** Node socket error codes that mean the server could not be reached or went away. */

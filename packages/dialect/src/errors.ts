@@ -1,12 +1,16 @@
 /**
  * Every error kysely-iris raises is an {@link IrisError}. Server errors carry the IRIS SQLCODE that
- * iris-pgwire puts in the message (contract §8.1); client errors are raised before anything is sent.
+ * iris-pgwire puts in the message (docs/iris-sql.md#error-format); client errors are raised before
+ * anything is sent.
  */
 
 export interface IrisErrorOptions {
-  /** The IRIS SQLCODE (negative), when the server reported one (contract §8.2). */
+  /** The IRIS SQLCODE (negative), when the server reported one (docs/iris-sql.md#sqlcodes). */
   readonly sqlcode?: number | undefined
-  /** The SQLSTATE the server sent; iris-pgwire sends `42000` for every IRIS error (contract §8.1). */
+  /**
+   * The SQLSTATE the server sent; iris-pgwire sends `42000` for every IRIS error
+   * (docs/iris-sql.md#error-format).
+   */
   readonly sqlstate?: string | undefined
   /** The SQL text that failed, when there was one. Parameters are never included. */
   readonly sql?: string | undefined
@@ -28,7 +32,7 @@ export class IrisError extends Error {
   }
 }
 
-// Server errors (contract §8.2).
+// Server errors (docs/iris-sql.md#sqlcodes).
 
 /** SQLCODE -119 / -120: a UNIQUE or PRIMARY KEY constraint failed on INSERT / UPDATE. */
 export class IrisUniqueViolationError extends IrisError {

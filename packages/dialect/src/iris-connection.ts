@@ -83,7 +83,7 @@ export class IrisConnection implements DatabaseConnection {
         throw error
       }
     }
-    // Without a signal there is nothing to listen to, so no per-query closures (issue 6, client CPU).
+    // Without a signal there is nothing to listen to, so no per-query closures (client CPU).
     try {
       return (await this.#execute(compiledQuery)) as QueryResult<R>
     } catch (error) {
@@ -98,8 +98,9 @@ export class IrisConnection implements DatabaseConnection {
   ): AsyncIterableIterator<QueryResult<R>> {
     const rows = this.#options.cursor
       ? this.#readWithCursor(compiledQuery, chunkSize, this.#options.cursor)
-      : // iris-pgwire ignores Execute's row limit (contract §2.6): the whole result arrives at once
-        // whatever the client asks, so the rows are read in one query and handed out in chunks.
+      : // iris-pgwire ignores Execute's row limit (docs/iris-sql.md#execute-row-limit): the whole
+        // result arrives at once whatever the client asks, so the rows are read in one query and
+        // handed out in chunks.
         this.#readAll(compiledQuery, options)
     for await (const batch of rows) {
       for (let i = 0; i < batch.length; i += chunkSize)
@@ -168,7 +169,7 @@ export class IrisConnection implements DatabaseConnection {
     return insertId === undefined ? { rows, numAffectedRows } : { rows, numAffectedRows, insertId }
   }
 
-  /** A chunked insert is atomic: its own transaction, or a savepoint inside the caller's (issue 3). */
+  /** A chunked insert is atomic: its own transaction, or a savepoint inside the caller's. */
   async #executeChunks(chunks: CompiledQuery[]): Promise<QueryResult<Row>> {
     const inTransaction = this.#inTransaction
     await this.run(inTransaction ? `savepoint ${BULK_SAVEPOINT}` : 'start transaction')
@@ -181,7 +182,8 @@ export class IrisConnection implements DatabaseConnection {
       )
       throw error
     }
-    // A savepoint needs no release: IRIS has no RELEASE SAVEPOINT (contract §9.3).
+    // A savepoint needs no release: IRIS documents no RELEASE SAVEPOINT
+    // (docs/iris-sql.md#savepoints).
     if (!inTransaction) await this.run('commit')
     return { rows: [], numAffectedRows }
   }
@@ -211,14 +213,17 @@ export class IrisConnection implements DatabaseConnection {
     )
   }
 
-  /** `SELECT LAST_IDENTITY()` on this same connection, right after the INSERT (contract §3.4). */
+  /**
+   * `SELECT LAST_IDENTITY()` on this same connection, right after the INSERT
+   * (docs/iris-sql.md#returning-and-last_identity).
+   */
   async #lastIdentity(): Promise<bigint | undefined> {
     const result = await this.#query({
       sql: 'select LAST_IDENTITY()',
       parameters: [],
     } as unknown as CompiledQuery)
     const value = result.rows[0]?.[0]
-    // Empty when the table has no IDENTITY column (contract §3.4).
+    // Empty when the table has no IDENTITY column (docs/iris-sql.md#returning-and-last_identity).
     if (value === null || value === undefined || value === '') return undefined
     try {
       return BigInt(value as string | number | bigint)
@@ -229,7 +234,7 @@ export class IrisConnection implements DatabaseConnection {
 
   /**
    * Runs `work`, and when `signal` aborts, closes the socket so the query stops at once: the
-   * connection is then discarded, never returned to the pool mid-statement (issue 3, issue 8).
+   * connection is then discarded, never returned to the pool mid-statement.
    */
   async #abortable<T>(
     query: CompiledQuery,
@@ -273,7 +278,7 @@ export class IrisConnection implements DatabaseConnection {
 const DML_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE'])
 
 function affectedRows(result: IrisQueryResult): bigint | undefined {
-  // Note: iris-pgwire 1.0 reports 0 in every DML tag (contract §6.3).
+  // Note: iris-pgwire 1.0 reports 0 in every DML tag (docs/iris-sql.md#iris-pgwire-result-quirks).
   return DML_COMMANDS.has(result.command) ? BigInt(result.rowCount ?? 0) : undefined
 }
 

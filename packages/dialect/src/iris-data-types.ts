@@ -2,19 +2,21 @@ import { IrisUnsupportedError } from './errors.js'
 
 /**
  * Length given to `varchar` without one: IRIS reads a length-less VARCHAR as length 1
- * (contract §4.1), so the dialect always writes an explicit length.
+ * (docs/iris-sql.md#column-types), so the dialect always writes an explicit length.
  */
 export const DEFAULT_VARCHAR_LENGTH = 255
 
 /**
  * What `text` becomes. LONGVARCHAR is a stream in IRIS: it cannot be compared with `=`, sorted,
- * grouped or indexed. A long VARCHAR is an ordinary string that can (contract §4.1).
+ * grouped or indexed. A long VARCHAR is an ordinary string that can
+ * (docs/iris-sql.md#column-types).
  */
 export const TEXT_TYPE = 'varchar(32000)'
 
 /**
- * Kysely's column data types in IRIS spelling (contract §4.1), written lowercase because
- * iris-pgwire rewrites an uppercase `DOUBLE` in parameterized SQL (contract §2.7).
+ * Kysely's column data types in IRIS spelling (docs/iris-sql.md#column-types), written lowercase
+ * because iris-pgwire rewrites an uppercase `DOUBLE` in parameterized SQL
+ * (docs/iris-sql.md#the-double-rewrite).
  */
 const SIMPLE_TYPES: Readonly<Record<string, string>> = {
   varchar: `varchar(${DEFAULT_VARCHAR_LENGTH})`,
@@ -47,7 +49,10 @@ const SIMPLE_TYPES: Readonly<Record<string, string>> = {
   uuid: 'uniqueidentifier',
 }
 
-/** Parameterized forms kept as written (contract §4.1), with the IRIS name where it differs. */
+/**
+ * Parameterized forms kept as written (docs/iris-sql.md#column-types), with the IRIS name where it
+ * differs.
+ */
 const PARAMETERIZED_TYPES: ReadonlyArray<[RegExp, (args: string) => string]> = [
   [/^varchar\((\d+)\)$/, (n) => `varchar(${n})`],
   [/^char\((\d+)\)$/, (n) => `char(${n})`],
@@ -67,13 +72,11 @@ export function toIrisDataType(dataType: string): string {
     const match = pattern.exec(dataType)
     if (match) return render(match[1] ?? '')
   }
-  throw new IrisUnsupportedError(
-    `IRIS has no column type for '${dataType}' (contract §4.1): ${hint(dataType)}`,
-  )
+  throw new IrisUnsupportedError(`IRIS has no column type '${dataType}': ${hint(dataType)}`)
 }
 
 function hint(dataType: string): string {
   if (/tz/.test(dataType)) return 'IRIS dates carry no time zone; use timestamp and store UTC'
   if (/json/.test(dataType)) return 'store JSON text in a varchar column, e.g. sql`varchar(32000)`'
-  return 'use one of the types in contract §4.1, or write it with sql`...`'
+  return 'use one of varchar(n), char(n), text, integer, smallint, bigint, decimal(p, s), numeric(p, s), double precision, boolean, date, time, timestamp, varbinary(n), bytea, uuid, serial, or write an IRIS type with sql`...`'
 }

@@ -45,10 +45,10 @@ export type IrisCursorConstructor = new (
   config: { rowMode: 'array' },
 ) => IrisCursor
 
-/** Which row-limit syntax to emit (contract §3.2). */
+/** Which row-limit syntax to emit (docs/iris-sql.md#row-limits). */
 export type IrisPaging = 'limit' | 'top'
 
-/** How a multi-row insert is written (contract §3.6). */
+/** How a multi-row insert is written (docs/iris-sql.md#multi-row-inserts). */
 export type IrisBulkInsertForm = 'values' | 'union-all'
 
 export interface IrisDialectConfig {
@@ -59,7 +59,10 @@ export interface IrisDialectConfig {
   pool?: IrisPool | (() => Promise<IrisPool>)
   /** Default: `IRIS_URL`, else `DATABASE_URL`, else `postgres://_SYSTEM:SYS@localhost:5432/USER`. */
   connectionString?: string
-  /** Passed to `pg` as is. iris-pgwire has SSL off unless configured (contract §1). */
+  /**
+   * Passed to `pg` as is. iris-pgwire has SSL off unless configured
+   * (docs/iris-sql.md#authentication).
+   */
   ssl?: boolean | object
   /** Maximum connections in the pool. Default 10 (pg's default). */
   maxConnections?: number
@@ -72,7 +75,10 @@ export interface IrisDialectConfig {
   /** Any other `pg` Pool option, passed through unchanged. */
   poolOptions?: Record<string, unknown>
 
-  /** Row-limit syntax. Default `limit` (IRIS 2025.1+); `top` for older IRIS (contract §3.2). */
+  /**
+   * Row-limit syntax. Default `limit` (IRIS 2025.1+); `top` for older IRIS
+   * (docs/iris-sql.md#row-limits).
+   */
   paging?: IrisPaging
   /** IRIS version, e.g. `'2024.1'`; chooses `paging` when `paging` is not given. */
   irisVersion?: string
@@ -81,26 +87,34 @@ export interface IrisDialectConfig {
   int8?: 'number' | 'bigint' | 'string'
   /** NUMERIC / DECIMAL values. Default `'string'` (exact). */
   numeric?: 'string' | 'number'
-  /** DATE / TIME / TIMESTAMP values. Default `'string'` (the same under every pgwire, §6.2). */
+  /**
+   * DATE / TIME / TIMESTAMP values. Default `'string'` (the same under every pgwire,
+   * docs/iris-sql.md#result-types).
+   */
   date?: 'string' | 'Date'
 
-  /** Multi-row insert form. Default `'values'` (contract §3.6). */
+  /** Multi-row insert form. Default `'values'` (docs/iris-sql.md#multi-row-inserts). */
   bulkInsert?: IrisBulkInsertForm
   /** Maximum parameters in one statement; larger inserts are chunked. Default 2000. */
   maxParameters?: number
-  /** Fetch `insertId` with `SELECT LAST_IDENTITY()` after single-row inserts. Default true (§3.4). */
+  /**
+   * Fetch `insertId` with `SELECT LAST_IDENTITY()` after single-row inserts. Default true
+   * (docs/iris-sql.md#returning-and-last_identity).
+   */
   insertId?: boolean
 
   /**
-   * Checks each new connection with `SELECT version()` (contract §1): `'fail'` refuses a server that
-   * is not InterSystems IRIS with an IrisConfigError, `'warn'` emits a process warning. Default `'off'`.
+   * Checks each new connection with `SELECT version()` (docs/iris-sql.md#server-identity): `'fail'`
+   * refuses a server that is not InterSystems IRIS with an IrisConfigError, `'warn'` emits a
+   * process warning. Default `'off'`.
    */
   serverCheck?: IrisServerCheck
   /** Called once per new connection, e.g. to set session options. */
   onCreateConnection?: (connection: DatabaseConnection) => Promise<void>
   /**
    * A `pg-cursor` Cursor class for `.stream()`. Without it, a stream reads the whole result and
-   * yields it in chunks: iris-pgwire ignores portal row limits anyway (contract §2.6).
+   * yields it in chunks: iris-pgwire ignores portal row limits anyway
+   * (docs/iris-sql.md#execute-row-limit).
    */
   cursor?: IrisCursorConstructor
 }
@@ -225,7 +239,7 @@ function redact(value: string): string {
   return value.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@')
 }
 
-/** `paging` wins; else `irisVersion` below 2025.1 means `top` (contract §3.2). */
+/** `paging` wins; else `irisVersion` below 2025.1 means `top` (docs/iris-sql.md#row-limits). */
 function resolvePaging(config: IrisDialectConfig): IrisPaging {
   const paging =
     config.paging === undefined ? undefined : oneOf(config, 'paging', ['limit', 'top'], 'limit')

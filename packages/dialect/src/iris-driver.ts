@@ -19,7 +19,10 @@ import type { IrisPool, IrisPoolClient, ResolvedIrisDialectConfig } from './iris
 import { IrisQueryCompiler } from './iris-query-compiler.js'
 import { checkIrisServer } from './server-check.js'
 
-/** Isolation levels IRIS has (contract §9.1); REPEATABLE READ, SERIALIZABLE and SNAPSHOT it lacks. */
+/**
+ * Isolation levels IRIS has (docs/iris-sql.md#transaction-statements); REPEATABLE READ,
+ * SERIALIZABLE and SNAPSHOT it lacks.
+ */
 const ISOLATION_LEVELS = new Set(['read uncommitted', 'read committed'])
 
 /** Kysely's Driver over a `pg` Pool. */
@@ -70,7 +73,7 @@ export class IrisDriver implements Driver {
       const { serverCheck, onCreateConnection } = this.#config
       if (serverCheck !== 'off' || onCreateConnection) {
         try {
-          // contract §1: iris-pgwire says who it is in SELECT version().
+          // iris-pgwire says who it is in SELECT version() (docs/iris-sql.md#server-identity).
           if (serverCheck !== 'off') await checkIrisServer(connection, serverCheck)
           await onCreateConnection?.(connection)
         } catch (error) {
@@ -83,7 +86,10 @@ export class IrisDriver implements Driver {
     return connection
   }
 
-  /** `START TRANSACTION` carries the level and access mode: pgwire swallows SET TRANSACTION (contract §9.2). */
+  /**
+   * `START TRANSACTION` carries the level and access mode: pgwire swallows SET TRANSACTION
+   * (docs/iris-sql.md#set-transaction).
+   */
   async beginTransaction(
     connection: DatabaseConnection,
     settings: TransactionSettings,
@@ -92,7 +98,7 @@ export class IrisDriver implements Driver {
     if (settings.isolationLevel) {
       if (!ISOLATION_LEVELS.has(settings.isolationLevel)) {
         throw new IrisUnsupportedError(
-          `isolation level '${settings.isolationLevel}' does not exist in IRIS (contract §9.1); use 'read committed' or 'read uncommitted'`,
+          `isolation level '${settings.isolationLevel}' does not exist in IRIS; use 'read committed' or 'read uncommitted'`,
         )
       }
       modes.push(`isolation level ${settings.isolationLevel}`)
@@ -106,7 +112,7 @@ export class IrisDriver implements Driver {
 
   /**
    * A transaction whose connection was lost cannot commit: the server rolls a disconnected
-   * session's transaction back (contract §9), and the error says so.
+   * session's transaction back, and the error says so.
    */
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     const iris = asIris(connection)
@@ -149,7 +155,10 @@ export class IrisDriver implements Driver {
     await asIris(connection).run(savepointSql('rollback to savepoint', name, compileQuery))
   }
 
-  /** A no-op: IRIS documents no RELEASE SAVEPOINT (contract §9.3). The name is still checked. */
+  /**
+   * A no-op: IRIS documents no RELEASE SAVEPOINT (docs/iris-sql.md#savepoints). The name is still
+   * checked.
+   */
   async releaseSavepoint(
     _connection: DatabaseConnection,
     name: string,
@@ -173,7 +182,10 @@ function asIris(connection: DatabaseConnection): IrisConnection {
   return connection as IrisConnection
 }
 
-/** Savepoint names go through the compiler's identifier checks; `SYS…` names are IRIS's (contract §9.3). */
+/**
+ * Savepoint names go through the compiler's identifier checks; `SYS…` names are IRIS's
+ * (docs/iris-sql.md#savepoints).
+ */
 function savepointSql(
   command: string,
   name: string,
@@ -181,7 +193,7 @@ function savepointSql(
 ): string {
   if (/^sys/i.test(name)) {
     throw new IrisInputError(
-      `savepoint name "${name}" starts with SYS, which IRIS reserves (contract §9.3); choose another name`,
+      `savepoint name "${name}" starts with SYS, which IRIS reserves; choose another name`,
     )
   }
   const node = RawNode.createWithChildren([

@@ -7,7 +7,8 @@ import type {
   IrisVectorInfo,
 } from './iris-metadata.js'
 
-// Row shapes of the catalog views read below (contract §5.7, §7.2).
+// Row shapes of the catalog views read below (docs/iris-sql.md#vector-columns-in-the-catalog,
+// docs/iris-sql.md#information_schema).
 interface TableRow {
   TABLE_SCHEMA: string
   TABLE_NAME: string
@@ -65,7 +66,10 @@ const VECTOR_ELEMENT_TYPES = new Set<IrisVectorElementType>([
   'timestamp',
 ])
 
-/** Reads IRIS's INFORMATION_SCHEMA (contract §7), never pg_catalog, which pgwire only fakes (§7.1). */
+/**
+ * Reads IRIS's INFORMATION_SCHEMA, never pg_catalog, which pgwire only fakes
+ * (docs/iris-sql.md#information_schema).
+ */
 export class IrisIntrospector implements DatabaseIntrospector {
   readonly #db: Kysely<Catalog>
 
@@ -73,7 +77,7 @@ export class IrisIntrospector implements DatabaseIntrospector {
     this.#db = db as unknown as Kysely<Catalog>
   }
 
-  /** User schemas only: IRIS's own start with `%` or `Ens` (contract §7.3). */
+  /** User schemas only: IRIS's own start with `%` or `Ens` (docs/iris-sql.md#catalog-values). */
   async getSchemas(): Promise<SchemaMetadata[]> {
     const rows = await this.#db
       .selectFrom('INFORMATION_SCHEMA.SCHEMATA')
@@ -140,7 +144,10 @@ export class IrisIntrospector implements DatabaseIntrospector {
       })
   }
 
-  /** iris-pgwire may raise "table does not exist" while reading TABLES (contract §7.4): that is "no tables". */
+  /**
+   * iris-pgwire may raise "table does not exist" while reading TABLES
+   * (docs/iris-sql.md#the-missing-table-fault): that is "no tables".
+   */
   async #readTables(): Promise<TableRow[]> {
     try {
       return await this.#db
@@ -154,8 +161,9 @@ export class IrisIntrospector implements DatabaseIntrospector {
   }
 
   /**
-   * VECTOR element type and length from the class dictionary (contract §5.7), keyed by class and SQL
-   * field name. Undefined when the dictionary cannot be read: columns then come without `vector`.
+   * VECTOR element type and length from the class dictionary
+   * (docs/iris-sql.md#vector-columns-in-the-catalog), keyed by class and SQL field name. Undefined
+   * when the dictionary cannot be read: columns then come without `vector`.
    */
   async #readVectorInfo(): Promise<Map<string, IrisVectorInfo> | undefined> {
     let rows: VectorParameterRow[]
@@ -185,7 +193,7 @@ export class IrisIntrospector implements DatabaseIntrospector {
     }
     const vectors = new Map<string, IrisVectorInfo>()
     for (const [key, info] of found) {
-      // FLOAT is the element type when none is declared (contract §5.1).
+      // FLOAT is the element type when none is declared (docs/iris-sql.md#the-vector-type).
       vectors.set(key, { elementType: info.elementType ?? 'float', length: info.length })
     }
     return vectors
@@ -265,7 +273,7 @@ function tableKey(schema: string, table: string): string {
   return `${schema}\u0000${table}`.toUpperCase()
 }
 
-/** Catalog names compare case-insensitively (contract §7.3). */
+/** Catalog names compare case-insensitively (docs/iris-sql.md#catalog-values). */
 function vectorKey(className: string | null, field: string): string {
   return `${className ?? ''}\u0000${field}`.toUpperCase()
 }

@@ -1,6 +1,6 @@
 import type { ColumnMetadata, TableMetadata } from 'kysely'
 
-/** Element types IRIS allows in `VECTOR(type, length)` (contract §5.1). */
+/** Element types IRIS allows in `VECTOR(type, length)` (docs/iris-sql.md#the-vector-type). */
 export type IrisVectorElementType =
   | 'float'
   | 'double'
@@ -9,7 +9,10 @@ export type IrisVectorElementType =
   | 'string'
   | 'timestamp'
 
-/** What the class dictionary says about a VECTOR column (contract §5.7). */
+/**
+ * What the class dictionary says about a VECTOR column
+ * (docs/iris-sql.md#vector-columns-in-the-catalog).
+ */
 export interface IrisVectorInfo {
   elementType: IrisVectorElementType
   /** The declared length, or null when the column has none. */
@@ -23,7 +26,7 @@ export interface IrisColumnMetadata extends ColumnMetadata {
   /**
    * IRIS type name in upper case, e.g. `INTEGER`, `VARCHAR`, `NUMERIC`, `BIT`, `TIMESTAMP`.
    * A VECTOR column is `VECTOR` when the dictionary could be read, else `VARCHAR` as
-   * INFORMATION_SCHEMA reports it (contract §5.7).
+   * INFORMATION_SCHEMA reports it (docs/iris-sql.md#vector-columns-in-the-catalog).
    */
   readonly dataType: string
   /** The full declared type, e.g. `VARCHAR(50)`, `NUMERIC(10,2)`, `VECTOR(FLOAT,384)`. */
@@ -32,7 +35,10 @@ export interface IrisColumnMetadata extends ColumnMetadata {
   readonly characterMaximumLength: number | null
   readonly numericPrecision: number | null
   readonly numericScale: number | null
-  /** An IDENTITY column (contract §4.2). `isAutoIncrementing` is true for these too. */
+  /**
+   * An IDENTITY column (docs/iris-sql.md#identity-columns). `isAutoIncrementing` is true for these
+   * too.
+   */
   readonly isIdentity: boolean
   readonly isPrimaryKey: boolean
   readonly isUnique: boolean

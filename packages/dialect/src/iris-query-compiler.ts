@@ -41,13 +41,16 @@ import { sanitizeDdlLiteral, sanitizeIrisIdentifier } from './iris-sql-text.js'
 import { toIrisParameter } from './iris-values.js'
 
 export interface IrisQueryCompilerOptions {
-  /** Row-limit syntax (contract §3.2). Default `limit`. */
+  /** Row-limit syntax (docs/iris-sql.md#row-limits). Default `limit`. */
   readonly paging?: IrisPaging
-  /** Multi-row insert form (contract §3.6). Default `values`. */
+  /** Multi-row insert form (docs/iris-sql.md#multi-row-inserts). Default `values`. */
   readonly bulkInsert?: IrisBulkInsertForm
 }
 
-/** Statements whose text cannot carry parameters: literals are written into them (contract §2.3). */
+/**
+ * Statements whose text cannot carry parameters: literals are written into them
+ * (docs/iris-sql.md#text-rewrites).
+ */
 const DDL_KINDS = new Set([
   'CreateTableNode',
   'AlterTableNode',
@@ -60,18 +63,27 @@ const DDL_KINDS = new Set([
   'DropSchemaNode',
 ])
 
-/** Operators with no IRIS equivalent, grouped by the reason given (contract §3.9, §5.6). */
+/**
+ * Operators with no IRIS equivalent, grouped by the reason given (docs/iris-sql.md#operators,
+ * docs/iris-sql.md#distance-operators).
+ */
 const UNSUPPORTED_OPERATOR_GROUPS: ReadonlyArray<[operators: string[], reason: string]> = [
   [
     ['~', '~*', '!~', '!~*', 'regexp', 'similar to', 'not similar to'],
-    'IRIS has no regular-expression operator; use %MATCHES or %PATTERN with sql`...` (contract §3.9)',
+    'IRIS has no regular-expression operator; use %MATCHES or %PATTERN with sql`...`',
   ],
-  [['@>', '<@', '&&', '-|-'], 'IRIS has no arrays, ranges or JSON containment (contract §3.9)'],
-  [['?', '?&', '?|', '->', '->>', '#>', '#>>'], 'IRIS has no JSON operators (contract §3.9)'],
-  [['@@'], 'IRIS has no full-text match operator (contract §3.9)'],
+  [
+    ['@>', '<@', '&&', '-|-'],
+    'IRIS has no arrays, ranges or JSON containment; compare plain values (IN (...) for a list)',
+  ],
+  [
+    ['?', '?&', '?|', '->', '->>', '#>', '#>>'],
+    'IRIS has no JSON operators; read the JSON in the application',
+  ],
+  [['@@'], 'IRIS has no full-text match operator; use LIKE or %MATCHES with sql`...`'],
   [
     ['<->', '<=>', '<#>'],
-    'IRIS has no vector distance operators; use the vector helpers (contract §5.6)',
+    'IRIS has no vector distance operators; use the vector helpers (cosineSimilarity, dotProduct)',
   ],
 ]
 const UNSUPPORTED_OPERATORS = new Map(
@@ -80,10 +92,13 @@ const UNSUPPORTED_OPERATORS = new Map(
   ),
 )
 
-/** `$n` in SQL text, which iris-pgwire renumbers (contract §2.2). */
+/** `$n` in SQL text, which iris-pgwire renumbers (docs/iris-sql.md#placeholders). */
 const PLACEHOLDER = /\$\d/
 
-/** Row-locking modifiers: the simulator rejects them and IRIS support is unverified (contract §3.11). */
+/**
+ * Row-locking modifiers: the simulator rejects them and IRIS support is unverified
+ * (docs/iris-sql.md#ctes-window-functions-and-locking-reads).
+ */
 const LOCKING_MODIFIERS = new Set([
   'ForUpdate',
   'ForNoKeyUpdate',
@@ -93,13 +108,18 @@ const LOCKING_MODIFIERS = new Set([
   'SkipLocked',
 ])
 
-/** The `OR UPDATE` action that turns `replace into` into IRIS's upsert (contract §3.5). */
+/**
+ * The `OR UPDATE` action that turns `replace into` into IRIS's upsert (docs/iris-sql.md#upsert).
+ */
 const OR_UPDATE: OrActionNode = Object.freeze({ kind: 'OrActionNode', action: 'or update' })
 
 /** Marks a synthetic TopNode whose row count is an expression (a parameter) or `all`. */
 type TopCount = OperationNode | 'all'
 
-/** Compiled queries whose rows carry a trailing `%VID` column the driver drops (contract §3.2). */
+/**
+ * Compiled queries whose rows carry a trailing `%VID` column the driver drops
+ * (docs/iris-sql.md#vid-paging).
+ */
 const VID_PAGED = new WeakSet<CompiledQuery>()
 
 /** True when the compiled query pages with `%VID`, so its last result column is the row number. */
@@ -108,8 +128,9 @@ export function isVidPaged(query: CompiledQuery): boolean {
 }
 
 /**
- * Kysely's DefaultQueryCompiler adapted to IRIS SQL through iris-pgwire. Each override names
- * the contract section it follows; anything IRIS cannot take is refused with IrisUnsupportedError.
+ * Kysely's DefaultQueryCompiler adapted to IRIS SQL through iris-pgwire. Each override cites the
+ * section of docs/iris-sql.md it follows; anything IRIS cannot take is refused with
+ * IrisUnsupportedError.
  */
 export class IrisQueryCompiler extends DefaultQueryCompiler {
   readonly #paging: IrisPaging
@@ -117,9 +138,12 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   readonly #topCounts = new WeakMap<TopNode, TopCount>()
   /** The statement being compiled. */
   #root: RootOperationNode | undefined
-  /** The statement uses TOP (and %VID) for every limit (contract §3.2); undefined until a limit asks. */
+  /**
+   * The statement uses TOP (and %VID) for every limit (docs/iris-sql.md#row-limits); undefined
+   * until a limit asks.
+   */
   #topStyle: boolean | undefined
-  /** The statement is DDL: literals are written into the text (contract §2.3). */
+  /** The statement is DDL: literals are written into the text (docs/iris-sql.md#text-rewrites). */
   #ddl = false
   #rootVidPaged = false
 
@@ -144,15 +168,16 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   }
 
   /**
-   * One limit style per statement: a limited subquery makes the whole statement TOP (contract §3.2).
-   * Only a SELECT with a limit or offset asks, so a statement without one never walks its tree.
+   * One limit style per statement: a limited subquery makes the whole statement TOP
+   * (docs/iris-sql.md#row-limits). Only a SELECT with a limit or offset asks, so a statement
+   * without one never walks its tree.
    */
   #usesTop(): boolean {
     this.#topStyle ??= this.#root !== undefined && hasLimitedSubquery(this.#root)
     return this.#topStyle
   }
 
-  // ---- Row limits (contract §3.2) ----
+  // ---- Row limits (docs/iris-sql.md#row-limits, docs/iris-sql.md#vid-paging) ----
 
   protected override visitSelectQuery(node: SelectQueryNode): void {
     if (node.fetch) this.visitFetch(node.fetch)
@@ -163,7 +188,7 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
     }
     if (node.top) {
       throw new IrisUnsupportedError(
-        'top() and limit()/offset() cannot be combined: IRIS refuses mixed TOP/LIMIT (SQLCODE -386, contract §3.2)',
+        'top() and limit()/offset() cannot be combined: IRIS refuses mixed TOP/LIMIT (SQLCODE -386); use either top() or limit()/offset()',
       )
     }
     if (offset && (!limit || this.#usesTop())) {
@@ -176,13 +201,16 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
     }
     if (node.setOperations) {
       throw new IrisUnsupportedError(
-        "limit() on a union/intersect/except cannot be written with TOP (contract §3.2); select from it as a subquery: db.selectFrom(q.as('u')).selectAll().limit(n)",
+        "limit() on a union/intersect/except cannot be written with TOP; select from it as a subquery: db.selectFrom(q.as('u')).selectAll().limit(n)",
       )
     }
     super.visitSelectQuery({ ...node, limit: undefined, top: this.#top(limit?.limit ?? 'all') })
   }
 
-  /** `SELECT *, %VID FROM (SELECT TOP ALL ... ORDER BY ...) WHERE %VID ...` (contract §3.2). */
+  /**
+   * `SELECT *, %VID FROM (SELECT TOP ALL ... ORDER BY ...) WHERE %VID ...`
+   * (docs/iris-sql.md#vid-paging).
+   */
   #compileVidPage(
     node: SelectQueryNode,
     limit: LimitNode | undefined,
@@ -190,7 +218,7 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   ): void {
     if (node.setOperations) {
       throw new IrisUnsupportedError(
-        "offset() on a union/intersect/except cannot be paged with %VID (contract §3.2); select from it as a subquery: db.selectFrom(q.as('u')).selectAll().offset(n)",
+        "offset() on a union/intersect/except cannot be paged with %VID; select from it as a subquery: db.selectFrom(q.as('u')).selectAll().offset(n)",
       )
     }
     const wrap =
@@ -204,9 +232,9 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       this.visitNode(node.with)
       this.append(' ')
     }
-    // At the root, the contract's form; the driver drops the trailing %VID column. In a subquery an
+    // At the root, the documented form; the driver drops the trailing %VID column. In a subquery an
     // extra column would change its shape (`in (...)`, derived tables), and `*` does not include
-    // %VID (doc GSQL_views_vid, iris-facts F12), so it is named only in WHERE.
+    // %VID (docs/iris-sql.md#vid-paging), so it is named only in WHERE.
     this.append(this.parentNode === undefined ? 'select *, %VID from ' : 'select * from ')
     const inner: SelectQueryNode = {
       ...node,
@@ -246,9 +274,7 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
 
   protected override visitTop(node: TopNode): void {
     if (node.modifiers) {
-      throw new IrisUnsupportedError(
-        `TOP ... ${node.modifiers} is not IRIS SQL (contract §3.2); use top(n)`,
-      )
+      throw new IrisUnsupportedError(`TOP ... ${node.modifiers} is not IRIS SQL; use top(n)`)
     }
     const count = this.#topCounts.get(node)
     if (count === 'all') {
@@ -263,7 +289,7 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   protected override visitLimit(node: LimitNode): void {
     if (this.parentNode?.kind !== 'SelectQueryNode') {
       throw new IrisUnsupportedError(
-        'IRIS UPDATE and DELETE take no LIMIT (contract §3.2); restrict the rows with where()',
+        'IRIS UPDATE and DELETE take no LIMIT; restrict the rows with where()',
       )
     }
     super.visitLimit(node)
@@ -275,7 +301,7 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       this.parentNode?.kind === 'UpdateQueryNode'
     ) {
       throw new IrisUnsupportedError(
-        'IRIS UPDATE and DELETE take no ORDER BY (contract §3.2); restrict the rows with where()',
+        'IRIS UPDATE and DELETE take no ORDER BY; restrict the rows with where()',
       )
     }
     super.visitOrderBy(node)
@@ -283,11 +309,13 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
 
   protected override visitFetch(_node: FetchNode): void {
     throw new IrisUnsupportedError(
-      'fetch() is not used with IRIS: TOP/LIMIT/FETCH cannot be mixed (contract §3.2); use limit()',
+      'fetch() is not used with IRIS: TOP/LIMIT/FETCH cannot be mixed; use limit()',
     )
   }
 
-  // ---- Values and literals (contract §2.2-§2.5, §3.3) ----
+  // ---- Values and literals (docs/iris-sql.md#placeholders, docs/iris-sql.md#text-rewrites,
+  // docs/iris-sql.md#parameter-re-typing, docs/iris-sql.md#dates-and-times,
+  // docs/iris-sql.md#booleans) ----
 
   protected override appendValue(value: unknown): void {
     super.appendValue(toIrisParameter(value))
@@ -303,12 +331,12 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
     }
     if (typeof value === 'string' && !this.#ddl) {
       throw new IrisInputError(
-        'a string literal (sql.lit / eb.lit) would be written into the SQL text, which iris-pgwire rewrites (contract §2.3); pass it as a parameter instead (sql.val / eb.val)',
+        'a string literal (sql.lit / eb.lit) would be written into the SQL text, which iris-pgwire rewrites; pass it as a parameter instead (sql.val / eb.val)',
       )
     }
     if (value instanceof Date) {
       throw new IrisInputError(
-        'a Date cannot be written into SQL text (contract §2.3); pass it as a parameter',
+        'a Date cannot be written into SQL text, where iris-pgwire rewrites quoted dates; pass it as a parameter',
       )
     }
     super.appendImmediateValue(value)
@@ -326,25 +354,26 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
     for (const fragment of node.sqlFragments) {
       if (fragment.includes('::')) {
         throw new IrisUnsupportedError(
-          `'::' casts reach IRIS unchanged and fail (contract §3.10); write CAST(x AS type): ${fragment}`,
+          `'::' casts reach IRIS unchanged and fail; write CAST(x AS type): ${fragment}`,
         )
       }
       if (PLACEHOLDER.test(fragment)) {
         throw new IrisInputError(
-          `'$n' in SQL text breaks iris-pgwire's placeholder numbering (contract §2.2); interpolate the value instead: ${fragment}`,
+          `'$n' in SQL text breaks iris-pgwire's placeholder numbering; interpolate the value instead: ${fragment}`,
         )
       }
     }
     super.visitRaw(node)
   }
 
-  // ---- Operators (contract §3.8, §3.9) ----
+  // ---- Operators (docs/iris-sql.md#collation, docs/iris-sql.md#operators) ----
 
   protected override visitBinaryOperation(node: BinaryOperationNode): void {
     const operator = OperatorNode.is(node.operator) ? node.operator.operator : undefined
     if (operator === 'in' || operator === 'not in') {
       const list = node.rightOperand as { kind: string; values?: readonly unknown[] }
-      // An empty IN () is a syntax error in IRIS (contract §3.9): write the condition's value instead.
+      // An empty IN () is a syntax error in IRIS (docs/iris-sql.md#operators): write the
+      // condition's value instead.
       if (
         (list.kind === 'PrimitiveValueListNode' || list.kind === 'ValueListNode') &&
         list.values?.length === 0
@@ -354,7 +383,8 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       }
     }
     if (operator === 'ilike' || operator === 'not ilike') {
-      // No ILIKE in IRIS: LOWER on both sides makes LIKE case-insensitive under any collation (contract §3.8).
+      // No ILIKE in IRIS: LOWER on both sides makes LIKE case-insensitive under any collation
+      // (docs/iris-sql.md#collation).
       this.append('lower(')
       this.visitNode(node.leftOperand)
       this.append(operator === 'ilike' ? ') like lower(' : ') not like lower(')
@@ -367,10 +397,11 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
     super.visitBinaryOperation(node)
   }
 
-  // ---- SELECT features (contract §3.7, §3.11) ----
+  // ---- SELECT features (docs/iris-sql.md#distinct-by,
+  // docs/iris-sql.md#ctes-window-functions-and-locking-reads) ----
 
   protected override compileDistinctOn(expressions: readonly OperationNode[]): void {
-    // IRIS spells DISTINCT ON as DISTINCT BY (contract §3.7).
+    // IRIS spells DISTINCT ON as DISTINCT BY (docs/iris-sql.md#distinct-by).
     this.append('distinct by (')
     this.compileList(expressions)
     this.append(')')
@@ -379,23 +410,25 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   protected override visitSelectModifier(node: SelectModifierNode): void {
     if (node.modifier && LOCKING_MODIFIERS.has(node.modifier)) {
       throw new IrisUnsupportedError(
-        `${node.modifier} (FOR UPDATE / FOR SHARE / NOWAIT / SKIP LOCKED) is refused rather than dropped: IRIS support is unverified (contract §3.11); lock with a transaction or LOCK TABLE`,
+        `${node.modifier} (FOR UPDATE / FOR SHARE / NOWAIT / SKIP LOCKED) is refused rather than dropped: IRIS support is unverified; lock with a transaction or LOCK TABLE`,
       )
     }
     super.visitSelectModifier(node)
   }
 
-  // ---- INSERT / UPDATE / DELETE (contract §3.4-§3.6) ----
+  // ---- INSERT / UPDATE / DELETE (docs/iris-sql.md#returning-and-last_identity,
+  // docs/iris-sql.md#upsert, docs/iris-sql.md#multi-row-inserts) ----
 
   protected override visitInsertQuery(node: InsertQueryNode): void {
     if (node.top)
       throw new IrisUnsupportedError('INSERT TOP is not IRIS SQL; limit the source query instead')
     if (node.orAction && node.orAction !== OR_UPDATE) {
       throw new IrisUnsupportedError(
-        `INSERT ${node.orAction.action.toUpperCase()} is not IRIS SQL; use db.replaceInto(table), which compiles to INSERT OR UPDATE (contract §3.5)`,
+        `INSERT ${node.orAction.action.toUpperCase()} is not IRIS SQL; use db.replaceInto(table), which compiles to INSERT OR UPDATE`,
       )
     }
-    // db.replaceInto(t) → INSERT OR UPDATE INTO t: updates the row whose unique key matches (contract §3.5).
+    // db.replaceInto(t) → INSERT OR UPDATE INTO t: updates the row whose unique key matches
+    // (docs/iris-sql.md#upsert).
     super.visitInsertQuery(node.replace ? { ...node, replace: false, orAction: OR_UPDATE } : node)
   }
 
@@ -404,7 +437,8 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       super.visitValues(node)
       return
     }
-    // Fallback form with no multi-row VALUES: INSERT INTO t (cols) SELECT ... UNION ALL SELECT ... (contract §3.6).
+    // Fallback form with no multi-row VALUES: INSERT INTO t (cols) SELECT ... UNION ALL SELECT ...
+    // (docs/iris-sql.md#multi-row-inserts).
     node.values.forEach((row, index) => {
       if (index > 0) this.append(' union all ')
       this.append('select ')
@@ -418,7 +452,7 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       for (const value of row.values) {
         if (value.kind === 'DefaultInsertValueNode') {
           throw new IrisUnsupportedError(
-            "bulkInsert 'union-all' cannot express a missing column (DEFAULT): give every row the same columns, or use bulkInsert 'values' (contract §3.6)",
+            "bulkInsert 'union-all' cannot express a missing column (DEFAULT): give every row the same columns, or use bulkInsert 'values'",
           )
         }
       }
@@ -428,25 +462,25 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
 
   protected override visitReturning(_node: ReturningNode): void {
     throw new IrisUnsupportedError(
-      "returning() is not possible on IRIS: RETURNING is not in its grammar (contract §3.4). For the generated id of a single-row insert use the result's insertId (dialect option insertId, on by default); otherwise select the rows afterwards",
+      "returning() is not possible on IRIS: RETURNING is not in its grammar. For the generated id of a single-row insert use the result's insertId (dialect option insertId, on by default); otherwise select the rows afterwards",
     )
   }
 
   protected override visitOutput(_node: OutputNode): void {
     throw new IrisUnsupportedError(
-      "OUTPUT is not IRIS SQL (contract §3.4); use the result's insertId or select the rows afterwards",
+      "OUTPUT is not IRIS SQL; use the result's insertId or select the rows afterwards",
     )
   }
 
   protected override visitOnConflict(_node: OnConflictNode): void {
     throw new IrisUnsupportedError(
-      'onConflict() is not possible on IRIS (no ON CONFLICT, contract §3.5); use db.replaceInto(table), which compiles to INSERT OR UPDATE',
+      'onConflict() is not possible on IRIS, which has no ON CONFLICT; use db.replaceInto(table), which compiles to INSERT OR UPDATE',
     )
   }
 
   protected override visitOnDuplicateKey(_node: OnDuplicateKeyNode): void {
     throw new IrisUnsupportedError(
-      'onDuplicateKeyUpdate() is not IRIS SQL (contract §3.5); use db.replaceInto(table), which compiles to INSERT OR UPDATE',
+      'onDuplicateKeyUpdate() is not IRIS SQL; use db.replaceInto(table), which compiles to INSERT OR UPDATE',
     )
   }
 
@@ -472,7 +506,7 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
 
   protected override visitMergeQuery(_node: MergeQueryNode): void {
     throw new IrisUnsupportedError(
-      'MERGE is not IRIS SQL; use db.replaceInto(table) (INSERT OR UPDATE, contract §3.5)',
+      'MERGE is not IRIS SQL; use db.replaceInto(table), which compiles to INSERT OR UPDATE',
     )
   }
 
@@ -483,39 +517,49 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   }
 
   protected override visitJSONReference(): void {
-    throw new IrisUnsupportedError('JSON references (->, ->>) are not IRIS SQL (contract §3.9)')
+    throw new IrisUnsupportedError(
+      'JSON references (->, ->>) are not IRIS SQL; read the JSON in the application',
+    )
   }
 
   protected override visitCollate(): void {
     throw new IrisUnsupportedError(
-      'COLLATE is not IRIS SQL; use %EXACT(x) or %SQLUPPER(x) with sql`...` (contract §3.8)',
+      'COLLATE is not IRIS SQL; use %EXACT(x) or %SQLUPPER(x) with sql`...`',
     )
   }
 
-  // ---- DDL (contract §4) ----
+  // ---- DDL (docs/iris-sql.md#ddl) ----
 
   protected override visitCreateTable(node: CreateTableNode): void {
     if (node.temporary)
       throw new IrisUnsupportedError(
-        'temporary() tables are not supported by kysely-iris (contract §4.3)',
+        'temporary() tables are not supported by kysely-iris; create an ordinary table and drop it when done',
       )
-    if (node.onCommit) throw new IrisUnsupportedError('ON COMMIT is not IRIS DDL (contract §4.3)')
+    if (node.onCommit)
+      throw new IrisUnsupportedError('ON COMMIT is not IRIS DDL; remove onCommit()')
     super.visitCreateTable(node)
   }
 
   protected override visitColumnDefinition(node: ColumnDefinitionNode): void {
     if (node.check)
-      throw new IrisUnsupportedError('CHECK constraints are not supported by IRIS (contract §4.3)')
+      throw new IrisUnsupportedError(
+        'CHECK constraints are not supported by IRIS; check the values in the application',
+      )
     if (node.generated)
       throw new IrisUnsupportedError(
-        'generated columns are not IRIS DDL (contract §4.1); compute the value in SQL or in the application',
+        'generated columns are not IRIS DDL; compute the value in SQL or in the application',
       )
-    if (node.unsigned) throw new IrisUnsupportedError('unsigned() is not IRIS DDL (contract §4.1)')
+    if (node.unsigned) throw new IrisUnsupportedError('unsigned() is not IRIS DDL; remove it')
     if (node.nullsNotDistinct)
-      throw new IrisUnsupportedError('NULLS NOT DISTINCT is not IRIS DDL (contract §4.3)')
+      throw new IrisUnsupportedError(
+        'NULLS NOT DISTINCT is not IRIS DDL; remove nullsNotDistinct()',
+      )
     if (node.ifNotExists)
-      throw new IrisUnsupportedError('ADD COLUMN IF NOT EXISTS is not IRIS DDL (contract §4.4)')
-    // autoIncrement() and identity both become the IRIS IDENTITY keyword, right after the type (contract §4.2).
+      throw new IrisUnsupportedError(
+        'ADD COLUMN IF NOT EXISTS is not IRIS DDL; drop ifNotExists() or check db.introspection first',
+      )
+    // autoIncrement() and identity both become the IRIS IDENTITY keyword, right after the type
+    // (docs/iris-sql.md#identity-columns).
     super.visitColumnDefinition(
       node.autoIncrement ? { ...node, autoIncrement: false, identity: true } : node,
     )
@@ -528,17 +572,21 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   protected override visitCreateIndex(node: CreateIndexNode): void {
     if (node.ifNotExists) {
       throw new IrisUnsupportedError(
-        'CREATE INDEX IF NOT EXISTS is not IRIS DDL (contract §4.3); drop ifNotExists() or check db.introspection first',
+        'CREATE INDEX IF NOT EXISTS is not IRIS DDL; drop ifNotExists() or check db.introspection first',
       )
     }
     if (node.using)
       throw new IrisUnsupportedError(
-        'using() index methods are not IRIS DDL; for HNSW use the vector index helper (contract §5.5)',
+        'using() index methods are not IRIS DDL; for HNSW use the vector index helper createHnswIndex',
       )
     if (node.where)
-      throw new IrisUnsupportedError('partial indexes (where) are not IRIS DDL (contract §4.3)')
+      throw new IrisUnsupportedError(
+        'partial indexes (where) are not IRIS DDL; index the whole table',
+      )
     if (node.nullsNotDistinct)
-      throw new IrisUnsupportedError('NULLS NOT DISTINCT is not IRIS DDL (contract §4.3)')
+      throw new IrisUnsupportedError(
+        'NULLS NOT DISTINCT is not IRIS DDL; remove nullsNotDistinct()',
+      )
     super.visitCreateIndex(node)
   }
 
@@ -549,7 +597,7 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   }
 
   protected override visitRenameColumn(node: RenameColumnNode): void {
-    // IRIS: ALTER TABLE t ALTER COLUMN c RENAME n (contract §4.4).
+    // IRIS: ALTER TABLE t ALTER COLUMN c RENAME n (docs/iris-sql.md#alter-table).
     this.append('alter column ')
     this.visitNode(node.column)
     this.append(' rename ')
@@ -558,11 +606,13 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
 
   protected override visitAlterColumn(node: AlterColumnNode): void {
     if (node.dataTypeExpression)
-      throw new IrisUnsupportedError('ALTER COLUMN ... USING is not IRIS DDL (contract §4.4)')
+      throw new IrisUnsupportedError(
+        'ALTER COLUMN ... USING is not IRIS DDL; convert the values with an UPDATE',
+      )
     super.visitAlterColumn(node)
   }
 
-  /** IRIS writes `ALTER COLUMN c type`, without the TYPE keyword (contract §4.4). */
+  /** IRIS writes `ALTER COLUMN c type`, without the TYPE keyword (docs/iris-sql.md#alter-table). */
   protected override announcesNewColumnDataType(): boolean {
     return false
   }

@@ -2,8 +2,9 @@ import { IrisInputError } from './errors.js'
 import { LONE_SURROGATE } from './iris-sql-text.js'
 
 /**
- * What a JS value becomes as a statement parameter (contract §2.4, §2.5): booleans 1/0, dates in
- * IRIS's ODBC format in UTC; types iris-pgwire cannot carry are refused before anything is sent.
+ * What a JS value becomes as a statement parameter (docs/iris-sql.md#parameter-re-typing,
+ * docs/iris-sql.md#dates-and-times, docs/iris-sql.md#booleans): booleans 1/0, dates in IRIS's ODBC
+ * format in UTC; types iris-pgwire cannot carry are refused before anything is sent.
  */
 export function toIrisParameter(value: unknown): unknown {
   switch (typeof value) {
@@ -25,7 +26,7 @@ export function toIrisParameter(value: unknown): unknown {
       if (value === null) return null
       if (value instanceof Date) return toOdbcTimestamp(value)
       throw new IrisInputError(
-        `${describe(value)} cannot be sent to IRIS (binary parameters, arrays and objects are unsupported, contract §2.4); ` +
+        `${describe(value)} cannot be sent to IRIS (iris-pgwire takes no binary parameters, arrays or objects); ` +
           'pass a string, number, bigint, boolean, Date or null (for a list use `in`)',
       )
     default:
@@ -33,15 +34,16 @@ export function toIrisParameter(value: unknown): unknown {
   }
 }
 
-/** A Date as `YYYY-MM-DD HH:MM:SS.fff` in UTC (contract §2.5). */
+/** A Date as `YYYY-MM-DD HH:MM:SS.fff` in UTC (docs/iris-sql.md#dates-and-times). */
 export function toOdbcTimestamp(date: Date): string {
   if (Number.isNaN(date.getTime()))
     throw new IrisInputError('Invalid Date cannot be sent to IRIS; pass a valid Date')
-  // The ODBC format has a four-digit year (contract §2.5); toISOString writes others as ±YYYYYY.
+  // The ODBC format has a four-digit year (docs/iris-sql.md#dates-and-times); toISOString writes
+  // others as ±YYYYYY.
   const year = date.getUTCFullYear()
   if (year < 1 || year > 9999) {
     throw new IrisInputError(
-      `a Date in year ${year} cannot be sent to IRIS, whose timestamps hold years 1 to 9999 (contract §2.5, iris-facts F29); pass a Date in that range`,
+      `a Date in year ${year} cannot be sent to IRIS, whose timestamps hold years 1 to 9999; pass a Date in that range`,
     )
   }
   return date.toISOString().replace('T', ' ').replace('Z', '')
@@ -55,7 +57,10 @@ export function checkNoNul(value: string): void {
   }
 }
 
-/** A lone surrogate cannot be encoded as UTF-8: `pg` would send U+FFFD, silently changing the value (iris-facts F30). */
+/**
+ * A lone surrogate cannot be encoded as UTF-8: `pg` would send U+FFFD, silently changing the value
+ * (docs/iris-sql.md#text-encoding).
+ */
 function checkWellFormed(value: string): void {
   if (LONE_SURROGATE.test(value)) {
     throw new IrisInputError(

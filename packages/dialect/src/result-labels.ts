@@ -2,9 +2,9 @@ import type { CompiledQuery, OperationNode } from 'kysely'
 
 /**
  * The row keys a query selected, by position, read from the compiled query's node. iris-pgwire
- * lower-cases result labels (contract §6.3); these names restore them. An entry is undefined where
- * the name cannot be known (an unaliased expression) and the list stops at `*` / `t.*`, whose width
- * only the server knows.
+ * lower-cases result labels (docs/iris-sql.md#iris-pgwire-result-quirks); these names restore them.
+ * An entry is undefined where the name cannot be known (an unaliased expression) and the list stops
+ * at `*` / `t.*`, whose width only the server knows.
  */
 export function selectedNames(query: CompiledQuery): (string | undefined)[] {
   const node = query.query as OperationNode & {
@@ -39,7 +39,8 @@ function nameOf(node: OperationNode): string | undefined {
 
 /**
  * Builds row objects from array rows. A server label that differs from the selected name only in
- * case is replaced by the selected name (contract §6.3); `dropLast` removes a `%VID` column.
+ * case is replaced by the selected name (docs/iris-sql.md#iris-pgwire-result-quirks); `dropLast`
+ * removes a `%VID` column.
  */
 export function toRowObjects(
   fields: readonly { name: string }[],

@@ -6,7 +6,10 @@ export type IrisServerCheck = 'fail' | 'warn' | 'off'
 
 export const SERVER_CHECKS: readonly IrisServerCheck[] = ['fail', 'warn', 'off']
 
-/** iris-pgwire answers `SELECT version()` with `PostgreSQL 16.0 (InterSystems IRIS PGWire Protocol)` (contract §1). */
+/**
+ * iris-pgwire answers `SELECT version()` with `PostgreSQL 16.0 (InterSystems IRIS PGWire Protocol)`
+ * (docs/iris-sql.md#server-identity).
+ */
 const IRIS_VERSION = /InterSystems IRIS/i
 
 /** The code of the process warning emitted in `warn` mode. */
@@ -14,7 +17,8 @@ export const NOT_IRIS_WARNING = 'KYSELY_IRIS_NOT_IRIS'
 
 /**
  * Runs `SELECT version()` on a new connection and, unless the server says it is InterSystems IRIS
- * (contract §1), fails with an IrisConfigError or emits a process warning, per `mode`.
+ * (docs/iris-sql.md#server-identity), fails with an IrisConfigError or emits a process warning, per
+ * `mode`.
  */
 export async function checkIrisServer(
   connection: DatabaseConnection,

@@ -9,13 +9,13 @@ export interface SimOptions {
   host?: string
   /** TCP port; `0` (the default) picks a free one. */
   port?: number
-  /** `iris` (default): IRIS behind a well-behaved wire server. `pgwire-1.0`: adds iris-pgwire 1.0's quirks (contract §10). */
+  /** `iris` (default): IRIS behind a well-behaved wire server. `pgwire-1.0`: adds iris-pgwire 1.0's quirks (docs/iris-sql.md#simulator-profiles). */
   profile?: Profile
-  /** IRIS version as `YYYY.N`, default `2025.1`. Below `2025.1` LIMIT/OFFSET are rejected (contract §10). */
+  /** IRIS version as `YYYY.N`, default `2025.1`. Below `2025.1` LIMIT/OFFSET are rejected (docs/iris-sql.md#simulator-profiles). */
   irisVersion?: string
   /** Keep data in this directory (created if missing) instead of in memory. */
   dataDir?: string
-  /** User name → password. When given, clients must log in with SCRAM-SHA-256; otherwise any user is trusted (contract §1). */
+  /** User name → password. When given, clients must log in with SCRAM-SHA-256; otherwise any user is trusted (docs/iris-sql.md#authentication). */
   users?: Readonly<Record<string, string>>
   /** How long a statement waits for another connection's transaction before failing with SQLCODE -110. Default 10000. */
   lockTimeoutMs?: number

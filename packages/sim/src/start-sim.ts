@@ -7,7 +7,7 @@ import type { Profile } from './translate/plan.js'
 import { WireServer } from './wire/server.js'
 
 export interface Sim {
-  /** `postgres://user:password@host:port/USER`, with the first configured user, else `_SYSTEM:SYS` (contract §1). */
+  /** `postgres://user:password@host:port/USER`, with the first configured user, else `_SYSTEM:SYS` (docs/iris-sql.md#topology). */
   readonly url: string
   readonly host: string
   /** The port listened on (the free one picked when the option was 0). */
@@ -24,10 +24,10 @@ export interface Sim {
   connectionCount(): number
 }
 
-/** The URL's default credentials: IRIS's `_SYSTEM` / `SYS` (contract §1). */
+/** The URL's default credentials: IRIS's `_SYSTEM` / `SYS` (docs/iris-sql.md#topology). */
 const defaultUser = '_SYSTEM'
 const defaultPassword = 'SYS'
-/** IRIS's default namespace (contract §1). */
+/** IRIS's default namespace (docs/iris-sql.md#topology). */
 const database = 'USER'
 
 function connectionUrl(
@@ -56,7 +56,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
       engine,
       host: resolved.host,
       port: resolved.port,
-      // iris-pgwire 1.0 ignores Execute's row limit (contract §2.6); IRIS proper would honour it.
+      // iris-pgwire 1.0 ignores Execute's row limit (docs/iris-sql.md#execute-row-limit); IRIS proper would honour it.
       honourRowLimit: resolved.profile === 'iris',
       users: resolved.users,
     })

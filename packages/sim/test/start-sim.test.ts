@@ -59,13 +59,13 @@ describe('startSim: a running sim', { timeout: 120_000 }, () => {
   })
   afterAll(() => sim.close())
 
-  it('describes itself, with the default credentials in its URL (contract §1)', () => {
+  it('describes itself, with the default credentials in its URL (docs/iris-sql.md#topology)', () => {
     expect(sim).toMatchObject({ host: '127.0.0.1', profile: 'iris', irisVersion: '2025.1' })
     expect(sim.port).toBeGreaterThan(0)
     expect(sim.url).toBe(`postgres://_SYSTEM:SYS@127.0.0.1:${sim.port}/USER`)
   })
 
-  it('reports server_version 16.0 (InterSystems IRIS) at startup (contract §1)', async () => {
+  it('reports server_version 16.0 (InterSystems IRIS) at startup (docs/iris-sql.md#server-identity)', async () => {
     const client = new pg.Client({ connectionString: sim.url })
     const parameters: Record<string, string> = {}
     const connection = (client as unknown as { connection: NodeJS.EventEmitter }).connection
@@ -169,7 +169,7 @@ describe('startSim: SCRAM users, profile, version and data directory', { timeout
     }
   })
 
-  it('reports its profile and IRIS version; pgwire-1.0 ignores Execute row limits (contract §2.6)', async () => {
+  it('reports its profile and IRIS version; pgwire-1.0 ignores Execute row limits (docs/iris-sql.md#execute-row-limit)', async () => {
     const sim = await startTestSim({ profile: 'pgwire-1.0', irisVersion: '2024.1' })
     try {
       expect(sim).toMatchObject({ profile: 'pgwire-1.0', irisVersion: '2024.1' })

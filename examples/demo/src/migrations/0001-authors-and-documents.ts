@@ -3,7 +3,10 @@ import type { Migration } from 'kysely/migration'
 import { vectorType } from 'kysely-iris'
 import { EMBEDDING_DIMENSION } from '../embed.js'
 
-/** Authors, and their documents with a `VECTOR(FLOAT, 384)` embedding (contract §5.1). */
+/**
+ * Authors, and their documents with a `VECTOR(FLOAT, 384)` embedding
+ * (docs/iris-sql.md#the-vector-type).
+ */
 export const authorsAndDocuments: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
@@ -17,7 +20,7 @@ export const authorsAndDocuments: Migration = {
       .createTable('document')
       .addColumn('id', 'integer', (col) => col.autoIncrement().primaryKey())
       .addColumn('author_id', 'integer', (col) => col.notNull().references('author.id'))
-      // The natural key: the upsert (INSERT OR UPDATE, contract §3.5) matches on it.
+      // The natural key: the upsert (INSERT OR UPDATE, docs/iris-sql.md#upsert) matches on it.
       .addColumn('slug', 'varchar(200)', (col) => col.notNull().unique())
       .addColumn('title', 'varchar(200)', (col) => col.notNull())
       .addColumn('body', 'varchar(4000)', (col) => col.notNull())

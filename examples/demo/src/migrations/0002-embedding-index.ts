@@ -4,7 +4,8 @@ import { createHnswIndex } from 'kysely-iris'
 
 /**
  * An HNSW index on the embedding, for `ORDER BY VECTOR_COSINE(...) DESC` top-k searches
- * (contract §5.5). IRIS only gains from it above about 10K rows; the demo has it to show the DDL.
+ * (docs/iris-sql.md#hnsw-indexes). IRIS only gains from it above about 10K rows; the demo has it to
+ * show the DDL.
  */
 export const embeddingIndex: Migration = {
   async up(db: Kysely<unknown>) {

@@ -7,7 +7,7 @@ export const PAGE = 3
 
 /**
  * Two joins: documents per tag (join + group by), then one page of published documents with
- * their authors. `limit`/`offset` travel as parameters (contract §3.2).
+ * their authors. `limit`/`offset` travel as parameters (docs/iris-sql.md#row-limits).
  */
 export async function joinAndPage(db: Kysely<DB>, log: StepLog): Promise<number[]> {
   const tagCounts = await db

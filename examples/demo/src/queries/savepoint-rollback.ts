@@ -8,8 +8,8 @@ const DRAFTS = 25
 
 /**
  * A controlled transaction: a savepoint, a batch of drafts inserted after it, a rollback to the
- * savepoint, and a commit (contract §9.3). The drafts vanish; what came before the savepoint stays.
- * Returns the document count after the commit.
+ * savepoint, and a commit (docs/iris-sql.md#savepoints). The drafts vanish; what came before the
+ * savepoint stays. Returns the document count after the commit.
  */
 export async function savepointRollback(db: Kysely<DB>, log: StepLog): Promise<number> {
   const before = await countRows(db, 'document')

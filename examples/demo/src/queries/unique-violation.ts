@@ -5,8 +5,9 @@ import { documentRow } from '../document-row.js'
 import type { StepLog } from '../report.js'
 
 /**
- * Inserting a second document with an existing slug fails with SQLCODE -119 (contract §8.2);
- * the dialect raises it as an `IrisUniqueViolationError`, an `IrisError`. Returns its class name.
+ * Inserting a second document with an existing slug fails with SQLCODE -119
+ * (docs/iris-sql.md#sqlcodes); the dialect raises it as an `IrisUniqueViolationError`, an
+ * `IrisError`. Returns its class name.
  */
 export async function uniqueViolation(db: Kysely<DB>, log: StepLog): Promise<string> {
   const existing = await db

@@ -20,8 +20,9 @@ export const UPSERTS = [
 ] as const
 
 /**
- * `replaceInto` compiles to IRIS's `INSERT OR UPDATE` (contract §3.5): the row whose unique key
- * (here `slug`) matches is updated, otherwise one is inserted. Running the demo again updates both.
+ * `replaceInto` compiles to IRIS's `INSERT OR UPDATE` (docs/iris-sql.md#upsert): the row whose
+ * unique key (here `slug`) matches is updated, otherwise one is inserted. Running the demo again
+ * updates both.
  */
 export async function upsert(db: Kysely<DB>, log: StepLog): Promise<void> {
   const author = await db.selectFrom('author').select('id').orderBy('id').executeTakeFirstOrThrow()

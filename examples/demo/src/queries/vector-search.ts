@@ -16,7 +16,8 @@ export interface SearchHit {
 /**
  * The k documents most similar to {@link SEARCH_TEXT}: `SELECT TOP k ... ORDER BY
  * VECTOR_COSINE(embedding, TO_VECTOR(?, float)) DESC`, the shape an HNSW index serves
- * (contract §5.5). VECTOR_COSINE is a similarity: higher is closer (contract §5.3).
+ * (docs/iris-sql.md#hnsw-indexes). VECTOR_COSINE is a similarity: higher is closer
+ * (docs/iris-sql.md#vector-functions).
  */
 export async function vectorSearch(db: Kysely<DB>, log: StepLog): Promise<SearchHit[]> {
   const query = nearestNeighbors(db.selectFrom('document').select(['id', 'slug', 'title']), {

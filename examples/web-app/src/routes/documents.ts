@@ -63,7 +63,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = asy
           .selectFrom('document')
           .select((eb) => eb.fn.countAll<number>().as('total'))
           .executeTakeFirstOrThrow(),
-        // limit and offset travel as parameters (contract §3.2).
+        // limit and offset travel as parameters (docs/iris-sql.md#row-limits).
         documentsWithAuthors()
           .orderBy('document.id')
           .limit(pageSize)
@@ -80,7 +80,8 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = asy
     async (request, reply) => {
       const { published = true, ...fields } = request.body
       // A single-row insert: the dialect reads the new IDENTITY with LAST_IDENTITY() on the same
-      // connection (contract §3.4), since IRIS has no RETURNING. documentRow() embeds the text.
+      // connection (docs/iris-sql.md#returning-and-last_identity), since IRIS has no RETURNING.
+      // documentRow() embeds the text.
       const result = await db
         .insertInto('document')
         .values(documentRow({ ...fields, published }))

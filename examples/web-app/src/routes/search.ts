@@ -6,10 +6,10 @@ import { badRequest } from '../http-errors.js'
 import { DEFAULT_K, SearchBody, SearchHits } from '../schemas.js'
 
 /**
- * `POST /search { vector } | { text }`: the k most similar documents by cosine similarity
- * (higher is closer, contract §5.3), in the `SELECT TOP k ... ORDER BY VECTOR_COSINE(...) DESC`
- * shape an HNSW index serves (contract §5.5). Text is embedded by the demo's embed(), the
- * function the stored documents were embedded with.
+ * `POST /search { vector } | { text }`: the k most similar documents by cosine similarity (higher
+ * is closer, docs/iris-sql.md#vector-functions), in the `SELECT TOP k ... ORDER BY
+ * VECTOR_COSINE(...) DESC` shape an HNSW index serves (docs/iris-sql.md#hnsw-indexes). Text is
+ * embedded by the demo's embed(), the function the stored documents were embedded with.
  */
 export const searchRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = async (app, { db }) => {
   app.post(

@@ -79,7 +79,7 @@ export function renderMarkdown(report: BenchReport): string {
   lines.push('')
   const goals = report.scenarios.filter((s) => s.goal)
   if (goals.length > 0) {
-    lines.push('Goals (issue 6, acceptance 3):', '')
+    lines.push("Goals (IrisDialect's performance targets; reported, never asserted):", '')
     for (const s of goals)
       lines.push(`- ${s.scenario} on ${s.target}: ${s.goal!.text} ${formatGoal(s.goal!)}`)
     lines.push('')

@@ -19,7 +19,10 @@ function multiRowInsert(rows: number): string {
   return `insert into "bench_bulk" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${tuples.join(', ')}`
 }
 
-/** Runs `work` on one connection inside START TRANSACTION ... COMMIT (both servers take it, §9.1). */
+/**
+ * Runs `work` on one connection inside START TRANSACTION ... COMMIT (both servers take it,
+ * docs/iris-sql.md#transaction-statements).
+ */
 async function inTransaction(
   pool: pg.Pool,
   work: (client: pg.PoolClient) => Promise<void>,

@@ -10,7 +10,10 @@ import { type Scenario, timed } from '../scenario.js'
 const SCHEMA = 'BenchGen'
 const COLUMNS = 20
 
-/** Column types cycled through, covering contract §4.1's families, a VECTOR among them. */
+/**
+ * Column types cycled through, covering IRIS's type families (docs/iris-sql.md#column-types), a
+ * VECTOR too.
+ */
 const COLUMN_TYPES = [
   'varchar(64)',
   'integer',
@@ -29,13 +32,14 @@ const tableName = (i: number) => `gen_${String(i).padStart(3, '0')}`
 /**
  * `iris-codegen`'s work, through its programmatic entry `generateIrisTypes()` (what the CLI calls):
  * connect, introspect INFORMATION_SCHEMA and the class dictionary, serialize, write the file.
- * No contender to compare with: stock kysely-codegen reads pg_catalog, which IRIS lacks (§7.1).
+ * No contender to compare with: stock kysely-codegen reads pg_catalog, which IRIS lacks
+ * (docs/iris-sql.md#information_schema).
  */
 export const codegen: Scenario = {
   name: 'codegen',
   title: 'iris-codegen',
   runsOn: ['iris'],
-  irisOnly: 'INFORMATION_SCHEMA and the IRIS class dictionary, contract §7',
+  irisOnly: 'INFORMATION_SCHEMA and the IRIS class dictionary',
   unit: 'ms',
   metric: 'time per generation',
   baseline: 'iris-codegen',

@@ -60,8 +60,8 @@ export const insert: Scenario = {
 
 /**
  * The identity of the inserted row is `SELECT LAST_IDENTITY()` on the same connection, right after
- * the INSERT (contract §3.4): two round trips for raw pg too. IRIS only (PostgreSQL has no
- * LAST_IDENTITY; there one writes RETURNING, which IRIS lacks).
+ * the INSERT (docs/iris-sql.md#returning-and-last_identity): two round trips for raw pg too. IRIS
+ * only (PostgreSQL has no LAST_IDENTITY; there one writes RETURNING, which IRIS lacks).
  */
 async function rawInsertWithId(
   pool: pg.Pool,
@@ -87,7 +87,7 @@ export const insertWithId: Scenario = {
   name: 'insert-id',
   title: 'Single-row insert, with insertId',
   runsOn: ['iris'],
-  irisOnly: 'SELECT LAST_IDENTITY(), contract §3.4',
+  irisOnly: 'SELECT LAST_IDENTITY()',
   unit: 'ms',
   metric: 'latency per insert',
   baseline: 'raw-pg',

@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely'
 import type { BenchDB } from '../fixtures.js'
 
 /**
- * The reads on bench_item, twice: hand-written for raw pg, and through Kysely. The hand-written
- * SQL is what both dialects emit (quoted identifiers, contract §3.1; parameterized LIMIT and
- * OFFSET, §3.2), so the contenders send the same statement and differ only in client work.
+ * The reads on bench_item, twice: hand-written for raw pg, and through Kysely. The hand-written SQL
+ * is what both dialects emit (quoted identifiers, docs/iris-sql.md#identifiers; parameterized LIMIT
+ * and OFFSET, docs/iris-sql.md#row-limits), so the contenders send the same statement and differ
+ * only in client work.
  */
 
 export const ITEM_COLUMNS = ['id', 'name', 'category', 'score'] as const

@@ -22,7 +22,10 @@ function transfers(): () => Transfer {
   }
 }
 
-/** START TRANSACTION (valid on both servers, contract §9.1), 3 statements, COMMIT. */
+/**
+ * START TRANSACTION (valid on both servers, docs/iris-sql.md#transaction-statements), 3 statements,
+ * COMMIT.
+ */
 async function rawTransfer(pool: pg.Pool, t: Transfer): Promise<void> {
   const client = await pool.connect()
   try {

@@ -10,8 +10,9 @@ const QUERY_VECTORS = 20
 const SEED_BATCH = 50
 
 /**
- * The statement nearestNeighbors() writes, by hand: `TOP k` and ORDER BY the similarity itself,
- * the shape an HNSW index serves (contract §5.5); the query vector travels as a parameter, twice.
+ * The statement nearestNeighbors() writes, by hand: `TOP k` and ORDER BY the similarity itself, the
+ * shape an HNSW index serves (docs/iris-sql.md#hnsw-indexes); the query vector travels as a
+ * parameter, twice.
  */
 const TOP_K_SQL =
   'select top $1 "id", VECTOR_COSINE("embedding", TO_VECTOR($2, float)) as "score" from "bench_vector" ' +
@@ -21,8 +22,7 @@ export const vectorTop10: Scenario = {
   name: 'vector-top10',
   title: `Vector top-${K} by cosine, ${DIMENSIONS} dimensions`,
   runsOn: ['iris'],
-  irisOnly:
-    'VECTOR columns, TO_VECTOR and VECTOR_COSINE, contract §5; no pgvector on the local PostgreSQL',
+  irisOnly: 'VECTOR columns, TO_VECTOR and VECTOR_COSINE; no pgvector on the local PostgreSQL',
   unit: 'ms',
   metric: 'latency per search',
   baseline: 'raw-pg',

@@ -15,7 +15,7 @@ const SIM_DIST = fileURLToPath(
 const START_TIMEOUT_MS = 90_000
 
 export interface SimOptions {
-  /** The sim's quirk profile (contract §10). */
+  /** The sim's quirk profile (docs/iris-sql.md#simulator-profiles). */
   profile: 'iris' | 'pgwire-1.0'
 }
 

@@ -48,8 +48,9 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * `SELECT version()` names IRIS on iris-pgwire (contract §1) and on the sim; anything else is
- * treated as PostgreSQL. A parameterless query, so it travels on the simple protocol (§2.1).
+ * `SELECT version()` names IRIS on iris-pgwire (docs/iris-sql.md#server-identity) and on the sim;
+ * anything else is treated as PostgreSQL. A parameterless query, so it travels on the simple
+ * protocol (docs/iris-sql.md#simple-and-extended-protocol).
  */
 export async function probeServer(url: string): Promise<{ kind: TargetKind; version: string }> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 20_000 })

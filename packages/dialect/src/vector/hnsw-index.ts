@@ -15,11 +15,14 @@ export interface HnswIndexOptions {
   readonly name: string
   /** The table, `table` or `schema.table`. */
   readonly table: string
-  /** The fixed-length FLOAT, DOUBLE or DECIMAL vector column (contract §5.5). */
+  /** The fixed-length FLOAT, DOUBLE or DECIMAL vector column (docs/iris-sql.md#hnsw-indexes). */
   readonly column: string
   /** `cosine` serves VECTOR_COSINE searches, `dotProduct` VECTOR_DOT_PRODUCT ones. */
   readonly distance: HnswDistance
-  /** Links per node (IRIS's `M`); 2 to 1000 (iris-facts F6). IRIS's default applies when left out. */
+  /**
+   * Links per node (IRIS's `M`); 2 to 1000 (docs/iris-sql.md#hnsw-indexes). IRIS's default applies
+   * when left out.
+   */
   readonly m?: number
   /** Candidate list size while building (IRIS's `efConstruct`); 1 to 10000. */
   readonly efConstruct?: number
@@ -27,12 +30,12 @@ export interface HnswIndexOptions {
 
 /**
  * `CREATE INDEX name ON table (column) AS HNSW(Distance='Cosine', M=16, efConstruct=64)`
- * (contract §5.5). Run it with `.execute(db)`.
+ * (docs/iris-sql.md#hnsw-indexes). Run it with `.execute(db)`.
  *
- * DDL takes no parameters (contract §2.3), so every name must be a plain IRIS name and every number
- * a whole number in range; anything else is an {@link IrisInputError} before anything is sent.
- * The index pays off from about 10K rows; it serves `SELECT TOP k … ORDER BY VECTOR_COSINE(…) DESC`
- * (see `nearestNeighbors`).
+ * DDL takes no parameters (docs/iris-sql.md#text-rewrites), so every name must be a plain IRIS name
+ * and every number a whole number in range; anything else is an {@link IrisInputError} before
+ * anything is sent. The index pays off from about 10K rows; it serves `SELECT TOP k … ORDER BY
+ * VECTOR_COSINE(…) DESC` (see `nearestNeighbors`).
  */
 export function createHnswIndex(options: HnswIndexOptions): RawBuilder<unknown> {
   const name = checkVectorIdentifier(options.name, 'HNSW index name', 1)

@@ -20,7 +20,8 @@ export interface NearestNeighborsOptions extends VectorTextOptions {
 const SIMILARITY = { cosine: cosineSimilarity, dotProduct } as const
 
 /**
- * Turns a select into the nearest-neighbour shape an HNSW index serves (contract §5.5):
+ * Turns a select into the nearest-neighbour shape an HNSW index serves
+ * (docs/iris-sql.md#hnsw-indexes):
  *
  * ```sql
  * select top $1 "id", VECTOR_COSINE("embedding", TO_VECTOR($2, float)) as "score"
@@ -30,9 +31,9 @@ const SIMILARITY = { cosine: cosineSimilarity, dotProduct } as const
  *
  * The query vector stays a parameter; ORDER BY repeats the similarity instead of naming the alias
  * because that is the form the index is documented to serve. `TOP` is valid in both paging modes
- * (contract §3.2). WHERE filters and joins added before or after combine as usual; a builder that is
- * already ordered or limited is refused, since the similarity must be the first sort key and TOP,
- * LIMIT and FETCH cannot be mixed (SQLCODE -386).
+ * (docs/iris-sql.md#row-limits). WHERE filters and joins added before or after combine as usual; a
+ * builder that is already ordered or limited is refused, since the similarity must be the first
+ * sort key and TOP, LIMIT and FETCH cannot be mixed (SQLCODE -386).
  *
  * With `scoreAs`, the similarity is also selected under that name (a number, higher is closer).
  */

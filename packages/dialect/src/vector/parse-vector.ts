@@ -1,9 +1,10 @@
 import { IrisInputError } from '../errors.js'
 
 /**
- * Reads a vector as IRIS returns it, comma-separated text without brackets (contract §5.4), into
- * numbers. Brackets are accepted too, and `null` passes through. IRIS may write `.5` for 0.5 or
- * `1E-7` (iris-facts F7), which `Number` reads. Text that is not a list of numbers is an {@link IrisInputError}.
+ * Reads a vector as IRIS returns it, comma-separated text without brackets
+ * (docs/iris-sql.md#vector-results), into numbers. Brackets are accepted too, and `null` passes
+ * through. IRIS may write `.5` for 0.5 or `1E-7`, which `Number` reads. Text that is not a list of
+ * numbers is an {@link IrisInputError}.
  */
 export function parseVector(text: string): number[]
 export function parseVector(text: string | null | undefined): number[] | null

@@ -7,8 +7,9 @@ import type { VectorTextOptions } from './vector-text.js'
 export type VectorColumn = string | Expression<unknown>
 
 /**
- * `VECTOR_COSINE(column, TO_VECTOR($n, float))`: cosine **similarity** in [-1, 1], higher is closer,
- * so nearest-first is `ORDER BY … DESC` (contract §5.3). Not pgvector's `<=>`, which is a distance.
+ * `VECTOR_COSINE(column, TO_VECTOR($n, float))`: cosine **similarity** in [-1, 1], higher is
+ * closer, so nearest-first is `ORDER BY … DESC` (docs/iris-sql.md#vector-functions). Not pgvector's
+ * `<=>`, which is a distance.
  */
 export function cosineSimilarity(
   column: VectorColumn,
@@ -20,7 +21,7 @@ export function cosineSimilarity(
 
 /**
  * `VECTOR_DOT_PRODUCT(column, TO_VECTOR($n, float))`: a similarity, higher is closer
- * (contract §5.3). pgvector's `<#>` is its negation.
+ * (docs/iris-sql.md#vector-functions). pgvector's `<#>` is its negation.
  */
 export function dotProduct(
   column: VectorColumn,
@@ -32,8 +33,9 @@ export function dotProduct(
 
 /**
  * `(1 - VECTOR_COSINE(…))`: cosine distance in [0, 2], lower is closer, the value pgvector's `<=>`
- * gives. IRIS has no distance function (contract §5.3), and its HNSW index serves only the
- * similarity form ordered DESC (§5.5): use {@link cosineSimilarity} to sort nearest-first.
+ * gives. IRIS has no distance function (docs/iris-sql.md#vector-functions), and its HNSW index
+ * serves only the similarity form ordered DESC (docs/iris-sql.md#hnsw-indexes): use
+ * {@link cosineSimilarity} to sort nearest-first.
  */
 export function cosineDistance(
   column: VectorColumn,

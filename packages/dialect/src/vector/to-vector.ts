@@ -12,7 +12,8 @@ export type VectorOperand = VectorValues | Expression<unknown>
 /**
  * `TO_VECTOR($n, float)`: the vector travels as one text parameter, the element type is written
  * lower case because iris-pgwire rewrites an upper-case `DOUBLE` in parameterized SQL
- * (contract §2.7, §5.2). Invalid vectors throw {@link IrisInputError} here, before anything is sent.
+ * (docs/iris-sql.md#the-double-rewrite, docs/iris-sql.md#to_vector). Invalid vectors throw
+ * {@link IrisInputError} here, before anything is sent.
  *
  * @param options the element type (`'float'` by default, `'double'`, …) or `{ elementType, dimensions }`.
  */

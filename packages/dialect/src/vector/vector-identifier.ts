@@ -2,9 +2,9 @@ import { IrisInputError } from '../errors.js'
 
 /**
  * A simple IRIS identifier: a letter, `_` or `%`, then letters, digits, `_` or `%`, at most 128
- * characters (doc `GSQL_identifiers`, contract §3.1). The vector helpers write names into DDL, which
- * cannot take parameters (contract §2.3), so they accept only these; nothing iris-pgwire rewrites
- * (`;`, `$1`, quotes, NUL) can get through.
+ * characters (docs/iris-sql.md#identifiers). The vector helpers write names into DDL, which cannot
+ * take parameters (docs/iris-sql.md#text-rewrites), so they accept only these; nothing iris-pgwire
+ * rewrites (`;`, `$1`, quotes, NUL) can get through.
  */
 const SIMPLE_IDENTIFIER = /^[A-Za-z_%][A-Za-z0-9_%]{0,127}$/
 

@@ -24,14 +24,16 @@ export interface VectorPluginOptions {
   /**
    * Vector columns per table, as codegen knows them: `{ items: ['embedding'] }` (or
    * `'SQLUser.items'`). A select reading one of these columns, by name, alias or `selectAll`, gets
-   * it converted under whatever key it has; names compare case-insensitively (contract §3.1).
+   * it converted under whatever key it has; names compare case-insensitively
+   * (docs/iris-sql.md#identifiers).
    */
   readonly tables?: Readonly<Record<string, readonly string[]>>
 }
 
 /**
- * Converts vector columns in result rows from IRIS's text (`0.1,0.2,…`, contract §5.4) to
- * `number[]`. Without it a vector column is a string. Other values (null, numbers) are left alone.
+ * Converts vector columns in result rows from IRIS's text (`0.1,0.2,…`,
+ * docs/iris-sql.md#vector-results) to `number[]`. Without it a vector column is a string. Other
+ * values (null, numbers) are left alone.
  *
  * ```ts
  * const db = new Kysely<DB>({ dialect, plugins: [new VectorPlugin({ tables: { items: ['embedding'] } })] })
@@ -39,8 +41,8 @@ export interface VectorPluginOptions {
  */
 export class VectorPlugin implements KyselyPlugin {
   readonly #columns: ReadonlySet<string>
-  // Names are kept lower case and result keys compared lower-cased: IRIS names are
-  // case-insensitive (contract §3.1), and `selectAll` yields the column's own spelling.
+  // Names are kept lower case and result keys compared lower-cased: IRIS names are case-insensitive
+  // (docs/iris-sql.md#identifiers), and `selectAll` yields the column's own spelling.
   /** table name (with or without schema) → its vector column names */
   readonly #tables: ReadonlyMap<string, ReadonlySet<string>>
   readonly #keysByQuery = new WeakMap<QueryId, ReadonlySet<string>>()
@@ -159,7 +161,8 @@ export class VectorPlugin implements KyselyPlugin {
 
   /**
    * `s.items` matches the option `s.items` or `items`; an unqualified `items` matches `items` or
-   * any `schema.items`, since the server resolves it in the default schema (contract §4.5).
+   * any `schema.items`, since the server resolves it in the default schema
+   * (docs/iris-sql.md#schemas).
    */
   #vectorColumnsOf(schema: string | undefined, name: string): ReadonlySet<string> | undefined {
     const table = name.toLowerCase()

@@ -2,8 +2,8 @@ import { IrisInputError } from '../errors.js'
 import type { IrisVectorElementType } from '../iris-metadata.js'
 
 /**
- * The element types the vector helpers write: the numeric ones (contract §5.1). STRING and
- * TIMESTAMP vectors have no similarity semantics, so the helpers refuse them.
+ * The element types the vector helpers write: the numeric ones (docs/iris-sql.md#the-vector-type).
+ * STRING and TIMESTAMP vectors have no similarity semantics, so the helpers refuse them.
  */
 export type VectorElementType = Extract<
   IrisVectorElementType,
@@ -24,7 +24,7 @@ export type VectorValues = readonly number[] | Float32Array | Float64Array
  * The most elements a vector may have, checked before anything is sent. Embedding models stay far
  * below it (384 … 4 096); at worst ~25 characters an element its text stays under IRIS's
  * 3 641 144-character string limit (see {@link MAX_VECTOR_TEXT_LENGTH}). IRIS's own limit is
- * unverified (iris-facts F5).
+ * unverified (docs/iris-sql.md#the-vector-type).
  */
 export const MAX_VECTOR_DIMENSIONS = 65_536
 
@@ -40,10 +40,12 @@ export interface VectorTextOptions {
 
 /**
  * Validates a vector and writes it as the one text parameter `TO_VECTOR` takes: `[0.1,0.2,…]`
- * (contract §5.2). Every problem is an {@link IrisInputError} raised before anything is sent.
+ * (docs/iris-sql.md#to_vector). Every problem is an {@link IrisInputError} raised before anything
+ * is sent.
  *
  * The brackets are optional for IRIS, but they keep a one-element vector from looking like a
- * number, which iris-pgwire would re-type (contract §2.4, iris-facts F4).
+ * number, which iris-pgwire would re-type
+ * (docs/iris-sql.md#parameter-re-typing).
  */
 export function toVectorText(values: VectorValues, options: VectorTextOptions = {}): string {
   const elementType = checkElementType(options.elementType ?? 'float')
@@ -104,7 +106,7 @@ export function checkElementType(elementType: unknown): VectorElementType {
 /**
  * One element as the shortest text that reads back as the same double (what `String` gives), but
  * never in exponent form: `1e-7` is written `0.0000001`, because whether IRIS's TO_VECTOR reads
- * exponents is unverified (iris-facts F3). `-0` keeps its sign.
+ * exponents is unverified (docs/iris-sql.md#to_vector). `-0` keeps its sign.
  */
 function formatVectorElement(
   value: unknown,
@@ -119,7 +121,7 @@ function formatVectorElement(
       `vector element ${index} is ${value}; IRIS vectors hold finite numbers only`,
     )
   }
-  // TO_VECTOR would truncate a fraction without error (iris-facts F1).
+  // TO_VECTOR would truncate a fraction without error (docs/iris-sql.md#to_vector).
   if (elementType === 'integer' && !Number.isSafeInteger(value)) {
     throw new IrisInputError(
       `vector element ${index} is ${value}, not a whole number; an integer vector would truncate it silently`,
@@ -128,7 +130,7 @@ function formatVectorElement(
   const sent = elementType === 'float' ? floatElement(value) : value
   if (!Number.isFinite(sent)) {
     throw new IrisInputError(
-      `vector element ${index} is ${value}, beyond single precision (FLOAT vectors, contract §5.1); use a double vector`,
+      `vector element ${index} is ${value}, beyond single precision, the range of a FLOAT vector's elements; use a double vector`,
     )
   }
   if (Object.is(sent, -0)) return '-0'
@@ -140,8 +142,9 @@ function formatVectorElement(
  * What a `float` element is written as. A double is written as itself, and a server reading its
  * text straight into single precision gets the float `Math.fround` gives, except when the double
  * lies exactly halfway between two floats: its shortest text is then not exactly halfway, and such
- * a reader may round it the other way (the sim's pgvector does, iris-facts F13). That double is
- * written as the float `Math.fround` picks (ties to even). Beyond single precision: Infinity.
+ * a reader may round it the other way (the sim's pgvector does, docs/iris-sql.md#the-vector-type).
+ * That double is written as the float `Math.fround` picks (ties to even). Beyond single precision:
+ * Infinity.
  */
 function floatElement(value: number): number {
   const nearest = Math.fround(value)

@@ -18,7 +18,7 @@ describe.each(pagingDbs)('insert, update, delete, replaceInto ($paging paging)',
     })
   })
 
-  it('insert: multi-row VALUES by default (contract §3.6)', () => {
+  it('insert: multi-row VALUES by default', () => {
     expect(
       compiled(
         db.insertInto('pet').values([
@@ -43,7 +43,7 @@ describe.each(pagingDbs)('insert, update, delete, replaceInto ($paging paging)',
     })
   })
 
-  it('replaceInto → INSERT OR UPDATE INTO (contract §3.5)', () => {
+  it('replaceInto → INSERT OR UPDATE INTO', () => {
     expect(compiled(db.replaceInto('pet').values({ id: 1, name: 'Rex' }))).toEqual({
       sql: 'insert or update into "pet" ("id", "name") values ($1, $2)',
       parameters: [1, 'Rex'],
@@ -69,7 +69,7 @@ describe.each(pagingDbs)('insert, update, delete, replaceInto ($paging paging)',
   })
 })
 
-describe('bulkInsert union-all form (contract §3.6)', () => {
+describe('bulkInsert union-all form (INSERT ... SELECT ... UNION ALL SELECT)', () => {
   const db = compilingDb({ bulkInsert: 'union-all' })
   it('writes INSERT INTO t (cols) SELECT ... UNION ALL SELECT ...', () => {
     expect(

@@ -9,7 +9,7 @@ import {
 } from '../../src/index.js'
 import { pagingDbs } from '../support/compile.js'
 
-describe.each(pagingDbs)('schema builder → IRIS DDL (contract §4) ($paging paging)', ({ db }) => {
+describe.each(pagingDbs)('schema builder → IRIS DDL ($paging paging)', ({ db }) => {
   it('create table: IDENTITY, BIT, explicit varchar length, text as a long VARCHAR, defaults as checked literals', () => {
     const query = db.schema
       .createTable('person')
@@ -38,7 +38,7 @@ describe.each(pagingDbs)('schema builder → IRIS DDL (contract §4) ($paging pa
     expect(query.compile().sql).toBe('create table "doc" ("embedding" VECTOR(FLOAT, 3))')
   })
 
-  it('drop table if exists, create/drop index, alter table per contract §4.4', () => {
+  it('drop table if exists, create/drop index, IRIS ALTER TABLE forms', () => {
     expect(db.schema.dropTable('person').ifExists().compile().sql).toBe(
       'drop table if exists "person"',
     )
@@ -116,7 +116,7 @@ describe.each(pagingDbs)('schema builder → IRIS DDL (contract §4) ($paging pa
     }
   })
 
-  it('refuses DDL literals pgwire would rewrite (contract §2.3)', () => {
+  it('refuses DDL literals pgwire would rewrite', () => {
     for (const text of ['a;b', 'cost $5', '2024-01-02', 'nul\0', 'public']) {
       expect(
         () =>

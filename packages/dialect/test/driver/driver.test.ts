@@ -10,7 +10,7 @@ import { dbWith, FakePool } from '../support/fake-pool.js'
 
 const dml = (command: string, rowCount = 1) => ({ command, rowCount })
 
-describe('transactions (contract §9)', () => {
+describe('transactions', () => {
   it('START TRANSACTION carries the isolation level and access mode on one statement', async () => {
     const pool = new FakePool()
     const db = dbWith(pool)
@@ -63,7 +63,7 @@ describe('transactions (contract §9)', () => {
     expect(pool.texts).toEqual([])
   })
 
-  it('savepoints: SAVEPOINT / ROLLBACK TO SAVEPOINT; release is a no-op (contract §9.3)', async () => {
+  it('savepoints: SAVEPOINT / ROLLBACK TO SAVEPOINT; release is a no-op', async () => {
     const pool = new FakePool()
     const db = dbWith(pool)
     const trx = await db.startTransaction().execute()
@@ -92,7 +92,7 @@ describe('transactions (contract §9)', () => {
   })
 })
 
-describe('insertId (contract §3.4)', () => {
+describe('insertId (SELECT LAST_IDENTITY())', () => {
   it('runs SELECT LAST_IDENTITY() on the same connection right after a single-row insert', async () => {
     const pool = new FakePool((q) =>
       q.text.startsWith('insert')
@@ -186,7 +186,7 @@ describe('multi-row insert chunking', () => {
   })
 })
 
-describe('result labels (contract §6.3)', () => {
+describe('result labels (restored from lower-cased server labels)', () => {
   it('restores selected names when the server lower-cases them, by position', async () => {
     const pool = new FakePool(() => ({
       rows: [[1, 'Ann', 3]],
@@ -226,7 +226,7 @@ describe('result labels (contract §6.3)', () => {
 })
 
 describe('errors', () => {
-  it('maps server errors by SQLCODE, keeping sqlstate, sql and cause (contract §8)', async () => {
+  it('maps server errors by SQLCODE, keeping sqlstate, sql and cause', async () => {
     const cause = Object.assign(
       new Error(
         '[SQLCODE: <-119>:<UNIQUE or PRIMARY KEY constraint failed uniqueness check upon INSERT>] [%msg: x]',
@@ -269,7 +269,7 @@ describe('errors', () => {
   })
 })
 
-describe('streaming (contract §2.6)', () => {
+describe('streaming (iris-pgwire ignores Execute row limits)', () => {
   it('reads the result once and yields chunks; stopping early releases the connection', async () => {
     const all = Array.from({ length: 250 }, (_, i) => [i])
     const pool = new FakePool(() => ({ rows: all, fields: [{ name: 'id' }] }))

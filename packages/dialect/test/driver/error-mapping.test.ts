@@ -14,7 +14,10 @@ import {
   toIrisError,
 } from '../../src/index.js'
 
-/** A pg DatabaseError as iris-pgwire sends it: SQLSTATE 42000, the SQLCODE in the message (contract §8.1). */
+/**
+ * A pg DatabaseError as iris-pgwire sends it: SQLSTATE 42000, the SQLCODE in the message
+ * (docs/iris-sql.md#error-format).
+ */
 function serverError(sqlcode: number, text = 'message') {
   return Object.assign(new Error(`[SQLCODE: <${sqlcode}>:<${text}>] [%msg: <details>]`), {
     code: '42000',
@@ -22,7 +25,7 @@ function serverError(sqlcode: number, text = 'message') {
   })
 }
 
-describe('error mapping by SQLCODE (contract §8.2)', () => {
+describe('error mapping by SQLCODE', () => {
   const table: [number, typeof IrisError][] = [
     [-1, IrisSyntaxError],
     [-12, IrisSyntaxError],

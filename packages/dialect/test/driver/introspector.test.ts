@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { IrisDialect } from '../../src/index.js'
 import { FakePool } from '../support/fake-pool.js'
 
-describe('introspector (contract §7)', () => {
+describe('introspector (INFORMATION_SCHEMA)', () => {
   it('reads INFORMATION_SCHEMA only, never pg_catalog', async () => {
     const pool = new FakePool()
     const db = new Kysely<unknown>({ dialect: new IrisDialect({ pool }) })
@@ -14,7 +14,7 @@ describe('introspector (contract §7)', () => {
     expect(pool.texts.filter((text) => /INFORMATION_SCHEMA/.test(text))).toHaveLength(3)
   })
 
-  it('treats the §7.4 "table does not exist" fault on TABLES as no tables', async () => {
+  it('treats the missing-table fault ("table does not exist") on TABLES as no tables', async () => {
     const pool = new FakePool((q) =>
       /"TABLES"/.test(q.text) ? new Error("[SQLCODE: <-30>:<Table 'SQLUser.x' not found>]") : {},
     )

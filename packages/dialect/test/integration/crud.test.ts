@@ -136,7 +136,7 @@ describe.each(PROFILES)('CRUD, transactions, insertId, labels (profile %s)', (pr
     for (const [i, r] of results.entries()) expect(r.insertId).toBe(byAge.get(i))
   })
 
-  it('labels come back exactly as selected, aliases included (contract §6.3)', async () => {
+  it('labels come back exactly as selected, aliases included', async () => {
     const row = await t.db
       .selectFrom(person)
       .select(['firstName', 'age as yearsOld', sql<number>`count(*)`.as('numberOfPeople')])

@@ -15,7 +15,7 @@ import { useTestDatabase } from '../support/test-database.js'
 
 type ErrorClass = abstract new (...args: never[]) => IrisError
 
-describe.each(PROFILES)('server errors map by SQLCODE (contract §8) (profile %s)', (profile) => {
+describe.each(PROFILES)('server errors map by SQLCODE (profile %s)', (profile) => {
   const parent = tableName('parent')
   const child = tableName('child')
   const t = useTestDatabase({
@@ -153,7 +153,7 @@ describe.each(PROFILES)('server errors map by SQLCODE (contract §8) (profile %s
       await holder.rollback().execute()
     }
   })
-  it('after a failed statement the connection stays usable (contract §8.1)', async () => {
+  it('after a failed statement the connection stays usable', async () => {
     await expect(t.db.insertInto(parent).values({ id: 1, code: 'q' }).execute()).rejects.toThrow(
       IrisError,
     )

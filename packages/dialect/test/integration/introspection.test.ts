@@ -4,7 +4,7 @@ import { description, type IrisTableMetadata } from '../../src/index.js'
 import { PROFILES, tableName } from '../support/server.js'
 import { useTestDatabase } from '../support/test-database.js'
 
-/** Every column type of contract §4.1, as DDL. */
+/** Every column type of docs/iris-sql.md#column-types, as DDL. */
 const TYPES: [column: string, ddl: string][] = [
   ['c_integer', 'INTEGER'],
   ['c_bigint', 'BIGINT'],
@@ -28,83 +28,80 @@ const TYPES: [column: string, ddl: string][] = [
   ['c_vector', 'VECTOR(FLOAT, 3)'],
 ]
 
-describe.each(PROFILES)(
-  'introspection from INFORMATION_SCHEMA (contract §7) (profile %s)',
-  (profile) => {
-    const table = tableName('every_type')
-    const view = tableName('every_type_view')
-    const t = useTestDatabase({
-      profile,
-      tables: {
-        [table]: (create) => {
-          let builder = create
-            .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-            .addColumn('required', 'varchar(10)', (c) =>
-              c.notNull().defaultTo('abc').modifyEnd(description('A required column')),
-            )
-          for (const [column, ddl] of TYPES) builder = builder.addColumn(column, sql.raw(ddl))
-          return builder.modifyEnd(description('Every IRIS type'))
-        },
+describe.each(PROFILES)('introspection from INFORMATION_SCHEMA (profile %s)', (profile) => {
+  const table = tableName('every_type')
+  const view = tableName('every_type_view')
+  const t = useTestDatabase({
+    profile,
+    tables: {
+      [table]: (create) => {
+        let builder = create
+          .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+          .addColumn('required', 'varchar(10)', (c) =>
+            c.notNull().defaultTo('abc').modifyEnd(description('A required column')),
+          )
+        for (const [column, ddl] of TYPES) builder = builder.addColumn(column, sql.raw(ddl))
+        return builder.modifyEnd(description('Every IRIS type'))
       },
-      views: { [view]: (db) => db.selectFrom(table).select(['id', 'c_varchar']) },
-    })
+    },
+    views: { [view]: (db) => db.selectFrom(table).select(['id', 'c_varchar']) },
+  })
 
-    it('lists user schemas only', async () => {
-      const schemas = (await t.db.introspection.getSchemas()).map((s) => s.name)
-      expect(schemas).toContain('SQLUser')
-      expect(schemas.filter((s) => s.startsWith('%') || /^ens/i.test(s))).toEqual([])
-    })
+  it('lists user schemas only', async () => {
+    const schemas = (await t.db.introspection.getSchemas()).map((s) => s.name)
+    expect(schemas).toContain('SQLUser')
+    expect(schemas.filter((s) => s.startsWith('%') || /^ens/i.test(s))).toEqual([])
+  })
 
-    it('reports every §4.1 type, nullability, identity, defaults, comments and vector info', async () => {
-      const tables = (await t.db.introspection.getTables()) as IrisTableMetadata[]
-      const found = tables.find((tb) => tb.name === table)
-      expect(found).toBeDefined()
-      if (!found) return
-      expect(found).toMatchObject({ schema: 'SQLUser', isView: false, comment: 'Every IRIS type' })
-      expect(found.columns.map((c) => c.name)).toEqual(['id', 'required', ...TYPES.map(([c]) => c)])
-      const byName = new Map(found.columns.map((c) => [c.name, c]))
-      expect(byName.get('id')).toMatchObject({
-        isIdentity: true,
-        isAutoIncrementing: true,
-        isPrimaryKey: true,
-        isNullable: false,
-      })
-      expect(byName.get('required')).toMatchObject({
-        isNullable: false,
-        hasDefaultValue: true,
-        comment: 'A required column',
-        irisType: 'VARCHAR(10)',
-      })
-      expect(byName.get('c_integer')).toMatchObject({
-        dataType: 'INTEGER',
-        isNullable: true,
-        isIdentity: false,
-      })
-      expect(byName.get('c_varchar')).toMatchObject({
-        dataType: 'VARCHAR',
-        irisType: 'VARCHAR(40)',
-        characterMaximumLength: 40,
-      })
-      expect(byName.get('c_numeric')).toMatchObject({
-        irisType: 'NUMERIC(10,2)',
-        numericPrecision: 10,
-        numericScale: 2,
-      })
-      expect(byName.get('c_bit')).toMatchObject({ dataType: 'BIT' })
-      expect(byName.get('c_date')).toMatchObject({ dataType: 'DATE' })
-      expect(byName.get('c_timestamp')).toMatchObject({ dataType: 'TIMESTAMP' })
-      expect(byName.get('c_vector')).toMatchObject({
-        dataType: 'VECTOR',
-        irisType: 'VECTOR(FLOAT,3)',
-        vector: { elementType: 'float', length: 3 },
-      })
-      for (const column of found.columns)
-        expect(column.dataType, column.name).toMatch(/^[A-Z][A-Z ]*$/)
+  it('reports every IRIS column type, nullability, identity, defaults, comments and vector info', async () => {
+    const tables = (await t.db.introspection.getTables()) as IrisTableMetadata[]
+    const found = tables.find((tb) => tb.name === table)
+    expect(found).toBeDefined()
+    if (!found) return
+    expect(found).toMatchObject({ schema: 'SQLUser', isView: false, comment: 'Every IRIS type' })
+    expect(found.columns.map((c) => c.name)).toEqual(['id', 'required', ...TYPES.map(([c]) => c)])
+    const byName = new Map(found.columns.map((c) => [c.name, c]))
+    expect(byName.get('id')).toMatchObject({
+      isIdentity: true,
+      isAutoIncrementing: true,
+      isPrimaryKey: true,
+      isNullable: false,
     })
+    expect(byName.get('required')).toMatchObject({
+      isNullable: false,
+      hasDefaultValue: true,
+      comment: 'A required column',
+      irisType: 'VARCHAR(10)',
+    })
+    expect(byName.get('c_integer')).toMatchObject({
+      dataType: 'INTEGER',
+      isNullable: true,
+      isIdentity: false,
+    })
+    expect(byName.get('c_varchar')).toMatchObject({
+      dataType: 'VARCHAR',
+      irisType: 'VARCHAR(40)',
+      characterMaximumLength: 40,
+    })
+    expect(byName.get('c_numeric')).toMatchObject({
+      irisType: 'NUMERIC(10,2)',
+      numericPrecision: 10,
+      numericScale: 2,
+    })
+    expect(byName.get('c_bit')).toMatchObject({ dataType: 'BIT' })
+    expect(byName.get('c_date')).toMatchObject({ dataType: 'DATE' })
+    expect(byName.get('c_timestamp')).toMatchObject({ dataType: 'TIMESTAMP' })
+    expect(byName.get('c_vector')).toMatchObject({
+      dataType: 'VECTOR',
+      irisType: 'VECTOR(FLOAT,3)',
+      vector: { elementType: 'float', length: 3 },
+    })
+    for (const column of found.columns)
+      expect(column.dataType, column.name).toMatch(/^[A-Z][A-Z ]*$/)
+  })
 
-    it('flags views', async () => {
-      const tables = await t.db.introspection.getTables()
-      expect(tables.find((tb) => tb.name === view)).toMatchObject({ isView: true })
-    })
-  },
-)
+  it('flags views', async () => {
+    const tables = await t.db.introspection.getTables()
+    expect(tables.find((tb) => tb.name === view)).toMatchObject({ isView: true })
+  })
+})

@@ -66,7 +66,7 @@ describe.each(PROFILES)('Migrator (profile %s)', (profile) => {
     }
   })
 
-  it('the migration lock excludes a second migrator until the first is done (contract §4.6)', async () => {
+  it('the migration lock excludes a second migrator until the first is done (LOCK TABLE)', async () => {
     const Migrator = await loadMigrator()
     const first = connect(harness.server)
     const second = connect(harness.server)

@@ -4,7 +4,7 @@ import { IrisError } from '../../src/index.js'
 import { tableName } from '../support/server.js'
 import { useTestDatabase } from '../support/test-database.js'
 
-// Needs the sim: IRIS before 2025.1 is simulated with irisVersion '2024.1', which rejects LIMIT (issue 3 acceptance 5).
+// Needs the sim: IRIS before 2025.1 is simulated with irisVersion '2024.1', which rejects LIMIT.
 describe.each(['iris', 'pgwire-1.0'] as const)(
   'paging: top against IRIS 2024.1 (needs the sim) (profile %s)',
   (profile) => {

@@ -12,7 +12,7 @@ import {
 } from './fixtures.js'
 
 /**
- * Issue 8, Faults 4: a query aborted with an AbortSignal leaves its connection reusable or
+ * A query aborted with an AbortSignal leaves its connection reusable or
  * discarded, never returned to the pool in a bad state. "Bad state" is checked by what the next
  * queries on the same pool return, and by the pool's and the server's connection counts.
  */

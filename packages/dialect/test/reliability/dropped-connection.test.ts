@@ -3,7 +3,7 @@ import { IrisConnectionError } from '../../src/index.js'
 import { tableName } from '../support/server.js'
 import { expectRejection, poolCounts, sleep, useNotesBehindProxy, waitFor } from './fixtures.js'
 
-/** Issue 8, Faults 2: the connection drops between a transaction's statements. */
+/** The connection drops between a transaction's statements. */
 describe('a connection dropped between the statements of a transaction', () => {
   const table = tableName('dropped_tx')
   const t = useNotesBehindProxy(table)

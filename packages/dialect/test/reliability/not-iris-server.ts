@@ -3,7 +3,7 @@ import net from 'node:net'
 /**
  * A PostgreSQL wire-protocol server that is NOT IRIS, just enough for `pg`: trust login, and every
  * simple query answered with one row, one text column holding `version`. For the "server is not
- * IRIS" misconfiguration test (issue 8, bad input 3); the sim always says it is IRIS.
+ * IRIS" misconfiguration test; the sim always says it is IRIS.
  */
 export interface NotIrisServer {
   readonly url: string

@@ -11,7 +11,7 @@ vi.mock('pg', () => {
   })
 })
 
-/** Issue 8, bad input 3: `pg` is missing. */
+/** `pg` is missing. */
 describe('pg is missing', () => {
   it('constructing the dialect still works; the first query fails with one line saying how to install pg', async () => {
     const db = new Kysely<AnyDB>({

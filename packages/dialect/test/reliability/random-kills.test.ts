@@ -15,7 +15,7 @@ const HANG_AFTER_MS = 10_000
 const SECOND_ROW = 1_000_000
 
 /**
- * Issue 8, Faults 5: 10 000 operations (reads, autocommit inserts, transactions) while 5% of them
+ * 10 000 operations (reads, autocommit inserts, transactions) while 5% of them
  * are preceded by the TCP proxy cutting a random connection. Every operation settles; every failure
  * is an IrisError; no connection leaks; no committed row is lost; no transaction is half-applied.
  */

@@ -21,7 +21,7 @@ const CONNECTION_TIMEOUT_MS = 2000
 const STATEMENT_TIMEOUT_MS = 5000
 
 /**
- * Issue 8, Faults 1: the server stops in the middle of a query and in the middle of a transaction,
+ * The server stops in the middle of a query and in the middle of a transaction,
  * then starts again on the same port and data directory. Needs the sim (stop / restart).
  */
 describe('the server stops mid-query and mid-transaction, then restarts', () => {
@@ -32,7 +32,7 @@ describe('the server stops mid-query and mid-transaction, then restarts', () => 
   const table = 'restart_rows'
   const lockedTable = 'restart_locked'
 
-  /** The same port and data directory every time (issue 8: "no manual step"). */
+  /** The same port and data directory every time: a restart needs no manual step. */
   const start = (options: { port: number }) =>
     startSim({ port: options.port, dataDir, lockTimeoutMs: 30_000 })
 

@@ -8,7 +8,7 @@ const CONNECTION_TIMEOUT_MS = 1000
 const STATEMENT_TIMEOUT_MS = 500
 
 /**
- * Issue 8, Faults 3 (pool exhaustion under a connection timeout) and a network that stalls with the
+ * Pool exhaustion under a connection timeout, and a network that stalls with the
  * sockets open (only the statement timeout can end the wait). Timeouts are the dialect's own options.
  */
 describe('timeouts: an exhausted pool and a stalled network', () => {
@@ -38,7 +38,7 @@ describe('timeouts: an exhausted pool and a stalled network', () => {
         IrisTimeoutError,
       )
       const { error } = outcome
-      // One line naming what to change (issue 8: every misuse says what to fix).
+      // One line naming what to change: every misuse says what to fix.
       expect(error.message).toMatch(/raise maxConnections or connectionTimeoutMillis/i)
       expect(error.message).not.toContain('\n')
       expect(outcome.ms).toBeGreaterThanOrEqual(CONNECTION_TIMEOUT_MS - 20)

@@ -1,8 +1,9 @@
 /**
- * The hostile-input corpus (issue 8, "Bad input" 1): strings generated from families of things that
- * break SQL built by concatenation, or that iris-pgwire rewrites inside SQL text (contract §2.2-§2.4).
- * Every case is used as a value (it must travel as a parameter and come back unchanged) and as an
- * identifier (it must be double-quoted safely, or refused with IrisInputError).
+ * The hostile-input corpus: strings generated from families of things that break SQL built by
+ * concatenation, or that iris-pgwire rewrites inside SQL text (docs/iris-sql.md#placeholders,
+ * docs/iris-sql.md#text-rewrites, docs/iris-sql.md#parameter-re-typing). Every case is used as a
+ * value (it must travel as a parameter and come back unchanged) and as an identifier (it must be
+ * double-quoted safely, or refused with IrisInputError).
  */
 
 export interface HostileCase {
@@ -12,8 +13,9 @@ export interface HostileCase {
   readonly value: string
   /**
    * As a value: `refused` when the dialect must throw IrisInputError before sending anything;
-   * otherwise what a select returns under profile `pgwire-1.0` when it differs from `value`
-   * (contract §6.3: '' → NULL; §2.4: numeric-looking text is re-typed, '007' → '7').
+   * otherwise what a select returns under profile `pgwire-1.0` when it differs from `value` ('' →
+   * NULL, docs/iris-sql.md#iris-pgwire-result-quirks; numeric-looking text is re-typed, '007' →
+   * '7', docs/iris-sql.md#parameter-re-typing).
    */
   readonly asValue?: 'refused' | { readonly pgwire: string | null }
 }
@@ -261,9 +263,9 @@ const FAMILIES: Readonly<Record<string, readonly string[]>> = {
 }
 
 /**
- * Numeric-looking text: iris-pgwire re-types it as a number (contract §2.4), so a varchar column
- * gets the number's text: [value, text stored under pgwire-1.0]. The last seven only look numeric to
- * people, not to the re-typing rule, and come back unchanged.
+ * Numeric-looking text: iris-pgwire re-types it as a number (docs/iris-sql.md#parameter-re-typing),
+ * so a varchar column gets the number's text: [value, text stored under pgwire-1.0]. The last seven
+ * only look numeric to people, not to the re-typing rule, and come back unchanged.
  */
 const NUMERIC_LOOKING: readonly (readonly [string, string])[] = [
   ['007', '7'],
@@ -327,7 +329,10 @@ export const CORPUS: readonly HostileCase[] = [
 export const ACCEPTED_VALUES = CORPUS.filter((c) => c.asValue !== 'refused')
 export const REFUSED_VALUES = CORPUS.filter((c) => c.asValue === 'refused')
 
-/** What a select returns for a stored case under a profile (contract §6.3, §2.4). */
+/**
+ * What a select returns for a stored case under a profile
+ * (docs/iris-sql.md#iris-pgwire-result-quirks, docs/iris-sql.md#parameter-re-typing).
+ */
 export function expectedBack(c: HostileCase, profile: 'iris' | 'pgwire-1.0'): string | null {
   if (profile === 'pgwire-1.0' && typeof c.asValue === 'object') return c.asValue.pgwire
   return c.value

@@ -6,10 +6,10 @@ import { CORPUS, type HostileCase, label } from './corpus.js'
 import { ddlLiteralRefusal } from './policy.js'
 
 /**
- * Issue 8, "Bad input" 1, DDL: literals cannot be parameters there (contract §2.3), so the dialect
- * escapes them into the text. Each corpus case as a column DEFAULT and %DESCRIPTION either works
- * (the default comes back exactly: iris-pgwire's text rewrites did not touch it) or is refused with
- * IrisInputError before anything is sent (needs the sim: reads its query log).
+ * Hostile DDL literals: literals cannot be parameters in DDL (docs/iris-sql.md#text-rewrites), so
+ * the dialect escapes them into the text. Each corpus case as a column DEFAULT and %DESCRIPTION
+ * either works (the default comes back exactly: iris-pgwire's text rewrites did not touch it) or is
+ * refused with IrisInputError before anything is sent (needs the sim: reads its query log).
  */
 const numbered = CORPUS.map((c, i) => ({ c, table: `ddl_literal_${i}` }))
 
@@ -27,7 +27,8 @@ describe.each(PROFILES)('hostile DDL literals (needs the sim; profile %s)', (pro
     try {
       await t.db.insertInto(table).values({ id: 1 }).execute()
       const row = await t.db.selectFrom(table).select('c').executeTakeFirstOrThrow()
-      // '' comes back as NULL through iris-pgwire 1.0 (contract §6.3); nothing else differs.
+      // '' comes back as NULL through iris-pgwire 1.0 (docs/iris-sql.md#iris-pgwire-result-quirks);
+      // nothing else differs.
       expect(row.c).toBe(profile === 'pgwire-1.0' && c.value === '' ? null : c.value)
     } finally {
       await t.db.schema.dropTable(table).execute()

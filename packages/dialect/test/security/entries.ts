@@ -13,9 +13,9 @@ function runnable(db: Kysely<AnyDB>, raw: RawBuilder<unknown>): Runnable {
 }
 
 /**
- * Every public entry that takes a value (issue 8, "Bad input" 1), as a statement on table `t`
- * (`id integer`, `v varchar`) that carries `value`. Used by the compile test (SQL text must not
- * depend on the value) and, through the same builders, by the round-trip test.
+ * Every public entry that takes a value, as a statement on table `t` (`id integer`, `v varchar`)
+ * that carries `value`. Used by the compile test (SQL text must not depend on the value) and,
+ * through the same builders, by the round-trip test.
  */
 export const VALUE_ENTRIES: readonly {
   readonly entry: string

@@ -7,15 +7,15 @@ import { CORPUS, label } from './corpus.js'
 import { identifierRefusal, kyselyParses } from './policy.js'
 
 /**
- * Issue 8, "Bad input" 1, identifiers, against the sim under both profiles: a hostile name the dialect
- * allows is double-quoted and works as a table, column, alias, schema and savepoint name (create,
- * write, read, roll back, drop); one it refuses raises IrisInputError and sends nothing (needs the
- * sim: reads its query log).
+ * Hostile identifiers, against the sim under both profiles: a hostile name the dialect allows is
+ * double-quoted and works as a table, column, alias, schema and savepoint name (create, write,
+ * read, roll back, drop); one it refuses raises IrisInputError and sends nothing (needs the sim:
+ * reads its query log).
  */
 const ALLOWED = CORPUS.map((c, i) => ({ c, i })).filter(({ c }) => !identifierRefusal(c.value))
 const REFUSED = CORPUS.filter((c) => identifierRefusal(c.value))
 
-/** IRIS reserves savepoint names starting with SYS (contract §9.3). */
+/** IRIS reserves savepoint names starting with SYS (docs/iris-sql.md#savepoints). */
 const savepointRefusal = (name: string) =>
   identifierRefusal(name) ?? (/^sys/i.test(name) ? 'SYS' : undefined)
 

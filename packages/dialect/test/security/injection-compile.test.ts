@@ -7,9 +7,9 @@ import { VALUE_ENTRIES, VECTOR_ENTRIES } from './entries.js'
 import { ddlLiteralRefusal, identifierRefusal, kyselyParses, quoted } from './policy.js'
 
 /**
- * Issue 8, "Bad input" 1, without a server: for every corpus case and every public entry, the SQL
- * text compiled with the hostile string is identical to the one compiled with a benign twin. Values
- * only ever change the parameters; names and DDL literals are quoted and escaped, or refused.
+ * Hostile input without a server: for every corpus case and every public entry, the SQL text
+ * compiled with the hostile string is identical to the one compiled with a benign twin. Values only
+ * ever change the parameters; names and DDL literals are quoted and escaped, or refused.
  */
 
 // Compiles only: the dialect never connects.
@@ -127,7 +127,7 @@ describe('identifiers: double-quoted safely, or refused (no server)', () => {
   })
 })
 
-describe('DDL literals (defaultTo, description): escaped, or refused (no server, contract §2.3)', () => {
+describe('DDL literals (defaultTo, description): escaped, or refused (no server)', () => {
   const literal = (text: string) => `'${text.replaceAll("'", "''")}'`
   const builds = {
     defaultTo: (text: string) =>

@@ -7,11 +7,12 @@ import { ACCEPTED_VALUES, expectedBack, type HostileCase, label, REFUSED_VALUES 
 import { VALUE_ENTRIES } from './entries.js'
 
 /**
- * Issue 8, "Bad input" 1, against the sim under both profiles (needs the sim: reads its query log).
- * Every accepted corpus value goes in through insert, update, replaceInto and the `sql` template,
- * is found again through `where` =, like, in and the `sql` template, and comes back byte-exact under
- * `iris`; under `pgwire-1.0` exactly as contract §6.3 ('' → NULL) and §2.4 (numeric-looking text
- * re-typed) say. Refused values (NUL, lone surrogates) raise IrisInputError and send nothing.
+ * Hostile values, against the sim under both profiles (needs the sim: reads its query log). Every
+ * accepted corpus value goes in through insert, update, replaceInto and the `sql` template, is
+ * found again through `where` =, like, in and the `sql` template, and comes back byte-exact under
+ * `iris`; under `pgwire-1.0` exactly as docs/iris-sql.md#iris-pgwire-result-quirks ('' → NULL) and
+ * docs/iris-sql.md#parameter-re-typing (numeric-looking text re-typed) say. Refused values (NUL,
+ * lone surrogates) raise IrisInputError and send nothing.
  */
 const MAX_SIM_LIKE_WILDCARDS = 1000
 const wildcards = (text: string) => text.match(/[%_]/g)?.length ?? 0
@@ -44,7 +45,8 @@ describe.each(PROFILES)('hostile values round-trip (needs the sim; profile %s)',
     // Found again through every kind of filter: the value is one parameter, compared as given.
     expect(await found((q) => q.where('id', '=', id).where('v', '=', v))).toEqual([id])
     // A pattern of thousands of wildcards overflows the sim's LIKE and puts the sim out of service
-    // (iris-facts F33: a PGlite limit), so such values skip only this one filter.
+    // (docs/iris-sql.md#simulator-limits: a PGlite limit), so such values skip only this one
+    // filter.
     if (wildcards(v) <= MAX_SIM_LIKE_WILDCARDS)
       expect(await found((q) => q.where('id', '=', id).where('v', 'like', v))).toEqual([id])
     expect(await found((q) => q.where('id', '=', id).where('v', 'in', [v, 'other']))).toEqual([id])
@@ -53,8 +55,9 @@ describe.each(PROFILES)('hostile values round-trip (needs the sim; profile %s)',
       where ${sql.ref('id')} = ${id} and ${sql.ref('v')} = ${v}`.execute(t.db)
     expect(viaTemplate.rows.map((r) => r.id)).toEqual([id])
 
-    // An untyped parameter selected back. Under pgwire-1.0 the sim re-types numeric-looking text
-    // to the number's text (§2.4), which PostgreSQL then types as text.
+    // An untyped parameter selected back. Under pgwire-1.0 the sim re-types numeric-looking text to
+    // the number's text (docs/iris-sql.md#parameter-re-typing), which PostgreSQL then types as
+    // text.
     const echoed = await t.db
       .selectFrom(table)
       .select((eb) => eb.val(v).as('x'))

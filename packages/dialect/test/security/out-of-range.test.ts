@@ -17,8 +17,8 @@ import { connect, PROFILES, tableName } from '../support/server.js'
 import { useTestDatabase } from '../support/test-database.js'
 
 /**
- * Issue 8, "Bad input" 2: out-of-range input under both sim profiles. Each is either a typed error
- * raised before anything is sent (checked in the sim's query log), or the documented behaviour.
+ * Out-of-range input under both sim profiles. Each is either a typed error raised before anything
+ * is sent (checked in the sim's query log), or the documented behaviour.
  */
 
 /** `[1, <hole>, 3]`: a sparse array, as `new Array(3)` filled partly. */

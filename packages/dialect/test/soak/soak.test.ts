@@ -7,7 +7,7 @@ import { tableName } from '../support/server.js'
 import { type TableDefinition, useTestDatabase } from '../support/test-database.js'
 
 /**
- * Issue 8, Load: mixed reads, writes, transactions and vector searches from 100 concurrent workers.
+ * Load: mixed reads, writes, transactions and vector searches from 100 concurrent workers.
  *
  *   CI (30 s, p50/p99 per 10 s):   npx vitest run test/soak
  *   Nightly (10 min, per minute):  SOAK_SECONDS=600 npx vitest run test/soak

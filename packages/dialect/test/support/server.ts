@@ -30,7 +30,7 @@ export interface ServerOptions {
   needsSim?: boolean
 }
 
-/** Tests run against IRIS_URL when set (issue 3 acceptance 4), else against a sim started here. */
+/** Tests run against IRIS_URL when set, else against a sim started here. */
 export const realIrisUrl = process.env.IRIS_URL
 
 /**
@@ -80,7 +80,9 @@ export function connect<DB = any>(
 // biome-ignore lint/suspicious/noExplicitAny: integration tests create their tables at run time
 export type AnyDB = any
 
-/** Both sim profiles (contract §10); against IRIS_URL only one run is needed. */
+/**
+ * Both sim profiles (docs/iris-sql.md#simulator-profiles); against IRIS_URL only one run is needed.
+ */
 export const PROFILES = realIrisUrl ? (['pgwire-1.0'] as const) : (['iris', 'pgwire-1.0'] as const)
 
 /** A table name unique to this run, so files can share a real server. */

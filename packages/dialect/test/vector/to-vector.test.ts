@@ -11,7 +11,7 @@ function compiled(expression: ReturnType<typeof toVector>) {
 }
 
 describe('toVector', () => {
-  it('sends the vector as one bracketed text parameter with a lower-case type word (contract §5.2, §2.7)', () => {
+  it('sends the vector as one bracketed text parameter with a lower-case type word', () => {
     expect(compiled(toVector([0.1, 0.2, -3]))).toEqual({
       sql: 'TO_VECTOR($1, float)',
       parameters: ['[0.1,0.2,-3]'],
@@ -27,7 +27,7 @@ describe('toVector', () => {
     expect(compiled(toVector([1.5], 'decimal')).sql).toBe('TO_VECTOR($1, decimal)')
   })
 
-  it('brackets a one-element vector so the server cannot re-type it as a number (contract §2.4)', () => {
+  it('brackets a one-element vector so the server cannot re-type it as a number', () => {
     expect(compiled(toVector([0.5])).parameters).toEqual(['[0.5]'])
   })
 
@@ -39,7 +39,7 @@ describe('toVector', () => {
     expect(new Float32Array(parseVector(text))).toEqual(new Float32Array([0.1, 2]))
   })
 
-  it('writes a float element lying halfway between two floats as the float ties-to-even picks (iris-facts F13)', () => {
+  it('writes a float element lying halfway between two floats as the float ties-to-even picks', () => {
     // 1 + 2^-24 lies exactly halfway between the floats 1 and 1 + 2^-23: ties to even gives 1.
     const halfway = 1 + 2 ** -24
     expect(compiled(toVector([halfway, 0.1])).parameters).toEqual(['[1,0.1]'])

@@ -20,7 +20,10 @@ export function randomVectors(seed: number, count: number, dimensions: number): 
   )
 }
 
-/** The values as the column stores them: FLOAT is single precision (contract §5.1). */
+/**
+ * The values as the column stores them: FLOAT is single precision
+ * (docs/iris-sql.md#the-vector-type).
+ */
 export function atPrecision(values: readonly number[], elementType: VectorElementType): number[] {
   return elementType === 'float' ? Array.from(Float32Array.from(values)) : [...values]
 }
@@ -34,8 +37,8 @@ export function dot(a: readonly number[], b: readonly number[]): number {
 /**
  * The dot product as a single-precision engine computes it over FLOAT vectors: every product and
  * partial sum rounded to float32. The sim sums FLOAT vectors this way (pgvector's inner product,
- * iris-facts F32), so the brute force for a FLOAT column models that arithmetic; the tolerance the
- * tests apply stays the same.
+ * docs/iris-sql.md#vector-functions), so the brute force for a FLOAT column models that arithmetic;
+ * the tolerance the tests apply stays the same.
  */
 export function dotSinglePrecision(a: readonly number[], b: readonly number[]): number {
   let sum = 0

@@ -4,7 +4,7 @@ import { IrisConfigError, IrisInputError } from '../../src/errors.js'
 import { parseVector, VectorPlugin, type VectorPluginOptions } from '../../src/index.js'
 import { compileOnlyDb } from './compile-db.js'
 
-describe('parseVector (contract §5.4)', () => {
+describe('parseVector (IRIS vector text)', () => {
   it('reads IRIS text without brackets, with brackets, and IRIS number spellings', () => {
     expect(parseVector('0.1,0.2,-3')).toEqual([0.1, 0.2, -3])
     expect(parseVector('[1, 2 ,3]')).toEqual([1, 2, 3])

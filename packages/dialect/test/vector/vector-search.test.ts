@@ -1,7 +1,8 @@
 /**
- * Issue 4 acceptance 1–4 against the sim under both profiles, and recall@10 against a real IRIS
- * when IRIS_URL is set. The sim searches exactly (HNSW DDL is recorded, not approximated), so its
- * top-k must equal a brute force computed here at the column's precision.
+ * Vector search (vector columns, HNSW index, nearest neighbours, similarity) against the sim under
+ * both profiles, and recall@10 against a real IRIS when IRIS_URL is set. The sim searches exactly
+ * (HNSW DDL is recorded, not approximated), so its top-k must equal a brute force computed here at
+ * the column's precision.
  */
 import type { Kysely } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -27,7 +28,10 @@ import {
   type Scored,
 } from './vector-fixtures.js'
 
-/** Both sim profiles (contract §10), also when IRIS_URL is set: these tests need the sim's exact search. */
+/**
+ * Both sim profiles (docs/iris-sql.md#simulator-profiles), also when IRIS_URL is set: these tests
+ * need the sim's exact search.
+ */
 const SIM_PROFILES = ['iris', 'pgwire-1.0'] as const
 const DIMENSIONS = 384
 const ROW_COUNT = 2000
@@ -48,7 +52,7 @@ const items = inputs.map((vector, index) => ({
 }))
 const queries = randomVectors(7, 3, DIMENSIONS)
 
-/** Acceptance 1: VECTOR(FLOAT, 384) with an HNSW index, 2 000 rows by bulk insert; a DOUBLE table. */
+/** VECTOR(FLOAT, 384) with an HNSW index, 2 000 rows by bulk insert; a DOUBLE table. */
 async function createVectorTables(db: Kysely<VectorDB>): Promise<void> {
   for (const table of ['vec_items', 'vec_exact'] as const)
     await db.schema.dropTable(table).ifExists().execute()
@@ -301,8 +305,9 @@ describe.each(SIM_PROFILES)(
       })
     })
 
-    // iris-pgwire 1.0 labels `SELECT *` over a quoted table column1..N (contract §6.3), so there no
-    // plugin can find the vector column: only explicit selections name it (README, VectorPlugin).
+    // iris-pgwire 1.0 labels `SELECT *` over a quoted table column1..N
+    // (docs/iris-sql.md#iris-pgwire-result-quirks), so there no plugin can find the vector column:
+    // only explicit selections name it (README, VectorPlugin).
     it('the plugin converts selectAll() rows under profile iris; under pgwire-1.0 they come back column1..N', async () => {
       const withPlugin = db.withPlugin(new VectorPlugin({ tables: { vec_items: ['embedding'] } }))
       const row = await withPlugin

@@ -21,7 +21,7 @@ function compiled(query: Compilable | RawBuilder<unknown>) {
   return { sql, parameters }
 }
 
-describe('similarity helpers (contract §5.3)', () => {
+describe('similarity helpers', () => {
   it('cosineSimilarity and dotProduct call the IRIS functions with the vector as a parameter', () => {
     expect(
       compiled(db.selectFrom('items').select(cosineSimilarity('embedding', query).as('s'))),
@@ -85,7 +85,7 @@ describe('similarity helpers (contract §5.3)', () => {
   })
 })
 
-describe('nearestNeighbors: SELECT TOP k … ORDER BY similarity DESC (contract §5.5)', () => {
+describe('nearestNeighbors: SELECT TOP k … ORDER BY similarity DESC', () => {
   const search = (paging: 'limit' | 'top') =>
     compileOnlyDb(paging)
       .selectFrom('items')
@@ -165,7 +165,7 @@ describe('nearestNeighbors: SELECT TOP k … ORDER BY similarity DESC (contract 
   })
 })
 
-describe('vectorType: VECTOR(type, length) for addColumn (contract §5.1)', () => {
+describe('vectorType: VECTOR(type, length) for addColumn', () => {
   it('renders the column type in a CREATE TABLE', () => {
     const ddl = db.schema
       .createTable('items')
@@ -191,7 +191,7 @@ describe('vectorType: VECTOR(type, length) for addColumn (contract §5.1)', () =
   })
 })
 
-describe('createHnswIndex (contract §5.5)', () => {
+describe('createHnswIndex', () => {
   it('emits CREATE INDEX … AS HNSW with quoted names and no parameters', () => {
     expect(
       compiled(

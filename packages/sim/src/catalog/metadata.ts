@@ -1,16 +1,18 @@
 /**
  * What the sim remembers about IRIS DDL that PostgreSQL's own catalog cannot hold: each column's
- * declared IRIS type (INFORMATION_SCHEMA.COLUMNS.DATA_TYPE, contract §7.2; VECTOR element type and
- * length, contract §5.7) and the HNSW indexes, which are recorded but not built (search stays exact).
+ * declared IRIS type (INFORMATION_SCHEMA.COLUMNS.DATA_TYPE, docs/iris-sql.md#information_schema;
+ * VECTOR element type and length, docs/iris-sql.md#vector-columns-in-the-catalog) and the HNSW
+ * indexes, which are recorded but not built (search stays exact).
  *
- * The translator writes these tables from the `after` steps of DDL plans; the engine creates them at
- * bootstrap, reads them to describe result columns (contract §10) and builds the catalog views on them.
+ * The translator writes these tables from the `after` steps of DDL plans; the engine creates them
+ * at bootstrap, reads them to describe result columns (docs/iris-sql.md#simulator-profiles) and
+ * builds the catalog views on them.
  */
 
 /** PostgreSQL schema for the sim's own objects (bookkeeping tables, support functions, domains). */
 export const SIM_SCHEMA = 'iris_sim'
 
-/** Collation that gives strings IRIS's default SQLUPPER semantics: case-insensitive =, LIKE, unique, DISTINCT (contract §3.8). */
+/** Collation that gives strings IRIS's default SQLUPPER semantics: case-insensitive =, LIKE, unique, DISTINCT (docs/iris-sql.md#collation). */
 export const SQLUPPER_COLLATION = 'iris_sim.sqlupper'
 
 export const METADATA_SQL = `
@@ -21,12 +23,12 @@ create table if not exists iris_sim.column_info (
   column_name name not null,
   -- The declared type as IRIS would show it in DDL, e.g. VARCHAR(50), NUMERIC(10,2), VECTOR(FLOAT,384).
   iris_type text not null,
-  -- INFORMATION_SCHEMA.COLUMNS.DATA_TYPE: the ODBC type name, lower case (contract §7.2); varchar for VECTOR (§5.7).
+  -- INFORMATION_SCHEMA.COLUMNS.DATA_TYPE: the ODBC type name, lower case (docs/iris-sql.md#information_schema); varchar for VECTOR (docs/iris-sql.md#vector-columns-in-the-catalog).
   data_type text not null,
   character_maximum_length integer,
   numeric_precision integer,
   numeric_scale integer,
-  -- VECTOR columns only (contract §5.7): FLOAT | DOUBLE | DECIMAL | INTEGER, and the length.
+  -- VECTOR columns only (docs/iris-sql.md#vector-columns-in-the-catalog): FLOAT | DOUBLE | DECIMAL | INTEGER, and the length.
   vector_element_type text,
   vector_length integer,
   primary key (table_oid, column_name)

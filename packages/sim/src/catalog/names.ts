@@ -1,12 +1,13 @@
 /**
- * The names of IRIS's catalog objects (contract §5.7, §7.2) exactly as the sim creates them in
- * PostgreSQL. IRIS identifiers are case-insensitive (contract §3.1); PostgreSQL's are not. So when a
+ * The names of IRIS's catalog objects (docs/iris-sql.md#vector-columns-in-the-catalog,
+ * docs/iris-sql.md#information_schema) exactly as the sim creates them in PostgreSQL. IRIS
+ * identifiers are case-insensitive (docs/iris-sql.md#identifiers); PostgreSQL's are not. So when a
  * statement reads the catalog, the translator rewrites any identifier that equals one of these
  * names case-insensitively (quoted or not) to the exact quoted name below. The engine creates the
  * schemas, views and columns with these same names.
  */
 
-/** PostgreSQL schema holding IRIS's INFORMATION_SCHEMA views (contract §7.2). */
+/** PostgreSQL schema holding IRIS's INFORMATION_SCHEMA views (docs/iris-sql.md#information_schema). */
 export const INFORMATION_SCHEMA = 'INFORMATION_SCHEMA'
 
 /** View name → its column names, in order. */
@@ -74,7 +75,7 @@ export const INFORMATION_SCHEMA_VIEWS = {
   VIEWS: ['TABLE_SCHEMA', 'TABLE_NAME', 'VIEW_DEFINITION', 'IS_UPDATABLE'],
 } as const
 
-/** PostgreSQL schema holding the class dictionary projection (contract §5.7). */
+/** PostgreSQL schema holding the class dictionary projection (docs/iris-sql.md#vector-columns-in-the-catalog). */
 export const DICTIONARY_SCHEMA = '%Dictionary'
 
 export const DICTIONARY_VIEWS = {
@@ -82,7 +83,10 @@ export const DICTIONARY_VIEWS = {
   CompiledProperty_Parameters: ['ID', 'CompiledProperty', 'element_key', 'Parameters'],
 } as const
 
-/** IRIS's default SQL schema (contract §1); pgwire maps `public` to it. */
+/**
+ * IRIS's default SQL schema (docs/iris-sql.md#schemas); pgwire maps `public` to it
+ * (docs/iris-sql.md#the-public-schema).
+ */
 export const DEFAULT_SCHEMA = 'SQLUser'
 
 /** Lower-cased name → exact name, for every catalog schema, view and column above. */

@@ -1,11 +1,13 @@
 /**
- * IRIS's catalog as views over PostgreSQL's (contract §7.2, §5.7), with exactly the schema, view and
- * column names of names.ts. Values are IRIS's own: TABLE_SCHEMA is `SQLUser` for the default schema
- * (contract §7.3), DATA_TYPE is the ODBC name recorded in `iris_sim.column_info` (VECTOR shows
- * `varchar`, §5.7), flags are `YES`/`NO`, descriptions come from `%DESCRIPTION` (stored as comments).
- * Name columns use the SQLUPPER collation, so they compare case-insensitively (contract §7.3).
- * Only user schemas are listed: not PostgreSQL's, not the sim's, not the catalog schemas themselves.
- * Values guessed where IRIS's are unknown (index flags, property types) are iris-facts F21, F22.
+ * IRIS's catalog as views over PostgreSQL's (docs/iris-sql.md#information_schema,
+ * docs/iris-sql.md#vector-columns-in-the-catalog), with exactly the schema, view and column names
+ * of names.ts. Values are IRIS's own: TABLE_SCHEMA is `SQLUser` for the default schema
+ * (docs/iris-sql.md#catalog-values), DATA_TYPE is the ODBC name recorded in `iris_sim.column_info`
+ * (VECTOR shows `varchar`), flags are `YES`/`NO`, descriptions come from `%DESCRIPTION` (stored as
+ * comments). Name columns use the SQLUPPER collation, so they compare case-insensitively. Only user
+ * schemas are listed: not PostgreSQL's, not the sim's, not the catalog schemas themselves. Values
+ * guessed where IRIS's are unknown (index flags, property types) are marked [unverified] in
+ * docs/iris-sql.md#information_schema.
  */
 
 import { SIM_SCHEMA, SQLUPPER_COLLATION } from './metadata.js'
@@ -123,7 +125,7 @@ select ${name('r.schema_name')} as "TABLE_SCHEMA", ${name('r.table_name')} as "T
 from ${SIM_SCHEMA}.user_relation r where r.relkind = 'v';
 `
 
-/** The class-dictionary projection of contract §5.7: property types, and the vector parameters. */
+/** The class-dictionary projection: property types, and the vector parameters (docs/iris-sql.md#vector-columns-in-the-catalog). */
 const DICTIONARY_VIEWS = `
 create schema ${DICT};
 
@@ -156,7 +158,7 @@ create function ${SIM_SCHEMA}.fk_rule(action "char") returns varchar(11) languag
   select case action when 'c' then 'CASCADE' when 'n' then 'SET NULL' when 'd' then 'SET DEFAULT' when 'r' then 'RESTRICT' else 'NO ACTION' end
 $$;
 
--- contract §5.7: the class each column's property has in IRIS; '%Library.Vector' for VECTOR columns.
+-- docs/iris-sql.md#vector-columns-in-the-catalog: the class each column's property has in IRIS; '%Library.Vector' for VECTOR columns.
 create function ${SIM_SCHEMA}.property_type(data_type text, vector_element_type text) returns text language sql immutable as $$
   select case
     when vector_element_type is not null then '%Library.Vector'

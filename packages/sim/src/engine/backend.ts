@@ -7,8 +7,9 @@
  * statement keeps the overhead close to PGlite's own.
  *
  * The replies are decoded here with node-postgres's protocol parser, not PGlite's: PGlite's decodes
- * text with a default `TextDecoder`, which drops a leading U+FEFF from every value, label and message
- * (iris-facts F28), while Node's UTF-8 decoding keeps it, as `pg` does and IRIS is expected to.
+ * text with a default `TextDecoder`, which drops a leading U+FEFF from every value, label and
+ * message, while Node's UTF-8 decoding keeps it, as `pg` does and IRIS is expected to
+ * (docs/iris-sql.md#simulator-limits, docs/iris-sql.md#text-encoding).
  */
 import { type PGlite, protocol } from '@electric-sql/pglite'
 import { Parser } from 'pg-protocol/dist/parser.js'
@@ -85,8 +86,9 @@ const NO_SUCH_STATEMENT = '26000'
  * PGlite swallows a JavaScript exception thrown while PostgreSQL handles a message: in practice a
  * RangeError when analysing a statement recurses deeper than Node's stack (PostgreSQL's own
  * max_stack_depth check does not see the JavaScript stack), e.g. a chain of some 550 UNIONs or
- * operators (iris-facts F31). Such a Parse gets no reply at all, and the Bind or Describe of the
- * unnamed statement we send right after it fails with 26000; that error is reported as this one.
+ * operators (docs/iris-sql.md#simulator-limits). Such a Parse gets no reply at all, and the Bind or
+ * Describe of the unnamed statement we send right after it fails with 26000; that error is reported
+ * as this one.
  */
 const STATEMENT_TOO_COMPLEX: PgError = {
   code: '54001', // statement_too_complex
@@ -99,7 +101,8 @@ const STATEMENT_TOO_COMPLEX: PgError = {
  * a pattern of thousands of wildcards over a 100 000-character text under the case-insensitive
  * collation): Execute gets no reply at all, neither a CommandComplete nor an error. PostgreSQL's
  * state is then broken: the next message never returns, blocking the whole process (observed with
- * PGlite 0.5.14). So the backend refuses every later call instead (iris-facts F33).
+ * PGlite 0.5.14). So the backend refuses every later call instead
+ * (docs/iris-sql.md#simulator-limits).
  */
 const STATEMENT_GOT_NO_REPLY: PgError = {
   code: '54001', // statement_too_complex

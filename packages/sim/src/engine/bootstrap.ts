@@ -1,9 +1,10 @@
 /**
  * What a fresh database gets before the first client connects: pgvector, the sim's bookkeeping
- * tables (catalog/metadata.ts), the translator's runtime (domains, functions, casts), IRIS's default
- * schema `SQLUser` as the search path (contract §1, §4.5) and the catalog views (contract §7.2).
- * A version marker (a hash of all of it and of the PGlite version) makes a persistent data directory
- * skip the bootstrap when it is already done, and names the cached template.
+ * tables (catalog/metadata.ts), the translator's runtime (domains, functions, casts), IRIS's
+ * default schema `SQLUser` as the search path (docs/iris-sql.md#topology, docs/iris-sql.md#schemas)
+ * and the catalog views (docs/iris-sql.md#information_schema). A version marker (a hash of all of
+ * it and of the PGlite version) makes a persistent data directory skip the bootstrap when it is
+ * already done, and names the cached template.
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -26,12 +27,12 @@ function pgliteVersion(): string {
 const OVERRIDES_SCHEMA = `${SIM_SCHEMA}_overrides`
 
 /**
- * IRIS's default schema first (contract §1, §4.5), then the overrides ahead of pg_catalog; `public`
- * holds pgvector's types and operators.
+ * IRIS's default schema first (docs/iris-sql.md#topology, docs/iris-sql.md#schemas), then the
+ * overrides ahead of pg_catalog; `public` holds pgvector's types and operators.
  */
 const SEARCH_PATH = `"${DEFAULT_SCHEMA}", ${OVERRIDES_SCHEMA}, pg_catalog, public`
 
-/** contract §1: `SELECT version()` names the IRIS PGWire server, as clients use it to recognise IRIS. */
+/** docs/iris-sql.md#server-identity: `SELECT version()` names the IRIS PGWire server, as clients use it to recognise IRIS. */
 const OVERRIDES_SQL = `
 create schema if not exists ${OVERRIDES_SCHEMA};
 create or replace function ${OVERRIDES_SCHEMA}.version() returns text language sql immutable as

@@ -18,7 +18,7 @@ export interface EngineContext {
   readonly queryLog: QueryLog
   /** Translation (cached: profile and IRIS version are fixed per engine). */
   translate(sql: string, options: TranslateOptions): readonly Plan[]
-  /** The result as the profile presents it (contract §10). */
+  /** The result as the profile presents it (docs/iris-sql.md#simulator-profiles). */
   shape(raw: RawResult, plan: Plan): Promise<StatementResult>
   describeFields(fields: FieldDescription[], plan: Plan): Promise<FieldDescription[]>
   /** The session ended. */

@@ -1,9 +1,9 @@
 import type { IrisVersion, Profile } from '../translate/plan.js'
 
 export interface EngineOptions {
-  /** `iris` or `pgwire-1.0` (contract §10). */
+  /** `iris` or `pgwire-1.0` (docs/iris-sql.md#simulator-profiles). */
   profile: Profile
-  /** e.g. [2025, 1]; below it LIMIT/OFFSET are rejected (contract §10). */
+  /** e.g. [2025, 1]; below it LIMIT/OFFSET are rejected (docs/iris-sql.md#simulator-profiles). */
   irisVersion: IrisVersion
   /** Keep the database in this directory (kept across restarts); in memory when absent. */
   dataDir?: string

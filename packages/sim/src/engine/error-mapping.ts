@@ -1,9 +1,11 @@
 /**
- * PostgreSQL errors → IRIS errors (contract §8): SQLSTATE 42000 and `[SQLCODE: <-n>:<text>]`, with
- * PostgreSQL's own message as the `%msg` detail. The statement kind picks between the INSERT and
- * UPDATE (and DELETE) variants of the constraint codes (contract §8.2). The runtime's own errors use
- * SQLSTATE `IRnnn` for SQLCODE -nnn (src/translate/runtime.ts). Codes the contract does not list are
- * guesses, recorded in docs/iris-facts.md as [unverified] (iris-facts F18, F19).
+ * PostgreSQL errors → IRIS errors (docs/iris-sql.md#error-format): SQLSTATE 42000 and
+ * `[SQLCODE: <-n>:<text>]`, with PostgreSQL's own message as the `%msg` detail. The statement kind
+ * picks between the INSERT and UPDATE (and DELETE) variants of the constraint codes
+ * (docs/iris-sql.md#sqlcodes). The runtime's own errors use SQLSTATE `IRnnn` for SQLCODE -nnn
+ * (src/translate/runtime.ts). Codes IRIS's documentation does not give are guesses, marked
+ * [unverified] in docs/iris-sql.md#sqlcodes (and docs/iris-sql.md#the-vector-type for a vector of
+ * the wrong length).
  */
 
 import { irisError } from '../translate/iris-error.js'
@@ -11,7 +13,7 @@ import type { StatementKind } from '../translate/plan.js'
 import type { PgError } from './backend.js'
 import { SimError } from './types.js'
 
-/** A SQLSTATE the client must see as itself, not as an IRIS error (query cancel, contract-neutral). */
+/** A SQLSTATE the client must see as itself, not as an IRIS error (query cancel). */
 const PASSED_THROUGH = new Set(['57014'])
 
 /** SQLSTATE → SQLCODE where the statement kind does not matter. */
@@ -32,14 +34,14 @@ const BY_SQLSTATE: Readonly<Record<string, number>> = {
   '42704': -400, // undefined_object
   '42883': -359, // undefined_function [unverified]
   '3B001': -375, // invalid_savepoint_specification: ROLLBACK TO an unknown savepoint [unverified]
-  '428C9': -111, // generated_always: an explicit value into an IDENTITY column (iris-facts F14) [unverified]
+  '428C9': -111, // generated_always: an explicit value into an IDENTITY column (docs/iris-sql.md#identity-columns) [unverified]
   '25006': -400, // read_only_sql_transaction: a write in a READ ONLY transaction [unverified]
   '55P03': -110, // lock_not_available
   '40P01': -110, // deadlock_detected
-  '54001': -400, // statement_too_complex: too deep for PGlite's stack (backend.ts, iris-facts F31) [unverified]
+  '54001': -400, // statement_too_complex: too deep for PGlite's stack (backend.ts, docs/iris-sql.md#simulator-limits) [unverified]
 }
 
-/** IRIS wording for the guessed codes above (the contract's own codes are in SQLCODE_TEXT). */
+/** IRIS wording for the guessed codes above (the documented codes are in SQLCODE_TEXT). */
 const EXTRA_TEXT: Readonly<Record<number, string>> = {
   [-111]: "Cannot INSERT into a 'Default Only' RowID or RowID based on field",
   [-201]: 'Table or view name not unique',
@@ -63,7 +65,7 @@ function sqlcodeOf(error: PgError, kind: StatementKind): number {
       return kind === 'update' ? -120 : -119
     case '23503': // foreign_key_violation
       return foreignKeyCode(error, kind)
-    case '22000': // data_exception: pgvector's "different vector dimensions %d and %d" (contract §5.3)
+    case '22000': // data_exception: pgvector's "different vector dimensions %d and %d" (docs/iris-sql.md#vector-functions)
       if (/different vector dimensions/.test(error.message)) return -258
       if (/expected \d+ dimensions/.test(error.message)) return -104
       return -400
@@ -94,7 +96,7 @@ export function queryCanceled(): SimError {
   })
 }
 
-/** SQLCODE -110: a wait for another connection's transaction or table lock ran out (contract §8.2). */
+/** SQLCODE -110: a wait for another connection's transaction or table lock ran out (docs/iris-sql.md#sqlcodes). */
 export function lockTimeout(what: string, waitedMs: number): SimError {
   return irisError(-110, `timed out after ${waitedMs} ms waiting for ${what}`)
 }

@@ -3,7 +3,7 @@
  * and can be aborted; a waiter never hangs. The backend lock and each table lock are one of these.
  */
 
-/** A wait ran out of time (the session turns it into SQLCODE -110, contract §8.2). */
+/** A wait ran out of time (the session turns it into SQLCODE -110, docs/iris-sql.md#sqlcodes). */
 export class LockTimeoutError extends Error {
   constructor(readonly waitedMs: number) {
     super(`lock wait timed out after ${waitedMs} ms`)

@@ -1,15 +1,18 @@
 /**
- * Profile `pgwire-1.0` (contract §10): what iris-pgwire v1.0.1 does to results and parameters on
- * top of IRIS's own behaviour, so the dialect is tested against the server people run today.
- * - §6.2: type OIDs are guessed from the FIRST row's values (integers 23 or 20, floats 701,
- *   decimals 1700, everything else 25 — dates and times too; BIT is an integer 0/1); a column whose
- *   first value is NULL, or a result without rows, reports 25 [unverified for the no-rows case,
- *   iris-facts F23].
- * - §6.3: labels are lower-cased; `SELECT *` from a quoted table names columns `column1..N`; the
- *   empty string comes back as NULL; INSERT / UPDATE / DELETE command tags report 0 rows.
- * - §7.4: filtering INFORMATION_SCHEMA.TABLES on a table that does not exist raises "Table ... does
- *   not exist" (SQLCODE -30) instead of returning no rows.
- * - §2.4: numeric-looking text parameters are re-typed as numbers (`'007'` → 7).
+ * Profile `pgwire-1.0` (docs/iris-sql.md#simulator-profiles): what iris-pgwire v1.0.1 does to
+ * results and parameters on top of IRIS's own behaviour, so the dialect is tested against the
+ * server people run today.
+ * - type OIDs are guessed from the FIRST row's values (integers 23 or 20, floats 701, decimals
+ *   1700, everything else 25 — dates and times too; BIT is an integer 0/1); a column whose first
+ *   value is NULL, or a result without rows, reports 25 [unverified for the no-rows case]
+ *   (docs/iris-sql.md#result-types).
+ * - labels are lower-cased; `SELECT *` from a quoted table names columns `column1..N`; the empty
+ *   string comes back as NULL; INSERT / UPDATE / DELETE command tags report 0 rows
+ *   (docs/iris-sql.md#iris-pgwire-result-quirks).
+ * - filtering INFORMATION_SCHEMA.TABLES on a table that does not exist raises "Table ... does not
+ *   exist" (SQLCODE -30) instead of returning no rows (docs/iris-sql.md#the-missing-table-fault).
+ * - numeric-looking text parameters are re-typed as numbers (`'007'` → 7)
+ *   (docs/iris-sql.md#parameter-re-typing).
  */
 import { INFORMATION_SCHEMA } from '../catalog/names.js'
 import { irisError } from '../translate/iris-error.js'
@@ -42,17 +45,18 @@ function guessedType(
 }
 
 /**
- * §6.3: `SELECT * FROM "Table"` (a quoted table name) yields `column1..N`. Read from the statement's
- * start only: `SELECT [TOP n] * FROM "`.
+ * docs/iris-sql.md#iris-pgwire-result-quirks: `SELECT * FROM "Table"` (a quoted table name) yields
+ * `column1..N`. Read from the statement's start only: `SELECT [TOP n] * FROM "`.
  */
 export function selectsStarFromQuotedTable(source: string): boolean {
   return /^\s*select\s+(?:top\s+(?:\d+|\?|all)\s+)?\*\s+from\s+"/i.test(source)
 }
 
 /**
- * The RowDescription pgwire sends: guessed types, lower-case or positional names (§6.2, §6.3).
- * `firstRow` is the first row of the result (`undefined` when it has none: every column is then
- * text), or `'by type'` for Describe, where no value exists yet and the column's category decides.
+ * The RowDescription pgwire sends: guessed types, lower-case or positional names
+ * (docs/iris-sql.md#result-types, docs/iris-sql.md#iris-pgwire-result-quirks). `firstRow` is the
+ * first row of the result (`undefined` when it has none: every column is then text), or `'by type'`
+ * for Describe, where no value exists yet and the column's category decides.
  */
 export function pgwireFields(
   columns: readonly ShapedColumn[],
@@ -73,7 +77,7 @@ export function pgwireFields(
 
 const DML_TAG = /^(INSERT \d+|UPDATE|DELETE) \d+$/
 
-/** §6.3: the empty string as NULL, and 0 rows in DML tags. */
+/** docs/iris-sql.md#iris-pgwire-result-quirks: the empty string as NULL, and 0 rows in DML tags. */
 export function pgwireRowsAndTag(
   rows: (string | null)[][],
   commandTag: string,
@@ -86,8 +90,9 @@ export function pgwireRowsAndTag(
 }
 
 /**
- * §7.4: a query on INFORMATION_SCHEMA.TABLES filtered on TABLE_NAME that finds nothing fails with
- * -30 naming the table sought (its first text parameter, as the dialect binds every value, §2.3).
+ * docs/iris-sql.md#the-missing-table-fault: a query on INFORMATION_SCHEMA.TABLES filtered on
+ * TABLE_NAME that finds nothing fails with -30 naming the table sought (its first text parameter,
+ * as the dialect binds every value, docs/iris-sql.md#text-rewrites).
  */
 export function missingTableFault(
   kind: StatementKind,
@@ -106,7 +111,7 @@ export function missingTableFault(
   return irisError(-30, `Table '${sought}' does not exist`)
 }
 
-/** §2.4: text parameters that look like numbers are re-typed as numbers (`'007'` → `7`, `'1.50'` → `1.5`). */
+/** docs/iris-sql.md#parameter-re-typing: text parameters that look like numbers are re-typed as numbers (`'007'` → `7`, `'1.50'` → `1.5`). */
 export function pgwireParameters(params: readonly ParameterValue[]): ParameterValue[] {
   return params.map((param) => {
     if (typeof param !== 'string') return param

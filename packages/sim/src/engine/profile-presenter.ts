@@ -1,6 +1,7 @@
 /**
- * Presents a statement's result as the chosen profile does (contract §10): profile `iris` as
- * result-shaping.ts says; `pgwire-1.0` adds iris-pgwire's result quirks (pgwire-results.ts).
+ * Presents a statement's result as the chosen profile does (docs/iris-sql.md#simulator-profiles):
+ * profile `iris` as result-shaping.ts says; `pgwire-1.0` adds iris-pgwire's result quirks
+ * (pgwire-results.ts).
  */
 import type { Plan, Profile } from '../translate/plan.js'
 import type { RawResult } from './backend.js'

@@ -1,4 +1,4 @@
-/** Every statement the engine received, in arrival order, so tests can count round trips (issue 2, `startSim().queryLog`). */
+/** Every statement the engine received, in arrival order, so tests can count round trips (`startSim().queryLog`). */
 import type { ParameterValue } from './types.js'
 
 export interface QueryLogEntry {

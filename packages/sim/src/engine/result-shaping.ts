@@ -1,7 +1,8 @@
 /**
- * Results as profile `iris` presents them (contract §10): RowDescription carries each column's
- * declared IRIS type, values are text, BIT is `1`/`0` (§3.3) and vectors are comma-separated numbers
- * without brackets (§5.4). Labels are PostgreSQL's (quoted labels keep their case).
+ * Results as profile `iris` presents them (docs/iris-sql.md#simulator-profiles): RowDescription
+ * carries each column's declared IRIS type, values are text, BIT is `1`/`0`
+ * (docs/iris-sql.md#booleans) and vectors are comma-separated numbers without brackets
+ * (docs/iris-sql.md#vector-results). Labels are PostgreSQL's (quoted labels keep their case).
  *
  * The declared type of a column read straight from a table comes from `iris_sim.column_info`; an
  * expression keeps PostgreSQL's type, except that booleans read as BIT and vectors as text.
@@ -27,7 +28,7 @@ const ARRAY_TYPE_IDS = new Set([1005, 1007, 1016, 1021, 1022, 1231])
 /** How a column's text values are rewritten. */
 export type ValueKind = 'plain' | 'bit' | 'vector'
 
-/** What a client may infer about a column's values; drives pgwire-1.0's type guess (contract §6.2). */
+/** What a client may infer about a column's values; drives pgwire-1.0's type guess (docs/iris-sql.md#result-types). */
 export type ValueCategory = 'integer' | 'float' | 'decimal' | 'text'
 
 export interface ShapedColumn {
@@ -53,7 +54,7 @@ function categoryOf(typeID: number): ValueCategory {
   }
 }
 
-/** `t`/`f` → `1`/`0` (contract §3.3); `[1,2]` / `{1,2}` → `1,2` (contract §5.4). */
+/** `t`/`f` → `1`/`0` (docs/iris-sql.md#booleans); `[1,2]` / `{1,2}` → `1,2` (docs/iris-sql.md#vector-results). */
 function rewrite(kind: ValueKind, value: string | null): string | null {
   if (value === null || kind === 'plain') return value
   if (kind === 'bit') return value === 't' ? '1' : value === 'f' ? '0' : value

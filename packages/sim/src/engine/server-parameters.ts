@@ -1,4 +1,4 @@
-/** ParameterStatus values sent after authentication: what iris-pgwire reports (contract §1). */
+/** ParameterStatus values sent after authentication: what iris-pgwire reports (docs/iris-sql.md#server-identity). */
 export const SERVER_PARAMETERS: Readonly<Record<string, string>> = Object.freeze({
   server_version: '16.0 (InterSystems IRIS)',
   server_encoding: 'UTF8',

@@ -4,10 +4,11 @@
  * PGlite has a single PostgreSQL session, so the backend lock decides who uses it: a statement
  * outside a transaction holds it for that statement only; START TRANSACTION takes it until COMMIT or
  * ROLLBACK, so nobody's statements interleave into another's transaction. Others wait in line, at
- * most `lockTimeoutMs`, then fail with SQLCODE -110 (issue 2; contract §8.2).
+ * most `lockTimeoutMs`, then fail with SQLCODE -110 (docs/iris-sql.md#sqlcodes).
  *
- * Inside a transaction each statement runs under an internal savepoint, so an error undoes only that
- * statement and the transaction goes on: IRIS has no aborted-transaction state (contract §8.1).
+ * Inside a transaction each statement runs under an internal savepoint, so an error undoes only
+ * that statement and the transaction goes on: IRIS has no aborted-transaction state
+ * (docs/iris-sql.md#error-format).
  */
 
 import { irisError } from '../translate/iris-error.js'
@@ -45,7 +46,7 @@ export class IrisSession implements EngineSession {
   #inTransaction = false
   /** DDL ran in the open transaction: a rollback must drop cached table facts. */
   #schemaChangedInTransaction = false
-  /** LAST_IDENTITY() of this connection (contract §3.4); '' when the last INSERT had no identity. */
+  /** LAST_IDENTITY() of this connection (docs/iris-sql.md#returning-and-last_identity); '' when the last INSERT had no identity. */
   #lastIdentity = ''
   /** Aborts the waits of the call in progress (cancel, close). */
   #abort = new AbortController()
@@ -100,8 +101,9 @@ export class IrisSession implements EngineSession {
   }
 
   /**
-   * Client-declared parameter types are not imposed: IRIS parameters are loosely typed (contract
-   * §2.4, issue 2), so PostgreSQL infers each from its use in the translated SQL.
+   * Client-declared parameter types are not imposed: IRIS parameters are loosely typed
+   * (docs/iris-sql.md#parameter-re-typing), so PostgreSQL infers each from its use in the
+   * translated SQL.
    */
   execute(
     sql: string,
@@ -144,7 +146,7 @@ export class IrisSession implements EngineSession {
     await this.#current
     const { backend, backendLock, tableLocks, tables } = this.#context
     if (this.#inTransaction) {
-      // A client gone mid-transaction leaves no partial write and no lock (issue 2).
+      // A client gone mid-transaction leaves no partial write and no lock.
       await backend.simple('rollback')
       if (this.#schemaChangedInTransaction) tables.clear()
       this.#inTransaction = false
@@ -187,7 +189,7 @@ export class IrisSession implements EngineSession {
           signal,
         )
       case 'releaseSavepoint':
-        return noRows('RELEASE') // contract §9.3: a no-op
+        return noRows('RELEASE') // docs/iris-sql.md#savepoints: a no-op
       case 'lockTable':
         await this.#mustExist(plan.target, signal)
         await this.#lockTable(plan.target, plan.waitSeconds, signal)
@@ -224,7 +226,8 @@ export class IrisSession implements EngineSession {
 
   /**
    * Runs statements as one atomic step. Outside a transaction they share PostgreSQL's implicit
-   * transaction; inside one, an internal savepoint undoes them on error (contract §8.1).
+   * transaction; inside one, an internal savepoint undoes them on error
+   * (docs/iris-sql.md#error-format).
    */
   async #atomically(statements: BackendStatement[]): Promise<BatchOutcome> {
     const outcome = await this.#context.backend.run(statements, this.#statementSavepoint())
@@ -241,7 +244,7 @@ export class IrisSession implements EngineSession {
     }
   }
 
-  /** Inside a transaction: undoes the failed statement, leaving the transaction usable (contract §8.1). */
+  /** Inside a transaction: undoes the failed statement, leaving the transaction usable (docs/iris-sql.md#error-format). */
   async #undoStatement(): Promise<void> {
     if (!this.#inTransaction) return
     await this.#context.backend.simple(
@@ -255,7 +258,7 @@ export class IrisSession implements EngineSession {
     if (plan.readsLastIdentity)
       statements.push({ sql: SET_LAST_IDENTITY, params: [this.#lastIdentity] })
     for (const sql of plan.before) statements.push({ sql })
-    // contract §3.4: capture the identity an INSERT generates (reported as the command tag only);
+    // docs/iris-sql.md#returning-and-last_identity: capture the identity an INSERT generates (reported as the command tag only);
     // RETURNING goes on its own line, after any trailing `--` comment of the statement.
     const identity =
       plan.kind === 'insert' && plan.target
@@ -305,8 +308,8 @@ export class IrisSession implements EngineSession {
 
   /**
    * START TRANSACTION: every IRIS level runs as PostgreSQL READ COMMITTED (the backend lock already
-   * keeps others out); READ ONLY is honoured (contract §9.1). Inside a transaction it is a no-op
-   * (iris-facts F20).
+   * keeps others out); READ ONLY is honoured. Inside a transaction it is a no-op
+   * (docs/iris-sql.md#transaction-statements).
    */
   async #begin(readOnly: boolean, signal: AbortSignal): Promise<StatementResult> {
     if (this.#inTransaction) return noRows('BEGIN')
@@ -339,7 +342,7 @@ export class IrisSession implements EngineSession {
     return noRows(tag)
   }
 
-  /** SAVEPOINT / ROLLBACK TO SAVEPOINT (contract §9.3); outside a transaction PostgreSQL's error maps to an IRIS one. */
+  /** SAVEPOINT / ROLLBACK TO SAVEPOINT (docs/iris-sql.md#savepoints); outside a transaction PostgreSQL's error maps to an IRIS one. */
   async #transactionCommand(
     sql: string,
     tag: string,
@@ -358,7 +361,7 @@ export class IrisSession implements EngineSession {
     if (!shape) throw missingTable(table)
   }
 
-  /** LOCK TABLE (contract §4.6): waits without holding the backend lock; -110 when the wait runs out. */
+  /** LOCK TABLE (docs/iris-sql.md#table-locks): waits without holding the backend lock; -110 when the wait runs out. */
   #lockTable(table: TableRef, waitSeconds: number | undefined, signal: AbortSignal): Promise<void> {
     const timeoutMs =
       waitSeconds === undefined ? this.#context.options.lockTimeoutMs : waitSeconds * 1000
@@ -367,7 +370,7 @@ export class IrisSession implements EngineSession {
     )
   }
 
-  /** A write waits while another session holds the table's lock (contract §4.6). */
+  /** A write waits while another session holds the table's lock (docs/iris-sql.md#table-locks). */
   #waitForTable(table: TableRef, signal: AbortSignal): Promise<void> {
     const { tableLocks, options } = this.#context
     return this.#tableWait(table, () =>

@@ -2,9 +2,9 @@
  * What the engine needs to know about user tables, read from PostgreSQL's catalog and
  * `iris_sim.column_info`, cached until a plan changes the schema (`changesSchema`):
  * - each column's declared IRIS type, by (table OID, column number) as RowDescription names it
- *   (contract §10: results carry the declared type);
- * - each table's identity column, for LAST_IDENTITY (contract §3.4);
- * - each table's columns and unique keys, for INSERT OR UPDATE (contract §3.5).
+ *   (docs/iris-sql.md#simulator-profiles: results carry the declared type);
+ * - each table's identity column, for LAST_IDENTITY (docs/iris-sql.md#returning-and-last_identity);
+ * - each table's columns and unique keys, for INSERT OR UPDATE (docs/iris-sql.md#upsert).
  * Every lookup runs while the caller holds the backend.
  */
 import { SIM_SCHEMA } from '../catalog/metadata.js'
@@ -15,7 +15,7 @@ import type { Backend } from './backend.js'
 export interface DeclaredColumn {
   /** ODBC type name, lower case (`integer`, `varchar`, `bit`, ...). */
   dataType: string
-  /** Set for VECTOR columns (contract §5.1). */
+  /** Set for VECTOR columns (docs/iris-sql.md#the-vector-type). */
   vectorElementType: string | null
 }
 

@@ -1,8 +1,9 @@
 /**
- * `LOCK TABLE t IN EXCLUSIVE MODE [WAIT s]` / `UNLOCK TABLE t` (contract §4.6): locks held by the
- * session (the IRIS process), not by its transaction, until unlocked or the session ends. Locking a
- * table the session already holds increments a count that UNLOCK decrements, as IRIS lock counts do.
- * Waiting here never holds the backend lock, so the holder can go on working meanwhile.
+ * `LOCK TABLE t IN EXCLUSIVE MODE [WAIT s]` / `UNLOCK TABLE t` (docs/iris-sql.md#table-locks):
+ * locks held by the session (the IRIS process), not by its transaction, until unlocked or the
+ * session ends. Locking a table the session already holds increments a count that UNLOCK
+ * decrements, as IRIS lock counts do. Waiting here never holds the backend lock, so the holder can
+ * go on working meanwhile.
  */
 import type { TableRef } from '../translate/plan.js'
 import { FifoLock } from './fifo-lock.js'
@@ -48,8 +49,9 @@ export class TableLocks {
   }
 
   /**
-   * Waits until no OTHER owner holds the table's lock (contract §4.6: an exclusive table lock keeps
-   * other processes from writing the table). Waits in line like a locker, then lets go at once.
+   * Waits until no OTHER owner holds the table's lock (docs/iris-sql.md#table-locks: an exclusive
+   * table lock keeps other processes from writing the table). Waits in line like a locker, then
+   * lets go at once.
    */
   async waitUntilFree(
     owner: number,

@@ -37,7 +37,7 @@ export type ParameterValue = string | Buffer | null
 /** ErrorResponse fields (PostgreSQL protocol names). */
 export interface ErrorFields {
   severity: 'ERROR' | 'FATAL'
-  /** SQLSTATE. IRIS errors are always `42000` (contract §8.1). */
+  /** SQLSTATE. IRIS errors are always `42000` (docs/iris-sql.md#error-format). */
   code: string
   message: string
   detail?: string
@@ -48,7 +48,7 @@ export interface ErrorFields {
 /** An error to report to the client as an ErrorResponse. The connection stays usable. */
 export class SimError extends Error {
   readonly fields: ErrorFields
-  /** The IRIS SQLCODE, when the error is an IRIS error (contract §8.2). */
+  /** The IRIS SQLCODE, when the error is an IRIS error (docs/iris-sql.md#sqlcodes). */
   readonly sqlcode: number | undefined
 
   constructor(fields: ErrorFields, sqlcode?: number) {
@@ -73,7 +73,7 @@ export interface EngineSession {
   readonly processId: number
   /** Secret key reported in BackendKeyData, checked by {@link Engine.cancel}. */
   readonly secretKey: number
-  /** `idle` or `transaction`; IRIS has no aborted-transaction state (contract §8.1). */
+  /** `idle` or `transaction`; IRIS has no aborted-transaction state (docs/iris-sql.md#error-format). */
   readonly transactionStatus: TransactionStatus
 
   /** Parse + Describe(statement): the parameter types and result columns of one statement. */
@@ -94,7 +94,7 @@ export interface EngineSession {
 }
 
 export interface Engine {
-  /** ParameterStatus values sent after authentication (contract §1). */
+  /** ParameterStatus values sent after authentication (docs/iris-sql.md#server-identity). */
   readonly serverParameters: Readonly<Record<string, string>>
   openSession(info: SessionInfo): EngineSession
   /**

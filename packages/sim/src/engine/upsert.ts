@@ -1,10 +1,11 @@
 /**
- * `INSERT OR UPDATE` (contract §3.5): for each row, update the row that ANY unique key (primary key
- * included) matches with the given values, else insert it. Each row is one PostgreSQL MERGE, so a
- * later row sees what an earlier one wrote, and the rows of one statement run as one atomic step.
- * A key can only match when the statement gives all its columns; NULL never matches. Comparisons
- * use the columns' own collations, so string keys match case-insensitively (contract §3.8).
- * LAST_IDENTITY afterwards is the identity of the row inserted or updated (iris-facts F24).
+ * `INSERT OR UPDATE` (docs/iris-sql.md#upsert): for each row, update the row that ANY unique key
+ * (primary key included) matches with the given values, else insert it. Each row is one PostgreSQL
+ * MERGE, so a later row sees what an earlier one wrote, and the rows of one statement run as one
+ * atomic step. A key can only match when the statement gives all its columns; NULL never matches.
+ * Comparisons use the columns' own collations, so string keys match case-insensitively
+ * (docs/iris-sql.md#collation). LAST_IDENTITY afterwards is the identity of the row inserted or
+ * updated (docs/iris-sql.md#upsert).
  */
 import { irisError } from '../translate/iris-error.js'
 import type { UpsertPlan } from '../translate/plan.js'
@@ -41,7 +42,7 @@ function ownParameters(
   return { sql, params: used }
 }
 
-/** One MERGE per row; each returns the identity column when the table has one (for LAST_IDENTITY, contract §3.4). */
+/** One MERGE per row; each returns the identity column when the table has one (for LAST_IDENTITY, docs/iris-sql.md#returning-and-last_identity). */
 export function upsertStatements(
   plan: UpsertPlan,
   shape: TableShape,

@@ -1,6 +1,6 @@
 /**
- * Casts (contract §3.10). IRIS has `CAST(x AS type)` with IRIS type names, mapped here to the
- * PostgreSQL types of types.ts. pgwire turns the simple `::` forms `?::T`, `'literal'::T` and
+ * Casts (docs/iris-sql.md#casts). IRIS has `CAST(x AS type)` with IRIS type names, mapped here to
+ * the PostgreSQL types of types.ts. pgwire turns the simple `::` forms `?::T`, `'literal'::T` and
  * `123::T` (T in int, int4, int8, text, varchar, float, float8, bool, boolean) into CAST; any other
  * `::` reaches IRIS and fails.
  */
@@ -15,7 +15,7 @@ import {
 } from './tokenizer.js'
 import { readType } from './types.js'
 
-/** `::T` target → the IRIS type pgwire casts to (contract §3.10). */
+/** `::T` target → the IRIS type pgwire casts to (docs/iris-sql.md#casts). */
 const SIMPLE_CAST_TYPES: Record<string, string> = {
   INT: 'INTEGER',
   INT4: 'INTEGER',

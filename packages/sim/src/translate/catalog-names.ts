@@ -1,6 +1,7 @@
 /**
- * Catalog statements (contract §5.7, §7): IRIS identifiers are case-insensitive, PostgreSQL's are not.
- * When a statement references INFORMATION_SCHEMA or %Dictionary, every identifier equal
+ * Catalog statements (docs/iris-sql.md#vector-columns-in-the-catalog,
+ * docs/iris-sql.md#the-catalog): IRIS identifiers are case-insensitive, PostgreSQL's are not. When
+ * a statement references INFORMATION_SCHEMA or %Dictionary, every identifier equal
  * case-insensitively to a catalog name (see ../catalog/names.ts) becomes that exact quoted name.
  */
 import { CATALOG_IDENTIFIERS, DICTIONARY_SCHEMA, INFORMATION_SCHEMA } from '../catalog/names.js'

@@ -9,7 +9,7 @@ import { isWord, nextSignificant, type Token } from './tokenizer.js'
 const DDL_WORDS = new Set(['CREATE', 'ALTER', 'DROP', 'TRUNCATE', 'COMMENT', 'GRANT', 'REVOKE'])
 const MAIN_VERBS = ['SELECT', 'INSERT', 'UPDATE', 'DELETE']
 
-/** Index of the statement's verb; after a `WITH` list, the first top-level SELECT / INSERT / UPDATE / DELETE (contract §3.11). */
+/** Index of the statement's verb; after a `WITH` list, the first top-level SELECT / INSERT / UPDATE / DELETE (docs/iris-sql.md#ctes-window-functions-and-locking-reads). */
 function verbIndex(tokens: readonly Token[]): number {
   const first = nextSignificant(tokens, 0)
   if (!isWord(tokens[first], 'WITH')) return first

@@ -1,7 +1,8 @@
 /**
- * IRIS DDL (contract §4): CREATE TABLE [IF NOT EXISTS], DROP TABLE [IF EXISTS], the ALTER TABLE forms
- * of §4.4, CREATE INDEX (HNSW indexes of §5.5 are recorded, not built), and the bookkeeping every
- * change needs in `iris_sim.column_info` / `iris_sim.hnsw_index` (see ../catalog/metadata.ts).
+ * IRIS DDL (docs/iris-sql.md#ddl): CREATE TABLE [IF NOT EXISTS], DROP TABLE [IF EXISTS], the ALTER
+ * TABLE forms (docs/iris-sql.md#alter-table), CREATE INDEX (HNSW indexes are recorded, not built:
+ * docs/iris-sql.md#hnsw-indexes), and the bookkeeping every change needs in `iris_sim.column_info`
+ * / `iris_sim.hnsw_index` (see ../catalog/metadata.ts).
  */
 import { DEFAULT_SCHEMA } from '../catalog/names.js'
 import { irisError } from './iris-error.js'
@@ -50,7 +51,7 @@ function ddlPlan(
   }
 }
 
-/** The `iris_sim.column_info` row of one column (contract §5.7, §7.2). */
+/** The `iris_sim.column_info` row of one column (docs/iris-sql.md#vector-columns-in-the-catalog, docs/iris-sql.md#information_schema). */
 function columnInfoInsert(
   table: TableRef,
   column: string,
@@ -75,7 +76,7 @@ function columnInfoInsert(
   return `insert into iris_sim.column_info (table_oid, column_name, iris_type, data_type, character_maximum_length, numeric_precision, numeric_scale, vector_element_type, vector_length) values (${values}) on conflict (table_oid, column_name) ${conflict}`
 }
 
-/** `%DESCRIPTION 'text'` (contract §4.3) at `at`: the text, or undefined. */
+/** `%DESCRIPTION 'text'` (docs/iris-sql.md#create-and-drop) at `at`: the text, or undefined. */
 function description(
   tokens: readonly Token[],
   at: number,
@@ -89,7 +90,7 @@ function description(
 
 const IDENTITY_WORDS = ['IDENTITY', 'AUTO_INCREMENT', 'SERIAL']
 
-/** An IRIS collation keyword after COLLATE → the PostgreSQL collation (contract §3.8). */
+/** An IRIS collation keyword after COLLATE → the PostgreSQL collation (docs/iris-sql.md#collation). */
 const COLLATIONS: Record<string, string> = {
   '%EXACT': '"C"',
   '%SQLUPPER': 'iris_sim.sqlupper',
@@ -116,7 +117,7 @@ function columnDefinition(
   let type: IrisType
   let end: number
   if (IDENTITY_WORDS.some((word) => isWord(tokens[typeAt], word))) {
-    // `id IDENTITY` / `id SERIAL` with no type: an integer identity (contract §4.2).
+    // `id IDENTITY` / `id SERIAL` with no type: an integer identity (docs/iris-sql.md#identity-columns).
     identity = true
     ;({ type } = readType([{ type: 'word', text: 'BIGINT', depth: 0 }], 0))
     end = typeAt + 1
@@ -137,9 +138,9 @@ function columnDefinition(
       text = described.text
       i = described.end - 1
     } else if (IDENTITY_WORDS.some((word) => isWord(token, word))) {
-      identity = true // contract §4.2
+      identity = true // docs/iris-sql.md#identity-columns
     } else if (isWord(token, 'CHECK')) {
-      throw irisError(-1, 'CHECK constraints are not supported by IRIS') // contract §4.3
+      throw irisError(-1, 'CHECK constraints are not supported by IRIS') // docs/iris-sql.md#create-and-drop
     } else if (isWord(token, 'COLLATE')) {
       const collationAt = nextSignificant(tokens, i + 1)
       const iris = tokens[collationAt]?.text.toUpperCase() ?? ''
@@ -178,7 +179,7 @@ const TABLE_CONSTRAINT_WORDS = ['PRIMARY', 'UNIQUE', 'FOREIGN', 'CONSTRAINT', 'C
 
 function tableConstraint(tokens: readonly Token[]): string {
   if (tokens.some((token) => isWord(token, 'CHECK')))
-    throw irisError(-1, 'CHECK constraints are not supported by IRIS') // contract §4.3
+    throw irisError(-1, 'CHECK constraints are not supported by IRIS') // docs/iris-sql.md#create-and-drop
   return trimmedText(tokens)
 }
 
@@ -187,7 +188,7 @@ function commentOnColumn(table: TableRef, column: string, text: string): string 
 }
 
 function schemaSteps(name: QualifiedName, tokens: readonly Token[]): string[] {
-  // contract §4.5: schemas are created implicitly with their first table.
+  // docs/iris-sql.md#schemas: schemas are created implicitly with their first table.
   const qualified = tokens.slice(name.start, name.end).some((token) => token.text === '.')
   return qualified && name.table.schema !== DEFAULT_SCHEMA
     ? [`create schema if not exists ${quoteIdentifier(name.table.schema)}`]
@@ -196,11 +197,11 @@ function schemaSteps(name: QualifiedName, tokens: readonly Token[]): string[] {
 
 interface TableOptions {
   description?: string
-  /** `WITH %CLASSPARAMETER NAME = value`, names upper-cased (contract §4.2). */
+  /** `WITH %CLASSPARAMETER NAME = value`, names upper-cased (docs/iris-sql.md#identity-columns). */
   classParameters: Map<string, string>
 }
 
-/** What follows the column list: `%DESCRIPTION 'text'` (§4.3) and `WITH %CLASSPARAMETER name = value` (§4.2). */
+/** What follows the column list: `%DESCRIPTION 'text'` (docs/iris-sql.md#create-and-drop) and `WITH %CLASSPARAMETER name = value` (docs/iris-sql.md#identity-columns). */
 function tableOptions(tokens: readonly Token[], close: number): TableOptions {
   const options: TableOptions = { classParameters: new Map() }
   for (let j = nextSignificant(tokens, close + 1); j >= 0; j = nextSignificant(tokens, j + 1)) {
@@ -238,7 +239,7 @@ function createTable(tokens: readonly Token[], at: number, base: Base): RunPlan 
   if (tokens[open]?.text !== '(') throw irisError(-1, 'CREATE TABLE needs a column list')
   const close = closingParen(tokens, open)
   const options = tableOptions(tokens, close)
-  // contract §4.2: explicit values into an IDENTITY column need ALLOWIDENTITYINSERT = 1.
+  // docs/iris-sql.md#identity-columns: explicit values into an IDENTITY column need ALLOWIDENTITYINSERT = 1.
   const identity =
     options.classParameters.get('ALLOWIDENTITYINSERT') === '1' ? 'BY DEFAULT' : 'ALWAYS'
   const columns: ColumnDefinition[] = []
@@ -306,7 +307,7 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
   }
   if (action === 'DROP') {
     if (isWord(tokens[i], 'FOREIGN') && isWord(tokens[nextSignificant(tokens, i + 1)], 'KEY')) {
-      // contract §4.4: DROP FOREIGN KEY name.
+      // docs/iris-sql.md#alter-table: DROP FOREIGN KEY name.
       const constraint = nextSignificant(tokens, nextSignificant(tokens, i + 1) + 1)
       return ddlPlan(base, `${head} DROP CONSTRAINT ${trimmedText(tokens.slice(constraint))}`)
     }
@@ -330,7 +331,7 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
     const columnName = identifierName(column)
     const next = nextSignificant(tokens, i + 1)
     if (isWord(tokens[next], 'RENAME')) {
-      // contract §4.4: ALTER COLUMN c RENAME n.
+      // docs/iris-sql.md#alter-table: ALTER COLUMN c RENAME n.
       const newName = tokens[nextSignificant(tokens, next + 1)]
       if (!isIdentifier(newName)) throw irisError(-1, 'RENAME needs a new column name')
       return ddlPlan(base, `${head} RENAME COLUMN ${column.text} TO ${newName.text}`, {
@@ -342,7 +343,7 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
     }
     if (['SET', 'DROP'].some((word) => isWord(tokens[next], word)))
       return ddlPlan(base, trimmedText(tokens))
-    // contract §4.4: ALTER COLUMN c type.
+    // docs/iris-sql.md#alter-table: ALTER COLUMN c type.
     const definition = columnDefinition(tokens.slice(i), 'ALWAYS')
     const { type } = definition
     const collate = type.collation ? ` COLLATE ${type.collation}` : ''
@@ -354,7 +355,7 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
   throw irisError(-1, `ALTER TABLE ${action ?? ''} is not supported`)
 }
 
-/** `name=value` pairs of `HNSW(Distance='Cosine', M=16, efConstruct=64)` (contract §5.5). */
+/** `name=value` pairs of `HNSW(Distance='Cosine', M=16, efConstruct=64)` (docs/iris-sql.md#hnsw-indexes). */
 function hnswParameters(tokens: readonly Token[], open: number): Map<string, string> {
   const close = closingParen(tokens, open)
   const parameters = new Map<string, string>()
@@ -396,7 +397,7 @@ function hnswIndex(
     (key) => !['DISTANCE', 'M', 'EFCONSTRUCT'].includes(key),
   )
   if (unknown.length > 0) throw irisError(-1, `unknown HNSW parameter ${unknown.join(', ')}`)
-  // contract §5.5: needs a fixed-length FLOAT / DOUBLE / DECIMAL vector column; the index is recorded
+  // docs/iris-sql.md#hnsw-indexes: needs a fixed-length FLOAT / DOUBLE / DECIMAL vector column; the index is recorded
   // only (search stays exact), see iris_sim.check_hnsw_column in runtime.ts.
   const sql = `call iris_sim.check_hnsw_column(${regclass(table)}, ${quoteLiteral(column)})`
   const insert = `insert into iris_sim.hnsw_index (table_oid, index_name, column_name, distance, m, ef_construct) values (${regclass(table)}, ${quoteLiteral(indexName)}, ${quoteLiteral(column)}, ${quoteLiteral(distance)}, ${literalOrNull(m)}, ${literalOrNull(efConstruct)})`
@@ -404,7 +405,7 @@ function hnswIndex(
 }
 
 function createIndex(tokens: readonly Token[], at: number, base: Base): RunPlan {
-  if (isWord(tokens[at], 'IF')) throw irisError(-1, 'CREATE INDEX IF NOT EXISTS is not supported') // contract §4.3
+  if (isWord(tokens[at], 'IF')) throw irisError(-1, 'CREATE INDEX IF NOT EXISTS is not supported') // docs/iris-sql.md#create-and-drop
   const nameToken = tokens[at]
   if (!isIdentifier(nameToken)) throw irisError(-1, 'CREATE INDEX needs an index name')
   const on = nextSignificant(tokens, at + 1)
@@ -485,7 +486,7 @@ export function ddlPlanOf(tokens: readonly Token[], base: Base): RunPlan | undef
       isWord(tokens[indexAt], 'INDEX') &&
       isWord(tokens[nextSignificant(tokens, indexAt + 1)], 'IF')
     ) {
-      throw irisError(-1, 'CREATE INDEX IF NOT EXISTS is not supported') // contract §4.3
+      throw irisError(-1, 'CREATE INDEX IF NOT EXISTS is not supported') // docs/iris-sql.md#create-and-drop
     }
     return isWord(tokens[indexAt], 'INDEX') ? ddlPlan(base, trimmedText(tokens)) : undefined
   }

@@ -1,4 +1,4 @@
-/** `SELECT DISTINCT BY (a, b)` (contract §3.7) → PostgreSQL `DISTINCT ON (a, b)`. */
+/** `SELECT DISTINCT BY (a, b)` (docs/iris-sql.md#distinct-by) → PostgreSQL `DISTINCT ON (a, b)`. */
 import { isWord, nextSignificant, type Token } from './tokenizer.js'
 
 export function rewriteDistinctBy(tokens: readonly Token[]): Token[] {

@@ -1,10 +1,13 @@
 /**
  * IRIS functions and their PostgreSQL spellings. Functions the runtime defines (runtime.ts) live in
  * schema `iris_sim`, which is not on the search path, so calls are qualified here.
- * - `%EXACT(x)` → `((x) COLLATE "C")`: exact, case-sensitive comparison (contract §3.8).
- * - `%SQLUPPER(x)` → upper-cased string (§3.8); `LAST_IDENTITY()` (§3.4).
- * - `TO_VECTOR(data, type [, length])` with the type keyword in any case (§5.2) → the conversion to
- *   the column representation of that element type; `VECTOR_COSINE`, `VECTOR_DOT_PRODUCT` (§5.3).
+ * - `%EXACT(x)` → `((x) COLLATE "C")`: exact, case-sensitive comparison
+ *   (docs/iris-sql.md#collation).
+ * - `%SQLUPPER(x)` → upper-cased string (docs/iris-sql.md#collation); `LAST_IDENTITY()`
+ *   (docs/iris-sql.md#returning-and-last_identity).
+ * - `TO_VECTOR(data, type [, length])` with the type keyword in any case
+ *   (docs/iris-sql.md#to_vector) → the conversion to the column representation of that element
+ *   type; `VECTOR_COSINE`, `VECTOR_DOT_PRODUCT` (docs/iris-sql.md#vector-functions).
  * - Common IRIS scalar functions: NVL, IFNULL, ISNULL(a, b), LEN, GETDATE, %SQLSTRING, %STRING.
  */
 import { irisError } from './iris-error.js'
@@ -65,7 +68,7 @@ function toVector(args: Token[][]): string {
       'TO_VECTOR takes (data, type [, length]) with type FLOAT, DOUBLE, DECIMAL or INTEGER',
     )
   }
-  // iris-facts F2: the type defaults to DOUBLE when left out.
+  // docs/iris-sql.md#to_vector: the type defaults to DOUBLE when left out.
   const elementType = vectorElementType(typeWord?.[0]?.text ?? 'DOUBLE')
   const lengthSql = length === undefined ? '' : `, ${trimmedText(length)}`
   return `iris_sim.to_vector_${elementType.toLowerCase()}(${trimmedText(data)}${lengthSql})`
@@ -73,7 +76,7 @@ function toVector(args: Token[][]): string {
 
 export interface FunctionRewrite {
   tokens: Token[]
-  /** `LAST_IDENTITY()` was called (contract §3.4). */
+  /** `LAST_IDENTITY()` was called (docs/iris-sql.md#returning-and-last_identity). */
   readsLastIdentity: boolean
 }
 

@@ -1,9 +1,9 @@
 /**
  * The translator: IRIS SQL text in, PostgreSQL execution plans out (see plan.ts). Pure: it never
- * touches PGlite. What IRIS accepts and means comes from ../shared/iris-contract.md; each rule lives
- * in its own module and cites its section. Every rewrite works on tokens (tokenizer.ts), so none
- * fires inside a string literal, a quoted identifier or a comment. The pgwire-1.0 profile's text
- * rewrites are the one deliberate exception (pgwire-quirks.ts, contract §10).
+ * touches PGlite. What IRIS accepts and means comes from docs/iris-sql.md; each rule lives in its
+ * own module and cites its section. Every rewrite works on tokens (tokenizer.ts), so none fires
+ * inside a string literal, a quoted identifier or a comment. The pgwire-1.0 profile's text rewrites
+ * are the one deliberate exception (pgwire-quirks.ts, docs/iris-sql.md#simulator-profiles).
  */
 import { rewriteCastTypes, rewriteColonCasts } from './casts.js'
 import { rewriteCatalogNames } from './catalog-names.js'
@@ -87,10 +87,10 @@ function translateStatement(tokens: Token[], options: TranslateOptions): Plan {
   }
 }
 
-/** The statements of a query string, after the profile's raw-text rewrites (contract §10). */
+/** The statements of a query string, after the profile's raw-text rewrites (docs/iris-sql.md#simulator-profiles). */
 function statementsOf(sql: string, options: TranslateOptions): Token[][] {
   if (options.profile !== 'pgwire-1.0') return splitStatements(tokensOf(sql), options.protocol)
-  // contract §2.3: pgwire splits simple queries on every `;`, literals included.
+  // docs/iris-sql.md#text-rewrites: pgwire splits simple queries on every `;`, literals included.
   const pieces = options.protocol === 'simple' ? splitOnEverySemicolon(sql) : [sql]
   return pieces.flatMap((piece) =>
     splitStatements(tokensOf(applyPgwireQuirks(piece, options.protocol)), 'simple'),

@@ -1,12 +1,12 @@
 /**
- * The IRIS error shape (contract §8.1): SQLSTATE `42000` and a message carrying the SQLCODE,
- * `[SQLCODE: <-n>:<text>]`, followed on a new line by `[%msg: <detail>]` when there is a detail,
- * as IRIS words it. Used by the translator for what IRIS rejects and by the engine for PostgreSQL
- * errors mapped to SQLCODEs (contract §8.2).
+ * The IRIS error shape (docs/iris-sql.md#error-format): SQLSTATE `42000` and a message carrying the
+ * SQLCODE, `[SQLCODE: <-n>:<text>]`, followed on a new line by `[%msg: <detail>]` when there is a
+ * detail, as IRIS words it. Used by the translator for what IRIS rejects and by the engine for
+ * PostgreSQL errors mapped to SQLCODEs (docs/iris-sql.md#sqlcodes).
  */
 import { SimError } from '../engine/types.js'
 
-/** IRIS's own text for the SQLCODEs the sim raises (contract §8.2, doc `RERR_sql`). */
+/** IRIS's own text for the SQLCODEs the sim raises (docs/iris-sql.md#sqlcodes, doc `RERR_sql`). */
 export const SQLCODE_TEXT: Readonly<Record<number, string>> = {
   [-1]: 'Invalid SQL statement',
   [-12]: 'A term expected, beginning with either an identifier or a constant',
@@ -38,8 +38,8 @@ export function irisErrorMessage(sqlcode: number, text: string, detail?: string)
 }
 
 /**
- * An IRIS error as a {@link SimError} (SQLSTATE 42000, contract §8.1). `text` defaults to IRIS's
- * own wording for the SQLCODE.
+ * An IRIS error as a {@link SimError} (SQLSTATE 42000, docs/iris-sql.md#error-format). `text`
+ * defaults to IRIS's own wording for the SQLCODE.
  */
 export function irisError(sqlcode: number, detail?: string, text?: string): SimError {
   const wording = text ?? SQLCODE_TEXT[sqlcode] ?? 'SQL error'

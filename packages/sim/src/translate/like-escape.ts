@@ -1,8 +1,8 @@
 /**
- * IRIS `LIKE` has no escape character unless the statement names one with `ESCAPE` (doc `RSQL_like`,
- * iris-facts F25): `\` is an ordinary pattern character, so any value matches itself as a pattern.
- * PostgreSQL's LIKE escapes with `\` by default; `ESCAPE ''` turns that off. So every `[NOT] LIKE`
- * without an ESCAPE clause gets `ESCAPE ''` right after its pattern operand.
+ * IRIS `LIKE` has no escape character unless the statement names one with `ESCAPE` (doc
+ * `RSQL_like`, docs/iris-sql.md#like): `\` is an ordinary pattern character, so any value matches
+ * itself as a pattern. PostgreSQL's LIKE escapes with `\` by default; `ESCAPE ''` turns that off.
+ * So every `[NOT] LIKE` without an ESCAPE clause gets `ESCAPE ''` right after its pattern operand.
  */
 import { closingParen, isWord, nextSignificant, type Token, token } from './tokenizer.js'
 

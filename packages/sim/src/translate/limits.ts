@@ -1,7 +1,8 @@
 /**
- * Row-limit rules (contract §3.2, §10): TOP, LIMIT and FETCH cannot be mixed in one statement
- * (SQLCODE -386, read strictly: subqueries included); LIMIT after ORDER BY inside a subquery is not
- * supported; before IRIS 2025.1 there is no LIMIT / OFFSET (nor FETCH) at all.
+ * Row-limit rules (docs/iris-sql.md#row-limits, docs/iris-sql.md#simulator-profiles): TOP, LIMIT
+ * and FETCH cannot be mixed in one statement (SQLCODE -386, read strictly: subqueries included);
+ * LIMIT after ORDER BY inside a subquery is not supported; before IRIS 2025.1 there is no LIMIT /
+ * OFFSET (nor FETCH) at all.
  */
 import { irisError } from './iris-error.js'
 import type { IrisVersion } from './plan.js'
@@ -51,10 +52,10 @@ export function checkRowLimits(tokens: readonly Token[], irisVersion: IrisVersio
   // OFFSET goes with LIMIT (`LIMIT n OFFSET m`), or with FETCH (`OFFSET m ROWS FETCH NEXT n ROWS ONLY`).
   const limitStyle = limits.length > 0 || (offsets.length > 0 && fetches.length === 0)
   const styles = [tops.length > 0, limitStyle, fetches.length > 0].filter(Boolean)
-  if (styles.length > 1) throw irisError(-386) // contract §3.2
+  if (styles.length > 1) throw irisError(-386) // docs/iris-sql.md#row-limits
   const since = [...limits, ...offsets, ...fetches].map((at) => tokens[at]?.text.toUpperCase())
   if (since.length > 0 && before(irisVersion, LIMIT_SINCE)) {
-    // contract §10: before 2025.1 IRIS has only TOP and %VID.
+    // docs/iris-sql.md#vid-paging: before 2025.1 IRIS has only TOP and %VID.
     throw irisError(-25, `${since[0]} is not supported before IRIS 2025.1; use TOP and %VID`)
   }
   for (const limit of limits) {
@@ -64,6 +65,6 @@ export function checkRowLimits(tokens: readonly Token[], irisVersion: IrisVersio
     const ordered = tokens
       .slice(open + 1, limit)
       .some((token) => token.depth === depth && isWord(token, 'ORDER'))
-    if (ordered) throw irisError(-1, 'LIMIT after ORDER BY is not supported in a subquery; use TOP') // contract §3.2
+    if (ordered) throw irisError(-1, 'LIMIT after ORDER BY is not supported in a subquery; use TOP') // docs/iris-sql.md#row-limits
   }
 }

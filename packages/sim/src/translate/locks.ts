@@ -1,6 +1,6 @@
 /**
  * `LOCK TABLE t IN EXCLUSIVE MODE [WAIT seconds]` and `UNLOCK TABLE t IN EXCLUSIVE MODE`
- * (contract §4.6): held by the session until unlocked.
+ * (docs/iris-sql.md#table-locks): held by the session until unlocked.
  */
 import { irisError } from './iris-error.js'
 import { readQualifiedName } from './names.js'

@@ -1,7 +1,8 @@
 /**
- * Table and schema names as PostgreSQL stores them. The default schema is `SQLUser` (contract §1,
- * §4.5) and pgwire maps `public` to it; an unquoted `public` or `sqluser` used as a schema is read as
- * `"SQLUser"`. Unquoted identifiers fold to lower case as in PostgreSQL; quoted ones keep their case.
+ * Table and schema names as PostgreSQL stores them. The default schema is `SQLUser`
+ * (docs/iris-sql.md#schemas) and pgwire maps `public` to it (docs/iris-sql.md#the-public-schema); an
+ * unquoted `public` or `sqluser` used as a schema is read as `"SQLUser"`. Unquoted identifiers fold to lower
+ * case as in PostgreSQL; quoted ones keep their case.
  */
 import { DEFAULT_SCHEMA } from '../catalog/names.js'
 import type { TableRef } from './plan.js'
@@ -23,7 +24,7 @@ export function quoteLiteral(text: string): string {
   return `'${text.replaceAll("'", "''")}'`
 }
 
-/** True for an unquoted `public` / `sqluser` (any case): the default schema (contract §1). */
+/** True for an unquoted `public` / `sqluser` (any case): the default schema (docs/iris-sql.md#the-public-schema). */
 export function isDefaultSchemaAlias(token: Token | undefined): boolean {
   return token?.type === 'word' && ['PUBLIC', 'SQLUSER'].includes(token.text.toUpperCase())
 }

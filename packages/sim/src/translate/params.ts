@@ -1,6 +1,7 @@
 /**
- * Parameters (contract §2.2): IRIS takes `?` markers; under profile `iris` the sim also takes
- * PostgreSQL's `$n`, in any order. `?` markers are numbered `$1..$n` in order of appearance.
+ * Parameters (docs/iris-sql.md#placeholders): IRIS takes `?` markers; under profile `iris` the sim
+ * also takes PostgreSQL's `$n`, in any order. `?` markers are numbered `$1..$n` in order of
+ * appearance.
  */
 import type { Token } from './tokenizer.js'
 

@@ -1,31 +1,31 @@
 /**
- * Profile `pgwire-1.0` (contract §10): the text rewrites iris-pgwire v1.0.1 applies to the raw SQL
- * before IRIS sees it, reproduced deliberately on raw text (not tokens), so that a client that inlines
- * values is caught as it would be in production.
+ * Profile `pgwire-1.0` (docs/iris-sql.md#simulator-profiles): the text rewrites iris-pgwire v1.0.1
+ * applies to the raw SQL before IRIS sees it, reproduced deliberately on raw text (not tokens), so
+ * that a client that inlines values is caught as it would be in production.
  */
 import type { TranslateOptions } from './plan.js'
 
-/** contract §2.2: `$n` → `?` by regex, also inside string literals; binding is then positional. */
+/** docs/iris-sql.md#placeholders: `$n` → `?` by regex, also inside string literals; binding is then positional. */
 function dollarParamsToMarkers(sql: string): string {
   return sql.replace(/\$\d+/g, '?')
 }
 
-/** contract §2.3: the literal `'public'` becomes `'SQLUser'`. */
+/** docs/iris-sql.md#text-rewrites: the literal `'public'` becomes `'SQLUser'`. */
 function publicLiteral(sql: string): string {
   return sql.replace(/'public'/gi, "'SQLUser'")
 }
 
-/** contract §2.3: date literals `'YYYY-MM-DD'` become `TO_DATE('YYYY-MM-DD', 'YYYY-MM-DD')`. */
+/** docs/iris-sql.md#text-rewrites: date literals `'YYYY-MM-DD'` become `TO_DATE('YYYY-MM-DD', 'YYYY-MM-DD')`. */
 function dateLiterals(sql: string): string {
   return sql.replace(/'(\d{4}-\d{2}-\d{2})'/g, "TO_DATE('$1', 'YYYY-MM-DD')")
 }
 
-/** contract §2.7: in parameterized SQL, uppercase `DOUBLE` becomes `DOUBLE PRECISION` (which IRIS rejects). */
+/** docs/iris-sql.md#the-double-rewrite: in parameterized SQL, uppercase `DOUBLE` becomes `DOUBLE PRECISION` (which IRIS rejects). */
 function doublePrecision(sql: string): string {
   return sql.replace(/\bDOUBLE\b(?!\s+PRECISION)/g, 'DOUBLE PRECISION')
 }
 
-/** contract §3.2: a literal `LIMIT n OFFSET m` at the end becomes `TOP n` and the OFFSET is dropped. */
+/** docs/iris-sql.md#row-limits: a literal `LIMIT n OFFSET m` at the end becomes `TOP n` and the OFFSET is dropped. */
 function literalLimitOffset(sql: string): string {
   // `(?<!\s)` starts the match only at the beginning of a whitespace run, so a long run (e.g. a
   // literal of 100 000 newlines) is scanned once instead of once per position (quadratic).
@@ -35,7 +35,7 @@ function literalLimitOffset(sql: string): string {
   return head.replace(/\bSELECT\b(\s+DISTINCT\b)?/i, (select) => `${select} TOP ${match[1]}`)
 }
 
-/** contract §2.3: simple queries are split on every `;`, also inside literals. */
+/** docs/iris-sql.md#text-rewrites: simple queries are split on every `;`, also inside literals. */
 export function splitOnEverySemicolon(sql: string): string[] {
   return sql.split(';')
 }

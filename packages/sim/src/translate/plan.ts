@@ -2,19 +2,19 @@
  * The seam between the translator (src/translate: IRIS SQL text in, plans out; pure, no PGlite) and
  * the engine (src/engine: runs plans on PGlite with IRIS session semantics).
  *
- * The translator decides what IRIS accepts and what it means, from ../shared/iris-contract.md.
+ * The translator decides what IRIS accepts and what it means, from docs/iris-sql.md.
  * The engine decides nothing about SQL text beyond what a plan tells it.
  */
 
 export type Profile = 'iris' | 'pgwire-1.0'
 
-/** IRIS version as [major, minor], e.g. [2025, 1]. Below [2025, 1] there is no LIMIT (contract §3.2). */
+/** IRIS version as [major, minor], e.g. [2025, 1]. Below [2025, 1] there is no LIMIT (docs/iris-sql.md#row-limits). */
 export type IrisVersion = readonly [number, number]
 
 export interface TranslateOptions {
   profile: Profile
   irisVersion: IrisVersion
-  /** `simple` allows several `;`-separated statements; `extended` allows exactly one (contract §2.1). */
+  /** `simple` allows several `;`-separated statements; `extended` allows exactly one (docs/iris-sql.md#simple-and-extended-protocol). */
   protocol: 'simple' | 'extended'
 }
 
@@ -51,11 +51,12 @@ export interface RunPlan extends PlanBase {
   /** INSERT / UPDATE / DELETE: the table written. The engine captures identities of inserts. */
   target?: TableRef
   /**
-   * `sql` calls `iris_sim.last_identity()` (the translation of `LAST_IDENTITY()`, contract §3.4);
-   * the engine first stores this session's last identity where that function reads it.
+   * `sql` calls `iris_sim.last_identity()` (the translation of `LAST_IDENTITY()`,
+   * docs/iris-sql.md#returning-and-last_identity); the engine first stores this session's last
+   * identity where that function reads it.
    */
   readsLastIdentity: boolean
-  /** Parameterless SQL run first, in the same atomic step (e.g. CREATE SCHEMA for §4.5). */
+  /** Parameterless SQL run first, in the same atomic step (e.g. CREATE SCHEMA, docs/iris-sql.md#schemas). */
   before: string[]
   /** Parameterless SQL run after `sql` succeeds, in the same atomic step (catalog bookkeeping). */
   after: string[]
@@ -65,7 +66,7 @@ export interface RunPlan extends PlanBase {
   commandTag?: string
 }
 
-/** `INSERT OR UPDATE` (contract §3.5): update the row any unique key matches, else insert. */
+/** `INSERT OR UPDATE` (docs/iris-sql.md#upsert): update the row any unique key matches, else insert. */
 export interface UpsertPlan extends PlanBase {
   type: 'upsert'
   target: TableRef
@@ -75,7 +76,7 @@ export interface UpsertPlan extends PlanBase {
   rows: string[][]
 }
 
-/** `START TRANSACTION [ISOLATION LEVEL ...] [READ ONLY | READ WRITE]` / `BEGIN` (contract §9). */
+/** `START TRANSACTION [ISOLATION LEVEL ...] [READ ONLY | READ WRITE]` / `BEGIN` (docs/iris-sql.md#transactions). */
 export interface BeginPlan extends PlanBase {
   type: 'begin'
   isolation: 'READ UNCOMMITTED' | 'READ COMMITTED' | 'READ VERIFIED'
@@ -101,13 +102,13 @@ export interface RollbackToSavepointPlan extends PlanBase {
   name: string
 }
 
-/** `RELEASE SAVEPOINT`: accepted as a no-op (contract §9.3). */
+/** `RELEASE SAVEPOINT`: accepted as a no-op (docs/iris-sql.md#savepoints). */
 export interface ReleaseSavepointPlan extends PlanBase {
   type: 'releaseSavepoint'
   name: string
 }
 
-/** `LOCK TABLE t IN EXCLUSIVE MODE [WAIT s]`: held by the session until unlocked (contract §4.6). */
+/** `LOCK TABLE t IN EXCLUSIVE MODE [WAIT s]`: held by the session until unlocked (docs/iris-sql.md#table-locks). */
 export interface LockTablePlan extends PlanBase {
   type: 'lockTable'
   target: TableRef
@@ -120,7 +121,7 @@ export interface UnlockTablePlan extends PlanBase {
   target: TableRef
 }
 
-/** Accepted and ignored (e.g. `SET TRANSACTION`, which pgwire swallows, contract §9.2). */
+/** Accepted and ignored (e.g. `SET TRANSACTION`, which pgwire swallows, docs/iris-sql.md#set-transaction). */
 export interface NoopPlan extends PlanBase {
   type: 'noop'
   commandTag: string

@@ -1,6 +1,6 @@
 /**
  * PostgreSQL syntax that IRIS does not have, refused with an IRIS error instead of being run
- * (issue 2 "SQL rejected", contract §8.2 for the SQLCODEs).
+ * (docs/iris-sql.md#sqlcodes for the SQLCODEs).
  */
 import { irisError } from './iris-error.js'
 import { isTrivia, isWord, type Token } from './tokenizer.js'
@@ -15,14 +15,14 @@ export function rejectUnsupported(tokens: readonly Token[]): void {
     const next = significant[i + 1]
     const after = significant[i + 2]
     if (isWord(token, 'RETURNING')) {
-      // contract §3.4: not in IRIS's grammar; use LAST_IDENTITY() on the same connection.
+      // docs/iris-sql.md#returning-and-last_identity: not in IRIS's grammar; use LAST_IDENTITY() on the same connection.
       throw irisError(-1, 'RETURNING is not IRIS SQL; use SELECT LAST_IDENTITY() after the INSERT')
     }
     if (isWord(token, 'ON') && isWord(next, 'CONFLICT')) {
-      throw irisError(-1, 'ON CONFLICT is not IRIS SQL; use INSERT OR UPDATE') // contract §3.5
+      throw irisError(-1, 'ON CONFLICT is not IRIS SQL; use INSERT OR UPDATE') // docs/iris-sql.md#upsert
     }
     if (isWord(token, 'ILIKE')) {
-      throw irisError(-1, 'ILIKE is not IRIS SQL; LIKE is already case-insensitive on strings') // contract §3.8
+      throw irisError(-1, 'ILIKE is not IRIS SQL; LIKE is already case-insensitive on strings') // docs/iris-sql.md#collation
     }
     if (
       token.type === 'op' &&
@@ -31,27 +31,27 @@ export function rejectUnsupported(tokens: readonly Token[]): void {
       after?.text === '(' &&
       !isWord(significant[i + 3], 'SELECT')
     ) {
-      // contract §3.9: no arrays; write IN (?, ?, ...).
+      // docs/iris-sql.md#operators: no arrays; write IN (?, ?, ...).
       throw irisError(
         -1,
         `${token.text} ${next?.text.toUpperCase()}(array) is not IRIS SQL; use IN (...)`,
       )
     }
     if (token.type === 'op' && ['<->', '<=>', '<#>'].includes(token.text)) {
-      // contract §5.3, §5.6: no distance operators; IRIS has VECTOR_COSINE / VECTOR_DOT_PRODUCT.
+      // docs/iris-sql.md#vector-functions, docs/iris-sql.md#distance-operators: no distance operators; IRIS has VECTOR_COSINE / VECTOR_DOT_PRODUCT.
       throw irisError(
         -1,
         `operator ${token.text} is not IRIS SQL; use VECTOR_COSINE or VECTOR_DOT_PRODUCT`,
       )
     }
     if (isWord(token, 'FOR') && (isWord(next, 'UPDATE') || isWord(next, 'SHARE'))) {
-      throw irisError(-25, `FOR ${next?.text.toUpperCase()} is not supported`) // contract §3.11
+      throw irisError(-25, `FOR ${next?.text.toUpperCase()} is not supported`) // docs/iris-sql.md#ctes-window-functions-and-locking-reads
     }
     if (token.type === 'op' && REGEX_OPERATORS.has(token.text)) {
-      throw irisError(-1, 'regular-expression operators are not IRIS SQL; use %MATCHES or %PATTERN') // contract §3.9
+      throw irisError(-1, 'regular-expression operators are not IRIS SQL; use %MATCHES or %PATTERN') // docs/iris-sql.md#operators
     }
     if (token.type === 'punct' && token.text === '[') {
-      throw irisError(-1, 'arrays are not IRIS SQL') // contract §3.9
+      throw irisError(-1, 'arrays are not IRIS SQL') // docs/iris-sql.md#operators
     }
   })
 }

@@ -2,10 +2,10 @@
  * The SQL objects the translations rely on, created once at bootstrap (after `CREATE EXTENSION
  * vector` and METADATA_SQL). Idempotent, so a persistent data directory can run it again.
  *
- * Errors raised here use SQLSTATE `IRnnn`, meaning IRIS SQLCODE `-nnn` (see iris-error.ts):
- * IR257 vectors of different element types, IR258 of different lengths, IR259 invalid vector
- * arguments (contract §5.3); IR001 an HNSW index on a column that cannot hold one (§5.5);
- * IR333 DROP INDEX of an index that does not exist.
+ * Errors raised here use SQLSTATE `IRnnn`, meaning IRIS SQLCODE `-nnn` (see iris-error.ts): IR257
+ * vectors of different element types, IR258 of different lengths, IR259 invalid vector arguments
+ * (docs/iris-sql.md#vector-functions); IR001 an HNSW index on a column that cannot hold one
+ * (docs/iris-sql.md#hnsw-indexes); IR333 DROP INDEX of an index that does not exist.
  */
 import { VECTOR_PG_TYPES, type VectorElementType } from './types.js'
 
@@ -15,7 +15,7 @@ function unless(exists: string, sql: string): string {
 }
 
 const domains = [
-  // contract §4.1: TINYINT is -128..127; BIT holds 0, 1 or NULL (§3.3).
+  // docs/iris-sql.md#column-types: TINYINT is -128..127; BIT holds 0, 1 or NULL (docs/iris-sql.md#booleans).
   unless(
     "select exists (select 1 from pg_type where typname = 'tinyint' and typnamespace = 'iris_sim'::regnamespace)",
     'create domain iris_sim.tinyint as smallint check (value between -128 and 127)',
@@ -27,8 +27,9 @@ const domains = [
 ]
 
 /**
- * Parameters are loosely typed as in IRIS (issue 2): a text value (e.g. a parameter under UNION ALL,
- * which PostgreSQL types as text) is assigned to a numeric or date/time column by conversion.
+ * Parameters are loosely typed as in IRIS (docs/iris-sql.md#parameter-re-typing): a text value
+ * (e.g. a parameter under UNION ALL, which PostgreSQL types as text) is assigned to a numeric or
+ * date/time column by conversion.
  */
 const LOOSE_TARGETS = [
   'smallint',
@@ -50,13 +51,13 @@ const looseCasts = LOOSE_TARGETS.map((target) =>
 )
 
 const scalarFunctions = `
--- contract §3.4: the engine stores the session's last identity with set_config('iris_sim.last_identity', value, false)
+-- docs/iris-sql.md#returning-and-last_identity: the engine stores the session's last identity with set_config('iris_sim.last_identity', value, false)
 -- ('' when the last INSERT's table has no IDENTITY column) before running a plan that reads it.
 create or replace function iris_sim.last_identity() returns bigint language sql stable as
 $f$ select nullif(current_setting('iris_sim.last_identity', true), '')::bigint $f$;
 create or replace function iris_sim.len(text) returns integer language sql immutable as $f$ select char_length($1) $f$;
 create or replace function iris_sim.getdate() returns timestamp language sql stable as $f$ select localtimestamp $f$;
--- contract §3.8: %SQLUPPER(x), upper-cased (IRIS also prefixes a space; not reproduced).
+-- docs/iris-sql.md#collation: %SQLUPPER(x), upper-cased (IRIS also prefixes a space; not reproduced).
 create or replace function iris_sim.sqlupper(text) returns text language sql immutable as $f$ select upper($1) $f$;
 create or replace function iris_sim.sqlstring(text) returns text language sql immutable as $f$ select $1 $f$;
 create or replace function iris_sim.vector_error(code text, message text) returns double precision language plpgsql as
@@ -68,14 +69,14 @@ const FROM_NUMBERS: Record<VectorElementType, string> = {
   FLOAT: 'numbers::real[]::vector',
   DOUBLE: 'numbers::float8[]',
   DECIMAL: 'numbers',
-  // iris-facts F1: a fraction in an INTEGER vector is truncated, not refused.
+  // docs/iris-sql.md#to_vector: a fraction in an INTEGER vector is truncated, not refused.
   INTEGER:
     '(select array_agg(trunc(x)::int8 order by i) from unnest(numbers) with ordinality as u(x, i))',
 }
 
 /**
- * TO_VECTOR(data, type [, length]) per element type (contract §5.2): brackets optional; a length pads
- * with 0 or truncates (iris-facts F1). Text that is not a list of numbers raises IR259.
+ * TO_VECTOR(data, type [, length]) per element type (docs/iris-sql.md#to_vector): brackets
+ * optional; a length pads with 0 or truncates. Text that is not a list of numbers raises IR259.
  */
 function toVectorFunction(type: VectorElementType): string {
   return `
@@ -103,7 +104,7 @@ const ELEMENT_TYPES: VectorElementType[] = ['FLOAT', 'DOUBLE', 'DECIMAL', 'INTEG
 const lengthOf = (type: VectorElementType, arg: string) =>
   type === 'FLOAT' ? `vector_dims(${arg})` : `cardinality(${arg})`
 
-/** Same element type: pgvector's fast operators for FLOAT (contract §5.3), arithmetic over unnest otherwise. */
+/** Same element type: pgvector's fast operators for FLOAT (docs/iris-sql.md#vector-functions), arithmetic over unnest otherwise. */
 function similarity(kind: 'cosine' | 'dot_product', type: VectorElementType): string {
   if (type === 'FLOAT') return kind === 'cosine' ? '1 - (a <=> b)' : '-(a <#> b)'
   const value =
@@ -131,7 +132,7 @@ function similarityFunctions(): string {
 }
 
 const indexProcedures = `
--- contract §5.5: an HNSW index needs a fixed-length FLOAT, DOUBLE or DECIMAL vector column.
+-- docs/iris-sql.md#hnsw-indexes: an HNSW index needs a fixed-length FLOAT, DOUBLE or DECIMAL vector column.
 create or replace procedure iris_sim.check_hnsw_column(table_oid regclass, column_name text) language plpgsql as $f$
 begin
   if not exists (select 1 from iris_sim.column_info c where c.table_oid = check_hnsw_column.table_oid and c.column_name = check_hnsw_column.column_name

@@ -1,6 +1,7 @@
 /**
- * pgwire maps the schema `public` to `SQLUser` (contract §1); IRIS's default schema is `SQLUser`
- * (§4.5). An unquoted `public` or `sqluser` (any case) used as a schema qualifier becomes `"SQLUser"`.
+ * pgwire maps the schema `public` to `SQLUser` (docs/iris-sql.md#the-public-schema); IRIS's default schema
+ * is `SQLUser` (docs/iris-sql.md#schemas). An unquoted `public` or `sqluser` (any case) used as a
+ * schema qualifier becomes `"SQLUser"`.
  */
 import { DEFAULT_SCHEMA } from '../catalog/names.js'
 import { isDefaultSchemaAlias, quoteIdentifier } from './names.js'

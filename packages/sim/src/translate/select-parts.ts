@@ -1,6 +1,7 @@
 /**
- * Locating the parts of a SELECT in a token list: where its select list starts (after DISTINCT
- * [BY (...)] and TOP, contract §3.2, §3.7) and where the SELECT ends.
+ * Locating the parts of a SELECT in a token list: where its select list starts (after DISTINCT [BY
+ * (...)] and TOP, docs/iris-sql.md#row-limits, docs/iris-sql.md#distinct-by) and where the SELECT
+ * ends.
  */
 import {
   closingParen,

@@ -1,7 +1,8 @@
 /**
  * Splits a query string into statements on top-level `;` tokens (never inside a literal, identifier
  * or comment). The simple protocol may carry several statements; the extended protocol one, and a
- * trailing `;` is stripped (contract §2.1, §2.6).
+ * trailing `;` is stripped (docs/iris-sql.md#simple-and-extended-protocol,
+ * docs/iris-sql.md#execute-row-limit).
  */
 
 import { irisError } from './iris-error.js'

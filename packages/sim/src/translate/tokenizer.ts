@@ -1,12 +1,12 @@
 /**
  * Splits IRIS SQL text into tokens so that every rewrite works on structure, never on raw text:
- * a rewrite can then never fire inside a string literal, a quoted identifier or a comment
- * (issue 2, "Translate on tokens"). Whitespace and comments are kept as tokens, so joining every
- * token's `text` gives back the input exactly.
+ * a rewrite can then never fire inside a string literal, a quoted identifier or a comment.
+ * Whitespace and comments are kept as tokens, so joining every token's `text` gives back the input
+ * exactly.
  */
 
 export type TokenType =
-  | 'word' // keyword or simple identifier; IRIS identifiers may start with `%` or `_` (contract §3.1)
+  | 'word' // keyword or simple identifier; IRIS identifiers may start with `%` or `_` (docs/iris-sql.md#identifiers)
   | 'quoted' // "delimited identifier", `""` escapes a quote
   | 'string' // 'literal', `''` escapes a quote
   | 'number'
@@ -131,7 +131,7 @@ export function tokenize(text: string): Token[] {
       while (end < text.length && isDigit(text[end] as string)) end++
       push('param', end)
     } else if (isWordStart(c) || (c === '%' && isWordStart(next))) {
-      // contract §3.1: simple identifiers may start with `%` (e.g. %VID, %EXACT, %Dictionary).
+      // docs/iris-sql.md#identifiers: simple identifiers may start with `%` (e.g. %VID, %EXACT, %Dictionary).
       let end = i + 1
       while (end < text.length && isWordPart(text[end] as string)) end++
       push('word', end)

@@ -1,7 +1,7 @@
 /**
- * `SELECT TOP n | TOP ? | TOP ALL` at any nesting level (contract §3.2) → PostgreSQL LIMIT at the end
- * of that SELECT; `TOP ALL` means no limit. A SELECT that is an operand of UNION / INTERSECT / EXCEPT
- * is parenthesized so its LIMIT stays its own.
+ * `SELECT TOP n | TOP ? | TOP ALL` at any nesting level (docs/iris-sql.md#row-limits) → PostgreSQL
+ * LIMIT at the end of that SELECT; `TOP ALL` means no limit. A SELECT that is an operand of UNION /
+ * INTERSECT / EXCEPT is parenthesized so its LIMIT stays its own.
  */
 import { irisError } from './iris-error.js'
 import { inSetOperation, selectEnd, selectIndexes, topIndex, trimmedEnd } from './select-parts.js'

@@ -1,7 +1,9 @@
 /**
- * Transaction statements (contract §9): START TRANSACTION / BEGIN with IRIS's isolation levels and
- * access modes, COMMIT / ROLLBACK [WORK], savepoints (RELEASE is a no-op, §9.3), and SET TRANSACTION,
- * which pgwire swallows (§9.2). REPEATABLE READ and SERIALIZABLE do not exist in IRIS (§9.1).
+ * Transaction statements (docs/iris-sql.md#transactions): START TRANSACTION / BEGIN with IRIS's
+ * isolation levels and access modes, COMMIT / ROLLBACK [WORK], savepoints (RELEASE is a no-op,
+ * docs/iris-sql.md#savepoints), and SET TRANSACTION, which pgwire swallows
+ * (docs/iris-sql.md#set-transaction). REPEATABLE READ and SERIALIZABLE do not exist in IRIS
+ * (docs/iris-sql.md#transaction-statements).
  */
 import { irisError } from './iris-error.js'
 import { identifierName, isIdentifier } from './names.js'
@@ -22,7 +24,7 @@ function upperWords(tokens: readonly Token[]): string[] {
 
 /** Parses `[ISOLATION LEVEL x] [READ ONLY | READ WRITE]` (in either order, comma-separated or not). */
 function transactionModes(words: string[]): Pick<BeginPlan, 'isolation' | 'readOnly'> {
-  let isolation: BeginPlan['isolation'] = 'READ UNCOMMITTED' // IRIS's default (contract §9.1)
+  let isolation: BeginPlan['isolation'] = 'READ UNCOMMITTED' // IRIS's default (docs/iris-sql.md#transaction-statements)
   let readOnly = false
   let i = 0
   while (i < words.length) {
@@ -72,7 +74,7 @@ export function transactionPlan(tokens: readonly Token[], base: Base): Plan | un
     if (!isIdentifier(name) || significant.length !== at + 1)
       throw irisError(-1, 'a savepoint name is expected')
     const exact = identifierName(name)
-    // contract §9.3: savepoint names starting with SYS are reserved.
+    // docs/iris-sql.md#savepoints: savepoint names starting with SYS are reserved.
     if (exact.toUpperCase().startsWith('SYS'))
       throw irisError(-1, `savepoint name ${exact} is reserved (SYS...)`)
     return exact
@@ -115,7 +117,7 @@ export function transactionPlan(tokens: readonly Token[], base: Base): Plan | un
       }
     case 'SET':
       if (second !== 'TRANSACTION') return undefined
-      transactionModes(words.slice(2)) // still refuse levels IRIS lacks (contract §9.1)
+      transactionModes(words.slice(2)) // still refuse levels IRIS lacks (docs/iris-sql.md#transaction-statements)
       return { ...common, type: 'noop', commandTag: 'SET' }
     default:
       return undefined

@@ -1,23 +1,24 @@
 /**
- * IRIS data types (contract §4.1, vectors §5.1) and the PostgreSQL types that hold them with the same
- * meaning. Used by DDL (column definitions) and by CAST(x AS type).
+ * IRIS data types (docs/iris-sql.md#column-types, vectors docs/iris-sql.md#the-vector-type) and the
+ * PostgreSQL types that hold them with the same meaning. Used by DDL (column definitions) and by
+ * CAST(x AS type).
  */
 import { SQLUPPER_COLLATION } from '../catalog/metadata.js'
 import { irisError } from './iris-error.js'
 import { closingParen, isTrivia, nextSignificant, type Token } from './tokenizer.js'
 
-/** Element types of VECTOR the sim supports (contract §5.1). */
+/** Element types of VECTOR the sim supports (docs/iris-sql.md#the-vector-type). */
 export type VectorElementType = 'FLOAT' | 'DOUBLE' | 'DECIMAL' | 'INTEGER'
 
 /** A parsed IRIS type: its PostgreSQL spelling and what INFORMATION_SCHEMA.COLUMNS reports. */
 export interface IrisType {
   /** PostgreSQL type, without collation. */
   pgType: string
-  /** Collation a column of this type gets (string types: SQLUPPER, contract §3.8). */
+  /** Collation a column of this type gets (string types: SQLUPPER, docs/iris-sql.md#collation). */
   collation?: string
   /** As declared, upper case, e.g. `VARCHAR(50)`, `VECTOR(FLOAT,3)`. */
   irisType: string
-  /** ODBC type name, lower case (contract §7.2); `varchar` for VECTOR (§5.7). */
+  /** ODBC type name, lower case (docs/iris-sql.md#information_schema); `varchar` for VECTOR (docs/iris-sql.md#vector-columns-in-the-catalog). */
   dataType: string
   characterMaximumLength?: number
   numericPrecision?: number
@@ -25,7 +26,7 @@ export interface IrisType {
   vector?: { elementType: VectorElementType; length?: number }
 }
 
-/** PostgreSQL array/vector type per vector element type (contract §5.1: each at its own precision). */
+/** PostgreSQL array/vector type per vector element type (docs/iris-sql.md#the-vector-type: each at its own precision). */
 export const VECTOR_PG_TYPES: Record<VectorElementType, string> = {
   FLOAT: 'vector', // pgvector: single precision, as IRIS FLOAT vectors
   DOUBLE: 'float8[]',
@@ -42,7 +43,7 @@ const VECTOR_ELEMENT_ALIASES: Record<string, VectorElementType> = {
   INT: 'INTEGER',
 }
 
-/** Reads a vector element type keyword (any case, contract §5.2); refuses STRING / TIMESTAMP (§5.1). */
+/** Reads a vector element type keyword (any case, docs/iris-sql.md#to_vector); refuses STRING / TIMESTAMP (docs/iris-sql.md#the-vector-type). */
 export function vectorElementType(word: string): VectorElementType {
   const upper = word.toUpperCase()
   const type = VECTOR_ELEMENT_ALIASES[upper]
@@ -72,7 +73,7 @@ function simple(pgType: string, dataType: string, extra: Partial<IrisType> = {})
 
 function stringType(name: string): (args: string[]) => IrisType {
   return (args) => {
-    // contract §4.1: VARCHAR / CHAR without a length mean length 1.
+    // docs/iris-sql.md#column-types: VARCHAR / CHAR without a length mean length 1.
     const length = args.length === 0 ? 1 : positiveInteger(args[0], `${name} length`)
     return {
       pgType: `varchar(${length})`,
@@ -114,7 +115,7 @@ function binaryType(name: string, dataType: string): (args: string[]) => IrisTyp
 }
 
 function vectorType(args: string[]): IrisType {
-  // contract §5.1: FLOAT is the default element type; a length can only follow a type.
+  // docs/iris-sql.md#the-vector-type: FLOAT is the default element type; a length can only follow a type.
   const elementType = vectorElementType(args[0] ?? 'FLOAT')
   const length = args[1] === undefined ? undefined : positiveInteger(args[1], 'VECTOR length')
   const base = VECTOR_PG_TYPES[elementType]
@@ -122,7 +123,7 @@ function vectorType(args: string[]): IrisType {
   return {
     pgType,
     irisType: length === undefined ? `VECTOR(${elementType})` : `VECTOR(${elementType},${length})`,
-    dataType: 'varchar', // contract §5.7
+    dataType: 'varchar', // docs/iris-sql.md#vector-columns-in-the-catalog
     vector: length === undefined ? { elementType } : { elementType, length },
   }
 }
@@ -178,7 +179,7 @@ export function readType(tokens: readonly Token[], start: number): { type: IrisT
   let end = start + 1
   const following = nextSignificant(tokens, end)
   if (name === 'DOUBLE' && tokens[following]?.text.toUpperCase() === 'PRECISION') {
-    // contract §2.7: IRIS has no DOUBLE PRECISION (pgwire's rewrite of DOUBLE produces it and fails).
+    // docs/iris-sql.md#the-double-rewrite: IRIS has no DOUBLE PRECISION (pgwire's rewrite of DOUBLE produces it and fails).
     throw irisError(-1, 'DOUBLE PRECISION is not an IRIS data type; write DOUBLE')
   }
   let args: string[] = []

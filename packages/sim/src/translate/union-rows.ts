@@ -1,9 +1,11 @@
 /**
- * The fallback bulk insert of contract §3.6, `INSERT INTO t (cols) SELECT ?, ? UNION ALL SELECT ?, ?
- * ...`, runs as the multi-row `INSERT INTO t (cols) VALUES (?, ?), (?, ?), ...`: the same rows.
- * PostgreSQL analyses a UNION chain recursively, one level per SELECT, and in PGlite that recursion
- * runs out of JavaScript stack at about 550 SELECTs (iris-facts F31); a VALUES list is flat, and
- * PostgreSQL types each value by its target column, as IRIS's loosely typed parameters expect (§2.4).
+ * The fallback bulk insert (docs/iris-sql.md#multi-row-inserts), `INSERT INTO t (cols) SELECT ?, ?
+ * UNION ALL SELECT ?, ? ...`, runs as the multi-row `INSERT INTO t (cols) VALUES (?, ?), (?, ?),
+ * ...`: the same rows. PostgreSQL analyses a UNION chain recursively, one level per SELECT, and in
+ * PGlite that recursion runs out of JavaScript stack at about 550 SELECTs
+ * (docs/iris-sql.md#simulator-limits); a VALUES list is flat, and PostgreSQL types each value by
+ * its target column, as IRIS's loosely typed parameters expect
+ * (docs/iris-sql.md#parameter-re-typing).
  *
  * Only a chain of bare select lists qualifies: no FROM or other clause, no DISTINCT or TOP; an
  * `AS` alias is dropped (VALUES cannot carry one, and INSERT ignores it), an alias without `AS`
@@ -105,7 +107,7 @@ function unionRows(tokens: readonly Token[], select: number): Token[][][] | unde
   return rows.every((row) => row.every(isPlainValue)) ? rows : undefined
 }
 
-/** Rewrites the §3.6 fallback form of an INSERT to multi-row VALUES; other statements are returned as they are. */
+/** Rewrites the UNION ALL fallback form of an INSERT (docs/iris-sql.md#multi-row-inserts) to multi-row VALUES; other statements are returned as they are. */
 export function rewriteUnionRows(tokens: Token[]): Token[] {
   const select = sourceSelect(tokens)
   if (select < 0) return tokens

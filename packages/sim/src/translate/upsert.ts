@@ -1,6 +1,7 @@
 /**
- * `INSERT OR UPDATE [INTO] t (cols) VALUES (...)[, (...)]` (contract §3.5): the engine updates the row
- * any unique key (primary key included) matches, else inserts. No ON CONFLICT exists in IRIS.
+ * `INSERT OR UPDATE [INTO] t (cols) VALUES (...)[, (...)]` (docs/iris-sql.md#upsert): the engine
+ * updates the row any unique key (primary key included) matches, else inserts. No ON CONFLICT
+ * exists in IRIS.
  */
 import { irisError } from './iris-error.js'
 import { identifierName, isIdentifier, readQualifiedName } from './names.js'

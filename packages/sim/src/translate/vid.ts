@@ -1,5 +1,5 @@
 /**
- * `%VID` paging over a derived table (contract §3.2, doc `GSQL_views_vid`):
+ * `%VID` paging over a derived table (docs/iris-sql.md#vid-paging, doc `GSQL_views_vid`):
  * `SELECT *, %VID FROM (SELECT TOP ALL ... ORDER BY ...) WHERE %VID BETWEEN a AND b`.
  * The derived table's rows are numbered in its order (`row_number() over ()` over the ordered
  * subquery) and the number is exposed as `%VID`. A bare `*` (or `alias.*`) in the outer select list

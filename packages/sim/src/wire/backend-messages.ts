@@ -63,7 +63,7 @@ export function backendKeyData(processId: number, secretKey: number): Buffer {
   return new MessageWriter().int32(processId).int32(secretKey).frame('K')
 }
 
-/** IRIS has no aborted-transaction state, so 'E' is never sent (contract §8.1). */
+/** IRIS has no aborted-transaction state, so 'E' is never sent (docs/iris-sql.md#error-format). */
 export function readyForQuery(status: TransactionStatus): Buffer {
   return new MessageWriter().add(Buffer.from(status === 'transaction' ? 'T' : 'I')).frame('Z')
 }

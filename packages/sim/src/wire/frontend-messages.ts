@@ -152,7 +152,7 @@ function decodeBind(reader: BodyReader): FrontendMessage {
       continue
     }
     const bytes = reader.bytes(length)
-    // Binary values are handed over as bytes; the engine decides what it accepts (contract §2.4).
+    // Binary values are handed over as bytes; the engine decides what it accepts (docs/iris-sql.md#parameter-re-typing).
     params.push(format === textFormat ? bytes.toString('utf8') : Buffer.from(bytes))
   }
   const resultFormats = Array.from({ length: reader.count() }, () => reader.int16())

@@ -1,6 +1,7 @@
 /**
  * Connection start with pg-gateway: SSLRequest (answered 'N': no TLS), StartupMessage, and
- * authentication, either trust (any user, any database, as iris-pgwire does, contract §1) or
+ * authentication, either trust (any user, any database, as iris-pgwire does,
+ * docs/iris-sql.md#authentication) or
  * SCRAM-SHA-256 against configured users. pg-gateway sends AuthenticationOk and the first
  * ReadyForQuery; the `onAuthenticated` hook, which runs between the two, sends ParameterStatus and
  * BackendKeyData (pg-gateway's `serverVersion` option stays unset, so nothing is sent twice).

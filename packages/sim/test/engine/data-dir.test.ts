@@ -1,4 +1,4 @@
-/** A sim on a data directory keeps committed data across a restart, and only committed data (issue 2). */
+/** A sim on a data directory keeps committed data across a restart, and only committed data. */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

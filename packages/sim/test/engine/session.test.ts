@@ -14,7 +14,7 @@ describe('engine sessions', () => {
   })
   afterAll(() => engine.close())
 
-  it('reports IRIS server parameters (contract §1)', () => {
+  it('reports IRIS server parameters (docs/iris-sql.md#server-identity)', () => {
     expect(engine.serverParameters).toMatchObject({
       server_version: '16.0 (InterSystems IRIS)',
       server_encoding: 'UTF8',
@@ -74,7 +74,7 @@ describe('engine sessions', () => {
     await session.close()
   })
 
-  it('keeps the transaction status "transaction" after an error inside it (contract §8.1)', async () => {
+  it('keeps the transaction status "transaction" after an error inside it (docs/iris-sql.md#error-format)', async () => {
     const session = engine.openSession({ user: 'u', database: 'd' })
     await runAll(session, 'START TRANSACTION')
     await session.execute('INSERT INTO item (code, qty) VALUES (?, ?)', ['t1', '1'], [])
@@ -93,7 +93,7 @@ describe('engine sessions', () => {
     await session.close()
   })
 
-  it('upserts several rows in one statement, each seeing the ones before (contract §3.5)', async () => {
+  it('upserts several rows in one statement, each seeing the ones before (docs/iris-sql.md#upsert)', async () => {
     const session = engine.openSession({ user: 'u', database: 'd' })
     const result = await session.execute(
       'INSERT OR UPDATE item (code, qty) VALUES (?, ?), (?, ?)',

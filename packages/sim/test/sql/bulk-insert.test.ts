@@ -1,7 +1,8 @@
 /**
- * Bulk inserts through `pg` (contract §3.6): multi-row VALUES and the fallback form
- * `INSERT INTO t (cols) SELECT ?, ? UNION ALL SELECT ?, ? ...` at the sizes a client sends, and a
- * statement too deeply nested for PGlite failing with an IRIS error that says so (iris-facts F31).
+ * Bulk inserts through `pg` (docs/iris-sql.md#multi-row-inserts): multi-row VALUES and the fallback
+ * form `INSERT INTO t (cols) SELECT ?, ? UNION ALL SELECT ?, ? ...` at the sizes a client sends,
+ * and a statement too deeply nested for PGlite failing with an IRIS error that says so
+ * (docs/iris-sql.md#simulator-limits).
  */
 import { expect, it } from 'vitest'
 import { describeEachProfile, failure, sqlcodeOf } from './profiles.js'
@@ -53,7 +54,7 @@ describeEachProfile('bulk insert', {}, ({ sim }) => {
     expect(sqlcodeOf(error)).toBe(-400)
     expect(error.code).toBe('42000')
     expect(error.message).toMatch(/too deeply nested.*UNION/)
-    await client.query('COMMIT') // the transaction survived the failed statement (contract §8.1)
+    await client.query('COMMIT') // the transaction survived the failed statement (docs/iris-sql.md#error-format)
     const kept = await client.query('SELECT COUNT(*) AS n FROM deep_kept')
     expect(Number(kept.rows[0].n)).toBe(1)
   })

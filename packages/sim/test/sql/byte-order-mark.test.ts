@@ -1,7 +1,7 @@
 /**
  * A leading U+FEFF (byte order mark) is text like any other: it comes back in values, parameters
- * echoed back and labels exactly as sent (iris-facts F28: the engine decodes PGlite's replies
- * itself, keeping it; see src/engine/backend.ts).
+ * echoed back and labels exactly as sent (docs/iris-sql.md#text-encoding). The engine decodes
+ * PGlite's replies itself, keeping it (docs/iris-sql.md#simulator-limits, src/engine/backend.ts).
  */
 import { expect, it } from 'vitest'
 import { describeEachProfile } from './profiles.js'

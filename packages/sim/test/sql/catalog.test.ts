@@ -1,12 +1,14 @@
 /**
- * IRIS's catalog (contract §7.2, §5.7): INFORMATION_SCHEMA views and the class dictionary, with
- * IRIS's column names and values, read through `pg` like the dialect's introspector does.
+ * IRIS's catalog (docs/iris-sql.md#information_schema,
+ * docs/iris-sql.md#vector-columns-in-the-catalog): INFORMATION_SCHEMA views and the class
+ * dictionary, with IRIS's column names and values, read through `pg` like the dialect's
+ * introspector does.
  */
 import type pg from 'pg'
 import { beforeAll, expect, it } from 'vitest'
 import { describeEachProfile } from './profiles.js'
 
-/** Row values with lower-cased keys: pgwire-1.0 lower-cases labels (contract §6.3). */
+/** Row values with lower-cased keys: pgwire-1.0 lower-cases labels (docs/iris-sql.md#iris-pgwire-result-quirks). */
 function lowerKeys(rows: Record<string, unknown>[]): Record<string, unknown>[] {
   return rows.map((row) =>
     Object.fromEntries(Object.entries(row).map(([key, value]) => [key.toLowerCase(), value])),
@@ -60,7 +62,7 @@ describeEachProfile('catalog', {}, ({ sim }) => {
     ])
   })
 
-  it('compares catalog names case-insensitively (contract §7.3)', async () => {
+  it('compares catalog names case-insensitively (docs/iris-sql.md#catalog-values)', async () => {
     const found = await rows(
       'SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?',
       ['sqluser', 'AUTHOR'],
@@ -84,7 +86,7 @@ describeEachProfile('catalog', {}, ({ sim }) => {
       ['id', 1, 'integer'],
       ['email', 2, 'varchar'],
       ['active', 3, 'bit'],
-      ['embedding', 4, 'varchar'], // contract §5.7: VECTOR shows as varchar
+      ['embedding', 4, 'varchar'], // docs/iris-sql.md#vector-columns-in-the-catalog: VECTOR shows as varchar
     ])
     expect(columns[0]).toMatchObject({
       is_nullable: 'NO',
@@ -163,7 +165,7 @@ describeEachProfile('catalog', {}, ({ sim }) => {
     expect(schemas[1]?.schema_name).toBe('SQLUser')
   })
 
-  it('projects vector element type and length through %Dictionary (contract §5.7)', async () => {
+  it('projects vector element type and length through %Dictionary (docs/iris-sql.md#vector-columns-in-the-catalog)', async () => {
     const [table] = await rows(
       'SELECT CLASSNAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = ?',
       ['Author'],

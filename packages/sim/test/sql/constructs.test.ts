@@ -1,8 +1,12 @@
 /**
- * Every construct issue 2 lists as accepted runs through `pg` with IRIS's meaning (results, not SQL
- * text): SQLUPPER collation and %EXACT (contract §3.8), loose parameters, TOP / LIMIT / %VID (§3.2),
- * BIT (§3.3), identities and LAST_IDENTITY (§3.4, §4.2), INSERT OR UPDATE (§3.5), multi-row VALUES
- * and INSERT ... SELECT (§3.6), DISTINCT BY (§3.7), vectors (§5), and DDL text (§4).
+ * Every construct the sim accepts runs through `pg` with IRIS's meaning (results, not SQL text):
+ * SQLUPPER collation and %EXACT (docs/iris-sql.md#collation), loose parameters, TOP / LIMIT / %VID
+ * (docs/iris-sql.md#row-limits, docs/iris-sql.md#vid-paging), BIT (docs/iris-sql.md#booleans),
+ * identities and LAST_IDENTITY (docs/iris-sql.md#returning-and-last_identity,
+ * docs/iris-sql.md#identity-columns), INSERT OR UPDATE (docs/iris-sql.md#upsert), multi-row VALUES
+ * and INSERT ... SELECT (docs/iris-sql.md#multi-row-inserts), DISTINCT BY
+ * (docs/iris-sql.md#distinct-by), vectors (docs/iris-sql.md#vectors), and DDL text
+ * (docs/iris-sql.md#ddl).
  */
 import type pg from 'pg'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -24,7 +28,7 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     )
   })
 
-  it('compares strings case-insensitively with = and LIKE, and DISTINCT folds case (contract §3.8)', async () => {
+  it('compares strings case-insensitively with = and LIKE, and DISTINCT folds case (docs/iris-sql.md#collation)', async () => {
     expect(
       ids(await client.query('SELECT id FROM person WHERE name = ? ORDER BY id', ['ALICE'])),
     ).toEqual([1, 2])
@@ -35,7 +39,7 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     expect(teams.rows).toHaveLength(2)
   })
 
-  it('reads a backslash in a LIKE pattern as itself; only ESCAPE names an escape character (iris-facts F25)', async () => {
+  it('reads a backslash in a LIKE pattern as itself; only ESCAPE names an escape character (docs/iris-sql.md#like)', async () => {
     await client.query('CREATE TABLE path (id INTEGER PRIMARY KEY, p VARCHAR(20))')
     await client.query('INSERT INTO path (id, p) VALUES (?, ?), (?, ?), (?, ?)', [
       ...[1, 'C:\\dir\\'],
@@ -71,7 +75,7 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     )
   })
 
-  it('takes loosely typed parameters: INSERT ... SELECT ? UNION ALL SELECT ? into an integer column (§3.6)', async () => {
+  it('takes loosely typed parameters: INSERT ... SELECT ? UNION ALL SELECT ? into an integer column (docs/iris-sql.md#multi-row-inserts)', async () => {
     await client.query('CREATE TABLE nums (n INTEGER, label VARCHAR(10))')
     await client.query('INSERT INTO nums (n, label) SELECT ?, ? UNION ALL SELECT ?, ?', [
       '1',
@@ -83,7 +87,7 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     expect(result.rows.map((row) => row.n)).toEqual([1, 2])
   })
 
-  it('limits rows with TOP n, TOP ?, TOP ALL, nested TOP, and LIMIT / OFFSET (§3.2)', async () => {
+  it('limits rows with TOP n, TOP ?, TOP ALL, nested TOP, and LIMIT / OFFSET (docs/iris-sql.md#row-limits)', async () => {
     expect(ids(await client.query('SELECT TOP 2 id FROM person ORDER BY id'))).toEqual([1, 2])
     expect(ids(await client.query('SELECT TOP ? id FROM person ORDER BY id', [3]))).toEqual([
       1, 2, 3,
@@ -103,7 +107,7 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     ).toEqual([2, 3])
   })
 
-  it('pages with %VID over an ordered derived table (§3.2)', async () => {
+  it('pages with %VID over an ordered derived table (docs/iris-sql.md#vid-paging)', async () => {
     const result = await client.query(
       'SELECT id, %VID FROM (SELECT TOP ALL id FROM person ORDER BY id DESC) WHERE %VID BETWEEN ? AND ?',
       [2, 3],
@@ -111,12 +115,12 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     expect(ids(result)).toEqual([3, 2])
   })
 
-  it('stores BIT as 0/1 (§3.3)', async () => {
+  it('stores BIT as 0/1 (docs/iris-sql.md#booleans)', async () => {
     const result = await client.query('SELECT id FROM person WHERE active = ? ORDER BY id', [1])
     expect(ids(result)).toEqual([1, 3])
   })
 
-  it('generates identities with IDENTITY, AUTO_INCREMENT and SERIAL and reads LAST_IDENTITY() (§3.4)', async () => {
+  it('generates identities with IDENTITY, AUTO_INCREMENT and SERIAL and reads LAST_IDENTITY() (docs/iris-sql.md#returning-and-last_identity)', async () => {
     for (const keyword of ['IDENTITY', 'AUTO_INCREMENT', 'SERIAL']) {
       const table = `gen_${keyword.toLowerCase()}`
       await client.query(`CREATE TABLE ${table} (id INTEGER ${keyword}, v VARCHAR(5))`)
@@ -127,7 +131,7 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     }
   })
 
-  it('updates the row any unique key matches with INSERT OR UPDATE, else inserts (§3.5)', async () => {
+  it('updates the row any unique key matches with INSERT OR UPDATE, else inserts (docs/iris-sql.md#upsert)', async () => {
     await client.query(
       'CREATE TABLE account (id INTEGER IDENTITY PRIMARY KEY, email VARCHAR(40) UNIQUE, name VARCHAR(20))',
     )
@@ -145,19 +149,19 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     expect(Number((await client.query('SELECT LAST_IDENTITY() AS id')).rows[0].id)).toBe(2)
   })
 
-  it('inserts from a SELECT without FROM and from multi-row VALUES (§3.6)', async () => {
+  it('inserts from a SELECT without FROM and from multi-row VALUES (docs/iris-sql.md#multi-row-inserts)', async () => {
     await client.query('CREATE TABLE pair (a INTEGER, b VARCHAR(5))')
     await client.query('INSERT INTO pair (a, b) SELECT ?, ?', [1, 'x'])
     await client.query('INSERT INTO pair (a, b) VALUES (?, ?), (?, ?)', [2, 'y', 3, 'z'])
     expect(ids(await client.query('SELECT a FROM pair ORDER BY a'))).toEqual([1, 2, 3])
   })
 
-  it('keeps one row per group with DISTINCT BY (§3.7)', async () => {
+  it('keeps one row per group with DISTINCT BY (docs/iris-sql.md#distinct-by)', async () => {
     const result = await client.query('SELECT DISTINCT BY (team) team FROM person')
     expect(result.rows).toHaveLength(2)
   })
 
-  it('stores vectors at their precision and computes cosine and dot product (§5)', async () => {
+  it('stores vectors at their precision and computes cosine and dot product (docs/iris-sql.md#vectors)', async () => {
     await client.query(
       'CREATE TABLE emb (id INTEGER, f VECTOR(FLOAT, 3), d VECTOR(DOUBLE, 3), n VECTOR(DECIMAL, 3), i VECTOR(INTEGER, 3))',
     )
@@ -186,7 +190,7 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     expect(Number(dot.rows[0].p)).toBe(6)
   })
 
-  it('accepts HNSW index DDL and still searches exactly (§5.5)', async () => {
+  it('accepts HNSW index DDL and still searches exactly (docs/iris-sql.md#hnsw-indexes)', async () => {
     await client.query('CREATE TABLE doc (id INTEGER, v VECTOR(FLOAT, 2))')
     await client.query(
       "CREATE INDEX doc_v ON doc (v) AS HNSW(Distance='Cosine', M=16, efConstruct=64)",
@@ -202,7 +206,7 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     expect(ids(result)).toEqual([2])
   })
 
-  it('takes %DESCRIPTION, LONGVARCHAR and VARCHAR without length meaning 1 (§4)', async () => {
+  it('takes %DESCRIPTION, LONGVARCHAR and VARCHAR without length meaning 1 (docs/iris-sql.md#ddl)', async () => {
     await client.query(
       "CREATE TABLE texts (body LONGVARCHAR %DESCRIPTION 'the body', flag VARCHAR)",
     )
@@ -214,12 +218,12 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     expect(String(result.rows[0].body)).toHaveLength(10_000)
   })
 
-  it('turns the simple :: casts pgwire rewrites into CAST (§3.10) and strips a trailing ; (§2.6)', async () => {
+  it('turns the simple :: casts pgwire rewrites into CAST and strips a trailing ;', async () => {
     const result = await client.query('SELECT ?::int + 1 AS n, ?::text AS t;', ['41', 'x'])
     expect(result.rows.map((row) => [Number(row.n), row.t])).toEqual([[42, 'x']])
   })
 
-  it('never rewrites inside a string literal or a quoted identifier (profile iris); pgwire-1.0 does (§2.2)', async () => {
+  it('never rewrites inside a string literal or a quoted identifier (profile iris); pgwire-1.0 does (docs/iris-sql.md#placeholders)', async () => {
     const sql = `SELECT 'TOP 5 -- $1 ; LIMIT 1' AS "select TOP 1", ? AS p`
     if (profile === 'iris') {
       const result = await client.query(sql, ['v'])
@@ -231,7 +235,7 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     }
   })
 
-  it('runs CTEs and window functions (§3.11)', async () => {
+  it('runs CTEs and window functions (docs/iris-sql.md#ctes-window-functions-and-locking-reads)', async () => {
     const result = await client.query(
       'WITH t AS (SELECT id FROM person WHERE id < ?) SELECT id, ROW_NUMBER() OVER (ORDER BY id DESC) AS rn FROM t ORDER BY id',
       [3],
@@ -240,7 +244,7 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
   })
 })
 
-describe('irisVersion below 2025.1 (contract §10)', () => {
+describe('irisVersion below 2025.1 (docs/iris-sql.md#simulator-profiles)', () => {
   it('rejects LIMIT / OFFSET but takes TOP', async () => {
     const sim = await startTestSim({ irisVersion: '2024.3' })
     try {

@@ -1,7 +1,7 @@
 /**
- * Errors in IRIS's shape (contract §8): SQLSTATE 42000 and `[SQLCODE: <-n>:<text>]`, for backend
- * errors mapped to SQLCODEs (§8.2) and for what IRIS rejects (issue 2 "SQL rejected"). The
- * connection stays usable after each.
+ * Errors in IRIS's shape (docs/iris-sql.md#error-format): SQLSTATE 42000 and `[SQLCODE:
+ * <-n>:<text>]`, for backend errors mapped to SQLCODEs (docs/iris-sql.md#sqlcodes) and for the SQL
+ * IRIS rejects. The connection stays usable after each.
  */
 import type pg from 'pg'
 import { beforeAll, expect, it } from 'vitest'

@@ -1,8 +1,8 @@
 /**
  * A statement PostgreSQL (PGlite) cannot finish because it runs out of JavaScript stack while
  * executing it gets a clear -400; PGlite is broken after that, so the sim then refuses every call at
- * once instead of hanging the process, and still stops (iris-facts F33). The sim is the test's own:
- * the statement puts it out of service.
+ * once instead of hanging the process, and still stops (docs/iris-sql.md#simulator-limits). The sim
+ * is the test's own: the statement puts it out of service.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startTestSim, type TestSim } from '../support/start-test-sim.js'

@@ -1,5 +1,6 @@
 /**
- * Runs a results-level suite once per quirk profile (contract §10; issue 2: both profiles are tested).
+ * Runs a results-level suite once per quirk profile, so both profiles are tested
+ * (docs/iris-sql.md#simulator-profiles).
  * Each suite shares one sim per profile: `setup()` returns it for the tests.
  */
 import type pg from 'pg'
@@ -37,7 +38,7 @@ export function describeEachProfile(
   })
 }
 
-/** The IRIS SQLCODE carried by an error (contract §8.1), or undefined. */
+/** The IRIS SQLCODE carried by an error (docs/iris-sql.md#error-format), or undefined. */
 export function sqlcodeOf(error: unknown): number | undefined {
   const message = (error as { message?: unknown })?.message
   const match = typeof message === 'string' ? /\[SQLCODE: <(-?\d+)>/.exec(message) : null

@@ -1,7 +1,9 @@
 /**
- * What results look like under each profile (contract §10): declared types in RowDescription,
- * BIT and VECTOR values, labels and affected-row counts for `iris`; iris-pgwire's result quirks
- * (§6.2, §6.3, §7.4) for `pgwire-1.0`.
+ * What results look like under each profile (docs/iris-sql.md#simulator-profiles): declared types
+ * in RowDescription, BIT and VECTOR values, labels and affected-row counts for `iris`;
+ * iris-pgwire's result quirks (docs/iris-sql.md#result-types,
+ * docs/iris-sql.md#iris-pgwire-result-quirks, docs/iris-sql.md#the-missing-table-fault) for
+ * `pgwire-1.0`.
  */
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -67,7 +69,7 @@ describe('results [profile iris]', () => {
       f: true,
     })
     expect(row.tm).toBe('10:11:12')
-    expect(row.vec).toBe('0.5,1,2') // contract §5.4: no brackets
+    expect(row.vec).toBe('0.5,1,2') // docs/iris-sql.md#vector-results: no brackets
   })
 
   it('keeps quoted labels as written and reports affected rows', async () => {
@@ -92,7 +94,7 @@ describe('results [profile iris]', () => {
     expect(result.rows[0].name).toBe('')
   })
 
-  it('reports the IRIS server version in ParameterStatus and version() (contract §1)', async () => {
+  it('reports the IRIS server version in ParameterStatus and version() (docs/iris-sql.md#server-identity)', async () => {
     const client = new pg.Client({ connectionString: sim.url })
     const parameters: Record<string, string> = {}
     client.connection.on(
@@ -133,7 +135,7 @@ describe('results [profile pgwire-1.0]', () => {
   })
   afterAll(() => sim.close())
 
-  it('guesses type OIDs from the first row (contract §6.2)', async () => {
+  it('guesses type OIDs from the first row (docs/iris-sql.md#result-types)', async () => {
     const client = await sim.client()
     const result = await client.query(
       'SELECT i, s, t, b, n, d, v, l, f, dt, tm, ts, vec FROM typed',
@@ -158,7 +160,7 @@ describe('results [profile pgwire-1.0]', () => {
     expect(result.rows[1].b).toBe('5000000000')
   })
 
-  it('lower-cases labels and names SELECT * columns of a quoted table column1..N (contract §6.3)', async () => {
+  it('lower-cases labels and names SELECT * columns of a quoted table column1..N (docs/iris-sql.md#iris-pgwire-result-quirks)', async () => {
     const client = await sim.client()
     const labels = await client.query('SELECT i AS "MyLabel" FROM typed')
     expect(labels.fields.map((field) => field.name)).toEqual(['mylabel'])
@@ -166,7 +168,7 @@ describe('results [profile pgwire-1.0]', () => {
     expect(star.fields.map((field) => field.name)).toEqual(['column1', 'column2'])
   })
 
-  it('returns the empty string as NULL and 0 in DML command tags (contract §6.3)', async () => {
+  it('returns the empty string as NULL and 0 in DML command tags (docs/iris-sql.md#iris-pgwire-result-quirks)', async () => {
     const client = await sim.client()
     const result = await client.query('SELECT Name FROM "Quoted" WHERE Id = ?', [1])
     expect(result.rows[0].name).toBeNull()
@@ -179,7 +181,7 @@ describe('results [profile pgwire-1.0]', () => {
     expect(inserted.rowCount).toBe(0)
   })
 
-  it('raises -30 when INFORMATION_SCHEMA.TABLES is filtered on a missing table (contract §7.4)', async () => {
+  it('raises -30 when INFORMATION_SCHEMA.TABLES is filtered on a missing table (docs/iris-sql.md#the-missing-table-fault)', async () => {
     const client = await sim.client()
     const error = await failure(
       client,
@@ -194,7 +196,7 @@ describe('results [profile pgwire-1.0]', () => {
     expect(found.rows).toEqual([{ table_name: 'typed' }])
   })
 
-  it('re-types numeric-looking text parameters (contract §2.4)', async () => {
+  it('re-types numeric-looking text parameters (docs/iris-sql.md#parameter-re-typing)', async () => {
     const client = await sim.client()
     await client.query('INSERT INTO "Quoted" (Id, Name) VALUES (?, ?)', [7, '007'])
     const result = await client.query('SELECT Name FROM "Quoted" WHERE Id = ?', [7])

@@ -1,7 +1,8 @@
 /**
- * Sessions on the one PGlite backend (issue 2 "Sessions"): isolation by the backend lock, the -110
- * timeout, statement-level atomicity (contract §8.1), a killed client, LAST_IDENTITY per connection
- * (contract §3.4), LOCK TABLE (§4.6), savepoints (§9.3) and cancel.
+ * Sessions on the one PGlite backend: isolation by the backend lock, the -110 timeout,
+ * statement-level atomicity (docs/iris-sql.md#error-format), a killed client, LAST_IDENTITY per
+ * connection (docs/iris-sql.md#returning-and-last_identity), LOCK TABLE
+ * (docs/iris-sql.md#table-locks), savepoints (docs/iris-sql.md#savepoints) and cancel.
  */
 import { expect, it } from 'vitest'
 import { describeEachProfile, failure, sqlcodeOf } from './profiles.js'
@@ -143,7 +144,7 @@ describeEachProfile('sessions', { lockTimeoutMs: 400 }, ({ sim }) => {
     await a.query('CREATE TABLE ro (id INTEGER)')
     await a.query('START TRANSACTION ISOLATION LEVEL READ COMMITTED, READ ONLY')
     const error = await failure(a, 'INSERT INTO ro (id) VALUES (?)', [1])
-    expect(sqlcodeOf(error)).toBe(-400) // iris-facts: the SQLCODE of a write in a READ ONLY transaction is a guess
+    expect(sqlcodeOf(error)).toBe(-400) // a guess, [unverified] in docs/iris-sql.md#sqlcodes
     expect(error.message).toMatch(/read-only transaction/)
     await a.query('ROLLBACK')
     await a.query('START TRANSACTION ISOLATION LEVEL READ VERIFIED')

@@ -4,7 +4,7 @@ import { expectRejected, run } from './helpers.js'
 const info = (table: string, column: string, values: string) =>
   `insert into iris_sim.column_info (table_oid, column_name, iris_type, data_type, character_maximum_length, numeric_precision, numeric_scale, vector_element_type, vector_length) values ('${table}'::regclass, '${column}', ${values}) on conflict (table_oid, column_name) do update set iris_type = excluded.iris_type, data_type = excluded.data_type, character_maximum_length = excluded.character_maximum_length, numeric_precision = excluded.numeric_precision, numeric_scale = excluded.numeric_scale, vector_element_type = excluded.vector_element_type, vector_length = excluded.vector_length`
 
-describe('CREATE TABLE (contract §4.1–§4.3, §4.5, §5.1)', () => {
+describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vectors', () => {
   it('maps every IRIS type and records it in iris_sim.column_info', () => {
     const plan = run(
       'CREATE TABLE t (a INTEGER, b BIGINT, c SMALLINT, d TINYINT, e NUMERIC(10,2), f DECIMAL(5), g DOUBLE, h FLOAT, i VARCHAR(50), j CHAR(3), k VARCHAR, l LONGVARCHAR, m BIT, n DATE, o TIME, p TIMESTAMP, q POSIXTIME, r VARBINARY(16), s LONGVARBINARY, u UNIQUEIDENTIFIER)',
@@ -43,7 +43,7 @@ describe('CREATE TABLE (contract §4.1–§4.3, §4.5, §5.1)', () => {
     ])
   })
 
-  it('VECTOR columns: FLOAT as pgvector, others as arrays with a length check; DATA_TYPE varchar (contract §5.1, §5.7)', () => {
+  it('VECTOR columns: FLOAT as pgvector, others as arrays with a length check; DATA_TYPE varchar', () => {
     const plan = run(
       'CREATE TABLE v (a VECTOR(FLOAT, 3), b VECTOR(double, 4), c VECTOR(DECIMAL, 2), d VECTOR(INTEGER, 5), e VECTOR(FLOAT), f VECTOR)',
     )
@@ -62,7 +62,7 @@ describe('CREATE TABLE (contract §4.1–§4.3, §4.5, §5.1)', () => {
     expectRejected('CREATE TABLE v (a DOUBLE PRECISION)', -1)
   })
 
-  it('IDENTITY, AUTO_INCREMENT and SERIAL (contract §4.2), constraints and defaults pass through', () => {
+  it('IDENTITY, AUTO_INCREMENT and SERIAL (docs/iris-sql.md#identity-columns), constraints and defaults pass through', () => {
     expect(
       run(
         "CREATE TABLE t (id INTEGER IDENTITY PRIMARY KEY, n BIGINT AUTO_INCREMENT, s SERIAL, name VARCHAR(10) NOT NULL DEFAULT 'x' UNIQUE)",
@@ -72,7 +72,7 @@ describe('CREATE TABLE (contract §4.1–§4.3, §4.5, §5.1)', () => {
     )
   })
 
-  it('explicit identity values need WITH %CLASSPARAMETER ALLOWIDENTITYINSERT = 1 (contract §4.2)', () => {
+  it('explicit identity values need WITH %CLASSPARAMETER ALLOWIDENTITYINSERT = 1 (docs/iris-sql.md#identity-columns)', () => {
     expect(
       run(
         'CREATE TABLE t (id integer identity primary key) WITH %CLASSPARAMETER ALLOWIDENTITYINSERT = 1',
@@ -96,7 +96,7 @@ describe('CREATE TABLE (contract §4.1–§4.3, §4.5, §5.1)', () => {
     )
   })
 
-  it('%DESCRIPTION on columns and the table becomes COMMENT ON (contract §4.3)', () => {
+  it('%DESCRIPTION on columns and the table becomes COMMENT ON (docs/iris-sql.md#create-and-drop)', () => {
     const plan = run(
       "CREATE TABLE \"People\" (name VARCHAR(20) %DESCRIPTION 'the person''s name') %DESCRIPTION 'people'",
     )
@@ -107,7 +107,7 @@ describe('CREATE TABLE (contract §4.1–§4.3, §4.5, §5.1)', () => {
     ])
   })
 
-  it('IF NOT EXISTS keeps existing bookkeeping; a new schema is created first (contract §4.3, §4.5)', () => {
+  it('IF NOT EXISTS keeps existing bookkeeping; a new schema is created first', () => {
     const plan = run(
       'CREATE TABLE IF NOT EXISTS app.t (a INTEGER) WITH %CLASSPARAMETER ALLOWIDENTITYINSERT = 1',
     )
@@ -126,7 +126,7 @@ describe('CREATE TABLE (contract §4.1–§4.3, §4.5, §5.1)', () => {
   })
 })
 
-describe('DROP and ALTER TABLE (contract §4.3, §4.4)', () => {
+describe('DROP and ALTER TABLE (docs/iris-sql.md#create-and-drop, docs/iris-sql.md#alter-table)', () => {
   it('DROP TABLE [IF EXISTS] forgets the bookkeeping first', () => {
     const plan = run('DROP TABLE IF EXISTS s.t')
     expect(plan.sql).toBe('DROP TABLE IF EXISTS s.t')
@@ -178,7 +178,7 @@ describe('DROP and ALTER TABLE (contract §4.3, §4.4)', () => {
   })
 })
 
-describe('indexes (contract §4.3, §5.5)', () => {
+describe('indexes (docs/iris-sql.md#create-and-drop, docs/iris-sql.md#hnsw-indexes)', () => {
   it('plain indexes pass through', () => {
     expect(run('CREATE UNIQUE INDEX i ON t (a, b)').sql).toBe('CREATE UNIQUE INDEX i ON t (a, b)')
     expect(run('CREATE INDEX i ON t (a)').sql).toBe('CREATE INDEX i ON t (a)')

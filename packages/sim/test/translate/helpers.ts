@@ -30,7 +30,7 @@ export function sqlOf(sql: string, options: Partial<TranslateOptions> = {}): str
   return run(sql, options).sql
 }
 
-/** Asserts `sql` is rejected with an IRIS error of `sqlcode` (contract §8). */
+/** Asserts `sql` is rejected with an IRIS error of `sqlcode` (docs/iris-sql.md#errors-and-sqlcodes). */
 export function expectRejected(
   sql: string,
   sqlcode: number,

@@ -1,48 +1,50 @@
 import { describe, expect, it } from 'vitest'
 import { expectRejected, sqlOf } from './helpers.js'
 
-describe('SQL IRIS rejects gets an IRIS error (issue 2 "SQL rejected", contract §8)', () => {
-  it('RETURNING (contract §3.4)', () => {
+describe('SQL IRIS rejects gets an IRIS error (docs/iris-sql.md#sqlcodes)', () => {
+  it('RETURNING (docs/iris-sql.md#returning-and-last_identity)', () => {
     const error = expectRejected('INSERT INTO t (a) VALUES (?) RETURNING id', -1)
     expect(error.fields.message).toContain('[%msg: <RETURNING is not IRIS SQL')
   })
 
-  it('ON CONFLICT (contract §3.5)', () =>
+  it('ON CONFLICT (docs/iris-sql.md#upsert)', () =>
     expectRejected('INSERT INTO t (a) VALUES (1) ON CONFLICT DO NOTHING', -1))
-  it('ILIKE (contract §3.8)', () => expectRejected("SELECT a FROM t WHERE a ILIKE 'x%'", -1))
-  it('= ANY(array) (contract §3.9)', () => {
+  it('ILIKE (docs/iris-sql.md#collation)', () =>
+    expectRejected("SELECT a FROM t WHERE a ILIKE 'x%'", -1))
+  it('= ANY(array) (docs/iris-sql.md#operators)', () => {
     expectRejected('SELECT a FROM t WHERE a = ANY(?)', -1)
     expectRejected('SELECT a FROM t WHERE a <> ALL (?)', -1)
     expect(sqlOf('SELECT a FROM t WHERE a = ANY (SELECT b FROM u)')).toBe(
       'SELECT a FROM t WHERE a = ANY (SELECT b FROM u)',
     )
   })
-  it('distance operators (contract §5.6)', () => {
+  it('distance operators (docs/iris-sql.md#distance-operators)', () => {
     expectRejected('SELECT a <-> b FROM t', -1)
     expectRejected('SELECT a <=> b FROM t', -1)
   })
-  it('regular expressions and arrays (contract §3.9)', () => {
+  it('regular expressions and arrays (docs/iris-sql.md#operators)', () => {
     expectRejected("SELECT a FROM t WHERE a ~ 'x'", -1)
     expectRejected('SELECT a[1] FROM t', -1)
   })
-  it('FOR UPDATE (contract §3.11)', () => expectRejected('SELECT a FROM t FOR UPDATE', -25))
-  it(':: casts other than the simple forms (contract §3.10)', () => {
+  it('FOR UPDATE (docs/iris-sql.md#ctes-window-functions-and-locking-reads)', () =>
+    expectRejected('SELECT a FROM t FOR UPDATE', -25))
+  it(':: casts other than the simple forms (docs/iris-sql.md#casts)', () => {
     expectRejected('SELECT a::int FROM t', -1)
     expectRejected('SELECT ?::numeric', -1)
     expectRejected("SELECT '1'::date", -1)
   })
-  it('CREATE INDEX IF NOT EXISTS (contract §4.3)', () => {
+  it('CREATE INDEX IF NOT EXISTS (docs/iris-sql.md#create-and-drop)', () => {
     expectRejected('CREATE INDEX IF NOT EXISTS i ON t (a)', -1)
     expectRejected('CREATE UNIQUE INDEX IF NOT EXISTS i ON t (a)', -1)
   })
-  it('CHECK constraints (contract §4.3)', () => {
+  it('CHECK constraints (docs/iris-sql.md#create-and-drop)', () => {
     expectRejected('CREATE TABLE t (a INTEGER CHECK (a > 0))', -1)
     expectRejected('CREATE TABLE t (a INTEGER, CHECK (a > 0))', -1)
   })
   it('unterminated literals', () => expectRejected("SELECT 'x", -1))
 })
 
-describe('row-limit styles (contract §3.2, §10)', () => {
+describe('row-limit styles (docs/iris-sql.md#row-limits, docs/iris-sql.md#simulator-profiles)', () => {
   it('TOP, LIMIT and FETCH mixed in one statement, subqueries included: -386', () => {
     expectRejected('SELECT TOP 5 a FROM t LIMIT 5', -386)
     expectRejected('SELECT a FROM (SELECT TOP 5 a FROM t) x LIMIT 2', -386)

@@ -56,7 +56,7 @@ afterAll(async () => {
 })
 
 describe('runtime SQL on PGlite', () => {
-  it('takes loosely typed text parameters under UNION ALL (issue 2)', async () => {
+  it('takes loosely typed text parameters under UNION ALL', async () => {
     await exec(
       'INSERT INTO people (name, score, active, f, d) SELECT ?, ?, ?, TO_VECTOR(?, float), TO_VECTOR(?, double) UNION ALL SELECT ?, ?, ?, TO_VECTOR(?, FLOAT, 3), TO_VECTOR(?, Double)',
       ['Alice', '7', '1', '[1,0,0]', '1,2,3', 'bob', '9', '0', '0,1,0', '[3,2,1]'],
@@ -67,7 +67,7 @@ describe('runtime SQL on PGlite', () => {
     ])
   })
 
-  it('compares strings case-insensitively, %EXACT exactly, unique keys ignore case (contract §3.8)', async () => {
+  it('compares strings case-insensitively, %EXACT exactly, unique keys ignore case (docs/iris-sql.md#collation)', async () => {
     expect(await exec("SELECT name FROM people WHERE name = 'ALICE' AND name LIKE 'al%'")).toEqual([
       { name: 'Alice' },
     ])
@@ -75,7 +75,7 @@ describe('runtime SQL on PGlite', () => {
     expect(await sqlstateOf("INSERT INTO people (name) VALUES ('BOB')")).toBe('23505')
   })
 
-  it('computes similarities and raises IR257 / IR258 / IR259 on mismatches (contract §5.3)', async () => {
+  it('computes similarities and raises IR257 / IR258 / IR259 on mismatches (docs/iris-sql.md#vector-functions)', async () => {
     expect(
       await exec(
         "SELECT TOP 1 name, VECTOR_COSINE(f, TO_VECTOR('1,0,0', float)) AS c FROM people ORDER BY c DESC",
@@ -105,7 +105,7 @@ describe('runtime SQL on PGlite', () => {
     ).toBe('23514')
   })
 
-  it('TO_VECTOR pads or truncates to a given length and truncates integer fractions (iris-facts F1)', async () => {
+  it('TO_VECTOR pads or truncates to a given length and truncates integer fractions (docs/iris-sql.md#to_vector)', async () => {
     expect(await bookkeeping("SELECT iris_sim.to_vector_double('[1.5, 2]', 3)::text AS v")).toEqual(
       [{ v: '{1.5,2,0}' }],
     )
@@ -121,15 +121,15 @@ describe('runtime SQL on PGlite', () => {
     expect(await exec("SELECT TO_VECTOR('1,2') AS v")).toEqual([{ v: [1, 2] }])
   })
 
-  it('BIT holds 0 / 1 and TINYINT its range (contract §3.3, §4.1)', async () => {
+  it('BIT holds 0 / 1 and TINYINT its range (docs/iris-sql.md#booleans, docs/iris-sql.md#column-types)', async () => {
     expect(await sqlstateOf("INSERT INTO people (name, active) VALUES ('z', 2)")).toBe('23514')
-    expect(await sqlstateOf("INSERT INTO people (id, name) VALUES (99, 'z')")).toBe('428C9') // contract §4.2
+    expect(await sqlstateOf("INSERT INTO people (id, name) VALUES (99, 'z')")).toBe('428C9') // docs/iris-sql.md#identity-columns
     expect(await exec("SELECT CAST('1' AS BIT) AS b, NVL(NULL, 2) AS n, LEN('abc') AS l")).toEqual([
       { b: 1, n: 2, l: 3 },
     ])
   })
 
-  it('pages with %VID in the derived table order, hiding the row column from * (contract §3.2)', async () => {
+  it('pages with %VID in the derived table order, hiding the row column from * (docs/iris-sql.md#vid-paging)', async () => {
     expect(
       await exec(
         'SELECT *, %VID FROM (SELECT TOP ALL id, name FROM people ORDER BY name DESC) WHERE %VID BETWEEN 2 AND 2',
@@ -137,14 +137,14 @@ describe('runtime SQL on PGlite', () => {
     ).toEqual([{ id: 1, name: 'Alice', '%VID': 2 }])
   })
 
-  it('DISTINCT BY keeps one row per key (contract §3.7)', async () => {
+  it('DISTINCT BY keeps one row per key (docs/iris-sql.md#distinct-by)', async () => {
     expect(await exec('SELECT DISTINCT BY (active) active FROM people ORDER BY active')).toEqual([
       { active: 0 },
       { active: 1 },
     ])
   })
 
-  it('records HNSW indexes on fixed-length vector columns only, and drops them (contract §5.5)', async () => {
+  it('records HNSW indexes on fixed-length vector columns only, and drops them (docs/iris-sql.md#hnsw-indexes)', async () => {
     await exec("CREATE INDEX hf ON people (f) AS HNSW(Distance='Cosine', M=16)")
     expect(
       await bookkeeping('SELECT index_name, column_name, distance, m FROM iris_sim.hnsw_index'),
@@ -159,7 +159,7 @@ describe('runtime SQL on PGlite', () => {
     expect(await sqlstateOf('DROP INDEX nothere')).toBe('IR333')
   })
 
-  it('keeps iris_sim.column_info right through ALTER and DROP (contract §4.4, §7.2)', async () => {
+  it('keeps iris_sim.column_info right through ALTER and DROP (docs/iris-sql.md#alter-table)', async () => {
     await exec('CREATE TABLE s2.t (a INTEGER, b VARCHAR)')
     await exec('ALTER TABLE s2.t ADD COLUMN c VARCHAR(9)')
     await exec('ALTER TABLE s2.t ALTER COLUMN b VARCHAR(4)')

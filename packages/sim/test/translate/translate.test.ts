@@ -12,7 +12,7 @@ describe('translate() input', () => {
   })
 })
 
-describe('statements and parameters (contract §2.1, §2.2, §2.6)', () => {
+describe('statements, placeholders and the trailing ; (docs/iris-sql.md#simple-and-extended-protocol)', () => {
   it('splits simple queries on top-level ; only and strips the trailing one', () => {
     expect(plans("SELECT 'a;b'; SELECT 2;").map((plan) => plan.type === 'run' && plan.sql)).toEqual(
       ["SELECT 'a;b'", 'SELECT 2'],
@@ -52,7 +52,7 @@ describe('statements and parameters (contract §2.1, §2.2, §2.6)', () => {
     })
   })
 
-  it('accepts INSERT ... SELECT without FROM and multi-row VALUES (contract §3.6)', () => {
+  it('accepts INSERT ... SELECT without FROM and multi-row VALUES (docs/iris-sql.md#multi-row-inserts)', () => {
     expect(sqlOf('INSERT INTO t (a, b) SELECT ?, ?')).toBe('INSERT INTO t (a, b) SELECT $1, $2')
     expect(sqlOf('INSERT INTO t (a) VALUES (?), (?)')).toBe('INSERT INTO t (a) VALUES ($1), ($2)')
   })
@@ -63,14 +63,14 @@ describe('statements and parameters (contract §2.1, §2.2, §2.6)', () => {
     )
     const plan = run(`INSERT INTO t (a, v) ${rows}`, { protocol: 'extended' })
     expect(plan.paramCount).toBe(2000)
-    // As multi-row VALUES (iris-facts F31): a chain of 1000 SELECTs is too deep for PGlite.
+    // As multi-row VALUES (docs/iris-sql.md#simulator-limits): a chain of 1000 SELECTs is too deep for PGlite.
     expect(
       plan.sql.startsWith('INSERT INTO t (a, v) VALUES ($1, iris_sim.to_vector_float($2)), ('),
     ).toBe(true)
     expect(plan.sql.endsWith(', ($1999, iris_sim.to_vector_float($2000))')).toBe(true)
   })
 
-  it('passes CTEs and window functions through (contract §3.11)', () => {
+  it('passes CTEs and window functions through (docs/iris-sql.md#ctes-window-functions-and-locking-reads)', () => {
     const sql = 'WITH x AS (SELECT a, ROW_NUMBER() OVER (ORDER BY a) AS n FROM t) SELECT * FROM x'
     expect(sqlOf(sql)).toBe(sql)
   })
@@ -96,7 +96,7 @@ describe('no rewrite inside literals, quoted identifiers or comments', () => {
   })
 })
 
-describe('schema names (contract §1, §4.5)', () => {
+describe('schema names (docs/iris-sql.md#the-public-schema, docs/iris-sql.md#schemas)', () => {
   it('maps unquoted public / sqluser to "SQLUser"', () => {
     expect(sqlOf('SELECT public.t.a FROM public.t JOIN SQLUSER.u ON 1 = 1')).toBe(
       'SELECT "SQLUser".t.a FROM "SQLUser".t JOIN "SQLUser".u ON 1 = 1',
@@ -104,7 +104,7 @@ describe('schema names (contract §1, §4.5)', () => {
   })
 })
 
-describe('row limits (contract §3.2)', () => {
+describe('row limits (docs/iris-sql.md#row-limits)', () => {
   it('turns TOP n / TOP ? / TOP $n into LIMIT at the end of that SELECT', () => {
     expect(sqlOf('SELECT TOP 5 * FROM t ORDER BY a')).toBe('SELECT * FROM t ORDER BY a LIMIT 5')
     expect(sqlOf('SELECT TOP ? a FROM t WHERE b = ?')).toBe('SELECT a FROM t WHERE b = $2 LIMIT $1')
@@ -158,7 +158,7 @@ describe('row limits (contract §3.2)', () => {
   })
 })
 
-describe('%VID paging in subqueries (contract §3.2)', () => {
+describe('%VID paging in subqueries (docs/iris-sql.md#vid-paging)', () => {
   it('rewrites each paged subquery in its own scope; * there excludes %VID', () => {
     expect(
       sqlOf(
@@ -175,7 +175,7 @@ describe('%VID paging in subqueries (contract §3.2)', () => {
 })
 
 describe('IRIS expressions', () => {
-  it('DISTINCT BY → DISTINCT ON (contract §3.7)', () => {
+  it('DISTINCT BY → DISTINCT ON (docs/iris-sql.md#distinct-by)', () => {
     expect(sqlOf('SELECT DISTINCT BY (a, b) a, b, c FROM t')).toBe(
       'SELECT DISTINCT ON (a, b) a, b, c FROM t',
     )
@@ -184,7 +184,7 @@ describe('IRIS expressions', () => {
     )
   })
 
-  it('%EXACT compares exactly, %SQLUPPER upper-cases (contract §3.8)', () => {
+  it('%EXACT compares exactly, %SQLUPPER upper-cases (docs/iris-sql.md#collation)', () => {
     expect(sqlOf("SELECT a FROM t WHERE %EXACT(name) = 'Ab' ORDER BY %exact(name)")).toBe(
       `SELECT a FROM t WHERE ((name) COLLATE "C") = 'Ab' ORDER BY ((name) COLLATE "C")`,
     )
@@ -214,13 +214,13 @@ describe('IRIS expressions', () => {
     ],
     ["SELECT a FROM t WHERE a LIKE ? ESCAPE '!'", "SELECT a FROM t WHERE a LIKE $1 ESCAPE '!'"],
   ])(
-    "LIKE without ESCAPE gets ESCAPE '' after its whole pattern (iris-facts F25): %s",
+    "LIKE without ESCAPE gets ESCAPE '' after its whole pattern (docs/iris-sql.md#like): %s",
     (source, expected) => {
       expect(sqlOf(source)).toBe(expected)
     },
   )
 
-  it('LAST_IDENTITY() reads the session identity (contract §3.4)', () => {
+  it('LAST_IDENTITY() reads the session identity (docs/iris-sql.md#returning-and-last_identity)', () => {
     expect(run('SELECT LAST_IDENTITY()')).toMatchObject({
       sql: 'SELECT iris_sim.last_identity()',
       readsLastIdentity: true,
@@ -241,7 +241,7 @@ describe('IRIS expressions', () => {
     expect(sqlOf('INSERT INTO len (a) VALUES (1)')).toBe('INSERT INTO len (a) VALUES (1)')
   })
 
-  it('casts: simple :: forms become CAST with PostgreSQL types (contract §3.10)', () => {
+  it('casts: simple :: forms become CAST with PostgreSQL types (docs/iris-sql.md#casts)', () => {
     expect(sqlOf("SELECT ?::int, '1'::int8, 2::float8, ?::text, ?::boolean")).toBe(
       "SELECT CAST($1 AS integer), CAST('1' AS bigint), CAST(2 AS double precision), CAST($2 AS varchar), CAST($3 AS iris_sim.bit)",
     )
@@ -255,7 +255,7 @@ describe('IRIS expressions', () => {
   })
 })
 
-describe('vectors (contract §5.2, §5.3)', () => {
+describe('vectors (docs/iris-sql.md#to_vector, docs/iris-sql.md#vector-functions)', () => {
   it('TO_VECTOR with the type keyword in any case, with or without a length', () => {
     expect(
       sqlOf(
@@ -286,7 +286,7 @@ describe('vectors (contract §5.2, §5.3)', () => {
   })
 })
 
-describe('INSERT OR UPDATE (contract §3.5)', () => {
+describe('INSERT OR UPDATE (docs/iris-sql.md#upsert)', () => {
   it('becomes an upsert plan with one expression per column per row', () => {
     expect(
       plans('INSERT OR UPDATE INTO s.T (a, "B") VALUES (?, TO_VECTOR(?, float)), (?, NULL)'),
@@ -317,7 +317,7 @@ describe('INSERT OR UPDATE (contract §3.5)', () => {
   })
 })
 
-describe('bulk insert by UNION ALL (contract §3.6, iris-facts F31)', () => {
+describe('bulk insert by UNION ALL (docs/iris-sql.md#multi-row-inserts, docs/iris-sql.md#simulator-limits)', () => {
   const numbered = (sql: string) => {
     let n = 0
     return sql.replaceAll('?', () => `$${++n}`)
@@ -357,7 +357,7 @@ describe('bulk insert by UNION ALL (contract §3.6, iris-facts F31)', () => {
   })
 })
 
-describe('catalog names (contract §7, src/catalog/names.ts)', () => {
+describe('catalog names (docs/iris-sql.md#the-catalog, src/catalog/names.ts)', () => {
   it('rewrites catalog identifiers to their exact names when the statement reads the catalog', () => {
     expect(
       sqlOf(
@@ -376,7 +376,7 @@ describe('catalog names (contract §7, src/catalog/names.ts)', () => {
   })
 })
 
-describe('transactions (contract §9)', () => {
+describe('transactions (docs/iris-sql.md#transactions)', () => {
   it('START TRANSACTION / BEGIN with IRIS levels and access modes', () => {
     expect(plans('START TRANSACTION')[0]).toMatchObject({
       type: 'begin',
@@ -419,7 +419,7 @@ describe('transactions (contract §9)', () => {
     })
   })
 
-  it('reserves savepoint names starting with SYS (contract §9.3)', () => {
+  it('reserves savepoint names starting with SYS (docs/iris-sql.md#savepoints)', () => {
     expectRejected('SAVEPOINT SYS1', -1)
     expectRejected('ROLLBACK TO SAVEPOINT sysx', -1)
   })
@@ -432,7 +432,7 @@ describe('transactions (contract §9)', () => {
   })
 })
 
-describe('table locks (contract §4.6)', () => {
+describe('table locks (docs/iris-sql.md#table-locks)', () => {
   it('LOCK / UNLOCK TABLE in exclusive mode, with an optional wait', () => {
     expect(plans('LOCK TABLE s.t IN EXCLUSIVE MODE')[0]).toEqual({
       type: 'lockTable',

@@ -6,7 +6,7 @@
  *   echo $1 $2  one text column per parameter, echoing it   (binary parameters as `hex:...`)
  *   insert      no columns                                  (tag `INSERT 0 1`)
  *   begin / commit   enter / leave a transaction
- *   fail        SimError 42000 (an IRIS error, contract §8.1)
+ *   fail        SimError 42000 (an IRIS error, docs/iris-sql.md#error-format)
  *   crash       a plain Error (an engine bug)
  *   wait        blocks until engine.cancel hits it, then fails with 57014
  */

@@ -17,7 +17,7 @@ describe('wire: startup, trust authentication and session lifecycle', () => {
   })
   afterAll(() => wire.stop())
 
-  it('accepts any user and database (contract §1)', async () => {
+  it('accepts any user and database (docs/iris-sql.md#authentication)', async () => {
     const client = await wire.client({ user: 'nobody', database: 'ANYTHING', password: 'ignored' })
     expect((await client.query('rows 1')).rows).toEqual([{ n: 1 }])
     expect(wire.engine.sessions.at(-1)!.info).toMatchObject({
