@@ -15,18 +15,7 @@ stands for the IRIS process. See docs/iris-sql.md#iris-pgwire-backends.
 
 import os as _os
 
-from ._errors import (
-    DatabaseError,
-    DataError,
-    Error,
-    IntegrityError,
-    InterfaceError,
-    InternalError,
-    NotSupportedError,
-    OperationalError,
-    ProgrammingError,
-    Warning,
-)
+from ._errors import *  # noqa: F403 - the PEP 249 exception classes, named in _errors.__all__
 
 BACKEND = _os.environ.get("IRIS_SIM_BACKEND", "dbapi")
 

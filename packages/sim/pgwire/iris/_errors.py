@@ -10,6 +10,20 @@ import re
 from ._wire import sim_error_fields
 
 
+__all__ = [
+    "Warning",
+    "Error",
+    "InterfaceError",
+    "DatabaseError",
+    "DataError",
+    "OperationalError",
+    "IntegrityError",
+    "InternalError",
+    "ProgrammingError",
+    "NotSupportedError",
+]
+
+
 class Warning(Exception):  # noqa: A001 - DB-API name
     pass
 
