@@ -5,8 +5,17 @@
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { type PgwireBackend, PgwireConfigError, startPgwire } from './front-end/index.js'
 import { profiles, SimConfigError, type SimOptions } from './options.js'
 import { startSim } from './start-sim.js'
+
+/** What clients talk to: the sim itself, or the real iris-pgwire (one of its backends) in front. */
+const frontEnds = {
+  sim: undefined,
+  'iris-pgwire-dbapi': 'dbapi',
+  'iris-pgwire-embedded': 'embedded',
+} as const satisfies Record<string, PgwireBackend | undefined>
+type FrontEnd = keyof typeof frontEnds
 
 const help = `Usage: iris-sim [options]
 
@@ -21,6 +30,11 @@ Options:
   --data-dir <path>       keep data in this directory instead of in memory
   --lock-timeout-ms <n>   how long a statement waits for another transaction's lock (default 10000)
   --user <name:password>  require SCRAM-SHA-256 login for this user (repeatable); without it any user is trusted
+  --front-end <name>      ${Object.keys(frontEnds).join(' | ')} (default sim): serve the sim itself,
+                          or start the real iris-pgwire (Python, on its external DB-API or its
+                          embedded backend) in front of a sim of profile iris and print its URL.
+                          Needs iris-pgwire (IRIS_PGWIRE_SRC or pip install iris-pgwire), Python 3.11,
+                          sqlparse, structlog and pg8000; says what is missing otherwise
   -h, --help              show this help
   -v, --version           show the version
 
@@ -29,6 +43,7 @@ Examples:
   iris-sim --profile pgwire-1.0 --data-dir ./.iris-data
   iris-sim --user _SYSTEM:SYS --user app:secret
   iris-sim --port 5433 --iris-version 2024.1 --lock-timeout-ms 2000
+  iris-sim --front-end iris-pgwire-dbapi
   psql postgres://_SYSTEM:SYS@127.0.0.1:5433/USER    # then, in another terminal
 
 Stops cleanly on Ctrl-C (SIGINT) or SIGTERM; a second Ctrl-C forces it.`
@@ -56,7 +71,25 @@ function usersFlag(values: string[] | undefined): Record<string, string> | undef
   return users
 }
 
-type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: SimOptions }
+function frontEndFlag(value: string | undefined, options: SimOptions): FrontEnd {
+  if (value === undefined) return 'sim'
+  if (!Object.hasOwn(frontEnds, value)) {
+    throw new UsageError(
+      `--front-end must be one of ${Object.keys(frontEnds).join(', ')} (got "${value}")`,
+    )
+  }
+  if (value !== 'sim' && options.profile !== undefined && options.profile !== 'iris') {
+    throw new UsageError(
+      `--front-end ${value} runs the sim with profile iris (iris-pgwire brings its own behaviour); drop --profile ${options.profile}`,
+    )
+  }
+  return value as FrontEnd
+}
+
+type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'run'; options: SimOptions; frontEnd: FrontEnd }
 
 function parseCommandLine(args: string[]): Command {
   let parsed: ReturnType<typeof parseFlags>
@@ -81,7 +114,7 @@ function parseCommandLine(args: string[]): Command {
   for (const key of Object.keys(options) as (keyof SimOptions)[]) {
     if (options[key] === undefined) delete options[key]
   }
-  return { kind: 'run', options }
+  return { kind: 'run', options, frontEnd: frontEndFlag(values['front-end'], options) }
 }
 
 function parseFlags(args: string[]) {
@@ -97,6 +130,7 @@ function parseFlags(args: string[]) {
       'data-dir': { type: 'string' },
       'lock-timeout-ms': { type: 'string' },
       user: { type: 'string', multiple: true },
+      'front-end': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -119,9 +153,27 @@ async function main(): Promise<void> {
     return
   }
   const sim = await startSim(command.options)
-  process.stdout.write(`${sim.url}\n`)
+  const backend = frontEnds[command.frontEnd]
+  let pgwire: Awaited<ReturnType<typeof startPgwire>> | undefined
+  if (backend !== undefined) {
+    // iris-pgwire takes seconds to start; say so on stderr, keeping stdout for the URL alone.
+    process.stderr.write(
+      `iris-sim: starting iris-pgwire (${backend} backend) in front of the sim\n`,
+    )
+    try {
+      pgwire = await startPgwire({ backend, sim })
+    } catch (error) {
+      await sim.stop()
+      throw error
+    }
+  }
+  process.stdout.write(`${pgwire?.url ?? sim.url}\n`)
+  const stopAll = async () => {
+    await pgwire?.stop()
+    await sim.stop()
+  }
   const shutDown = () => {
-    sim.stop().then(
+    stopAll().then(
       () => process.exit(0),
       (error: unknown) => {
         process.stderr.write(`iris-sim: error while stopping: ${(error as Error).message}\n`)
@@ -134,7 +186,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const usage = error instanceof UsageError || error instanceof SimConfigError
+  const usage =
+    error instanceof UsageError ||
+    error instanceof SimConfigError ||
+    error instanceof PgwireConfigError
   const message = error instanceof Error ? error.message : String(error)
   process.stderr.write(`iris-sim: ${message}${usage ? ' (see iris-sim --help)' : ''}\n`)
   process.exit(usage ? 2 : 1)

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { pgwireAvailability } from '../src/front-end/pgwire-availability.js'
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
 
@@ -88,6 +89,7 @@ describe('iris-sim command line (dist/cli.js)', () => {
       '--data-dir',
       '--lock-timeout-ms',
       '--user',
+      '--front-end',
     ]) {
       expect(help.stdout).toContain(flag)
     }
@@ -103,6 +105,14 @@ describe('iris-sim command line (dist/cli.js)', () => {
     [['--profile', 'postgres'], /invalid option profile: must be one of iris, pgwire-1.0/],
     [['--user', 'nocolon'], /--user must be name:password/],
     [['extra'], /positional/],
+    [
+      ['--front-end', 'odbc'],
+      /--front-end must be one of sim, iris-pgwire-dbapi, iris-pgwire-embedded/,
+    ],
+    [
+      ['--front-end', 'iris-pgwire-dbapi', '--profile', 'pgwire-1.0'],
+      /runs the sim with profile iris .*drop --profile pgwire-1.0/,
+    ],
   ])('rejects %j with one line on stderr and exit code 2', async (args, message) => {
     const { code, stdout, stderr } = await run(args).exit
     expect(code).toBe(2)
@@ -110,4 +120,31 @@ describe('iris-sim command line (dist/cli.js)', () => {
     expect(stderr.trimEnd().split('\n')).toHaveLength(1)
     expect(stderr).toMatch(message)
   })
+
+  const pgwire = pgwireAvailability()
+  const pgwireTitle =
+    'with --front-end iris-pgwire-dbapi, prints the URL of the real iris-pgwire in front of the sim'
+  it.skipIf(!pgwire.available)(
+    pgwire.available ? pgwireTitle : `${pgwireTitle} [skipped: ${pgwire.reason}]`,
+    async () => {
+      const { child, exit } = run(['--front-end', 'iris-pgwire-dbapi'])
+      const url = await firstLine(child)
+      expect(url).toMatch(/^postgres:\/\/_SYSTEM:SYS@127\.0\.0\.1:\d+\/USER$/)
+      const client = new pg.Client({ connectionString: url })
+      client.on('error', () => {})
+      await client.connect()
+      // iris-pgwire, not the sim, answers: its DML command tags count 0 rows
+      // (docs/iris-sql.md#iris-pgwire-result-quirks); the sim's count 1.
+      await client.query('CREATE TABLE front_end_probe (id INTEGER)')
+      const insert = await client.query('INSERT INTO front_end_probe (id) VALUES (?)', [1])
+      expect(insert.rowCount).toBe(0)
+      expect((await client.query('SELECT id FROM front_end_probe')).rows).toEqual([{ id: 1 }])
+      await client.end()
+      child.kill('SIGTERM')
+      const { code, stderr } = await exit
+      expect(code).toBe(0)
+      expect(stderr).toBe('iris-sim: starting iris-pgwire (dbapi backend) in front of the sim\n')
+    },
+    startTimeoutMs,
+  )
 })
