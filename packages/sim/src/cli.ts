@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { type PgwireBackend, PgwireConfigError, startPgwire } from './front-end/index.js'
+import { type PgwireBackend, startPgwire } from './front-end/index.js'
 import { profiles, SimConfigError, type SimOptions } from './options.js'
 import { startSim } from './start-sim.js'
 
@@ -186,10 +186,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const usage =
-    error instanceof UsageError ||
-    error instanceof SimConfigError ||
-    error instanceof PgwireConfigError
+  const usage = error instanceof UsageError || error instanceof SimConfigError
   const message = error instanceof Error ? error.message : String(error)
   process.stderr.write(`iris-sim: ${message}${usage ? ' (see iris-sim --help)' : ''}\n`)
   process.exit(usage ? 2 : 1)

@@ -32,7 +32,7 @@ export interface ResolvedSimOptions {
   lockTimeoutMs: number
 }
 
-/** An option of {@link startSim} (or a flag of `iris-sim`) has a value that is not allowed. */
+/** An option of {@link startSim} or `startPgwire` (or a flag of `iris-sim`) has a value that is not allowed. */
 export class SimConfigError extends Error {
   constructor(
     readonly option: string,

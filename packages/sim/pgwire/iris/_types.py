@@ -76,19 +76,13 @@ def dbapi_value(text, oid):
 def embedded_value(text, oid):
     """The Python value one row of iris.sql.exec() yields for one text field.
 
-    NULL comes back as '' (iris-pgwire maps '' to NULL itself for that reason).
+    It differs from the DB-API driver's value twice: NULL comes back as '' (iris-pgwire maps ''
+    to NULL itself for that reason), and numbers stay canonical, as ObjectScript keeps them
+    (3.00 is the integer 3; 2.50 is 2.5).
     """
     if text is None:
         return ""
-    code = odbc_type(oid)
-    if code in _INTEGER_TYPES:
-        return int(text)
-    if code == BIT:
-        return _bit(text)
-    if code in (NUMERIC, DECIMAL):
-        # ObjectScript keeps numbers canonical: 3.00 is 3, an integer; 2.50 is 2.5.
+    if odbc_type(oid) in (NUMERIC, DECIMAL):
         number = Decimal(text)
         return int(number) if number == number.to_integral_value() else float(number)
-    if code in (DOUBLE, REAL):
-        return float(text)
-    return text
+    return dbapi_value(text, oid)

@@ -26,14 +26,3 @@ export class PgwireStartError extends Error {
     this.name = 'PgwireStartError'
   }
 }
-
-/** startPgwire was given options it cannot use. */
-export class PgwireConfigError extends Error {
-  constructor(
-    readonly option: string,
-    problem: string,
-  ) {
-    super(`invalid option ${option}: ${problem}`)
-    this.name = 'PgwireConfigError'
-  }
-}

@@ -8,12 +8,13 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { SimConfigError } from '../options.js'
 import type { Sim } from '../start-sim.js'
 import { acceptsConnections } from './accepts-connections.js'
 import { freePort } from './free-port.js'
 import { OutputTail } from './output-tail.js'
 import { findPgwireEnvironment } from './pgwire-environment.js'
-import { PgwireConfigError, PgwireStartError } from './pgwire-errors.js'
+import { PgwireStartError } from './pgwire-errors.js'
 
 export type PgwireBackend = 'dbapi' | 'embedded'
 
@@ -55,10 +56,10 @@ function killRunningOnExit(): void {
 
 function validate(options: PgwireOptions): URL {
   if (!backends.includes(options.backend)) {
-    throw new PgwireConfigError('backend', `must be one of ${backends.join(', ')}`)
+    throw new SimConfigError('backend', `must be one of ${backends.join(', ')}`)
   }
   if (options.sim.profile !== 'iris') {
-    throw new PgwireConfigError(
+    throw new SimConfigError(
       'sim',
       `the sim must run profile 'iris', not '${options.sim.profile}': iris-pgwire adds its own behaviour`,
     )
@@ -129,7 +130,7 @@ async function terminate(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts iris-pgwire in front of `sim`. Throws PgwireConfigError for bad options,
+ * Starts iris-pgwire in front of `sim`. Throws SimConfigError for bad options,
  * PgwireUnavailableError when iris-pgwire or what it needs is missing (see pgwireAvailability),
  * PgwireStartError when it exits or does not listen in time.
  */
