@@ -77,10 +77,30 @@ export function typeParsers(
   )
   overrides.set(OID.numeric, config.numeric === 'number' ? Number : String)
   const dateParser: TypeParser = config.date === 'Date' ? parseOdbcDate : String
-  for (const oid of [OID.date, OID.timestamp, OID.timestamptz]) overrides.set(oid, dateParser)
-  overrides.set(OID.time, String)
+  for (const oid of [OID.timestamp, OID.timestamptz]) overrides.set(oid, dateParser)
+  overrides.set(OID.date, (value) => dateParser(fromPgDays(value)))
+  overrides.set(OID.time, timeOrDouble)
   return (oid, format = 'text') =>
     (format === 'text' ? overrides.get(oid) : undefined) ?? fallback.getTypeParser(oid, format)
+}
+
+/**
+ * iris-pgwire's external backend sends a DATE as PostgreSQL's day number (days since 2000-01-01)
+ * in text (docs/iris-sql.md#result-types); a date's own text is never a bare integer.
+ */
+function fromPgDays(value: string): string {
+  if (!/^-?\d+$/.test(value)) return value
+  return new Date(Date.UTC(2000, 0, 1 + Number(value))).toISOString().slice(0, 10)
+}
+
+/**
+ * iris-pgwire's external backend announces DOUBLE as TIME (docs/iris-sql.md#result-types); a
+ * time's own text always has colons, so a bare number is the DOUBLE it is.
+ */
+function timeOrDouble(value: string): string | number {
+  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$|^[-+]?(Infinity|NaN)$/.test(value)
+    ? Number(value)
+    : value
 }
 
 /**

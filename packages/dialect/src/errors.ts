@@ -76,6 +76,15 @@ export class IrisUnsupportedError extends IrisError {
   override name = 'IrisUnsupportedError'
 }
 
+/**
+ * The front end does not honour transactions: iris-pgwire's external (DB-API) backend answers
+ * START TRANSACTION, COMMIT and ROLLBACK itself and runs every statement in autocommit on a pooled
+ * IRIS connection (docs/iris-sql.md#iris-pgwire-transactions). Raised before anything is written.
+ */
+export class IrisTransactionsUnsupportedError extends IrisUnsupportedError {
+  override name = 'IrisTransactionsUnsupportedError'
+}
+
 /** A value or identifier that cannot be sent safely or correctly. Nothing was sent. */
 export class IrisInputError extends IrisError {
   override name = 'IrisInputError'

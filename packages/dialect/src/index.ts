@@ -28,4 +28,6 @@ export type {
 } from './iris-metadata.js'
 export { IrisQueryCompiler, type IrisQueryCompilerOptions } from './iris-query-compiler.js'
 export { type IrisServerCheck, NOT_IRIS_WARNING } from './server-check.js'
+export type { IrisTransactionsMode } from './session-policy.js'
+export type { IrisSessionModel } from './session-probe.js'
 export * from './vector/index.js'

@@ -16,6 +16,7 @@ import type {
 } from './iris-dialect-config.js'
 import { isVidPaged } from './iris-query-compiler.js'
 import { selectedNames, toRowObjects } from './result-labels.js'
+import type { SessionPolicy } from './session-policy.js'
 
 export interface IrisConnectionOptions {
   /** Recompiles chunks of a multi-row insert. */
@@ -23,7 +24,15 @@ export interface IrisConnectionOptions {
   readonly maxParameters: number
   readonly insertId: boolean
   readonly cursor: IrisCursorConstructor | undefined
+  /** The pool's session model and lane (shared by every connection of one driver). */
+  readonly sessions: SessionPolicy
 }
+
+/**
+ * Whether this connection is inside a transaction: none, a real one, or one run without a
+ * transaction under the `transactions: 'unsafe-autocommit'` opt-in.
+ */
+export type IrisTransactionState = 'none' | 'open' | 'autocommit'
 
 /** Kysely 0.29 passes `{ signal }`; 0.28 passes nothing. Typed locally so both compile. */
 interface AbortableOptions {
@@ -41,9 +50,13 @@ const ABANDONED_RESULT: QueryResult<never> = Object.freeze({ rows: [] })
 export class IrisConnection implements DatabaseConnection {
   readonly #client: IrisPoolClient
   readonly #options: IrisConnectionOptions
-  #inTransaction = false
+  #transaction: IrisTransactionState = 'none'
+  /** Leaves the session lane this connection holds alone, while it does. */
+  #leaveLane: (() => void) | undefined
   #discarded = false
   #lostCause: unknown
+  /** Runs the session probe's statements on this connection. */
+  readonly #probe = (sql: string) => this.run(sql)
 
   constructor(client: IrisPoolClient, options: IrisConnectionOptions) {
     this.#client = client
@@ -51,8 +64,29 @@ export class IrisConnection implements DatabaseConnection {
   }
 
   /** Set by the driver: a chunked insert then uses a savepoint instead of its own transaction. */
-  set inTransaction(value: boolean) {
-    this.#inTransaction = value
+  get transaction(): IrisTransactionState {
+    return this.#transaction
+  }
+
+  set transaction(value: IrisTransactionState) {
+    this.#transaction = value
+  }
+
+  /** This connection's statements, for the session probe. */
+  get probe(): (sql: string) => Promise<void> {
+    return this.#probe
+  }
+
+  /** Holds the session lane alone until leaveLane() (a transaction in a shared process). */
+  holdLane(leave: () => void): void {
+    this.#leaveLane?.()
+    this.#leaveLane = leave
+  }
+
+  leaveLane(): void {
+    const leave = this.#leaveLane
+    this.#leaveLane = undefined
+    leave?.()
   }
 
   get discarded(): boolean {
@@ -117,6 +151,7 @@ export class IrisConnection implements DatabaseConnection {
 
   /** Returns the client to the pool, or destroys it when it may be in a bad state. */
   release(): void {
+    this.leaveLane()
     this.#client.release(this.#discarded)
   }
 
@@ -137,6 +172,7 @@ export class IrisConnection implements DatabaseConnection {
     Cursor: IrisCursorConstructor,
   ): AsyncGenerator<Row[]> {
     this.#assertUsable()
+    const leave = await this.#enterLane('shared')
     const cursor = this.#client.query(
       new Cursor(query.sql, [...query.parameters], { rowMode: 'array' }),
     )
@@ -154,38 +190,94 @@ export class IrisConnection implements DatabaseConnection {
       }
     } finally {
       await cursor.close().catch(() => this.discard())
+      leave?.()
     }
   }
 
   async #execute(query: CompiledQuery): Promise<QueryResult<Row>> {
     const chunks = splitInsert(query, this.#options.compiler, this.#options.maxParameters)
     if (chunks) return this.#executeChunks(chunks)
+    if (this.#wantsInsertId(query)) return this.#executeInsert(query)
+    return this.#inLane(() => this.#executeOne(query))
+  }
+
+  async #executeOne(query: CompiledQuery): Promise<QueryResult<Row>> {
     const result = await this.#query(query)
     const rows = toRowObjects(result.fields, result.rows, selectedNames(query), isVidPaged(query))
-    const numAffectedRows = affectedRows(result)
-    if (numAffectedRows === undefined || !this.#wantsInsertId(query))
-      return { rows, numAffectedRows }
-    const insertId = await this.#lastIdentity()
-    return insertId === undefined ? { rows, numAffectedRows } : { rows, numAffectedRows, insertId }
+    return { rows, numAffectedRows: affectedRows(result) }
+  }
+
+  /**
+   * A single-row INSERT and its `SELECT LAST_IDENTITY()`, which must run in the same IRIS session
+   * with no other insert between (docs/iris-sql.md#returning-and-last_identity). Where the front
+   * end cannot promise that, there is no insertId rather than another row's.
+   */
+  async #executeInsert(query: CompiledQuery): Promise<QueryResult<Row>> {
+    const { sessions } = this.#options
+    const model = await sessions.model(this.#probe)
+    if (model === 'pooled-autocommit') return this.#inLane(() => this.#executeOne(query))
+    return this.#inLane(async () => {
+      const result = await this.#executeOne(query)
+      const insertId = await this.#lastIdentity()
+      return insertId === undefined ? result : { ...result, insertId }
+    }, 'exclusive')
   }
 
   /** A chunked insert is atomic: its own transaction, or a savepoint inside the caller's. */
   async #executeChunks(chunks: CompiledQuery[]): Promise<QueryResult<Row>> {
-    const inTransaction = this.#inTransaction
-    await this.run(inTransaction ? `savepoint ${BULK_SAVEPOINT}` : 'start transaction')
+    const transaction = this.#transaction
+    const atomic =
+      transaction === 'open' ||
+      (transaction === 'none' &&
+        (await this.#options.sessions.transactionsHonoured(
+          this.#probe,
+          `An insert split into ${chunks.length} statements (it has more parameters than maxParameters), which must be atomic,`,
+        )))
+    if (!atomic) return this.#inLane(() => this.#runChunks(chunks))
+    const inTransaction = transaction === 'open'
+    return this.#inLane(async () => {
+      await this.run(inTransaction ? `savepoint ${BULK_SAVEPOINT}` : 'start transaction')
+      let result: QueryResult<Row>
+      try {
+        result = await this.#runChunks(chunks)
+      } catch (error) {
+        await this.run(
+          inTransaction ? `rollback to savepoint ${BULK_SAVEPOINT}` : 'rollback',
+        ).catch(() => this.discard())
+        throw error
+      }
+      // A savepoint needs no release: IRIS documents no RELEASE SAVEPOINT
+      // (docs/iris-sql.md#savepoints).
+      if (!inTransaction) await this.run('commit')
+      return result
+    }, 'exclusive')
+  }
+
+  async #runChunks(chunks: CompiledQuery[]): Promise<QueryResult<Row>> {
     let numAffectedRows = 0n
-    try {
-      for (const chunk of chunks) numAffectedRows += affectedRows(await this.#query(chunk)) ?? 0n
-    } catch (error) {
-      await this.run(inTransaction ? `rollback to savepoint ${BULK_SAVEPOINT}` : 'rollback').catch(
-        () => this.discard(),
-      )
-      throw error
-    }
-    // A savepoint needs no release: IRIS documents no RELEASE SAVEPOINT
-    // (docs/iris-sql.md#savepoints).
-    if (!inTransaction) await this.run('commit')
+    for (const chunk of chunks) numAffectedRows += affectedRows(await this.#query(chunk)) ?? 0n
     return { rows: [], numAffectedRows }
+  }
+
+  /**
+   * Runs `work` in the pool's session lane (./session-lane.ts) when the front end may be one
+   * shared process: `shared` for a lone statement, `exclusive` for statements that must not be
+   * interleaved with the pool's others. A connection holding the lane alone (its transaction) runs
+   * at once.
+   */
+  async #inLane<T>(work: () => Promise<T>, mode: 'shared' | 'exclusive' = 'shared'): Promise<T> {
+    const leave = await this.#enterLane(mode)
+    try {
+      return await work()
+    } finally {
+      leave?.()
+    }
+  }
+
+  async #enterLane(mode: 'shared' | 'exclusive'): Promise<(() => void) | undefined> {
+    const { sessions } = this.#options
+    if (this.#leaveLane || !sessions.statementsShareLane) return undefined
+    return mode === 'shared' ? sessions.lane.shared() : sessions.lane.exclusive()
   }
 
   async #query(query: CompiledQuery): Promise<IrisQueryResult> {

@@ -1,6 +1,8 @@
 import type { DatabaseConnection } from 'kysely'
 import { IrisConfigError } from './errors.js'
 import { type IrisServerCheck, SERVER_CHECKS } from './server-check.js'
+import type { IrisTransactionsMode } from './session-policy.js'
+import { type IrisSessionModel, SESSION_MODELS } from './session-probe.js'
 
 /**
  * The subset of a `pg` Pool the driver uses, typed structurally so any pool that behaves like
@@ -104,6 +106,20 @@ export interface IrisDialectConfig {
   insertId?: boolean
 
   /**
+   * How the front end maps connections onto IRIS sessions (see README, "Which iris-pgwire
+   * backend"). Default `'detect'`: probed once, before the first transaction or insertId, with
+   * `START TRANSACTION` and `SAVEPOINT` (no row is read or written). Declare it to skip the probe.
+   */
+  sessionModel?: 'detect' | IrisSessionModel
+  /**
+   * Where the front end does not honour transactions (iris-pgwire's external backend),
+   * `transaction()`, `startTransaction()` and chunked inserts fail with
+   * IrisTransactionsUnsupportedError before writing (`'required'`, the default).
+   * `'unsafe-autocommit'` runs them without a transaction instead: a rollback then undoes nothing.
+   */
+  transactions?: IrisTransactionsMode
+
+  /**
    * Checks each new connection with `SELECT version()` (docs/iris-sql.md#server-identity): `'fail'`
    * refuses a server that is not InterSystems IRIS with an IrisConfigError, `'warn'` emits a
    * process warning. Default `'off'`.
@@ -139,6 +155,8 @@ export interface ResolvedIrisDialectConfig {
   readonly bulkInsert: IrisBulkInsertForm
   readonly maxParameters: number
   readonly insertId: boolean
+  readonly sessionModel: 'detect' | IrisSessionModel
+  readonly transactions: IrisTransactionsMode
   readonly serverCheck: IrisServerCheck
   readonly onCreateConnection: IrisDialectConfig['onCreateConnection']
   readonly cursor: IrisCursorConstructor | undefined
@@ -161,6 +179,8 @@ const KNOWN_OPTIONS = new Set<string>([
   'bulkInsert',
   'maxParameters',
   'insertId',
+  'sessionModel',
+  'transactions',
   'serverCheck',
   'onCreateConnection',
   'cursor',
@@ -206,6 +226,8 @@ export function resolveIrisDialectConfig(
     // The PostgreSQL protocol's Bind message carries a 16-bit parameter count.
     maxParameters: optionalInteger(config, 'maxParameters', 1, 65_535) ?? DEFAULT_MAX_PARAMETERS,
     insertId: optionalBoolean(config, 'insertId') ?? true,
+    sessionModel: oneOf(config, 'sessionModel', ['detect', ...SESSION_MODELS], 'detect'),
+    transactions: oneOf(config, 'transactions', ['required', 'unsafe-autocommit'], 'required'),
     serverCheck: oneOf(config, 'serverCheck', SERVER_CHECKS, 'off'),
     onCreateConnection: optionalFunction(config, 'onCreateConnection'),
     cursor: optionalFunction(config, 'cursor'),

@@ -13,11 +13,18 @@ import {
 } from './connection-loss.js'
 import { createPool } from './create-pool.js'
 import { toIrisError } from './error-mapping.js'
-import { IrisConnectionError, IrisInputError, IrisUnsupportedError } from './errors.js'
+import {
+  IrisConnectionError,
+  IrisInputError,
+  IrisTransactionsUnsupportedError,
+  IrisUnsupportedError,
+} from './errors.js'
 import { IrisConnection } from './iris-connection.js'
 import type { IrisPool, IrisPoolClient, ResolvedIrisDialectConfig } from './iris-dialect-config.js'
 import { IrisQueryCompiler } from './iris-query-compiler.js'
 import { checkIrisServer } from './server-check.js'
+import { SessionPolicy } from './session-policy.js'
+import { openProbeConnection } from './session-probe-connection.js'
 
 /**
  * Isolation levels IRIS has (docs/iris-sql.md#transaction-statements); REPEATABLE READ,
@@ -30,9 +37,15 @@ export class IrisDriver implements Driver {
   readonly #config: ResolvedIrisDialectConfig
   readonly #connections = new WeakMap<IrisPoolClient, IrisConnection>()
   #pool: IrisPool | undefined
+  readonly #sessions: SessionPolicy
 
   constructor(config: ResolvedIrisDialectConfig) {
     this.#config = config
+    this.#sessions = new SessionPolicy({
+      sessionModel: config.sessionModel,
+      transactions: config.transactions,
+      openProbeConnection: () => openProbeConnection(this.#pool),
+    })
   }
 
   async init(): Promise<void> {
@@ -64,6 +77,7 @@ export class IrisDriver implements Driver {
         maxParameters: this.#config.maxParameters,
         insertId: this.#config.insertId,
         cursor: this.#config.cursor,
+        sessions: this.#sessions,
       })
       this.#connections.set(client, connection)
       // A socket that dies while the client is checked out (e.g. between a transaction's
@@ -88,12 +102,15 @@ export class IrisDriver implements Driver {
 
   /**
    * `START TRANSACTION` carries the level and access mode: pgwire swallows SET TRANSACTION
-   * (docs/iris-sql.md#set-transaction).
+   * (docs/iris-sql.md#set-transaction). Before the first one, the pool's session model is probed
+   * (./session-probe.ts): a front end that does not honour transactions is refused here, before
+   * anything is written, and in a shared process the transaction holds the pool's lane alone.
    */
   async beginTransaction(
     connection: DatabaseConnection,
     settings: TransactionSettings,
   ): Promise<void> {
+    const iris = asIris(connection)
     const modes: string[] = []
     if (settings.isolationLevel) {
       if (!ISOLATION_LEVELS.has(settings.isolationLevel)) {
@@ -104,10 +121,19 @@ export class IrisDriver implements Driver {
       modes.push(`isolation level ${settings.isolationLevel}`)
     }
     if (settings.accessMode) modes.push(settings.accessMode)
-    await asIris(connection).run(
-      modes.length ? `start transaction ${modes.join(', ')}` : 'start transaction',
-    )
-    asIris(connection).inTransaction = true
+    if (!(await this.#sessions.transactionsHonoured(iris.probe, 'The transaction'))) {
+      iris.transaction = 'autocommit'
+      return
+    }
+    if ((await this.#sessions.model(iris.probe)) === 'shared-process')
+      iris.holdLane(await this.#sessions.lane.exclusive())
+    try {
+      await iris.run(modes.length ? `start transaction ${modes.join(', ')}` : 'start transaction')
+    } catch (error) {
+      iris.leaveLane()
+      throw error
+    }
+    iris.transaction = 'open'
   }
 
   /**
@@ -116,26 +142,40 @@ export class IrisDriver implements Driver {
    */
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     const iris = asIris(connection)
-    iris.inTransaction = false
-    if (iris.discarded) throw uncommittedTransactionError(iris.lostCause)
+    const state = iris.transaction
+    iris.transaction = 'none'
+    if (state === 'autocommit') return
     try {
-      await iris.run('commit')
-    } catch (error) {
-      // COMMIT was sent: the server may have committed before the socket went.
-      if (error instanceof IrisConnectionError) throw commitOutcomeUnknownError(error)
-      throw error
+      if (iris.discarded) throw uncommittedTransactionError(iris.lostCause)
+      await iris.run('commit').catch((error: unknown) => {
+        // COMMIT was sent: the server may have committed before the socket went.
+        throw error instanceof IrisConnectionError ? commitOutcomeUnknownError(error) : error
+      })
+    } finally {
+      iris.leaveLane()
     }
   }
 
-  /** On a lost connection there is nothing to send: the server has rolled the transaction back. */
+  /**
+   * On a lost connection there is nothing to send: the server has rolled the transaction back.
+   * Under `transactions: 'unsafe-autocommit'` there is nothing to roll back: the work was
+   * autocommitted.
+   */
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    asIris(connection).inTransaction = false
-    if (asIris(connection).discarded) return
+    const iris = asIris(connection)
+    const state = iris.transaction
+    iris.transaction = 'none'
+    if (state === 'autocommit' || iris.discarded) {
+      iris.leaveLane()
+      return
+    }
     try {
-      await asIris(connection).run('rollback')
+      await iris.run('rollback')
     } catch (error) {
-      asIris(connection).discard()
+      iris.discard()
       throw error
+    } finally {
+      iris.leaveLane()
     }
   }
 
@@ -144,7 +184,7 @@ export class IrisDriver implements Driver {
     name: string,
     compileQuery: QueryCompiler['compileQuery'],
   ): Promise<void> {
-    await asIris(connection).run(savepointSql('savepoint', name, compileQuery))
+    await asIris(connection).run(savepointSql(asIris(connection), 'savepoint', name, compileQuery))
   }
 
   async rollbackToSavepoint(
@@ -152,7 +192,9 @@ export class IrisDriver implements Driver {
     name: string,
     compileQuery: QueryCompiler['compileQuery'],
   ): Promise<void> {
-    await asIris(connection).run(savepointSql('rollback to savepoint', name, compileQuery))
+    await asIris(connection).run(
+      savepointSql(asIris(connection), 'rollback to savepoint', name, compileQuery),
+    )
   }
 
   /**
@@ -160,11 +202,11 @@ export class IrisDriver implements Driver {
    * checked.
    */
   async releaseSavepoint(
-    _connection: DatabaseConnection,
+    connection: DatabaseConnection,
     name: string,
     compileQuery: QueryCompiler['compileQuery'],
   ): Promise<void> {
-    savepointSql('savepoint', name, compileQuery)
+    savepointSql(asIris(connection), 'savepoint', name, compileQuery)
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
@@ -187,10 +229,16 @@ function asIris(connection: DatabaseConnection): IrisConnection {
  * (docs/iris-sql.md#savepoints).
  */
 function savepointSql(
+  connection: IrisConnection,
   command: string,
   name: string,
   compileQuery: QueryCompiler['compileQuery'],
 ): string {
+  if (connection.transaction === 'autocommit') {
+    throw new IrisTransactionsUnsupportedError(
+      `savepoint "${name}" cannot be had: this transaction runs without one (transactions: 'unsafe-autocommit') because the front end does not honour transactions, so nothing could be rolled back to it. Nothing was sent. Run iris-pgwire's embedded backend for savepoints`,
+    )
+  }
   if (/^sys/i.test(name)) {
     throw new IrisInputError(
       `savepoint name "${name}" starts with SYS, which IRIS reserves; choose another name`,

@@ -35,6 +35,7 @@ import {
   type ValuesNode,
 } from 'kysely'
 import { IrisInputError, IrisUnsupportedError } from './errors.js'
+import { inlineCtes } from './inline-ctes.js'
 import { toIrisDataType } from './iris-data-types.js'
 import type { IrisBulkInsertForm, IrisPaging } from './iris-dialect-config.js'
 import { sanitizeDdlLiteral, sanitizeIrisIdentifier } from './iris-sql-text.js'
@@ -94,6 +95,12 @@ const UNSUPPORTED_OPERATORS = new Map(
 
 /** `$n` in SQL text, which iris-pgwire renumbers (docs/iris-sql.md#placeholders). */
 const PLACEHOLDER = /\$\d/
+
+/**
+ * pgvector's distance operators in SQL text: iris-pgwire rewrites some into IRIS similarities, which
+ * sort the other way (docs/iris-sql.md#distance-operators).
+ */
+const DISTANCE_OPERATOR = /<=>|<#>|<->/
 
 /**
  * Row-locking modifiers: the simulator rejects them and IRIS support is unverified
@@ -180,6 +187,13 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   // ---- Row limits (docs/iris-sql.md#row-limits, docs/iris-sql.md#vid-paging) ----
 
   protected override visitSelectQuery(node: SelectQueryNode): void {
+    // iris-pgwire tells statements apart by their first word, and one that starts with WITH loses
+    // its rows, so CTEs become derived tables, here and in INSERT, UPDATE and DELETE below
+    // (docs/iris-sql.md#describe-and-statements-without-rowdescription).
+    if (node.with) {
+      this.visitSelectQuery(inlineCtes(node))
+      return
+    }
     if (node.fetch) this.visitFetch(node.fetch)
     const { limit, offset } = node
     if (!limit && !offset) {
@@ -228,17 +242,12 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       )
     if (this.parentNode === undefined) this.#rootVidPaged = true
     if (wrap) this.append('(')
-    if (node.with) {
-      this.visitNode(node.with)
-      this.append(' ')
-    }
     // At the root, the documented form; the driver drops the trailing %VID column. In a subquery an
     // extra column would change its shape (`in (...)`, derived tables), and `*` does not include
     // %VID (docs/iris-sql.md#vid-paging), so it is named only in WHERE.
     this.append(this.parentNode === undefined ? 'select *, %VID from ' : 'select * from ')
     const inner: SelectQueryNode = {
       ...node,
-      with: undefined,
       limit: undefined,
       offset: undefined,
       top: this.#top('all'),
@@ -357,6 +366,12 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
           `'::' casts reach IRIS unchanged and fail; write CAST(x AS type): ${fragment}`,
         )
       }
+      const distance = DISTANCE_OPERATOR.exec(fragment)?.[0]
+      if (distance) {
+        throw new IrisUnsupportedError(
+          `operator '${distance}' in SQL text: iris-pgwire rewrites it into an IRIS similarity, where higher is closer (a distance sort then returns the farthest rows first), or passes it to IRIS, which has no such operator; use the vector helpers (cosineSimilarity, dotProduct, nearestNeighbors): ${fragment}`,
+        )
+      }
       if (PLACEHOLDER.test(fragment)) {
         throw new IrisInputError(
           `'$n' in SQL text breaks iris-pgwire's placeholder numbering; interpolate the value instead: ${fragment}`,
@@ -420,6 +435,10 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   // docs/iris-sql.md#upsert, docs/iris-sql.md#multi-row-inserts) ----
 
   protected override visitInsertQuery(node: InsertQueryNode): void {
+    if (node.with) {
+      this.visitInsertQuery(inlineCtes(node))
+      return
+    }
     if (node.top)
       throw new IrisUnsupportedError('INSERT TOP is not IRIS SQL; limit the source query instead')
     if (node.orAction && node.orAction !== OR_UPDATE) {
@@ -485,6 +504,10 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   }
 
   protected override visitDeleteQuery(node: DeleteQueryNode): void {
+    if (node.with) {
+      this.visitDeleteQuery(inlineCtes(node))
+      return
+    }
     if (node.using)
       throw new IrisUnsupportedError(
         'DELETE ... USING is not IRIS SQL; filter with where(... in subquery)',
@@ -497,6 +520,10 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   }
 
   protected override visitUpdateQuery(node: UpdateQueryNode): void {
+    if (node.with) {
+      this.visitUpdateQuery(inlineCtes(node))
+      return
+    }
     if (node.top)
       throw new IrisUnsupportedError(
         'UPDATE TOP is not supported by kysely-iris; restrict the rows with where()',

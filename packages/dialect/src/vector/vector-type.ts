@@ -10,11 +10,12 @@ import { checkDimensions, checkElementType, type VectorElementType } from './vec
  * ```
  *
  * The length is optional for IRIS, but an HNSW index needs a fixed length
- * (docs/iris-sql.md#hnsw-indexes). The type word is upper case: DDL carries no parameters, and only
- * parameterized SQL has its `DOUBLE` rewritten (docs/iris-sql.md#the-double-rewrite).
+ * (docs/iris-sql.md#hnsw-indexes). The element type is written in lower case, as every type word
+ * the dialect writes: an upper-case `DOUBLE` becomes `DOUBLE PRECISION` wherever this type lands in
+ * parameterized SQL, a CAST for one (docs/iris-sql.md#the-double-rewrite).
  */
 export function vectorType(elementType: VectorElementType, length?: number): RawBuilder<unknown> {
-  const type = checkElementType(elementType).toUpperCase()
+  const type = checkElementType(elementType)
   // Both parts are checked against fixed lists and ranges: DDL takes no parameters
   // (docs/iris-sql.md#text-rewrites).
   return length === undefined

@@ -135,17 +135,6 @@ describe('select, joins, where, group by, having, order by (both paging modes)',
       })
     })
 
-    it(`${paging}: CTEs are emitted as written (through iris-pgwire a parameterized WITH loses its rows)`, () => {
-      const query = db
-        .with('adults', (qb) => qb.selectFrom('person').select('id').where('age', '>=', 18))
-        .selectFrom('adults')
-        .selectAll()
-      expect(compiled(query)).toEqual({
-        sql: 'with "adults" as (select "id" from "person" where "age" >= $1) select * from "adults"',
-        parameters: [18],
-      })
-    })
-
     it(`${paging}: window functions and CAST (never ::)`, () => {
       const query = db.selectFrom('pet').select([
         (eb) =>

@@ -1,17 +1,18 @@
 import type { Kysely } from 'kysely'
 import type { Migration } from 'kysely/migration'
-import { describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { IrisLockError } from '../../src/index.js'
 import { loadMigrator } from '../support/migrator.js'
-import { type AnyDB, connect, PROFILES, tableName } from '../support/server.js'
+import { type AnyDB, connect, tableName } from '../support/server.js'
+import { describeTargets } from '../support/targets.js'
 import { useTestServer } from '../support/test-database.js'
 
 function provider(migrations: Record<string, Migration>) {
   return { getMigrations: async () => migrations }
 }
 
-describe.each(PROFILES)('Migrator (profile %s)', (profile) => {
-  const harness = useTestServer({ profile })
+describeTargets('Migrator', (target) => {
+  const harness = useTestServer({ target })
 
   it('runs migrations up and down', async () => {
     const Migrator = await loadMigrator()
@@ -37,7 +38,7 @@ describe.each(PROFILES)('Migrator (profile %s)', (profile) => {
       db: t.db,
       provider: provider(migrations),
       migrationTableName,
-      migrationLockTableName: `${migrationTableName}_lock`,
+      migrationLockTableName: `${migrationTableName}_LOCK`,
     })
     try {
       const up = await migrator.migrateToLatest()
@@ -61,12 +62,12 @@ describe.each(PROFILES)('Migrator (profile %s)', (profile) => {
     } finally {
       await t.db.schema.dropTable(table).ifExists().execute()
       await t.db.schema.dropTable(migrationTableName).ifExists().execute()
-      await t.db.schema.dropTable(`${migrationTableName}_lock`).ifExists().execute()
+      await t.db.schema.dropTable(`${migrationTableName}_LOCK`).ifExists().execute()
       await t.db.destroy()
     }
   })
 
-  it('the migration lock excludes a second migrator until the first is done (LOCK TABLE)', async () => {
+  it('the migration lock excludes a second migrator until the first is done (a lock row)', async () => {
     const Migrator = await loadMigrator()
     const first = connect(harness.server)
     const second = connect(harness.server)
@@ -90,7 +91,7 @@ describe.each(PROFILES)('Migrator (profile %s)', (profile) => {
         },
       },
     })
-    const options = { migrationTableName, migrationLockTableName: `${migrationTableName}_lock` }
+    const options = { migrationTableName, migrationLockTableName: `${migrationTableName}_LOCK` }
     try {
       const firstRun = new Migrator({
         db: first.db,
@@ -116,7 +117,7 @@ describe.each(PROFILES)('Migrator (profile %s)', (profile) => {
     } finally {
       releaseLatch()
       await first.db.schema.dropTable(migrationTableName).ifExists().execute()
-      await first.db.schema.dropTable(`${migrationTableName}_lock`).ifExists().execute()
+      await first.db.schema.dropTable(`${migrationTableName}_LOCK`).ifExists().execute()
       await first.db.destroy()
       await second.db.destroy()
     }

@@ -1,12 +1,13 @@
 import Cursor from 'pg-cursor'
-import { describe, expect, it } from 'vitest'
-import { connect, PROFILES, tableName } from '../support/server.js'
+import { expect, it } from 'vitest'
+import { connect, tableName } from '../support/server.js'
+import { describeTargets, traitsOf } from '../support/targets.js'
 import { useTestDatabase } from '../support/test-database.js'
 
-describe.each(PROFILES)('pool load and streaming (profile %s)', (profile) => {
+describeTargets('pool load and streaming', (target) => {
   const numbers = tableName('numbers')
   const t = useTestDatabase({
-    profile,
+    target,
     connection: { max: 20, maxParameters: 2000 },
     tables: {
       [numbers]: (create) =>
@@ -30,9 +31,21 @@ describe.each(PROFILES)('pool load and streaming (profile %s)', (profile) => {
     expect(t.pool.idleCount).toBe(t.pool.totalCount)
   })
 
-  it('streams 100 000 rows without portal row limits, and stopping early releases the connection', async () => {
-    const rows = Array.from({ length: 100_000 }, (_, n) => ({ n, label: `row${n}` }))
-    await t.db.insertInto(numbers).values(rows).execute()
+  // iris-pgwire runs every SELECT twice and converts each row in Python
+  // (docs/iris-sql.md#describe-and-statements-without-rowdescription): a smaller table keeps the
+  // file within its time there.
+  const total = traitsOf(target).irisPgwire ? 20_000 : 100_000
+
+  it(`streams ${total} rows without portal row limits, and stopping early releases the connection`, async () => {
+    // In inserts within maxParameters: one larger insert would be split into statements that must
+    // be atomic, which iris-pgwire's external backend cannot promise (its own test: crud).
+    for (let start = 0; start < total; start += 1000) {
+      const rows = Array.from({ length: 1000 }, (_, i) => ({
+        n: start + i,
+        label: `row${start + i}`,
+      }))
+      await t.db.insertInto(numbers).values(rows).execute()
+    }
     let count = 0
     let sum = 0
     for await (const row of t.db
@@ -43,8 +56,8 @@ describe.each(PROFILES)('pool load and streaming (profile %s)', (profile) => {
       count++
       sum += row.n
     }
-    expect(count).toBe(100_000)
-    expect(sum).toBe((99_999 * 100_000) / 2)
+    expect(count).toBe(total)
+    expect(sum).toBe(((total - 1) * total) / 2)
 
     const first: number[] = []
     for await (const row of t.db.selectFrom(numbers).select('n').orderBy('n').stream(100)) {

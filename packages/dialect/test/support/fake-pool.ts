@@ -69,11 +69,17 @@ export class FakePool implements IrisPool {
   }
 }
 
-/** A Kysely over IrisDialect on `pool` (a FakePool), with any other dialect options. */
+/**
+ * A Kysely over IrisDialect on `pool` (a FakePool), with any other dialect options. A FakePool
+ * answers every statement, so it stands for a front end with one IRIS session per connection,
+ * declared unless a test says otherwise (the probe's own tests do: ../driver/session-model.test.ts).
+ */
 export function dbWith(
   pool: FakePool,
   options: ConstructorParameters<typeof IrisDialect>[0] = {},
   // biome-ignore lint/suspicious/noExplicitAny: tests use arbitrary tables
 ): Kysely<any> {
-  return new Kysely({ dialect: new IrisDialect({ pool, ...options }) })
+  return new Kysely({
+    dialect: new IrisDialect({ pool, sessionModel: 'per-connection', ...options }),
+  })
 }

@@ -14,15 +14,38 @@ export interface SimHooks {
   connectionCount(): number
 }
 
+/**
+ * Where an integration test runs:
+ * - `sim-iris`, `sim-pgwire-1.0`: the sim with that profile (docs/iris-sql.md#simulator-profiles);
+ * - `iris-pgwire-dbapi`, `iris-pgwire-embedded`: the real iris-pgwire 1.0 on that backend, in
+ *   front of a sim of profile `iris` (docs/iris-sql.md#iris-pgwire-backends);
+ * - `iris-url`: the real server at IRIS_URL.
+ */
+export type TestTarget =
+  | 'sim-iris'
+  | 'sim-pgwire-1.0'
+  | 'iris-pgwire-dbapi'
+  | 'iris-pgwire-embedded'
+  | 'iris-url'
+
 export interface TestServer {
   readonly url: string
-  /** Present when the server is the sim; absent against a real IRIS (IRIS_URL). */
+  /** Present when the server is the sim itself; absent behind iris-pgwire or at IRIS_URL. */
   readonly sim: SimHooks | undefined
+  readonly target: TestTarget
+  /**
+   * The IRIS behind the front end, reached without it (the sim's own URL), to look from outside;
+   * absent at IRIS_URL.
+   */
+  readonly irisUrl: string | undefined
+  /** The sim profile's quirks a test expects: `pgwire-1.0` for every iris-pgwire target. */
   readonly profile: 'iris' | 'pgwire-1.0'
   stop(): Promise<void>
 }
 
 export interface ServerOptions {
+  /** Default `sim-iris`, or the profile's sim target when `profile` is given. */
+  target?: TestTarget
   profile?: 'iris' | 'pgwire-1.0'
   irisVersion?: string
   lockTimeoutMs?: number
@@ -34,22 +57,54 @@ export interface ServerOptions {
 export const realIrisUrl = process.env.IRIS_URL
 
 /**
- * Starts a sim on port 0 for one test file, or, when IRIS_URL is set and the test needs no hooks,
- * returns the real server. Always pair with `stop()` in afterAll.
+ * Starts the target for one test file: a sim on port 0, the real iris-pgwire in front of one, or,
+ * when IRIS_URL is set and the test needs no hooks, the real server. Always pair with `stop()` in
+ * afterAll.
  */
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
-  const profile = options.profile ?? 'iris'
   if (realIrisUrl && !options.needsSim) {
-    return { url: realIrisUrl, sim: undefined, profile: 'pgwire-1.0', stop: async () => {} }
+    return {
+      url: realIrisUrl,
+      sim: undefined,
+      irisUrl: undefined,
+      target: 'iris-url',
+      profile: 'pgwire-1.0',
+      stop: async () => {},
+    }
   }
-  const { startSim } = await import('@kysely-iris/sim')
+  const target =
+    options.target ?? (options.profile === 'pgwire-1.0' ? 'sim-pgwire-1.0' : 'sim-iris')
+  const { startSim, startPgwire } = await import('@kysely-iris/sim')
+  const backend = PGWIRE_BACKENDS[target]
+  const profile = backend ? 'iris' : target === 'sim-pgwire-1.0' ? 'pgwire-1.0' : 'iris'
   const sim = await startSim({
     port: 0,
     profile,
     ...(options.irisVersion ? { irisVersion: options.irisVersion } : {}),
     ...(options.lockTimeoutMs ? { lockTimeoutMs: options.lockTimeoutMs } : {}),
   })
-  return { url: sim.url, sim, profile, stop: () => sim.stop() }
+  if (!backend)
+    return { url: sim.url, sim, irisUrl: sim.url, target, profile, stop: () => sim.stop() }
+  const pgwire = await startPgwire({ backend, sim }).catch(async (error: unknown) => {
+    await sim.stop()
+    throw error
+  })
+  return {
+    url: pgwire.url,
+    sim: undefined,
+    irisUrl: sim.url,
+    target,
+    profile: 'pgwire-1.0',
+    stop: async () => {
+      await pgwire.stop()
+      await sim.stop()
+    },
+  }
+}
+
+const PGWIRE_BACKENDS: Partial<Record<TestTarget, 'dbapi' | 'embedded'>> = {
+  'iris-pgwire-dbapi': 'dbapi',
+  'iris-pgwire-embedded': 'embedded',
 }
 
 export interface TestDb<DB> {
@@ -81,11 +136,17 @@ export function connect<DB = any>(
 export type AnyDB = any
 
 /**
- * Both sim profiles (docs/iris-sql.md#simulator-profiles); against IRIS_URL only one run is needed.
+ * Both sim profiles (docs/iris-sql.md#simulator-profiles), for tests that need the sim's hooks;
+ * against IRIS_URL only one run is needed.
  */
 export const PROFILES = realIrisUrl ? (['pgwire-1.0'] as const) : (['iris', 'pgwire-1.0'] as const)
 
-/** A table name unique to this run, so files can share a real server. */
+/**
+ * A table name unique to this run, so files can share a real server. Upper case: iris-pgwire
+ * upper-cases the table name of a CREATE TABLE even when quoted, which IRIS, whose delimited
+ * identifiers are case-insensitive, does not notice, but the sim, whose delimited identifiers are
+ * still case-sensitive, would (docs/iris-sql.md#identifiers, docs/iris-sql.md#simulator-limits).
+ */
 export function tableName(base: string): string {
-  return `${base}_${process.pid}_${Math.floor(Math.random() * 1e6)}`
+  return `${base}_${process.pid}_${Math.floor(Math.random() * 1e6)}`.toUpperCase()
 }

@@ -174,7 +174,7 @@ describe('vectorType: VECTOR(type, length) for addColumn', () => {
       .addColumn('exact', vectorType('double', 3))
       .addColumn('loose', vectorType('decimal'))
     expect(compiled(ddl)).toEqual({
-      sql: 'create table "items" ("id" integer primary key, "embedding" VECTOR(FLOAT, 384), "exact" VECTOR(DOUBLE, 3), "loose" VECTOR(DECIMAL))',
+      sql: 'create table "items" ("id" integer primary key, "embedding" VECTOR(float, 384), "exact" VECTOR(double, 3), "loose" VECTOR(decimal))',
       parameters: [],
     })
   })

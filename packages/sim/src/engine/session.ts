@@ -342,12 +342,17 @@ export class IrisSession implements EngineSession {
     return noRows(tag)
   }
 
-  /** SAVEPOINT / ROLLBACK TO SAVEPOINT (docs/iris-sql.md#savepoints); outside a transaction PostgreSQL's error maps to an IRIS one. */
+  /**
+   * SAVEPOINT / ROLLBACK TO SAVEPOINT (docs/iris-sql.md#savepoints). Outside a transaction IRIS
+   * fails them at once (docs/iris-sql.md#transaction-statements): without waiting for the backend
+   * lock, which another session's transaction may hold, as IRIS would not wait either.
+   */
   async #transactionCommand(
     sql: string,
     tag: string,
     signal: AbortSignal,
   ): Promise<StatementResult> {
+    if (!this.#inTransaction) throw irisError(-400, `${sql}: no transaction is open`)
     return this.#withBackend(signal, async () => {
       const outcome = await this.#context.backend.simple(sql)
       if (outcome.error) throw toIrisError(outcome.error, 'transaction')

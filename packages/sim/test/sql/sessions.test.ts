@@ -137,6 +137,19 @@ describeEachProfile('sessions', { lockTimeoutMs: 400 }, ({ sim }) => {
     expect(rows.rows.map((row) => Number(row.id))).toEqual([1])
   })
 
+  it('fails SAVEPOINT outside a transaction with -400 at once, even while another session’s transaction runs', async () => {
+    const a = await sim().client()
+    const b = await sim().client()
+    await a.query('START TRANSACTION')
+    await a.query('SAVEPOINT sp')
+    const started = Date.now()
+    for (const statement of ['SAVEPOINT sp', 'ROLLBACK TO SAVEPOINT sp'])
+      expect(sqlcodeOf(await failure(b, statement))).toBe(-400)
+    expect(Date.now() - started).toBeLessThan(300) // not the 400 ms lock timeout
+    await a.query('ROLLBACK TO SAVEPOINT sp')
+    await a.query('COMMIT')
+  })
+
   it('accepts COMMIT and ROLLBACK outside a transaction, honours READ ONLY', async () => {
     const a = await sim().client()
     await a.query('COMMIT')
