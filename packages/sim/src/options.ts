@@ -2,14 +2,15 @@
  * The options of {@link startSim} and the `iris-sim` command line: defaults, and validation that
  * names the bad option and what is allowed, before anything starts.
  */
-import type { IrisVersion, Profile } from './translate/plan.js'
+import { PROFILES, type Profile } from './profiles.js'
+import type { IrisVersion } from './translate/plan.js'
 
 export interface SimOptions {
   /** Interface to listen on. Default `127.0.0.1`. */
   host?: string
   /** TCP port; `0` (the default) picks a free one. */
   port?: number
-  /** `iris` (default): IRIS behind a well-behaved wire server. `pgwire-1.0`: adds iris-pgwire 1.0's quirks (docs/iris-sql.md#simulator-profiles). */
+  /** `iris` (default): IRIS behind a well-behaved wire server. `pgwire-1.0`: adds iris-pgwire 1.0's quirks; `pgwire-1.0-dbapi` / `pgwire-1.0-embedded`: iris-pgwire 1.0.1 on one backend (docs/iris-sql.md#simulator-profiles). */
   profile?: Profile
   /** IRIS version as `YYYY.N`, default `2025.1`. Below `2025.1` LIMIT/OFFSET are rejected (docs/iris-sql.md#simulator-profiles). */
   irisVersion?: string
@@ -42,8 +43,6 @@ export class SimConfigError extends Error {
     this.name = 'SimConfigError'
   }
 }
-
-export const profiles: readonly Profile[] = ['iris', 'pgwire-1.0']
 
 const defaults = {
   host: '127.0.0.1',
@@ -92,11 +91,11 @@ function integerInRange(option: string, value: unknown, min: number, max: number
 }
 
 function profileOf(value: unknown): Profile {
-  const profile = profiles.find((candidate) => candidate === value)
+  const profile = PROFILES.find((candidate) => candidate === value)
   if (!profile) {
     throw new SimConfigError(
       'profile',
-      `must be one of ${profiles.join(', ')} (got ${shown(value)})`,
+      `must be one of ${PROFILES.join(', ')} (got ${shown(value)})`,
     )
   }
   return profile

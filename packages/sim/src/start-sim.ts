@@ -3,7 +3,7 @@
  */
 import { createEngine, type QueryLog } from './engine/index.js'
 import { resolveSimOptions, type SimOptions } from './options.js'
-import type { Profile } from './translate/plan.js'
+import { behindPgwire, type Profile } from './profiles.js'
 import { WireServer } from './wire/server.js'
 
 export interface Sim {
@@ -57,7 +57,7 @@ export async function startSim(options: SimOptions = {}): Promise<Sim> {
       host: resolved.host,
       port: resolved.port,
       // iris-pgwire 1.0 ignores Execute's row limit (docs/iris-sql.md#execute-row-limit); IRIS proper would honour it.
-      honourRowLimit: resolved.profile === 'iris',
+      honourRowLimit: !behindPgwire(resolved.profile),
       users: resolved.users,
     })
   } catch (error) {

@@ -53,7 +53,11 @@ describe('iris-sim command line (dist/cli.js)', () => {
   const startTimeoutMs = 120_000
 
   it.each([
-    ['SIGTERM', ['--profile', 'pgwire-1.0'], /^postgres:\/\/_SYSTEM:SYS@127\.0\.0\.1:\d+\/USER$/],
+    [
+      'SIGTERM',
+      ['--profile', 'pgwire-1.0-dbapi'],
+      /^postgres:\/\/_SYSTEM:SYS@127\.0\.0\.1:\d+\/USER$/,
+    ],
     [
       'SIGINT',
       ['--user', 'app:s3cret', '--lock-timeout-ms', '500'],
@@ -93,6 +97,7 @@ describe('iris-sim command line (dist/cli.js)', () => {
     ]) {
       expect(help.stdout).toContain(flag)
     }
+    expect(help.stdout).toContain('iris | pgwire-1.0 | pgwire-1.0-dbapi | pgwire-1.0-embedded')
     expect(help.stdout).toContain('Examples:')
     const version = await run(['--version']).exit
     expect(version).toMatchObject({ code: 0, stdout: '0.1.0\n' })
@@ -102,7 +107,10 @@ describe('iris-sim command line (dist/cli.js)', () => {
     [['--bogus'], /Unknown option '--bogus'/],
     [['--port', 'abc'], /--port must be a whole number \(got "abc"\)/],
     [['--port', '70000'], /invalid option port: must be an integer from 0 to 65535/],
-    [['--profile', 'postgres'], /invalid option profile: must be one of iris, pgwire-1.0/],
+    [
+      ['--profile', 'postgres'],
+      /invalid option profile: must be one of iris, pgwire-1.0, pgwire-1.0-dbapi, pgwire-1.0-embedded/,
+    ],
     [['--user', 'nocolon'], /--user must be name:password/],
     [['extra'], /positional/],
     [

@@ -35,7 +35,12 @@ describe('startSim: option validation', () => {
     ['a port out of range', { port: 70_000 }, 'port', /integer from 0 to 65535 \(got 70000\)/],
     ['a fractional port', { port: 1.5 }, 'port', /integer/],
     ['an empty host', { host: ' ' }, 'host', /non-empty string/],
-    ['an unknown profile', { profile: 'postgres' as 'iris' }, 'profile', /one of iris, pgwire-1.0/],
+    [
+      'an unknown profile',
+      { profile: 'postgres' as 'iris' },
+      'profile',
+      /one of iris, pgwire-1.0, pgwire-1.0-dbapi, pgwire-1.0-embedded/,
+    ],
     ['a malformed IRIS version', { irisVersion: '2025' }, 'irisVersion', /like "2025.1"/],
     ['a numeric IRIS version', { irisVersion: 2025.1 as unknown as string }, 'irisVersion', /like/],
     ['an empty dataDir', { dataDir: '' }, 'dataDir', /non-empty string/],
@@ -169,15 +174,18 @@ describe('startSim: SCRAM users, profile, version and data directory', { timeout
     }
   })
 
-  it('reports its profile and IRIS version; pgwire-1.0 ignores Execute row limits (docs/iris-sql.md#execute-row-limit)', async () => {
-    const sim = await startTestSim({ profile: 'pgwire-1.0', irisVersion: '2024.1' })
-    try {
-      expect(sim).toMatchObject({ profile: 'pgwire-1.0', irisVersion: '2024.1' })
-      expect(await executeWithRowLimit(sim, 2)).toBe('12DDDCZ')
-    } finally {
-      await sim.close()
-    }
-  })
+  it.each(['pgwire-1.0', 'pgwire-1.0-dbapi', 'pgwire-1.0-embedded'] as const)(
+    'reports its profile and IRIS version; %s ignores Execute row limits (docs/iris-sql.md#execute-row-limit)',
+    async (profile) => {
+      const sim = await startTestSim({ profile, irisVersion: '2024.1' })
+      try {
+        expect(sim).toMatchObject({ profile, irisVersion: '2024.1' })
+        expect(await executeWithRowLimit(sim, 2)).toBe('12DDDCZ')
+      } finally {
+        await sim.close()
+      }
+    },
+  )
 
   it('keeps committed data across a stop and start with the same dataDir', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'iris-sim-'))

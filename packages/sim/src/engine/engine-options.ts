@@ -1,7 +1,8 @@
-import type { IrisVersion, Profile } from '../translate/plan.js'
+import type { Profile } from '../profiles.js'
+import type { IrisVersion } from '../translate/plan.js'
 
 export interface EngineOptions {
-  /** `iris` or `pgwire-1.0` (docs/iris-sql.md#simulator-profiles). */
+  /** What stands between the client and IRIS (docs/iris-sql.md#simulator-profiles). */
   profile: Profile
   /** e.g. [2025, 1]; below it LIMIT/OFFSET are rejected (docs/iris-sql.md#simulator-profiles). */
   irisVersion: IrisVersion

@@ -1,19 +1,26 @@
 /**
- * The engine: runs IRIS statements on embedded PGlite with IRIS session semantics. The wire layer
+ * The engine: runs IRIS statements on embedded PGlite with IRIS session semantics, each client
+ * behind the session its profile gives it (docs/iris-sql.md#simulator-profiles). The wire layer
  * talks to it through the {@link Engine} seam (types.ts); statements are translated by src/translate.
  */
+import type { PgwireBackend } from '../front-end/start-pgwire.js'
+import { PROFILES, type Profile, pgwireBackendOf } from '../profiles.js'
 import { translate } from '../translate/index.js'
 import { Backend } from './backend.js'
 import type { EngineContext } from './engine-context.js'
 import type { EngineOptions } from './engine-options.js'
 import { FifoLock } from './fifo-lock.js'
+import type { IrisSessions } from './iris-sessions.js'
 import { openPglite } from './pglite-factory.js'
+import { PgwireFrontEnd } from './pgwire-front-end.js'
 import { PlanCache } from './plan-cache.js'
 import { ProfilePresenter } from './profile-presenter.js'
 import { QueryLog } from './query-log.js'
 import { ResultShaper } from './result-shaping.js'
 import { SERVER_PARAMETERS } from './server-parameters.js'
 import { IrisSession } from './session.js'
+import { SessionPool } from './session-pool.js'
+import { SharedSession } from './shared-session.js'
 import { TableInfo } from './table-info.js'
 import { TableLocks } from './table-locks.js'
 import type { Engine, SessionInfo } from './types.js'
@@ -22,9 +29,9 @@ export type { EngineOptions } from './engine-options.js'
 export { QueryLog, type QueryLogEntry } from './query-log.js'
 
 function validate(options: EngineOptions): void {
-  if (options.profile !== 'iris' && options.profile !== 'pgwire-1.0') {
+  if (!PROFILES.includes(options.profile)) {
     throw new TypeError(
-      `engine profile must be 'iris' or 'pgwire-1.0' (got ${String(options.profile)})`,
+      `engine profile must be one of ${PROFILES.join(', ')} (got ${String(options.profile)})`,
     )
   }
   const [major, minor] = options.irisVersion ?? []
@@ -51,7 +58,29 @@ async function vectorTypeIDs(backend: Backend): Promise<Set<number>> {
   return new Set((results[0]?.rows ?? []).map(([oid]) => Number(oid)))
 }
 
-/** Opens the database (see pglite-factory.ts) and returns an engine serving any number of sessions. */
+/** The IRIS sessions behind iris-pgwire's executor, for the profiles that model one of its backends. */
+function pgwireSessions(backend: PgwireBackend, openIrisSession: () => IrisSession): IrisSessions {
+  return backend === 'dbapi'
+    ? new SessionPool(openIrisSession)
+    : new SharedSession(openIrisSession())
+}
+
+/** The modelled iris-pgwire backend and its IRIS sessions, when the profile models one. */
+function pgwireBackend(
+  profile: Profile,
+  openIrisSession: () => IrisSession,
+): { backend: PgwireBackend; sessions: IrisSessions } | undefined {
+  const backend = pgwireBackendOf(profile)
+  return backend && { backend, sessions: pgwireSessions(backend, openIrisSession) }
+}
+
+const secretKey = () => (Math.random() * 0x7fffffff) | 0
+
+/**
+ * Opens the database (see pglite-factory.ts) and returns an engine serving any number of sessions:
+ * one IRIS session per client connection, or, for the profiles that model a backend of
+ * iris-pgwire, a front end per client over that backend's IRIS sessions (pgwire-front-end.ts).
+ */
 export async function createEngine(
   options: EngineOptions,
 ): Promise<Engine & { queryLog: QueryLog }> {
@@ -61,8 +90,9 @@ export async function createEngine(
   const presenter = new ProfilePresenter(
     options.profile,
     new ResultShaper(tables, await vectorTypeIDs(backend)),
+    tables,
   )
-  const sessions = new Map<number, IrisSession>()
+  const sessions = new Map<number, IrisSession | PgwireFrontEnd>()
   const queryLog = new QueryLog()
   const planCache = new PlanCache(translate)
   const context: EngineContext = {
@@ -78,6 +108,8 @@ export async function createEngine(
     forget: (processId) => sessions.delete(processId),
   }
   let nextProcessId = 1000
+  const openIrisSession = () => new IrisSession(context, nextProcessId++, secretKey())
+  const pgwire = pgwireBackend(options.profile, openIrisSession)
   let closed = false
 
   return {
@@ -85,9 +117,15 @@ export async function createEngine(
     queryLog,
     openSession(_info: SessionInfo) {
       if (closed) throw new Error('the engine is closed')
-      const processId = nextProcessId++
-      const session = new IrisSession(context, processId, (Math.random() * 0x7fffffff) | 0)
-      sessions.set(processId, session)
+      const session = pgwire
+        ? new PgwireFrontEnd({
+            ...pgwire,
+            processId: nextProcessId++,
+            secretKey: secretKey(),
+            forget: context.forget,
+          })
+        : openIrisSession()
+      sessions.set(session.processId, session)
       return session
     },
     cancel(processId: number, secretKey: number) {
@@ -98,6 +136,7 @@ export async function createEngine(
       if (closed) return
       closed = true
       await Promise.all([...sessions.values()].map((session) => session.close()))
+      await pgwire?.sessions.close()
       await backend.close()
     },
   }

@@ -17,31 +17,47 @@
 import { INFORMATION_SCHEMA } from '../catalog/names.js'
 import { irisError } from '../translate/iris-error.js'
 import type { StatementKind } from '../translate/plan.js'
+import { pgwireLabel } from './pgwire-fields.js'
+import {
+  inferredTypeID,
+  NONE,
+  type PythonValue,
+  pythonDecimal,
+  pythonFloat,
+  pythonInt,
+  pythonStr,
+} from './python-values.js'
 import { OID, type ShapedColumn, type ValueCategory } from './result-shaping.js'
 import type { FieldDescription, ParameterValue, StatementResult } from './types.js'
 
-const INT4_MIN = -(2 ** 31)
-const INT4_MAX = 2 ** 31 - 1
+const TYPE_SIZES: Readonly<Record<number, number>> = {
+  [OID.int4]: 4,
+  [OID.int8]: 8,
+  [OID.float8]: 8,
+}
+
+/** The Python value this profile assumes for a first value of a category (`undefined`: none yet, Describe). */
+function assumedValue(category: ValueCategory, first: string | null | undefined): PythonValue {
+  if (first === null) return NONE
+  const text = first ?? '0'
+  switch (category) {
+    case 'integer':
+      return pythonInt(text)
+    case 'float':
+      return pythonFloat(text)
+    case 'decimal':
+      return pythonDecimal(text)
+    default:
+      return pythonStr(text)
+  }
+}
 
 function guessedType(
   category: ValueCategory,
   first: string | null | undefined,
 ): Pick<FieldDescription, 'dataTypeID' | 'dataTypeSize'> {
-  if (first === null) return { dataTypeID: OID.text, dataTypeSize: -1 }
-  switch (category) {
-    case 'integer': {
-      const value = first === undefined ? 0 : Number(first)
-      return value >= INT4_MIN && value <= INT4_MAX
-        ? { dataTypeID: OID.int4, dataTypeSize: 4 }
-        : { dataTypeID: OID.int8, dataTypeSize: 8 }
-    }
-    case 'float':
-      return { dataTypeID: OID.float8, dataTypeSize: 8 }
-    case 'decimal':
-      return { dataTypeID: OID.numeric, dataTypeSize: -1 }
-    default:
-      return { dataTypeID: OID.text, dataTypeSize: -1 }
-  }
+  const dataTypeID = inferredTypeID(assumedValue(category, first))
+  return { dataTypeID, dataTypeSize: TYPE_SIZES[dataTypeID] ?? -1 }
 }
 
 /**
@@ -68,7 +84,7 @@ export function pgwireFields(
       firstRow === 'by type' ? undefined : firstRow === undefined ? null : (firstRow[i] ?? null)
     return {
       ...field,
-      name: positionalNames ? `column${i + 1}` : field.name.toLowerCase(),
+      name: positionalNames ? `column${i + 1}` : pgwireLabel(field.name),
       ...guessedType(category, first),
       dataTypeModifier: -1,
     }

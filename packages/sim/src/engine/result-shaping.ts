@@ -35,6 +35,8 @@ export interface ShapedColumn {
   field: FieldDescription
   kind: ValueKind
   category: ValueCategory
+  /** The declared IRIS type (ODBC name, lower case) of a column read straight from a table. */
+  declaredType?: string
 }
 
 function categoryOf(typeID: number): ValueCategory {
@@ -77,9 +79,10 @@ export class ResultShaper {
 
   async #column(field: FieldDescription): Promise<ShapedColumn> {
     const declared = await this.#tables.declaredColumn(field.tableID, field.columnID)
+    const declaredType = declared ? { declaredType: declared.dataType } : {}
     const asText = { ...field, dataTypeID: OID.text, dataTypeSize: -1, dataTypeModifier: -1 }
     if (declared?.vectorElementType || this.#isVectorType(field.dataTypeID)) {
-      return { field: asText, kind: 'vector', category: 'text' }
+      return { field: asText, kind: 'vector', category: 'text', ...declaredType }
     }
     if (declared?.dataType === 'bit' || field.dataTypeID === OID.bool) {
       const bit = { ...field, dataTypeID: OID.bool, dataTypeSize: 1, dataTypeModifier: -1 }
@@ -87,9 +90,10 @@ export class ResultShaper {
         field: bit,
         kind: field.dataTypeID === OID.bool ? 'bit' : 'plain',
         category: 'integer',
+        ...declaredType,
       }
     }
-    return { field, kind: 'plain', category: categoryOf(field.dataTypeID) }
+    return { field, kind: 'plain', category: categoryOf(field.dataTypeID), ...declaredType }
   }
 
   /** The shaped description of each result column. */

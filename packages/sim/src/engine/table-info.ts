@@ -4,10 +4,13 @@
  * - each column's declared IRIS type, by (table OID, column number) as RowDescription names it
  *   (docs/iris-sql.md#simulator-profiles: results carry the declared type);
  * - each table's identity column, for LAST_IDENTITY (docs/iris-sql.md#returning-and-last_identity);
- * - each table's columns and unique keys, for INSERT OR UPDATE (docs/iris-sql.md#upsert).
+ * - each table's columns and unique keys, for INSERT OR UPDATE (docs/iris-sql.md#upsert);
+ * - the columns INFORMATION_SCHEMA lists under a table name, with which iris-pgwire's embedded
+ *   backend describes an empty result (docs/iris-sql.md#result-types).
  * Every lookup runs while the caller holds the backend.
  */
 import { SIM_SCHEMA } from '../catalog/metadata.js'
+import { INFORMATION_SCHEMA } from '../catalog/names.js'
 import type { TableRef } from '../translate/plan.js'
 import type { Backend } from './backend.js'
 
@@ -17,6 +20,13 @@ export interface DeclaredColumn {
   dataType: string
   /** Set for VECTOR columns (docs/iris-sql.md#the-vector-type). */
   vectorElementType: string | null
+}
+
+/** A column as INFORMATION_SCHEMA.COLUMNS lists it. */
+export interface CatalogColumn {
+  name: string
+  /** `DATA_TYPE`, the ODBC type name (docs/iris-sql.md#information_schema). */
+  dataType: string
 }
 
 /** A table's shape for INSERT OR UPDATE. */
@@ -43,6 +53,7 @@ export class TableInfo {
   readonly #backend: Backend
   #declared: Map<string, DeclaredColumn> | undefined
   readonly #shapes = new Map<string, TableShape | undefined>()
+  readonly #catalogColumns = new Map<string, CatalogColumn[]>()
 
   constructor(backend: Backend) {
     this.#backend = backend
@@ -52,6 +63,31 @@ export class TableInfo {
   clear(): void {
     this.#declared = undefined
     this.#shapes.clear()
+    this.#catalogColumns.clear()
+  }
+
+  /**
+   * The columns of every table named `tableName` (in any case, in any schema), in ordinal order,
+   * as iris-pgwire's embedded backend asks INFORMATION_SCHEMA.COLUMNS for them.
+   */
+  async catalogColumns(tableName: string): Promise<CatalogColumn[]> {
+    const key = tableName.toLowerCase()
+    const cached = this.#catalogColumns.get(key)
+    if (cached) return cached
+    const { results, error } = await this.#backend.run([
+      {
+        sql: `select "COLUMN_NAME", "DATA_TYPE" from "${INFORMATION_SCHEMA}"."COLUMNS"
+          where lower("TABLE_NAME") = lower($1) order by "ORDINAL_POSITION"`,
+        params: [tableName],
+      },
+    ])
+    if (error) throw new Error(`cannot read the columns of ${tableName}: ${error.message}`)
+    const columns = (results[0]?.rows ?? []).map(([name, dataType]) => ({
+      name: name ?? '',
+      dataType: dataType ?? '',
+    }))
+    this.#catalogColumns.set(key, columns)
+    return columns
   }
 
   /** The declared type of a result column, if it comes straight from a user table column. */

@@ -31,6 +31,16 @@ export interface StatementDescription {
   fields: FieldDescription[] | null
 }
 
+/**
+ * What Describe (portal) answers: the columns (`null`: NoData), and the statement's result when it
+ * ran to answer, which Execute then sends. Without `result`, Execute runs the statement itself
+ * (iris-pgwire runs it twice, docs/iris-sql.md#describe-and-statements-without-rowdescription).
+ */
+export interface PortalDescription {
+  fields: FieldDescription[] | null
+  result?: StatementResult
+}
+
 /** A bound parameter: text format, or a Buffer when the client bound it in binary format. */
 export type ParameterValue = string | Buffer | null
 
@@ -79,15 +89,28 @@ export interface EngineSession {
   /** Parse + Describe(statement): the parameter types and result columns of one statement. */
   describe(sql: string, paramTypeIDs: number[]): Promise<StatementDescription>
 
+  /** Describe (portal): the columns of one statement with bound parameters. */
+  describePortal(
+    sql: string,
+    params: ParameterValue[],
+    paramTypeIDs: number[],
+  ): Promise<PortalDescription>
+
   /** Extended protocol: run one statement with bound parameters. */
   execute(sql: string, params: ParameterValue[], paramTypeIDs: number[]): Promise<StatementResult>
 
   /**
    * Simple protocol: run a query string that may hold several statements. `onResult` is called
-   * once per statement, in order; on the first failure the promise rejects with a SimError
-   * (results already delivered stand). An empty query string calls `onResult` zero times.
+   * once per statement, in order. A failure either rejects the promise with a SimError, ending the
+   * query (results already delivered stand), or, where the session runs every statement regardless
+   * (iris-pgwire, docs/iris-sql.md#text-rewrites), goes to `onError` and the query goes on. An
+   * empty query string calls neither.
    */
-  simpleQuery(sql: string, onResult: (result: StatementResult) => void): Promise<void>
+  simpleQuery(
+    sql: string,
+    onResult: (result: StatementResult) => void,
+    onError: (error: unknown) => void,
+  ): Promise<void>
 
   /** Ends the session: rolls back an open transaction and releases every lock the session holds. */
   close(): Promise<void>

@@ -2,9 +2,11 @@
  * The translator: IRIS SQL text in, PostgreSQL execution plans out (see plan.ts). Pure: it never
  * touches PGlite. What IRIS accepts and means comes from docs/iris-sql.md; each rule lives in its
  * own module and cites its section. Every rewrite works on tokens (tokenizer.ts), so none fires
- * inside a string literal, a quoted identifier or a comment. The pgwire-1.0 profile's text rewrites
- * are the one deliberate exception (pgwire-quirks.ts, docs/iris-sql.md#simulator-profiles).
+ * inside a string literal, a quoted identifier or a comment. The text rewrites of the profiles behind
+ * iris-pgwire are the one deliberate exception (pgwire-quirks.ts, docs/iris-sql.md#simulator-profiles).
  */
+
+import { behindPgwire, PROFILES } from '../profiles.js'
 import { rewriteCastTypes, rewriteColonCasts } from './casts.js'
 import { rewriteCatalogNames } from './catalog-names.js'
 import { statementKind, writtenTable } from './classify.js'
@@ -89,7 +91,7 @@ function translateStatement(tokens: Token[], options: TranslateOptions): Plan {
 
 /** The statements of a query string, after the profile's raw-text rewrites (docs/iris-sql.md#simulator-profiles). */
 function statementsOf(sql: string, options: TranslateOptions): Token[][] {
-  if (options.profile !== 'pgwire-1.0') return splitStatements(tokensOf(sql), options.protocol)
+  if (!behindPgwire(options.profile)) return splitStatements(tokensOf(sql), options.protocol)
   // docs/iris-sql.md#text-rewrites: pgwire splits simple queries on every `;`, literals included.
   const pieces = options.protocol === 'simple' ? splitOnEverySemicolon(sql) : [sql]
   return pieces.flatMap((piece) =>
@@ -101,12 +103,9 @@ function statementsOf(sql: string, options: TranslateOptions): Token[][] {
 export function translate(sql: string, options: TranslateOptions): Plan[] {
   if (typeof sql !== 'string')
     throw new TypeError(`translate: sql must be a string (got ${typeof sql})`)
-  if (
-    !['iris', 'pgwire-1.0'].includes(options?.profile) ||
-    !['simple', 'extended'].includes(options?.protocol)
-  ) {
+  if (!PROFILES.includes(options?.profile) || !['simple', 'extended'].includes(options?.protocol)) {
     throw new TypeError(
-      'translate: options need profile iris | pgwire-1.0 and protocol simple | extended',
+      `translate: options need profile ${PROFILES.join(' | ')} and protocol simple | extended`,
     )
   }
   if (!Array.isArray(options.irisVersion) || options.irisVersion.length !== 2) {

@@ -1,6 +1,6 @@
 /**
- * Profile `pgwire-1.0` (docs/iris-sql.md#simulator-profiles): the text rewrites iris-pgwire v1.0.1
- * applies to the raw SQL before IRIS sees it, reproduced deliberately on raw text (not tokens), so
+ * The profiles behind iris-pgwire (docs/iris-sql.md#simulator-profiles): the text rewrites
+ * iris-pgwire v1.0.1 applies to the raw SQL before IRIS sees it, reproduced deliberately on raw text (not tokens), so
  * that a client that inlines values is caught as it would be in production.
  */
 import type { TranslateOptions } from './plan.js'
@@ -40,7 +40,7 @@ export function splitOnEverySemicolon(sql: string): string[] {
   return sql.split(';')
 }
 
-/** Applies the pgwire-1.0 rewrites to one statement's raw text. */
+/** Applies iris-pgwire's rewrites to one statement's raw text. */
 export function applyPgwireQuirks(sql: string, protocol: TranslateOptions['protocol']): string {
   const hasParams = /\$\d+|\?/.test(sql)
   let out = dollarParamsToMarkers(sql)

@@ -6,7 +6,7 @@
  * The engine decides nothing about SQL text beyond what a plan tells it.
  */
 
-export type Profile = 'iris' | 'pgwire-1.0'
+import type { Profile } from '../profiles.js'
 
 /** IRIS version as [major, minor], e.g. [2025, 1]. Below [2025, 1] there is no LIMIT (docs/iris-sql.md#row-limits). */
 export type IrisVersion = readonly [number, number]

@@ -47,7 +47,7 @@ interface PreparedStatement {
 interface Portal {
   statement: PreparedStatement
   params: ParameterValue[]
-  /** Set by the first Describe or Execute: the statement runs once, its rows wait here. */
+  /** Set by Execute, or by a Describe that ran the statement: its rows wait here. */
   result?: StatementResult
   rowsSent: number
 }
@@ -127,17 +127,25 @@ export class Connection {
   }
 
   private async simpleQuery(sql: string): Promise<void> {
-    let resultCount = 0
-    try {
-      await this.session.simpleQuery(sql, (result) => {
-        resultCount++
-        if (result.fields) this.send(rowDescription(result.fields))
-        this.sendRows(result.rows, 0, result.rows.length)
-        this.send(commandComplete(result.commandTag))
-      })
-      if (resultCount === 0) this.send(emptyQueryResponse)
-    } catch (thrown) {
+    let answered = 0
+    const sendError = (thrown: unknown) => {
+      answered++
       this.send(errorResponse(errorFields(thrown)))
+    }
+    try {
+      await this.session.simpleQuery(
+        sql,
+        (result) => {
+          answered++
+          if (result.fields) this.send(rowDescription(result.fields))
+          this.sendRows(result.rows, 0, result.rows.length)
+          this.send(commandComplete(result.commandTag))
+        },
+        sendError,
+      )
+      if (answered === 0) this.send(emptyQueryResponse)
+    } catch (thrown) {
+      sendError(thrown)
     }
     this.sendReadyForQuery()
   }
@@ -199,10 +207,21 @@ export class Connection {
     this.send(description.fields ? rowDescription(description.fields) : noData)
   }
 
-  /** A portal's columns are only known by running it; Execute then sends the cached rows. */
+  /** The session answers; when it ran the statement to do so, Execute sends those rows. */
   private async describePortal(name: string): Promise<void> {
-    const result = await this.run(this.portal(name))
-    this.send(result.fields ? rowDescription(result.fields) : noData)
+    const portal = this.portal(name)
+    let fields = portal.result?.fields
+    if (fields === undefined) {
+      const { statement, params } = portal
+      const described = await this.session.describePortal(
+        statement.sql,
+        params,
+        statement.paramTypeIDs,
+      )
+      if (described.result) portal.result = described.result
+      fields = described.fields
+    }
+    this.send(fields ? rowDescription(fields) : noData)
   }
 
   private async execute(name: string, maxRows: number): Promise<void> {

@@ -7,9 +7,15 @@ export function testEngine(options: Partial<EngineOptions> = {}): Promise<TestEn
   return createEngine({ profile: 'iris', irisVersion: [2025, 1], lockTimeoutMs: 300, ...options })
 }
 
-/** Runs a simple query and returns every statement's result. */
+/** Runs a simple query and returns every statement's result; the first failure rejects. */
 export async function runAll(session: EngineSession, sql: string): Promise<StatementResult[]> {
   const results: StatementResult[] = []
-  await session.simpleQuery(sql, (result) => results.push(result))
+  await session.simpleQuery(
+    sql,
+    (result) => results.push(result),
+    (error) => {
+      throw error
+    },
+  )
   return results
 }

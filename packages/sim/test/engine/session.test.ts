@@ -49,11 +49,15 @@ describe('engine sessions', () => {
   it('stops a simple query at the first failing statement, keeping earlier results', async () => {
     const session = engine.openSession({ user: 'u', database: 'd' })
     const results: unknown[] = []
+    const goneOn: unknown[] = []
     const error = await session
-      .simpleQuery('SELECT 1 AS a; SELECT nope FROM item; SELECT 3 AS c', (result) =>
-        results.push(result),
+      .simpleQuery(
+        'SELECT 1 AS a; SELECT nope FROM item; SELECT 3 AS c',
+        (result) => results.push(result),
+        (failure) => goneOn.push(failure),
       )
       .catch((e: unknown) => e)
+    expect(goneOn).toEqual([])
     expect(error).toBeInstanceOf(SimError)
     expect((error as SimError).sqlcode).toBe(-29)
     expect(results).toHaveLength(1)

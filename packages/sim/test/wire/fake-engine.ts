@@ -9,12 +9,17 @@
  *   fail        SimError 42000 (an IRIS error, docs/iris-sql.md#error-format)
  *   crash       a plain Error (an engine bug)
  *   wait        blocks until engine.cancel hits it, then fails with 57014
+ *
+ * Describe (portal) runs the statement, except `unrun ...`: answered NoData without running, so
+ * Execute runs `...` (as iris-pgwire answers a statement it does not describe). A simple query that
+ * starts with `each:` runs every statement, passing failures to `onError` (as iris-pgwire does).
  */
 import type {
   Engine,
   EngineSession,
   FieldDescription,
   ParameterValue,
+  PortalDescription,
   SessionInfo,
   StatementDescription,
   StatementResult,
@@ -63,8 +68,15 @@ export class FakeSession implements EngineSession {
     }
   }
 
-  async execute(sql: string, params: ParameterValue[]): Promise<StatementResult> {
-    this.executed.push({ sql, params })
+  async describePortal(sql: string, params: ParameterValue[]): Promise<PortalDescription> {
+    if (sql.startsWith('unrun ')) return { fields: null }
+    const result = await this.execute(sql, params)
+    return { fields: result.fields, result }
+  }
+
+  async execute(statement: string, params: ParameterValue[]): Promise<StatementResult> {
+    this.executed.push({ sql: statement, params })
+    const sql = statement.replace(/^unrun /, '')
     const [command, argument] = sql.trim().split(/\s+/)
     switch (command) {
       case 'rows': {
@@ -107,10 +119,20 @@ export class FakeSession implements EngineSession {
     }
   }
 
-  async simpleQuery(sql: string, onResult: (result: StatementResult) => void): Promise<void> {
-    for (const statement of sql.split(';')) {
+  async simpleQuery(
+    sql: string,
+    onResult: (result: StatementResult) => void,
+    onError: (error: unknown) => void,
+  ): Promise<void> {
+    const goOn = sql.startsWith('each:')
+    for (const statement of sql.replace(/^each:/, '').split(';')) {
       if (statement.trim() === '') continue
-      onResult(await this.execute(statement, []))
+      try {
+        onResult(await this.execute(statement, []))
+      } catch (error) {
+        if (!goOn) throw error
+        onError(error)
+      }
     }
   }
 

@@ -60,6 +60,13 @@ describe('wire: queries over a fake engine', () => {
       client.destroy()
     })
 
+    it('sends an ErrorResponse per failed statement when the session runs every statement', async () => {
+      const { client } = await RawClient.connect(wire.port)
+      client.send(frontend.query('each: rows 1; fail; rows 2; fail'))
+      expect(types(await client.readUntil('Z'))).toBe('TDCETDDCEZ')
+      client.destroy()
+    })
+
     it("reports the session's transaction status in ReadyForQuery", async () => {
       const { client } = await RawClient.connect(wire.port)
       client.send(frontend.query('begin'))
@@ -72,6 +79,21 @@ describe('wire: queries over a fake engine', () => {
   })
 
   describe('extended protocol', () => {
+    it('runs the statement at Execute when the session answered Describe without running it', async () => {
+      const { client } = await RawClient.connect(wire.port)
+      client.send(
+        frontend.parse('', 'unrun rows 2'),
+        frontend.bind('', '', []),
+        frontend.describe('P', ''),
+        frontend.execute('', 0),
+        frontend.sync(),
+      )
+      expect(types(await client.readUntil('Z'))).toBe('12nDDCZ')
+      const session = wire.engine.sessions.at(-1)
+      expect(session?.executed.map((run) => run.sql)).toEqual(['unrun rows 2'])
+      client.destroy()
+    })
+
     it('binds text parameters, including NULL', async () => {
       const client = await wire.client()
       const result = await client.query('echo $1 $2 $3', ['a', null, 'ccc'])

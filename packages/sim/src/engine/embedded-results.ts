@@ -1,0 +1,91 @@
+/**
+ * Results as iris-pgwire 1.0.1's embedded backend presents them (docs/iris-sql.md#result-types,
+ * docs/iris-sql.md#iris-pgwire-result-quirks). `iris.sql.exec` hands over rows without column
+ * metadata, so iris-pgwire makes the columns up:
+ * - each value is `str()` of the driver's Python value (driver-values.ts); `''`, which is also how
+ *   NULL arrives, and any text holding `@%SYS.Python` are sent as NULL;
+ * - each column's type OID is inferred from its value in the first row;
+ * - labels are lower-cased, and `SELECT * FROM "quoted"` yields `column1..N`;
+ * - a result without rows has no columns to infer: a statement that starts with SELECT is
+ *   described with every column INFORMATION_SCHEMA lists under the table named after its first
+ *   FROM (or one text column `column1`), anything else with none.
+ */
+import { embeddedValue } from './driver-values.js'
+import { ODBC, odbcTypeOf } from './odbc-types.js'
+import { pgwireField } from './pgwire-fields.js'
+import { selectsStarFromQuotedTable } from './pgwire-results.js'
+import { inferredTypeID, NONE, type PythonValue, sentText } from './python-values.js'
+import { OID, type ShapedColumn } from './result-shaping.js'
+import type { CatalogColumn, TableInfo } from './table-info.js'
+import type { FieldDescription } from './types.js'
+
+/** iris-pgwire's `_normalize_iris_null`. */
+function normalizedNull(value: PythonValue): PythonValue {
+  if (value.type !== 'str') return value
+  return value.text === '' || value.text.includes('@%SYS.Python') ? NONE : value
+}
+
+/** iris-pgwire's `_extract_table_name_from_select`: the last name of the first `FROM a.b.c`. */
+function tableAfterFrom(sql: string): string | undefined {
+  return /\bFROM\s+(?:"?[\p{L}\p{N}_]+"?\s*\.\s*)*"?([\p{L}\p{N}_]+)"?/iu.exec(sql)?.[1]
+}
+
+/** iris-pgwire's `_map_iris_type_to_oid`, for INFORMATION_SCHEMA's DATA_TYPE. */
+const TYPE_ID_BY_DATA_TYPE: Readonly<Record<string, number>> = {
+  INT: OID.int4,
+  INTEGER: OID.int4,
+  BIGINT: OID.int8,
+  SMALLINT: OID.int2,
+  VARCHAR: 1043,
+  CHAR: 1042,
+  TEXT: OID.text,
+  DATE: 1082,
+  TIME: 1083,
+  TIMESTAMP: 1114,
+  DOUBLE: OID.float8,
+  FLOAT: OID.float8,
+  NUMERIC: OID.numeric,
+  DECIMAL: OID.numeric,
+  BIT: 1560,
+  BOOLEAN: OID.bool,
+  VARBINARY: 17,
+}
+
+function catalogField({ name, dataType }: CatalogColumn): FieldDescription {
+  const baseType = dataType.toUpperCase().split('(')[0]?.trim() ?? ''
+  return pgwireField(name, TYPE_ID_BY_DATA_TYPE[baseType] ?? OID.text)
+}
+
+/** The columns iris-pgwire describes a result without rows with. */
+async function emptyResultFields(
+  sql: string,
+  tables: TableInfo,
+): Promise<FieldDescription[] | null> {
+  if (!sql.trim().toUpperCase().startsWith('SELECT')) return null
+  const table = tableAfterFrom(sql)
+  const columns = table === undefined ? [] : await tables.catalogColumns(table)
+  return columns.length > 0 ? columns.map(catalogField) : [pgwireField('column1', OID.text)]
+}
+
+/** The fields and row values of a result, as the embedded backend sends them; `sql` is the statement's text. */
+export async function embeddedColumnsAndRows(
+  columns: readonly ShapedColumn[],
+  rows: readonly (string | null)[][],
+  sql: string,
+  tables: TableInfo,
+): Promise<{ fields: FieldDescription[] | null; rows: (string | null)[][] }> {
+  const odbcTypes = columns.map(odbcTypeOf)
+  const values = rows.map((row) =>
+    row.map((text, i) => normalizedNull(embeddedValue(text, odbcTypes[i] ?? ODBC.VARCHAR))),
+  )
+  const [first] = values
+  if (first === undefined) return { fields: await emptyResultFields(sql, tables), rows: [] }
+  const positional = selectsStarFromQuotedTable(sql)
+  const fields = columns.map((column, i) =>
+    pgwireField(
+      positional ? `column${i + 1}` : column.field.name,
+      inferredTypeID(first[i] ?? NONE),
+    ),
+  )
+  return { fields, rows: values.map((row) => row.map(sentText)) }
+}
