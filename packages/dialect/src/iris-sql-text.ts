@@ -16,17 +16,19 @@ const DATE_SHAPED = /\d{4}-\d{1,2}-\d{1,2}/
  */
 const REWRITTEN_LITERAL = /'public'|'\d{4}-\d{2}-\d{2}'/i
 /**
- * Rewritten to `DOUBLE PRECISION` in parameterized SQL, inside a quoted identifier too
- * (docs/iris-sql.md#the-double-rewrite).
+ * Upper-case type words iris-pgwire replaces in parameterized SQL with a plain text replace, inside
+ * a quoted name and inside a longer word too, whenever the statement also holds the word in any
+ * case (`DOUBLE` becomes `DOUBLE PRECISION`, docs/iris-sql.md#the-double-rewrite; the others,
+ * docs/iris-sql.md#text-rewrites).
  */
-const UPPERCASE_DOUBLE = /\bDOUBLE\b/
+const REWRITTEN_TYPE_WORD = /DOUBLE|VARBINARY|LONGVARCHAR|CLOB|BLOB|TINYINT/
 /** A lone surrogate: UTF-8 cannot encode it, so the server would get U+FFFD instead. */
 export const LONE_SURROGATE =
   /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 /** IRIS identifiers have at most 128 characters (docs/iris-sql.md#identifiers). */
 export const MAX_IDENTIFIER_LENGTH = 128
 /** Everything the identifier checks look for, found in one pass: most names contain none of it. */
-const SUSPECT_IDENTIFIER = /[;$\0'\uD800-\uDFFF]|DOUBLE/
+const SUSPECT_IDENTIFIER = /[;$\0'\uD800-\uDFFF]|DOUBLE|VARBINARY|LONGVARCHAR|CLOB|BLOB|TINYINT/
 
 /**
  * Checks and double-quotes-escapes an identifier (docs/iris-sql.md#text-rewrites,
@@ -52,8 +54,9 @@ function identifierProblem(identifier: string): string | undefined {
     return "contains ';', '$' followed by a digit, or NUL, which iris-pgwire would rewrite; rename it"
   if (REWRITTEN_LITERAL.test(identifier))
     return "contains 'public' or a 'YYYY-MM-DD' date in quotes, which iris-pgwire rewrites even inside a quoted name; rename it"
-  if (UPPERCASE_DOUBLE.test(identifier))
-    return 'contains the upper-case word DOUBLE, which iris-pgwire rewrites to DOUBLE PRECISION; IRIS names are case-insensitive, so write it in lower case'
+  const typeWord = REWRITTEN_TYPE_WORD.exec(identifier)?.[0]
+  if (typeWord)
+    return `contains the upper-case type word ${typeWord}, which iris-pgwire's type rewrite replaces inside names too; IRIS names are case-insensitive, so write it in lower case`
   if (LONE_SURROGATE.test(identifier))
     return 'is not well-formed Unicode (a lone surrogate) and would reach the server changed; fix the name'
   if (identifier.length > MAX_IDENTIFIER_LENGTH)

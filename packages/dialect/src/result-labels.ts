@@ -1,4 +1,5 @@
 import type { CompiledQuery, OperationNode } from 'kysely'
+import { IrisUnsupportedError } from './errors.js'
 
 /**
  * The row keys a query selected, by position, read from the compiled query's node. iris-pgwire
@@ -49,6 +50,11 @@ export function toRowObjects(
   dropLast = false,
 ): Record<string, unknown>[] {
   const width = dropLast ? fields.length - 1 : fields.length
+  if (positionallyNamed(fields, expected.length, width)) {
+    throw new IrisUnsupportedError(
+      `the server named the columns of a \`*\` selection column${expected.length + 1}..column${width}, not by their names: iris-pgwire's embedded backend cannot name them, so these rows cannot be keyed by column; select the columns by name instead of selectAll() or *`,
+    )
+  }
   const keys: string[] = []
   // Every row object starts as a copy of this one, so all share one shape and key order, as
   // node-postgres builds its own row objects.
@@ -71,4 +77,18 @@ export function toRowObjects(
     objects[r] = object
   }
   return objects
+}
+
+/**
+ * Whether every label past the named selections is `column<position>`, as iris-pgwire's embedded
+ * backend labels the columns of `SELECT *` (docs/iris-sql.md#iris-pgwire-result-quirks).
+ */
+function positionallyNamed(
+  fields: readonly { name: string }[],
+  named: number,
+  width: number,
+): boolean {
+  if (named >= width) return false
+  for (let i = named; i < width; i++) if (fields[i]?.name !== `column${i + 1}`) return false
+  return true
 }

@@ -1,7 +1,11 @@
 import { sql } from 'kysely'
 import pg from 'pg'
 import { expect, it } from 'vitest'
-import { IrisNotFoundError, IrisTransactionsUnsupportedError } from '../../src/index.js'
+import {
+  IrisNotFoundError,
+  IrisTransactionsUnsupportedError,
+  IrisUnsupportedError,
+} from '../../src/index.js'
 import { tableName } from '../support/server.js'
 import { describeTargets, traitsOf } from '../support/targets.js'
 import { useTestDatabase } from '../support/test-database.js'
@@ -170,6 +174,23 @@ describeTargets('CRUD, transactions, insertId, labels', (target) => {
       expect(ids.filter((id) => id !== undefined)).toHaveLength(traits.insertId ? 60 : 0)
     for (const [i, r] of results.entries())
       if (r.insertId !== undefined) expect(r.insertId).toBe(byAge.get(i))
+  })
+
+  it('selectAll() keys rows by column, or is refused where the server cannot name the columns', async () => {
+    const read = () => t.db.selectFrom(person).selectAll().where('firstName', '=', 'Ann').execute()
+    await t.db.insertInto(person).values({ firstName: 'Ann', age: 1 }).execute()
+    if (traits.namesStarColumns === false) {
+      await expect(read()).rejects.toThrow(IrisUnsupportedError)
+      return
+    }
+    const [row] = await read()
+    // iris-pgwire lower-cases labels, and the names of `*` are not known to restore them
+    // (docs/iris-sql.md#iris-pgwire-result-quirks; README, "Result labels").
+    expect(Object.keys(row ?? {})).toEqual(
+      t.server.profile === 'pgwire-1.0'
+        ? ['id', 'firstname', 'age', 'active']
+        : ['id', 'firstName', 'age', 'active'],
+    )
   })
 
   it('a with(...) query returns its rows', async () => {

@@ -15,11 +15,14 @@ const EXPECTED = {
 
 /**
  * What iris-pgwire's result typing changes (docs/iris-sql.md#result-types): NUMERIC arrives as a
- * float on both backends, and the external backend announces BIGINT as text.
+ * float on both backends, and the external backend announces BIGINT as text; the sim's profiles of
+ * it do the same.
  */
 const BEHIND_IRIS_PGWIRE: Partial<Record<TestTarget, Record<string, unknown>>> = {
   'iris-pgwire-dbapi': { big: '1234567890123', amount: 12.5 },
+  'sim-pgwire-1.0-dbapi': { big: '1234567890123', amount: 12.5 },
   'iris-pgwire-embedded': { amount: 12.5 },
+  'sim-pgwire-1.0-embedded': { amount: 12.5 },
 }
 
 describeTargets('values round-trip with the default parsing', (target) => {

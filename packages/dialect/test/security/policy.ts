@@ -17,15 +17,16 @@ export const MAX_IDENTIFIER_LENGTH = 128
  * - `'public'` and `'YYYY-MM-DD'`: iris-pgwire rewrites them inside any SQL text
  *   (docs/iris-sql.md#text-rewrites), quoted identifiers included, so the name the server sees
  *   would differ from the one given.
- * - an upper-case word `DOUBLE`: rewritten to `DOUBLE PRECISION` in parameterized SQL
- *   (docs/iris-sql.md#the-double-rewrite).
+ * - an upper-case type word (`DOUBLE`, `VARBINARY`, `LONGVARCHAR`, `CLOB`, `BLOB`, `TINYINT`), even
+ *   inside a longer word: iris-pgwire's type rewrite in parameterized SQL is a plain text replace
+ *   (docs/iris-sql.md#the-double-rewrite, docs/iris-sql.md#text-rewrites).
  * - ill-formed UTF-16, more than 128 characters: the server could not store the name as given.
  */
 export function identifierRefusal(name: string): string | undefined {
   if (name.length === 0) return 'empty'
   if (/;|\$\d|\0/.test(name)) return 'pgwire split or placeholder, or NUL'
   if (/'public'/i.test(name) || /'\d{4}-\d{2}-\d{2}'/.test(name)) return 'pgwire literal rewrite'
-  if (/\bDOUBLE\b/.test(name)) return 'pgwire DOUBLE rewrite'
+  if (/DOUBLE|VARBINARY|LONGVARCHAR|CLOB|BLOB|TINYINT/.test(name)) return 'pgwire type rewrite'
   if (LONE_SURROGATE.test(name)) return 'ill-formed UTF-16'
   if (name.length > MAX_IDENTIFIER_LENGTH) return 'longer than 128 characters'
   return undefined

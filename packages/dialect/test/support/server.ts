@@ -16,7 +16,8 @@ export interface SimHooks {
 
 /**
  * Where an integration test runs:
- * - `sim-iris`, `sim-pgwire-1.0`: the sim with that profile (docs/iris-sql.md#simulator-profiles);
+ * - `sim-iris`, `sim-pgwire-1.0`, `sim-pgwire-1.0-dbapi`, `sim-pgwire-1.0-embedded`: the sim with
+ *   that profile (docs/iris-sql.md#simulator-profiles);
  * - `iris-pgwire-dbapi`, `iris-pgwire-embedded`: the real iris-pgwire 1.0 on that backend, in
  *   front of a sim of profile `iris` (docs/iris-sql.md#iris-pgwire-backends);
  * - `iris-url`: the real server at IRIS_URL.
@@ -24,6 +25,8 @@ export interface SimHooks {
 export type TestTarget =
   | 'sim-iris'
   | 'sim-pgwire-1.0'
+  | 'sim-pgwire-1.0-dbapi'
+  | 'sim-pgwire-1.0-embedded'
   | 'iris-pgwire-dbapi'
   | 'iris-pgwire-embedded'
   | 'iris-url'
@@ -76,10 +79,11 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     options.target ?? (options.profile === 'pgwire-1.0' ? 'sim-pgwire-1.0' : 'sim-iris')
   const { startSim, startPgwire } = await import('@kysely-iris/sim')
   const backend = PGWIRE_BACKENDS[target]
-  const profile = backend ? 'iris' : target === 'sim-pgwire-1.0' ? 'pgwire-1.0' : 'iris'
+  const simProfile = backend ? 'iris' : (SIM_PROFILES[target] ?? 'iris')
+  const profile = simProfile === 'iris' ? 'iris' : 'pgwire-1.0'
   const sim = await startSim({
     port: 0,
-    profile,
+    profile: simProfile,
     ...(options.irisVersion ? { irisVersion: options.irisVersion } : {}),
     ...(options.lockTimeoutMs ? { lockTimeoutMs: options.lockTimeoutMs } : {}),
   })
@@ -100,6 +104,15 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
       await sim.stop()
     },
   }
+}
+
+const SIM_PROFILES: Partial<
+  Record<TestTarget, 'iris' | 'pgwire-1.0' | 'pgwire-1.0-dbapi' | 'pgwire-1.0-embedded'>
+> = {
+  'sim-iris': 'iris',
+  'sim-pgwire-1.0': 'pgwire-1.0',
+  'sim-pgwire-1.0-dbapi': 'pgwire-1.0-dbapi',
+  'sim-pgwire-1.0-embedded': 'pgwire-1.0-embedded',
 }
 
 const PGWIRE_BACKENDS: Partial<Record<TestTarget, 'dbapi' | 'embedded'>> = {

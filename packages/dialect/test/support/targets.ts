@@ -3,12 +3,22 @@ import { describe } from 'vitest'
 import { realIrisUrl, type TestTarget } from './server.js'
 
 /**
- * The integration matrix (docs/iris-sql.md#iris-pgwire-backends): the sim's two profiles and the
- * real iris-pgwire on both of its backends, or, when IRIS_URL is set, that server alone.
+ * The integration matrix (docs/iris-sql.md#iris-pgwire-backends): the sim's `iris` profile, its
+ * model of iris-pgwire 1.0 on each backend, and the real iris-pgwire on both backends; or, when
+ * IRIS_URL is set, that server alone. KYSELY_IRIS_TEST_TARGETS (comma-separated) narrows it, as the
+ * Kysely 0.28 run does (../../vitest.kysely028.config.ts).
  */
 export const TARGETS: readonly TestTarget[] = realIrisUrl
   ? ['iris-url']
-  : ['sim-iris', 'sim-pgwire-1.0', 'iris-pgwire-dbapi', 'iris-pgwire-embedded']
+  : process.env.KYSELY_IRIS_TEST_TARGETS
+    ? (process.env.KYSELY_IRIS_TEST_TARGETS.split(',') as TestTarget[])
+    : [
+        'sim-iris',
+        'sim-pgwire-1.0-dbapi',
+        'sim-pgwire-1.0-embedded',
+        'iris-pgwire-dbapi',
+        'iris-pgwire-embedded',
+      ]
 
 const pgwire = pgwireAvailability()
 
@@ -47,7 +57,9 @@ export interface FrontEndTraits {
    * (src/session-lane.ts).
    */
   readonly sharedProcess: Known
-  /** iris-pgwire sits in front: a literal LIMIT is rewritten, DML tags say 0, and so on. */
+  /** `SELECT *` comes back with the columns' names, not `column1..N`. */
+  readonly namesStarColumns: Known
+  /** iris-pgwire, or the sim's model of it, is in front: a literal LIMIT is rewritten, DML tags say 0. */
   readonly irisPgwire: boolean
   /** DML command tags carry the affected-row count; else they say 0. */
   readonly rowCounts: Known
@@ -62,10 +74,24 @@ const IRIS_PGWIRE = { irisPgwire: true, rowCounts: false } as const
 
 export function traitsOf(target: TestTarget): FrontEndTraits {
   switch (target) {
+    case 'sim-pgwire-1.0-dbapi':
     case 'iris-pgwire-dbapi':
-      return { ...IRIS_PGWIRE, transactions: false, sharedProcess: false, insertId: false }
+      return {
+        ...IRIS_PGWIRE,
+        transactions: false,
+        sharedProcess: false,
+        insertId: false,
+        namesStarColumns: true,
+      }
+    case 'sim-pgwire-1.0-embedded':
     case 'iris-pgwire-embedded':
-      return { ...IRIS_PGWIRE, transactions: true, sharedProcess: true, insertId: true }
+      return {
+        ...IRIS_PGWIRE,
+        transactions: true,
+        sharedProcess: true,
+        insertId: true,
+        namesStarColumns: false,
+      }
     case 'iris-url':
       return {
         ...IRIS_PGWIRE,
@@ -73,7 +99,11 @@ export function traitsOf(target: TestTarget): FrontEndTraits {
         sharedProcess: undefined,
         insertId: undefined,
         rowCounts: undefined,
+        namesStarColumns: undefined,
       }
+    case 'sim-pgwire-1.0':
+      // The profile mixes both backends' result quirks (docs/iris-sql.md#simulator-profiles).
+      return { ...traitsOf('sim-iris'), namesStarColumns: false }
     default:
       return {
         transactions: true,
@@ -81,6 +111,7 @@ export function traitsOf(target: TestTarget): FrontEndTraits {
         irisPgwire: false,
         rowCounts: true,
         insertId: true,
+        namesStarColumns: true,
       }
   }
 }
