@@ -10,7 +10,7 @@ import { renderSvg } from './report/svg.js'
 import { type BenchReport, contenderResults, type ScenarioResult } from './results.js'
 import { type RunPlan, runInterleaved } from './runner.js'
 import type { Scenario } from './scenario.js'
-import { startTarget } from './targets/start-target.js'
+import { startTarget, targetId } from './targets/start-target.js'
 import {
   redactUrl,
   type Target,
@@ -78,9 +78,23 @@ async function runScenario(
   return result
 }
 
+/**
+ * Why `scenario` cannot run on `target`, or undefined when it can: its SQL is IRIS-only, or the
+ * target's front end lacks a guarantee its operation rests on.
+ */
+function whyNotOn(scenario: Scenario, target: Target): string | undefined {
+  if (scenario.runsOn !== 'client' && !scenario.runsOn.includes(target.kind)) {
+    return `IRIS SQL only (${scenario.irisOnly ?? 'not valid on PostgreSQL'})`
+  }
+  const lacking = scenario.needs?.find((guarantee) => target.lacks[guarantee] !== undefined)
+  return lacking === undefined ? undefined : target.lacks[lacking]
+}
+
+/** A scenario reported as not run on a target, with the reason; it has no samples. */
 function notOnThisTarget(
   scenario: Scenario,
   target: Target,
+  reason: string,
   options: BenchOptions,
 ): ScenarioResult {
   return {
@@ -88,7 +102,7 @@ function notOnThisTarget(
     title: scenario.title,
     target: target.id,
     status: 'skipped',
-    reason: `IRIS SQL only (${scenario.irisOnly ?? 'not valid on PostgreSQL'})`,
+    reason,
     unit: scenario.unit,
     metric: scenario.metric,
     baseline: scenario.baseline,
@@ -111,11 +125,12 @@ async function runOnTarget(
   try {
     for (const scenario of scenarios) {
       if (isShuttingDown()) break
-      const runsHere = scenario.runsOn !== 'client' && scenario.runsOn.includes(target.kind)
+      const reason = whyNotOn(scenario, target)
+      if (reason !== undefined) progress(`[${target.id}] ${scenario.name}: not run: ${reason}`)
       results.push(
-        runsHere
+        reason === undefined
           ? await runScenario(scenario, target, fixtures, options, progress)
-          : notOnThisTarget(scenario, target, options),
+          : notOnThisTarget(scenario, target, reason, options),
       )
     }
   } finally {
@@ -146,13 +161,13 @@ export async function runBench(
     const serverScenarios = scenarios.filter((s) => s.runsOn !== 'client')
     for (const spec of serverScenarios.length > 0 ? options.targets : []) {
       if (isShuttingDown()) break
-      progress(`[${spec.startsWith('postgres') && spec !== 'postgres' ? 'url' : spec}] starting`)
+      progress(`[${targetId(spec)}] starting`)
       let target: Target
       try {
         target = await startTarget(spec, { simProfile: options.simProfile })
       } catch (error) {
         const status = error instanceof TargetUnavailableError ? error.status : 'failed'
-        const id = spec === 'sim' || spec === 'postgres' || spec === 'iris' ? spec : 'url'
+        const id = targetId(spec)
         targets.push({ id, status, reason: (error as Error).message })
         progress(`[${id}] ${status}: ${(error as Error).message}`)
         continue
@@ -164,6 +179,7 @@ export async function runBench(
         description: target.description,
         url: redactUrl(target.url),
         info: target.info,
+        lacks: target.lacks,
       })
       try {
         results.push(...(await runOnTarget(target, serverScenarios, options, progress)))

@@ -19,7 +19,7 @@ export interface ItemRow {
   score: number
 }
 
-/** Rows of the shape of bench_item / bench_bulk; ids start at `firstId`. */
+/** Rows of the shape of BENCH_ITEM / BENCH_BULK; ids start at `firstId`. */
 export function itemRows(count: number, firstId = 1): ItemRow[] {
   const random = seededRandom(firstId)
   return Array.from({ length: count }, (_, i) => ({
@@ -30,7 +30,7 @@ export function itemRows(count: number, firstId = 1): ItemRow[] {
   }))
 }
 
-/** bench_item is spread over this many categories (10 000 rows: 200 per category). */
+/** BENCH_ITEM is spread over this many categories (10 000 rows: 200 per category). */
 export const CATEGORIES = 50
 
 /** A unit-length vector, so cosine similarity and dot product agree. */

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import type { TargetSpec } from './targets/start-target.js'
+import { IRIS_PGWIRE_TARGETS, type IrisPgwireTarget } from './targets/iris-pgwire.js'
+import { NAMED_TARGETS, type TargetSpec } from './targets/start-target.js'
 
 export interface BenchOptions {
   quick: boolean
@@ -17,6 +18,12 @@ export const DEFAULT_ROUNDS = 5
 export const QUICK_ROUNDS = 3
 const DEFAULT_TARGETS: TargetSpec[] = ['sim', 'postgres']
 const DEFAULT_OUT_DIR = fileURLToPath(new URL('../results', import.meta.url))
+
+/** Target names that stand for several targets. */
+const TARGET_ALIASES: Record<string, TargetSpec[]> = {
+  all: DEFAULT_TARGETS,
+  'iris-pgwire': Object.keys(IRIS_PGWIRE_TARGETS) as IrisPgwireTarget[],
+}
 
 /** Names that stand for several scenarios. */
 const ALIASES: Record<string, string[]> = { 'client-cpu': ['client-compile', 'client-mapping'] }
@@ -39,12 +46,26 @@ Options:
   --target <target>     where to run; repeat it or give a comma list (default: sim,postgres)
                           sim         the IRIS simulator, started in its own process
                           postgres    a PostgreSQL the bench starts from /usr/lib/postgresql/*/bin
+                          iris-pgwire-dbapi
+                                      the real iris-pgwire (Python) on its external (DB-API)
+                                      backend in front of the sim (profile iris), both started
+                                      by the bench, as iris-sim --front-end iris-pgwire-dbapi.
+                                      It honours neither transactions nor LAST_IDENTITY(): the
+                                      scenarios that need them are reported as not run, with why
+                          iris-pgwire-embedded
+                                      the same on iris-pgwire's embedded backend, where every
+                                      client shares one IRIS process; every scenario runs
+                          iris-pgwire both of them. They need iris-pgwire 1.0.1 (IRIS_PGWIRE_SRC=
+                                      the directory holding iris_pgwire/, or pip install
+                                      iris-pgwire), Python 3.11+, sqlparse, structlog, pg8000 and
+                                      six; without them they are skipped, saying what is missing
                           iris        the server at IRIS_URL
                           <url>       any server, e.g. postgres://_SYSTEM:SYS@host:5432/USER
                                       (IRIS or PostgreSQL, told apart by SELECT version())
                           all         sim and postgres
   --rounds <n>          measured rounds (default ${DEFAULT_ROUNDS}, --quick ${QUICK_ROUNDS})
-  --sim-profile <p>     the sim's quirk profile: iris (default) or pgwire-1.0
+  --sim-profile <p>     the sim target's quirk profile: iris (default) or pgwire-1.0 (the sim behind
+                        the iris-pgwire targets always runs iris)
   --out <dir>           where to write results (default packages/bench/results)
   --help                this text
 `
@@ -84,17 +105,12 @@ export function parseOptions(
 
   const targets: TargetSpec[] = []
   for (const target of list(values.target)) {
-    if (target === 'all') targets.push(...DEFAULT_TARGETS)
-    else if (
-      target === 'sim' ||
-      target === 'postgres' ||
-      target === 'iris' ||
-      /^postgres(ql)?:\/\//.test(target)
-    ) {
+    if (Object.hasOwn(TARGET_ALIASES, target)) targets.push(...TARGET_ALIASES[target]!)
+    else if (NAMED_TARGETS.includes(target as TargetSpec) || /^postgres(ql)?:\/\//.test(target)) {
       targets.push(target as TargetSpec)
     } else {
       throw new UsageError(
-        `unknown target "${target}"; use sim, postgres, iris, all or a postgres:// URL`,
+        `unknown target "${target}"; use ${[...NAMED_TARGETS, ...Object.keys(TARGET_ALIASES)].join(', ')} or a postgres:// URL`,
       )
     }
   }

@@ -1,6 +1,6 @@
 import type { ContenderId } from './contenders.js'
 import type { Fixtures } from './fixtures.js'
-import type { Target, TargetKind } from './targets/target.js'
+import type { FrontEndGuarantee, Target, TargetKind } from './targets/target.js'
 
 /** One timed operation's outcome. */
 export interface Measurement {
@@ -46,6 +46,11 @@ export interface Scenario {
   readonly runsOn: readonly TargetKind[] | 'client'
   /** For IRIS-only scenarios: the IRIS SQL that PostgreSQL lacks, recorded as the skip reason. */
   readonly irisOnly?: string
+  /**
+   * What the scenario's operation rests on; a target whose front end lacks one reports the
+   * scenario as not run, with the reason.
+   */
+  readonly needs?: readonly FrontEndGuarantee[]
   readonly unit: 'ms' | 'µs'
   /** What one sample is, e.g. "latency per query". */
   readonly metric: string

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_ROUNDS, parseOptions, QUICK_ROUNDS, UsageError } from '../src/options.js'
+import { DEFAULT_ROUNDS, parseOptions, QUICK_ROUNDS, UsageError, usage } from '../src/options.js'
 
 const NAMES = ['point-select', 'client-compile', 'client-mapping', 'codegen']
 
@@ -29,6 +29,33 @@ describe('bench options', () => {
       'sim',
       'postgres',
     ])
+  })
+
+  it('the real iris-pgwire: one target per backend, or both as iris-pgwire', () => {
+    expect(
+      parseOptions(['--target', 'iris-pgwire-dbapi,iris-pgwire-embedded'], NAMES).targets,
+    ).toEqual(['iris-pgwire-dbapi', 'iris-pgwire-embedded'])
+    expect(
+      parseOptions(['--target', 'sim,iris-pgwire', '--target', 'iris-pgwire-dbapi'], NAMES).targets,
+    ).toEqual(['sim', 'iris-pgwire-dbapi', 'iris-pgwire-embedded'])
+    expect(() => parseOptions(['--target', 'iris-pgwire-odbc'], NAMES)).toThrow(
+      /unknown target "iris-pgwire-odbc"; use sim, postgres, iris-pgwire-dbapi, iris-pgwire-embedded, iris, all, iris-pgwire or a postgres:\/\/ URL/,
+    )
+  })
+
+  it('--help names the iris-pgwire targets, what they need and what they do not run', () => {
+    const help = usage(NAMES)
+    expect(help).toMatch(
+      /^ {26}iris-pgwire-dbapi\n {38}the real iris-pgwire \(Python\) on its external \(DB-API\)/m,
+    )
+    expect(help).toMatch(
+      /^ {26}iris-pgwire-embedded\n {38}the same on iris-pgwire's embedded backend/m,
+    )
+    expect(help).toMatch(/^ {26}iris-pgwire both of them/m)
+    expect(help).toContain('iris-sim --front-end iris-pgwire-dbapi')
+    expect(help).toContain('reported as not run, with why')
+    expect(help).toContain('IRIS_PGWIRE_SRC=')
+    expect(help).toContain('skipped, saying what is missing')
   })
 
   it('refuses what it does not know, with a message naming the fix', () => {

@@ -10,13 +10,13 @@ const COLUMNS = ['id', 'name', 'category', 'score'] as const
 const CHUNK_ROWS = Math.floor(MAX_PARAMETERS / COLUMNS.length)
 const WARM_UP_ROWS = 1000
 
-/** `insert into "bench_bulk" (...) values ($1, $2, $3, $4), ($5, ...)` for `rows` rows. */
+/** `insert into "BENCH_BULK" (...) values ($1, $2, $3, $4), ($5, ...)` for `rows` rows. */
 function multiRowInsert(rows: number): string {
   const tuples = Array.from({ length: rows }, (_, r) => {
     const first = r * COLUMNS.length + 1
     return `(${COLUMNS.map((_, c) => `$${first + c}`).join(', ')})`
   })
-  return `insert into "bench_bulk" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${tuples.join(', ')}`
+  return `insert into "BENCH_BULK" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${tuples.join(', ')}`
 }
 
 /**
@@ -71,6 +71,7 @@ export const bulkInsert: Scenario = {
   name: 'bulk-insert',
   title: 'Bulk insert',
   runsOn: ['iris', 'postgres'],
+  needs: ['transactions'],
   unit: 'ms',
   metric: 'time per bulk insert',
   baseline: 'raw-pg',
@@ -83,15 +84,15 @@ export const bulkInsert: Scenario = {
     const warmUpRows = rows.slice(0, WARM_UP_ROWS)
     const pool = rawPool(target!)
     const kyselys = kyselyContenders(target!, { maxParameters: MAX_PARAMETERS })
-    const empty = () => pool.query('delete from "bench_bulk"')
+    const empty = () => pool.query('delete from "BENCH_BULK"')
     const check = (expected: number) => async () => {
       const { rows: counted } = await pool.query({
-        text: 'select count(*) from "bench_bulk"',
+        text: 'select count(*) from "BENCH_BULK"',
         rowMode: 'array',
       })
       const count = Number((counted[0] as unknown[] | undefined)?.[0])
       if (count !== expected)
-        throw new Error(`expected ${expected} rows in bench_bulk, found ${count}`)
+        throw new Error(`expected ${expected} rows in BENCH_BULK, found ${count}`)
     }
     const contender = (
       id: ContenderId,
@@ -106,7 +107,7 @@ export const bulkInsert: Scenario = {
         contender('raw-pg', (r) => chunkedInsert(pool, r)),
         contender('raw-pg-row-loop', (r) => rowByRowInsert(pool, r)),
         ...kyselys.map(({ id, db }) =>
-          contender(id, (r) => () => db.insertInto('bench_bulk').values(r).execute()),
+          contender(id, (r) => () => db.insertInto('BENCH_BULK').values(r).execute()),
         ),
       ],
       sizes: {

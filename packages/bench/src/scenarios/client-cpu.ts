@@ -15,7 +15,7 @@ import { ITEM_COLUMNS, SELECT_ITEM_PAGE, selectItemPage } from './item-queries.j
 const RESULT_ROWS = 1000
 const EMPTY: CannedResult = { command: 'SELECT', fields: [], rows: [] }
 
-/** bench_item rows as the wire carries them: int4, varchar, int4, float8, all as text. */
+/** BENCH_ITEM rows as the wire carries them: int4, varchar, int4, float8, all as text. */
 const ITEM_RESULT: CannedResult = {
   command: 'SELECT',
   fields: [
@@ -32,7 +32,7 @@ const ITEM_RESULT: CannedResult = {
   ]),
 }
 
-const answer = (sql: string): CannedResult => (sql.includes('"bench_item"') ? ITEM_RESULT : EMPTY)
+const answer = (sql: string): CannedResult => (sql.includes('"BENCH_ITEM"') ? ITEM_RESULT : EMPTY)
 
 function stubbedKyselys(): { id: 'kysely-iris' | 'kysely-pg'; db: Kysely<BenchDB> }[] {
   return [
@@ -52,8 +52,8 @@ function stubbedKyselys(): { id: 'kysely-iris' | 'kysely-pg'; db: Kysely<BenchDB
 
 /** Four everyday shapes: point select, filtered page, insert, update. */
 function compileShapes(db: Kysely<BenchDB>, n: number): void {
-  db.selectFrom('bench_item').select(ITEM_COLUMNS).where('id', '=', n).compile()
-  db.selectFrom('bench_item')
+  db.selectFrom('BENCH_ITEM').select(ITEM_COLUMNS).where('id', '=', n).compile()
+  db.selectFrom('BENCH_ITEM')
     .select(ITEM_COLUMNS)
     .where('category', '=', n % CATEGORIES)
     .orderBy('score', 'desc')
@@ -61,10 +61,10 @@ function compileShapes(db: Kysely<BenchDB>, n: number): void {
     .limit(20)
     .offset(40)
     .compile()
-  db.insertInto('bench_item')
+  db.insertInto('BENCH_ITEM')
     .values({ id: n, name: `item ${n}`, category: n % CATEGORIES, score: n / 7 })
     .compile()
-  db.updateTable('bench_item')
+  db.updateTable('BENCH_ITEM')
     .set({ name: `renamed ${n}`, score: n / 3 })
     .where('id', '=', n)
     .where('category', '<>', 0)

@@ -6,8 +6,12 @@ import { vectorType } from 'kysely-iris'
 import { generateIrisTypes } from 'kysely-iris-codegen'
 import { type Scenario, timed } from '../scenario.js'
 
-/** A schema of its own, so codegen reads only these tables and they are easy to drop. */
-const SCHEMA = 'BenchGen'
+/**
+ * A schema of its own, so codegen reads only these tables and they are easy to drop. Upper case,
+ * as the tables are, since iris-pgwire upper-cases the qualified name of a CREATE TABLE (see
+ * BenchDB in ../fixtures.ts).
+ */
+const SCHEMA = 'BENCHGEN'
 const COLUMNS = 20
 
 /**
@@ -27,7 +31,7 @@ const COLUMN_TYPES = [
   vectorType('float', 16),
 ] as const
 
-const tableName = (i: number) => `gen_${String(i).padStart(3, '0')}`
+const tableName = (i: number) => `GEN_${String(i).padStart(3, '0')}`
 
 /**
  * `iris-codegen`'s work, through its programmatic entry `generateIrisTypes()` (what the CLI calls):

@@ -4,7 +4,7 @@ import { destroyAll, irisDb, kyselyContenders, rawPool } from '../contenders.js'
 import type { BenchDB } from '../fixtures.js'
 import { type Scenario, timed } from '../scenario.js'
 
-const INSERT_EVENT = 'insert into "bench_event" ("kind", "payload", "amount") values ($1, $2, $3)'
+const INSERT_EVENT = 'insert into "BENCH_EVENT" ("kind", "payload", "amount") values ($1, $2, $3)'
 
 /** The n-th event row; every contender inserts the same sequence. */
 function eventValues(): () => { kind: string; payload: string; amount: number } {
@@ -20,7 +20,7 @@ function eventValues(): () => { kind: string; payload: string; amount: number } 
 }
 
 function insertEvent(db: Kysely<BenchDB>, values: ReturnType<ReturnType<typeof eventValues>>) {
-  return db.insertInto('bench_event').values(values).executeTakeFirstOrThrow()
+  return db.insertInto('BENCH_EVENT').values(values).executeTakeFirstOrThrow()
 }
 
 export const insert: Scenario = {
@@ -88,6 +88,7 @@ export const insertWithId: Scenario = {
   title: 'Single-row insert, with insertId',
   runsOn: ['iris'],
   irisOnly: 'SELECT LAST_IDENTITY()',
+  needs: ['last-identity'],
   unit: 'ms',
   metric: 'latency per insert',
   baseline: 'raw-pg',

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import type { BenchDB } from '../fixtures.js'
 
 /**
- * The reads on bench_item, twice: hand-written for raw pg, and through Kysely. The hand-written SQL
+ * The reads on BENCH_ITEM, twice: hand-written for raw pg, and through Kysely. The hand-written SQL
  * is what both dialects emit (quoted identifiers, docs/iris-sql.md#identifiers; parameterized LIMIT
  * and OFFSET, docs/iris-sql.md#row-limits), so the contenders send the same statement and differ
  * only in client work.
@@ -11,21 +11,21 @@ import type { BenchDB } from '../fixtures.js'
 export const ITEM_COLUMNS = ['id', 'name', 'category', 'score'] as const
 
 export const SELECT_ITEM_BY_ID =
-  'select "id", "name", "category", "score" from "bench_item" where "id" = $1'
+  'select "id", "name", "category", "score" from "BENCH_ITEM" where "id" = $1'
 
 export function selectItemById(db: Kysely<BenchDB>, id: number) {
-  return db.selectFrom('bench_item').select(ITEM_COLUMNS).where('id', '=', id).execute()
+  return db.selectFrom('BENCH_ITEM').select(ITEM_COLUMNS).where('id', '=', id).execute()
 }
 
 export const PAGE_SIZE = 20
 export const PAGE_OFFSET = 40
 
 export const SELECT_ITEM_PAGE =
-  'select "id", "name", "category", "score" from "bench_item" where "category" = $1 order by "score" desc, "id" limit $2 offset $3'
+  'select "id", "name", "category", "score" from "BENCH_ITEM" where "category" = $1 order by "score" desc, "id" limit $2 offset $3'
 
 export function selectItemPage(db: Kysely<BenchDB>, category: number) {
   return db
-    .selectFrom('bench_item')
+    .selectFrom('BENCH_ITEM')
     .select(ITEM_COLUMNS)
     .where('category', '=', category)
     .orderBy('score', 'desc')

@@ -4,9 +4,9 @@ import { destroyAll, kyselyContenders, rawPool } from '../contenders.js'
 import { ACCOUNTS, type BenchDB } from '../fixtures.js'
 import { type Scenario, timed } from '../scenario.js'
 
-const SELECT_BALANCE = 'select "balance" from "bench_account" where "id" = $1'
-const DEBIT = 'update "bench_account" set "balance" = "balance" - $1 where "id" = $2'
-const CREDIT = 'update "bench_account" set "balance" = "balance" + $1 where "id" = $2'
+const SELECT_BALANCE = 'select "balance" from "BENCH_ACCOUNT" where "id" = $1'
+const DEBIT = 'update "BENCH_ACCOUNT" set "balance" = "balance" - $1 where "id" = $2'
+const CREDIT = 'update "BENCH_ACCOUNT" set "balance" = "balance" + $1 where "id" = $2'
 
 interface Transfer {
   from: number
@@ -45,17 +45,17 @@ async function rawTransfer(pool: pg.Pool, t: Transfer): Promise<void> {
 function kyselyTransfer(db: Kysely<BenchDB>, t: Transfer): Promise<void> {
   return db.transaction().execute(async (trx) => {
     await trx
-      .selectFrom('bench_account')
+      .selectFrom('BENCH_ACCOUNT')
       .select('balance')
       .where('id', '=', t.from)
       .executeTakeFirstOrThrow()
     await trx
-      .updateTable('bench_account')
+      .updateTable('BENCH_ACCOUNT')
       .set((eb) => ({ balance: eb('balance', '-', t.amount) }))
       .where('id', '=', t.from)
       .execute()
     await trx
-      .updateTable('bench_account')
+      .updateTable('BENCH_ACCOUNT')
       .set((eb) => ({ balance: eb('balance', '+', t.amount) }))
       .where('id', '=', t.to)
       .execute()
@@ -66,6 +66,7 @@ export const transaction: Scenario = {
   name: 'transaction',
   title: '3-statement transaction',
   runsOn: ['iris', 'postgres'],
+  needs: ['transactions'],
   unit: 'ms',
   metric: 'latency per transaction',
   baseline: 'raw-pg',

@@ -15,7 +15,7 @@ const SEED_BATCH = 50
  * parameter, twice.
  */
 const TOP_K_SQL =
-  'select top $1 "id", VECTOR_COSINE("embedding", TO_VECTOR($2, float)) as "score" from "bench_vector" ' +
+  'select top $1 "id", VECTOR_COSINE("embedding", TO_VECTOR($2, float)) as "score" from "BENCH_VECTOR" ' +
   'order by VECTOR_COSINE("embedding", TO_VECTOR($3, float)) desc'
 
 export const vectorTop10: Scenario = {
@@ -30,16 +30,16 @@ export const vectorTop10: Scenario = {
   warmup: { full: 2, quick: 1 },
   async prepare({ target, fixtures, quick, progress }) {
     const count = quick ? 500 : 10_000
-    await fixtures!.ensure('bench_vector', async () => {
+    await fixtures!.ensure('BENCH_VECTOR', async () => {
       const db = fixtures!.db
       await db.schema
-        .createTable('bench_vector')
+        .createTable('BENCH_VECTOR')
         .addColumn('id', 'integer', (c) => c.primaryKey())
         .addColumn('embedding', vectorType('float', DIMENSIONS), (c) => c.notNull())
         .execute()
       await createHnswIndex({
         name: 'bench_vector_hnsw',
-        table: 'bench_vector',
+        table: 'BENCH_VECTOR',
         column: 'embedding',
         distance: 'cosine',
       }).execute(db)
@@ -49,7 +49,7 @@ export const vectorTop10: Scenario = {
           id: first + i,
           embedding: toVector(unitVector(random, DIMENSIONS)),
         }))
-        await db.insertInto('bench_vector').values(rows).execute()
+        await db.insertInto('BENCH_VECTOR').values(rows).execute()
         const seeded = first + rows.length - 1
         if (seeded % 2000 === 0)
           progress(`[${target!.id}] vector-top10: seeded ${seeded}/${count} vectors`)
@@ -82,7 +82,7 @@ export const vectorTop10: Scenario = {
           id: 'kysely-iris',
           measure: timed(
             () =>
-              nearestNeighbors(db.selectFrom('bench_vector').select('id'), {
+              nearestNeighbors(db.selectFrom('BENCH_VECTOR').select('id'), {
                 column: 'embedding',
                 vector: next(),
                 k: K,

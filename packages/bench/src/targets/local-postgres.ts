@@ -126,6 +126,7 @@ export async function startLocalPostgres(): Promise<Target> {
         settings: SERVER_SETTINGS,
         runAs: asRoot ? SERVER_USER : 'current user',
       },
+      lacks: {},
       stop,
     }
   } catch (error) {

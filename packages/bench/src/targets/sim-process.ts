@@ -19,19 +19,33 @@ export interface SimOptions {
   profile: 'iris' | 'pgwire-1.0'
 }
 
+/** An `iris-sim` child process, serving at `url` until `stop`. */
+export interface SimProcess {
+  readonly url: string
+  readonly serverVersion: string
+  readonly pid: number | undefined
+  stop(): Promise<void>
+}
+
 /**
- * Starts `iris-sim --port 0` in its own process, so that the server's work (PGlite, SQL
+ * Starts `iris-sim --port 0 <flags>` in its own process, so that the server's work (PGlite, SQL
  * translation) never shares the client's event loop, and reads the URL from its first stdout line.
+ * Throws TargetUnavailableError ('failed') naming the command when it does not start.
  */
-export async function startSimProcess(options: SimOptions): Promise<Target> {
+export async function spawnSim(flags: readonly string[]): Promise<SimProcess> {
+  const command = ['iris-sim', '--port', '0', ...flags].join(' ')
   if (!existsSync(SIM_DIST)) {
     throw new TargetUnavailableError(
       'failed',
       `@kysely-iris/sim is not built (${SIM_DIST} is missing): run pnpm build`,
     )
   }
-  const args = [SIM_BIN, '--port', '0', '--profile', options.profile]
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+  // Its own process group, so that a forced stop also reaches what the sim started itself
+  // (iris-pgwire's Python process, with --front-end).
+  const child = spawn(process.execPath, [SIM_BIN, '--port', '0', ...flags], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
   const stderrTail: string[] = []
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     stderrTail.push(chunk)
@@ -39,29 +53,37 @@ export async function startSimProcess(options: SimOptions): Promise<Target> {
   })
   const stop = stopOnExit(
     () => stopChild(child),
-    () => {
-      child.kill('SIGKILL')
-    },
+    () => killGroup(child),
   )
-  let url: string
-  let version: string
   try {
-    url = await firstLine(child, START_TIMEOUT_MS, () => stderrTail.join(''))
-    version = (await probeServer(url)).version
+    const url = await firstLine(child, START_TIMEOUT_MS, () => stderrTail.join(''))
+    const { version } = await probeServer(url)
+    return { url, serverVersion: version, pid: child.pid, stop }
   } catch (error) {
     await stop()
     throw new TargetUnavailableError(
       'failed',
-      `iris-sim did not start: ${(error as Error).message}`,
+      `${command} did not start: ${(error as Error).message}`,
     )
   }
+}
+
+/** The sim itself, with the quirk profile asked for. */
+export async function startSimProcess(options: SimOptions): Promise<Target> {
+  const sim = await spawnSim(['--profile', options.profile])
   return {
     id: 'sim',
     kind: 'iris',
-    url,
-    description: `iris-sim (PGlite), profile ${options.profile}, own process (pid ${child.pid})`,
-    info: { serverVersion: version, profile: options.profile, pid: child.pid, process: 'separate' },
-    stop,
+    url: sim.url,
+    description: `iris-sim (PGlite), profile ${options.profile}, own process (pid ${sim.pid})`,
+    info: {
+      serverVersion: sim.serverVersion,
+      profile: options.profile,
+      pid: sim.pid,
+      process: 'separate',
+    },
+    lacks: {},
+    stop: sim.stop,
   }
 }
 
@@ -90,11 +112,23 @@ function firstLine(child: ChildProcess, timeoutMs: number, stderr: () => string)
   })
 }
 
-/** SIGTERM, then SIGKILL if the sim has not exited after five seconds. */
+/** SIGKILL to the sim and every process it started. */
+function killGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, 'SIGKILL')
+  } catch {
+    // The group is gone already.
+  }
+}
+
+/**
+ * SIGTERM, on which the sim stops what it started and exits; SIGKILL to its whole group if it has
+ * not exited after ten seconds (iris-pgwire alone may take five to stop).
+ */
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
   return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 5_000)
+    const kill = setTimeout(() => killGroup(child), 10_000)
     child.once('exit', () => {
       clearTimeout(kill)
       resolve()

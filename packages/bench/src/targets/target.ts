@@ -7,6 +7,13 @@ import pg from 'pg'
  */
 export type TargetKind = 'iris' | 'postgres'
 
+/**
+ * Guarantees some scenarios rest on and some front ends lack: `transactions`, that START
+ * TRANSACTION ... COMMIT reaches the server as one transaction; `last-identity`, that
+ * `SELECT LAST_IDENTITY()` runs in the session of the INSERT before it.
+ */
+export type FrontEndGuarantee = 'transactions' | 'last-identity'
+
 /** A server the bench can connect to while it measures. */
 export interface Target {
   /** `sim`, `postgres`, or `url` for a server given on the command line. */
@@ -16,6 +23,11 @@ export interface Target {
   /** One line for people: what the server is and how it was started. */
   readonly description: string
   readonly info: Record<string, unknown>
+  /**
+   * The guarantees this target's front end lacks, each with the reason a scenario that needs it is
+   * reported as not run there.
+   */
+  readonly lacks: Partial<Record<FrontEndGuarantee, string>>
   stop(): Promise<void>
 }
 
@@ -30,6 +42,8 @@ export interface TargetRecord {
   /** The connection URL with its password hidden. */
   url?: string
   info?: Record<string, unknown>
+  /** What its front end does not guarantee, and why (see {@link Target.lacks}). */
+  lacks?: Partial<Record<FrontEndGuarantee, string>>
 }
 
 /** A target that could not be started: skipped (binaries absent) or failed (anything else). */
