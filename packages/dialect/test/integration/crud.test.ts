@@ -153,6 +153,27 @@ describeTargets('CRUD, transactions, insertId, labels', (target) => {
     expect(await storedAmong(['BeforeSp', 'AfterSp'])).toEqual(refused ? [] : ['BeforeSp'])
   })
 
+  it('concurrent transactions each keep or undo only their own rows (or are refused, writing nothing)', async () => {
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        transactionOrRefusal(() =>
+          t.db.transaction().execute(async (trx) => {
+            await trx
+              .insertInto(person)
+              .values({ firstName: `Parallel${i}` })
+              .execute()
+            if (i % 2 === 1) throw new Error('undo')
+          }),
+        ),
+      ),
+    )
+    const refused = outcomes.every((outcome) => outcome.refused)
+    const names = Array.from({ length: 6 }, (_, i) => `Parallel${i}`)
+    expect((await storedAmong(names)).sort()).toEqual(
+      refused ? [] : ['Parallel0', 'Parallel2', 'Parallel4'],
+    )
+  })
+
   it('each of 60 concurrent inserts gets its own row’s insertId, or none', async () => {
     const results = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>

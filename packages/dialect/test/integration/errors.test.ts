@@ -185,6 +185,17 @@ describeTargets('server errors map by SQLCODE', (target) => {
       await holder.rollback().execute()
     }
   })
+  it('a failed statement does not poison the next one on the same connection', async () => {
+    await t.db.connection().execute(async (connection) => {
+      await expect(
+        connection.insertInto(parent).values({ id: 1, code: 'q' }).execute(),
+      ).rejects.toThrow(IrisUniqueViolationError)
+      expect(
+        await connection.selectFrom(parent).select('id').where('id', '=', 1).execute(),
+      ).toEqual([{ id: 1 }])
+    })
+  })
+
   it('after a failed statement the connection stays usable', async () => {
     await expect(t.db.insertInto(parent).values({ id: 1, code: 'q' }).execute()).rejects.toThrow(
       IrisError,
