@@ -11,18 +11,18 @@ export type Vector<N extends number, E extends string> = string & VectorBrand<N,
 export type VectorBrand<N extends number, E extends string> = { readonly __irisVector?: { readonly dimension: N; readonly elementType: E } };
 
 /**
- * Table SQLUser.author
+ * Table SQLUser.AUTHOR
  */
-export interface Author {
+export interface AUTHOR {
   email: string;
   id: GeneratedAlways<number>;
   name: string;
 }
 
 /**
- * Table SQLUser.document
+ * Table SQLUser.DOCUMENT
  */
-export interface Document {
+export interface DOCUMENT {
   author_id: number;
   body: string;
   /**
@@ -36,24 +36,24 @@ export interface Document {
 }
 
 /**
- * Table SQLUser.document_tag
+ * Table SQLUser.DOCUMENT_TAG
  */
-export interface DocumentTag {
+export interface DOCUMENTTAG {
   document_id: number;
   tag_id: number;
 }
 
 /**
- * Table SQLUser.tag
+ * Table SQLUser.TAG
  */
-export interface Tag {
+export interface TAG {
   id: GeneratedAlways<number>;
   name: string;
 }
 
 export interface DB {
-  author: Author;
-  document: Document;
-  document_tag: DocumentTag;
-  tag: Tag;
+  AUTHOR: AUTHOR;
+  DOCUMENT: DOCUMENT;
+  DOCUMENT_TAG: DOCUMENTTAG;
+  TAG: TAG;
 }

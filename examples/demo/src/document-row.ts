@@ -21,7 +21,7 @@ export interface DocumentFields {
  * the demo's queries, the web app's POST /documents) goes through here, so every stored vector is
  * `embed(embeddingText(...))`: the space `POST /search { text }` searches in.
  */
-export function documentRow(document: DocumentFields): InsertObject<DB, 'document'> {
+export function documentRow(document: DocumentFields): InsertObject<DB, 'DOCUMENT'> {
   const { authorId, slug, title, body, published } = document
   return {
     author_id: authorId,

@@ -63,9 +63,12 @@ async function main(argv: readonly string[]): Promise<void> {
         `inserted ${seeded.authors} authors, ${seeded.documents} documents (with 384-d embeddings), ` +
           `${seeded.tags} tags, ${seeded.documentTags} document tags`,
       )
-      const statements = database.countStatements?.(/^insert into "document" /i)
+      const statements = database.countStatements?.(/^insert into "DOCUMENT" /i)
       log.line(
-        `${Math.round(seeded.documents / seconds)} documents/s, in one transaction` +
+        `${Math.round(seeded.documents / seconds)} documents/s, ` +
+          (seeded.inTransaction
+            ? 'in one transaction'
+            : 'without a transaction (kysely-iris refused one: this front end does not honour transactions)') +
           (statements === undefined
             ? ''
             : `; the documents went in ${statements} INSERT statements`),
@@ -76,7 +79,7 @@ async function main(argv: readonly string[]): Promise<void> {
       const generated = await generateTypes(database.url)
       log.line(`iris-codegen wrote ${generated.lines} lines: ${generated.interfaces.join(', ')}`)
       const vectorLine = generated.text.split('\n').find((line) => line.includes('embedding'))
-      if (vectorLine !== undefined) log.line(`document.embedding is typed as: ${vectorLine.trim()}`)
+      if (vectorLine !== undefined) log.line(`DOCUMENT.embedding is typed as: ${vectorLine.trim()}`)
       if (options.updateTypes) {
         await writeTypes(database.url, COMMITTED_TYPES)
         log.line('--update-types: rewrote src/db.d.ts')
@@ -87,7 +90,7 @@ async function main(argv: readonly string[]): Promise<void> {
 
     await report.step('A join, and a page of results', (log) => joinAndPage(db, log))
     await report.step('An upsert with replaceInto', (log) => upsert(db, log))
-    const afterRollback = await report.step('A transaction whose savepoint is rolled back', (log) =>
+    const savepoint = await report.step('A transaction whose savepoint is rolled back', (log) =>
       savepointRollback(db, log),
     )
     const hits = await report.step('A vector top-k search, with scores', (log) =>
@@ -106,7 +109,8 @@ async function main(argv: readonly string[]): Promise<void> {
     report.line(
       `facts: ${JSON.stringify({
         ...counts,
-        documentsAfterSavepointRollback: afterRollback,
+        transaction: savepoint.transaction,
+        documentsAfterSavepointRollback: savepoint.documents,
         topK: hits.map((hit) => hit.slug),
         topKScores: hits.map((hit) => Number(hit.score.toFixed(6))),
         uniqueViolation: violation,

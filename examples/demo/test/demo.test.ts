@@ -11,6 +11,12 @@ import { embed } from '../src/embed.js'
 import { UPSERTS } from '../src/queries/upsert.js'
 import { SEARCH_TEXT, TOP_K } from '../src/queries/vector-search.js'
 import { DOCUMENT_COUNT } from '../src/seed.js'
+import {
+  describePgwireTargets,
+  type PgwireServer,
+  type PgwireTarget,
+  startIrisPgwire,
+} from './iris-pgwire.js'
 
 const run = promisify(execFile)
 const DEMO_DIR = fileURLToPath(new URL('..', import.meta.url))
@@ -21,6 +27,7 @@ interface Facts {
   documents: number
   tags: number
   documentTags: number
+  transaction: 'committed' | 'refused'
   documentsAfterSavepointRollback: number
   topK: string[]
   topKScores: number[]
@@ -34,10 +41,13 @@ interface DemoRun {
   facts: Facts
 }
 
-/** Runs the demo's `demo` script (`tsx src/main.ts`) as a child process, as `pnpm demo` does. */
-async function runDemo(args: string[]): Promise<DemoRun> {
-  const env = { ...process.env }
-  delete env.IRIS_URL // always the embedded sim here; the IRIS case is the user's own run
+/**
+ * Runs the demo's `demo` script (`tsx src/main.ts`) as a child process, as `pnpm demo` does: on
+ * its embedded sim, or on the server at `irisUrl`.
+ */
+async function runDemo(args: string[], irisUrl?: string): Promise<DemoRun> {
+  const { IRIS_URL: _userServer, ...env } = process.env
+  if (irisUrl !== undefined) env.IRIS_URL = irisUrl
   let result: { stdout: string; stderr: string; exitCode: number }
   try {
     const { stdout, stderr } = await run(process.execPath, [TSX, 'src/main.ts', ...args], {
@@ -80,6 +90,50 @@ function cosine(a: readonly number[], b: readonly number[]): number {
   return dot // both are unit vectors
 }
 
+/** The run's top-k is the brute-force top-k over the expected documents. */
+function expectBruteForceTopK(facts: Facts): void {
+  const query = embed(SEARCH_TEXT)
+  const scored = expectedDocuments()
+    .map((d) => ({ slug: d.slug, score: cosine(query, embed(embeddingText(d))) }))
+    .sort((a, b) => b.score - a.score)
+  const expectedScores = scored.slice(0, TOP_K).map((hit) => hit.score)
+  const scoreOf = new Map(scored.map((hit) => [hit.slug, hit.score]))
+
+  expect(facts.topK).toHaveLength(TOP_K)
+  // FLOAT vectors are single precision (docs/iris-sql.md#the-vector-type): scores agree to about
+  // 1e-6. Comparing scores rather than the slug list keeps the check exact even when two
+  // documents tie.
+  facts.topKScores.forEach((score, i) => {
+    expect(score).toBeCloseTo(expectedScores[i] as number, 5)
+    expect(scoreOf.get(facts.topK[i] as string)).toBeCloseTo(score, 5)
+  })
+}
+
+/** The facts of a fresh run: the seed, the upserts, the duplicate slug refused. */
+function expectFreshStore(run: DemoRun): void {
+  const documents = generateDocuments(DOCUMENT_COUNT)
+  const newUpserts = UPSERTS.filter((u) => !documents.some((d) => d.slug === u.slug)).length
+  expect(run.facts).toMatchObject({
+    authors: AUTHORS.length,
+    tags: Object.keys(TOPICS).length,
+    documents: DOCUMENT_COUNT + newUpserts,
+    documentTags: documents.reduce((sum, d) => sum + d.tags.length, 0),
+    uniqueViolation: 'IrisUniqueViolationError',
+  })
+  expect(run.stdout).toMatch(/inserted 5 authors, 2000 documents/)
+  expect(run.stdout).toMatch(/doc-00001\s+updated/)
+  expect(run.stdout).toMatch(/release-notes\s+inserted/)
+}
+
+/** Every step header, each with its timing, and no failure. */
+function expectEveryStep(run: DemoRun): void {
+  for (let step = 1; step <= 10; step++) {
+    expect(run.stdout).toMatch(new RegExp(`^\\[${step}/10\\] .* \\d+ ms$`, 'm'))
+  }
+  expect(run.stdout).not.toContain('FAILED')
+  expect(run.exitCode).toBe(0)
+}
+
 describe('pnpm demo (tsx src/main.ts) against the embedded sim', () => {
   let dataDir: string
   let first: DemoRun
@@ -106,32 +160,19 @@ describe('pnpm demo (tsx src/main.ts) against the embedded sim', () => {
   })
 
   it('exits 0 and prints every step with a timing', () => {
-    for (const output of [first.stdout, second.stdout]) {
-      for (let step = 1; step <= 10; step++) {
-        expect(output).toMatch(new RegExp(`^\\[${step}/10\\] .* \\d+ ms$`, 'm'))
-      }
-      expect(output).not.toContain('FAILED')
-    }
-    expect(first.exitCode).toBe(0)
-    expect(second.exitCode).toBe(0)
+    expectEveryStep(first)
+    expectEveryStep(second)
   })
 
-  it('seeds the store on a fresh run, and the upsert inserts one document', () => {
-    const documents = generateDocuments(DOCUMENT_COUNT)
-    const newUpserts = UPSERTS.filter((u) => !documents.some((d) => d.slug === u.slug)).length
-    expect(first.facts).toMatchObject({
-      authors: AUTHORS.length,
-      tags: Object.keys(TOPICS).length,
-      documents: DOCUMENT_COUNT + newUpserts,
-      documentTags: documents.reduce((sum, d) => sum + d.tags.length, 0),
-      uniqueViolation: 'IrisUniqueViolationError',
-    })
-    expect(first.stdout).toMatch(/inserted 5 authors, 2000 documents/)
-    expect(first.stdout).toMatch(/doc-00001\s+updated/)
-    expect(first.stdout).toMatch(/release-notes\s+inserted/)
+  it('seeds the store on a fresh run, in one transaction, and the upsert inserts one document', () => {
+    expectFreshStore(first)
+    expect(first.stdout).toMatch(
+      /documents\/s, in one transaction; the documents went in \d+ INSERT/,
+    )
   })
 
   it('leaves the document count unchanged after rolling back to the savepoint', () => {
+    expect(first.facts.transaction).toBe('committed')
     expect(first.facts.documentsAfterSavepointRollback).toBe(first.facts.documents)
     const inside = new RegExp(
       `after inserting 25 drafts past the savepoint\\s+${first.facts.documents + 25}`,
@@ -140,21 +181,7 @@ describe('pnpm demo (tsx src/main.ts) against the embedded sim', () => {
   })
 
   it('finds the same top-k as a brute-force cosine over the expected documents', () => {
-    const query = embed(SEARCH_TEXT)
-    const scored = expectedDocuments()
-      .map((d) => ({ slug: d.slug, score: cosine(query, embed(embeddingText(d))) }))
-      .sort((a, b) => b.score - a.score)
-    const expectedScores = scored.slice(0, TOP_K).map((hit) => hit.score)
-    const scoreOf = new Map(scored.map((hit) => [hit.slug, hit.score]))
-
-    expect(first.facts.topK).toHaveLength(TOP_K)
-    // FLOAT vectors are single precision (docs/iris-sql.md#the-vector-type): scores agree to about
-    // 1e-6. Comparing scores rather than the slug list keeps the check exact even when two
-    // documents tie.
-    first.facts.topKScores.forEach((score, i) => {
-      expect(score).toBeCloseTo(expectedScores[i] as number, 5)
-      expect(scoreOf.get(first.facts.topK[i] as string)).toBeCloseTo(score, 5)
-    })
+    expectBruteForceTopK(first.facts)
   })
 
   it('runs again on the same data directory, under pgwire-1.0 and IRIS 2024.1, and says what it found', () => {
@@ -175,5 +202,57 @@ describe('pnpm demo (tsx src/main.ts) against the embedded sim', () => {
   it('verifies the committed src/db.d.ts with iris-codegen --verify', () => {
     expect(first.stdout).toContain('iris-codegen --verify: src/db.d.ts')
     expect(first.stdout).toContain('is current')
+  })
+})
+
+/**
+ * What becomes of the demo's transactions behind each iris-pgwire backend
+ * (docs/iris-sql.md#iris-pgwire-transactions): the embedded one runs them in IRIS; the external one
+ * answers them itself and autocommits, so kysely-iris refuses them before anything is written.
+ */
+const TRANSACTION: Record<PgwireTarget, Facts['transaction']> = {
+  'iris-pgwire-embedded': 'committed',
+  'iris-pgwire-dbapi': 'refused',
+}
+
+/** One fresh run with IRIS_URL at the real iris-pgwire, as a user of it runs the demo. */
+describePgwireTargets('pnpm demo with IRIS_URL at the real iris-pgwire', (target) => {
+  let server: PgwireServer
+  let run: DemoRun
+
+  beforeAll(async () => {
+    server = await startIrisPgwire(target)
+    run = await runDemo([], server.url)
+  }, 240_000)
+
+  afterAll(async () => {
+    await server?.stop()
+  })
+
+  it('exits 0 with every step, the seeded store, and the top-k of the sim', () => {
+    expectEveryStep(run)
+    expect(run.stdout).toContain('IRIS at postgres://_SYSTEM:***@')
+    expectFreshStore(run)
+    expect(run.facts.documentsAfterSavepointRollback).toBe(run.facts.documents)
+    expectBruteForceTopK(run.facts)
+  })
+
+  it('verifies the committed src/db.d.ts through iris-pgwire', () => {
+    expect(run.stdout).toContain('iris-codegen --verify: src/db.d.ts')
+    expect(run.stdout).toContain('is current')
+  })
+
+  it('runs the seed and the savepoint in transactions only where the backend honours them', () => {
+    expect(run.facts.transaction).toBe(TRANSACTION[target])
+    if (TRANSACTION[target] === 'committed') {
+      expect(run.stdout).toMatch(/documents\/s, in one transaction/)
+      expect(run.stdout).toMatch(
+        new RegExp(`after inserting 25 drafts past the savepoint\\s+${run.facts.documents + 25}`),
+      )
+    } else {
+      expect(run.stdout).toMatch(/documents\/s, without a transaction \(kysely-iris refused one/)
+      expect(run.stdout).toMatch(/caught\s+IrisTransactionsUnsupportedError/)
+      expect(run.stdout).not.toContain('drafts past the savepoint')
+    }
   })
 })

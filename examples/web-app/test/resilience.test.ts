@@ -57,8 +57,7 @@ describe('200 concurrent requests', () => {
     const failures = responses.filter((response) => response.statusCode >= 300)
     expect(failures.map((response) => `${response.statusCode} ${response.body}`)).toEqual([])
 
-    // Every insert got its own id from LAST_IDENTITY() on its own connection
-    // (docs/iris-sql.md#returning-and-last_identity).
+    // Every insert answered with its own document's id.
     const ids = responses.filter((r) => r.statusCode === 201).map((r) => r.json().id)
     expect(ids).toHaveLength(50)
     expect(new Set(ids).size).toBe(50)
@@ -123,7 +122,7 @@ describe('graceful shutdown', () => {
       await app.close()
       expect(pool.ended).toBe(true)
       expect(pool.totalCount).toBe(0)
-      await expect(db.selectFrom('document').selectAll().execute()).rejects.toThrow()
+      await expect(db.selectFrom('DOCUMENT').selectAll().execute()).rejects.toThrow()
     } finally {
       await sim.stop()
     }

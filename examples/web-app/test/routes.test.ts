@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../src/app.js'
 import { SQL_WORDS } from './sql-words.js'
 import { SEEDED_DOCUMENTS, startStore, type TestStore } from './store.js'
+import { describeTargets } from './targets.js'
 
 /** Asserts an error response: its status, the error body shape, and no SQL in it. */
 function expectError(response: LightMyRequestResponse, statusCode: number): void {
@@ -16,14 +17,14 @@ function expectError(response: LightMyRequestResponse, statusCode: number): void
   expect(response.body).not.toMatch(SQL_WORDS)
 }
 
-// Every route under both sim profiles: IRIS semantics, and iris-pgwire 1.0's quirks
-// (docs/iris-sql.md#simulator-profiles).
-describe.each(['iris', 'pgwire-1.0'] as const)('under the %s profile', (profile) => {
+// Every route on every target: the sim's IRIS semantics, its model of iris-pgwire 1.0's quirks,
+// and the real iris-pgwire on both of its backends (docs/iris-sql.md#iris-pgwire-backends).
+describeTargets('routes', (target) => {
   let store: TestStore
   let app: App
 
   beforeAll(async () => {
-    store = await startStore(profile)
+    store = await startStore(target)
     app = store.app
   })
 

@@ -1,15 +1,15 @@
 import { type Kysely, sql } from 'kysely'
-import { type IntrospectOptions, Introspector } from 'kysely-codegen'
+import { type IntrospectOptions, Introspector, TableMatcher } from 'kysely-codegen'
 import type { IrisTableMetadata } from 'kysely-iris'
 import { IrisDatabaseMetadata } from './iris-database-metadata.js'
 import type { CodegenLogger } from './logger.js'
-import { isSystemSchema } from './settings.js'
+import { DEFAULT_SCHEMA, isSystemSchema } from './settings.js'
 
 /**
  * Reads tables and views through kysely-iris's introspector (INFORMATION_SCHEMA plus the class
- * dictionary, docs/iris-sql.md#vector-columns-in-the-catalog), keeps the wanted schemas, never a
- * system one (docs/iris-sql.md#catalog-values), applies kysely-codegen's include / exclude globs
- * and sorts by schema and name.
+ * dictionary, docs/iris-sql.md#vector-columns-in-the-catalog), names iris-pgwire's `public` by its
+ * IRIS name, keeps the wanted schemas, never a system one (docs/iris-sql.md#catalog-values),
+ * applies kysely-codegen's include / exclude globs and sorts by schema and name.
  */
 export class IrisIntrospector extends Introspector<unknown> {
   readonly #schemas: readonly string[]
@@ -25,11 +25,29 @@ export class IrisIntrospector extends Introspector<unknown> {
     return new IrisDatabaseMetadata(await this.introspectTables(options))
   }
 
-  async introspectTables(options: IntrospectOptions<unknown>): Promise<IrisTableMetadata[]> {
+  /**
+   * kysely-codegen's `getTables`, with each table's schema as IRIS names it before the include and
+   * exclude globs see it, so `SQLUser.*` matches behind iris-pgwire too.
+   */
+  override async getTables(options: IntrospectOptions<unknown>): Promise<IrisTableMetadata[]> {
     // kysely-iris's introspector returns IrisTableMetadata (packages/dialect/src/iris-metadata.ts).
-    const tables = (await this.getTables(options)) as IrisTableMetadata[]
+    const found = (await options.db.introspection.getTables()) as IrisTableMetadata[]
+    let tables = found.map((table) => ({ ...table, schema: irisSchemaName(table.schema) }))
+    if (options.includePattern) {
+      const include = new TableMatcher(options.includePattern)
+      tables = tables.filter((table) => include.match(table.schema, table.name))
+    }
+    if (options.excludePattern) {
+      const exclude = new TableMatcher(options.excludePattern)
+      tables = tables.filter((table) => !exclude.match(table.schema, table.name))
+    }
+    return tables
+  }
+
+  async introspectTables(options: IntrospectOptions<unknown>): Promise<IrisTableMetadata[]> {
+    const tables = await this.getTables(options)
     // IRIS names compare case-insensitively (docs/iris-sql.md#catalog-values).
-    const wanted = new Set(this.#schemas.map((schema) => schema.toLowerCase()))
+    const wanted = new Set(this.#schemas.map((schema) => irisSchemaName(schema).toLowerCase()))
     const selected = tables
       .filter((table) => !isSystemSchema(table.schema) && wanted.has(table.schema.toLowerCase()))
       .sort((a, b) => compare(a.schema, b.schema) || compare(a.name, b.name))
@@ -55,6 +73,16 @@ export class IrisIntrospector extends Introspector<unknown> {
       )
     }
   }
+}
+
+/**
+ * iris-pgwire reports the schema SQLUser as `public` in catalog results, and reads `public` in a
+ * statement as SQLUser (docs/iris-sql.md#the-public-schema): both are IRIS's default schema, whose
+ * tables the generated `DB` keys unqualified. iris-pgwire's `PGWIRE_IRIS_SCHEMA` can map `public`
+ * to another schema; iris-codegen assumes the default.
+ */
+function irisSchemaName(schema: string): string {
+  return schema.toLowerCase() === 'public' ? DEFAULT_SCHEMA : schema
 }
 
 /** A column INFORMATION_SCHEMA reports as varchar may be a VECTOR the dictionary did not reveal. */

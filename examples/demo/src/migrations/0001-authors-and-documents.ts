@@ -10,16 +10,16 @@ import { EMBEDDING_DIMENSION } from '../embed.js'
 export const authorsAndDocuments: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
-      .createTable('author')
+      .createTable('AUTHOR')
       .addColumn('id', 'integer', (col) => col.autoIncrement().primaryKey())
       .addColumn('name', 'varchar(100)', (col) => col.notNull())
       .addColumn('email', 'varchar(200)', (col) => col.notNull().unique())
       .execute()
 
     await db.schema
-      .createTable('document')
+      .createTable('DOCUMENT')
       .addColumn('id', 'integer', (col) => col.autoIncrement().primaryKey())
-      .addColumn('author_id', 'integer', (col) => col.notNull().references('author.id'))
+      .addColumn('author_id', 'integer', (col) => col.notNull().references('AUTHOR.id'))
       // The natural key: the upsert (INSERT OR UPDATE, docs/iris-sql.md#upsert) matches on it.
       .addColumn('slug', 'varchar(200)', (col) => col.notNull().unique())
       .addColumn('title', 'varchar(200)', (col) => col.notNull())
@@ -28,11 +28,11 @@ export const authorsAndDocuments: Migration = {
       .addColumn('embedding', vectorType('float', EMBEDDING_DIMENSION), (col) => col.notNull())
       .execute()
 
-    await db.schema.createIndex('document_author_id').on('document').column('author_id').execute()
+    await db.schema.createIndex('document_author_id').on('DOCUMENT').column('author_id').execute()
   },
 
   async down(db: Kysely<unknown>) {
-    await db.schema.dropTable('document').execute()
-    await db.schema.dropTable('author').execute()
+    await db.schema.dropTable('DOCUMENT').execute()
+    await db.schema.dropTable('AUTHOR').execute()
   },
 }

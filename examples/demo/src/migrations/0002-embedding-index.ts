@@ -11,13 +11,13 @@ export const embeddingIndex: Migration = {
   async up(db: Kysely<unknown>) {
     await createHnswIndex({
       name: 'document_embedding_hnsw',
-      table: 'document',
+      table: 'DOCUMENT',
       column: 'embedding',
       distance: 'cosine',
     }).execute(db)
   },
 
   async down(db: Kysely<unknown>) {
-    await db.schema.dropIndex('document_embedding_hnsw').on('document').execute()
+    await db.schema.dropIndex('document_embedding_hnsw').on('DOCUMENT').execute()
   },
 }

@@ -5,23 +5,23 @@ import type { Migration } from 'kysely/migration'
 export const tags: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
-      .createTable('tag')
+      .createTable('TAG')
       .addColumn('id', 'integer', (col) => col.autoIncrement().primaryKey())
       .addColumn('name', 'varchar(50)', (col) => col.notNull().unique())
       .execute()
 
     await db.schema
-      .createTable('document_tag')
-      .addColumn('document_id', 'integer', (col) => col.notNull().references('document.id'))
-      .addColumn('tag_id', 'integer', (col) => col.notNull().references('tag.id'))
+      .createTable('DOCUMENT_TAG')
+      .addColumn('document_id', 'integer', (col) => col.notNull().references('DOCUMENT.id'))
+      .addColumn('tag_id', 'integer', (col) => col.notNull().references('TAG.id'))
       .addPrimaryKeyConstraint('document_tag_pk', ['document_id', 'tag_id'])
       .execute()
 
-    await db.schema.createIndex('document_tag_tag_id').on('document_tag').column('tag_id').execute()
+    await db.schema.createIndex('document_tag_tag_id').on('DOCUMENT_TAG').column('tag_id').execute()
   },
 
   async down(db: Kysely<unknown>) {
-    await db.schema.dropTable('document_tag').execute()
-    await db.schema.dropTable('tag').execute()
+    await db.schema.dropTable('DOCUMENT_TAG').execute()
+    await db.schema.dropTable('TAG').execute()
   },
 }

@@ -12,7 +12,10 @@ import { tags } from './0003-tags.js'
 
 /**
  * The document store's migrations, in code (no migration folder to find at run time), in order.
- * The web app runs these same migrations.
+ * The web app runs these same migrations. Table names are upper case: iris-pgwire creates every
+ * table under its upper-case name (docs/iris-sql.md#identifiers), so naming them so keeps the
+ * catalog, the generated `src/db.d.ts` and the queries in agreement whichever front end created
+ * the tables.
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_authors_and_documents': authorsAndDocuments,

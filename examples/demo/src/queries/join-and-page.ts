@@ -11,31 +11,31 @@ export const PAGE = 3
  */
 export async function joinAndPage(db: Kysely<DB>, log: StepLog): Promise<number[]> {
   const tagCounts = await db
-    .selectFrom('tag')
-    .innerJoin('document_tag', 'document_tag.tag_id', 'tag.id')
-    .select(['tag.name as tag', (eb) => eb.fn.countAll<number>().as('documents')])
-    .groupBy('tag.name')
+    .selectFrom('TAG')
+    .innerJoin('DOCUMENT_TAG', 'DOCUMENT_TAG.tag_id', 'TAG.id')
+    .select(['TAG.name as tag', (eb) => eb.fn.countAll<number>().as('documents')])
+    .groupBy('TAG.name')
     .orderBy('documents', 'desc')
-    .orderBy('tag.name')
+    .orderBy('TAG.name')
     .limit(5)
     .execute()
-  log.line('the five biggest tags (tag ⋈ document_tag, group by):')
+  log.line('the five biggest tags (TAG ⋈ DOCUMENT_TAG, group by):')
   log.table(
     tagCounts.map((row) => ({ tag: row.tag, documents: Number(row.documents) })),
     ['tag', 'documents'],
   )
 
   const pageQuery = db
-    .selectFrom('document')
-    .innerJoin('author', 'author.id', 'document.author_id')
-    .select(['document.id', 'document.slug', 'author.name as author', 'document.title'])
-    .where('document.published', '=', true)
-    .orderBy('document.id')
+    .selectFrom('DOCUMENT')
+    .innerJoin('AUTHOR', 'AUTHOR.id', 'DOCUMENT.author_id')
+    .select(['DOCUMENT.id', 'DOCUMENT.slug', 'AUTHOR.name as author', 'DOCUMENT.title'])
+    .where('DOCUMENT.published', '=', true)
+    .orderBy('DOCUMENT.id')
     .limit(PAGE_SIZE)
     .offset((PAGE - 1) * PAGE_SIZE)
   const page = await pageQuery.execute()
   log.line()
-  log.line(`page ${PAGE} (${PAGE_SIZE} a page) of published documents (document ⋈ author):`)
+  log.line(`page ${PAGE} (${PAGE_SIZE} a page) of published documents (DOCUMENT ⋈ AUTHOR):`)
   log.table(page, ['id', 'slug', 'author', 'title'])
   log.sql(pageQuery.compile().sql)
   return page.map((row) => row.id)

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely'
+import type { ControlledTransaction, Kysely } from 'kysely'
+import { IrisTransactionsUnsupportedError } from 'kysely-iris'
 import type { DB } from '../db.js'
 import { documentRow } from '../document-row.js'
 import type { StepLog } from '../report.js'
@@ -6,21 +7,46 @@ import { countRows } from '../seed.js'
 
 const DRAFTS = 25
 
+/** What became of the transaction, and the document count after it. */
+export interface SavepointOutcome {
+  /**
+   * `refused` where the front end does not honour transactions: kysely-iris refused to start one,
+   * before anything was sent.
+   */
+  transaction: 'committed' | 'refused'
+  documents: number
+}
+
 /**
  * A controlled transaction: a savepoint, a batch of drafts inserted after it, a rollback to the
  * savepoint, and a commit (docs/iris-sql.md#savepoints). The drafts vanish; what came before the
- * savepoint stays. Returns the document count after the commit.
+ * savepoint stays. iris-pgwire's external backend answers START TRANSACTION and ROLLBACK itself and
+ * autocommits every statement (docs/iris-sql.md#iris-pgwire-transactions), so there kysely-iris
+ * refuses the transaction, and the step shows the refusal instead.
  */
-export async function savepointRollback(db: Kysely<DB>, log: StepLog): Promise<number> {
-  const before = await countRows(db, 'document')
-  const author = await db.selectFrom('author').select('id').orderBy('id').executeTakeFirstOrThrow()
+export async function savepointRollback(db: Kysely<DB>, log: StepLog): Promise<SavepointOutcome> {
+  const before = await countRows(db, 'DOCUMENT')
+  const author = await db.selectFrom('AUTHOR').select('id').orderBy('id').executeTakeFirstOrThrow()
 
-  const trx = await db.startTransaction().execute()
+  let trx: ControlledTransaction<DB>
+  try {
+    trx = await db.startTransaction().execute()
+  } catch (error) {
+    if (!(error instanceof IrisTransactionsUnsupportedError)) throw error
+    const after = await countRows(db, 'DOCUMENT')
+    log.pairs([
+      ['documents before the transaction', before],
+      ['caught', error.name],
+      ['message', firstSentence(error.message)],
+      ['documents after', after],
+    ])
+    return { transaction: 'refused', documents: after }
+  }
   let inside: number
   try {
     const afterCheckpoint = await trx.savepoint('before_drafts').execute()
     await afterCheckpoint
-      .insertInto('document')
+      .insertInto('DOCUMENT')
       .values(
         Array.from({ length: DRAFTS }, (_, i) =>
           documentRow({
@@ -33,7 +59,7 @@ export async function savepointRollback(db: Kysely<DB>, log: StepLog): Promise<n
         ),
       )
       .execute()
-    inside = await countRows(afterCheckpoint, 'document')
+    inside = await countRows(afterCheckpoint, 'DOCUMENT')
     await afterCheckpoint.rollbackToSavepoint('before_drafts').execute()
     await trx.commit().execute()
   } catch (error) {
@@ -41,11 +67,16 @@ export async function savepointRollback(db: Kysely<DB>, log: StepLog): Promise<n
     throw error
   }
 
-  const after = await countRows(db, 'document')
+  const after = await countRows(db, 'DOCUMENT')
   log.pairs([
     ['documents before the transaction', before],
     [`after inserting ${DRAFTS} drafts past the savepoint`, inside],
     ['after ROLLBACK TO SAVEPOINT and COMMIT', after],
   ])
-  return after
+  return { transaction: 'committed', documents: after }
+}
+
+/** What was refused and why, without the advice that follows. */
+function firstSentence(message: string): string {
+  return message.split('. ')[0] ?? message
 }

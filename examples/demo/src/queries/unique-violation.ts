@@ -11,13 +11,13 @@ import type { StepLog } from '../report.js'
  */
 export async function uniqueViolation(db: Kysely<DB>, log: StepLog): Promise<string> {
   const existing = await db
-    .selectFrom('document')
+    .selectFrom('DOCUMENT')
     .select(['slug', 'author_id'])
     .orderBy('id')
     .executeTakeFirstOrThrow()
   try {
     await db
-      .insertInto('document')
+      .insertInto('DOCUMENT')
       .values(
         documentRow({
           authorId: existing.author_id,

@@ -25,22 +25,22 @@ export const UPSERTS = [
  * updates both.
  */
 export async function upsert(db: Kysely<DB>, log: StepLog): Promise<void> {
-  const author = await db.selectFrom('author').select('id').orderBy('id').executeTakeFirstOrThrow()
+  const author = await db.selectFrom('AUTHOR').select('id').orderBy('id').executeTakeFirstOrThrow()
   const rows = []
   let compiledSql = ''
   for (const document of UPSERTS) {
     const before = await db
-      .selectFrom('document')
+      .selectFrom('DOCUMENT')
       .select('id')
       .where('slug', '=', document.slug)
       .executeTakeFirst()
     const query = db
-      .replaceInto('document')
+      .replaceInto('DOCUMENT')
       .values(documentRow({ ...document, authorId: author.id }))
     compiledSql = query.compile().sql
     await query.execute()
     const after = await db
-      .selectFrom('document')
+      .selectFrom('DOCUMENT')
       .select(['id', 'title'])
       .where('slug', '=', document.slug)
       .executeTakeFirstOrThrow()

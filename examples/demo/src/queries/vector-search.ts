@@ -20,7 +20,7 @@ export interface SearchHit {
  * (docs/iris-sql.md#vector-functions).
  */
 export async function vectorSearch(db: Kysely<DB>, log: StepLog): Promise<SearchHit[]> {
-  const query = nearestNeighbors(db.selectFrom('document').select(['id', 'slug', 'title']), {
+  const query = nearestNeighbors(db.selectFrom('DOCUMENT').select(['id', 'slug', 'title']), {
     column: 'embedding',
     vector: embed(SEARCH_TEXT),
     dimensions: EMBEDDING_DIMENSION,

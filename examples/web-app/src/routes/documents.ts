@@ -21,14 +21,14 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = asy
   /** Documents joined with their authors, selecting what every document response shows. */
   const documentsWithAuthors = () =>
     db
-      .selectFrom('document')
-      .innerJoin('author', 'author.id', 'document.author_id')
+      .selectFrom('DOCUMENT')
+      .innerJoin('AUTHOR', 'AUTHOR.id', 'DOCUMENT.author_id')
       .select([
-        'document.id',
-        'document.slug',
-        'document.title',
-        'author.id as authorId',
-        'author.name as authorName',
+        'DOCUMENT.id',
+        'DOCUMENT.slug',
+        'DOCUMENT.title',
+        'AUTHOR.id as authorId',
+        'AUTHOR.name as authorName',
       ])
 
   app.get(
@@ -37,16 +37,16 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = asy
     async (request) => {
       const { id } = request.params
       const document = await documentsWithAuthors()
-        .select(['document.body', 'document.published'])
-        .where('document.id', '=', id)
+        .select(['DOCUMENT.body', 'DOCUMENT.published'])
+        .where('DOCUMENT.id', '=', id)
         .executeTakeFirst()
       if (document === undefined) throw notFound(`document ${id}`)
       const tags = await db
-        .selectFrom('document_tag')
-        .innerJoin('tag', 'tag.id', 'document_tag.tag_id')
-        .select('tag.name')
-        .where('document_tag.document_id', '=', id)
-        .orderBy('tag.name')
+        .selectFrom('DOCUMENT_TAG')
+        .innerJoin('TAG', 'TAG.id', 'DOCUMENT_TAG.tag_id')
+        .select('TAG.name')
+        .where('DOCUMENT_TAG.document_id', '=', id)
+        .orderBy('TAG.name')
         .execute()
       return { ...withAuthor(document), tags: tags.map((tag) => tag.name) }
     },
@@ -60,12 +60,12 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = asy
       const pageSize = request.query.pageSize ?? DEFAULT_PAGE_SIZE
       const [total, rows] = await Promise.all([
         db
-          .selectFrom('document')
+          .selectFrom('DOCUMENT')
           .select((eb) => eb.fn.countAll<number>().as('total'))
           .executeTakeFirstOrThrow(),
         // limit and offset travel as parameters (docs/iris-sql.md#row-limits).
         documentsWithAuthors()
-          .orderBy('document.id')
+          .orderBy('DOCUMENT.id')
           .limit(pageSize)
           .offset((page - 1) * pageSize)
           .execute(),
@@ -79,15 +79,21 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = asy
     { schema: { body: NewDocumentBody, response: { 201: Created } } },
     async (request, reply) => {
       const { published = true, ...fields } = request.body
-      // A single-row insert: the dialect reads the new IDENTITY with LAST_IDENTITY() on the same
-      // connection (docs/iris-sql.md#returning-and-last_identity), since IRIS has no RETURNING.
       // documentRow() embeds the text.
-      const result = await db
-        .insertInto('document')
+      await db
+        .insertInto('DOCUMENT')
         .values(documentRow({ ...fields, published }))
+        .execute()
+      // IRIS has no RETURNING (docs/iris-sql.md#returning-and-last_identity), and LAST_IDENTITY()
+      // cannot be trusted behind iris-pgwire: its external backend may read it on another IRIS
+      // connection than the insert's, and its embedded backend shares it with every client of the
+      // IRIS process, another instance of this app included
+      // (docs/iris-sql.md#iris-pgwire-transactions). The slug is unique: read the id back by it.
+      const { id } = await db
+        .selectFrom('DOCUMENT')
+        .select('id')
+        .where('slug', '=', fields.slug)
         .executeTakeFirstOrThrow()
-      if (result.insertId === undefined) throw new Error('the insert reported no insertId')
-      const id = Number(result.insertId)
       return reply.status(201).header('location', `/documents/${id}`).send({ id })
     },
   )

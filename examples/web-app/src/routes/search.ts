@@ -20,7 +20,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = async
       const vector = 'vector' in body ? body.vector : embedText(body.text)
       // A vector of another length is an IrisInputError before anything is sent (→ 400).
       const hits = await nearestNeighbors(
-        db.selectFrom('document').select(['id', 'slug', 'title']),
+        db.selectFrom('DOCUMENT').select(['id', 'slug', 'title']),
         {
           column: 'embedding',
           vector,
