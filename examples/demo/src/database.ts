@@ -1,9 +1,8 @@
 import { rm } from 'node:fs/promises'
-import { startSim } from '@kysely-iris/sim'
+import { type Profile, startSim } from '@kysely-iris/sim'
 import { Kysely } from 'kysely'
 import { IrisDialect } from 'kysely-iris'
 import type { DB } from './db.js'
-import type { SimProfile } from './options.js'
 
 /** The demo's database: the embedded sim, or the IRIS named by `IRIS_URL`. */
 export interface DemoDatabase {
@@ -27,7 +26,7 @@ export interface OpenOptions {
   /** Wipe `dataDir` before starting the sim. */
   wipeDataDir: boolean
   /** The sim's quirk profile (docs/iris-sql.md#simulator-profiles). */
-  profile: SimProfile
+  profile: Profile
   /**
    * The IRIS version: it chooses the dialect's paging, and the sim's (docs/iris-sql.md#vid-paging,
    * docs/iris-sql.md#simulator-profiles).

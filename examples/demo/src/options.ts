@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { PROFILES, type Profile } from '@kysely-iris/sim'
 
 /** Where the embedded sim keeps its data unless `--data-dir` says otherwise (gitignored). */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../.demo-data', import.meta.url))
@@ -13,10 +14,10 @@ export interface DemoOptions {
   /** A real IRIS (through iris-pgwire) to use instead of the embedded sim. */
   irisUrl: string | undefined
   /**
-   * The embedded sim's quirk profile (docs/iris-sql.md#simulator-profiles): `iris`, or `pgwire-1.0`
-   * for iris-pgwire 1.0's quirks.
+   * The embedded sim's profile (docs/iris-sql.md#simulator-profiles): `iris`, or IRIS behind
+   * iris-pgwire 1.0.1 on one of its backends.
    */
-  profile: SimProfile
+  profile: Profile
   /**
    * The IRIS version, e.g. `2024.1`: below 2025.1 there is no LIMIT, so the dialect pages with TOP
    * and %VID (docs/iris-sql.md#vid-paging) and the sim rejects LIMIT. Undefined: the defaults
@@ -28,17 +29,15 @@ export interface DemoOptions {
   help: boolean
 }
 
-export type SimProfile = 'iris' | 'pgwire-1.0'
-const PROFILES: readonly SimProfile[] = ['iris', 'pgwire-1.0']
-
 export const USAGE = `Usage: pnpm demo [--fresh] [--data-dir <dir>] [--profile <name>] [--iris-version <YYYY.N>]
                  [--update-types]
 
   --fresh           start from an empty database (wipes the data directory; against IRIS_URL,
                     migrates the demo's tables down first)
   --data-dir <dir>  where the embedded sim keeps its data (default examples/demo/.demo-data)
-  --profile <name>  the embedded sim's profile: iris (default), or pgwire-1.0 to add the quirks
-                    of iris-pgwire 1.0 (lower-cased labels, re-typed parameters, ...)
+  --profile <name>  the embedded sim's profile: iris (default), or IRIS behind iris-pgwire 1.0.1 on
+                    its external (pgwire-1.0-dbapi) or embedded (pgwire-1.0-embedded) backend:
+                    lower-cased labels, re-typed parameters, and that backend's transactions
   --iris-version <YYYY.N>
                     the IRIS version; below 2025.1 the dialect pages with TOP and %VID instead of
                     LIMIT/OFFSET (and the embedded sim rejects LIMIT)
@@ -66,7 +65,7 @@ export function parseDemoOptions(
     strict: true,
     allowPositionals: false,
   })
-  const profile = values.profile as SimProfile
+  const profile = values.profile as Profile
   if (!PROFILES.includes(profile)) {
     throw new TypeError(`--profile must be one of ${PROFILES.join(', ')}, not ${values.profile}`)
   }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { describeTargets, type StartedTarget } from '@kysely-iris/sim/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AUTHORS, generateDocuments, TOPICS } from '../src/corpus.js'
 import { embeddingText } from '../src/document-row.js'
@@ -11,12 +12,7 @@ import { embed } from '../src/embed.js'
 import { UPSERTS } from '../src/queries/upsert.js'
 import { SEARCH_TEXT, TOP_K } from '../src/queries/vector-search.js'
 import { DOCUMENT_COUNT } from '../src/seed.js'
-import {
-  describePgwireTargets,
-  type PgwireServer,
-  type PgwireTarget,
-  startIrisPgwire,
-} from './iris-pgwire.js'
+import { PGWIRE_TARGETS, type PgwireTarget, startIrisPgwire } from './iris-pgwire.js'
 
 const run = promisify(execFile)
 const DEMO_DIR = fileURLToPath(new URL('..', import.meta.url))
@@ -142,14 +138,14 @@ describe('pnpm demo (tsx src/main.ts) against the embedded sim', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'iris-demo-test-'))
     first = await runDemo(['--fresh', '--data-dir', dataDir])
-    // The second run also switches the sim to iris-pgwire 1.0's quirks and to IRIS 2024.1, which
-    // has no LIMIT (docs/iris-sql.md#vid-paging, docs/iris-sql.md#simulator-profiles): the same
+    // The second run also puts the sim behind its model of iris-pgwire 1.0.1's embedded backend,
+    // and makes it IRIS 2024.1, which has no LIMIT (docs/iris-sql.md#vid-paging, docs/iris-sql.md#simulator-profiles): the same
     // queries must show the same facts through them.
     second = await runDemo([
       '--data-dir',
       dataDir,
       '--profile',
-      'pgwire-1.0',
+      'pgwire-1.0-embedded',
       '--iris-version',
       '2024.1',
     ])
@@ -184,8 +180,8 @@ describe('pnpm demo (tsx src/main.ts) against the embedded sim', () => {
     expectBruteForceTopK(first.facts)
   })
 
-  it('runs again on the same data directory, under pgwire-1.0 and IRIS 2024.1, and says what it found', () => {
-    expect(second.stdout).toContain('embedded sim (profile pgwire-1.0, IRIS 2024.1)')
+  it('runs again on the same data directory, under profile pgwire-1.0-embedded and IRIS 2024.1, and says what it found', () => {
+    expect(second.stdout).toContain('embedded sim (profile pgwire-1.0-embedded, IRIS 2024.1)')
     // The page is read with TOP and %VID instead of LIMIT/OFFSET (docs/iris-sql.md#vid-paging).
     expect(first.stdout).toMatch(/limit \$\d+ offset \$\d+/)
     expect(second.stdout).toContain('%VID between')
@@ -216,43 +212,48 @@ const TRANSACTION: Record<PgwireTarget, Facts['transaction']> = {
 }
 
 /** One fresh run with IRIS_URL at the real iris-pgwire, as a user of it runs the demo. */
-describePgwireTargets('pnpm demo with IRIS_URL at the real iris-pgwire', (target) => {
-  let server: PgwireServer
-  let run: DemoRun
+describeTargets(
+  describe,
+  'pnpm demo with IRIS_URL at the real iris-pgwire',
+  (target) => {
+    let server: StartedTarget
+    let run: DemoRun
 
-  beforeAll(async () => {
-    server = await startIrisPgwire(target)
-    run = await runDemo([], server.url)
-  }, 240_000)
+    beforeAll(async () => {
+      server = await startIrisPgwire(target)
+      run = await runDemo([], server.url)
+    }, 240_000)
 
-  afterAll(async () => {
-    await server?.stop()
-  })
+    afterAll(async () => {
+      await server?.stop()
+    })
 
-  it('exits 0 with every step, the seeded store, and the top-k of the sim', () => {
-    expectEveryStep(run)
-    expect(run.stdout).toContain('IRIS at postgres://_SYSTEM:***@')
-    expectFreshStore(run)
-    expect(run.facts.documentsAfterSavepointRollback).toBe(run.facts.documents)
-    expectBruteForceTopK(run.facts)
-  })
+    it('exits 0 with every step, the seeded store, and the top-k of the sim', () => {
+      expectEveryStep(run)
+      expect(run.stdout).toContain('IRIS at postgres://_SYSTEM:***@')
+      expectFreshStore(run)
+      expect(run.facts.documentsAfterSavepointRollback).toBe(run.facts.documents)
+      expectBruteForceTopK(run.facts)
+    })
 
-  it('verifies the committed src/db.d.ts through iris-pgwire', () => {
-    expect(run.stdout).toContain('iris-codegen --verify: src/db.d.ts')
-    expect(run.stdout).toContain('is current')
-  })
+    it('verifies the committed src/db.d.ts through iris-pgwire', () => {
+      expect(run.stdout).toContain('iris-codegen --verify: src/db.d.ts')
+      expect(run.stdout).toContain('is current')
+    })
 
-  it('runs the seed and the savepoint in transactions only where the backend honours them', () => {
-    expect(run.facts.transaction).toBe(TRANSACTION[target])
-    if (TRANSACTION[target] === 'committed') {
-      expect(run.stdout).toMatch(/documents\/s, in one transaction/)
-      expect(run.stdout).toMatch(
-        new RegExp(`after inserting 25 drafts past the savepoint\\s+${run.facts.documents + 25}`),
-      )
-    } else {
-      expect(run.stdout).toMatch(/documents\/s, without a transaction \(kysely-iris refused one/)
-      expect(run.stdout).toMatch(/caught\s+IrisTransactionsUnsupportedError/)
-      expect(run.stdout).not.toContain('drafts past the savepoint')
-    }
-  })
-})
+    it('runs the seed and the savepoint in transactions only where the backend honours them', () => {
+      expect(run.facts.transaction).toBe(TRANSACTION[target])
+      if (TRANSACTION[target] === 'committed') {
+        expect(run.stdout).toMatch(/documents\/s, in one transaction/)
+        expect(run.stdout).toMatch(
+          new RegExp(`after inserting 25 drafts past the savepoint\\s+${run.facts.documents + 25}`),
+        )
+      } else {
+        expect(run.stdout).toMatch(/documents\/s, without a transaction \(kysely-iris refused one/)
+        expect(run.stdout).toMatch(/caught\s+IrisTransactionsUnsupportedError/)
+        expect(run.stdout).not.toContain('drafts past the savepoint')
+      }
+    })
+  },
+  PGWIRE_TARGETS,
+)

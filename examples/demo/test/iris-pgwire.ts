@@ -1,43 +1,19 @@
-import { pgwireAvailability, startPgwire, startSim } from '@kysely-iris/sim'
+import { type StartedTarget, startTarget } from '@kysely-iris/sim/testing'
 import { Kysely } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import { IrisDialect } from 'kysely-iris'
-import { describe } from 'vitest'
 
-/** The real iris-pgwire 1.0 on one of its backends (docs/iris-sql.md#iris-pgwire-backends). */
+/** The real iris-pgwire 1.0.1 on one of its backends (docs/iris-sql.md#iris-pgwire-backends). */
 export type PgwireTarget = 'iris-pgwire-dbapi' | 'iris-pgwire-embedded'
 
 export const PGWIRE_TARGETS: readonly PgwireTarget[] = ['iris-pgwire-dbapi', 'iris-pgwire-embedded']
-
-export interface PgwireServer {
-  /** iris-pgwire's URL, for IRIS_URL. */
-  readonly url: string
-  stop(): Promise<void>
-}
 
 /**
  * The real iris-pgwire in front of a sim of profile `iris`, ready for the demo's migrations.
  * Pair with `stop()` in afterAll.
  */
-export async function startIrisPgwire(target: PgwireTarget): Promise<PgwireServer> {
-  const sim = await startSim({ port: 0, profile: 'iris' })
-  try {
-    await createMigratorTables(sim.url)
-    const pgwire = await startPgwire({
-      backend: target === 'iris-pgwire-dbapi' ? 'dbapi' : 'embedded',
-      sim,
-    })
-    return {
-      url: pgwire.url,
-      async stop() {
-        await pgwire.stop()
-        await sim.stop()
-      },
-    }
-  } catch (error) {
-    await sim.stop()
-    throw error
-  }
+export function startIrisPgwire(target: PgwireTarget): Promise<StartedTarget> {
+  return startTarget(target, { prepare: (sim) => createMigratorTables(sim.url) })
 }
 
 /**
@@ -57,19 +33,5 @@ async function createMigratorTables(simUrl: string): Promise<void> {
     if (error !== undefined) throw error
   } finally {
     await db.destroy()
-  }
-}
-
-/**
- * `describe` once per iris-pgwire backend. The real iris-pgwire needs Python and its source
- * (IRIS_PGWIRE_SRC); where it cannot run, the suite is skipped with the reason in its title, never
- * silently.
- */
-export function describePgwireTargets(title: string, body: (target: PgwireTarget) => void): void {
-  const pgwire = pgwireAvailability()
-  for (const target of PGWIRE_TARGETS) {
-    const name = `${title} (${target})`
-    if (pgwire.available) describe(name, () => body(target))
-    else describe.skip(`${name} [skipped: ${pgwire.reason}]`, () => body(target))
   }
 }

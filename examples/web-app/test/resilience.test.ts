@@ -98,7 +98,7 @@ describe('503 when the database is unreachable', () => {
     const store = await startStore()
     try {
       expect((await store.app.inject({ method: 'GET', url: '/documents/1' })).statusCode).toBe(200)
-      await store.sim.stop()
+      await store.server.stop()
       const response = await store.app.inject({ method: 'GET', url: '/documents/2' })
       expect(response.statusCode, response.body).toBe(503)
       expect(response.body).not.toMatch(SQL_WORDS)

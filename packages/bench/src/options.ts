@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { PROFILES, type Profile } from '@kysely-iris/sim/profiles'
 import { IRIS_PGWIRE_TARGETS, type IrisPgwireTarget } from './targets/iris-pgwire.js'
 import { NAMED_TARGETS, type TargetSpec } from './targets/start-target.js'
 
@@ -9,7 +10,7 @@ export interface BenchOptions {
   scenarios: string[]
   targets: TargetSpec[]
   rounds: number
-  simProfile: 'iris' | 'pgwire-1.0'
+  simProfile: Profile
   outDir: string
   help: boolean
 }
@@ -64,8 +65,9 @@ Options:
                                       (IRIS or PostgreSQL, told apart by SELECT version())
                           all         sim and postgres
   --rounds <n>          measured rounds (default ${DEFAULT_ROUNDS}, --quick ${QUICK_ROUNDS})
-  --sim-profile <p>     the sim target's quirk profile: iris (default) or pgwire-1.0 (the sim behind
-                        the iris-pgwire targets always runs iris)
+  --sim-profile <p>     the sim target's profile: iris (default), pgwire-1.0-dbapi or
+                        pgwire-1.0-embedded (IRIS behind the sim's model of iris-pgwire 1.0.1 on that
+                        backend; the sim behind the iris-pgwire targets always runs iris)
   --out <dir>           where to write results (default packages/bench/results)
   --help                this text
 `
@@ -120,9 +122,9 @@ export function parseOptions(
   if (!Number.isInteger(rounds) || rounds < 1)
     throw new UsageError(`--rounds must be a positive integer, got ${values.rounds}`)
 
-  const simProfile = values['sim-profile'] ?? 'iris'
-  if (simProfile !== 'iris' && simProfile !== 'pgwire-1.0') {
-    throw new UsageError(`--sim-profile must be iris or pgwire-1.0, got ${simProfile}`)
+  const simProfile = (values['sim-profile'] ?? 'iris') as Profile
+  if (!PROFILES.includes(simProfile)) {
+    throw new UsageError(`--sim-profile must be one of ${PROFILES.join(', ')}, got ${simProfile}`)
   }
 
   return {

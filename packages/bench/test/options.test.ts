@@ -64,7 +64,9 @@ describe('bench options', () => {
     )
     expect(() => parseOptions(['--target', 'mysql'], NAMES)).toThrow(UsageError)
     expect(() => parseOptions(['--rounds', '0'], NAMES)).toThrow(/positive integer/)
-    expect(() => parseOptions(['--sim-profile', 'x'], NAMES)).toThrow(/iris or pgwire-1.0/)
+    expect(() => parseOptions(['--sim-profile', 'x'], NAMES)).toThrow(
+      /one of iris, pgwire-1.0-dbapi, pgwire-1.0-embedded/,
+    )
     expect(() => parseOptions(['--bogus'], NAMES)).toThrow(UsageError)
   })
 })

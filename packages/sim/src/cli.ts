@@ -27,10 +27,10 @@ Options:
   --port <n>              TCP port; 0 picks a free one (default 0)
   --host <address>        interface to listen on (default 127.0.0.1)
   --profile <name>        ${PROFILES.join(' | ')} (default iris).
-                          iris: IRIS behind a well-behaved wire server; pgwire-1.0: adds iris-pgwire
-                          1.0's quirks, both backends mixed; pgwire-1.0-dbapi / pgwire-1.0-embedded:
-                          iris-pgwire 1.0.1 on its external (DB-API) or embedded backend, with that
-                          backend's sessions, transactions, Describe and result types
+                          iris: IRIS behind a well-behaved wire server; pgwire-1.0-dbapi /
+                          pgwire-1.0-embedded: IRIS behind iris-pgwire 1.0.1 on its external (DB-API)
+                          or embedded backend, with that backend's text rewrites, sessions,
+                          transactions, Describe and result types
   --iris-version <v>      IRIS version, e.g. 2024.1; below 2025.1 LIMIT/OFFSET are rejected (default 2025.1)
   --data-dir <path>       keep data in this directory instead of in memory
   --lock-timeout-ms <n>   how long a statement waits for another transaction's lock (default 10000)
@@ -45,8 +45,8 @@ Options:
 
 Examples:
   iris-sim --port 1972
-  iris-sim --profile pgwire-1.0 --data-dir ./.iris-data
-  iris-sim --profile pgwire-1.0-dbapi
+  iris-sim --profile pgwire-1.0-dbapi --data-dir ./.iris-data
+  iris-sim --profile pgwire-1.0-embedded
   iris-sim --user _SYSTEM:SYS --user app:secret
   iris-sim --port 5433 --iris-version 2024.1 --lock-timeout-ms 2000
   iris-sim --front-end iris-pgwire-dbapi

@@ -1,5 +1,5 @@
 export type { QueryLog, QueryLogEntry } from './engine/index.js'
 export * from './front-end/index.js'
 export { SimConfigError, type SimOptions } from './options.js'
-export type { Profile } from './profiles.js'
+export { PROFILES, type Profile } from './profiles.js'
 export { type Sim, startSim } from './start-sim.js'

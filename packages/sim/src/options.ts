@@ -10,7 +10,7 @@ export interface SimOptions {
   host?: string
   /** TCP port; `0` (the default) picks a free one. */
   port?: number
-  /** `iris` (default): IRIS behind a well-behaved wire server. `pgwire-1.0`: adds iris-pgwire 1.0's quirks; `pgwire-1.0-dbapi` / `pgwire-1.0-embedded`: iris-pgwire 1.0.1 on one backend (docs/iris-sql.md#simulator-profiles). */
+  /** `iris` (default): IRIS behind a well-behaved wire server. `pgwire-1.0-dbapi` / `pgwire-1.0-embedded`: iris-pgwire 1.0.1 on its external or embedded backend (docs/iris-sql.md#simulator-profiles). */
   profile?: Profile
   /** IRIS version as `YYYY.N`, default `2025.1`. Below `2025.1` LIMIT/OFFSET are rejected (docs/iris-sql.md#simulator-profiles). */
   irisVersion?: string
@@ -95,7 +95,7 @@ function profileOf(value: unknown): Profile {
   if (!profile) {
     throw new SimConfigError(
       'profile',
-      `must be one of ${PROFILES.join(', ')} (got ${shown(value)})`,
+      `must be one of ${PROFILES.join(', ')} (got ${shown(value)})${value === 'pgwire-1.0' ? '; pgwire-1.0 mixed both iris-pgwire backends and is gone: choose the backend you run, pgwire-1.0-dbapi (external) or pgwire-1.0-embedded' : ''}`,
     )
   }
   return profile

@@ -2,22 +2,16 @@
  * The sim's profiles (docs/iris-sql.md#simulator-profiles): what stands between the client and
  * IRIS.
  * - `iris`: IRIS behind a well-behaved wire server.
- * - `pgwire-1.0`: iris-pgwire 1.0's quirks on top, a mix of both of its backends.
  * - `pgwire-1.0-dbapi`, `pgwire-1.0-embedded`: iris-pgwire 1.0.1 on one backend each
  *   (docs/iris-sql.md#iris-pgwire-backends), its sessions, transactions, Describe and results.
  */
 import type { PgwireBackend } from './front-end/start-pgwire.js'
 
-export type Profile = 'iris' | 'pgwire-1.0' | 'pgwire-1.0-dbapi' | 'pgwire-1.0-embedded'
+export type Profile = 'iris' | 'pgwire-1.0-dbapi' | 'pgwire-1.0-embedded'
 
-export const PROFILES: readonly Profile[] = [
-  'iris',
-  'pgwire-1.0',
-  'pgwire-1.0-dbapi',
-  'pgwire-1.0-embedded',
-]
+export const PROFILES: readonly Profile[] = ['iris', 'pgwire-1.0-dbapi', 'pgwire-1.0-embedded']
 
-/** The iris-pgwire backend a profile models on its own, if any. */
+/** The iris-pgwire backend a profile models, if any. */
 export function pgwireBackendOf(profile: Profile): PgwireBackend | undefined {
   if (profile === 'pgwire-1.0-dbapi') return 'dbapi'
   if (profile === 'pgwire-1.0-embedded') return 'embedded'

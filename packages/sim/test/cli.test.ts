@@ -97,7 +97,7 @@ describe('iris-sim command line (dist/cli.js)', () => {
     ]) {
       expect(help.stdout).toContain(flag)
     }
-    expect(help.stdout).toContain('iris | pgwire-1.0 | pgwire-1.0-dbapi | pgwire-1.0-embedded')
+    expect(help.stdout).toContain('iris | pgwire-1.0-dbapi | pgwire-1.0-embedded')
     expect(help.stdout).toContain('Examples:')
     const version = await run(['--version']).exit
     expect(version).toMatchObject({ code: 0, stdout: '0.1.0\n' })
@@ -109,7 +109,11 @@ describe('iris-sim command line (dist/cli.js)', () => {
     [['--port', '70000'], /invalid option port: must be an integer from 0 to 65535/],
     [
       ['--profile', 'postgres'],
-      /invalid option profile: must be one of iris, pgwire-1.0, pgwire-1.0-dbapi, pgwire-1.0-embedded/,
+      /invalid option profile: must be one of iris, pgwire-1.0-dbapi, pgwire-1.0-embedded/,
+    ],
+    [
+      ['--profile', 'pgwire-1.0'],
+      /pgwire-1.0 mixed both iris-pgwire backends and is gone: choose the backend you run/,
     ],
     [['--user', 'nocolon'], /--user must be name:password/],
     [['extra'], /positional/],
@@ -118,8 +122,8 @@ describe('iris-sim command line (dist/cli.js)', () => {
       /--front-end must be one of sim, iris-pgwire-dbapi, iris-pgwire-embedded/,
     ],
     [
-      ['--front-end', 'iris-pgwire-dbapi', '--profile', 'pgwire-1.0'],
-      /runs the sim with profile iris .*drop --profile pgwire-1.0/,
+      ['--front-end', 'iris-pgwire-dbapi', '--profile', 'pgwire-1.0-dbapi'],
+      /runs the sim with profile iris .*drop --profile pgwire-1.0-dbapi/,
     ],
   ])('rejects %j with one line on stderr and exit code 2', async (args, message) => {
     const { code, stdout, stderr } = await run(args).exit

@@ -39,7 +39,7 @@ describe('startSim: option validation', () => {
       'an unknown profile',
       { profile: 'postgres' as 'iris' },
       'profile',
-      /one of iris, pgwire-1.0, pgwire-1.0-dbapi, pgwire-1.0-embedded/,
+      /one of iris, pgwire-1.0-dbapi, pgwire-1.0-embedded/,
     ],
     ['a malformed IRIS version', { irisVersion: '2025' }, 'irisVersion', /like "2025.1"/],
     ['a numeric IRIS version', { irisVersion: 2025.1 as unknown as string }, 'irisVersion', /like/],
@@ -174,7 +174,7 @@ describe('startSim: SCRAM users, profile, version and data directory', { timeout
     }
   })
 
-  it.each(['pgwire-1.0', 'pgwire-1.0-dbapi', 'pgwire-1.0-embedded'] as const)(
+  it.each(['pgwire-1.0-dbapi', 'pgwire-1.0-embedded'] as const)(
     'reports its profile and IRIS version; %s ignores Execute row limits (docs/iris-sql.md#execute-row-limit)',
     async (profile) => {
       const sim = await startTestSim({ profile, irisVersion: '2024.1' })

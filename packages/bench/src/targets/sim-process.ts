@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import type { Profile } from '@kysely-iris/sim'
 import { stopOnExit } from '../cleanup.js'
 import { probeServer, type Target, TargetUnavailableError } from './target.js'
 
@@ -16,7 +17,7 @@ const START_TIMEOUT_MS = 90_000
 
 export interface SimOptions {
   /** The sim's quirk profile (docs/iris-sql.md#simulator-profiles). */
-  profile: 'iris' | 'pgwire-1.0'
+  profile: Profile
 }
 
 /** An `iris-sim` child process, serving at `url` until `stop`. */

@@ -1,3 +1,4 @@
+import type { Profile } from '@kysely-iris/sim'
 import { IRIS_PGWIRE_TARGETS, type IrisPgwireTarget, startIrisPgwire } from './iris-pgwire.js'
 import { startLocalPostgres } from './local-postgres.js'
 import { startSimProcess } from './sim-process.js'
@@ -24,7 +25,7 @@ export const NAMED_TARGETS: readonly TargetSpec[] = [
 ]
 
 export interface StartOptions {
-  simProfile: 'iris' | 'pgwire-1.0'
+  simProfile: Profile
 }
 
 /** The id a target's results are filed under: its name, or `url` for a server given by URL. */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { IrisUniqueViolationError } from '../../src/index.js'
-import { connect, PROFILES, tableName } from '../support/server.js'
+import { connect, SIM_TARGETS, tableName } from '../support/server.js'
 import { useTestServer } from '../support/test-database.js'
 
-describe.each(PROFILES)(
-  'bulk insert chunking (needs the sim: counts statements in its query log) (profile %s)',
-  (profile) => {
-    const harness = useTestServer({ profile, needsSim: true })
+describe.each(SIM_TARGETS)(
+  'bulk insert chunking (needs the sim: counts statements in its query log) (%s)',
+  (target) => {
+    const harness = useTestServer({ target, needsSim: true })
 
     // The union-all form is tested with smaller statements: the sim translates long UNION ALL chains
     // slowly and fails from about 550 rows per statement (SQLCODE -400 "unnamed prepared statement does

@@ -1,10 +1,10 @@
-import { expect, it } from 'vitest'
+import { describeTargets, traitsOf } from '@kysely-iris/sim/testing'
+import { describe, expect, it } from 'vitest'
 import { IrisTimeoutError, IrisTransactionsUnsupportedError } from '../../src/index.js'
 import { tableName } from '../support/server.js'
-import { describeTargets, traitsOf } from '../support/targets.js'
 import { useTestDatabase } from '../support/test-database.js'
 
-describeTargets('cancellation with AbortSignal (Kysely 0.29)', (target) => {
+describeTargets(describe, 'cancellation with AbortSignal (Kysely 0.29)', (target) => {
   const table = tableName('locked')
   const t = useTestDatabase({
     target,

@@ -1,16 +1,16 @@
+import { describeTargets, traitsOf } from '@kysely-iris/sim/testing'
 import { sql } from 'kysely'
 import pg from 'pg'
-import { expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   IrisNotFoundError,
   IrisTransactionsUnsupportedError,
   IrisUnsupportedError,
 } from '../../src/index.js'
 import { tableName } from '../support/server.js'
-import { describeTargets, traitsOf } from '../support/targets.js'
 import { useTestDatabase } from '../support/test-database.js'
 
-describeTargets('CRUD, transactions, insertId, labels', (target) => {
+describeTargets(describe, 'CRUD, transactions, insertId, labels', (target) => {
   const person = tableName('person')
   const traits = traitsOf(target)
   const t = useTestDatabase({
@@ -31,7 +31,7 @@ describeTargets('CRUD, transactions, insertId, labels', (target) => {
       .insertInto(person)
       .values({ firstName: 'Ann', age: 31, active: true })
       .executeTakeFirstOrThrow()
-    if (traits.insertId) expect(typeof inserted.insertId).toBe('bigint')
+    if (traits.lastIdentity) expect(typeof inserted.insertId).toBe('bigint')
     const id =
       inserted.insertId === undefined
         ? (
@@ -191,8 +191,8 @@ describeTargets('CRUD, transactions, insertId, labels', (target) => {
     expect(rows).toHaveLength(60)
     const byAge = new Map(rows.map((r) => [r.age, BigInt(r.id)]))
     const ids = results.map((r) => r.insertId)
-    if (traits.insertId !== undefined)
-      expect(ids.filter((id) => id !== undefined)).toHaveLength(traits.insertId ? 60 : 0)
+    if (traits.lastIdentity !== undefined)
+      expect(ids.filter((id) => id !== undefined)).toHaveLength(traits.lastIdentity ? 60 : 0)
     for (const [i, r] of results.entries())
       if (r.insertId !== undefined) expect(r.insertId).toBe(byAge.get(i))
   })
@@ -208,7 +208,7 @@ describeTargets('CRUD, transactions, insertId, labels', (target) => {
     // iris-pgwire lower-cases labels, and the names of `*` are not known to restore them
     // (docs/iris-sql.md#iris-pgwire-result-quirks; README, "Result labels").
     expect(Object.keys(row ?? {})).toEqual(
-      t.server.profile === 'pgwire-1.0'
+      traits.irisPgwire
         ? ['id', 'firstname', 'age', 'active']
         : ['id', 'firstName', 'age', 'active'],
     )

@@ -1,5 +1,6 @@
+import { describeTargets, traitsOf } from '@kysely-iris/sim/testing'
 import { sql } from 'kysely'
-import { expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   IrisError,
   IrisForeignKeyViolationError,
@@ -12,12 +13,11 @@ import {
   IrisVectorMismatchError,
 } from '../../src/index.js'
 import { tableName } from '../support/server.js'
-import { describeTargets, traitsOf } from '../support/targets.js'
 import { useTestDatabase } from '../support/test-database.js'
 
 type ErrorClass = abstract new (...args: never[]) => IrisError
 
-describeTargets('server errors map by SQLCODE', (target) => {
+describeTargets(describe, 'server errors map by SQLCODE', (target) => {
   const traits = traitsOf(target)
   const parent = tableName('parent')
   const child = tableName('child')

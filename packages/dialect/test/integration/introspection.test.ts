@@ -1,8 +1,8 @@
+import { describeTargets, traitsOf } from '@kysely-iris/sim/testing'
 import { sql } from 'kysely'
-import { expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { description, type IrisTableMetadata } from '../../src/index.js'
 import { tableName } from '../support/server.js'
-import { describeTargets, traitsOf } from '../support/targets.js'
 import { useTestDatabase } from '../support/test-database.js'
 
 /** Every column type of docs/iris-sql.md#column-types, as DDL. */
@@ -29,7 +29,7 @@ const TYPES: [column: string, ddl: string][] = [
   ['c_vector', 'VECTOR(FLOAT, 3)'],
 ]
 
-describeTargets('introspection from INFORMATION_SCHEMA', (target) => {
+describeTargets(describe, 'introspection from INFORMATION_SCHEMA', (target) => {
   // iris-pgwire reports SQLUser as `public` in schema columns (docs/iris-sql.md#the-public-schema).
   const defaultSchema = traitsOf(target).irisPgwire ? 'public' : 'SQLUser'
   const table = tableName('every_type')

@@ -1,17 +1,17 @@
+import { describeTargets } from '@kysely-iris/sim/testing'
 import type { Kysely } from 'kysely'
 import type { Migration } from 'kysely/migration'
-import { expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { IrisLockError } from '../../src/index.js'
 import { loadMigrator } from '../support/migrator.js'
 import { type AnyDB, connect, tableName } from '../support/server.js'
-import { describeTargets } from '../support/targets.js'
 import { useTestServer } from '../support/test-database.js'
 
 function provider(migrations: Record<string, Migration>) {
   return { getMigrations: async () => migrations }
 }
 
-describeTargets('Migrator', (target) => {
+describeTargets(describe, 'Migrator', (target) => {
   const harness = useTestServer({ target })
 
   it('runs migrations up and down', async () => {

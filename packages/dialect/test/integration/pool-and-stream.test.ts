@@ -1,10 +1,10 @@
+import { describeTargets, traitsOf } from '@kysely-iris/sim/testing'
 import Cursor from 'pg-cursor'
-import { expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { connect, tableName } from '../support/server.js'
-import { describeTargets, traitsOf } from '../support/targets.js'
 import { useTestDatabase } from '../support/test-database.js'
 
-describeTargets('pool load and streaming', (target) => {
+describeTargets(describe, 'pool load and streaming', (target) => {
   const numbers = tableName('numbers')
   const t = useTestDatabase({
     target,

@@ -1,6 +1,6 @@
-import { expect, it } from 'vitest'
+import { describeTargets } from '@kysely-iris/sim/testing'
+import { describe, expect, it } from 'vitest'
 import { type TestTarget, tableName } from '../support/server.js'
-import { describeTargets } from '../support/targets.js'
 import { useTestDatabase } from '../support/test-database.js'
 
 /** The default value options give the same JS values under both profiles (README, "Value parsing"). */
@@ -25,7 +25,7 @@ const BEHIND_IRIS_PGWIRE: Partial<Record<TestTarget, Record<string, unknown>>> =
   'sim-pgwire-1.0-embedded': { amount: 12.5 },
 }
 
-describeTargets('values round-trip with the default parsing', (target) => {
+describeTargets(describe, 'values round-trip with the default parsing', (target) => {
   const table = tableName('typed_values')
   const t = useTestDatabase({
     target,

@@ -5,6 +5,7 @@
  * value (it must travel as a parameter and come back unchanged) and as an identifier (it must be
  * double-quoted safely, or refused with IrisInputError).
  */
+import type { SIM_TARGETS } from '../support/server.js'
 
 export interface HostileCase {
   /** Family and index, e.g. `quotes #3`: names the test. */
@@ -13,7 +14,7 @@ export interface HostileCase {
   readonly value: string
   /**
    * As a value: `refused` when the dialect must throw IrisInputError before sending anything;
-   * otherwise what a select returns under profile `pgwire-1.0` when it differs from `value` ('' →
+   * otherwise what a select returns behind iris-pgwire's embedded backend when it differs from `value` ('' →
    * NULL, docs/iris-sql.md#iris-pgwire-result-quirks; numeric-looking text is re-typed, '007' →
    * '7', docs/iris-sql.md#parameter-re-typing).
    */
@@ -264,7 +265,7 @@ const FAMILIES: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Numeric-looking text: iris-pgwire re-types it as a number (docs/iris-sql.md#parameter-re-typing),
- * so a varchar column gets the number's text: [value, text stored under pgwire-1.0]. The last seven
+ * so a varchar column gets the number's text: [value, text stored behind iris-pgwire]. The last seven
  * only look numeric to people, not to the re-typing rule, and come back unchanged.
  */
 const NUMERIC_LOOKING: readonly (readonly [string, string])[] = [
@@ -330,11 +331,11 @@ export const ACCEPTED_VALUES = CORPUS.filter((c) => c.asValue !== 'refused')
 export const REFUSED_VALUES = CORPUS.filter((c) => c.asValue === 'refused')
 
 /**
- * What a select returns for a stored case under a profile
+ * What a select returns for a stored case on a sim target
  * (docs/iris-sql.md#iris-pgwire-result-quirks, docs/iris-sql.md#parameter-re-typing).
  */
-export function expectedBack(c: HostileCase, profile: 'iris' | 'pgwire-1.0'): string | null {
-  if (profile === 'pgwire-1.0' && typeof c.asValue === 'object') return c.asValue.pgwire
+export function expectedBack(c: HostileCase, target: (typeof SIM_TARGETS)[number]): string | null {
+  if (target !== 'sim-iris' && typeof c.asValue === 'object') return c.asValue.pgwire
   return c.value
 }
 

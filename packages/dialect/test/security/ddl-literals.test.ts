@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { description, IrisInputError } from '../../src/index.js'
-import { PROFILES } from '../support/server.js'
+import { SIM_TARGETS } from '../support/server.js'
 import { useTestDatabase } from '../support/test-database.js'
 import { CORPUS, type HostileCase, label } from './corpus.js'
 import { ddlLiteralRefusal } from './policy.js'
@@ -13,8 +13,8 @@ import { ddlLiteralRefusal } from './policy.js'
  */
 const numbered = CORPUS.map((c, i) => ({ c, table: `ddl_literal_${i}` }))
 
-describe.each(PROFILES)('hostile DDL literals (needs the sim; profile %s)', (profile) => {
-  const t = useTestDatabase({ profile, needsSim: true })
+describe.each(SIM_TARGETS)('hostile DDL literals (needs the sim; %s)', (target) => {
+  const t = useTestDatabase({ target, needsSim: true })
 
   const createTable = (table: string, text: string) =>
     t.db.schema
@@ -29,7 +29,7 @@ describe.each(PROFILES)('hostile DDL literals (needs the sim; profile %s)', (pro
       const row = await t.db.selectFrom(table).select('c').executeTakeFirstOrThrow()
       // '' comes back as NULL through iris-pgwire 1.0 (docs/iris-sql.md#iris-pgwire-result-quirks);
       // nothing else differs.
-      expect(row.c).toBe(profile === 'pgwire-1.0' && c.value === '' ? null : c.value)
+      expect(row.c).toBe(target !== 'sim-iris' && c.value === '' ? null : c.value)
     } finally {
       await t.db.schema.dropTable(table).execute()
     }

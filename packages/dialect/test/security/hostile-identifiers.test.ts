@@ -1,13 +1,13 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { IrisInputError } from '../../src/index.js'
-import { PROFILES, tableName } from '../support/server.js'
+import { SIM_TARGETS, tableName } from '../support/server.js'
 import { useTestDatabase } from '../support/test-database.js'
 import { CORPUS, label } from './corpus.js'
 import { identifierRefusal, kyselyParses } from './policy.js'
 
 /**
- * Hostile identifiers, against the sim under both profiles: a hostile name the dialect allows is
+ * Hostile identifiers, against the sim's targets (SIM_TARGETS): a hostile name the dialect allows is
  * double-quoted and works as a table, column, alias, schema and savepoint name (create, write,
  * read, roll back, drop); one it refuses raises IrisInputError and sends nothing (needs the sim:
  * reads its query log).
@@ -19,11 +19,11 @@ const REFUSED = CORPUS.filter((c) => identifierRefusal(c.value))
 const savepointRefusal = (name: string) =>
   identifierRefusal(name) ?? (/^sys/i.test(name) ? 'SYS' : undefined)
 
-describe.each(PROFILES)('hostile identifiers (needs the sim; profile %s)', (profile) => {
+describe.each(SIM_TARGETS)('hostile identifiers (needs the sim; %s)', (target) => {
   /** Where the savepoint tests write the rows their savepoints keep or roll back. */
   const savepoints = tableName('savepoints')
   const t = useTestDatabase({
-    profile,
+    target,
     needsSim: true,
     tables: { [savepoints]: (create) => create.addColumn('id', 'integer', (c) => c.primaryKey()) },
   })

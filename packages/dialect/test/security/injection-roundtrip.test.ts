@@ -1,26 +1,26 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { IrisInputError } from '../../src/index.js'
-import { PROFILES, tableName } from '../support/server.js'
+import { SIM_TARGETS, tableName } from '../support/server.js'
 import { useTestDatabase } from '../support/test-database.js'
 import { ACCEPTED_VALUES, expectedBack, type HostileCase, label, REFUSED_VALUES } from './corpus.js'
 import { VALUE_ENTRIES } from './entries.js'
 
 /**
- * Hostile values, against the sim under both profiles (needs the sim: reads its query log). Every
+ * Hostile values, against the sim's targets (SIM_TARGETS) (needs the sim: reads its query log). Every
  * accepted corpus value goes in through insert, update, replaceInto and the `sql` template, is
  * found again through `where` =, like, in and the `sql` template, and comes back byte-exact under
- * `iris`; under `pgwire-1.0` exactly as docs/iris-sql.md#iris-pgwire-result-quirks ('' → NULL) and
+ * `sim-iris`; behind iris-pgwire's embedded backend exactly as docs/iris-sql.md#iris-pgwire-result-quirks ('' → NULL) and
  * docs/iris-sql.md#parameter-re-typing (numeric-looking text re-typed) say. Refused values (NUL,
  * lone surrogates) raise IrisInputError and send nothing.
  */
 const MAX_SIM_LIKE_WILDCARDS = 1000
 const wildcards = (text: string) => text.match(/[%_]/g)?.length ?? 0
 
-describe.each(PROFILES)('hostile values round-trip (needs the sim; profile %s)', (profile) => {
+describe.each(SIM_TARGETS)('hostile values round-trip (needs the sim; %s)', (target) => {
   const table = tableName('hostile_values')
   const t = useTestDatabase({
-    profile,
+    target,
     needsSim: true,
     tables: {
       [table]: (create) =>
@@ -36,7 +36,7 @@ describe.each(PROFILES)('hostile values round-trip (needs the sim; profile %s)',
 
   /** Every value entry, in and out. */
   async function roundTrip(c: HostileCase, id: number) {
-    const back = expectedBack(c, profile)
+    const back = expectedBack(c, target)
     const v = c.value
 
     await t.db.insertInto(table).values({ id, v }).execute()
@@ -55,7 +55,7 @@ describe.each(PROFILES)('hostile values round-trip (needs the sim; profile %s)',
       where ${sql.ref('id')} = ${id} and ${sql.ref('v')} = ${v}`.execute(t.db)
     expect(viaTemplate.rows.map((r) => r.id)).toEqual([id])
 
-    // An untyped parameter selected back. Under pgwire-1.0 the sim re-types numeric-looking text to
+    // An untyped parameter selected back. Behind iris-pgwire the sim re-types numeric-looking text to
     // the number's text (docs/iris-sql.md#parameter-re-typing), which PostgreSQL then types as
     // text.
     const echoed = await t.db

@@ -13,11 +13,11 @@ import {
   toVector,
   vectorType,
 } from '../../src/index.js'
-import { connect, PROFILES, tableName } from '../support/server.js'
+import { connect, SIM_TARGETS, tableName } from '../support/server.js'
 import { useTestDatabase } from '../support/test-database.js'
 
 /**
- * Out-of-range input under both sim profiles. Each is either a typed error raised before anything
+ * Out-of-range input on the sim's targets (SIM_TARGETS). Each is either a typed error raised before anything
  * is sent (checked in the sim's query log), or the documented behaviour.
  */
 
@@ -32,14 +32,14 @@ function holey(): number[] {
 /** Valid, and beyond what a JS number holds exactly (2^53) or what BIGINT holds (2^63 - 1). */
 const BIGINTS = [2n ** 53n + 1n, 2n ** 63n - 1n, -(2n ** 63n), -(2n ** 53n) - 3n]
 
-describe.each(PROFILES)('out-of-range input (needs the sim; profile %s)', (profile) => {
+describe.each(SIM_TARGETS)('out-of-range input (needs the sim; %s)', (target) => {
   const numbers = tableName('oor_numbers')
   const dates = tableName('oor_dates')
   const vectors = tableName('oor_vectors')
   const wide = tableName('oor_wide')
   /** Its connection reads BIGINT as bigint (`int8: 'bigint'`), so integers past 2^53 stay exact. */
   const exact = useTestDatabase({
-    profile,
+    target,
     needsSim: true,
     connection: { int8: 'bigint' },
     tables: {

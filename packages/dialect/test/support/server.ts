@@ -1,3 +1,4 @@
+import { startTarget, type Target } from '@kysely-iris/sim/testing'
 import { Kysely } from 'kysely'
 import pg from 'pg'
 import { typeParsers } from '../../src/create-pool.js'
@@ -14,42 +15,24 @@ export interface SimHooks {
   connectionCount(): number
 }
 
-/**
- * Where an integration test runs:
- * - `sim-iris`, `sim-pgwire-1.0`, `sim-pgwire-1.0-dbapi`, `sim-pgwire-1.0-embedded`: the sim with
- *   that profile (docs/iris-sql.md#simulator-profiles);
- * - `iris-pgwire-dbapi`, `iris-pgwire-embedded`: the real iris-pgwire 1.0 on that backend, in
- *   front of a sim of profile `iris` (docs/iris-sql.md#iris-pgwire-backends);
- * - `iris-url`: the real server at IRIS_URL.
- */
-export type TestTarget =
-  | 'sim-iris'
-  | 'sim-pgwire-1.0'
-  | 'sim-pgwire-1.0-dbapi'
-  | 'sim-pgwire-1.0-embedded'
-  | 'iris-pgwire-dbapi'
-  | 'iris-pgwire-embedded'
-  | 'iris-url'
+export type { Target as TestTarget }
 
 export interface TestServer {
   readonly url: string
-  /** Present when the server is the sim itself; absent behind iris-pgwire or at IRIS_URL. */
+  /** Present when the client talks to the sim itself; absent behind iris-pgwire or at IRIS_URL. */
   readonly sim: SimHooks | undefined
-  readonly target: TestTarget
+  readonly target: Target
   /**
    * The IRIS behind the front end, reached without it (the sim's own URL), to look from outside;
    * absent at IRIS_URL.
    */
   readonly irisUrl: string | undefined
-  /** The sim profile's quirks a test expects: `pgwire-1.0` for every iris-pgwire target. */
-  readonly profile: 'iris' | 'pgwire-1.0'
   stop(): Promise<void>
 }
 
 export interface ServerOptions {
-  /** Default `sim-iris`, or the profile's sim target when `profile` is given. */
-  target?: TestTarget
-  profile?: 'iris' | 'pgwire-1.0'
+  /** Default `sim-iris`; IRIS_URL's server when it is set and the test needs no hooks. */
+  target?: Target
   irisVersion?: string
   lockTimeoutMs?: number
   /** The test uses the sim's hooks (query log, dropped sockets): never run it against IRIS_URL. */
@@ -60,64 +43,26 @@ export interface ServerOptions {
 export const realIrisUrl = process.env.IRIS_URL
 
 /**
- * Starts the target for one test file: a sim on port 0, the real iris-pgwire in front of one, or,
- * when IRIS_URL is set and the test needs no hooks, the real server. Always pair with `stop()` in
- * afterAll.
+ * Starts the target for one test file (`@kysely-iris/sim/testing`): a sim on port 0, the real
+ * iris-pgwire in front of one, or, when IRIS_URL is set and the test needs no hooks, the real
+ * server. Always pair with `stop()` in afterAll.
  */
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
-  if (realIrisUrl && !options.needsSim) {
-    return {
-      url: realIrisUrl,
-      sim: undefined,
-      irisUrl: undefined,
-      target: 'iris-url',
-      profile: 'pgwire-1.0',
-      stop: async () => {},
-    }
-  }
-  const target =
-    options.target ?? (options.profile === 'pgwire-1.0' ? 'sim-pgwire-1.0' : 'sim-iris')
-  const { startSim, startPgwire } = await import('@kysely-iris/sim')
-  const backend = PGWIRE_BACKENDS[target]
-  const simProfile = backend ? 'iris' : (SIM_PROFILES[target] ?? 'iris')
-  const profile = simProfile === 'iris' ? 'iris' : 'pgwire-1.0'
-  const sim = await startSim({
-    port: 0,
-    profile: simProfile,
-    ...(options.irisVersion ? { irisVersion: options.irisVersion } : {}),
-    ...(options.lockTimeoutMs ? { lockTimeoutMs: options.lockTimeoutMs } : {}),
-  })
-  if (!backend)
-    return { url: sim.url, sim, irisUrl: sim.url, target, profile, stop: () => sim.stop() }
-  const pgwire = await startPgwire({ backend, sim }).catch(async (error: unknown) => {
-    await sim.stop()
-    throw error
+  const target: Target =
+    realIrisUrl && !options.needsSim ? 'iris-url' : (options.target ?? 'sim-iris')
+  const started = await startTarget(target, {
+    sim: {
+      ...(options.irisVersion ? { irisVersion: options.irisVersion } : {}),
+      ...(options.lockTimeoutMs ? { lockTimeoutMs: options.lockTimeoutMs } : {}),
+    },
   })
   return {
-    url: pgwire.url,
-    sim: undefined,
-    irisUrl: sim.url,
+    url: started.url,
+    sim: started.sim,
+    irisUrl: started.iris?.url,
     target,
-    profile: 'pgwire-1.0',
-    stop: async () => {
-      await pgwire.stop()
-      await sim.stop()
-    },
+    stop: () => started.stop(),
   }
-}
-
-const SIM_PROFILES: Partial<
-  Record<TestTarget, 'iris' | 'pgwire-1.0' | 'pgwire-1.0-dbapi' | 'pgwire-1.0-embedded'>
-> = {
-  'sim-iris': 'iris',
-  'sim-pgwire-1.0': 'pgwire-1.0',
-  'sim-pgwire-1.0-dbapi': 'pgwire-1.0-dbapi',
-  'sim-pgwire-1.0-embedded': 'pgwire-1.0-embedded',
-}
-
-const PGWIRE_BACKENDS: Partial<Record<TestTarget, 'dbapi' | 'embedded'>> = {
-  'iris-pgwire-dbapi': 'dbapi',
-  'iris-pgwire-embedded': 'embedded',
 }
 
 export interface TestDb<DB> {
@@ -149,10 +94,14 @@ export function connect<DB = any>(
 export type AnyDB = any
 
 /**
- * Both sim profiles (docs/iris-sql.md#simulator-profiles), for tests that need the sim's hooks;
- * against IRIS_URL only one run is needed.
+ * The sim's own targets for tests that need its hooks (docs/iris-sql.md#simulator-profiles): the
+ * `iris` profile, and iris-pgwire's embedded backend, whose results differ most from IRIS's (`''` as
+ * NULL, canonical numbers, `column1..N`); the text rewrites are the same on both backends.
  */
-export const PROFILES = realIrisUrl ? (['pgwire-1.0'] as const) : (['iris', 'pgwire-1.0'] as const)
+export const SIM_TARGETS = [
+  'sim-iris',
+  'sim-pgwire-1.0-embedded',
+] as const satisfies readonly Target[]
 
 /**
  * A table name unique to this run, so files can share a real server. Upper case: iris-pgwire

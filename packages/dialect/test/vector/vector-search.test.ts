@@ -1,6 +1,6 @@
 /**
- * Vector search (vector columns, HNSW index, nearest neighbours, similarity) against the sim under
- * both profiles, and recall@10 against a real IRIS when IRIS_URL is set. The sim searches exactly
+ * Vector search (vector columns, HNSW index, nearest neighbours, similarity) against the sim's
+ * targets (SIM_TARGETS; also when IRIS_URL is set, as they need the sim's exact search), and recall@10 against a real IRIS when IRIS_URL is set. The sim searches exactly
  * (HNSW DDL is recorded, not approximated), so its top-k must equal a brute force computed here at
  * the column's precision.
  */
@@ -18,7 +18,13 @@ import {
   VectorPlugin,
   vectorType,
 } from '../../src/index.js'
-import { connect, realIrisUrl, startServer, type TestServer } from '../support/server.js'
+import {
+  connect,
+  realIrisUrl,
+  SIM_TARGETS,
+  startServer,
+  type TestServer,
+} from '../support/server.js'
 import {
   atPrecision,
   bruteForceTopK,
@@ -29,11 +35,6 @@ import {
   type Scored,
 } from './vector-fixtures.js'
 
-/**
- * Both sim profiles (docs/iris-sql.md#simulator-profiles), also when IRIS_URL is set: these tests
- * need the sim's exact search.
- */
-const SIM_PROFILES = ['iris', 'pgwire-1.0'] as const
 const DIMENSIONS = 384
 const ROW_COUNT = 2000
 const EXACT_ROW_COUNT = 200
@@ -146,14 +147,14 @@ function expectSameRanking(actual: Scored[], expected: Scored[]): void {
   })
 }
 
-describe.each(SIM_PROFILES)(
-  'vectors against the sim (needs the sim: exact search and its query log) (profile %s)',
-  (profile) => {
+describe.each(SIM_TARGETS)(
+  'vectors against the sim (needs the sim: exact search and its query log) (%s)',
+  (target) => {
     let server: TestServer
     let db: Kysely<VectorDB>
 
     beforeAll(async () => {
-      server = await startServer({ profile, needsSim: true })
+      server = await startServer({ target, needsSim: true })
       db = connect<VectorDB>(server).db
       await createVectorTables(db)
     }, 180_000)
@@ -306,14 +307,14 @@ describe.each(SIM_PROFILES)(
       })
     })
 
-    // iris-pgwire's embedded backend, which the pgwire-1.0 profile models here, labels `SELECT *`
+    // iris-pgwire's embedded backend, which the sim's pgwire-1.0-embedded profile models, labels `SELECT *`
     // column1..N (docs/iris-sql.md#iris-pgwire-result-quirks): no row could be keyed by column, so
     // the dialect refuses such a result (README, "Labels").
-    it('the plugin converts selectAll() rows under profile iris; under pgwire-1.0 the column1..N result is refused', async () => {
+    it('the plugin converts selectAll() rows on sim-iris; behind the embedded backend the column1..N result is refused', async () => {
       const withPlugin = db.withPlugin(new VectorPlugin({ tables: { vec_items: ['embedding'] } }))
       const read = () =>
         withPlugin.selectFrom('vec_items').selectAll().where('id', '=', 7).executeTakeFirstOrThrow()
-      if (profile === 'iris') {
+      if (target === 'sim-iris') {
         const row = await read()
         expect(new Float32Array(row.embedding as unknown as number[])).toEqual(
           new Float32Array(inputs[6] ?? []),
@@ -336,15 +337,15 @@ describe.each(SIM_PROFILES)(
   },
 )
 
-describe.each(SIM_PROFILES)(
-  'nearestNeighbors in paging mode top, on IRIS 2024.3 where LIMIT is refused (needs the sim) (profile %s)',
-  (profile) => {
+describe.each(SIM_TARGETS)(
+  'nearestNeighbors in paging mode top, on IRIS 2024.3 where LIMIT is refused (needs the sim) (%s)',
+  (target) => {
     let server: TestServer
     let db: Kysely<VectorDB>
     const vectors = randomVectors(3, 50, 8)
 
     beforeAll(async () => {
-      server = await startServer({ profile, irisVersion: '2024.3', needsSim: true })
+      server = await startServer({ target, irisVersion: '2024.3', needsSim: true })
       db = connect<VectorDB>(server, { paging: 'top' }).db
       await db.schema
         .createTable('vec_exact')

@@ -1,7 +1,7 @@
-import { expect, it } from 'vitest'
+import { describeTargets } from '@kysely-iris/sim/testing'
+import { describe, expect, it } from 'vitest'
 import { nearestNeighbors, toVector, vectorType } from '../../src/index.js'
 import { tableName } from '../support/server.js'
-import { describeTargets } from '../support/targets.js'
 import { useTestDatabase } from '../support/test-database.js'
 import { atPrecision, bruteForceTopK, cosine, dot, randomVectors } from './vector-fixtures.js'
 
@@ -15,7 +15,7 @@ const DIMENSIONS = 8
 const ROWS = 60
 const K = 5
 
-describeTargets('vector top-k', (target) => {
+describeTargets(describe, 'vector top-k', (target) => {
   const table = tableName('vec_topk')
   const vectors = randomVectors(7, ROWS, DIMENSIONS)
   const query = randomVectors(8, 1, DIMENSIONS)[0] as number[]

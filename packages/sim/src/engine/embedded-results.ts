@@ -12,12 +12,28 @@
  */
 import { embeddedValue } from './driver-values.js'
 import { ODBC, odbcTypeOf } from './odbc-types.js'
-import { pgwireField } from './pgwire-fields.js'
-import { selectsStarFromQuotedTable } from './pgwire-results.js'
-import { inferredTypeID, NONE, type PythonValue, sentText } from './python-values.js'
-import { OID, type ShapedColumn } from './result-shaping.js'
+import { pgwireField, pgwireLabel } from './pgwire-fields.js'
+import {
+  inferredTypeID,
+  NONE,
+  type PythonValue,
+  pythonDecimal,
+  pythonFloat,
+  pythonInt,
+  pythonStr,
+  sentText,
+} from './python-values.js'
+import { OID, type ShapedColumn, type ValueCategory } from './result-shaping.js'
 import type { CatalogColumn, TableInfo } from './table-info.js'
 import type { FieldDescription } from './types.js'
+
+/**
+ * docs/iris-sql.md#iris-pgwire-result-quirks: `SELECT * FROM "Table"` (a quoted table name) yields
+ * `column1..N`. Read from the statement's start only: `SELECT [TOP n] * FROM "`.
+ */
+function selectsStarFromQuotedTable(source: string): boolean {
+  return /^\s*select\s+(?:top\s+(?:\d+|\?|all)\s+)?\*\s+from\s+"/i.test(source)
+}
 
 /** iris-pgwire's `_normalize_iris_null`. */
 function normalizedNull(value: PythonValue): PythonValue {
@@ -88,4 +104,45 @@ export async function embeddedColumnsAndRows(
     ),
   )
   return { fields, rows: values.map((row) => row.map(sentText)) }
+}
+
+const TYPE_SIZES: Readonly<Record<number, number>> = {
+  [OID.int4]: 4,
+  [OID.int8]: 8,
+  [OID.float8]: 8,
+}
+
+/** A value of a column's category, for Describe, where no value exists yet. */
+function sampleValue(category: ValueCategory): PythonValue {
+  switch (category) {
+    case 'integer':
+      return pythonInt('0')
+    case 'float':
+      return pythonFloat('0')
+    case 'decimal':
+      return pythonDecimal('0')
+    default:
+      return pythonStr('0')
+  }
+}
+
+/**
+ * Describe (statement), before any value exists: types by the column's category, lower-case or
+ * positional labels (docs/iris-sql.md#result-types, docs/iris-sql.md#iris-pgwire-result-quirks).
+ */
+export function embeddedDescribedFields(
+  columns: readonly ShapedColumn[],
+  sql: string,
+): FieldDescription[] {
+  const positional = selectsStarFromQuotedTable(sql)
+  return columns.map(({ field, category }, i) => {
+    const dataTypeID = inferredTypeID(sampleValue(category))
+    return {
+      ...field,
+      name: positional ? `column${i + 1}` : pgwireLabel(field.name),
+      dataTypeID,
+      dataTypeSize: TYPE_SIZES[dataTypeID] ?? -1,
+      dataTypeModifier: -1,
+    }
+  })
 }

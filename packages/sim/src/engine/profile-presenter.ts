@@ -1,16 +1,14 @@
 /**
  * Presents a statement's result as the chosen profile does (docs/iris-sql.md#simulator-profiles):
- * profile `iris` as result-shaping.ts says; `pgwire-1.0` adds iris-pgwire's result quirks
- * (pgwire-results.ts); `pgwire-1.0-dbapi` and `pgwire-1.0-embedded` present them as that backend
- * of iris-pgwire does (dbapi-results.ts, embedded-results.ts), `public` for `SQLUser` included
+ * profile `iris` as result-shaping.ts says; `pgwire-1.0-dbapi` and `pgwire-1.0-embedded` present
+ * them as that backend of iris-pgwire does (dbapi-results.ts, embedded-results.ts), `public` for `SQLUser` included
  * (public-schema-output.ts). Command tags of those two are the front end's (pgwire-front-end.ts).
  */
 import type { Profile } from '../profiles.js'
 import type { Plan } from '../translate/plan.js'
 import type { RawResult } from './backend.js'
 import { dbapiColumnsAndRows } from './dbapi-results.js'
-import { embeddedColumnsAndRows } from './embedded-results.js'
-import { pgwireFields, pgwireRowsAndTag, selectsStarFromQuotedTable } from './pgwire-results.js'
+import { embeddedColumnsAndRows, embeddedDescribedFields } from './embedded-results.js'
 import { publicSchemaOutput } from './public-schema-output.js'
 import type { ResultShaper, ShapedColumn } from './result-shaping.js'
 import type { TableInfo } from './table-info.js'
@@ -39,12 +37,6 @@ export class ProfilePresenter {
           rows,
           commandTag: raw.commandTag,
         }
-      case 'pgwire-1.0': {
-        const quirky = pgwireRowsAndTag(rows, raw.commandTag)
-        const fields =
-          columns && pgwireFields(columns, rows[0], selectsStarFromQuotedTable(plan.source))
-        return { fields, ...quirky }
-      }
       default: {
         if (!columns) return { fields: null, rows, commandTag: raw.commandTag }
         const presented = await this.#backendColumnsAndRows(columns, rows, plan.source)
@@ -70,7 +62,7 @@ export class ProfilePresenter {
 
   /**
    * Describe (statement): columns before any value exists. iris-pgwire's own answer runs the
-   * statement; the sim describes it by type instead (pgwire-results.ts, dbapi-results.ts).
+   * statement; the sim describes it by type instead (dbapi-results.ts, embedded-results.ts).
    */
   async describedFields(raw: FieldDescription[], plan: Plan): Promise<FieldDescription[]> {
     const columns = await this.#shaper.columns(raw)
@@ -80,7 +72,7 @@ export class ProfilePresenter {
       case 'pgwire-1.0-dbapi':
         return dbapiColumnsAndRows(columns, [], plan.source).fields
       default:
-        return pgwireFields(columns, 'by type', selectsStarFromQuotedTable(plan.source))
+        return embeddedDescribedFields(columns, plan.source)
     }
   }
 }

@@ -28,7 +28,7 @@ const ARRAY_TYPE_IDS = new Set([1005, 1007, 1016, 1021, 1022, 1231])
 /** How a column's text values are rewritten. */
 export type ValueKind = 'plain' | 'bit' | 'vector'
 
-/** What a client may infer about a column's values; drives pgwire-1.0's type guess (docs/iris-sql.md#result-types). */
+/** What a client may infer about a column's values; drives the embedded backend's type guess at Describe (docs/iris-sql.md#result-types). */
 export type ValueCategory = 'integer' | 'float' | 'decimal' | 'text'
 
 export interface ShapedColumn {

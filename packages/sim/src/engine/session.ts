@@ -1,6 +1,6 @@
 /**
- * One IRIS session on the shared PGlite backend: a client connection's own (profiles `iris` and
- * `pgwire-1.0`), or one of the sessions behind a modelled iris-pgwire backend (pgwire-front-end.ts).
+ * One IRIS session on the shared PGlite backend: a client connection's own (profile `iris`), or one
+ * of the sessions behind a modelled iris-pgwire backend (pgwire-front-end.ts).
  *
  * PGlite has a single PostgreSQL session, so the backend lock decides who uses it: a statement
  * outside a transaction holds it for that statement only; START TRANSACTION takes it until COMMIT or
@@ -19,7 +19,7 @@ import type { BackendStatement, BatchOptions, BatchOutcome, RawResult } from './
 import type { EngineContext } from './engine-context.js'
 import { lockTimeout, queryCanceled, toIrisError } from './error-mapping.js'
 import { LockTimeoutError } from './fifo-lock.js'
-import { missingTableFault, pgwireParameters } from './pgwire-results.js'
+import { pgwireParameters } from './pgwire-parameters.js'
 import { quoteIdentifier } from './table-info.js'
 import type {
   EngineSession,
@@ -300,14 +300,7 @@ export class IrisSession implements EngineSession {
       this.#lastIdentity = identity ? (result.rows.at(-1)?.[0] ?? '') : ''
     if (identity)
       return this.#context.shape({ fields: null, rows: [], commandTag: result.commandTag }, plan)
-    const shaped = await this.#context.shape(result, plan)
-    // docs/iris-sql.md#the-missing-table-fault: iris-pgwire 1.0.1 has no code for it, so the
-    // profiles that model one of its backends leave it out.
-    if (options.profile === 'pgwire-1.0') {
-      const fault = missingTableFault(plan.kind, plan.sql, params, shaped.rows.length)
-      if (fault) throw fault
-    }
-    return shaped
+    return this.#context.shape(result, plan)
   }
 
   async #upsert(plan: UpsertPlan, params: readonly ParameterValue[]): Promise<StatementResult> {

@@ -32,7 +32,7 @@ export interface ConnectionOptions {
   session: EngineSession
   /**
    * Honour Execute's row limit with PortalSuspended. iris-pgwire 1.0 ignores it and sends every
-   * row (docs/iris-sql.md#execute-row-limit), so the `pgwire-1.0` profile turns this off.
+   * row (docs/iris-sql.md#execute-row-limit), so the profiles behind it turn this off.
    */
   honourRowLimit: boolean
   /** Writes bytes to the client. */

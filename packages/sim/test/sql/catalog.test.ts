@@ -8,14 +8,17 @@ import type pg from 'pg'
 import { beforeAll, expect, it } from 'vitest'
 import { describeEachProfile } from './profiles.js'
 
-/** Row values with lower-cased keys: pgwire-1.0 lower-cases labels (docs/iris-sql.md#iris-pgwire-result-quirks). */
+/** Row values with lower-cased keys: iris-pgwire lower-cases labels (docs/iris-sql.md#iris-pgwire-result-quirks). */
 function lowerKeys(rows: Record<string, unknown>[]): Record<string, unknown>[] {
   return rows.map((row) =>
     Object.fromEntries(Object.entries(row).map(([key, value]) => [key.toLowerCase(), value])),
   )
 }
 
-describeEachProfile('catalog', {}, ({ sim }) => {
+describeEachProfile('catalog', {}, ({ profile, sim }) => {
+  // Behind iris-pgwire, SQLUser reads as public in a table_schema or schema_name column
+  // (docs/iris-sql.md#the-public-schema).
+  const defaultSchema = profile === 'iris' ? 'SQLUser' : 'public'
   let client: pg.Client
   const rows = async (sql: string, params: unknown[] = []) =>
     lowerKeys((await client.query(sql, params)).rows)
@@ -46,14 +49,14 @@ describeEachProfile('catalog', {}, ({ sim }) => {
         description: null,
       },
       {
-        table_schema: 'SQLUser',
+        table_schema: defaultSchema,
         table_name: expect.stringMatching(/^author$/i),
         table_type: 'BASE TABLE',
         classname: expect.stringMatching(/^User\.author$/i),
         description: 'people who write',
       },
       {
-        table_schema: 'SQLUser',
+        table_schema: defaultSchema,
         table_name: expect.stringMatching(/^book$/i),
         table_type: 'BASE TABLE',
         classname: expect.stringMatching(/^User\.book$/i),
@@ -161,8 +164,11 @@ describeEachProfile('catalog', {}, ({ sim }) => {
     const schemas = await rows(
       'SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA ORDER BY SCHEMA_NAME',
     )
-    expect(schemas.map((row) => String(row.schema_name).toLowerCase())).toEqual(['lib', 'sqluser'])
-    expect(schemas[1]?.schema_name).toBe('SQLUser')
+    expect(schemas.map((row) => String(row.schema_name).toLowerCase())).toEqual([
+      'lib',
+      defaultSchema.toLowerCase(),
+    ])
+    expect(schemas[1]?.schema_name).toBe(defaultSchema)
   })
 
   it('projects vector element type and length through %Dictionary (docs/iris-sql.md#vector-columns-in-the-catalog)', async () => {

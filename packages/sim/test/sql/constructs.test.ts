@@ -223,7 +223,7 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     expect(result.rows.map((row) => [Number(row.n), row.t])).toEqual([[42, 'x']])
   })
 
-  it('never rewrites inside a string literal or a quoted identifier (profile iris); pgwire-1.0 does (docs/iris-sql.md#placeholders)', async () => {
+  it('never rewrites inside a string literal or a quoted identifier (profile iris); iris-pgwire does (docs/iris-sql.md#placeholders)', async () => {
     const sql = `SELECT 'TOP 5 -- $1 ; LIMIT 1' AS "select TOP 1", ? AS p`
     if (profile === 'iris') {
       const result = await client.query(sql, ['v'])
@@ -235,13 +235,16 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     }
   })
 
-  it('runs CTEs and window functions (docs/iris-sql.md#ctes-window-functions-and-locking-reads)', async () => {
-    const result = await client.query(
-      'WITH t AS (SELECT id FROM person WHERE id < ?) SELECT id, ROW_NUMBER() OVER (ORDER BY id DESC) AS rn FROM t ORDER BY id',
-      [3],
-    )
-    expect(result.rows.map((row) => Number(row.rn))).toEqual([2, 1])
-  })
+  // Behind iris-pgwire a statement that starts with WITH is described with NoData: its rows are
+  // dropped or unreadable (pgwire-dbapi.test.ts, pgwire-embedded.test.ts).
+  if (profile === 'iris')
+    it('runs CTEs and window functions (docs/iris-sql.md#ctes-window-functions-and-locking-reads)', async () => {
+      const result = await client.query(
+        'WITH t AS (SELECT id FROM person WHERE id < ?) SELECT id, ROW_NUMBER() OVER (ORDER BY id DESC) AS rn FROM t ORDER BY id',
+        [3],
+      )
+      expect(result.rows.map((row) => Number(row.rn))).toEqual([2, 1])
+    })
 })
 
 describe('irisVersion below 2025.1 (docs/iris-sql.md#simulator-profiles)', () => {

@@ -1,5 +1,5 @@
 /**
- * Runs a results-level suite once per quirk profile, so both profiles are tested
+ * Runs a results-level suite once per profile, so every profile is tested
  * (docs/iris-sql.md#simulator-profiles).
  * Each suite shares one sim per profile: `setup()` returns it for the tests.
  */
@@ -9,7 +9,7 @@ import type { Profile } from '../../src/index.js'
 import type { SimOptions } from '../../src/options.js'
 import { startTestSim, type TestSim } from '../support/start-test-sim.js'
 
-export const PROFILES: readonly Profile[] = ['iris', 'pgwire-1.0']
+export const PROFILES: readonly Profile[] = ['iris', 'pgwire-1.0-dbapi', 'pgwire-1.0-embedded']
 
 export interface ProfileSuite {
   profile: Profile
@@ -21,8 +21,9 @@ export function describeEachProfile(
   name: string,
   options: SimOptions,
   body: (suite: ProfileSuite) => void,
+  profiles: readonly Profile[] = PROFILES,
 ): void {
-  describe.each(PROFILES)(`${name} [profile %s]`, (profile) => {
+  describe.each(profiles)(`${name} [profile %s]`, (profile) => {
     let sim: TestSim | undefined
     beforeAll(async () => {
       sim = await startTestSim({ ...options, profile })

@@ -2,8 +2,8 @@
  * What results look like under each profile (docs/iris-sql.md#simulator-profiles): declared types
  * in RowDescription, BIT and VECTOR values, labels and affected-row counts for `iris`;
  * iris-pgwire's result quirks (docs/iris-sql.md#result-types,
- * docs/iris-sql.md#iris-pgwire-result-quirks, docs/iris-sql.md#the-missing-table-fault) for
- * `pgwire-1.0`.
+ * docs/iris-sql.md#iris-pgwire-result-quirks) for the iris-pgwire profiles are in
+ * pgwire-dbapi.test.ts and pgwire-embedded.test.ts; their shared parameter re-typing is here.
  */
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -127,79 +127,21 @@ describe('results [profile iris]', () => {
   })
 })
 
-describe('results [profile pgwire-1.0]', () => {
-  let sim: TestSim
-  beforeAll(async () => {
-    sim = await startTestSim({ profile: 'pgwire-1.0' })
-    await prepare(sim)
-  })
-  afterAll(() => sim.close())
-
-  it('guesses type OIDs from the first row (docs/iris-sql.md#result-types)', async () => {
-    const client = await sim.client()
-    const result = await client.query(
-      'SELECT i, s, t, b, n, d, v, l, f, dt, tm, ts, vec FROM typed',
-    )
-    expect(result.fields.map((field) => field.dataTypeID)).toEqual([
-      23, 23, 23, 20, 1700, 701, 25, 25, 23, 25, 25, 25, 25,
-    ])
-    expect(result.rows[0]).toMatchObject({
-      i: 1,
-      f: 1,
-      dt: '2024-01-02',
-      ts: '2024-01-02 10:11:12',
-      vec: '0.5,1,2',
+describe.each(['pgwire-1.0-dbapi', 'pgwire-1.0-embedded'] as const)(
+  'parameters [profile %s]',
+  (profile) => {
+    let sim: TestSim
+    beforeAll(async () => {
+      sim = await startTestSim({ profile })
+      await prepare(sim)
     })
-  })
+    afterAll(() => sim.close())
 
-  it('types a column whose first value is NULL as text', async () => {
-    const client = await sim.client()
-    await client.query('INSERT INTO typed (i) VALUES (?)', [2])
-    const result = await client.query('SELECT i, b FROM typed ORDER BY i DESC')
-    expect(result.fields.map((field) => field.dataTypeID)).toEqual([23, 25])
-    expect(result.rows[1].b).toBe('5000000000')
-  })
-
-  it('lower-cases labels and names SELECT * columns of a quoted table column1..N (docs/iris-sql.md#iris-pgwire-result-quirks)', async () => {
-    const client = await sim.client()
-    const labels = await client.query('SELECT i AS "MyLabel" FROM typed')
-    expect(labels.fields.map((field) => field.name)).toEqual(['mylabel'])
-    const star = await client.query('SELECT * FROM "Quoted" ORDER BY Id')
-    expect(star.fields.map((field) => field.name)).toEqual(['column1', 'column2'])
-  })
-
-  it('returns the empty string as NULL and 0 in DML command tags (docs/iris-sql.md#iris-pgwire-result-quirks)', async () => {
-    const client = await sim.client()
-    const result = await client.query('SELECT Name FROM "Quoted" WHERE Id = ?', [1])
-    expect(result.rows[0].name).toBeNull()
-    const updated = await client.query('UPDATE "Quoted" SET Name = ? WHERE Id > ?', ['x', 0])
-    expect(updated.rowCount).toBe(0)
-    const inserted = await client.query('INSERT INTO "Quoted" (Id, Name) VALUES (?, ?)', [
-      3,
-      'three',
-    ])
-    expect(inserted.rowCount).toBe(0)
-  })
-
-  it('raises -30 when INFORMATION_SCHEMA.TABLES is filtered on a missing table (docs/iris-sql.md#the-missing-table-fault)', async () => {
-    const client = await sim.client()
-    const error = await failure(
-      client,
-      'SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?',
-      ['SQLUser', 'nope'],
-    )
-    expect(sqlcodeOf(error)).toBe(-30)
-    const found = await client.query(
-      'SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?',
-      ['SQLUser', 'typed'],
-    )
-    expect(found.rows).toEqual([{ table_name: 'typed' }])
-  })
-
-  it('re-types numeric-looking text parameters (docs/iris-sql.md#parameter-re-typing)', async () => {
-    const client = await sim.client()
-    await client.query('INSERT INTO "Quoted" (Id, Name) VALUES (?, ?)', [7, '007'])
-    const result = await client.query('SELECT Name FROM "Quoted" WHERE Id = ?', [7])
-    expect(result.rows[0].name).toBe('7')
-  })
-})
+    it('re-types numeric-looking text parameters (docs/iris-sql.md#parameter-re-typing)', async () => {
+      const client = await sim.client()
+      await client.query('INSERT INTO "Quoted" (Id, Name) VALUES (?, ?)', [7, '007'])
+      const result = await client.query('SELECT Name FROM "Quoted" WHERE Id = ?', [7])
+      expect(result.rows[0].name).toBe('7')
+    })
+  },
+)

@@ -7,187 +7,194 @@
 import { expect, it } from 'vitest'
 import { describeEachProfile, failure, sqlcodeOf } from './profiles.js'
 
-describeEachProfile('sessions', { lockTimeoutMs: 400 }, ({ sim }) => {
-  it('a reader waits for a writer’s transaction and then does not see its rolled-back row', async () => {
-    const a = await sim().client()
-    const b = await sim().client()
-    await a.query('CREATE TABLE iso (id INTEGER PRIMARY KEY, name VARCHAR(20))')
-    await a.query('START TRANSACTION')
-    await a.query('INSERT INTO iso (id, name) VALUES (?, ?)', [1, 'uncommitted'])
-    let bDone = false
-    const read = b.query('SELECT COUNT(*) AS n FROM iso').then((result) => {
-      bDone = true
-      return result
-    })
-    await new Promise((resolve) => setTimeout(resolve, 100))
-    expect(bDone).toBe(false) // B waits while A's transaction is open
-    await a.query('ROLLBACK')
-    const result = await read
-    expect(Number(result.rows[0].n)).toBe(0)
-  })
-
-  it('fails a statement with SQLCODE -110 when another transaction outlasts lockTimeoutMs', async () => {
-    const a = await sim().client()
-    const b = await sim().client()
-    await a.query('START TRANSACTION')
-    const started = Date.now()
-    const error = await failure(b, 'SELECT 1 AS one')
-    expect(sqlcodeOf(error)).toBe(-110)
-    expect(error.code).toBe('42000')
-    expect(Date.now() - started).toBeGreaterThanOrEqual(350)
-    await a.query('COMMIT')
-    expect((await b.query('SELECT 1 AS one')).rows).toHaveLength(1) // B is usable afterwards
-  })
-
-  it('undoes only the failing statement inside a transaction; earlier writes commit', async () => {
-    const a = await sim().client()
-    await a.query('CREATE TABLE atom (id INTEGER PRIMARY KEY, name VARCHAR(20))')
-    await a.query('START TRANSACTION')
-    await a.query('INSERT INTO atom (id, name) VALUES (?, ?)', [1, 'one'])
-    const error = await failure(a, 'INSERT INTO atom (id, name) VALUES (?, ?)', [1, 'again'])
-    expect(sqlcodeOf(error)).toBe(-119)
-    await a.query('INSERT INTO atom (id, name) VALUES (?, ?)', [2, 'two'])
-    await a.query('COMMIT')
-    const rows = await a.query('SELECT id FROM atom ORDER BY id')
-    expect(rows.rows.map((row) => Number(row.id))).toEqual([1, 2])
-  })
-
-  it('rolls back a client killed mid-transaction and frees the backend', async () => {
-    const a = await sim().client()
-    const b = await sim().client()
-    await a.query('CREATE TABLE killed (id INTEGER PRIMARY KEY)')
-    await a.query('START TRANSACTION')
-    await a.query('INSERT INTO killed (id) VALUES (?)', [1])
-    ;(a as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy()
-    const result = await b.query('SELECT COUNT(*) AS n FROM killed')
-    expect(Number(result.rows[0].n)).toBe(0)
-  })
-
-  it('abandons the statement a vanished client left waiting for the backend: it never runs', async () => {
-    const a = await sim().client()
-    const b = await sim().client()
-    await a.query('CREATE TABLE vanished (id INTEGER PRIMARY KEY)')
-    await a.query('START TRANSACTION')
-    const waiting = b.query('INSERT INTO vanished (id) VALUES (?)', [1]).catch(() => undefined)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-    ;(b as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy()
-    await waiting
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    await a.query('COMMIT') // well within lockTimeoutMs: B's insert would be next in line
-    const result = await a.query('SELECT COUNT(*) AS n FROM vanished')
-    expect(Number(result.rows[0].n)).toBe(0)
-  })
-
-  it('keeps LAST_IDENTITY per connection under concurrency, empty after a table without identity', async () => {
-    const setup = await sim().client()
-    await setup.query('CREATE TABLE ident (id INTEGER IDENTITY PRIMARY KEY, who VARCHAR(10))')
-    await setup.query('CREATE TABLE plain (who VARCHAR(10))')
-    const clients = await Promise.all([1, 2, 3, 4].map(() => sim().client()))
-    const seen = await Promise.all(
-      clients.map(async (client, i) => {
-        const mine: [string, string][] = []
-        for (let round = 0; round < 5; round++) {
-          await client.query('INSERT INTO ident (who) VALUES (?)', [`c${i}`])
-          const last = await client.query('SELECT LAST_IDENTITY() AS id')
-          const row = await client.query('SELECT who FROM ident WHERE id = ?', [last.rows[0].id])
-          mine.push([String(last.rows[0].id), row.rows[0].who])
-        }
-        return mine
-      }),
-    )
-    seen.forEach((mine, i) => {
-      for (const [, who] of mine) expect(who).toBe(`c${i}`)
-    })
-    const client = clients[0]
-    if (!client) throw new Error('no client')
-    await client.query('INSERT INTO plain (who) VALUES (?)', ['x'])
-    const empty = await client.query('SELECT LAST_IDENTITY() AS id')
-    expect(empty.rows[0].id ?? '').toBe('')
-  })
-
-  it('holds LOCK TABLE per session until UNLOCK; a second locker waits and fails with -110', async () => {
-    const a = await sim().client()
-    const b = await sim().client()
-    await a.query('CREATE TABLE locked (id INTEGER)')
-    await a.query('LOCK TABLE locked IN EXCLUSIVE MODE')
-    // Waiting for the table lock does not hold the backend: A keeps working meanwhile.
-    const waiting = failure(b, 'LOCK TABLE locked IN EXCLUSIVE MODE')
-    await a.query('INSERT INTO locked (id) VALUES (?)', [1])
-    expect(sqlcodeOf(await waiting)).toBe(-110)
-    // Another session's write waits for the lock too, and fails with -110 when it outlasts the timeout.
-    expect(sqlcodeOf(await failure(b, 'INSERT INTO locked (id) VALUES (?)', [2]))).toBe(-110)
-    expect(Number((await b.query('SELECT COUNT(*) AS n FROM locked')).rows[0].n)).toBe(1)
-    await a.query('UNLOCK TABLE locked IN EXCLUSIVE MODE')
-    await b.query('LOCK TABLE locked IN EXCLUSIVE MODE')
-    await b.query('UNLOCK TABLE locked IN EXCLUSIVE MODE')
-    expect(sqlcodeOf(await failure(b, 'LOCK TABLE no_such_table IN EXCLUSIVE MODE'))).toBe(-30)
-  })
-
-  it('rolls back to a savepoint and treats RELEASE SAVEPOINT as a no-op', async () => {
-    const a = await sim().client()
-    await a.query('CREATE TABLE saved (id INTEGER)')
-    await a.query('START TRANSACTION')
-    await a.query('INSERT INTO saved (id) VALUES (?)', [1])
-    await a.query('SAVEPOINT sp1')
-    await a.query('INSERT INTO saved (id) VALUES (?)', [2])
-    await a.query('RELEASE SAVEPOINT sp1')
-    await a.query('ROLLBACK TO SAVEPOINT sp1')
-    await a.query('COMMIT')
-    const rows = await a.query('SELECT id FROM saved')
-    expect(rows.rows.map((row) => Number(row.id))).toEqual([1])
-  })
-
-  it('fails SAVEPOINT outside a transaction with -400 at once, even while another session’s transaction runs', async () => {
-    const a = await sim().client()
-    const b = await sim().client()
-    await a.query('START TRANSACTION')
-    await a.query('SAVEPOINT sp')
-    const started = Date.now()
-    for (const statement of ['SAVEPOINT sp', 'ROLLBACK TO SAVEPOINT sp'])
-      expect(sqlcodeOf(await failure(b, statement))).toBe(-400)
-    expect(Date.now() - started).toBeLessThan(300) // not the 400 ms lock timeout
-    await a.query('ROLLBACK TO SAVEPOINT sp')
-    await a.query('COMMIT')
-  })
-
-  it('accepts COMMIT and ROLLBACK outside a transaction, honours READ ONLY', async () => {
-    const a = await sim().client()
-    await a.query('COMMIT')
-    await a.query('ROLLBACK')
-    await a.query('CREATE TABLE ro (id INTEGER)')
-    await a.query('START TRANSACTION ISOLATION LEVEL READ COMMITTED, READ ONLY')
-    const error = await failure(a, 'INSERT INTO ro (id) VALUES (?)', [1])
-    expect(sqlcodeOf(error)).toBe(-400) // a guess, [unverified] in docs/iris-sql.md#sqlcodes
-    expect(error.message).toMatch(/read-only transaction/)
-    await a.query('ROLLBACK')
-    await a.query('START TRANSACTION ISOLATION LEVEL READ VERIFIED')
-    await a.query('INSERT INTO ro (id) VALUES (?)', [1])
-    await a.query('COMMIT')
-  })
-
-  it('cancels a statement waiting for the backend with SQLSTATE 57014', async () => {
-    const a = await sim().client()
-    const b = await sim().client()
-    await a.query('START TRANSACTION')
-    const waiting = failure(b, 'SELECT 1 AS one')
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    const { processID, secretKey } = b as unknown as { processID: number; secretKey: number }
-    // A CancelRequest on a fresh socket, as node-postgres sends it.
-    const net = await import('node:net')
-    await new Promise<void>((resolve, reject) => {
-      const socket = net.connect(sim().port, sim().host, () => {
-        const message = Buffer.alloc(16)
-        message.writeInt32BE(16, 0)
-        message.writeInt32BE(80877102, 4)
-        message.writeInt32BE(processID, 8)
-        message.writeInt32BE(secretKey, 12)
-        socket.end(message)
+// One IRIS session per client connection: profile iris. iris-pgwire's profiles pool or share
+// sessions; their session tests are in pgwire-dbapi.test.ts and pgwire-embedded.test.ts.
+describeEachProfile(
+  'sessions',
+  { lockTimeoutMs: 400 },
+  ({ sim }) => {
+    it('a reader waits for a writer’s transaction and then does not see its rolled-back row', async () => {
+      const a = await sim().client()
+      const b = await sim().client()
+      await a.query('CREATE TABLE iso (id INTEGER PRIMARY KEY, name VARCHAR(20))')
+      await a.query('START TRANSACTION')
+      await a.query('INSERT INTO iso (id, name) VALUES (?, ?)', [1, 'uncommitted'])
+      let bDone = false
+      const read = b.query('SELECT COUNT(*) AS n FROM iso').then((result) => {
+        bDone = true
+        return result
       })
-      socket.on('close', () => resolve())
-      socket.on('error', reject)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      expect(bDone).toBe(false) // B waits while A's transaction is open
+      await a.query('ROLLBACK')
+      const result = await read
+      expect(Number(result.rows[0].n)).toBe(0)
     })
-    const error = await waiting
-    expect(error.code).toBe('57014')
-    await a.query('COMMIT')
-  })
-})
+
+    it('fails a statement with SQLCODE -110 when another transaction outlasts lockTimeoutMs', async () => {
+      const a = await sim().client()
+      const b = await sim().client()
+      await a.query('START TRANSACTION')
+      const started = Date.now()
+      const error = await failure(b, 'SELECT 1 AS one')
+      expect(sqlcodeOf(error)).toBe(-110)
+      expect(error.code).toBe('42000')
+      expect(Date.now() - started).toBeGreaterThanOrEqual(350)
+      await a.query('COMMIT')
+      expect((await b.query('SELECT 1 AS one')).rows).toHaveLength(1) // B is usable afterwards
+    })
+
+    it('undoes only the failing statement inside a transaction; earlier writes commit', async () => {
+      const a = await sim().client()
+      await a.query('CREATE TABLE atom (id INTEGER PRIMARY KEY, name VARCHAR(20))')
+      await a.query('START TRANSACTION')
+      await a.query('INSERT INTO atom (id, name) VALUES (?, ?)', [1, 'one'])
+      const error = await failure(a, 'INSERT INTO atom (id, name) VALUES (?, ?)', [1, 'again'])
+      expect(sqlcodeOf(error)).toBe(-119)
+      await a.query('INSERT INTO atom (id, name) VALUES (?, ?)', [2, 'two'])
+      await a.query('COMMIT')
+      const rows = await a.query('SELECT id FROM atom ORDER BY id')
+      expect(rows.rows.map((row) => Number(row.id))).toEqual([1, 2])
+    })
+
+    it('rolls back a client killed mid-transaction and frees the backend', async () => {
+      const a = await sim().client()
+      const b = await sim().client()
+      await a.query('CREATE TABLE killed (id INTEGER PRIMARY KEY)')
+      await a.query('START TRANSACTION')
+      await a.query('INSERT INTO killed (id) VALUES (?)', [1])
+      ;(a as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy()
+      const result = await b.query('SELECT COUNT(*) AS n FROM killed')
+      expect(Number(result.rows[0].n)).toBe(0)
+    })
+
+    it('abandons the statement a vanished client left waiting for the backend: it never runs', async () => {
+      const a = await sim().client()
+      const b = await sim().client()
+      await a.query('CREATE TABLE vanished (id INTEGER PRIMARY KEY)')
+      await a.query('START TRANSACTION')
+      const waiting = b.query('INSERT INTO vanished (id) VALUES (?)', [1]).catch(() => undefined)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      ;(b as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy()
+      await waiting
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      await a.query('COMMIT') // well within lockTimeoutMs: B's insert would be next in line
+      const result = await a.query('SELECT COUNT(*) AS n FROM vanished')
+      expect(Number(result.rows[0].n)).toBe(0)
+    })
+
+    it('keeps LAST_IDENTITY per connection under concurrency, empty after a table without identity', async () => {
+      const setup = await sim().client()
+      await setup.query('CREATE TABLE ident (id INTEGER IDENTITY PRIMARY KEY, who VARCHAR(10))')
+      await setup.query('CREATE TABLE plain (who VARCHAR(10))')
+      const clients = await Promise.all([1, 2, 3, 4].map(() => sim().client()))
+      const seen = await Promise.all(
+        clients.map(async (client, i) => {
+          const mine: [string, string][] = []
+          for (let round = 0; round < 5; round++) {
+            await client.query('INSERT INTO ident (who) VALUES (?)', [`c${i}`])
+            const last = await client.query('SELECT LAST_IDENTITY() AS id')
+            const row = await client.query('SELECT who FROM ident WHERE id = ?', [last.rows[0].id])
+            mine.push([String(last.rows[0].id), row.rows[0].who])
+          }
+          return mine
+        }),
+      )
+      seen.forEach((mine, i) => {
+        for (const [, who] of mine) expect(who).toBe(`c${i}`)
+      })
+      const client = clients[0]
+      if (!client) throw new Error('no client')
+      await client.query('INSERT INTO plain (who) VALUES (?)', ['x'])
+      const empty = await client.query('SELECT LAST_IDENTITY() AS id')
+      expect(empty.rows[0].id ?? '').toBe('')
+    })
+
+    it('holds LOCK TABLE per session until UNLOCK; a second locker waits and fails with -110', async () => {
+      const a = await sim().client()
+      const b = await sim().client()
+      await a.query('CREATE TABLE locked (id INTEGER)')
+      await a.query('LOCK TABLE locked IN EXCLUSIVE MODE')
+      // Waiting for the table lock does not hold the backend: A keeps working meanwhile.
+      const waiting = failure(b, 'LOCK TABLE locked IN EXCLUSIVE MODE')
+      await a.query('INSERT INTO locked (id) VALUES (?)', [1])
+      expect(sqlcodeOf(await waiting)).toBe(-110)
+      // Another session's write waits for the lock too, and fails with -110 when it outlasts the timeout.
+      expect(sqlcodeOf(await failure(b, 'INSERT INTO locked (id) VALUES (?)', [2]))).toBe(-110)
+      expect(Number((await b.query('SELECT COUNT(*) AS n FROM locked')).rows[0].n)).toBe(1)
+      await a.query('UNLOCK TABLE locked IN EXCLUSIVE MODE')
+      await b.query('LOCK TABLE locked IN EXCLUSIVE MODE')
+      await b.query('UNLOCK TABLE locked IN EXCLUSIVE MODE')
+      expect(sqlcodeOf(await failure(b, 'LOCK TABLE no_such_table IN EXCLUSIVE MODE'))).toBe(-30)
+    })
+
+    it('rolls back to a savepoint and treats RELEASE SAVEPOINT as a no-op', async () => {
+      const a = await sim().client()
+      await a.query('CREATE TABLE saved (id INTEGER)')
+      await a.query('START TRANSACTION')
+      await a.query('INSERT INTO saved (id) VALUES (?)', [1])
+      await a.query('SAVEPOINT sp1')
+      await a.query('INSERT INTO saved (id) VALUES (?)', [2])
+      await a.query('RELEASE SAVEPOINT sp1')
+      await a.query('ROLLBACK TO SAVEPOINT sp1')
+      await a.query('COMMIT')
+      const rows = await a.query('SELECT id FROM saved')
+      expect(rows.rows.map((row) => Number(row.id))).toEqual([1])
+    })
+
+    it('fails SAVEPOINT outside a transaction with -400 at once, even while another session’s transaction runs', async () => {
+      const a = await sim().client()
+      const b = await sim().client()
+      await a.query('START TRANSACTION')
+      await a.query('SAVEPOINT sp')
+      const started = Date.now()
+      for (const statement of ['SAVEPOINT sp', 'ROLLBACK TO SAVEPOINT sp'])
+        expect(sqlcodeOf(await failure(b, statement))).toBe(-400)
+      expect(Date.now() - started).toBeLessThan(300) // not the 400 ms lock timeout
+      await a.query('ROLLBACK TO SAVEPOINT sp')
+      await a.query('COMMIT')
+    })
+
+    it('accepts COMMIT and ROLLBACK outside a transaction, honours READ ONLY', async () => {
+      const a = await sim().client()
+      await a.query('COMMIT')
+      await a.query('ROLLBACK')
+      await a.query('CREATE TABLE ro (id INTEGER)')
+      await a.query('START TRANSACTION ISOLATION LEVEL READ COMMITTED, READ ONLY')
+      const error = await failure(a, 'INSERT INTO ro (id) VALUES (?)', [1])
+      expect(sqlcodeOf(error)).toBe(-400) // a guess, [unverified] in docs/iris-sql.md#sqlcodes
+      expect(error.message).toMatch(/read-only transaction/)
+      await a.query('ROLLBACK')
+      await a.query('START TRANSACTION ISOLATION LEVEL READ VERIFIED')
+      await a.query('INSERT INTO ro (id) VALUES (?)', [1])
+      await a.query('COMMIT')
+    })
+
+    it('cancels a statement waiting for the backend with SQLSTATE 57014', async () => {
+      const a = await sim().client()
+      const b = await sim().client()
+      await a.query('START TRANSACTION')
+      const waiting = failure(b, 'SELECT 1 AS one')
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      const { processID, secretKey } = b as unknown as { processID: number; secretKey: number }
+      // A CancelRequest on a fresh socket, as node-postgres sends it.
+      const net = await import('node:net')
+      await new Promise<void>((resolve, reject) => {
+        const socket = net.connect(sim().port, sim().host, () => {
+          const message = Buffer.alloc(16)
+          message.writeInt32BE(16, 0)
+          message.writeInt32BE(80877102, 4)
+          message.writeInt32BE(processID, 8)
+          message.writeInt32BE(secretKey, 12)
+          socket.end(message)
+        })
+        socket.on('close', () => resolve())
+        socket.on('error', reject)
+      })
+      const error = await waiting
+      expect(error.code).toBe('57014')
+      await a.query('COMMIT')
+    })
+  },
+  ['iris'],
+)

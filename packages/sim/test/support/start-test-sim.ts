@@ -2,7 +2,7 @@
  * Starts a sim for a test file and hands out `pg` pools and clients bound to it; `close()` ends
  * them all and stops the sim (call it in afterAll).
  *
- *   const sim = await startTestSim({ profile: 'pgwire-1.0' })
+ *   const sim = await startTestSim({ profile: 'pgwire-1.0-dbapi' })
  *   const pool = sim.pool({ max: 20 })
  *   ...
  *   afterAll(() => sim.close())

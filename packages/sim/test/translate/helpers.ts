@@ -9,7 +9,7 @@ export const iris: TranslateOptions = {
   protocol: 'simple',
 }
 export const pgwire: TranslateOptions = {
-  profile: 'pgwire-1.0',
+  profile: 'pgwire-1.0-dbapi',
   irisVersion: [2025, 1],
   protocol: 'simple',
 }

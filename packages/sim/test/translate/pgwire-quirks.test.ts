@@ -4,7 +4,7 @@ import { expectRejected, pgwire, plans, sqlOf } from './helpers.js'
 const simple = { profile: pgwire.profile }
 const extended = { profile: pgwire.profile, protocol: 'extended' as const }
 
-describe('profile pgwire-1.0 text quirks (docs/iris-sql.md#simulator-profiles)', () => {
+describe("iris-pgwire text quirks, in both backends' profiles (docs/iris-sql.md#simulator-profiles)", () => {
   it('rewrites $n to ? by regex, so binding is positional and literals are hit (docs/iris-sql.md#placeholders)', () => {
     expect(sqlOf('SELECT $2, $1', extended)).toBe('SELECT $1, $2')
     expect(sqlOf("SELECT a FROM t WHERE b = $1 AND c = 'costs $1'", extended)).toBe(

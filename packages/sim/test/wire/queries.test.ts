@@ -291,7 +291,7 @@ describe('wire: queries over a fake engine', () => {
   })
 })
 
-describe('wire: profile pgwire-1.0 ignores Execute row limits (docs/iris-sql.md#execute-row-limit)', () => {
+describe('wire: the iris-pgwire profiles ignore Execute row limits (docs/iris-sql.md#execute-row-limit)', () => {
   it('sends every row and CommandComplete, never PortalSuspended', async () => {
     const wire = await startFakeWire({ honourRowLimit: false })
     try {
