@@ -268,7 +268,7 @@ export class IrisSession implements EngineSession {
   }
 
   async #run(plan: RunPlan, params: readonly ParameterValue[]): Promise<StatementResult> {
-    const { tables, options } = this.#context
+    const { tables } = this.#context
     const statements: BackendStatement[] = []
     if (plan.readsLastIdentity)
       statements.push({ sql: SET_LAST_IDENTITY, params: [this.#lastIdentity] })

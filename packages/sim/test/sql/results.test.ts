@@ -8,7 +8,6 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestSim, type TestSim } from '../support/start-test-sim.js'
-import { failure, sqlcodeOf } from './profiles.js'
 
 const CREATE_TYPED = `CREATE TABLE typed (
   i INTEGER, s SMALLINT, t TINYINT, b BIGINT, n NUMERIC(10,2), d DOUBLE, v VARCHAR(20), l LONGVARCHAR,
