@@ -7,6 +7,7 @@ export default defineConfig({
       'packages/*/vitest.config.ts',
       'packages/dialect/vitest.kysely028.config.ts',
       'examples/*/vitest.config.ts',
+      'scripts/vitest.config.ts',
     ],
   },
 })

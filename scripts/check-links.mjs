@@ -3,11 +3,18 @@
 // without anything beside it:
 // - every relative link in a Markdown file resolves to a file in the repository, and a link with
 //   an #anchor to a heading that exists there;
+// - so does every absolute link to a file of the repository on GitHub (`<repository>/blob/main/…`
+//   or `/tree/main/…`, the repository being root package.json's `repository.url`): it is checked
+//   against the local file, anchor included;
+// - the Markdown files at the top of a published package (one whose package.json is not private)
+//   have no relative links, because npm shows them without the repository around them;
 // - every citation of the IRIS reference in any file (its path, a hash and a heading's anchor)
 //   names a heading that exists, so a quirk the code handles always points at the fact and its
 //   source;
 // - no file names a path that climbs out of the repository, nor the fact sheet the reference
 //   replaced. `.ci/` is exempt: CI locates test inputs beside the clone.
+//
+// Usage: node scripts/check-links.mjs [root]   (root: the repository to check, by default this one)
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
@@ -16,8 +23,11 @@ import { fromMarkdown } from 'mdast-util-from-markdown'
 import { toString as nodeText } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 
-const root = resolve(dirname(new URL(import.meta.url).pathname), '..')
+const root = resolve(process.argv[2] ?? join(dirname(new URL(import.meta.url).pathname), '..'))
 const reference = 'docs/iris-sql.md'
+const repositoryUrl = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+  .repository.url.replace(/^git\+/, '')
+  .replace(/\.git$/, '')
 
 const files = execFileSync(
   'git',
@@ -31,7 +41,9 @@ const files = execFileSync(
   .filter((file) => file !== '' && existsSync(join(root, file)))
 
 const problems = []
-const report = (file, line, message) => problems.push(`${file}:${line ?? 1}: ${message}`)
+const report = (file, line, message) => {
+  problems.push(`${file}:${line ?? 1}: ${message}`)
+}
 
 const anchorCache = new Map()
 /** The anchors GitHub gives a Markdown file's headings, plus explicit `<a id>` / `<a name>` ones. */
@@ -49,9 +61,24 @@ function anchorsOf(file) {
 
 const insideRepo = (absolute) => absolute === root || absolute.startsWith(root + sep)
 
-function checkTarget(file, line, target) {
+function checkRelativeLink(file, line, target) {
   const [path, anchor] = splitAnchor(target)
   const absolute = path === '' ? join(root, file) : resolve(dirname(join(root, file)), path)
+  checkTarget(file, line, target, absolute, anchor)
+}
+
+const repositoryFile = new RegExp(`^${escapeRegExp(repositoryUrl)}/(?:blob|tree)/([^/#]+)/([^#]*)`)
+
+/** A link to a file of this repository on GitHub must name one that exists here, on main. */
+function checkRepositoryLink(file, line, url) {
+  const match = repositoryFile.exec(url)
+  if (!match) return
+  if (match[1] !== 'main') return report(file, line, `link into the repository not on main: ${url}`)
+  const [, anchor] = splitAnchor(url)
+  checkTarget(file, line, url, resolve(root, decodeURI(match[2])), anchor)
+}
+
+function checkTarget(file, line, target, absolute, anchor) {
   if (!insideRepo(absolute)) return report(file, line, `link leaves the repository: ${target}`)
   const inRepo = relative(root, absolute)
   if (!existsSync(absolute)) return report(file, line, `link to a missing file: ${target}`)
@@ -66,13 +93,40 @@ function splitAnchor(target) {
   return [decodeURI(target.slice(0, hash)), decodeURIComponent(target.slice(hash + 1))]
 }
 
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
 const isExternal = (url) => /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')
+
+/** The folders of the packages that go to npm: the Markdown files at their top are read there. */
+const publishedPackages = files
+  .filter((file) => /^packages\/[^/]+\/package\.json$/.test(file))
+  .filter((file) => !JSON.parse(readFileSync(join(root, file), 'utf8')).private)
+  .map((file) => dirname(file))
+const isPublished = (file) => publishedPackages.includes(dirname(file))
 
 for (const file of files.filter((name) => name.endsWith('.md'))) {
   const tree = fromMarkdown(readFileSync(join(root, file), 'utf8'))
   visit(tree, (node) => {
-    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && node.url)
-      if (!isExternal(node.url)) checkTarget(file, node.position?.start.line, node.url)
+    if ((node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') || !node.url)
+      return
+    const line = node.position?.start.line
+    if (isExternal(node.url)) {
+      checkRepositoryLink(file, line, node.url)
+      return
+    }
+    if (isPublished(file) && !node.url.startsWith('#')) {
+      const [path, anchor] = splitAnchor(node.url)
+      const absolute = relative(root, resolve(dirname(join(root, file)), path))
+      const fix = `${repositoryUrl}/blob/main/${absolute}${anchor === undefined ? '' : `#${anchor}`}`
+      report(
+        file,
+        line,
+        `relative link in a published package, dead on npm: ${node.url} (use ${fix})`,
+      )
+    }
+    checkRelativeLink(file, line, node.url)
   })
 }
 
@@ -106,4 +160,6 @@ if (problems.length > 0) {
   console.error(`${problems.length} broken reference(s): fix the link or add the heading`)
   process.exit(1)
 }
-console.log(`links ok: ${files.length} files, every relative link and reference citation resolves`)
+console.log(
+  `links ok: ${files.length} files, every link into the repository and reference citation resolves`,
+)
