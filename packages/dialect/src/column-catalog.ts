@@ -1,3 +1,4 @@
+import { DEFAULT_SCHEMA } from './iris-metadata.js'
 import type { StarTable } from './star-sources.js'
 
 /** Runs one statement the dialect writes itself on the caller's connection: labels, array rows. */
@@ -8,9 +9,6 @@ export type ReadQuery = (
 
 /** A table's column names, keyed by their lower-case form. */
 export type ColumnNames = ReadonlyMap<string, string>
-
-/** IRIS's default schema, where an unqualified table name is found (docs/iris-sql.md#topology). */
-const DEFAULT_SCHEMA = 'SQLUser'
 
 /**
  * The catalog's column names of one table. Name columns compare case-insensitively
