@@ -95,9 +95,10 @@ describe('introspector (INFORMATION_SCHEMA)', () => {
   it("reports iris-pgwire's `public` as the IRIS schema SQLUser", async () => {
     const db = new Kysely<unknown>({ dialect: new IrisDialect({ pool: pgwireCatalog() }) })
     expect((await db.introspection.getSchemas()).map((s) => s.name)).toEqual(['SQLUser', 'Sales'])
+    // Sorted by the schema reported.
     expect((await db.introspection.getTables()).map((t) => [t.schema, t.name])).toEqual([
-      ['SQLUser', 'PERSON'],
       ['Sales', 'ORDERS'],
+      ['SQLUser', 'PERSON'],
     ])
   })
 
@@ -105,10 +106,10 @@ describe('introspector (INFORMATION_SCHEMA)', () => {
     const db = new Kysely<unknown>({ dialect: new IrisDialect({ pool: pgwireCatalog() }) })
     const all = await db.introspection.getTables({ withInternalKyselyTables: true })
     expect(all.map((t) => t.name)).toEqual([
+      'ORDERS',
       'KYSELY_MIGRATION',
       'KYSELY_MIGRATION_LOCK',
       'PERSON',
-      'ORDERS',
     ])
   })
 })
