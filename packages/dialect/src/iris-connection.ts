@@ -10,13 +10,15 @@ import { splitInsert } from './bulk-insert.js'
 import { toIrisError } from './error-mapping.js'
 import { IrisConnectionError, type IrisError, IrisTimeoutError } from './errors.js'
 import type {
+  IrisCursor,
   IrisCursorConstructor,
   IrisPoolClient,
   IrisQueryResult,
 } from './iris-dialect-config.js'
 import { isVidPaged } from './iris-query-compiler.js'
-import { selectedNames, toRowObjects } from './result-labels.js'
+import { labelsOf, refuseUnnamedStarColumns, selectedNames, toRowObjects } from './result-labels.js'
 import type { SessionPolicy } from './session-policy.js'
+import { type StarLabels, starKeys } from './star-labels.js'
 
 export interface IrisConnectionOptions {
   /** Recompiles chunks of a multi-row insert. */
@@ -26,6 +28,8 @@ export interface IrisConnectionOptions {
   readonly cursor: IrisCursorConstructor | undefined
   /** The pool's session model and lane (shared by every connection of one driver). */
   readonly sessions: SessionPolicy
+  /** The pool's knowledge of the names behind `*` (shared by every connection of one driver). */
+  readonly starLabels: StarLabels
 }
 
 /**
@@ -46,6 +50,15 @@ const BULK_SAVEPOINT = '"kysely_iris_bulk"'
 /** What a query aborted in flight resolves to: nobody reads it (see executeQuery). */
 const ABANDONED_RESULT: QueryResult<never> = Object.freeze({ rows: [] })
 
+/** Statements after which a table's columns may differ: the cached names behind `*` are dropped. */
+const CHANGES_COLUMNS = new Set([
+  'CreateTableNode',
+  'AlterTableNode',
+  'DropTableNode',
+  'CreateViewNode',
+  'DropViewNode',
+])
+
 /** One pooled `pg` client, speaking IRIS through iris-pgwire. */
 export class IrisConnection implements DatabaseConnection {
   readonly #client: IrisPoolClient
@@ -57,6 +70,9 @@ export class IrisConnection implements DatabaseConnection {
   #lostCause: unknown
   /** Runs the session probe's statements on this connection. */
   readonly #probe = (sql: string) => this.run(sql)
+  /** Runs the catalog reads that name the columns of `*`, on this connection. */
+  readonly #read = (sql: string, parameters: readonly unknown[]) =>
+    this.#query({ sql, parameters } as unknown as CompiledQuery)
 
   constructor(client: IrisPoolClient, options: IrisConnectionOptions) {
     this.#client = client
@@ -173,11 +189,19 @@ export class IrisConnection implements DatabaseConnection {
   ): AsyncGenerator<Row[]> {
     this.#assertUsable()
     const leave = await this.#enterLane('shared')
-    const cursor = this.#client.query(
-      new Cursor(query.sql, [...query.parameters], { rowMode: 'array' }),
-    )
-    const names = selectedNames(query)
+    let cursor: IrisCursor | undefined
     try {
+      const selected = selectedNames(query)
+      const dropLast = isVidPaged(query)
+      // The cursor holds the connection until it is closed, so what names the columns of `*` is
+      // read before it opens.
+      const starNames = selected.star
+        ? await this.#options.starLabels.prepare(query, this.#read)
+        : undefined
+      cursor = this.#client.query(
+        new Cursor(query.sql, [...query.parameters], { rowMode: 'array' }),
+      )
+      let keys: readonly (string | undefined)[] | undefined
       while (true) {
         const rows = await cursor.read(chunkSize).catch((error: unknown) => {
           throw this.#failed(error, query.sql)
@@ -186,10 +210,15 @@ export class IrisConnection implements DatabaseConnection {
         // pg-cursor keeps the RowDescription in its (undocumented) `_result`.
         const fields =
           (cursor as unknown as { _result?: { fields?: { name: string }[] } })._result?.fields ?? []
-        yield toRowObjects(fields, rows, names, isVidPaged(query))
+        if (!keys) {
+          const labels = labelsOf(fields, dropLast)
+          if (selected.star) refuseUnnamedStarColumns(labels, selected.names.length)
+          keys = starNames ? starKeys(labels, selected.names, starNames) : selected.names
+        }
+        yield toRowObjects(fields, rows, keys, dropLast)
       }
     } finally {
-      await cursor.close().catch(() => this.discard())
+      await cursor?.close().catch(() => this.discard())
       leave?.()
     }
   }
@@ -203,7 +232,17 @@ export class IrisConnection implements DatabaseConnection {
 
   async #executeOne(query: CompiledQuery): Promise<QueryResult<Row>> {
     const result = await this.#query(query)
-    const rows = toRowObjects(result.fields, result.rows, selectedNames(query), isVidPaged(query))
+    const selected = selectedNames(query)
+    const dropLast = isVidPaged(query)
+    let keys: readonly (string | undefined)[] = selected.names
+    if (selected.star) {
+      const labels = labelsOf(result.fields, dropLast)
+      const hasRows = result.rows.length > 0
+      keys = await this.#options.starLabels.keys(query, selected, labels, hasRows, this.#read)
+    } else if (CHANGES_COLUMNS.has(query.query.kind)) {
+      this.#options.starLabels.forget()
+    }
+    const rows = toRowObjects(result.fields, result.rows, keys, dropLast)
     return { rows, numAffectedRows: affectedRows(result) }
   }
 

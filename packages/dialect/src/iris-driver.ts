@@ -25,6 +25,7 @@ import { IrisQueryCompiler } from './iris-query-compiler.js'
 import { checkIrisServer } from './server-check.js'
 import { SessionPolicy } from './session-policy.js'
 import { openProbeConnection } from './session-probe-connection.js'
+import { StarLabels } from './star-labels.js'
 
 /**
  * Isolation levels IRIS has (docs/iris-sql.md#transaction-statements); REPEATABLE READ,
@@ -38,6 +39,7 @@ export class IrisDriver implements Driver {
   readonly #connections = new WeakMap<IrisPoolClient, IrisConnection>()
   #pool: IrisPool | undefined
   readonly #sessions: SessionPolicy
+  readonly #starLabels = new StarLabels()
 
   constructor(config: ResolvedIrisDialectConfig) {
     this.#config = config
@@ -78,6 +80,7 @@ export class IrisDriver implements Driver {
         insertId: this.#config.insertId,
         cursor: this.#config.cursor,
         sessions: this.#sessions,
+        starLabels: this.#starLabels,
       })
       this.#connections.set(client, connection)
       // A socket that dies while the client is checked out (e.g. between a transaction's

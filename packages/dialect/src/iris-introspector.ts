@@ -1,10 +1,11 @@
 import type { DatabaseIntrospector, DatabaseMetadataOptions, Kysely, SchemaMetadata } from 'kysely'
 import { IrisError, IrisNotFoundError } from './errors.js'
-import type {
-  IrisColumnMetadata,
-  IrisTableMetadata,
-  IrisVectorElementType,
-  IrisVectorInfo,
+import {
+  DEFAULT_SCHEMA,
+  type IrisColumnMetadata,
+  type IrisTableMetadata,
+  type IrisVectorElementType,
+  type IrisVectorInfo,
 } from './iris-metadata.js'
 
 // Row shapes of the catalog views read below (docs/iris-sql.md#vector-columns-in-the-catalog,
@@ -85,7 +86,7 @@ export class IrisIntrospector implements DatabaseIntrospector {
       .execute()
     return rows
       .filter((row) => isUserSchema(row.SCHEMA_NAME))
-      .map((row) => ({ name: row.SCHEMA_NAME }))
+      .map((row) => ({ name: irisSchemaName(row.SCHEMA_NAME) }))
   }
 
   async getTables(
@@ -126,7 +127,8 @@ export class IrisIntrospector implements DatabaseIntrospector {
     return tables
       .sort(
         (a, b) =>
-          a.TABLE_SCHEMA.localeCompare(b.TABLE_SCHEMA) || a.TABLE_NAME.localeCompare(b.TABLE_NAME),
+          irisSchemaName(a.TABLE_SCHEMA).localeCompare(irisSchemaName(b.TABLE_SCHEMA)) ||
+          a.TABLE_NAME.localeCompare(b.TABLE_NAME),
       )
       .map((table) => {
         const tableColumns = (byTable.get(tableKey(table.TABLE_SCHEMA, table.TABLE_NAME)) ?? [])
@@ -134,7 +136,7 @@ export class IrisIntrospector implements DatabaseIntrospector {
           .sort((a, b) => a.ordinalPosition - b.ordinalPosition)
         return {
           name: table.TABLE_NAME,
-          schema: table.TABLE_SCHEMA,
+          schema: irisSchemaName(table.TABLE_SCHEMA),
           isView: table.TABLE_TYPE === 'VIEW',
           isForeign: false,
           className: table.CLASSNAME,
@@ -247,11 +249,25 @@ function isUserSchema(name: string): boolean {
   return !name.startsWith('%') && !/^ens/i.test(name) && name.toUpperCase() !== 'INFORMATION_SCHEMA'
 }
 
-/** Kysely's Migrator tables (named here: Kysely 0.29 moved the constants to `kysely/migration`). */
+/**
+ * The schema as IRIS names it. iris-pgwire reports IRIS's default schema, SQLUser, as `public` in
+ * catalog results (docs/iris-sql.md#the-public-schema); the introspector reports `SQLUser` on
+ * every front end, as IRIS does (docs/iris-sql.md#catalog-values). iris-pgwire can be configured to
+ * map `public` to another schema (`PGWIRE_IRIS_SCHEMA`); the introspector assumes the default.
+ */
+function irisSchemaName(schema: string): string {
+  return schema.toLowerCase() === 'public' ? DEFAULT_SCHEMA : schema
+}
+
+/**
+ * Kysely's Migrator tables (named here: Kysely 0.29 moved the constants to `kysely/migration`),
+ * lower case. IRIS names are case-insensitive, and iris-pgwire creates them as
+ * `KYSELY_MIGRATION` and `KYSELY_MIGRATION_LOCK` (docs/iris-sql.md#identifiers).
+ */
 const KYSELY_TABLES = new Set(['kysely_migration', 'kysely_migration_lock'])
 
 function isKyselyTable(name: string): boolean {
-  return KYSELY_TABLES.has(name)
+  return KYSELY_TABLES.has(name.toLowerCase())
 }
 
 function isYes(value: unknown): boolean {

@@ -56,3 +56,6 @@ export interface IrisTableMetadata extends TableMetadata {
   /** The table's %DESCRIPTION. */
   readonly comment?: string
 }
+
+/** IRIS's default schema, where an unqualified table name is found (docs/iris-sql.md#topology). */
+export const DEFAULT_SCHEMA = 'SQLUser'

@@ -1,31 +1,47 @@
 import type { CompiledQuery, OperationNode } from 'kysely'
 import { IrisUnsupportedError } from './errors.js'
 
+/** What a query's select list says about its result labels. */
+export interface SelectedNames {
+  /**
+   * The row keys the query selected, by position, up to its first `*` / `t.*`, whose width only the
+   * server knows. An entry is undefined where the name cannot be known (an unaliased expression).
+   */
+  readonly names: (string | undefined)[]
+  /** The select list has a `*` / `t.*` (at position `names.length`). */
+  readonly star: boolean
+}
+
+const NOTHING_SELECTED: SelectedNames = Object.freeze({ names: [], star: false })
+
 /**
- * The row keys a query selected, by position, read from the compiled query's node. iris-pgwire
- * lower-cases result labels (docs/iris-sql.md#iris-pgwire-result-quirks); these names restore them.
- * An entry is undefined where the name cannot be known (an unaliased expression) and the list stops
- * at `*` / `t.*`, whose width only the server knows.
+ * The row keys a query selected, read from the compiled query's node. iris-pgwire lower-cases
+ * result labels (docs/iris-sql.md#iris-pgwire-result-quirks); these names restore them.
  */
-export function selectedNames(query: CompiledQuery): (string | undefined)[] {
+export function selectedNames(query: CompiledQuery): SelectedNames {
   const node = query.query as OperationNode & {
     selections?: readonly { selection: OperationNode }[]
   }
-  if (node.kind !== 'SelectQueryNode' || !node.selections) return []
+  if (node.kind !== 'SelectQueryNode' || !node.selections) return NOTHING_SELECTED
   const names: (string | undefined)[] = []
   for (const { selection } of node.selections) {
-    if (selection.kind === 'SelectAllNode') break
-    if (
-      selection.kind === 'ReferenceNode' &&
-      (selection as unknown as { column: OperationNode }).column.kind === 'SelectAllNode'
-    )
-      break
+    if (isStar(selection)) return { names, star: true }
     names.push(nameOf(selection))
   }
-  return names
+  return { names, star: false }
 }
 
-function nameOf(node: OperationNode): string | undefined {
+/** `*` or `t.*`. */
+export function isStar(selection: OperationNode): boolean {
+  return (
+    selection.kind === 'SelectAllNode' ||
+    (selection.kind === 'ReferenceNode' &&
+      (selection as unknown as { column: OperationNode }).column.kind === 'SelectAllNode')
+  )
+}
+
+/** The name a selection gives its column: its alias, else its column's name. */
+export function nameOf(node: OperationNode): string | undefined {
   const n = node as OperationNode & {
     alias?: OperationNode
     column?: OperationNode
@@ -38,9 +54,30 @@ function nameOf(node: OperationNode): string | undefined {
   return undefined
 }
 
+/** The labels of a result's columns, without a trailing `%VID` column when `dropLast`. */
+export function labelsOf(fields: readonly { name: string }[], dropLast: boolean): string[] {
+  const width = dropLast ? fields.length - 1 : fields.length
+  const labels: string[] = new Array(width)
+  for (let i = 0; i < width; i++) labels[i] = fields[i]?.name ?? `column${i + 1}`
+  return labels
+}
+
 /**
- * Builds row objects from array rows. A server label that differs from the selected name only in
- * case is replaced by the selected name (docs/iris-sql.md#iris-pgwire-result-quirks); `dropLast`
+ * Refuses a result whose labels past the first `named` are `column<position>`, as iris-pgwire's
+ * embedded backend labels the columns of `SELECT *` (docs/iris-sql.md#iris-pgwire-result-quirks):
+ * no row could be keyed by them.
+ */
+export function refuseUnnamedStarColumns(labels: readonly string[], named: number): void {
+  if (named >= labels.length) return
+  for (let i = named; i < labels.length; i++) if (labels[i] !== `column${i + 1}`) return
+  throw new IrisUnsupportedError(
+    `the server named the columns of a \`*\` selection column${named + 1}..column${labels.length}, not by their names: iris-pgwire's embedded backend cannot name them, so these rows cannot be keyed by column; select the columns by name instead of selectAll() or *`,
+  )
+}
+
+/**
+ * Builds row objects from array rows. A server label that differs from the expected name only in
+ * case is replaced by the expected name (docs/iris-sql.md#iris-pgwire-result-quirks); `dropLast`
  * removes a `%VID` column.
  */
 export function toRowObjects(
@@ -50,11 +87,6 @@ export function toRowObjects(
   dropLast = false,
 ): Record<string, unknown>[] {
   const width = dropLast ? fields.length - 1 : fields.length
-  if (positionallyNamed(fields, expected.length, width)) {
-    throw new IrisUnsupportedError(
-      `the server named the columns of a \`*\` selection column${expected.length + 1}..column${width}, not by their names: iris-pgwire's embedded backend cannot name them, so these rows cannot be keyed by column; select the columns by name instead of selectAll() or *`,
-    )
-  }
   const keys: string[] = []
   // Every row object starts as a copy of this one, so all share one shape and key order, as
   // node-postgres builds its own row objects.
@@ -77,18 +109,4 @@ export function toRowObjects(
     objects[r] = object
   }
   return objects
-}
-
-/**
- * Whether every label past the named selections is `column<position>`, as iris-pgwire's embedded
- * backend labels the columns of `SELECT *` (docs/iris-sql.md#iris-pgwire-result-quirks).
- */
-function positionallyNamed(
-  fields: readonly { name: string }[],
-  named: number,
-  width: number,
-): boolean {
-  if (named >= width) return false
-  for (let i = named; i < width; i++) if (fields[i]?.name !== `column${i + 1}`) return false
-  return true
 }

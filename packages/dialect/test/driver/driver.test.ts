@@ -199,16 +199,6 @@ describe('result labels (restored from lower-cased server labels)', () => {
     expect(rows).toEqual([{ id: 1, firstName: 'Ann', petCount: 3 }])
   })
 
-  it('keeps server labels for selectAll() (cannot be restored by position)', async () => {
-    const pool = new FakePool(() => ({
-      rows: [[1, 'Ann']],
-      fields: [{ name: 'id' }, { name: 'firstname' }],
-    }))
-    expect(await dbWith(pool).selectFrom('person').selectAll().execute()).toEqual([
-      { id: 1, firstname: 'Ann' },
-    ])
-  })
-
   it('drops the %VID column of an offset page', async () => {
     const pool = new FakePool(() => ({
       rows: [[7, 'x', 6]],

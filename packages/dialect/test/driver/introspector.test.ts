@@ -72,6 +72,46 @@ describe('introspector (INFORMATION_SCHEMA)', () => {
     ])
     expect(table?.columns[0]).not.toHaveProperty('vector')
   })
+
+  /** A catalog as iris-pgwire shows it: SQLUser as `public`, CREATE TABLE names upper-cased. */
+  const pgwireCatalog = () =>
+    new FakePool((q) => {
+      if (/"SCHEMATA"/.test(q.text))
+        return { rows: [['public'], ['Sales'], ['%Library']], fields: names('schema_name') }
+      if (/"TABLES"/.test(q.text)) {
+        return {
+          rows: [
+            ['public', 'KYSELY_MIGRATION', 'BASE TABLE', 'User.KYSELYMIGRATION', null],
+            ['public', 'KYSELY_MIGRATION_LOCK', 'BASE TABLE', 'User.KYSELYMIGRATIONLOCK', null],
+            ['public', 'PERSON', 'BASE TABLE', 'User.PERSON', null],
+            ['Sales', 'ORDERS', 'BASE TABLE', 'Sales.ORDERS', null],
+          ],
+          fields: names('table_schema table_name table_type classname description'),
+        }
+      }
+      return {}
+    })
+
+  it("reports iris-pgwire's `public` as the IRIS schema SQLUser", async () => {
+    const db = new Kysely<unknown>({ dialect: new IrisDialect({ pool: pgwireCatalog() }) })
+    expect((await db.introspection.getSchemas()).map((s) => s.name)).toEqual(['SQLUser', 'Sales'])
+    // Sorted by the schema reported.
+    expect((await db.introspection.getTables()).map((t) => [t.schema, t.name])).toEqual([
+      ['Sales', 'ORDERS'],
+      ['SQLUser', 'PERSON'],
+    ])
+  })
+
+  it("hides Kysely's migration tables in any case unless withInternalKyselyTables", async () => {
+    const db = new Kysely<unknown>({ dialect: new IrisDialect({ pool: pgwireCatalog() }) })
+    const all = await db.introspection.getTables({ withInternalKyselyTables: true })
+    expect(all.map((t) => t.name)).toEqual([
+      'ORDERS',
+      'KYSELY_MIGRATION',
+      'KYSELY_MIGRATION_LOCK',
+      'PERSON',
+    ])
+  })
 })
 
 /** Server labels, lower-cased as iris-pgwire sends them; the driver restores the selected names. */

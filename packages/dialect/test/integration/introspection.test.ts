@@ -1,4 +1,4 @@
-import { describeTargets, traitsOf } from '@kysely-iris/sim/testing'
+import { describeTargets } from '@kysely-iris/sim/testing'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { description, type IrisTableMetadata } from '../../src/index.js'
@@ -30,8 +30,9 @@ const TYPES: [column: string, ddl: string][] = [
 ]
 
 describeTargets(describe, 'introspection from INFORMATION_SCHEMA', (target) => {
-  // iris-pgwire reports SQLUser as `public` in schema columns (docs/iris-sql.md#the-public-schema).
-  const defaultSchema = traitsOf(target).irisPgwire ? 'public' : 'SQLUser'
+  // iris-pgwire reports SQLUser as `public` in schema columns (docs/iris-sql.md#the-public-schema);
+  // the introspector reports IRIS's name on every target.
+  const defaultSchema = 'SQLUser'
   const table = tableName('every_type')
   const view = tableName('every_type_view')
   const t = useTestDatabase({
@@ -110,5 +111,30 @@ describeTargets(describe, 'introspection from INFORMATION_SCHEMA', (target) => {
   it('flags views', async () => {
     const tables = await t.db.introspection.getTables()
     expect(tables.find((tb) => tb.name === view)).toMatchObject({ isView: true })
+  })
+
+  it("hides Kysely's migration tables, whatever case the front end created them in", async (context) => {
+    if (target === 'iris-url') {
+      context.skip('creates kysely_migration tables, which a real server may hold already')
+      return
+    }
+    // Created as Kysely's Migrator creates them; iris-pgwire upper-cases the names
+    // (docs/iris-sql.md#identifiers).
+    for (const name of ['kysely_migration', 'kysely_migration_lock'])
+      await t.db.schema.createTable(name).addColumn('name', 'varchar(255)').execute()
+    const isKysely = (name: string) => /^kysely_migration(_lock)?$/i.test(name)
+    const internal = (
+      await t.db.introspection.getTables({ withInternalKyselyTables: true })
+    ).filter((tb) => isKysely(tb.name))
+    try {
+      expect(internal.map((tb) => [tb.schema, tb.name.toLowerCase()])).toEqual([
+        [defaultSchema, 'kysely_migration'],
+        [defaultSchema, 'kysely_migration_lock'],
+      ])
+      expect((await t.db.introspection.getTables()).filter((tb) => isKysely(tb.name))).toEqual([])
+    } finally {
+      // By the name the catalog shows: the sim behind iris-pgwire compares quoted names by case.
+      for (const tb of internal) await t.db.schema.dropTable(tb.name).execute()
+    }
   })
 })
