@@ -15,7 +15,8 @@ export type OnExisting = 'keep' | 'replace'
 
 function record(catalog: string, object: string, column: string, name: string, on: OnExisting) {
   const conflict = on === 'keep' ? 'do nothing' : 'do update set name = excluded.name'
-  return `insert into ${DISPLAY_NAME_TABLE} (classid, objid, objsubid, name) select '${catalog}'::regclass, ${object}, ${column}, ${quoteLiteral(name)} on conflict (classid, objid, objsubid) ${conflict}`
+  // No row when the object is not there (CREATE TABLE IF NOT EXISTS of a table without that column).
+  return `insert into ${DISPLAY_NAME_TABLE} (classid, objid, objsubid, name) select '${catalog}'::regclass, o.objid, o.objsubid, ${quoteLiteral(name)} from (select ${object} as objid, ${column} as objsubid) o where o.objid is not null and o.objsubid is not null on conflict (classid, objid, objsubid) ${conflict}`
 }
 
 const relation = (table: TableRef) => `${quoteLiteral(qualifiedSql(table))}::regclass`

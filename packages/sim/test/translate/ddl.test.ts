@@ -6,7 +6,7 @@ const info = (table: string, column: string, values: string) =>
 
 /** The step recording a display name (docs/iris-sql.md#identifiers), as src/translate/display-names.ts writes it. */
 const shown = (catalog: string, object: string, column: string, name: string, keep = false) =>
-  `insert into iris_sim.display_name (classid, objid, objsubid, name) select '${catalog}'::regclass, ${object}, ${column}, '${name}' on conflict (classid, objid, objsubid) ${keep ? 'do nothing' : 'do update set name = excluded.name'}`
+  `insert into iris_sim.display_name (classid, objid, objsubid, name) select '${catalog}'::regclass, o.objid, o.objsubid, '${name}' from (select ${object} as objid, ${column} as objsubid) o where o.objid is not null and o.objsubid is not null on conflict (classid, objid, objsubid) ${keep ? 'do nothing' : 'do update set name = excluded.name'}`
 const tableName = (table: string, name: string, keep = false) =>
   shown('pg_class', `'${table}'::regclass`, '0', name, keep)
 const columnName = (table: string, column: string, name: string, keep = false) =>
