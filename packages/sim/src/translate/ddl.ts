@@ -546,9 +546,12 @@ function createView(tokens: readonly Token[], at: number, base: Base): RunPlan {
   return ddlPlan(base, trimmedText(tokens), { after })
 }
 
-/** `CREATE SCHEMA name`: its name as written. */
+/** `CREATE SCHEMA [IF NOT EXISTS] name`: its name as written. */
 function createSchema(tokens: readonly Token[], at: number, base: Base): RunPlan {
-  const name = tokens[at]
+  const nameAt = isWord(tokens[at], 'IF')
+    ? nextSignificant(tokens, nextSignificant(tokens, nextSignificant(tokens, at + 1) + 1) + 1)
+    : at
+  const name = tokens[nameAt]
   const after = isIdentifier(name)
     ? [schemaDisplayName(identifierName(name), displayName(name))]
     : []

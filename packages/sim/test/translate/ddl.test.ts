@@ -322,17 +322,14 @@ describe('names as created (docs/iris-sql.md#identifiers)', () => {
   })
 
   it('records a schema name as written', () => {
-    expect(run('CREATE SCHEMA "Lib"')).toMatchObject({
-      sql: 'CREATE SCHEMA "lib"',
-      after: [
-        shown(
-          'pg_namespace',
-          `(select oid from pg_namespace where nspname = 'lib')`,
-          '0',
-          'Lib',
-          true,
-        ),
-      ],
-    })
+    const lib = shown(
+      'pg_namespace',
+      `(select oid from pg_namespace where nspname = 'lib')`,
+      '0',
+      'Lib',
+      true,
+    )
+    expect(run('CREATE SCHEMA "Lib"')).toMatchObject({ sql: 'CREATE SCHEMA "lib"', after: [lib] })
+    expect(run('CREATE SCHEMA IF NOT EXISTS "Lib"').after).toEqual([lib])
   })
 })
