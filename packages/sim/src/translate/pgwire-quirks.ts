@@ -3,6 +3,7 @@
  * iris-pgwire v1.0.1 applies to the raw SQL before IRIS sees it, reproduced deliberately on raw text (not tokens), so
  * that a client that inlines values is caught as it would be in production.
  */
+import { pgwireIdentifierCase } from './pgwire-identifier-case.js'
 import type { TranslateOptions } from './plan.js'
 
 /** docs/iris-sql.md#placeholders: `$n` → `?` by regex, also inside string literals; binding is then positional. */
@@ -47,5 +48,7 @@ export function applyPgwireQuirks(sql: string, protocol: TranslateOptions['proto
   out = publicLiteral(out)
   out = dateLiterals(out)
   if (protocol === 'extended' && hasParams) out = doublePrecision(out)
+  // After the type-word rewrite, which iris-pgwire's protocol layer runs before its executor.
+  out = pgwireIdentifierCase(out)
   return literalLimitOffset(out)
 }
