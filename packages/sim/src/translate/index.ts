@@ -98,7 +98,7 @@ function statementsOf(sql: string, options: TranslateOptions): Token[][] {
   // docs/iris-sql.md#text-rewrites: pgwire splits simple queries on every `;`, literals included.
   const pieces = options.protocol === 'simple' ? splitOnEverySemicolon(sql) : [sql]
   return pieces.flatMap((piece) =>
-    splitStatements(tokensOf(applyPgwireQuirks(piece, options.protocol)), 'simple'),
+    splitStatements(tokensOf(applyPgwireQuirks(piece, options)), 'simple'),
   )
 }
 

@@ -5,19 +5,14 @@
  * labelled so too (docs/iris-sql.md#labels-and-row-counts).
  */
 import type pg from 'pg'
-import { beforeAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestSim, type TestSim } from '../support/start-test-sim.js'
 import { describeEachProfile, failure, sqlcodeOf } from './profiles.js'
 
 /** The first value of each row, whatever its label's case (pgwire-1.0 lower-cases labels). */
 const firstValues = (result: pg.QueryResult) => result.rows.map((row) => Object.values(row)[0])
 
 describeEachProfile('identifiers', {}, ({ profile, sim }) => {
-  /**
-   * A name as created: under pgwire-1.0 as iris-pgwire's identifier normalizer sends the DDL to IRIS
-   * (docs/iris-sql.md#identifiers): a CREATE TABLE name upper-cased, quoted or not; unquoted words
-   * of its column definitions up to the first `)` lower-cased; other unquoted words upper-cased.
-   */
-  const created = <T>(iris: T, pgwire: T): T => (profile === 'iris' ? iris : pgwire)
   let client: pg.Client
   beforeAll(async () => {
     client = await sim().client()
@@ -76,36 +71,27 @@ describeEachProfile('identifiers', {}, ({ profile, sim }) => {
     const tables = await client.query(
       "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'foo'",
     )
-    expect(firstValues(tables)).toEqual([created('Foo', 'FOO')])
+    expect(firstValues(tables)).toEqual(['Foo'])
   })
 
   it('shows tables, columns and schemas in INFORMATION_SCHEMA as created', async () => {
     const tables = await client.query(
       "SELECT TABLE_SCHEMA, TABLE_NAME, CLASSNAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME IN ('mytable', 'FOO', 'bar') ORDER BY TABLE_NAME",
     )
-    expect(tables.rows.map((row) => Object.values(row))).toEqual(
-      created(
-        [
-          ['MySchema', 'Bar', 'MySchema.Bar'],
-          ['SQLUser', 'Foo', 'User.Foo'],
-          ['SQLUser', 'MyTable', 'User.MyTable'],
-        ],
-        [
-          ['MYSCHEMA', 'BAR', 'MYSCHEMA.BAR'],
-          ['SQLUser', 'FOO', 'User.FOO'],
-          ['SQLUser', 'MYTABLE', 'User.MYTABLE'],
-        ],
-      ),
-    )
+    expect(tables.rows.map((row) => Object.values(row))).toEqual([
+      ['MySchema', 'Bar', 'MySchema.Bar'],
+      ['SQLUser', 'Foo', 'User.Foo'],
+      ['SQLUser', 'MyTable', 'User.MyTable'],
+    ])
     const columns = await client.query(
       'SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = ? ORDER BY ORDINAL_POSITION',
       ['MYTABLE'],
     )
-    expect(firstValues(columns)).toEqual([created('MyCol', 'mycol'), 'Quoted Col'])
+    expect(firstValues(columns)).toEqual(['MyCol', 'Quoted Col'])
     const schemata = await client.query(
       "SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = 'myschema'",
     )
-    expect(firstValues(schemata)).toEqual([created('MySchema', 'MYSCHEMA')])
+    expect(firstValues(schemata)).toEqual(['MySchema'])
   })
 
   it('shows index and constraint names as created, and keys by the columns as created', async () => {
@@ -116,24 +102,14 @@ describeEachProfile('identifiers', {}, ({ profile, sim }) => {
     const constraints = await client.query(
       "SELECT CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_COLUMN_NAME FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE WHERE TABLE_NAME = 'KEYED' ORDER BY CONSTRAINT_NAME",
     )
-    expect(constraints.rows.map((row) => Object.values(row))).toEqual(
-      created(
-        [
-          ['MyFk', 'Ref', 'Id'],
-          ['MyUnique', 'Code', null],
-        ],
-        [
-          ['MYFK', 'REF', 'id'],
-          ['MyUnique', 'code', null],
-        ],
-      ),
-    )
+    expect(constraints.rows.map((row) => Object.values(row))).toEqual([
+      ['MyFk', 'Ref', 'Id'],
+      ['MyUnique', 'Code', null],
+    ])
     const indexes = await client.query(
       "SELECT INDEX_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'keyed' AND INDEX_NAME = 'REFINDEX'",
     )
-    expect(indexes.rows.map((row) => Object.values(row))).toEqual([
-      ['RefIndex', created('Ref', 'REF')],
-    ])
+    expect(indexes.rows.map((row) => Object.values(row))).toEqual([['RefIndex', 'Ref']])
     await client.query('DROP INDEX refindex ON Keyed')
     await client.query('ALTER TABLE keyed DROP CONSTRAINT "MYUNIQUE"')
   })
@@ -199,5 +175,35 @@ describeEachProfile('identifiers', {}, ({ profile, sim }) => {
       "SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'übung'",
     )
     expect(firstValues(columns)).toEqual(['Größe'])
+  })
+})
+
+describe('identifiers [profile pgwire-1.0-dbapi]: iris-pgwire rewrites their case (docs/iris-sql.md#identifiers)', () => {
+  let sim: TestSim
+  beforeAll(async () => {
+    sim = await startTestSim({ profile: 'pgwire-1.0-dbapi' })
+  })
+  afterAll(() => sim.close())
+
+  it('creates a quoted lower-case table upper-cased, and still finds it by its name as written', async () => {
+    const client = await sim.client()
+    await client.query(
+      'CREATE TABLE "kysely_migration" (Name VARCHAR(255) NOT NULL PRIMARY KEY, Timestamp VARCHAR(255))',
+    )
+    await client.query('INSERT INTO "kysely_migration" ("name", "timestamp") VALUES ($1, $2)', [
+      'm1',
+      't1',
+    ])
+    const found = await client.query('SELECT "name" FROM "kysely_migration"')
+    expect(found.rows).toEqual([{ name: 'm1' }])
+    const columns = await client.query(
+      'SELECT TABLE_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = $1 ORDER BY ORDINAL_POSITION',
+      ['kysely_migration'],
+    )
+    // Column definitions up to the first `)` are lower-cased, the rest upper-cased.
+    expect(columns.rows.map((row) => Object.values(row))).toEqual([
+      ['KYSELY_MIGRATION', 'name'],
+      ['KYSELY_MIGRATION', 'TIMESTAMP'],
+    ])
   })
 })

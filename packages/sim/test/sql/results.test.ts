@@ -193,8 +193,7 @@ describe('results [profile pgwire-1.0]', () => {
       'SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?',
       ['SQLUser', 'typed'],
     )
-    // iris-pgwire upper-cases a CREATE TABLE name (docs/iris-sql.md#identifiers).
-    expect(found.rows).toEqual([{ table_name: 'TYPED' }])
+    expect(found.rows).toEqual([{ table_name: 'typed' }])
   })
 
   it('re-types numeric-looking text parameters (docs/iris-sql.md#parameter-re-typing)', async () => {
