@@ -13,16 +13,7 @@
 import { embeddedValue } from './driver-values.js'
 import { ODBC, odbcTypeOf } from './odbc-types.js'
 import { pgwireField, pgwireLabel } from './pgwire-fields.js'
-import {
-  inferredTypeID,
-  NONE,
-  type PythonValue,
-  pythonDecimal,
-  pythonFloat,
-  pythonInt,
-  pythonStr,
-  sentText,
-} from './python-values.js'
+import { inferredTypeID, NONE, type PythonValue, sentText } from './python-values.js'
 import { OID, type ShapedColumn, type ValueCategory } from './result-shaping.js'
 import type { CatalogColumn, TableInfo } from './table-info.js'
 import type { FieldDescription } from './types.js'
@@ -106,24 +97,15 @@ export async function embeddedColumnsAndRows(
   return { fields, rows: values.map((row) => row.map(sentText)) }
 }
 
-const TYPE_SIZES: Readonly<Record<number, number>> = {
-  [OID.int4]: 4,
-  [OID.int8]: 8,
-  [OID.float8]: 8,
-}
-
-/** A value of a column's category, for Describe, where no value exists yet. */
-function sampleValue(category: ValueCategory): PythonValue {
-  switch (category) {
-    case 'integer':
-      return pythonInt('0')
-    case 'float':
-      return pythonFloat('0')
-    case 'decimal':
-      return pythonDecimal('0')
-    default:
-      return pythonStr('0')
-  }
+/**
+ * The type a column of each category gets from iris-pgwire's inference before any value exists:
+ * what it infers from a small value of that kind (an int fits int4), with PostgreSQL's size.
+ */
+const DESCRIBED_TYPE: Readonly<Record<ValueCategory, { id: number; size: number }>> = {
+  integer: { id: OID.int4, size: 4 },
+  float: { id: OID.float8, size: 8 },
+  decimal: { id: OID.numeric, size: -1 },
+  text: { id: OID.text, size: -1 },
 }
 
 /**
@@ -136,12 +118,12 @@ export function embeddedDescribedFields(
 ): FieldDescription[] {
   const positional = selectsStarFromQuotedTable(sql)
   return columns.map(({ field, category }, i) => {
-    const dataTypeID = inferredTypeID(sampleValue(category))
+    const type = DESCRIBED_TYPE[category]
     return {
       ...field,
       name: positional ? `column${i + 1}` : pgwireLabel(field.name),
-      dataTypeID,
-      dataTypeSize: TYPE_SIZES[dataTypeID] ?? -1,
+      dataTypeID: type.id,
+      dataTypeSize: type.size,
       dataTypeModifier: -1,
     }
   })
