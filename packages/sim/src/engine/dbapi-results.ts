@@ -8,6 +8,7 @@
  */
 import { dbapiValue } from './driver-values.js'
 import { ODBC, odbcTypeOf } from './odbc-types.js'
+import { pgwireColumnName } from './pgwire-column-name.js'
 import { pgwireField } from './pgwire-fields.js'
 import { type PythonValue, sentText } from './python-values.js'
 import { OID, type ShapedColumn } from './result-shaping.js'
@@ -80,7 +81,9 @@ export function dbapiColumnsAndRows(
   const odbcTypes = columns.map(odbcTypeOf)
   const typeIDs = odbcTypes.map((odbcType) => dbapiTypeID(odbcType, sql))
   return {
-    fields: columns.map((column, i) => pgwireField(column.field.name, typeIDs[i] ?? OID.text)),
+    fields: columns.map((column, i) =>
+      pgwireField(pgwireColumnName(column.field.name, sql), typeIDs[i] ?? OID.text),
+    ),
     rows: rows.map((row) =>
       row.map((text, i) =>
         sentDbapiText(dbapiValue(text, odbcTypes[i] ?? ODBC.VARCHAR), typeIDs[i] ?? OID.text),

@@ -5,26 +5,20 @@
  * - each value is `str()` of the driver's Python value (driver-values.ts); `''`, which is also how
  *   NULL arrives, and any text holding `@%SYS.Python` are sent as NULL;
  * - each column's type OID is inferred from its value in the first row;
- * - labels are lower-cased, and `SELECT * FROM "quoted"` yields `column1..N`;
+ * - labels are made up from the statement's text (`embeddedLabels`), then lower-cased;
  * - a result without rows has no columns to infer: a statement that starts with SELECT is
  *   described with every column INFORMATION_SCHEMA lists under the table named after its first
  *   FROM (or one text column `column1`), anything else with none.
  */
 import { embeddedValue } from './driver-values.js'
 import { ODBC, odbcTypeOf } from './odbc-types.js'
+import { extractedAliases } from './pgwire-alias-extractor.js'
+import { pgwireColumnName } from './pgwire-column-name.js'
 import { pgwireField, pgwireLabel } from './pgwire-fields.js'
 import { inferredTypeID, NONE, type PythonValue, sentText } from './python-values.js'
 import { OID, type ShapedColumn, type ValueCategory } from './result-shaping.js'
 import type { CatalogColumn, TableInfo } from './table-info.js'
 import type { FieldDescription } from './types.js'
-
-/**
- * docs/iris-sql.md#iris-pgwire-result-quirks: `SELECT * FROM "Table"` (a quoted table name) yields
- * `column1..N`. Read from the statement's start only: `SELECT [TOP n] * FROM "`.
- */
-function selectsStarFromQuotedTable(source: string): boolean {
-  return /^\s*select\s+(?:top\s+(?:\d+|\?|all)\s+)?\*\s+from\s+"/i.test(source)
-}
 
 /** iris-pgwire's `_normalize_iris_null`. */
 function normalizedNull(value: PythonValue): PythonValue {
@@ -63,6 +57,32 @@ function catalogField({ name, dataType }: CatalogColumn): FieldDescription {
   return pgwireField(name, TYPE_ID_BY_DATA_TYPE[baseType] ?? OID.text)
 }
 
+/** `_expand_select_star`'s test: `SELECT * FROM name` anywhere in the text, the name unquoted. */
+const SELECT_STAR_FROM_TABLE = /SELECT\s+\*\s+FROM\s+([A-Za-z_][A-Za-z0-9_]*)/i
+
+/**
+ * The labels iris-pgwire makes up for a result of `width` columns with rows, as `iris.sql.exec`
+ * gives no column metadata (docs/iris-sql.md#iris-pgwire-result-quirks), first that fits:
+ * - `SELECT * FROM name` in the text: the columns INFORMATION_SCHEMA lists for that table name,
+ *   if as many;
+ * - the aliases parsed from the text (pgwire-alias-extractor.ts), if as many, renamed by
+ *   pgwire-column-name.ts;
+ * - `?column?` for each column if the text holds SELECT but no FROM, else `column1..N`.
+ * So any `*` or `t.*` that does not expand to its table's columns alone gets `column1..N`.
+ */
+async function embeddedLabels(width: number, sql: string, tables: TableInfo): Promise<string[]> {
+  const starTable = SELECT_STAR_FROM_TABLE.exec(sql)?.[1]
+  const tableColumns = starTable === undefined ? [] : await tables.catalogColumns(starTable)
+  if (tableColumns.length > 0 && tableColumns.length === width)
+    return tableColumns.map(({ name }) => name)
+  const aliases = extractedAliases(sql)
+  if (aliases.length > 0 && aliases.length === width)
+    return aliases.map((alias) => pgwireColumnName(alias, sql))
+  const upper = sql.toUpperCase()
+  const literalsOnly = upper.includes('SELECT') && !upper.includes('FROM')
+  return Array.from({ length: width }, (_, i) => (literalsOnly ? '?column?' : `column${i + 1}`))
+}
+
 /** The columns iris-pgwire describes a result without rows with. */
 async function emptyResultFields(
   sql: string,
@@ -87,12 +107,9 @@ export async function embeddedColumnsAndRows(
   )
   const [first] = values
   if (first === undefined) return { fields: await emptyResultFields(sql, tables), rows: [] }
-  const positional = selectsStarFromQuotedTable(sql)
-  const fields = columns.map((column, i) =>
-    pgwireField(
-      positional ? `column${i + 1}` : column.field.name,
-      inferredTypeID(first[i] ?? NONE),
-    ),
+  const labels = await embeddedLabels(columns.length, sql, tables)
+  const fields = columns.map((_, i) =>
+    pgwireField(labels[i] ?? `column${i + 1}`, inferredTypeID(first[i] ?? NONE)),
   )
   return { fields, rows: values.map((row) => row.map(sentText)) }
 }
@@ -109,19 +126,20 @@ const DESCRIBED_TYPE: Readonly<Record<ValueCategory, { id: number; size: number 
 }
 
 /**
- * Describe (statement), before any value exists: types by the column's category, lower-case or
- * positional labels (docs/iris-sql.md#result-types, docs/iris-sql.md#iris-pgwire-result-quirks).
+ * Describe (statement), before any value exists: types by the column's category, labels as for a
+ * result with rows (docs/iris-sql.md#result-types, docs/iris-sql.md#iris-pgwire-result-quirks).
  */
-export function embeddedDescribedFields(
+export async function embeddedDescribedFields(
   columns: readonly ShapedColumn[],
   sql: string,
-): FieldDescription[] {
-  const positional = selectsStarFromQuotedTable(sql)
+  tables: TableInfo,
+): Promise<FieldDescription[]> {
+  const labels = await embeddedLabels(columns.length, sql, tables)
   return columns.map(({ field, category }, i) => {
     const type = DESCRIBED_TYPE[category]
     return {
       ...field,
-      name: positional ? `column${i + 1}` : pgwireLabel(field.name),
+      name: pgwireLabel(labels[i] ?? `column${i + 1}`),
       dataTypeID: type.id,
       dataTypeSize: type.size,
       dataTypeModifier: -1,

@@ -72,7 +72,7 @@ export class ProfilePresenter {
       case 'pgwire-1.0-dbapi':
         return dbapiColumnsAndRows(columns, [], plan.source).fields
       default:
-        return embeddedDescribedFields(columns, plan.source)
+        return embeddedDescribedFields(columns, plan.source, this.#tables)
     }
   }
 }

@@ -217,6 +217,11 @@ describe('profile pgwire-1.0-dbapi: results', () => {
     expect(result.rows).toEqual([{ table_schema: 'public', kept: 'SQLUser' }])
   })
 
+  it('names a column of a SELECT without FROM ?column? when its alias is quoted or missing', async () => {
+    const result = await client.query('SELECT 1 AS "x", 2 AS y, 3')
+    expect(result.fields.map((field) => field.name)).toEqual(['?column?', 'y', '?column?'])
+  })
+
   it('reports 0 rows in DML tags and UNKNOWN for statements it has no name for', async () => {
     const seen = watchMessages(client)
     await client.query('UPDATE typed SET v = ? WHERE id = ?', ['x', 1])

@@ -135,11 +135,38 @@ describe('profile pgwire-1.0-embedded: results', () => {
     expect(whole.fields[0]?.dataTypeID).toBe(23)
   })
 
-  it('names SELECT * columns of a quoted table column1..N', async () => {
-    const result = await client.query('SELECT * FROM "typed" WHERE id = 1')
-    expect(result.fields.map((field) => field.name)).toEqual(
-      Array.from({ length: 8 }, (_, i) => `column${i + 1}`),
+  it('names the columns column1..N wherever the aliases parsed from the text miscount them', async () => {
+    const labels = async (sql: string) =>
+      (await client.query(sql)).fields.map((field) => field.name)
+    const positional = (n: number) => Array.from({ length: n }, (_, i) => `column${i + 1}`)
+    expect(await labels('SELECT * FROM typed WHERE id = 1')).toEqual([
+      'id',
+      'b',
+      'n',
+      'd',
+      'v',
+      'f',
+      'dt',
+      'ts',
+    ])
+    expect(await labels('SELECT * FROM "typed" WHERE id = 1')).toEqual(positional(8))
+    expect(await labels('SELECT t.* FROM typed t WHERE id = 1')).toEqual(positional(8))
+    expect(await labels('SELECT t.*, t.id AS k FROM typed t WHERE id = 1')).toEqual(positional(9))
+    expect(await labels('SELECT * FROM (SELECT id, v FROM typed) d WHERE id = 1')).toEqual(
+      positional(2),
     )
+    expect(
+      await labels('SELECT * FROM typed a JOIN typed b ON b.id = a.id WHERE a.id = 1'),
+    ).toEqual(positional(16))
+    expect(
+      await labels('SELECT (SELECT MAX(id) FROM typed) AS m, id FROM typed WHERE id = 1'),
+    ).toEqual(positional(2))
+    expect(await labels('SELECT * FROM (SELECT id FROM typed) d WHERE id = 1')).toEqual(['column'])
+  })
+
+  it('names a column of a SELECT without FROM ?column? when its alias is quoted or missing', async () => {
+    const result = await client.query('SELECT 1 AS "x", 2 AS y, 3')
+    expect(result.fields.map((field) => field.name)).toEqual(['?column?', 'y', '?column?'])
   })
 
   it('describes a SELECT without rows with every column of the table after FROM, else one text column', async () => {
