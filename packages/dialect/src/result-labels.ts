@@ -76,9 +76,11 @@ export function refuseUnnamedStarColumns(labels: readonly string[], named: numbe
 }
 
 /**
- * Builds row objects from array rows. A server label that differs from the expected name only in
- * case is replaced by the expected name (docs/iris-sql.md#iris-pgwire-result-quirks); `dropLast`
- * removes a `%VID` column.
+ * Builds row objects from array rows, each column keyed by the name the query gives it at that
+ * position, else by the server's label. iris-pgwire lower-cases labels, and renames columns it
+ * takes for literals' (`?column?`) or cannot name (`column1..N` on the embedded backend,
+ * docs/iris-sql.md#iris-pgwire-result-quirks); the columns still arrive in the selected order.
+ * `dropLast` removes a `%VID` column.
  */
 export function toRowObjects(
   fields: readonly { name: string }[],
@@ -93,11 +95,7 @@ export function toRowObjects(
   const template: Record<string, unknown> = {}
   for (let i = 0; i < width; i++) {
     const label = fields[i]?.name ?? `column${i + 1}`
-    const wanted = expected[i]
-    const key =
-      wanted === label || (wanted !== undefined && wanted.toLowerCase() === label.toLowerCase())
-        ? (wanted as string)
-        : label
+    const key = expected[i] ?? label
     keys.push(key)
     template[key] = undefined
   }
