@@ -11,10 +11,12 @@
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
+/** Python's whitespace, which unlike JavaScript's does not include U+FEFF. */
+const PY_SPACE = String.raw`[^\S\uFEFF]`
 const DIGITS = String.raw`\d(?:_?\d)*`
 /** What Python's `float()` accepts, of a lower-cased name. */
 const PYTHON_FLOAT = new RegExp(
-  String.raw`^\s*[+-]?(?:(?:${DIGITS}(?:\.(?:${DIGITS})?)?|\.${DIGITS})(?:e[+-]?${DIGITS})?|inf|infinity|nan)\s*$`,
+  String.raw`^${PY_SPACE}*[+-]?(?:(?:${DIGITS}(?:\.(?:${DIGITS})?)?|\.${DIGITS})(?:e[+-]?${DIGITS})?|inf|infinity|nan)${PY_SPACE}*$`,
 )
 
 /** `has_explicit_alias_for_literal`: the alias of `<literal> AS word` in the text, if any. */
@@ -39,7 +41,10 @@ function isLiteralNameWithoutFrom(name: string, sql: string): boolean {
   const lower = sql.toLowerCase()
   if (GENERIC_NAMES.has(name) && !lower.includes(` as ${name}`) && !lower.includes(` as "${name}"`))
     return true
-  const unquoted = name.replaceAll("'", '').replaceAll('"', '').trim()
+  const unquoted = name
+    .replaceAll("'", '')
+    .replaceAll('"', '')
+    .replace(new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, 'g'), '')
   return lower.includes(`'${unquoted}'`) || lower.includes(`"${unquoted}"`)
 }
 
