@@ -3,7 +3,9 @@
  * (docs/iris-sql.md#labels-and-row-counts). PostgreSQL stores every name in lower case
  * (docs/iris-sql.md#identifiers), so its labels are lower case: an aliased column takes the alias as
  * written (from the plan's select list, src/translate/select-labels.ts), a column read straight from a
- * table or view takes the name it was created with. Anything else keeps PostgreSQL's label.
+ * table or view takes the name it was created with, a column read from a derived table or CTE the
+ * alias its select list gives it (when just one alias matches). Anything else keeps PostgreSQL's
+ * label.
  */
 import type { Plan, SelectItem } from '../translate/plan.js'
 import type { TableInfo } from './table-info.js'
@@ -37,6 +39,12 @@ export async function labelledFields(
 ): Promise<FieldDescription[]> {
   const labels = plan.type === 'run' ? plan.labels : undefined
   const items = labels ? itemsByPosition(labels, fields.length) : new Map<number, SelectItem>()
+  const derived = plan.type === 'run' ? (plan.derivedLabels ?? []) : []
+  /** The one derived-table alias a lower-case label stands for; none when two spellings match. */
+  const derivedLabel = (name: string) => {
+    const spellings = new Set(derived.filter((label) => label.toLowerCase() === name))
+    return spellings.size === 1 ? [...spellings][0] : undefined
+  }
   return Promise.all(
     fields.map(async (field, i) => {
       // PostgreSQL labels a name with its stored, lower-case form; a label that does not match
@@ -47,6 +55,10 @@ export async function labelledFields(
       if (item?.type === 'alias') return written(item.label)
       const column = await tables.columnName(field.tableID, field.columnID)
       if (column?.stored === field.name) return { ...field, name: column.display }
+      if (item?.type === 'expression') return field
+      // A derived table's aliased column: PostgreSQL may still report the table column under it.
+      const alias = derivedLabel(field.name)
+      if (alias !== undefined) return { ...field, name: alias }
       return item?.type === 'column' && !column ? written(item.name) : field
     }),
   )

@@ -21,7 +21,7 @@ import { applyPgwireQuirks, splitOnEverySemicolon } from './pgwire-quirks.js'
 import type { Plan, TranslateOptions } from './plan.js'
 import { rejectUnsupported } from './reject.js'
 import { rewriteSchemaAliases } from './schema-alias.js'
-import { selectLabels } from './select-labels.js'
+import { derivedLabels, selectLabels } from './select-labels.js'
 import { splitStatements } from './statements.js'
 import { storedNames } from './stored-names.js'
 import { render, type Token, TokenizeError, tokenize } from './tokenizer.js'
@@ -84,7 +84,7 @@ function translateStatement(tokens: Token[], options: TranslateOptions): Plan {
     kind,
     sql: render(stored),
     ...(target ? { target } : {}),
-    ...(labels ? { labels } : {}),
+    ...(labels ? { labels, derivedLabels: derivedLabels(numbered) } : {}),
     readsLastIdentity: rewritten.readsLastIdentity,
     before: [],
     after: [],

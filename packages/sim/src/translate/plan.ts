@@ -78,6 +78,8 @@ export interface RunPlan extends PlanBase {
   commandTag?: string
   /** SELECT: the items of its (first) select list, from which the engine labels the result columns. */
   labels?: SelectItem[]
+  /** SELECT: the aliases of its derived tables' and CTEs' select lists, for the columns read from them. */
+  derivedLabels?: string[]
 }
 
 /** `INSERT OR UPDATE` (docs/iris-sql.md#upsert): update the row any unique key matches, else insert. */

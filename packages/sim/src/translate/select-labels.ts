@@ -40,12 +40,9 @@ function selectItem(tokens: readonly Token[]): SelectItem {
   return { type: 'expression' }
 }
 
-/** The items of the outermost SELECT's list, or undefined when the statement has no SELECT. */
-export function selectLabels(tokens: readonly Token[]): SelectItem[] | undefined {
-  const selects = selectIndexes(tokens)
-  if (selects.length === 0) return undefined
-  const depth = Math.min(...selects.map((i) => (tokens[i] as Token).depth))
-  const select = selects.find((i) => tokens[i]?.depth === depth) as number
+/** The items of the select list of the SELECT at `select`, up to the end of that list. */
+function selectListAt(tokens: readonly Token[], select: number): SelectItem[] | undefined {
+  const depth = (tokens[select] as Token).depth
   const start = selectListStart(tokens, select)
   if (start < 0) return undefined
   const items: Token[][] = [[]]
@@ -56,4 +53,34 @@ export function selectLabels(tokens: readonly Token[]): SelectItem[] | undefined
     else (items.at(-1) as Token[]).push(token)
   }
   return items.map(selectItem)
+}
+
+/** The depth of the outermost SELECTs (a UNION's are all at that depth), or undefined without one. */
+function outerDepth(tokens: readonly Token[], selects: readonly number[]): number | undefined {
+  if (selects.length === 0) return undefined
+  return Math.min(...selects.map((i) => (tokens[i] as Token).depth))
+}
+
+/** The items of the outermost SELECT's list, or undefined when the statement has no SELECT. */
+export function selectLabels(tokens: readonly Token[]): SelectItem[] | undefined {
+  const selects = selectIndexes(tokens)
+  const depth = outerDepth(tokens, selects)
+  const select = selects.find((i) => tokens[i]?.depth === depth)
+  return select === undefined ? undefined : selectListAt(tokens, select)
+}
+
+/**
+ * The aliases written in the select lists of the SELECTs nested in the outermost one: derived
+ * tables and CTEs, whose columns IRIS labels with the alias as written when the outer query reads
+ * them (`SELECT * FROM (SELECT id AS "personId" FROM t) s` is labelled `personId`,
+ * docs/iris-sql.md#labels-and-row-counts). PostgreSQL reports such a column without a table, so
+ * the engine matches its lower-case label against these.
+ */
+export function derivedLabels(tokens: readonly Token[]): string[] {
+  const selects = selectIndexes(tokens)
+  const depth = outerDepth(tokens, selects)
+  return selects
+    .filter((i) => (tokens[i] as Token).depth !== depth)
+    .flatMap((i) => selectListAt(tokens, i) ?? [])
+    .flatMap((item) => (item.type === 'alias' ? [item.label] : []))
 }

@@ -2,18 +2,26 @@
  * Identifiers as IRIS compares and shows them (docs/iris-sql.md#identifiers): case-insensitive,
  * quoted ones included, in every direction; a second object whose name differs only in case is a
  * duplicate; the catalog shows each name with the case it was created with, and a plain column is
- * labelled so too (docs/iris-sql.md#labels-and-row-counts).
+ * labelled so too (docs/iris-sql.md#labels-and-row-counts). Behind iris-pgwire (its profiles) the
+ * names are created as iris-pgwire rewrites their case, so the catalog shows those names.
  */
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestSim, type TestSim } from '../support/start-test-sim.js'
 import { describeEachProfile, failure, sqlcodeOf } from './profiles.js'
 
-/** The first value of each row, whatever its label's case (pgwire-1.0 lower-cases labels). */
+/** The first value of each row, whatever its label's case (iris-pgwire lower-cases labels). */
 const firstValues = (result: pg.QueryResult) => result.rows.map((row) => Object.values(row)[0])
 
 describeEachProfile('identifiers', {}, ({ profile, sim }) => {
   let client: pg.Client
+  /**
+   * The names the catalog shows: as created, which behind iris-pgwire means as it rewrote them
+   * (unquoted words and a CREATE TABLE name upper-cased, its first column definitions lower-cased,
+   * docs/iris-sql.md#identifiers), and its schema `public` for SQLUser.
+   */
+  const asCreated = <T>(onIris: T, behindPgwire: T): T =>
+    profile === 'iris' ? onIris : behindPgwire
   beforeAll(async () => {
     client = await sim().client()
     await client.query('CREATE TABLE MyTable (MyCol INTEGER, "Quoted Col" VARCHAR(10))')
@@ -71,27 +79,38 @@ describeEachProfile('identifiers', {}, ({ profile, sim }) => {
     const tables = await client.query(
       "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'foo'",
     )
-    expect(firstValues(tables)).toEqual(['Foo'])
+    expect(firstValues(tables)).toEqual(asCreated(['Foo'], ['FOO']))
   })
 
   it('shows tables, columns and schemas in INFORMATION_SCHEMA as created', async () => {
     const tables = await client.query(
       "SELECT TABLE_SCHEMA, TABLE_NAME, CLASSNAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME IN ('mytable', 'FOO', 'bar') ORDER BY TABLE_NAME",
     )
-    expect(tables.rows.map((row) => Object.values(row))).toEqual([
-      ['MySchema', 'Bar', 'MySchema.Bar'],
-      ['SQLUser', 'Foo', 'User.Foo'],
-      ['SQLUser', 'MyTable', 'User.MyTable'],
-    ])
+    expect(tables.rows.map((row) => Object.values(row))).toEqual(
+      asCreated(
+        [
+          ['MySchema', 'Bar', 'MySchema.Bar'],
+          ['SQLUser', 'Foo', 'User.Foo'],
+          ['SQLUser', 'MyTable', 'User.MyTable'],
+        ],
+        [
+          ['MYSCHEMA', 'BAR', 'MYSCHEMA.BAR'],
+          ['public', 'FOO', 'User.FOO'],
+          ['public', 'MYTABLE', 'User.MYTABLE'],
+        ],
+      ),
+    )
     const columns = await client.query(
       'SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = ? ORDER BY ORDINAL_POSITION',
       ['MYTABLE'],
     )
-    expect(firstValues(columns)).toEqual(['MyCol', 'Quoted Col'])
+    expect(firstValues(columns)).toEqual(
+      asCreated(['MyCol', 'Quoted Col'], ['mycol', 'Quoted Col']),
+    )
     const schemata = await client.query(
       "SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = 'myschema'",
     )
-    expect(firstValues(schemata)).toEqual(['MySchema'])
+    expect(firstValues(schemata)).toEqual(asCreated(['MySchema'], ['MYSCHEMA']))
   })
 
   it('shows index and constraint names as created, and keys by the columns as created', async () => {
@@ -102,14 +121,24 @@ describeEachProfile('identifiers', {}, ({ profile, sim }) => {
     const constraints = await client.query(
       "SELECT CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_COLUMN_NAME FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE WHERE TABLE_NAME = 'KEYED' ORDER BY CONSTRAINT_NAME",
     )
-    expect(constraints.rows.map((row) => Object.values(row))).toEqual([
-      ['MyFk', 'Ref', 'Id'],
-      ['MyUnique', 'Code', null],
-    ])
+    expect(constraints.rows.map((row) => Object.values(row))).toEqual(
+      asCreated(
+        [
+          ['MyFk', 'Ref', 'Id'],
+          ['MyUnique', 'Code', null],
+        ],
+        [
+          ['MYFK', 'REF', 'id'],
+          ['MyUnique', 'code', null],
+        ],
+      ),
+    )
     const indexes = await client.query(
       "SELECT INDEX_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'keyed' AND INDEX_NAME = 'REFINDEX'",
     )
-    expect(indexes.rows.map((row) => Object.values(row))).toEqual([['RefIndex', 'Ref']])
+    expect(indexes.rows.map((row) => Object.values(row))).toEqual([
+      ['RefIndex', asCreated('Ref', 'REF')],
+    ])
     await client.query('DROP INDEX refindex ON Keyed')
     await client.query('ALTER TABLE keyed DROP CONSTRAINT "MYUNIQUE"')
   })
@@ -129,7 +158,7 @@ describeEachProfile('identifiers', {}, ({ profile, sim }) => {
     expect(again.rows.map((row) => Object.values(row))).toEqual([['RENAMED', 'newname']])
   })
 
-  it('labels a plain column as created, an alias as written, a %VID as written (pgwire-1.0 then lower-cases them)', async () => {
+  it('labels a plain column as created, an alias as written, a %VID as written (iris-pgwire then lower-cases them)', async () => {
     const labels = async (sql: string, params: unknown[] = []) =>
       (await client.query(sql, params)).fields.map((field) => field.name)
     const shown = (expected: string[]) =>
@@ -150,6 +179,18 @@ describeEachProfile('identifiers', {}, ({ profile, sim }) => {
     expect(
       await labels('SELECT Id, %VID FROM (SELECT TOP ALL id FROM foo ORDER BY id) WHERE %VID > 0'),
     ).toEqual(shown(['id', '%VID']))
+    // A derived table's or CTE's column: its alias as written, or the table column as created.
+    expect(await labels('SELECT * FROM (SELECT id AS "personId", "NAME" FROM foo) s')).toEqual(
+      shown(['personId', 'Name']),
+    )
+    expect(
+      await labels(
+        'WITH c AS (SELECT MyCol AS "Renamed", 1 AS One FROM MyTable) SELECT c.* FROM c',
+      ),
+    ).toEqual(shown(['Renamed', 'One']))
+    expect(await labels('SELECT s.PERSONID FROM (SELECT id AS "personId" FROM foo) s')).toEqual(
+      shown(['personId']),
+    )
     // Through the extended protocol (a parameter): the same labels.
     expect(await labels('SELECT "NAME" FROM foo WHERE id = ?', [7])).toEqual(shown(['Name']))
   })

@@ -71,7 +71,17 @@ describe('select-list items for result labels (docs/iris-sql.md#labels-and-row-c
     expect(run('SELECT 1 AS "One"').labels).toEqual([{ type: 'alias', label: 'One' }])
   })
 
+  it('reads the aliases of derived tables and CTEs, for the columns read from them', () => {
+    expect(
+      run(
+        'WITH c AS (SELECT a AS "Cte", b FROM t) SELECT * FROM c, (SELECT x AS Derived, 1 AS "N" FROM u) d',
+      ).derivedLabels,
+    ).toEqual(['Cte', 'Derived', 'N'])
+    expect(run('(SELECT a AS "P" FROM t) UNION (SELECT b AS "Q" FROM u)').derivedLabels).toEqual([])
+  })
+
   it('gives no labels to a statement without a SELECT', () => {
     expect(run('UPDATE t SET a = 1').labels).toBeUndefined()
+    expect(run('UPDATE t SET a = 1').derivedLabels).toBeUndefined()
   })
 })
