@@ -9,22 +9,20 @@
  */
 import type { CreateTableNode } from 'kysely'
 import { IrisUnsupportedError } from './errors.js'
-import { MAX_IDENTIFIER_LENGTH } from './iris-sql-text.js'
+import { sanitizeIrisIdentifier } from './iris-sql-text.js'
 
-/**
- * Whether upper-casing changes the name beyond its case (`ß` → `SS`), not just its case (`é` → `É`).
- * A name over IRIS's length limit is left to the identifier check, which refuses it.
- */
+/** Whether upper-casing changes the name beyond its case (`ß` → `SS`), not just its case (`é` → `É`). */
 function upperCaseChangesLetters(name: string): boolean {
-  return (
-    name.length <= MAX_IDENTIFIER_LENGTH && name.toUpperCase().toLowerCase() !== name.toLowerCase()
-  )
+  return name.toUpperCase().toLowerCase() !== name.toLowerCase()
 }
 
 export function checkCreatedTableName(node: CreateTableNode): void {
   const { schema, identifier } = node.table.table
   for (const name of [schema?.name, identifier.name]) {
-    if (name !== undefined && upperCaseChangesLetters(name)) {
+    if (name === undefined) continue
+    // A name the identifier check refuses (too long, rewritten by iris-pgwire) is refused as such first.
+    sanitizeIrisIdentifier(name)
+    if (upperCaseChangesLetters(name)) {
       throw new IrisUnsupportedError(
         `cannot create a table under the name ${JSON.stringify(name)}: iris-pgwire upper-cases a CREATE TABLE's table and schema names, even quoted, which makes it ${JSON.stringify(name.toUpperCase())}, a name IRIS does not match to ${JSON.stringify(name)}. Nothing was sent; use a name whose letters keep their number and kind when upper-cased (${JSON.stringify(name.toUpperCase())} itself, for one)`,
       )
