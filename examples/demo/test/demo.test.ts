@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { describeTargets, type StartedTarget } from '@kysely-iris/sim/testing'
+import { describeTargets, type StartedTarget, startTarget } from '@kysely-iris/sim/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AUTHORS, generateDocuments, TOPICS } from '../src/corpus.js'
 import { embeddingText } from '../src/document-row.js'
@@ -12,9 +12,12 @@ import { embed } from '../src/embed.js'
 import { UPSERTS } from '../src/queries/upsert.js'
 import { SEARCH_TEXT, TOP_K } from '../src/queries/vector-search.js'
 import { DOCUMENT_COUNT } from '../src/seed.js'
-import { PGWIRE_TARGETS, type PgwireTarget, startIrisPgwire } from './iris-pgwire.js'
 
 const run = promisify(execFile)
+
+/** The real iris-pgwire 1.0.1 on one of its backends (docs/iris-sql.md#iris-pgwire-backends). */
+type PgwireTarget = 'iris-pgwire-dbapi' | 'iris-pgwire-embedded'
+const PGWIRE_TARGETS: readonly PgwireTarget[] = ['iris-pgwire-dbapi', 'iris-pgwire-embedded']
 const DEMO_DIR = fileURLToPath(new URL('..', import.meta.url))
 const TSX = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url))
 
@@ -220,7 +223,7 @@ describeTargets(
     let run: DemoRun
 
     beforeAll(async () => {
-      server = await startIrisPgwire(target)
+      server = await startTarget(target)
       run = await runDemo([], server.url)
     }, 240_000)
 

@@ -439,54 +439,57 @@ describeTargets(
       })
     }
 
-    it('--camel-case keys are the keys CamelCasePlugin returns, for a table named in lower case', async () => {
-      // CamelCasePlugin cannot address an upper-case table name (it would send `codegentypes` for
-      // the key CODEGENTYPES), and a table created through iris-pgwire is upper case
-      // (docs/iris-sql.md#identifiers): this one is created in IRIS directly, as another tool would.
-      const direct = new Kysely<AnySchema>({
-        dialect: new IrisDialect({ connectionString: server.iris?.url ?? server.url }),
+    // Needs a way into IRIS that bypasses iris-pgwire's case rewrite: the sim's profiles of
+    // iris-pgwire have none (every statement goes through the rewrite).
+    if (!target.startsWith('sim-pgwire-'))
+      it('--camel-case keys are the keys CamelCasePlugin returns, for a table named in lower case', async () => {
+        // CamelCasePlugin cannot address an upper-case table name (it would send `codegentypes` for
+        // the key CODEGENTYPES), and a table created through iris-pgwire is upper case
+        // (docs/iris-sql.md#identifiers): this one is created in IRIS directly, as another tool would.
+        const direct = new Kysely<AnySchema>({
+          dialect: new IrisDialect({ connectionString: server.iris?.url ?? server.url }),
+        })
+        try {
+          await direct.schema
+            .createTable(CAMEL_TABLE)
+            .addColumn('id', 'integer', (c) => c.primaryKey())
+            .addColumn('display_name', 'varchar(40)')
+            .addColumn('c_vector', sql`VECTOR(FLOAT, 3)`)
+            .execute()
+          await direct
+            .insertInto(CAMEL_TABLE)
+            .values({ id: 1, display_name: 'x', c_vector: toVector([1, 2, 3]) })
+            .execute()
+        } finally {
+          await direct.destroy()
+        }
+        const run = await runCli([
+          '--url',
+          server.url,
+          '--print',
+          '--camel-case',
+          '--include-pattern',
+          CAMEL_TABLE,
+        ])
+        expect(run.code, run.stderr).toBe(0)
+        expect(run.stdout).toContain('  codegenCamel: CodegenCamel;')
+        const camel = new Kysely<AnySchema>({
+          dialect: new IrisDialect({ connectionString: server.url }),
+          plugins: [new CamelCasePlugin()],
+        })
+        try {
+          const row = await camel
+            .selectFrom('codegenCamel')
+            .select(['id', 'displayName', 'cVector'])
+            .executeTakeFirstOrThrow()
+          expect(row).toEqual({ id: 1, displayName: 'x', cVector: '1,2,3' })
+          expect(Object.keys(row).sort()).toEqual(
+            Object.keys(selectTypes(run.stdout, 'CodegenCamel')).sort(),
+          )
+        } finally {
+          await camel.destroy()
+        }
       })
-      try {
-        await direct.schema
-          .createTable(CAMEL_TABLE)
-          .addColumn('id', 'integer', (c) => c.primaryKey())
-          .addColumn('display_name', 'varchar(40)')
-          .addColumn('c_vector', sql`VECTOR(FLOAT, 3)`)
-          .execute()
-        await direct
-          .insertInto(CAMEL_TABLE)
-          .values({ id: 1, display_name: 'x', c_vector: toVector([1, 2, 3]) })
-          .execute()
-      } finally {
-        await direct.destroy()
-      }
-      const run = await runCli([
-        '--url',
-        server.url,
-        '--print',
-        '--camel-case',
-        '--include-pattern',
-        CAMEL_TABLE,
-      ])
-      expect(run.code, run.stderr).toBe(0)
-      expect(run.stdout).toContain('  codegenCamel: CodegenCamel;')
-      const camel = new Kysely<AnySchema>({
-        dialect: new IrisDialect({ connectionString: server.url }),
-        plugins: [new CamelCasePlugin()],
-      })
-      try {
-        const row = await camel
-          .selectFrom('codegenCamel')
-          .select(['id', 'displayName', 'cVector'])
-          .executeTakeFirstOrThrow()
-        expect(row).toEqual({ id: 1, displayName: 'x', cVector: '1,2,3' })
-        expect(Object.keys(row).sort()).toEqual(
-          Object.keys(selectTypes(run.stdout, 'CodegenCamel')).sort(),
-        )
-      } finally {
-        await camel.destroy()
-      }
-    })
   },
   LOCAL_TARGETS,
 )

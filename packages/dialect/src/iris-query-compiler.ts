@@ -34,6 +34,7 @@ import {
   type ValueNode,
   type ValuesNode,
 } from 'kysely'
+import { checkCreatedTableName } from './created-table-name.js'
 import { IrisInputError, IrisUnsupportedError } from './errors.js'
 import { inlineCtes } from './inline-ctes.js'
 import { toIrisDataType } from './iris-data-types.js'
@@ -564,6 +565,7 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       )
     if (node.onCommit)
       throw new IrisUnsupportedError('ON COMMIT is not IRIS DDL; remove onCommit()')
+    checkCreatedTableName(node)
     super.visitCreateTable(node)
   }
 

@@ -10,6 +10,22 @@ import {
 import { pagingDbs } from '../support/compile.js'
 
 describe.each(pagingDbs)('schema builder → IRIS DDL ($paging paging)', ({ db }) => {
+  it("refuses a CREATE TABLE name iris-pgwire's upper-casing would change beyond case (ß → SS), table or schema", () => {
+    for (const create of [
+      () => db.schema.createTable('straße').addColumn('a', 'integer').compile(),
+      () => db.schema.createTable('ﬀ').addColumn('a', 'integer').compile(),
+      () => db.schema.withSchema('maß').createTable('t').addColumn('a', 'integer').compile(),
+    ]) {
+      expect(create).toThrow(IrisUnsupportedError)
+      expect(create).toThrow(/upper-cases a CREATE TABLE's table and schema names/)
+    }
+    // Only the case changes: IRIS finds the table by the name given.
+    expect(db.schema.createTable('Émile_İ_ǅ').addColumn('ß', 'integer').compile().sql).toContain(
+      '"Émile_İ_ǅ"',
+    )
+    expect(db.selectFrom('straße').select('ß').compile().sql).toContain('"straße"')
+  })
+
   it('create table: IDENTITY, BIT, explicit varchar length, text as a long VARCHAR, defaults as checked literals', () => {
     const query = db.schema
       .createTable('person')

@@ -1,10 +1,16 @@
 import { type CompiledQuery, Kysely, sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { description, IrisDialect, IrisInputError } from '../../src/index.js'
+import { description, IrisDialect, IrisInputError, IrisUnsupportedError } from '../../src/index.js'
 import type { AnyDB } from '../support/server.js'
 import { CORPUS, label } from './corpus.js'
 import { VALUE_ENTRIES, VECTOR_ENTRIES } from './entries.js'
-import { ddlLiteralRefusal, identifierRefusal, kyselyParses, quoted } from './policy.js'
+import {
+  createdTableNameRefusal,
+  ddlLiteralRefusal,
+  identifierRefusal,
+  kyselyParses,
+  quoted,
+} from './policy.js'
 
 /**
  * Hostile input without a server: for every corpus case and every public entry, the SQL text
@@ -56,10 +62,14 @@ describe('values: the SQL text never depends on the value (no server)', () => {
   })
 })
 
-/** Each place a name goes, built with `name`; `parsed` ones go through Kysely's string API. */
+/**
+ * Each place a name goes, built with `name`; `parsed` ones go through Kysely's string API;
+ * `createsTable` ones name the table a CREATE TABLE creates, which iris-pgwire upper-cases.
+ */
 const NAME_ENTRIES: readonly {
   readonly entry: string
   readonly parsed?: true
+  readonly createsTable?: true
   build(name: string): { compile(): CompiledQuery }
 }[] = [
   { entry: 'selectFrom table', parsed: true, build: (n) => db.selectFrom(n).select('id') },
@@ -73,6 +83,7 @@ const NAME_ENTRIES: readonly {
   {
     entry: 'createTable table',
     parsed: true,
+    createsTable: true,
     build: (n) => db.schema.createTable(n).addColumn('id', 'integer'),
   },
   { entry: 'dropTable table', parsed: true, build: (n) => db.schema.dropTable(n).ifExists() },
@@ -97,6 +108,7 @@ const NAME_ENTRIES: readonly {
   { entry: 'withSchema select', build: (n) => db.withSchema(n).selectFrom('t').select('id') },
   {
     entry: 'withSchema createTable',
+    createsTable: true,
     build: (n) => db.schema.withSchema(n).createTable('t').addColumn('id', 'integer'),
   },
   { entry: 'createIndex name', build: (n) => db.schema.createIndex(n).on('t').column('id') },
@@ -111,19 +123,26 @@ const BENIGN_NAME = 'benign_name'
 describe('identifiers: double-quoted safely, or refused (no server)', () => {
   describe.each(CORPUS.map((c) => [label(c), c] as const))('%s', (_name, c) => {
     const refusal = identifierRefusal(c.value)
+    const tableRefusal = refusal ?? createdTableNameRefusal(c.value)
     const entries = NAME_ENTRIES.filter((e) => !(e.parsed && kyselyParses(c.value)))
-    it.each(entries.map((e) => [e.entry, e] as const))(
-      `%s: ${refusal ? `refused (${refusal})` : 'quoted'}`,
-      (_entry, e) => {
-        const compile = () => e.build(c.value).compile()
-        if (refusal) {
-          expectRefused(compile)
-          return
-        }
-        const benign = e.build(BENIGN_NAME).compile()
-        expect(compile().sql).toBe(swap(benign.sql, quoted(BENIGN_NAME), quoted(c.value)))
-      },
-    )
+    it.each(
+      entries.map((e) => {
+        const why = e.createsTable ? tableRefusal : refusal
+        return [`${e.entry}: ${why ? `refused (${why})` : 'quoted'}`, e] as const
+      }),
+    )('%s', (_title, e) => {
+      const compile = () => e.build(c.value).compile()
+      if (refusal) {
+        expectRefused(compile)
+        return
+      }
+      if (e.createsTable && tableRefusal) {
+        expect(compile).toThrow(IrisUnsupportedError)
+        return
+      }
+      const benign = e.build(BENIGN_NAME).compile()
+      expect(compile().sql).toBe(swap(benign.sql, quoted(BENIGN_NAME), quoted(c.value)))
+    })
   })
 })
 

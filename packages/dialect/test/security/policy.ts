@@ -33,6 +33,18 @@ export function identifierRefusal(name: string): string | undefined {
 }
 
 /**
+ * Why a name must be refused as the table or schema name of a CREATE TABLE, or undefined:
+ * iris-pgwire upper-cases those names even when quoted (docs/iris-sql.md#identifiers), and a name
+ * whose upper case has other letters (`ß` → `SS`, `ﬀ` → `FF`) would create a table IRIS does not
+ * find by the name given.
+ */
+export function createdTableNameRefusal(name: string): string | undefined {
+  return name.toUpperCase().toLowerCase() !== name.toLowerCase()
+    ? 'pgwire upper-cases it into other letters'
+    : undefined
+}
+
+/**
  * Why a string literal written into DDL (`defaultTo`, `description`) must be refused
  * (docs/iris-sql.md#text-rewrites): `;`, `$`, NUL, a date-shaped text, or text whose quoted form
  * contains `'public'`, all of which iris-pgwire rewrites inside SQL text; ill-formed UTF-16 too (as

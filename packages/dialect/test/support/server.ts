@@ -105,9 +105,8 @@ export const SIM_TARGETS = [
 
 /**
  * A table name unique to this run, so files can share a real server. Upper case: iris-pgwire
- * upper-cases the table name of a CREATE TABLE even when quoted, which IRIS, whose delimited
- * identifiers are case-insensitive, does not notice, but the sim, whose delimited identifiers are
- * still case-sensitive, would (docs/iris-sql.md#identifiers, docs/iris-sql.md#simulator-limits).
+ * upper-cases the table name of a CREATE TABLE even when quoted (docs/iris-sql.md#identifiers), so
+ * the name a test asserts in the catalog is the same on every target.
  */
 export function tableName(base: string): string {
   return `${base}_${process.pid}_${Math.floor(Math.random() * 1e6)}`.toUpperCase()

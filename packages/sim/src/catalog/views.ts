@@ -1,7 +1,8 @@
 /**
  * IRIS's catalog as views over PostgreSQL's (docs/iris-sql.md#information_schema,
  * docs/iris-sql.md#vector-columns-in-the-catalog), with exactly the schema, view and column names
- * of names.ts. Values are IRIS's own: TABLE_SCHEMA is `SQLUser` for the default schema
+ * of names.ts. Values are IRIS's own: names as created (docs/iris-sql.md#identifiers, from
+ * iris_sim.display_name), TABLE_SCHEMA is `SQLUser` for the default schema
  * (docs/iris-sql.md#catalog-values), DATA_TYPE is the ODBC name recorded in `iris_sim.column_info`
  * (VECTOR shows `varchar`), flags are `YES`/`NO`, descriptions come from `%DESCRIPTION` (stored as
  * comments). Name columns use the SQLUPPER collation, so they compare case-insensitively. Only user
@@ -18,19 +19,28 @@ const DICT = `"${DICTIONARY_SCHEMA}"`
 
 /** A name as IRIS shows it: varchar, compared case-insensitively. */
 const name = (expression: string) => `(${expression})::varchar(128) collate ${SQLUPPER_COLLATION}`
+/** The name an object was created with (docs/iris-sql.md#identifiers), from iris_sim.display_name (metadata.ts). */
+const shown = (catalog: string, object: string, column: string, stored: string) =>
+  `${SIM_SCHEMA}.display_name_of('${catalog}', ${object}, ${column}, ${stored})`
+const shownColumn = (attribute: string) =>
+  shown('pg_class', `${attribute}.attrelid`, `${attribute}.attnum`, `${attribute}.attname`)
+const constraintName = (constraint: string) =>
+  shown('pg_constraint', `${constraint}.oid`, '0', `${constraint}.conname`)
 const yesNo = (condition: string) => `(case when ${condition} then 'YES' else 'NO' end)::varchar(3)`
 
 /** The sim's own helper views (schema iris_sim), which the IRIS views are built on. */
 const HELPER_VIEWS = `
 create view ${SIM_SCHEMA}.user_relation as
-select c.oid as relid, n.nspname as schema_name, c.relname as table_name, c.relkind,
-  case when n.nspname = 'SQLUser' then 'User.' || c.relname else n.nspname || '.' || c.relname end as class_name
-from pg_class c join pg_namespace n on n.oid = c.relnamespace
-where c.relkind in ('r', 'p', 'v')
-  and n.nspname not like 'pg\\_%' and n.nspname not like '${SIM_SCHEMA}%' and n.nspname not in ('information_schema', 'public', '${INFORMATION_SCHEMA}', '${DICTIONARY_SCHEMA}');
+select relid, schema_name, table_name, relkind,
+  case when schema_name = 'SQLUser' then 'User.' || table_name else schema_name || '.' || table_name end as class_name
+from (select c.oid as relid, ${shown('pg_namespace', 'n.oid', '0', 'n.nspname')} as schema_name,
+    ${shown('pg_class', 'c.oid', '0', 'c.relname')} as table_name, c.relkind
+  from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  where c.relkind in ('r', 'p', 'v')
+  and n.nspname not like 'pg\\_%' and n.nspname not like '${SIM_SCHEMA}%' and n.nspname not in ('information_schema', 'public', '${INFORMATION_SCHEMA}', '${DICTIONARY_SCHEMA}')) as named;
 
 create view ${SIM_SCHEMA}.user_column as
-select r.relid, r.schema_name, r.table_name, r.class_name, a.attnum, a.attname as column_name,
+select r.relid, r.schema_name, r.table_name, r.class_name, a.attnum, ${shownColumn('a')} as column_name,
   row_number() over (partition by r.relid order by a.attnum) as ordinal_position,
   not a.attnotnull as nullable,
   (a.attidentity <> '' or coalesce(pg_get_expr(d.adbin, d.adrelid), '') like 'nextval(%') as auto_increment,
@@ -50,7 +60,7 @@ const INFORMATION_SCHEMA_VIEWS = `
 create schema ${IS};
 
 create view ${IS}."SCHEMATA" as
-select null::varchar(128) as "CATALOG_NAME", ${name('n.nspname')} as "SCHEMA_NAME", '_SYSTEM'::varchar(128) as "SCHEMA_OWNER"
+select null::varchar(128) as "CATALOG_NAME", ${name(shown('pg_namespace', 'n.oid', '0', 'n.nspname'))} as "SCHEMA_NAME", '_SYSTEM'::varchar(128) as "SCHEMA_OWNER"
 from pg_namespace n
 where n.nspname not like 'pg\\_%' and n.nspname not like '${SIM_SCHEMA}%' and n.nspname not in ('information_schema', 'public', '${INFORMATION_SCHEMA}', '${DICTIONARY_SCHEMA}');
 
@@ -72,17 +82,17 @@ select null::varchar(128) as "TABLE_CATALOG", ${name('c.schema_name')} as "TABLE
 from ${SIM_SCHEMA}.user_column c;
 
 create view ${IS}."TABLE_CONSTRAINTS" as
-select null::varchar(128) as "CONSTRAINT_CATALOG", ${name('r.schema_name')} as "CONSTRAINT_SCHEMA", ${name('k.conname')} as "CONSTRAINT_NAME",
+select null::varchar(128) as "CONSTRAINT_CATALOG", ${name('r.schema_name')} as "CONSTRAINT_SCHEMA", ${name(constraintName('k'))} as "CONSTRAINT_NAME",
   ${name('r.schema_name')} as "TABLE_SCHEMA", ${name('r.table_name')} as "TABLE_NAME",
   (case k.contype when 'p' then 'PRIMARY KEY' when 'u' then 'UNIQUE' when 'f' then 'FOREIGN KEY' else 'CHECK' end)::varchar(20) as "CONSTRAINT_TYPE"
 from pg_constraint k join ${SIM_SCHEMA}.user_relation r on r.relid = k.conrelid
 where k.contype in ('p', 'u', 'f', 'c');
 
 create view ${IS}."KEY_COLUMN_USAGE" as
-select ${name('r.schema_name')} as "CONSTRAINT_SCHEMA", ${name('k.conname')} as "CONSTRAINT_NAME",
-  ${name('r.schema_name')} as "TABLE_SCHEMA", ${name('r.table_name')} as "TABLE_NAME", ${name('a.attname')} as "COLUMN_NAME",
+select ${name('r.schema_name')} as "CONSTRAINT_SCHEMA", ${name(constraintName('k'))} as "CONSTRAINT_NAME",
+  ${name('r.schema_name')} as "TABLE_SCHEMA", ${name('r.table_name')} as "TABLE_NAME", ${name(shownColumn('a'))} as "COLUMN_NAME",
   u.position::integer as "ORDINAL_POSITION",
-  ${name('f.schema_name')} as "REFERENCED_TABLE_SCHEMA", ${name('f.table_name')} as "REFERENCED_TABLE_NAME", ${name('fa.attname')} as "REFERENCED_COLUMN_NAME"
+  ${name('f.schema_name')} as "REFERENCED_TABLE_SCHEMA", ${name('f.table_name')} as "REFERENCED_TABLE_NAME", ${name(shownColumn('fa'))} as "REFERENCED_COLUMN_NAME"
 from pg_constraint k
 join ${SIM_SCHEMA}.user_relation r on r.relid = k.conrelid
 cross join lateral unnest(k.conkey) with ordinality as u(attnum, position)
@@ -92,8 +102,8 @@ left join pg_attribute fa on fa.attrelid = k.confrelid and fa.attnum = k.confkey
 where k.contype in ('p', 'u', 'f');
 
 create view ${IS}."REFERENTIAL_CONSTRAINTS" as
-select ${name('r.schema_name')} as "CONSTRAINT_SCHEMA", ${name('k.conname')} as "CONSTRAINT_NAME",
-  ${name('f.schema_name')} as "UNIQUE_CONSTRAINT_SCHEMA", ${name('uk.conname')} as "UNIQUE_CONSTRAINT_NAME",
+select ${name('r.schema_name')} as "CONSTRAINT_SCHEMA", ${name(constraintName('k'))} as "CONSTRAINT_NAME",
+  ${name('f.schema_name')} as "UNIQUE_CONSTRAINT_SCHEMA", ${name(constraintName('uk'))} as "UNIQUE_CONSTRAINT_NAME",
   ${SIM_SCHEMA}.fk_rule(k.confupdtype) as "UPDATE_RULE", ${SIM_SCHEMA}.fk_rule(k.confdeltype) as "DELETE_RULE",
   ${name('r.table_name')} as "TABLE_NAME", ${name('f.table_name')} as "REFERENCED_TABLE_NAME"
 from pg_constraint k
@@ -103,8 +113,8 @@ left join pg_constraint uk on uk.conindid = k.conindid and uk.contype in ('p', '
 where k.contype = 'f';
 
 create view ${IS}."INDEXES" as
-select ${name('r.schema_name')} as "TABLE_SCHEMA", ${name('r.table_name')} as "TABLE_NAME", ${name('ic.relname')} as "INDEX_NAME",
-  ${name('a.attname')} as "COLUMN_NAME", u.position::integer as "ORDINAL_POSITION",
+select ${name('r.schema_name')} as "TABLE_SCHEMA", ${name('r.table_name')} as "TABLE_NAME", ${name(shown('pg_class', 'ic.oid', '0', 'ic.relname'))} as "INDEX_NAME",
+  ${name(shownColumn('a'))} as "COLUMN_NAME", u.position::integer as "ORDINAL_POSITION",
   (case when x.indisunique then 0 else 1 end)::smallint as "NON_UNIQUE", (case when x.indisprimary then 1 else 0 end)::smallint as "PRIMARY_KEY",
   'index'::varchar(32) as "INDEX_TYPE", null::varchar(4096) as "INDEX_PARAMETERS"
 from pg_index x
@@ -113,10 +123,11 @@ join pg_class ic on ic.oid = x.indexrelid
 cross join lateral unnest(x.indkey::int2[]) with ordinality as u(attnum, position)
 join pg_attribute a on a.attrelid = x.indrelid and a.attnum = u.attnum
 union all
-select ${name('r.schema_name')}, ${name('r.table_name')}, ${name('h.index_name')}, ${name('h.column_name')}, 1,
+select ${name('r.schema_name')}, ${name('r.table_name')}, ${name('h.display_name')}, ${name(shownColumn('a'))}, 1,
   1::smallint, 0::smallint, 'HNSW'::varchar(32),
   (concat_ws(',', 'Distance=''' || h.distance || '''', 'M=' || h.m, 'efConstruct=' || h.ef_construct))::varchar(4096)
-from ${SIM_SCHEMA}.hnsw_index h join ${SIM_SCHEMA}.user_relation r on r.relid = h.table_oid;
+from ${SIM_SCHEMA}.hnsw_index h join ${SIM_SCHEMA}.user_relation r on r.relid = h.table_oid
+join pg_attribute a on a.attrelid = h.table_oid and a.attname = h.column_name;
 
 create view ${IS}."VIEWS" as
 select ${name('r.schema_name')} as "TABLE_SCHEMA", ${name('r.table_name')} as "TABLE_NAME",

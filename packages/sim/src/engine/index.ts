@@ -16,6 +16,7 @@ import { PgwireFrontEnd } from './pgwire-front-end.js'
 import { PlanCache } from './plan-cache.js'
 import { ProfilePresenter } from './profile-presenter.js'
 import { QueryLog } from './query-log.js'
+import { labelledFields } from './result-labels.js'
 import { ResultShaper } from './result-shaping.js'
 import { SERVER_PARAMETERS } from './server-parameters.js'
 import { IrisSession } from './session.js'
@@ -103,8 +104,13 @@ export async function createEngine(
     tables,
     queryLog,
     translate: (sql, translateOptions) => planCache.plans(sql, translateOptions),
-    shape: (raw, plan) => presenter.result(raw, plan),
-    describeFields: (fields, plan) => presenter.describedFields(fields, plan),
+    shape: async (raw, plan) =>
+      presenter.result(
+        raw.fields ? { ...raw, fields: await labelledFields(raw.fields, plan, tables) } : raw,
+        plan,
+      ),
+    describeFields: async (fields, plan) =>
+      presenter.describedFields(await labelledFields(fields, plan, tables), plan),
     forget: (processId) => sessions.delete(processId),
   }
   let nextProcessId = 1000

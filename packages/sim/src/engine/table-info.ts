@@ -6,10 +6,12 @@
  * - each table's identity column, for LAST_IDENTITY (docs/iris-sql.md#returning-and-last_identity);
  * - each table's columns and unique keys, for INSERT OR UPDATE (docs/iris-sql.md#upsert);
  * - the columns INFORMATION_SCHEMA lists under a table name, with which iris-pgwire's embedded
- *   backend describes an empty result (docs/iris-sql.md#result-types).
+ *   backend describes an empty result (docs/iris-sql.md#result-types);
+ * - each column's name as created, by (table OID, column number), to label results
+ *   (docs/iris-sql.md#labels-and-row-counts, docs/iris-sql.md#identifiers).
  * Every lookup runs while the caller holds the backend.
  */
-import { SIM_SCHEMA } from '../catalog/metadata.js'
+import { DISPLAY_NAME_TABLE, SIM_SCHEMA } from '../catalog/metadata.js'
 import { INFORMATION_SCHEMA } from '../catalog/names.js'
 import type { TableRef } from '../translate/plan.js'
 import type { Backend } from './backend.js'
@@ -20,6 +22,12 @@ export interface DeclaredColumn {
   dataType: string
   /** Set for VECTOR columns (docs/iris-sql.md#the-vector-type). */
   vectorElementType: string | null
+}
+
+/** A column's name as PostgreSQL stores it and as it was created. */
+export interface ColumnName {
+  stored: string
+  display: string
 }
 
 /** A column as INFORMATION_SCHEMA.COLUMNS lists it. */
@@ -52,6 +60,7 @@ const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`
 export class TableInfo {
   readonly #backend: Backend
   #declared: Map<string, DeclaredColumn> | undefined
+  #columnNames: Map<string, ColumnName> | undefined
   readonly #shapes = new Map<string, TableShape | undefined>()
   readonly #catalogColumns = new Map<string, CatalogColumn[]>()
 
@@ -62,6 +71,7 @@ export class TableInfo {
   /** Forget everything (after DDL, or a rollback that undid DDL). */
   clear(): void {
     this.#declared = undefined
+    this.#columnNames = undefined
     this.#shapes.clear()
     this.#catalogColumns.clear()
   }
@@ -111,6 +121,26 @@ export class TableInfo {
       })
     }
     return declared
+  }
+
+  /** The names of a result column read straight from a table or view column that has a display name. */
+  async columnName(tableID: number, columnID: number): Promise<ColumnName | undefined> {
+    if (tableID === 0) return undefined
+    this.#columnNames ??= await this.#loadColumnNames()
+    return this.#columnNames.get(`${tableID}:${columnID}`)
+  }
+
+  async #loadColumnNames(): Promise<Map<string, ColumnName>> {
+    const { results, error } = await this.#backend.simple(
+      `select d.objid, d.objsubid, a.attname, d.name from ${DISPLAY_NAME_TABLE} d
+       join pg_attribute a on a.attrelid = d.objid and a.attnum = d.objsubid and not a.attisdropped
+       where d.classid = 'pg_class'::regclass and d.objsubid > 0`,
+    )
+    if (error) throw new Error(`cannot read ${DISPLAY_NAME_TABLE}: ${error.message}`)
+    const names = new Map<string, ColumnName>()
+    for (const [oid, attnum, stored, display] of results[0]?.rows ?? [])
+      names.set(`${oid}:${attnum}`, { stored: stored ?? '', display: display ?? '' })
+    return names
   }
 
   /** Columns, unique keys and identity column of a table; undefined when it does not exist. */

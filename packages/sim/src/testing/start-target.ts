@@ -25,11 +25,6 @@ export interface StartTargetOptions {
   readonly sim?: Omit<SimOptions, 'profile' | 'port'>
   /** Options for the real iris-pgwire the target starts (its backend comes from the target). */
   readonly pgwire?: Omit<PgwireOptions, 'backend' | 'sim'>
-  /**
-   * Runs on the sim before iris-pgwire starts in front of it (e.g. to create what a test expects to
-   * exist); ignored at IRIS_URL.
-   */
-  readonly prepare?: (iris: Sim) => Promise<void>
 }
 
 /**
@@ -49,7 +44,6 @@ export async function startTarget(
   const backend = pgwireBackendOfTarget(target)
   const sim = await startSim({ ...options.sim, port: 0, profile: simProfileOf(target) ?? 'iris' })
   try {
-    await options.prepare?.(sim)
     if (!backend) return { target, url: sim.url, sim, iris: sim, stop: () => sim.stop() }
     const pgwire = await startPgwire({ ...options.pgwire, backend, sim })
     return {

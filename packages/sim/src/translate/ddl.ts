@@ -2,11 +2,23 @@
  * IRIS DDL (docs/iris-sql.md#ddl): CREATE TABLE [IF NOT EXISTS], DROP TABLE [IF EXISTS], the ALTER
  * TABLE forms (docs/iris-sql.md#alter-table), CREATE INDEX (HNSW indexes are recorded, not built:
  * docs/iris-sql.md#hnsw-indexes), and the bookkeeping every change needs in `iris_sim.column_info`
- * / `iris_sim.hnsw_index` (see ../catalog/metadata.ts).
+ * / `iris_sim.hnsw_index` / `iris_sim.display_name` (see ../catalog/metadata.ts). Every name reaches
+ * PostgreSQL as it stores it (stored-names.ts); the names as written are recorded as display names
+ * (display-names.ts, docs/iris-sql.md#identifiers).
  */
+import { EXACT_COLLATION } from '../catalog/metadata.js'
 import { DEFAULT_SCHEMA } from '../catalog/names.js'
+import {
+  columnDisplayName,
+  columnDisplayNameAt,
+  constraintDisplayName,
+  type OnExisting,
+  relationDisplayName,
+  schemaDisplayName,
+} from './display-names.js'
 import { irisError } from './iris-error.js'
 import {
+  displayName,
   identifierName,
   isIdentifier,
   type QualifiedName,
@@ -16,13 +28,17 @@ import {
   readQualifiedName,
 } from './names.js'
 import type { RunPlan, TableRef } from './plan.js'
+import { selectLabels } from './select-labels.js'
+import { storedNames } from './stored-names.js'
 import {
   closingParen,
   commaSeparated,
   isTrivia,
   isWord,
   nextSignificant,
+  render,
   type Token,
+  tokenize,
   trimmedText,
 } from './tokenizer.js'
 import { type IrisType, readType } from './types.js'
@@ -42,7 +58,7 @@ function ddlPlan(
     ...base,
     type: 'run',
     kind: 'ddl',
-    sql,
+    sql: render(storedNames(tokenize(sql))),
     readsLastIdentity: false,
     before: steps.before ?? [],
     after: steps.after ?? [],
@@ -92,13 +108,15 @@ const IDENTITY_WORDS = ['IDENTITY', 'AUTO_INCREMENT', 'SERIAL']
 
 /** An IRIS collation keyword after COLLATE → the PostgreSQL collation (docs/iris-sql.md#collation). */
 const COLLATIONS: Record<string, string> = {
-  '%EXACT': '"C"',
+  '%EXACT': EXACT_COLLATION,
   '%SQLUPPER': 'iris_sim.sqlupper',
   '%SQLSTRING': 'iris_sim.sqlupper',
 }
 
 interface ColumnDefinition {
   name: string
+  /** The name as written (docs/iris-sql.md#identifiers). */
+  display: string
   sql: string
   type: IrisType
   description?: string
@@ -169,6 +187,7 @@ function columnDefinition(
     .join(' ')
   return {
     name: identifierName(nameToken),
+    display: displayName(nameToken),
     sql: sql + vectorCheck,
     type,
     ...(text === undefined ? {} : { description: text }),
@@ -183,6 +202,14 @@ function tableConstraint(tokens: readonly Token[]): string {
   return trimmedText(tokens)
 }
 
+/** `CONSTRAINT name ...`: the step that records the name as written, if the constraint is named. */
+function constraintNameSteps(table: TableRef, tokens: readonly Token[]): string[] {
+  const at = nextSignificant(tokens, 0)
+  const name = tokens[nextSignificant(tokens, at + 1)]
+  if (!isWord(tokens[at], 'CONSTRAINT') || !isIdentifier(name)) return []
+  return [constraintDisplayName(table, identifierName(name), displayName(name))]
+}
+
 function commentOnColumn(table: TableRef, column: string, text: string): string {
   return `comment on column ${qualifiedSql(table)}.${quoteIdentifier(column)} is ${quoteLiteral(text)}`
 }
@@ -190,9 +217,11 @@ function commentOnColumn(table: TableRef, column: string, text: string): string 
 function schemaSteps(name: QualifiedName, tokens: readonly Token[]): string[] {
   // docs/iris-sql.md#schemas: schemas are created implicitly with their first table.
   const qualified = tokens.slice(name.start, name.end).some((token) => token.text === '.')
-  return qualified && name.table.schema !== DEFAULT_SCHEMA
-    ? [`create schema if not exists ${quoteIdentifier(name.table.schema)}`]
-    : []
+  if (!qualified || name.table.schema === DEFAULT_SCHEMA) return []
+  return [
+    `create schema if not exists ${quoteIdentifier(name.table.schema)}`,
+    schemaDisplayName(name.table.schema, name.written.schema),
+  ]
 }
 
 interface TableOptions {
@@ -244,18 +273,22 @@ function createTable(tokens: readonly Token[], at: number, base: Base): RunPlan 
     options.classParameters.get('ALLOWIDENTITYINSERT') === '1' ? 'BY DEFAULT' : 'ALWAYS'
   const columns: ColumnDefinition[] = []
   const parts: string[] = []
+  const table = name.table
+  const on: OnExisting = ifNotExists ? 'keep' : 'replace'
+  const names = [relationDisplayName(table, name.written.name, on)]
   for (const element of commaSeparated(tokens, open, close)) {
     const first = element[nextSignificant(element, 0)]
-    if (first && TABLE_CONSTRAINT_WORDS.some((word) => isWord(first, word)))
+    if (first && TABLE_CONSTRAINT_WORDS.some((word) => isWord(first, word))) {
       parts.push(tableConstraint(element))
-    else {
+      if (!ifNotExists) names.push(...constraintNameSteps(table, element))
+    } else {
       const column = columnDefinition(element, identity)
       columns.push(column)
       parts.push(column.sql)
+      names.push(columnDisplayName(table, column.name, column.display, on))
     }
   }
   const tableDescription = options.description
-  const table = name.table
   const after = columns.map((column) =>
     columnInfoInsert(table, column.name, column.type, ifNotExists ? 'nothing' : 'update'),
   )
@@ -266,6 +299,7 @@ function createTable(tokens: readonly Token[], at: number, base: Base): RunPlan 
     if (tableDescription !== undefined)
       after.push(`comment on table ${qualifiedSql(table)} is ${quoteLiteral(tableDescription)}`)
   }
+  after.push(...names)
   const sql = `CREATE TABLE ${ifNotExists ? 'IF NOT EXISTS ' : ''}${trimmedText(tokens.slice(name.start, name.end))} (${parts.join(', ')})`
   return ddlPlan(base, sql, { before: schemaSteps(name, tokens), after })
 }
@@ -296,11 +330,18 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
     if (isWord(tokens[i], 'COLUMN')) i = nextSignificant(tokens, i + 1)
   }
   if (action === 'ADD') {
-    if (TABLE_CONSTRAINT_WORDS.some((word) => isWord(tokens[i], word)))
-      return ddlPlan(base, `${head} ADD ${tableConstraint(tokens.slice(i))}`)
+    if (TABLE_CONSTRAINT_WORDS.some((word) => isWord(tokens[i], word))) {
+      const constraint = tokens.slice(i)
+      return ddlPlan(base, `${head} ADD ${tableConstraint(constraint)}`, {
+        after: constraintNameSteps(table, constraint),
+      })
+    }
     skipColumnWord()
     const column = columnDefinition(tokens.slice(i), 'ALWAYS')
-    const after = [columnInfoInsert(table, column.name, column.type, 'update')]
+    const after = [
+      columnInfoInsert(table, column.name, column.type, 'update'),
+      columnDisplayName(table, column.name, column.display, 'replace'),
+    ]
     if (column.description !== undefined)
       after.push(commentOnColumn(table, column.name, column.description))
     return ddlPlan(base, `${head} ADD COLUMN ${column.sql}`, { after })
@@ -336,6 +377,7 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
       if (!isIdentifier(newName)) throw irisError(-1, 'RENAME needs a new column name')
       return ddlPlan(base, `${head} RENAME COLUMN ${column.text} TO ${newName.text}`, {
         after: [
+          columnDisplayName(table, identifierName(newName), displayName(newName), 'replace'),
           `update iris_sim.column_info set column_name = ${quoteLiteral(identifierName(newName))} where table_oid = ${regclass(table)} and column_name = ${quoteLiteral(columnName)}`,
           `update iris_sim.hnsw_index set column_name = ${quoteLiteral(identifierName(newName))} where table_oid = ${regclass(table)} and column_name = ${quoteLiteral(columnName)}`,
         ],
@@ -351,8 +393,25 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
       after: [columnInfoInsert(table, columnName, type, 'update')],
     })
   }
-  if (action === 'RENAME') return ddlPlan(base, trimmedText(tokens))
+  if (action === 'RENAME')
+    return ddlPlan(base, trimmedText(tokens), { after: renameSteps(table, tokens, i) })
   throw irisError(-1, `ALTER TABLE ${action ?? ''} is not supported`)
+}
+
+/** PostgreSQL's `RENAME [COLUMN] c TO n` and `RENAME TO n` (from `at`, after RENAME): the new name as written. */
+function renameSteps(table: TableRef, tokens: readonly Token[], at: number): string[] {
+  const significant = tokens.slice(at).filter((token) => !isTrivia(token))
+  const newName = significant.at(-1)
+  if (!isIdentifier(newName) || !isWord(significant.at(-2), 'TO')) return []
+  if (isWord(significant[0], 'TO'))
+    return [
+      relationDisplayName(
+        { ...table, name: identifierName(newName) },
+        displayName(newName),
+        'replace',
+      ),
+    ]
+  return [columnDisplayName(table, identifierName(newName), displayName(newName), 'replace')]
 }
 
 /** `name=value` pairs of `HNSW(Distance='Cosine', M=16, efConstruct=64)` (docs/iris-sql.md#hnsw-indexes). */
@@ -374,6 +433,7 @@ function hnswParameters(tokens: readonly Token[], open: number): Map<string, str
 
 function hnswIndex(
   indexName: string,
+  indexDisplay: string,
   table: TableRef,
   column: string,
   tokens: readonly Token[],
@@ -400,7 +460,7 @@ function hnswIndex(
   // docs/iris-sql.md#hnsw-indexes: needs a fixed-length FLOAT / DOUBLE / DECIMAL vector column; the index is recorded
   // only (search stays exact), see iris_sim.check_hnsw_column in runtime.ts.
   const sql = `call iris_sim.check_hnsw_column(${regclass(table)}, ${quoteLiteral(column)})`
-  const insert = `insert into iris_sim.hnsw_index (table_oid, index_name, column_name, distance, m, ef_construct) values (${regclass(table)}, ${quoteLiteral(indexName)}, ${quoteLiteral(column)}, ${quoteLiteral(distance)}, ${literalOrNull(m)}, ${literalOrNull(efConstruct)})`
+  const insert = `insert into iris_sim.hnsw_index (table_oid, index_name, display_name, column_name, distance, m, ef_construct) values (${regclass(table)}, ${quoteLiteral(indexName)}, ${quoteLiteral(indexDisplay)}, ${quoteLiteral(column)}, ${quoteLiteral(distance)}, ${literalOrNull(m)}, ${literalOrNull(efConstruct)})`
   return ddlPlan(base, sql, { after: [insert], commandTag: 'CREATE INDEX' })
 }
 
@@ -433,6 +493,7 @@ function createIndex(tokens: readonly Token[], at: number, base: Base): RunPlan 
       throw irisError(-25, 'unexpected input after HNSW(...)')
     return hnswIndex(
       identifierName(nameToken),
+      displayName(nameToken),
       name.table,
       identifierName(column),
       tokens,
@@ -440,7 +501,61 @@ function createIndex(tokens: readonly Token[], at: number, base: Base): RunPlan 
       base,
     )
   }
-  return ddlPlan(base, trimmedText(tokens))
+  return ddlPlan(base, trimmedText(tokens), {
+    after: [indexDisplayName(name.table, nameToken)],
+  })
+}
+
+/** The step recording an index's name as written; PostgreSQL keeps an index in its table's schema. */
+function indexDisplayName(table: TableRef, nameToken: Token): string {
+  const index = { schema: table.schema, name: identifierName(nameToken) }
+  return relationDisplayName(index, displayName(nameToken), 'replace')
+}
+
+/** `CREATE UNIQUE INDEX name ON [TABLE] t (...)`, from the index name at `at`. */
+function createUniqueIndex(tokens: readonly Token[], at: number, base: Base): RunPlan {
+  if (isWord(tokens[at], 'IF')) throw irisError(-1, 'CREATE INDEX IF NOT EXISTS is not supported') // docs/iris-sql.md#create-and-drop
+  const nameToken = tokens[at]
+  let tableAt = nextSignificant(tokens, nextSignificant(tokens, at + 1) + 1)
+  if (isWord(tokens[tableAt], 'TABLE')) tableAt = nextSignificant(tokens, tableAt + 1)
+  const table = readQualifiedName(tokens, tableAt)?.table
+  const after = table && isIdentifier(nameToken) ? [indexDisplayName(table, nameToken)] : []
+  return ddlPlan(base, trimmedText(tokens), { after })
+}
+
+/** `CREATE VIEW name [(columns)] AS SELECT ...`: the view's and its columns' names as written. */
+function createView(tokens: readonly Token[], at: number, base: Base): RunPlan {
+  const name = readQualifiedName(tokens, at)
+  if (!name) throw irisError(-1, 'CREATE VIEW needs a view name')
+  const view = name.table
+  const after = [relationDisplayName(view, name.written.name, 'replace')]
+  const next = nextSignificant(tokens, name.end)
+  if (tokens[next]?.text === '(') {
+    commaSeparated(tokens, next, closingParen(tokens, next)).forEach((element, i) => {
+      const column = element[nextSignificant(element, 0)]
+      if (isIdentifier(column)) after.push(columnDisplayNameAt(view, i + 1, displayName(column)))
+    })
+  } else if (isWord(tokens[next], 'AS')) {
+    // The columns are the select list's; those after a `*` are at positions unknown here.
+    const items = selectLabels(tokens.slice(next + 1)) ?? []
+    const star = items.findIndex((item) => item.type === 'star')
+    items.slice(0, star < 0 ? items.length : star).forEach((item, i) => {
+      if (item.type === 'alias') after.push(columnDisplayNameAt(view, i + 1, item.label))
+    })
+  }
+  return ddlPlan(base, trimmedText(tokens), { after })
+}
+
+/** `CREATE SCHEMA [IF NOT EXISTS] name`: its name as written. */
+function createSchema(tokens: readonly Token[], at: number, base: Base): RunPlan {
+  const nameAt = isWord(tokens[at], 'IF')
+    ? nextSignificant(tokens, nextSignificant(tokens, nextSignificant(tokens, at + 1) + 1) + 1)
+    : at
+  const name = tokens[nameAt]
+  const after = isIdentifier(name)
+    ? [schemaDisplayName(identifierName(name), displayName(name))]
+    : []
+  return ddlPlan(base, trimmedText(tokens), { after })
 }
 
 function dropIndex(tokens: readonly Token[], at: number, base: Base): RunPlan {
@@ -488,12 +603,16 @@ export function ddlPlanOf(tokens: readonly Token[], base: Base): RunPlan | undef
     ) {
       throw irisError(-1, 'CREATE INDEX IF NOT EXISTS is not supported') // docs/iris-sql.md#create-and-drop
     }
-    return isWord(tokens[indexAt], 'INDEX') ? ddlPlan(base, trimmedText(tokens)) : undefined
+    return isWord(tokens[indexAt], 'INDEX')
+      ? createUniqueIndex(tokens, nextSignificant(tokens, indexAt + 1), base)
+      : undefined
   }
   const object = tokens[objectAt]?.text.toUpperCase()
   objectAt = nextSignificant(tokens, objectAt + 1)
   if (verb === 'CREATE' && object === 'TABLE') return createTable(tokens, objectAt, base)
   if (verb === 'CREATE' && object === 'INDEX') return createIndex(tokens, objectAt, base)
+  if (verb === 'CREATE' && object === 'VIEW') return createView(tokens, objectAt, base)
+  if (verb === 'CREATE' && object === 'SCHEMA') return createSchema(tokens, objectAt, base)
   if (verb === 'DROP' && object === 'TABLE') return dropTable(tokens, objectAt, base)
   if (verb === 'DROP' && object === 'INDEX') return dropIndex(tokens, objectAt, base)
   if (verb === 'ALTER' && object === 'TABLE') return alterTable(tokens, objectAt, base)

@@ -1,7 +1,7 @@
 /**
  * IRIS functions and their PostgreSQL spellings. Functions the runtime defines (runtime.ts) live in
  * schema `iris_sim`, which is not on the search path, so calls are qualified here.
- * - `%EXACT(x)` → `((x) COLLATE "C")`: exact, case-sensitive comparison
+ * - `%EXACT(x)` → `((x) COLLATE iris_sim.exact)`: exact, case-sensitive comparison
  *   (docs/iris-sql.md#collation).
  * - `%SQLUPPER(x)` → upper-cased string (docs/iris-sql.md#collation); `LAST_IDENTITY()`
  *   (docs/iris-sql.md#returning-and-last_identity).
@@ -10,6 +10,7 @@
  *   type; `VECTOR_COSINE`, `VECTOR_DOT_PRODUCT` (docs/iris-sql.md#vector-functions).
  * - Common IRIS scalar functions: NVL, IFNULL, ISNULL(a, b), LEN, GETDATE, %SQLSTRING, %STRING.
  */
+import { EXACT_COLLATION } from '../catalog/metadata.js'
 import { irisError } from './iris-error.js'
 import {
   closingParen,
@@ -98,7 +99,7 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
     const close = closingParen(out, open)
     let replacement: string
     if (upper === '%EXACT') {
-      replacement = `((${trimmedText(out.slice(open + 1, close))}) COLLATE "C")`
+      replacement = `((${trimmedText(out.slice(open + 1, close))}) COLLATE ${EXACT_COLLATION})`
     } else if (upper === 'TO_VECTOR') {
       replacement = toVector(callArguments(out, open, close))
     } else {

@@ -8,7 +8,6 @@
 
 import { behindPgwire, PROFILES } from '../profiles.js'
 import { rewriteCastTypes, rewriteColonCasts } from './casts.js'
-import { rewriteCatalogNames } from './catalog-names.js'
 import { statementKind, writtenTable } from './classify.js'
 import { ddlPlanOf } from './ddl.js'
 import { rewriteDistinctBy } from './distinct-by.js'
@@ -22,7 +21,9 @@ import { applyPgwireQuirks, splitOnEverySemicolon } from './pgwire-quirks.js'
 import type { Plan, TranslateOptions } from './plan.js'
 import { rejectUnsupported } from './reject.js'
 import { rewriteSchemaAliases } from './schema-alias.js'
+import { derivedLabels, selectLabels } from './select-labels.js'
 import { splitStatements } from './statements.js'
+import { storedNames } from './stored-names.js'
 import { render, type Token, TokenizeError, tokenize } from './tokenizer.js'
 import { rewriteTop } from './top.js'
 import { transactionPlan } from './transactions.js'
@@ -49,7 +50,6 @@ function rewriteExpressions(tokens: readonly Token[]): {
   readsLastIdentity: boolean
 } {
   let out = rewriteLikeEscape(tokens)
-  out = rewriteCatalogNames(out)
   out = rewriteSchemaAliases(out)
   out = rewriteColonCasts(out)
   out = rewriteCastTypes(out)
@@ -68,20 +68,23 @@ function translateStatement(tokens: Token[], options: TranslateOptions): Plan {
   const rewritten = rewriteExpressions(tokens)
   const { tokens: numbered, paramCount } = numberParams(rewritten.tokens)
   const base = { source, paramCount }
-  if (isInsertOrUpdate(numbered)) return upsertPlan(numbered, base)
+  if (isInsertOrUpdate(numbered)) return upsertPlan(storedNames(numbered), base)
   let shaped = rewriteVid(rewriteDistinctBy(rewriteTop(numbered)))
   if (kind === 'insert') shaped = rewriteUnionRows(shaped)
   if (kind === 'ddl') {
     const ddl = ddlPlanOf(shaped, base)
     if (ddl) return ddl
   }
-  const target = writtenTable(shaped, kind)
+  const stored = storedNames(shaped)
+  const target = writtenTable(stored, kind)
+  const labels = kind === 'select' ? selectLabels(numbered) : undefined
   return {
     ...base,
     type: 'run',
     kind,
-    sql: render(shaped),
+    sql: render(stored),
     ...(target ? { target } : {}),
+    ...(labels ? { labels, derivedLabels: derivedLabels(numbered) } : {}),
     readsLastIdentity: rewritten.readsLastIdentity,
     before: [],
     after: [],
@@ -95,7 +98,7 @@ function statementsOf(sql: string, options: TranslateOptions): Token[][] {
   // docs/iris-sql.md#text-rewrites: pgwire splits simple queries on every `;`, literals included.
   const pieces = options.protocol === 'simple' ? splitOnEverySemicolon(sql) : [sql]
   return pieces.flatMap((piece) =>
-    splitStatements(tokensOf(applyPgwireQuirks(piece, options.protocol)), 'simple'),
+    splitStatements(tokensOf(applyPgwireQuirks(piece, options)), 'simple'),
   )
 }
 

@@ -1,17 +1,31 @@
 /**
- * Table and schema names as PostgreSQL stores them. The default schema is `SQLUser`
- * (docs/iris-sql.md#schemas) and pgwire maps `public` to it (docs/iris-sql.md#the-public-schema); an
- * unquoted `public` or `sqluser` used as a schema is read as `"SQLUser"`. Unquoted identifiers fold to lower
- * case as in PostgreSQL; quoted ones keep their case.
+ * Names as IRIS reads them and as PostgreSQL stores them. IRIS identifiers are case-insensitive,
+ * delimited (quoted) ones included, and keep the case they were written with when created
+ * (docs/iris-sql.md#identifiers). So PostgreSQL stores every identifier in lower case (its stored
+ * name), and the sim remembers the case as created (its display name) in `iris_sim.display_name`
+ * (../catalog/metadata.ts). The one exception is IRIS's default schema, stored as `SQLUser`
+ * (docs/iris-sql.md#schemas); pgwire maps `public` to it (docs/iris-sql.md#the-public-schema), so an
+ * unquoted `public` used as a schema is read as `"SQLUser"` too.
  */
 import { DEFAULT_SCHEMA } from '../catalog/names.js'
 import type { TableRef } from './plan.js'
 import { isTrivia, type Token } from './tokenizer.js'
 
-/** The exact (unquoted) name a word or quoted-identifier token stands for. */
-export function identifierName(token: Token): string {
+/** A word or quoted-identifier token's name as written: its display name when it creates an object. */
+export function displayName(token: Token): string {
   if (token.type === 'quoted') return token.text.slice(1, -1).replaceAll('""', '"')
-  return token.text.toLowerCase()
+  return token.text
+}
+
+/** The name PostgreSQL stores for an identifier written as `name` (any case, quoted or not). */
+export function storedName(name: string): string {
+  const lower = name.toLowerCase()
+  return lower === DEFAULT_SCHEMA.toLowerCase() ? DEFAULT_SCHEMA : lower
+}
+
+/** The stored (unquoted) name a word or quoted-identifier token stands for. */
+export function identifierName(token: Token): string {
+  return storedName(displayName(token))
 }
 
 /** `"name"` with quotes doubled. */
@@ -36,6 +50,8 @@ export function isIdentifier(token: Token | undefined): token is Token {
 /** A possibly schema-qualified table name starting at `start` (trivia allowed around the dot). */
 export interface QualifiedName {
   table: TableRef
+  /** The names as written: what a CREATE shows (docs/iris-sql.md#identifiers). */
+  written: TableRef
   /** Index of the first and one past the last token of the name. */
   start: number
   end: number
@@ -56,10 +72,20 @@ export function readQualifiedName(
     const second = tokens[j]
     if (isIdentifier(second)) {
       const schema = isDefaultSchemaAlias(first) ? DEFAULT_SCHEMA : identifierName(first)
-      return { table: { schema, name: identifierName(second) }, start, end: j + 1 }
+      return {
+        table: { schema, name: identifierName(second) },
+        written: { schema: displayName(first), name: displayName(second) },
+        start,
+        end: j + 1,
+      }
     }
   }
-  return { table: { schema: DEFAULT_SCHEMA, name: identifierName(first) }, start, end: start + 1 }
+  return {
+    table: { schema: DEFAULT_SCHEMA, name: identifierName(first) },
+    written: { schema: DEFAULT_SCHEMA, name: displayName(first) },
+    start,
+    end: start + 1,
+  }
 }
 
 /** `"schema"."table"` */

@@ -3,6 +3,8 @@
  * iris-pgwire v1.0.1 applies to the raw SQL before IRIS sees it, reproduced deliberately on raw text (not tokens), so
  * that a client that inlines values is caught as it would be in production.
  */
+import { pgwireBackendOf } from '../profiles.js'
+import { pgwireIdentifierCase } from './pgwire-identifier-case.js'
 import type { TranslateOptions } from './plan.js'
 
 /** docs/iris-sql.md#placeholders: `$n` → `?` by regex, also inside string literals; binding is then positional. */
@@ -41,11 +43,18 @@ export function splitOnEverySemicolon(sql: string): string[] {
 }
 
 /** Applies iris-pgwire's rewrites to one statement's raw text. */
-export function applyPgwireQuirks(sql: string, protocol: TranslateOptions['protocol']): string {
+export function applyPgwireQuirks(
+  sql: string,
+  { profile, protocol }: Pick<TranslateOptions, 'profile' | 'protocol'>,
+): string {
   const hasParams = /\$\d+|\?/.test(sql)
   let out = dollarParamsToMarkers(sql)
   out = publicLiteral(out)
   out = dateLiterals(out)
   if (protocol === 'extended' && hasParams) out = doublePrecision(out)
+  // After the type-word rewrite, which iris-pgwire's protocol layer runs before its executor; in the
+  // profiles that model one backend as observed, not in `pgwire-1.0`, which keeps names as written
+  // (docs/iris-sql.md#simulator-profiles).
+  if (pgwireBackendOf(profile)) out = pgwireIdentifierCase(out)
   return literalLimitOffset(out)
 }

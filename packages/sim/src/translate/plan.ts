@@ -29,7 +29,7 @@ export type StatementKind =
   | 'lock'
   | 'other'
 
-/** A table as PostgreSQL stores its name: exact schema and table name, not quoted. */
+/** A table by its stored names (names.ts): schema and table name, not quoted. */
 export interface TableRef {
   schema: string
   name: string
@@ -42,6 +42,18 @@ interface PlanBase {
   /** How many parameters ($1..$n) the plan's SQL takes. `?` markers are numbered in order. */
   paramCount: number
 }
+
+/**
+ * One item of a SELECT's select list, for its result label (docs/iris-sql.md#labels-and-row-counts):
+ * aliased, labelled with the alias as written; a `*`, any number of columns; a column reference
+ * (`[t.]c`, `%VID`), labelled with the column's name as created, or as written when it names no
+ * table column; or another expression. A table column of a `*` is labelled as created too.
+ */
+export type SelectItem =
+  | { type: 'alias'; label: string }
+  | { type: 'star' }
+  | { type: 'column'; name: string }
+  | { type: 'expression' }
 
 /** Run PostgreSQL SQL. */
 export interface RunPlan extends PlanBase {
@@ -64,13 +76,17 @@ export interface RunPlan extends PlanBase {
   changesSchema: boolean
   /** Command tag to report instead of PostgreSQL's (e.g. `CREATE INDEX` for a recorded HNSW index). */
   commandTag?: string
+  /** SELECT: the items of its (first) select list, from which the engine labels the result columns. */
+  labels?: SelectItem[]
+  /** SELECT: the aliases of its derived tables' and CTEs' select lists, for the columns read from them. */
+  derivedLabels?: string[]
 }
 
 /** `INSERT OR UPDATE` (docs/iris-sql.md#upsert): update the row any unique key matches, else insert. */
 export interface UpsertPlan extends PlanBase {
   type: 'upsert'
   target: TableRef
-  /** Column names, exact (not quoted). */
+  /** Column names, stored (not quoted). */
   columns: string[]
   /** One SQL expression per column, per row; may reference $n. */
   rows: string[][]
@@ -91,7 +107,7 @@ export interface RollbackPlan extends PlanBase {
   type: 'rollback'
 }
 
-/** `SAVEPOINT name`; `name` is exact (not quoted). */
+/** `SAVEPOINT name`; `name` is stored (not quoted). */
 export interface SavepointPlan extends PlanBase {
   type: 'savepoint'
   name: string

@@ -1,5 +1,5 @@
 /**
- * Locating the parts of a SELECT in a token list: where its select list starts (after DISTINCT [BY
+ * Locating the parts of a SELECT in a token list: where its TOP and its select list start (after DISTINCT [BY
  * (...)] and TOP, docs/iris-sql.md#row-limits, docs/iris-sql.md#distinct-by) and where the SELECT
  * ends.
  */
@@ -15,6 +15,12 @@ const SET_OPERATORS = ['UNION', 'INTERSECT', 'EXCEPT']
 
 /** Index of the TOP keyword of the SELECT at `select`, or -1. Skips `%keyword`s and DISTINCT [BY (...)] / ALL. */
 export function topIndex(tokens: readonly Token[], select: number): number {
+  const i = afterQuantifier(tokens, select)
+  return isWord(tokens[i], 'TOP') ? i : -1
+}
+
+/** Index of what follows the `%keyword`s and DISTINCT [BY (...)] / ALL of the SELECT at `select`. */
+function afterQuantifier(tokens: readonly Token[], select: number): number {
   let i = nextSignificant(tokens, select + 1)
   while (
     i >= 0 &&
@@ -33,7 +39,16 @@ export function topIndex(tokens: readonly Token[], select: number): number {
   } else if (isWord(tokens[i], 'ALL')) {
     i = nextSignificant(tokens, i + 1)
   }
-  return isWord(tokens[i], 'TOP') ? i : -1
+  return i
+}
+
+/** Index of the first token of the select list of the SELECT at `select` (after TOP and its count). */
+export function selectListStart(tokens: readonly Token[], select: number): number {
+  const top = topIndex(tokens, select)
+  if (top < 0) return afterQuantifier(tokens, select)
+  const count = nextSignificant(tokens, top + 1)
+  const end = tokens[count]?.text === '(' ? closingParen(tokens, count) : count
+  return nextSignificant(tokens, end + 1)
 }
 
 /** Indexes of every SELECT keyword. */

@@ -42,3 +42,42 @@ it('keeps committed rows, drops uncommitted ones, across a restart on the same d
     await second.close()
   }
 })
+
+it('keeps names as created across a restart, and still compares them case-insensitively (docs/iris-sql.md#identifiers)', async () => {
+  const parent = await mkdtemp(join(tmpdir(), 'iris-sim-data-'))
+  dirs.push(parent)
+  const options = {
+    profile: 'iris' as const,
+    irisVersion: [2025, 1] as const,
+    lockTimeoutMs: 1000,
+    dataDir: join(parent, 'db'),
+  }
+  const first = await createEngine(options)
+  await runAll(
+    first.openSession({ user: 'u', database: 'd' }),
+    `CREATE TABLE "Kysely_Migration" (Name VARCHAR(255) PRIMARY KEY, "Timestamp" VARCHAR(255));
+     INSERT INTO kysely_migration (name, timestamp) VALUES ('m1', 't1')`,
+  )
+  await first.close()
+
+  const second = await createEngine(options)
+  try {
+    const session = second.openSession({ user: 'u', database: 'd' })
+    const [rows, columns] = await runAll(
+      session,
+      `SELECT NAME, "timestamp" FROM "KYSELY_MIGRATION";
+       SELECT TABLE_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'kysely_migration' ORDER BY ORDINAL_POSITION`,
+    )
+    expect(rows?.fields?.map((field) => field.name)).toEqual(['Name', 'Timestamp'])
+    expect(rows?.rows).toEqual([['m1', 't1']])
+    expect(columns?.rows).toEqual([
+      ['Kysely_Migration', 'Name'],
+      ['Kysely_Migration', 'Timestamp'],
+    ])
+    await expect(runAll(session, 'CREATE TABLE kysely_migration (x INTEGER)')).rejects.toThrow(
+      /SQLCODE: <-201>/,
+    )
+  } finally {
+    await second.close()
+  }
+})

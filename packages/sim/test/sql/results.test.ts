@@ -90,7 +90,7 @@ describe('results [profile iris]', () => {
     const client = await sim.client()
     await client.query('INSERT INTO "Quoted" (Id, Name) VALUES (?, ?)', [10, ''])
     const result = await client.query('SELECT Name FROM "Quoted" WHERE Id = ?', [10])
-    expect(result.rows[0].name).toBe('')
+    expect(result.rows[0].Name).toBe('') // labelled as created (docs/iris-sql.md#labels-and-row-counts)
   })
 
   it('reports the IRIS server version in ParameterStatus and version() (docs/iris-sql.md#server-identity)', async () => {

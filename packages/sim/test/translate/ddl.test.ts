@@ -4,6 +4,20 @@ import { expectRejected, run } from './helpers.js'
 const info = (table: string, column: string, values: string) =>
   `insert into iris_sim.column_info (table_oid, column_name, iris_type, data_type, character_maximum_length, numeric_precision, numeric_scale, vector_element_type, vector_length) values ('${table}'::regclass, '${column}', ${values}) on conflict (table_oid, column_name) do update set iris_type = excluded.iris_type, data_type = excluded.data_type, character_maximum_length = excluded.character_maximum_length, numeric_precision = excluded.numeric_precision, numeric_scale = excluded.numeric_scale, vector_element_type = excluded.vector_element_type, vector_length = excluded.vector_length`
 
+/** The step recording a display name (docs/iris-sql.md#identifiers), as src/translate/display-names.ts writes it. */
+const shown = (catalog: string, object: string, column: string, name: string, keep = false) =>
+  `insert into iris_sim.display_name (classid, objid, objsubid, name) select '${catalog}'::regclass, o.objid, o.objsubid, '${name}' from (select ${object} as objid, ${column} as objsubid) o where o.objid is not null and o.objsubid is not null on conflict (classid, objid, objsubid) ${keep ? 'do nothing' : 'do update set name = excluded.name'}`
+const tableName = (table: string, name: string, keep = false) =>
+  shown('pg_class', `'${table}'::regclass`, '0', name, keep)
+const columnName = (table: string, column: string, name: string, keep = false) =>
+  shown(
+    'pg_class',
+    `'${table}'::regclass`,
+    `(select attnum from pg_attribute where attrelid = '${table}'::regclass and attname = '${column}')`,
+    name,
+    keep,
+  )
+
 describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vectors', () => {
   it('maps every IRIS type and records it in iris_sim.column_info', () => {
     const plan = run(
@@ -40,6 +54,8 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
       info(t, 'r', "'VARBINARY(16)', 'varbinary', 16, null, null, null, null"),
       info(t, 's', "'LONGVARBINARY', 'longvarbinary', null, null, null, null, null"),
       info(t, 'u', "'UNIQUEIDENTIFIER', 'uniqueidentifier', null, null, null, null, null"),
+      tableName(t, 't'),
+      ...'abcdefghijklmnopqrsu'.split('').map((column) => columnName(t, column, column)),
     ])
   })
 
@@ -100,10 +116,12 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
     const plan = run(
       "CREATE TABLE \"People\" (name VARCHAR(20) %DESCRIPTION 'the person''s name') %DESCRIPTION 'people'",
     )
-    expect(plan.sql).toBe('CREATE TABLE "People" (name varchar(20) COLLATE iris_sim.sqlupper)')
+    expect(plan.sql).toBe('CREATE TABLE "people" (name varchar(20) COLLATE iris_sim.sqlupper)')
     expect(plan.after.slice(1)).toEqual([
-      `comment on column "SQLUser"."People"."name" is 'the person''s name'`,
-      `comment on table "SQLUser"."People" is 'people'`,
+      `comment on column "SQLUser"."people"."name" is 'the person''s name'`,
+      `comment on table "SQLUser"."people" is 'people'`,
+      tableName('"SQLUser"."people"', 'People'),
+      columnName('"SQLUser"."people"', 'name', 'name'),
     ])
   })
 
@@ -112,16 +130,29 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
       'CREATE TABLE IF NOT EXISTS app.t (a INTEGER) WITH %CLASSPARAMETER ALLOWIDENTITYINSERT = 1',
     )
     expect(plan.sql).toBe('CREATE TABLE IF NOT EXISTS app.t (a integer)')
-    expect(plan.before).toEqual(['create schema if not exists "app"'])
+    expect(plan.before).toEqual([
+      'create schema if not exists "app"',
+      shown(
+        'pg_namespace',
+        `(select oid from pg_namespace where nspname = 'app')`,
+        '0',
+        'app',
+        true,
+      ),
+    ])
     expect(plan.after[0]).toMatch(
       /values \('"app"\."t"'::regclass, 'a', .*\) on conflict \(table_oid, column_name\) do nothing$/,
     )
+    expect(plan.after.slice(1)).toEqual([
+      tableName('"app"."t"', 't', true),
+      columnName('"app"."t"', 'a', 'a', true),
+    ])
     expect(run('CREATE TABLE public.t (a INTEGER)').before).toEqual([])
   })
 
   it('COLLATE %EXACT keeps a column case-sensitive', () => {
     expect(run('CREATE TABLE t (code VARCHAR(5) COLLATE %EXACT)').sql).toBe(
-      'CREATE TABLE t (code varchar(5) COLLATE "C")',
+      'CREATE TABLE t (code varchar(5) COLLATE iris_sim.exact)',
     )
   })
 })
@@ -142,12 +173,20 @@ describe('DROP and ALTER TABLE (docs/iris-sql.md#create-and-drop, docs/iris-sql.
     expect(plan.sql).toBe('ALTER TABLE t ADD COLUMN c varchar(5) COLLATE iris_sim.sqlupper')
     expect(plan.after).toEqual([
       info('"SQLUser"."t"', 'c', "'VARCHAR(5)', 'varchar', 5, null, null, null, null"),
+      columnName('"SQLUser"."t"', 'c', 'c'),
       `comment on column "SQLUser"."t"."c" is 'c'`,
     ])
     expect(run('ALTER TABLE t ADD d INTEGER').sql).toBe('ALTER TABLE t ADD COLUMN d integer')
-    expect(run('ALTER TABLE t ADD CONSTRAINT u UNIQUE (d)').sql).toBe(
-      'ALTER TABLE t ADD CONSTRAINT u UNIQUE (d)',
-    )
+    const constraint = run('ALTER TABLE t ADD CONSTRAINT Uq UNIQUE (d)')
+    expect(constraint.sql).toBe('ALTER TABLE t ADD CONSTRAINT Uq UNIQUE (d)')
+    expect(constraint.after).toEqual([
+      shown(
+        'pg_constraint',
+        `(select oid from pg_constraint where conrelid = '"SQLUser"."t"'::regclass and conname = 'uq')`,
+        '0',
+        'Uq',
+      ),
+    ])
   })
 
   it('ALTER COLUMN c type', () => {
@@ -160,10 +199,20 @@ describe('DROP and ALTER TABLE (docs/iris-sql.md#create-and-drop, docs/iris-sql.
 
   it('ALTER COLUMN c RENAME n', () => {
     const plan = run('ALTER TABLE t ALTER COLUMN c RENAME "N"')
-    expect(plan.sql).toBe('ALTER TABLE t RENAME COLUMN c TO "N"')
-    expect(plan.after[0]).toBe(
-      `update iris_sim.column_info set column_name = 'N' where table_oid = '"SQLUser"."t"'::regclass and column_name = 'c'`,
-    )
+    expect(plan.sql).toBe('ALTER TABLE t RENAME COLUMN c TO "n"')
+    expect(plan.after.slice(0, 2)).toEqual([
+      columnName('"SQLUser"."t"', 'n', 'N'),
+      `update iris_sim.column_info set column_name = 'n' where table_oid = '"SQLUser"."t"'::regclass and column_name = 'c'`,
+    ])
+  })
+
+  it('RENAME TO records the new name as written', () => {
+    expect(run('ALTER TABLE t RENAME TO NewT').after).toEqual([
+      tableName('"SQLUser"."newt"', 'NewT'),
+    ])
+    expect(run('ALTER TABLE t RENAME COLUMN c TO "Cc"').after).toEqual([
+      columnName('"SQLUser"."t"', 'cc', 'Cc'),
+    ])
   })
 
   it('DROP COLUMN and DROP FOREIGN KEY', () => {
@@ -179,9 +228,13 @@ describe('DROP and ALTER TABLE (docs/iris-sql.md#create-and-drop, docs/iris-sql.
 })
 
 describe('indexes (docs/iris-sql.md#create-and-drop, docs/iris-sql.md#hnsw-indexes)', () => {
-  it('plain indexes pass through', () => {
-    expect(run('CREATE UNIQUE INDEX i ON t (a, b)').sql).toBe('CREATE UNIQUE INDEX i ON t (a, b)')
-    expect(run('CREATE INDEX i ON t (a)').sql).toBe('CREATE INDEX i ON t (a)')
+  it('plain indexes pass through, their names recorded as written', () => {
+    const unique = run('CREATE UNIQUE INDEX Ix ON s.t (a, b)')
+    expect(unique.sql).toBe('CREATE UNIQUE INDEX Ix ON s.t (a, b)')
+    expect(unique.after).toEqual([tableName('"s"."ix"', 'Ix')])
+    const plain = run('CREATE INDEX "Ix" ON t (a)')
+    expect(plain.sql).toBe('CREATE INDEX "ix" ON t (a)')
+    expect(plain.after).toEqual([tableName('"SQLUser"."ix"', 'Ix')])
   })
 
   it('HNSW indexes are checked and recorded, not built', () => {
@@ -191,7 +244,7 @@ describe('indexes (docs/iris-sql.md#create-and-drop, docs/iris-sql.md#hnsw-index
     expect(plan).toMatchObject({ kind: 'ddl', changesSchema: true, commandTag: 'CREATE INDEX' })
     expect(plan.sql).toBe(`call iris_sim.check_hnsw_column('"s"."t"'::regclass, 'emb')`)
     expect(plan.after).toEqual([
-      `insert into iris_sim.hnsw_index (table_oid, index_name, column_name, distance, m, ef_construct) values ('"s"."t"'::regclass, 'hv', 'emb', 'DotProduct', 32, 100)`,
+      `insert into iris_sim.hnsw_index (table_oid, index_name, display_name, column_name, distance, m, ef_construct) values ('"s"."t"'::regclass, 'hv', 'hv', 'emb', 'DotProduct', 32, 100)`,
     ])
     expect(run("CREATE INDEX hv ON t (emb) AS HNSW(distance='cosine')").after[0]).toContain(
       "'Cosine', null, null)",
@@ -216,5 +269,67 @@ describe('indexes (docs/iris-sql.md#create-and-drop, docs/iris-sql.md#hnsw-index
     expect(run('DROP INDEX t.hv').sql).toBe(
       `call iris_sim.drop_index('SQLUser', 'hv', '"SQLUser"."t"', false)`,
     )
+  })
+})
+
+describe('names as created (docs/iris-sql.md#identifiers)', () => {
+  it('stores every name lower-cased and records the table, column and constraint names as written', () => {
+    const plan = run(
+      'CREATE TABLE "MySchema".MyTable ("MyCol" INT, CONSTRAINT "MyPk" PRIMARY KEY ("MyCol"))',
+    )
+    expect(plan.sql).toBe(
+      'CREATE TABLE "myschema".MyTable ("mycol" integer, CONSTRAINT "mypk" PRIMARY KEY ("mycol"))',
+    )
+    const t = '"myschema"."mytable"'
+    expect(plan.before).toEqual([
+      'create schema if not exists "myschema"',
+      shown(
+        'pg_namespace',
+        `(select oid from pg_namespace where nspname = 'myschema')`,
+        '0',
+        'MySchema',
+        true,
+      ),
+    ])
+    expect(plan.after.slice(1)).toEqual([
+      tableName(t, 'MyTable'),
+      columnName(t, 'mycol', 'MyCol'),
+      shown(
+        'pg_constraint',
+        `(select oid from pg_constraint where conrelid = '${t}'::regclass and conname = 'mypk')`,
+        '0',
+        'MyPk',
+      ),
+    ])
+  })
+
+  it('quotes lower-cased a name with letters PostgreSQL does not fold', () => {
+    expect(run('CREATE TABLE Übung (Größe INT)').sql).toBe('CREATE TABLE "übung" ("größe" integer)')
+  })
+
+  it('records a view and its column names from a column list or the aliases', () => {
+    const listed = run('CREATE VIEW MyView (ColA, "ColB") AS SELECT a, b FROM t')
+    expect(listed.sql).toBe('CREATE VIEW MyView (ColA, "colb") AS SELECT a, b FROM t')
+    const v = '"SQLUser"."myview"'
+    const at = (position: number, name: string) =>
+      shown('pg_class', `'${v}'::regclass`, String(position), name)
+    expect(listed.after).toEqual([tableName(v, 'MyView'), at(1, 'ColA'), at(2, 'ColB')])
+    expect(run('CREATE VIEW MyView AS SELECT a AS "First", b, c AS Third FROM t').after).toEqual([
+      tableName(v, 'MyView'),
+      at(1, 'First'),
+      at(3, 'Third'),
+    ])
+  })
+
+  it('records a schema name as written', () => {
+    const lib = shown(
+      'pg_namespace',
+      `(select oid from pg_namespace where nspname = 'lib')`,
+      '0',
+      'Lib',
+      true,
+    )
+    expect(run('CREATE SCHEMA "Lib"')).toMatchObject({ sql: 'CREATE SCHEMA "lib"', after: [lib] })
+    expect(run('CREATE SCHEMA IF NOT EXISTS "Lib"').after).toEqual([lib])
   })
 })

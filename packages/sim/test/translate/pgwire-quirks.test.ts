@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { expectRejected, pgwire, plans, sqlOf } from './helpers.js'
+import { expectRejected, pgwire, plans, run, sqlOf } from './helpers.js'
 
 const simple = { profile: pgwire.profile }
 const extended = { profile: pgwire.profile, protocol: 'extended' as const }
+const backend = { profile: 'pgwire-1.0-dbapi' as const }
 
 describe("iris-pgwire text quirks, in both backends' profiles (docs/iris-sql.md#simulator-profiles)", () => {
   it('rewrites $n to ? by regex, so binding is positional and literals are hit (docs/iris-sql.md#placeholders)', () => {
     expect(sqlOf('SELECT $2, $1', extended)).toBe('SELECT $1, $2')
+    // Unquoted words upper-cased too (docs/iris-sql.md#identifiers).
     expect(sqlOf("SELECT a FROM t WHERE b = $1 AND c = 'costs $1'", extended)).toBe(
-      "SELECT a FROM t WHERE b = $1 AND c = 'costs ?'",
+      "SELECT A FROM T WHERE B = $1 AND C = 'costs ?'",
     )
   })
 
@@ -20,7 +22,7 @@ describe("iris-pgwire text quirks, in both backends' profiles (docs/iris-sql.md#
 
   it("rewrites the literal 'public' and date literals (docs/iris-sql.md#text-rewrites)", () => {
     expect(sqlOf("SELECT a FROM t WHERE s = 'public' AND d = '2024-01-31'", simple)).toBe(
-      "SELECT a FROM t WHERE s = 'SQLUser' AND d = TO_DATE('2024-01-31', 'YYYY-MM-DD')",
+      "SELECT A FROM T WHERE S = 'SQLUser' AND D = TO_DATE('2024-01-31', 'YYYY-MM-DD')",
     )
   })
 
@@ -35,10 +37,10 @@ describe("iris-pgwire text quirks, in both backends' profiles (docs/iris-sql.md#
 
   it('turns a literal LIMIT n OFFSET m at the end into TOP n and drops the offset (docs/iris-sql.md#row-limits)', () => {
     expect(sqlOf('SELECT a FROM t ORDER BY a LIMIT 10 OFFSET 20', simple)).toBe(
-      'SELECT a FROM t ORDER BY a LIMIT 10',
+      'SELECT A FROM T ORDER BY A LIMIT 10',
     )
     expect(sqlOf('SELECT a FROM t ORDER BY a LIMIT $1 OFFSET $2', extended)).toBe(
-      'SELECT a FROM t ORDER BY a LIMIT $1 OFFSET $2',
+      'SELECT A FROM T ORDER BY A LIMIT $1 OFFSET $2',
     )
   })
 
@@ -47,5 +49,25 @@ describe("iris-pgwire text quirks, in both backends' profiles (docs/iris-sql.md#
       "SELECT 'a;b', 'public', '2024-01-31' FROM t ORDER BY a LIMIT 10 OFFSET 20",
     )
     expect(sqlOf("SELECT $2, '$1'", { protocol: 'extended' })).toBe("SELECT $2, '$1'")
+  })
+
+  it("profiles pgwire-1.0-dbapi and -embedded upper-case unquoted words as iris-pgwire's identifier normalizer does (docs/iris-sql.md#identifiers)", () => {
+    expect(sqlOf('SELECT "X".y, \'Ab\' FROM t AS "X"', backend)).toBe(
+      'SELECT "x".Y, \'Ab\' FROM T AS "x"',
+    )
+    // CREATE TABLE: the name upper-cased even when quoted; column definitions up to the first `)`
+    // keep SQL words upper-cased and other words lower-cased, the rest is upper-cased.
+    expect(
+      sqlOf('CREATE TABLE "person" (MyCol INT, b VARCHAR(20), Cc INT, "Dd" INT)', backend),
+    ).toBe(
+      'CREATE TABLE "person" (mycol integer, b varchar(20) COLLATE iris_sim.sqlupper, CC integer, "dd" integer)',
+    )
+    expect(run('CREATE TABLE "person" (MyCol INT)', backend).after.at(-2)).toContain("'PERSON'")
+    // A SAVEPOINT name keeps its case; a word in a name that is not ASCII is left alone.
+    expect(plans('SAVEPOINT Sp1', backend)[0]).toMatchObject({ type: 'savepoint', name: 'sp1' })
+    expect(sqlOf('SELECT Größe FROM übung', backend)).toBe('SELECT "größe" FROM "übung"')
+    expect(sqlOf('SELECT x FROM t', { profile: 'pgwire-1.0-embedded' })).toBe('SELECT X FROM T')
+    expect(sqlOf('SELECT x FROM t', simple)).toBe('SELECT X FROM T')
+    expect(sqlOf('SELECT x FROM t')).toBe('SELECT x FROM t')
   })
 })

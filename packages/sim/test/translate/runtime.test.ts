@@ -134,7 +134,7 @@ describe('runtime SQL on PGlite', () => {
       await exec(
         'SELECT *, %VID FROM (SELECT TOP ALL id, name FROM people ORDER BY name DESC) WHERE %VID BETWEEN 2 AND 2',
       ),
-    ).toEqual([{ id: 1, name: 'Alice', '%VID': 2 }])
+    ).toEqual([{ id: 1, name: 'Alice', '%vid': 2 }]) // labelled %VID by the engine (src/engine/result-labels.ts)
   })
 
   it('DISTINCT BY keeps one row per key (docs/iris-sql.md#distinct-by)', async () => {

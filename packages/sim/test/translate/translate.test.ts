@@ -39,7 +39,7 @@ describe('statements, placeholders and the trailing ; (docs/iris-sql.md#simple-a
     })
     expect(run('UPDATE "Sch"."Tbl" SET a = 1')).toMatchObject({
       kind: 'update',
-      target: { schema: 'Sch', name: 'Tbl' },
+      target: { schema: 'sch', name: 'tbl' }, // docs/iris-sql.md#identifiers: stored lower-cased
     })
     expect(run('DELETE FROM public.T')).toMatchObject({
       kind: 'delete',
@@ -83,9 +83,9 @@ describe('no rewrite inside literals, quoted identifiers or comments', () => {
     )
   })
 
-  it('leaves quoted identifiers alone', () => {
+  it('leaves quoted identifiers alone but for their case (docs/iris-sql.md#identifiers)', () => {
     expect(sqlOf('SELECT "limit", "top", "returning", "public".x FROM "public"."T"')).toBe(
-      'SELECT "limit", "top", "returning", "public".x FROM "public"."T"',
+      'SELECT "limit", "top", "returning", "public".x FROM "public"."t"',
     )
   })
 
@@ -145,7 +145,7 @@ describe('row limits (docs/iris-sql.md#row-limits)', () => {
     expect(
       sqlOf('SELECT *, %VID FROM (SELECT TOP ALL a FROM t ORDER BY a) WHERE %VID BETWEEN ? AND ?'),
     ).toBe(
-      'SELECT ("iris_sim_vid".iris_sim_row).*, "%VID" FROM (SELECT "iris_sim_vid" AS iris_sim_row, "iris_sim_vid".*, row_number() over () AS "%VID" FROM (SELECT a FROM t ORDER BY a) AS "iris_sim_vid") AS "iris_sim_vid" WHERE "%VID" BETWEEN $1 AND $2',
+      'SELECT ("iris_sim_vid".iris_sim_row).*, "%vid" FROM (SELECT "iris_sim_vid" AS iris_sim_row, "iris_sim_vid".*, row_number() over () AS "%vid" FROM (SELECT a FROM t ORDER BY a) AS "iris_sim_vid") AS "iris_sim_vid" WHERE "%vid" BETWEEN $1 AND $2',
     )
   })
 
@@ -153,7 +153,7 @@ describe('row limits (docs/iris-sql.md#row-limits)', () => {
     expect(
       sqlOf('SELECT x.*, %VID AS n FROM (SELECT TOP ALL a FROM t ORDER BY a) AS x WHERE %VID > 2'),
     ).toBe(
-      'SELECT (x.iris_sim_row).*, "%VID" AS n FROM (SELECT "x" AS iris_sim_row, "x".*, row_number() over () AS "%VID" FROM (SELECT a FROM t ORDER BY a) AS "x") AS "x" WHERE "%VID" > 2',
+      'SELECT (x.iris_sim_row).*, "%vid" AS n FROM (SELECT "x" AS iris_sim_row, "x".*, row_number() over () AS "%vid" FROM (SELECT a FROM t ORDER BY a) AS "x") AS "x" WHERE "%vid" > 2',
     )
   })
 })
@@ -165,7 +165,7 @@ describe('%VID paging in subqueries (docs/iris-sql.md#vid-paging)', () => {
         'SELECT a FROM t WHERE a IN (SELECT * FROM (SELECT TOP ALL b FROM u ORDER BY b) WHERE %VID > ? AND %VID <= ? + ?) AND c IN (SELECT * FROM (SELECT TOP ALL c FROM v ORDER BY c) WHERE %VID BETWEEN 2 AND 3)',
       ),
     ).toBe(
-      'SELECT a FROM t WHERE a IN (SELECT ("iris_sim_vid".iris_sim_row).* FROM (SELECT "iris_sim_vid" AS iris_sim_row, "iris_sim_vid".*, row_number() over () AS "%VID" FROM (SELECT b FROM u ORDER BY b) AS "iris_sim_vid") AS "iris_sim_vid" WHERE "%VID" > $1 AND "%VID" <= $2 + $3) AND c IN (SELECT ("iris_sim_vid".iris_sim_row).* FROM (SELECT "iris_sim_vid" AS iris_sim_row, "iris_sim_vid".*, row_number() over () AS "%VID" FROM (SELECT c FROM v ORDER BY c) AS "iris_sim_vid") AS "iris_sim_vid" WHERE "%VID" BETWEEN 2 AND 3)',
+      'SELECT a FROM t WHERE a IN (SELECT ("iris_sim_vid".iris_sim_row).* FROM (SELECT "iris_sim_vid" AS iris_sim_row, "iris_sim_vid".*, row_number() over () AS "%vid" FROM (SELECT b FROM u ORDER BY b) AS "iris_sim_vid") AS "iris_sim_vid" WHERE "%vid" > $1 AND "%vid" <= $2 + $3) AND c IN (SELECT ("iris_sim_vid".iris_sim_row).* FROM (SELECT "iris_sim_vid" AS iris_sim_row, "iris_sim_vid".*, row_number() over () AS "%vid" FROM (SELECT c FROM v ORDER BY c) AS "iris_sim_vid") AS "iris_sim_vid" WHERE "%vid" BETWEEN 2 AND 3)',
     )
   })
 
@@ -186,7 +186,7 @@ describe('IRIS expressions', () => {
 
   it('%EXACT compares exactly, %SQLUPPER upper-cases (docs/iris-sql.md#collation)', () => {
     expect(sqlOf("SELECT a FROM t WHERE %EXACT(name) = 'Ab' ORDER BY %exact(name)")).toBe(
-      `SELECT a FROM t WHERE ((name) COLLATE "C") = 'Ab' ORDER BY ((name) COLLATE "C")`,
+      `SELECT a FROM t WHERE ((name) COLLATE iris_sim.exact) = 'Ab' ORDER BY ((name) COLLATE iris_sim.exact)`,
     )
     expect(sqlOf('SELECT %SQLUPPER(name) FROM t')).toBe('SELECT iris_sim.sqlupper(name) FROM t')
   })
@@ -209,8 +209,8 @@ describe('IRIS expressions', () => {
       "SELECT a LIKE CASE WHEN b THEN 'x' ELSE -- c\n 'y' END ESCAPE '' AS m FROM t",
     ],
     [
-      'SELECT a FROM t WHERE a LIKE CAST(? AS VARCHAR(9)) COLLATE "C" || -b',
-      `SELECT a FROM t WHERE a LIKE CAST($1 AS varchar(9)) COLLATE "C" || -b ESCAPE ''`,
+      'SELECT a FROM t WHERE a LIKE CAST(? AS VARCHAR(9)) COLLATE iris_sim.exact || -b',
+      `SELECT a FROM t WHERE a LIKE CAST($1 AS varchar(9)) COLLATE iris_sim.exact || -b ESCAPE ''`,
     ],
     ["SELECT a FROM t WHERE a LIKE ? ESCAPE '!'", "SELECT a FROM t WHERE a LIKE $1 ESCAPE '!'"],
   ])(
@@ -297,7 +297,7 @@ describe('INSERT OR UPDATE (docs/iris-sql.md#upsert)', () => {
         source: 'INSERT OR UPDATE INTO s.T (a, "B") VALUES (?, TO_VECTOR(?, float)), (?, NULL)',
         paramCount: 3,
         target: { schema: 's', name: 't' },
-        columns: ['a', 'B'],
+        columns: ['a', 'b'],
         rows: [
           ['$1', 'iris_sim.to_vector_float($2)'],
           ['$3', 'NULL'],
@@ -406,7 +406,7 @@ describe('transactions (docs/iris-sql.md#transactions)', () => {
     expect(plans('SAVEPOINT sp1')[0]).toMatchObject({ type: 'savepoint', name: 'sp1' })
     expect(plans('ROLLBACK TO SAVEPOINT "Sp"')[0]).toMatchObject({
       type: 'rollbackToSavepoint',
-      name: 'Sp',
+      name: 'sp',
     })
     expect(plans('ROLLBACK TO sp1')[0]).toMatchObject({ type: 'rollbackToSavepoint', name: 'sp1' })
     expect(plans('RELEASE SAVEPOINT sp1')[0]).toMatchObject({
