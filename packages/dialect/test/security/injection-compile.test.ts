@@ -4,7 +4,13 @@ import { description, IrisDialect, IrisInputError } from '../../src/index.js'
 import type { AnyDB } from '../support/server.js'
 import { CORPUS, label } from './corpus.js'
 import { VALUE_ENTRIES, VECTOR_ENTRIES } from './entries.js'
-import { ddlLiteralRefusal, identifierRefusal, kyselyParses, quoted } from './policy.js'
+import {
+  ddlLiteralRefusal,
+  identifierRefusal,
+  kyselyParses,
+  quoted,
+  schemaAsWritten,
+} from './policy.js'
 
 /**
  * Hostile input without a server: for every corpus case and every public entry, the SQL text
@@ -60,6 +66,8 @@ describe('values: the SQL text never depends on the value (no server)', () => {
 const NAME_ENTRIES: readonly {
   readonly entry: string
   readonly parsed?: true
+  /** The name is a schema's. */
+  readonly schema?: true
   build(name: string): { compile(): CompiledQuery }
 }[] = [
   { entry: 'selectFrom table', parsed: true, build: (n) => db.selectFrom(n).select('id') },
@@ -94,9 +102,14 @@ const NAME_ENTRIES: readonly {
     entry: 'subquery alias',
     build: (n) => db.selectFrom(db.selectFrom('t').select('id').as(n)).selectAll(),
   },
-  { entry: 'withSchema select', build: (n) => db.withSchema(n).selectFrom('t').select('id') },
+  {
+    entry: 'withSchema select',
+    schema: true,
+    build: (n) => db.withSchema(n).selectFrom('t').select('id'),
+  },
   {
     entry: 'withSchema createTable',
+    schema: true,
     build: (n) => db.schema.withSchema(n).createTable('t').addColumn('id', 'integer'),
   },
   { entry: 'createIndex name', build: (n) => db.schema.createIndex(n).on('t').column('id') },
@@ -121,7 +134,8 @@ describe('identifiers: double-quoted safely, or refused (no server)', () => {
           return
         }
         const benign = e.build(BENIGN_NAME).compile()
-        expect(compile().sql).toBe(swap(benign.sql, quoted(BENIGN_NAME), quoted(c.value)))
+        const written = e.schema ? schemaAsWritten(c.value) : c.value
+        expect(compile().sql).toBe(swap(benign.sql, quoted(BENIGN_NAME), quoted(written)))
       },
     )
   })
