@@ -1,4 +1,12 @@
-import type { OperationNode, ParensNode, ValueNode } from 'kysely'
+import {
+  type BinaryOperationNode,
+  COMPARISON_OPERATORS,
+  type OperationNode,
+  OperatorNode,
+  type ParensNode,
+  type UnaryOperationNode,
+  type ValueNode,
+} from 'kysely'
 
 /**
  * Nodes that are values, never predicates. IRIS has no boolean expressions: a predicate is not a
@@ -35,4 +43,32 @@ export function booleanOperand(node: OperationNode): boolean | undefined {
   if (node.kind !== 'ValueNode') return undefined
   const { value } = node as ValueNode
   return typeof value === 'boolean' ? value : undefined
+}
+
+/** Operators whose result is a condition (Kysely's comparisons, BETWEEN, NOT, EXISTS). */
+const PREDICATE_OPERATORS = new Set<string>([
+  ...COMPARISON_OPERATORS,
+  'between',
+  'between symmetric',
+  'not',
+  'exists',
+  'not exists',
+])
+
+/** True when `node` is a predicate, which IRIS cannot use as a value (parentheses looked through). */
+export function isPredicate(node: OperationNode): boolean {
+  switch (node.kind) {
+    case 'ParensNode':
+      return isPredicate((node as ParensNode).node)
+    case 'AndNode':
+    case 'OrNode':
+      return true
+    case 'BinaryOperationNode':
+    case 'UnaryOperationNode': {
+      const { operator } = node as BinaryOperationNode | UnaryOperationNode
+      return OperatorNode.is(operator) && PREDICATE_OPERATORS.has(operator.operator)
+    }
+    default:
+      return false
+  }
 }

@@ -1,4 +1,5 @@
 import {
+  type AliasNode,
   type AlterColumnNode,
   type AlterTableNode,
   type AndNode,
@@ -37,6 +38,7 @@ import {
   type ReturningNode,
   type RootOperationNode,
   SchemableIdentifierNode,
+  type SelectionNode,
   type SelectModifierNode,
   type SelectQueryNode,
   type TopNode,
@@ -49,7 +51,7 @@ import {
 } from 'kysely'
 import { IrisInputError, IrisUnsupportedError } from './errors.js'
 import { inlineCtes } from './inline-ctes.js'
-import { booleanOperand, isLeafValue, isValueExpression } from './iris-conditions.js'
+import { booleanOperand, isLeafValue, isPredicate, isValueExpression } from './iris-conditions.js'
 import { toIrisDataType } from './iris-data-types.js'
 import type { IrisBulkInsertForm, IrisPaging } from './iris-dialect-config.js'
 import { DEFAULT_SCHEMA } from './iris-metadata.js'
@@ -528,6 +530,29 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
     if (node.result) {
       this.append(' then ')
       this.visitNode(node.result)
+    }
+  }
+
+  /**
+   * A condition selected as a column (`eb.exists(...)`, `eb('a', '=', 1)`) has no value in IRIS:
+   * it becomes `CASE WHEN p THEN 1 WHEN NOT (p) THEN 0 END`, a BIT-like 1, 0 or NULL
+   * (docs/iris-sql.md#booleans).
+   */
+  protected override visitSelection(node: SelectionNode): void {
+    const aliased = node.selection.kind === 'AliasNode' ? (node.selection as AliasNode) : undefined
+    const expression = aliased ? aliased.node : node.selection
+    if (!isPredicate(expression)) {
+      super.visitSelection(node)
+      return
+    }
+    this.append('case when ')
+    this.visitNode(expression)
+    this.append(' then 1 when not (')
+    this.visitNode(expression)
+    this.append(') then 0 end')
+    if (aliased) {
+      this.append(' as ')
+      this.visitNode(aliased.alias)
     }
   }
 

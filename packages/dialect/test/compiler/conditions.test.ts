@@ -75,6 +75,21 @@ describe.each(pagingDbs)('conditions and booleans ($paging paging)', ({ db }) =>
     ).toBe('select case "kind" when $1 then $2 end as "k" from "t"')
   })
 
+  it('writes a condition selected as a column as a CASE giving 1, 0 or NULL', () => {
+    expect(
+      db
+        .selectFrom('t')
+        .select((eb) => [
+          eb.exists(eb.selectFrom('u').select('id')).as('has_u'),
+          eb('a', '=', 1).as('is_one'),
+          eb('a', '+', 1).as('next'),
+        ])
+        .compile().sql,
+    ).toBe(
+      'select case when exists (select "id" from "u") then 1 when not (exists (select "id" from "u")) then 0 end as "has_u", case when "a" = $1 then 1 when not ("a" = $2) then 0 end as "is_one", "a" + $3 as "next" from "t"',
+    )
+  })
+
   it('writes eb.fn.any(subquery) as = ANY (subquery), and refuses ANY over a list', () => {
     expect(where((eb) => eb('a', '=', eb.fn.any(eb.selectFrom('u').select('b'))))).toBe(
       'select "id" from "t" where "a" = any (select "b" from "u")',

@@ -55,6 +55,25 @@ describeTargets(describe, 'conditions, ANY, DROP INDEX and the public schema', (
     expect(await ids(items().where((eb) => eb.not(eb.ref('flag'))))).toEqual([2])
   })
 
+  it('a condition selected as a column reads back as 1, 0 or NULL', async () => {
+    const rows = await t.db
+      .selectFrom(item)
+      .select((eb) => [
+        'id',
+        eb.exists(eb.selectFrom(tag).select('item_id').whereRef('item_id', '=', 'id')).as('tagged'),
+        eb('n', '>', 1).as('big'),
+      ])
+      .orderBy('id')
+      .execute()
+    expect(
+      rows.map((row) => [Number(row.tagged), row.big === null ? null : Number(row.big)]),
+    ).toEqual([
+      [1, 0],
+      [0, 1],
+      [1, null],
+    ])
+  })
+
   it('eb.fn.any(subquery)', async () => {
     expect(
       await ids(
