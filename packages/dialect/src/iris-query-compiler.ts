@@ -41,6 +41,7 @@ import {
   type SelectionNode,
   type SelectModifierNode,
   type SelectQueryNode,
+  type SetOperationNode,
   type TopNode,
   type UnaryOperationNode,
   type UpdateQueryNode,
@@ -602,6 +603,24 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
     this.append('distinct by (')
     this.compileList(expressions)
     this.append(')')
+  }
+
+  /**
+   * IRIS documents UNION [ALL] and INTERSECT, which removes duplicates, and no INTERSECT ALL;
+   * EXCEPT is [unverified], so it is refused (docs/iris-sql.md#set-operations).
+   */
+  protected override visitSetOperation(node: SetOperationNode): void {
+    if (node.operator === 'except') {
+      throw new IrisUnsupportedError(
+        "except() is refused: IRIS support for EXCEPT is unverified; filter the first query with where(eb.not(eb.exists(...))) or 'not in'",
+      )
+    }
+    if (node.operator === 'intersect' && node.all) {
+      throw new IrisUnsupportedError(
+        'INTERSECT ALL is not IRIS SQL, whose INTERSECT removes duplicates; use intersect()',
+      )
+    }
+    super.visitSetOperation(node)
   }
 
   protected override visitSelectModifier(node: SelectModifierNode): void {

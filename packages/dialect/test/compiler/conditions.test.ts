@@ -125,6 +125,23 @@ describe.each(pagingDbs)('conditions and booleans ($paging paging)', ({ db }) =>
   })
 })
 
+describe.each(pagingDbs)('set operations ($paging paging)', ({ db }) => {
+  const a = () => db.selectFrom('a').select('id')
+  const b = () => db.selectFrom('b').select('id')
+
+  it('keeps UNION [ALL] and INTERSECT; refuses INTERSECT ALL and EXCEPT', () => {
+    expect(a().intersect(b()).compile().sql).toBe(
+      'select "id" from "a" intersect select "id" from "b"',
+    )
+    expect(a().unionAll(b()).compile().sql).toBe(
+      'select "id" from "a" union all select "id" from "b"',
+    )
+    expect(() => a().intersectAll(b()).compile()).toThrow(/INTERSECT ALL is not IRIS SQL/)
+    expect(() => a().except(b()).compile()).toThrow(IrisUnsupportedError)
+    expect(() => a().exceptAll(b()).compile()).toThrow(IrisUnsupportedError)
+  })
+})
+
 describe.each(pagingDbs)('the public schema ($paging paging)', ({ db }) => {
   it("writes the schema public as IRIS's SQLUser, which iris-pgwire does only for unquoted names", () => {
     expect(db.selectFrom('public.person').select('public.person.id').compile().sql).toBe(
