@@ -55,6 +55,8 @@ describeTargets(describe, 'conditions, ANY, DROP INDEX and the public schema', (
     expect(await ids(items().where((eb) => eb.not(eb.ref('flag'))))).toEqual([2])
   })
 
+  // Read by position: iris-pgwire's embedded backend labels this select list column1..N (its alias
+  // parser is thrown by the subquery, docs/iris-sql.md#iris-pgwire-result-quirks).
   it('a condition selected as a column reads back as 1, 0 or NULL', async () => {
     const rows = await t.db
       .selectFrom(item)
@@ -65,12 +67,11 @@ describeTargets(describe, 'conditions, ANY, DROP INDEX and the public schema', (
       ])
       .orderBy('id')
       .execute()
-    expect(
-      rows.map((row) => [Number(row.tagged), row.big === null ? null : Number(row.big)]),
-    ).toEqual([
-      [1, 0],
-      [0, 1],
-      [1, null],
+    const values = rows.map((row) => Object.values(row).map((v) => (v === null ? null : Number(v))))
+    expect(values).toEqual([
+      [1, 1, 0],
+      [2, 0, 1],
+      [3, 1, null],
     ])
   })
 
