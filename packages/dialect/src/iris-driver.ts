@@ -1,4 +1,5 @@
 import {
+  CompiledQuery,
   type DatabaseConnection,
   type Driver,
   IdentifierNode,
@@ -131,7 +132,10 @@ export class IrisDriver implements Driver {
     if ((await this.#sessions.model(iris.probe)) === 'shared-process')
       iris.holdLane(await this.#sessions.lane.exclusive())
     try {
-      await iris.run(modes.length ? `start transaction ${modes.join(', ')}` : 'start transaction')
+      await runLogged(
+        connection,
+        modes.length ? `start transaction ${modes.join(', ')}` : 'start transaction',
+      )
     } catch (error) {
       iris.leaveLane()
       throw error
@@ -150,7 +154,7 @@ export class IrisDriver implements Driver {
     if (state === 'autocommit') return
     try {
       if (iris.discarded) throw uncommittedTransactionError(iris.lostCause)
-      await iris.run('commit').catch((error: unknown) => {
+      await runLogged(connection, 'commit').catch((error: unknown) => {
         // COMMIT was sent: the server may have committed before the socket went.
         throw error instanceof IrisConnectionError ? commitOutcomeUnknownError(error) : error
       })
@@ -173,7 +177,7 @@ export class IrisDriver implements Driver {
       return
     }
     try {
-      await iris.run('rollback')
+      await runLogged(connection, 'rollback')
     } catch (error) {
       iris.discard()
       throw error
@@ -187,7 +191,7 @@ export class IrisDriver implements Driver {
     name: string,
     compileQuery: QueryCompiler['compileQuery'],
   ): Promise<void> {
-    await asIris(connection).run(savepointSql(asIris(connection), 'savepoint', name, compileQuery))
+    await connection.executeQuery(savepointSql(asIris(connection), 'savepoint', name, compileQuery))
   }
 
   async rollbackToSavepoint(
@@ -195,7 +199,7 @@ export class IrisDriver implements Driver {
     name: string,
     compileQuery: QueryCompiler['compileQuery'],
   ): Promise<void> {
-    await asIris(connection).run(
+    await connection.executeQuery(
       savepointSql(asIris(connection), 'rollback to savepoint', name, compileQuery),
     )
   }
@@ -228,6 +232,14 @@ function asIris(connection: DatabaseConnection): IrisConnection {
 }
 
 /**
+ * Runs a transaction statement through `executeQuery`, as Kysely's own drivers do, so that
+ * Kysely's `log` (which wraps that method) shows it.
+ */
+async function runLogged(connection: DatabaseConnection, sql: string): Promise<void> {
+  await connection.executeQuery(CompiledQuery.raw(sql))
+}
+
+/**
  * Savepoint names go through the compiler's identifier checks; `SYS…` names are IRIS's
  * (docs/iris-sql.md#savepoints).
  */
@@ -236,7 +248,7 @@ function savepointSql(
   command: string,
   name: string,
   compileQuery: QueryCompiler['compileQuery'],
-): string {
+): CompiledQuery {
   if (connection.transaction === 'autocommit') {
     throw new IrisTransactionsUnsupportedError(
       `savepoint "${name}" cannot be had: this transaction runs without one (transactions: 'unsafe-autocommit') because the front end does not honour transactions, so nothing could be rolled back to it. Nothing was sent. Run iris-pgwire's embedded backend for savepoints`,
@@ -251,5 +263,5 @@ function savepointSql(
     RawNode.createWithSql(`${command} `),
     IdentifierNode.create(name),
   ])
-  return compileQuery(node, { queryId: 'savepoint' }).sql
+  return compileQuery(node, { queryId: 'savepoint' })
 }

@@ -1,6 +1,10 @@
 import {
+  type AliasNode,
   type AlterColumnNode,
+  type AlterTableNode,
+  type AndNode,
   type BinaryOperationNode,
+  type CaseNode,
   type ColumnDefinitionNode,
   type CompiledQuery,
   type CreateIndexNode,
@@ -9,17 +13,23 @@ import {
   type DataTypeNode,
   DefaultQueryCompiler,
   type DeleteQueryNode,
+  type DropIndexNode,
   type ExplainNode,
   type FetchNode,
+  type FunctionNode,
+  type HavingNode,
   type InsertQueryNode,
   type LimitNode,
   type MergeQueryNode,
   type OnConflictNode,
   type OnDuplicateKeyNode,
+  type OnNode,
   type OperationNode,
   OperatorNode,
   type OrActionNode,
+  type OrderByItemNode,
   type OrderByNode,
+  type OrNode,
   type OutputNode,
   ParensNode,
   type QueryId,
@@ -27,18 +37,26 @@ import {
   type RenameColumnNode,
   type ReturningNode,
   type RootOperationNode,
+  SchemableIdentifierNode,
+  type SelectionNode,
   type SelectModifierNode,
   type SelectQueryNode,
+  type SetOperationNode,
   type TopNode,
+  type UnaryOperationNode,
   type UpdateQueryNode,
   type ValueNode,
   type ValuesNode,
+  type WhenNode,
+  type WhereNode,
 } from 'kysely'
 import { checkCreatedTableName } from './created-table-name.js'
 import { IrisInputError, IrisUnsupportedError } from './errors.js'
 import { inlineCtes } from './inline-ctes.js'
+import { booleanOperand, isLeafValue, isPredicate, isValueExpression } from './iris-conditions.js'
 import { toIrisDataType } from './iris-data-types.js'
 import type { IrisBulkInsertForm, IrisPaging } from './iris-dialect-config.js'
+import { DEFAULT_SCHEMA } from './iris-metadata.js'
 import { sanitizeDdlLiteral, sanitizeIrisIdentifier } from './iris-sql-text.js'
 import { toIrisParameter } from './iris-values.js'
 
@@ -408,9 +426,174 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       this.append(')')
       return
     }
+    if (operator === 'is' || operator === 'is not') {
+      const truth = booleanOperand(node.rightOperand)
+      if (truth !== undefined) {
+        this.#compileIsBoolean(node.leftOperand, operator === 'is', truth)
+        return
+      }
+    }
     const reason = operator === undefined ? undefined : UNSUPPORTED_OPERATORS.get(operator)
     if (reason) throw new IrisUnsupportedError(`operator '${operator}': ${reason}`)
     super.visitBinaryOperation(node)
+  }
+
+  /**
+   * `x IS [NOT] TRUE/FALSE` is not IRIS SQL: a BIT holds 1, 0 or NULL (docs/iris-sql.md#booleans).
+   * IS TRUE is `x = 1`; IS NOT TRUE also holds for NULL, so it is `(x IS NULL OR x <> 1)`. A
+   * predicate is not a value in IRIS, so it cannot be compared; it is refused.
+   */
+  #compileIsBoolean(operand: OperationNode, is: boolean, truth: boolean): void {
+    if (!isValueExpression(operand)) {
+      throw new IrisUnsupportedError(
+        `'is ${is ? '' : 'not '}${truth}' on a condition is not IRIS SQL, where conditions are not values: write the condition itself (where(cond)) or its negation (where(eb.not(cond)))`,
+      )
+    }
+    const bit = truth ? '1' : '0'
+    if (is) {
+      this.#visitValue(operand)
+      this.append(` = ${bit}`)
+      return
+    }
+    this.append('(')
+    this.#visitValue(operand)
+    this.append(' is null or ')
+    this.#visitValue(operand)
+    this.append(` <> ${bit})`)
+  }
+
+  /** A value before a comparison: parenthesised unless it is a single name or value. */
+  #visitValue(node: OperationNode): void {
+    this.visitNode(isLeafValue(node) ? node : ParensNode.create(node))
+  }
+
+  // ---- Conditions (docs/iris-sql.md#booleans): IRIS has no boolean values, so a value used where
+  // a condition goes (a BIT column, eb.lit(true), a CASE that yields true/false) is compared with
+  // 1. ----
+
+  #visitCondition(node: OperationNode): void {
+    if (!isValueExpression(node)) {
+      this.visitNode(node)
+      return
+    }
+    this.#visitValue(node)
+    this.append(' = 1')
+  }
+
+  protected override visitWhere(node: WhereNode): void {
+    this.append('where ')
+    this.#visitCondition(node.where)
+  }
+
+  protected override visitHaving(node: HavingNode): void {
+    this.append('having ')
+    this.#visitCondition(node.having)
+  }
+
+  protected override visitOn(node: OnNode): void {
+    this.append('on ')
+    this.#visitCondition(node.on)
+  }
+
+  protected override visitAnd(node: AndNode): void {
+    this.#visitCondition(node.left)
+    this.append(' and ')
+    this.#visitCondition(node.right)
+  }
+
+  protected override visitOr(node: OrNode): void {
+    this.#visitCondition(node.left)
+    this.append(' or ')
+    this.#visitCondition(node.right)
+  }
+
+  protected override visitUnaryOperation(node: UnaryOperationNode): void {
+    if (!OperatorNode.is(node.operator) || node.operator.operator !== 'not') {
+      super.visitUnaryOperation(node)
+      return
+    }
+    if (!isValueExpression(node.operand)) {
+      super.visitUnaryOperation(node)
+      return
+    }
+    this.append('not (')
+    this.#visitCondition(node.operand)
+    this.append(')')
+  }
+
+  /** A searched CASE's WHEN takes a condition; a simple CASE's (`CASE x WHEN v`) takes a value. */
+  protected override visitWhen(node: WhenNode): void {
+    if ((this.parentNode as CaseNode | undefined)?.value !== undefined) {
+      super.visitWhen(node)
+      return
+    }
+    this.append('when ')
+    this.#visitCondition(node.condition)
+    if (node.result) {
+      this.append(' then ')
+      this.visitNode(node.result)
+    }
+  }
+
+  /**
+   * A condition selected as a column (`eb.exists(...)`, `eb('a', '=', 1)`) has no value in IRIS:
+   * it becomes `CASE WHEN p THEN 1 WHEN NOT (p) THEN 0 END`, a BIT-like 1, 0 or NULL
+   * (docs/iris-sql.md#booleans).
+   */
+  protected override visitSelection(node: SelectionNode): void {
+    const aliased = node.selection.kind === 'AliasNode' ? (node.selection as AliasNode) : undefined
+    const expression = aliased ? aliased.node : node.selection
+    if (!isPredicate(expression)) {
+      super.visitSelection(node)
+      return
+    }
+    this.append('case when ')
+    this.visitNode(expression)
+    this.append(' then 1 when not (')
+    this.visitNode(expression)
+    this.append(') then 0 end')
+    if (aliased) {
+      this.append(' as ')
+      this.visitNode(aliased.alias)
+    }
+  }
+
+  /**
+   * `= ANY (subquery)` is IRIS SQL; ANY over an array is not, as IRIS has no arrays
+   * (docs/iris-sql.md#operators). Kysely writes `any((select ...))`, a subquery in parentheses
+   * inside the call's.
+   */
+  protected override visitFunction(node: FunctionNode): void {
+    if (node.func.toLowerCase() !== 'any') {
+      super.visitFunction(node)
+      return
+    }
+    const [subquery, ...rest] = node.arguments
+    if (subquery?.kind !== 'SelectQueryNode' || rest.length > 0) {
+      throw new IrisUnsupportedError(
+        "eb.fn.any() over a list or array is not IRIS SQL, which has no arrays; use the 'in' operator with a list, or eb.fn.any() over a subquery",
+      )
+    }
+    this.append('any ')
+    this.visitNode(subquery)
+  }
+
+  /**
+   * IRIS collates NULL lowest and has no NULLS FIRST / LAST (docs/iris-sql.md#collation): the
+   * order IRIS gives anyway is written without the clause, the other one is refused.
+   */
+  protected override visitOrderByItem(node: OrderByItemNode): void {
+    if (node.nulls === undefined) {
+      super.visitOrderByItem(node)
+      return
+    }
+    const descending = isDescending(node.direction)
+    if ((node.nulls === 'first') === descending) {
+      throw new IrisUnsupportedError(
+        `NULLS ${node.nulls.toUpperCase()} is not IRIS SQL, and IRIS sorts NULLs ${descending ? 'last in descending' : 'first in ascending'} order; select a key such as sql\`case when x is null then 1 else 0 end\`.as('x_null') and order by it first`,
+      )
+    }
+    super.visitOrderByItem({ ...node, nulls: undefined })
   }
 
   // ---- SELECT features (docs/iris-sql.md#distinct-by,
@@ -421,6 +604,24 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
     this.append('distinct by (')
     this.compileList(expressions)
     this.append(')')
+  }
+
+  /**
+   * IRIS documents UNION [ALL] and INTERSECT, which removes duplicates, and no INTERSECT ALL;
+   * EXCEPT is [unverified], so it is refused (docs/iris-sql.md#set-operations).
+   */
+  protected override visitSetOperation(node: SetOperationNode): void {
+    if (node.operator === 'except') {
+      throw new IrisUnsupportedError(
+        "except() is refused: IRIS support for EXCEPT is unverified; filter the first query with where(eb.not(eb.exists(...))) or 'not in'",
+      )
+    }
+    if (node.operator === 'intersect' && node.all) {
+      throw new IrisUnsupportedError(
+        'INTERSECT ALL is not IRIS SQL, whose INTERSECT removes duplicates; use intersect()',
+      )
+    }
+    super.visitSetOperation(node)
   }
 
   protected override visitSelectModifier(node: SelectModifierNode): void {
@@ -569,11 +770,67 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
     super.visitCreateTable(node)
   }
 
-  protected override visitColumnDefinition(node: ColumnDefinitionNode): void {
-    if (node.check)
+  /** A column's check() and a table's addCheckConstraint() alike (docs/iris-sql.md#create-and-drop). */
+  protected override visitCheckConstraint(): void {
+    throw new IrisUnsupportedError(
+      'CHECK constraints are not supported by IRIS; check the values in the application',
+    )
+  }
+
+  protected override visitAlterTable(node: AlterTableNode): void {
+    if (node.setSchema)
       throw new IrisUnsupportedError(
-        'CHECK constraints are not supported by IRIS; check the values in the application',
+        'ALTER TABLE ... SET SCHEMA is not IRIS DDL; create the table in the other schema and copy the rows (INSERT ... SELECT)',
       )
+    super.visitAlterTable(node)
+  }
+
+  /**
+   * An IRIS index name belongs to its table: `DROP INDEX x ON s.t`, where `s.x` would name index x
+   * of a table s (docs/iris-sql.md#create-and-drop). The schema goes on the table.
+   */
+  protected override visitDropIndex(node: DropIndexNode): void {
+    if (node.cascade)
+      throw new IrisUnsupportedError('DROP INDEX ... CASCADE is not IRIS DDL; remove cascade()')
+    const { schema, identifier } = node.name
+    if (!schema) {
+      super.visitDropIndex(node)
+      return
+    }
+    if (!node.table) {
+      throw new IrisUnsupportedError(
+        `dropIndex('${identifier.name}') in schema '${schema.name}' names no table: an IRIS index belongs to its table, and IRIS would read "${schema.name}"."${identifier.name}" as index ${identifier.name} of a table ${schema.name}; name the table: dropIndex('${identifier.name}').on('table')`,
+      )
+    }
+    const table = node.table.table
+    super.visitDropIndex({
+      ...node,
+      name: SchemableIdentifierNode.create(identifier.name),
+      table: table.schema
+        ? node.table
+        : {
+            ...node.table,
+            table: SchemableIdentifierNode.createWithSchema(schema.name, table.identifier.name),
+          },
+    })
+  }
+
+  /**
+   * iris-pgwire maps the schema `public` to IRIS's `SQLUser` only where the name after it is
+   * unquoted, and the dialect quotes every name, so `public` is written as `SQLUser` here
+   * (docs/iris-sql.md#the-public-schema), as the introspector reads it.
+   */
+  protected override visitSchemableIdentifier(node: SchemableIdentifierNode): void {
+    if (node.schema?.name.toLowerCase() === 'public') {
+      super.visitSchemableIdentifier(
+        SchemableIdentifierNode.createWithSchema(DEFAULT_SCHEMA, node.identifier.name),
+      )
+      return
+    }
+    super.visitSchemableIdentifier(node)
+  }
+
+  protected override visitColumnDefinition(node: ColumnDefinitionNode): void {
     if (node.generated)
       throw new IrisUnsupportedError(
         'generated columns are not IRIS DDL; compute the value in SQL or in the application',
@@ -690,6 +947,12 @@ function isOrHasLimitedSelect(value: unknown): boolean {
   if (typeof kind !== 'string' || LEAF_KINDS.has(kind)) return false
   if (kind === 'SelectQueryNode' && (node.limit || node.offset || node.top)) return true
   return hasLimitedSubquery(node as OperationNode)
+}
+
+/** True when an ORDER BY direction is DESC (Kysely writes it as raw `desc`). */
+function isDescending(direction: OperationNode | undefined): boolean {
+  if (direction?.kind !== 'RawNode') return false
+  return (direction as RawNode).sqlFragments.join('').trim().toLowerCase() === 'desc'
 }
 
 /** The integer held by a plain (parameter) value node, as a bigint, else undefined. */

@@ -126,10 +126,49 @@ describe.each(pagingDbs)('schema builder → IRIS DDL ($paging paging)', ({ db }
         () => db.schema.createIndex('i').on('t').column('a').where('a', '>', 1).compile(),
       ],
       ['enum', () => db.schema.createType('mood').asEnum(['sad']).compile()],
+      [
+        'table CHECK',
+        () => db.schema.alterTable('t').addCheckConstraint('c', sql`a > 0`).compile(),
+      ],
+      [
+        'create table CHECK',
+        () =>
+          db.schema
+            .createTable('t')
+            .addColumn('a', 'integer')
+            .addCheckConstraint('c', sql`a > 0`)
+            .compile(),
+      ],
+      ['SET SCHEMA', () => db.schema.alterTable('t').setSchema('u').compile()],
+      ['DROP INDEX CASCADE', () => db.schema.dropIndex('i').on('t').cascade().compile()],
     ]
     for (const [name, build] of cases) {
       expect(build, name).toThrow(IrisUnsupportedError)
     }
+  })
+
+  it('a table CHECK is refused with the same error as a column check()', () => {
+    const columnCheck = () =>
+      db.schema
+        .createTable('t')
+        .addColumn('a', 'integer', (c) => c.check(sql`a > 0`))
+        .compile()
+    const tableCheck = () => db.schema.alterTable('t').addCheckConstraint('c', sql`a > 0`).compile()
+    expect(tableCheck).toThrow(/CHECK constraints are not supported by IRIS/)
+    expect(columnCheck).toThrow(/CHECK constraints are not supported by IRIS/)
+  })
+
+  it("drops an index on its table: the schema goes on the table, never on the index's name", () => {
+    const inSchema = db.withSchema('s').schema
+    expect(inSchema.dropIndex('x').ifExists().on('t').compile().sql).toBe(
+      'drop index if exists "x" on "s"."t"',
+    )
+    expect(db.schema.dropIndex('x').compile().sql).toBe('drop index "x"')
+    // IRIS reads "s"."x" as index x of a table s: with IF EXISTS, a silent no-op.
+    expect(() => inSchema.dropIndex('x').ifExists().compile()).toThrow(
+      /names no table.*dropIndex\('x'\)\.on\('table'\)/,
+    )
+    expect(() => inSchema.dropIndex('x').compile()).toThrow(IrisUnsupportedError)
   })
 
   it('refuses DDL literals pgwire would rewrite', () => {

@@ -1,7 +1,8 @@
-import { sql } from 'kysely'
+import { Kysely, sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import {
   IrisConnectionError,
+  IrisDialect,
   IrisInputError,
   IrisUniqueViolationError,
   IrisUnsupportedError,
@@ -89,6 +90,37 @@ describe('transactions', () => {
         }
       })(),
     ).rejects.toThrow(IrisInputError)
+  })
+})
+
+describe("transaction statements in Kysely's log", () => {
+  it('logs start transaction, savepoints, commit and rollback like any query', async () => {
+    const pool = new FakePool()
+    const logged: string[] = []
+    // biome-ignore lint/suspicious/noExplicitAny: tests use arbitrary tables
+    const db = new Kysely<any>({
+      dialect: new IrisDialect({ pool, sessionModel: 'per-connection' }),
+      log: (event) => {
+        if (event.level === 'query') logged.push(event.query.sql)
+      },
+    })
+    await db.transaction().execute(async (trx) => {
+      await trx.selectFrom('t').selectAll().execute()
+    })
+    const trx = await db.startTransaction().execute()
+    const sp = await trx.savepoint('sp1').execute()
+    await sp.rollbackToSavepoint('sp1').execute()
+    await trx.rollback().execute()
+    expect(logged).toEqual([
+      'start transaction',
+      'select * from "t"',
+      'commit',
+      'start transaction',
+      'savepoint "sp1"',
+      'rollback to savepoint "sp1"',
+      'rollback',
+    ])
+    expect(logged).toEqual(pool.texts)
   })
 })
 

@@ -10,6 +10,7 @@ import {
   identifierRefusal,
   kyselyParses,
   quoted,
+  schemaAsWritten,
 } from './policy.js'
 
 /**
@@ -70,6 +71,8 @@ const NAME_ENTRIES: readonly {
   readonly entry: string
   readonly parsed?: true
   readonly createsTable?: true
+  /** The name is a schema's. */
+  readonly schema?: true
   build(name: string): { compile(): CompiledQuery }
 }[] = [
   { entry: 'selectFrom table', parsed: true, build: (n) => db.selectFrom(n).select('id') },
@@ -105,10 +108,15 @@ const NAME_ENTRIES: readonly {
     entry: 'subquery alias',
     build: (n) => db.selectFrom(db.selectFrom('t').select('id').as(n)).selectAll(),
   },
-  { entry: 'withSchema select', build: (n) => db.withSchema(n).selectFrom('t').select('id') },
+  {
+    entry: 'withSchema select',
+    schema: true,
+    build: (n) => db.withSchema(n).selectFrom('t').select('id'),
+  },
   {
     entry: 'withSchema createTable',
     createsTable: true,
+    schema: true,
     build: (n) => db.schema.withSchema(n).createTable('t').addColumn('id', 'integer'),
   },
   { entry: 'createIndex name', build: (n) => db.schema.createIndex(n).on('t').column('id') },
@@ -141,7 +149,8 @@ describe('identifiers: double-quoted safely, or refused (no server)', () => {
         return
       }
       const benign = e.build(BENIGN_NAME).compile()
-      expect(compile().sql).toBe(swap(benign.sql, quoted(BENIGN_NAME), quoted(c.value)))
+      const written = e.schema ? schemaAsWritten(c.value) : c.value
+      expect(compile().sql).toBe(swap(benign.sql, quoted(BENIGN_NAME), quoted(written)))
     })
   })
 })

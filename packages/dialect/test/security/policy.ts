@@ -45,6 +45,14 @@ export function createdTableNameRefusal(name: string): string | undefined {
 }
 
 /**
+ * The schema name the SQL must carry: `public`, in any case, is IRIS's `SQLUser`, which iris-pgwire
+ * maps only for unquoted names (docs/iris-sql.md#the-public-schema).
+ */
+export function schemaAsWritten(name: string): string {
+  return name.toLowerCase() === 'public' ? 'SQLUser' : name
+}
+
+/**
  * Why a string literal written into DDL (`defaultTo`, `description`) must be refused
  * (docs/iris-sql.md#text-rewrites): `;`, `$`, NUL, a date-shaped text, or text whose quoted form
  * contains `'public'`, all of which iris-pgwire rewrites inside SQL text; ill-formed UTF-16 too (as
