@@ -1,11 +1,4 @@
-import {
-  type CompiledQuery,
-  type DatabaseConnection,
-  type InsertQueryNode,
-  type QueryCompiler,
-  type QueryResult,
-  ValuesNode,
-} from 'kysely'
+import type { CompiledQuery, DatabaseConnection, QueryCompiler, QueryResult } from 'kysely'
 import { splitInsert } from './bulk-insert.js'
 import { toIrisError } from './error-mapping.js'
 import { IrisConnectionError, type IrisError, IrisTimeoutError } from './errors.js'
@@ -15,8 +8,8 @@ import type {
   IrisPoolClient,
   IrisQueryResult,
 } from './iris-dialect-config.js'
-import { isVidPaged } from './iris-query-compiler.js'
-import { labelsOf, refuseUnnamedStarColumns, selectedNames, toRowObjects } from './result-labels.js'
+import { type IrisQueryPlan, planOf } from './query-plan.js'
+import { labelsOf, refuseUnnamedStarColumns, toRowObjects } from './result-labels.js'
 import type { SessionPolicy } from './session-policy.js'
 import { type StarLabels, starKeys } from './star-labels.js'
 
@@ -49,15 +42,6 @@ const BULK_SAVEPOINT = '"kysely_iris_bulk"'
 
 /** What a query aborted in flight resolves to: nobody reads it (see executeQuery). */
 const ABANDONED_RESULT: QueryResult<never> = Object.freeze({ rows: [] })
-
-/** Statements after which a table's columns may differ: the cached names behind `*` are dropped. */
-const CHANGES_COLUMNS = new Set([
-  'CreateTableNode',
-  'AlterTableNode',
-  'DropTableNode',
-  'CreateViewNode',
-  'DropViewNode',
-])
 
 /** One pooled `pg` client, speaking IRIS through iris-pgwire. */
 export class IrisConnection implements DatabaseConnection {
@@ -191,8 +175,7 @@ export class IrisConnection implements DatabaseConnection {
     const leave = await this.#enterLane('shared')
     let cursor: IrisCursor | undefined
     try {
-      const selected = selectedNames(query)
-      const dropLast = isVidPaged(query)
+      const { selected, vidPaged: dropLast } = planOf(query)
       // The cursor holds the connection until it is closed, so what names the columns of `*` is
       // read before it opens.
       const starNames = selected.star
@@ -223,26 +206,37 @@ export class IrisConnection implements DatabaseConnection {
     }
   }
 
+  /**
+   * The hot path: everything known of the query comes with it (./query-plan.ts), and a lone
+   * statement enters the session lane without a promise when nobody holds it alone.
+   */
   async #execute(query: CompiledQuery): Promise<QueryResult<Row>> {
+    const plan = planOf(query)
     const chunks = splitInsert(query, this.#options.compiler, this.#options.maxParameters)
     if (chunks) return this.#executeChunks(chunks)
-    if (this.#wantsInsertId(query)) return this.#executeInsert(query)
-    return this.#inLane(() => this.#executeOne(query))
+    if (plan.insertsOneRow && this.#options.insertId) return this.#executeInsert(query, plan)
+    const { sessions } = this.#options
+    if (this.#leaveLane || !sessions.statementsShareLane) return this.#executeOne(query, plan)
+    const leave = sessions.lane.tryShared() ?? (await sessions.lane.shared())
+    try {
+      return await this.#executeOne(query, plan)
+    } finally {
+      leave()
+    }
   }
 
-  async #executeOne(query: CompiledQuery): Promise<QueryResult<Row>> {
+  async #executeOne(query: CompiledQuery, plan: IrisQueryPlan): Promise<QueryResult<Row>> {
     const result = await this.#query(query)
-    const selected = selectedNames(query)
-    const dropLast = isVidPaged(query)
+    const { selected, vidPaged } = plan
     let keys: readonly (string | undefined)[] = selected.names
     if (selected.star) {
-      const labels = labelsOf(result.fields, dropLast)
+      const labels = labelsOf(result.fields, vidPaged)
       const hasRows = result.rows.length > 0
       keys = await this.#options.starLabels.keys(query, selected, labels, hasRows, this.#read)
-    } else if (CHANGES_COLUMNS.has(query.query.kind)) {
+    } else if (plan.changesColumns) {
       this.#options.starLabels.forget()
     }
-    const rows = toRowObjects(result.fields, result.rows, keys, dropLast)
+    const rows = toRowObjects(result.fields, result.rows, keys, vidPaged)
     return { rows, numAffectedRows: affectedRows(result) }
   }
 
@@ -251,12 +245,12 @@ export class IrisConnection implements DatabaseConnection {
    * with no other insert between (docs/iris-sql.md#returning-and-last_identity). Where the front
    * end cannot promise that, there is no insertId rather than another row's.
    */
-  async #executeInsert(query: CompiledQuery): Promise<QueryResult<Row>> {
+  async #executeInsert(query: CompiledQuery, plan: IrisQueryPlan): Promise<QueryResult<Row>> {
     const { sessions } = this.#options
     const model = await sessions.model(this.#probe)
-    if (model === 'pooled-autocommit') return this.#inLane(() => this.#executeOne(query))
+    if (model === 'pooled-autocommit') return this.#inLane(() => this.#executeOne(query, plan))
     return this.#inLane(async () => {
-      const result = await this.#executeOne(query)
+      const result = await this.#executeOne(query, plan)
       const insertId = await this.#lastIdentity()
       return insertId === undefined ? result : { ...result, insertId }
     }, 'exclusive')
@@ -316,7 +310,8 @@ export class IrisConnection implements DatabaseConnection {
   async #enterLane(mode: 'shared' | 'exclusive'): Promise<(() => void) | undefined> {
     const { sessions } = this.#options
     if (this.#leaveLane || !sessions.statementsShareLane) return undefined
-    return mode === 'shared' ? sessions.lane.shared() : sessions.lane.exclusive()
+    if (mode === 'exclusive') return sessions.lane.exclusive()
+    return sessions.lane.tryShared() ?? sessions.lane.shared()
   }
 
   async #query(query: CompiledQuery): Promise<IrisQueryResult> {
@@ -330,18 +325,6 @@ export class IrisConnection implements DatabaseConnection {
     } catch (error) {
       throw this.#failed(error, query.sql)
     }
-  }
-
-  #wantsInsertId(query: CompiledQuery): boolean {
-    const node = query.query as InsertQueryNode
-    return (
-      this.#options.insertId &&
-      node.kind === 'InsertQueryNode' &&
-      !node.replace &&
-      node.values !== undefined &&
-      ValuesNode.is(node.values) &&
-      node.values.values.length === 1
-    )
   }
 
   /**

@@ -40,9 +40,12 @@ export class IrisDriver implements Driver {
   #pool: IrisPool | undefined
   readonly #sessions: SessionPolicy
   readonly #starLabels = new StarLabels()
+  /** Recompiles the chunks of a split insert; one for every connection (compiling is synchronous). */
+  readonly #compiler: IrisQueryCompiler
 
   constructor(config: ResolvedIrisDialectConfig) {
     this.#config = config
+    this.#compiler = new IrisQueryCompiler(config)
     this.#sessions = new SessionPolicy({
       sessionModel: config.sessionModel,
       transactions: config.transactions,
@@ -75,7 +78,7 @@ export class IrisDriver implements Driver {
     let connection = this.#connections.get(client)
     if (!connection) {
       connection = new IrisConnection(client, {
-        compiler: new IrisQueryCompiler(this.#config),
+        compiler: this.#compiler,
         maxParameters: this.#config.maxParameters,
         insertId: this.#config.insertId,
         cursor: this.#config.cursor,

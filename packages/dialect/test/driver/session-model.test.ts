@@ -203,4 +203,19 @@ describe('SessionLane', () => {
     ;(await late)()
     expect(order).toEqual(['exclusive', 'late shared'])
   })
+  it('is shared at once, without a promise, only when nobody holds it alone or waits for it', async () => {
+    const lane = new SessionLane()
+    const leaveShared = lane.tryShared()
+    expect(leaveShared).toBeTypeOf('function')
+    const exclusive = lane.exclusive()
+    // An exclusive waiter is queued: a newcomer may not overtake it.
+    expect(lane.tryShared()).toBeUndefined()
+    leaveShared?.()
+    const leaveExclusive = await exclusive
+    expect(lane.tryShared()).toBeUndefined()
+    leaveExclusive()
+    const again = lane.tryShared()
+    expect(again).toBeTypeOf('function')
+    again?.()
+  })
 })
