@@ -34,7 +34,8 @@ function verdict(
     comparison,
     bound,
     met,
-    missedByPercent: withinBound ? null : Math.round(missedBy * 10) / 10,
+    // A bound of 0 has no percentage to miss it by.
+    missedByPercent: withinBound || bound === 0 ? null : Math.round(missedBy * 10) / 10,
     ...(extra ? { detail: extra.detail } : {}),
   }
 }
@@ -53,10 +54,10 @@ function besidePostgresDialect(
   return { ok: true, detail: `stock PostgresDialect: ${(invert ? 1 / ratio : ratio).toFixed(3)}` }
 }
 
-/** A goal on IrisDialect's ratio to the baseline. */
-function ratioGoal(text: string, bound: number): Goal {
+/** A goal on IrisDialect's ratio to the baseline (`contender`: its statement cache on). */
+function ratioGoal(text: string, bound: number, contender: ContenderId = 'kysely-iris'): Goal {
   return (result) => {
-    const ratio = find(result, 'kysely-iris')?.ratioToBaseline?.value
+    const ratio = find(result, contender)?.ratioToBaseline?.value
     return ratio === undefined
       ? null
       : verdict(text, ratio, '<=', bound, besidePostgresDialect(result))
@@ -109,6 +110,26 @@ const bulkSpeedUp: Goal = (r) => {
 
 type Goal = (result: ScenarioResult) => GoalResult | null
 
+/** The same goal with the statement cache on (`preparedStatements`), to judge the lever. */
+const preparedRatio = ratioGoal(
+  'IrisDialect with preparedStatements / raw pg median latency',
+  1,
+  'kysely-iris-prepared',
+)
+
+/**
+ * What the statement cache removes of a query's time, as a fraction of IrisDialect's median
+ * without it (round by round): through iris-pgwire, how much of its per-query cost the client can
+ * take away. A finding with a floor of 0 (never worse), not a target.
+ */
+const preparedSaving: Goal = (result) => {
+  const iris = find(result, 'kysely-iris')
+  const prepared = find(result, 'kysely-iris-prepared')
+  if (!iris || !prepared) return null
+  const saving = 1 - ratioOfMedians(prepared.samples, iris.samples).value
+  return verdict('share of the median query time the statement cache removes', saving, '>=', 0)
+}
+
 /**
  * The goals of each scenario. Reads at least as fast as hand-written SQL through raw pg; never
  * slower than the stock PostgresDialect where both run; 1 000 concurrent point selects at 0.95 of
@@ -118,14 +139,18 @@ const GOALS: Record<string, readonly Goal[]> = {
   'point-select': [
     ratioGoal('IrisDialect / raw pg median latency', 1),
     notSlowerThanPostgresDialect,
+    preparedRatio,
+    preparedSaving,
   ],
   'filtered-select': [
     ratioGoal('IrisDialect / raw pg median latency', 1),
     notSlowerThanPostgresDialect,
+    preparedRatio,
+    preparedSaving,
   ],
   insert: [notSlowerThanPostgresDialect],
   transaction: [notSlowerThanPostgresDialect],
-  concurrent: [concurrentThroughput, notSlowerThanPostgresDialect],
+  concurrent: [concurrentThroughput, notSlowerThanPostgresDialect, preparedSaving],
   'bulk-insert': [bulkSpeedUp, notSlowerThanPostgresDialect],
   'client-compile': [ratioGoal('IrisDialect / PostgresDialect client CPU', 1.25)],
   'client-mapping': [ratioGoal('IrisDialect / PostgresDialect client CPU', 1.25)],

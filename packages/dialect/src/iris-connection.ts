@@ -12,6 +12,7 @@ import { type IrisQueryPlan, planOf } from './query-plan.js'
 import { labelsOf, refuseUnnamedStarColumns, toRowObjects } from './result-labels.js'
 import type { SessionPolicy } from './session-policy.js'
 import { type StarLabels, starKeys } from './star-labels.js'
+import type { SchemaGeneration, StatementCache } from './statement-cache.js'
 
 export interface IrisConnectionOptions {
   /** Recompiles chunks of a multi-row insert. */
@@ -23,6 +24,10 @@ export interface IrisConnectionOptions {
   readonly sessions: SessionPolicy
   /** The pool's knowledge of the names behind `*` (shared by every connection of one driver). */
   readonly starLabels: StarLabels
+  /** The pool's schema generation, moved on by DDL (shared by every connection of one driver). */
+  readonly schema: SchemaGeneration
+  /** This connection's prepared statements; undefined when `preparedStatements` is 0. */
+  readonly statements: StatementCache | undefined
 }
 
 /**
@@ -226,7 +231,9 @@ export class IrisConnection implements DatabaseConnection {
   }
 
   async #executeOne(query: CompiledQuery, plan: IrisQueryPlan): Promise<QueryResult<Row>> {
-    const result = await this.#query(query)
+    // A prepared `*` would fail once its table gains a column ("cached plan must not change result
+    // type" on PostgreSQL), so it runs unnamed; so does DDL, which runs once.
+    const result = await this.#query(query, !plan.selected.star && !plan.changesColumns)
     const { selected, vidPaged } = plan
     let keys: readonly (string | undefined)[] = selected.names
     if (selected.star) {
@@ -235,6 +242,7 @@ export class IrisConnection implements DatabaseConnection {
       keys = await this.#options.starLabels.keys(query, selected, labels, hasRows, this.#read)
     } else if (plan.changesColumns) {
       this.#options.starLabels.forget()
+      this.#options.schema.advance()
     }
     const rows = toRowObjects(result.fields, result.rows, keys, vidPaged)
     return { rows, numAffectedRows: affectedRows(result) }
@@ -314,15 +322,27 @@ export class IrisConnection implements DatabaseConnection {
     return sessions.lane.tryShared() ?? sessions.lane.shared()
   }
 
-  async #query(query: CompiledQuery): Promise<IrisQueryResult> {
+  /**
+   * Sends one statement, prepared under its name when `prepare` and the statement cache has one
+   * (./statement-cache.ts). A prepared statement that fails is named afresh next time; one whose
+   * cached plan went stale (DDL from elsewhere) is sent again at once, outside a transaction, where
+   * the failure left nothing behind.
+   */
+  async #query(query: CompiledQuery, prepare = true, retried = false): Promise<IrisQueryResult> {
     this.#assertUsable()
+    const { statements } = this.#options
+    const name = prepare ? statements?.nameOf(query.sql) : undefined
     try {
-      return await this.#client.query({
-        text: query.sql,
-        values: query.parameters,
-        rowMode: 'array',
-      })
+      return await this.#client.query(
+        name === undefined
+          ? { text: query.sql, values: query.parameters, rowMode: 'array' }
+          : { name, text: query.sql, values: query.parameters, rowMode: 'array' },
+      )
     } catch (error) {
+      if (name === undefined) throw this.#failed(error, query.sql)
+      statements?.forget(query.sql)
+      if (!retried && this.#transaction === 'none' && isStalePlan(error))
+        return this.#query(query, prepare, true)
       throw this.#failed(error, query.sql)
     }
   }
@@ -394,6 +414,15 @@ const DML_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE'])
 function affectedRows(result: IrisQueryResult): bigint | undefined {
   // Note: iris-pgwire 1.0 reports 0 in every DML tag (docs/iris-sql.md#iris-pgwire-result-quirks).
   return DML_COMMANDS.has(result.command) ? BigInt(result.rowCount ?? 0) : undefined
+}
+
+/**
+ * PostgreSQL's refusal to run a prepared statement whose result columns changed since it was
+ * prepared (feature_not_supported, "cached plan must not change result type").
+ */
+function isStalePlan(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown }
+  return code === '0A000' && typeof message === 'string' && /cached plan/i.test(message)
 }
 
 function abortError(sql: string, cause: unknown): IrisTimeoutError {

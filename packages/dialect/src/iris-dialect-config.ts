@@ -25,6 +25,8 @@ export interface IrisQueryResult {
 
 export interface IrisPoolClient {
   query(config: {
+    /** Prepares the statement under this name, once per connection (pg's named statements). */
+    name?: string
     text: string
     values?: readonly unknown[]
     rowMode: 'array'
@@ -108,6 +110,11 @@ export interface IrisDialectConfig {
    * per insert, so off by default (docs/iris-sql.md#returning-and-last_identity).
    */
   insertId?: boolean
+  /**
+   * How many statements each connection keeps prepared, by SQL text, so the server parses and
+   * translates each once per connection (docs/iris-sql.md#prepared-statements). Default 0: off.
+   */
+  preparedStatements?: number
 
   /**
    * How the front end maps connections onto IRIS sessions (see README, "Which iris-pgwire
@@ -159,6 +166,7 @@ export interface ResolvedIrisDialectConfig {
   readonly bulkInsert: IrisBulkInsertForm
   readonly maxParameters: number
   readonly insertId: boolean
+  readonly preparedStatements: number
   readonly sessionModel: 'detect' | IrisSessionModel
   readonly transactions: IrisTransactionsMode
   readonly serverCheck: IrisServerCheck
@@ -187,6 +195,7 @@ const OPTIONS: { readonly [K in keyof Required<IrisDialectConfig>]: true } = {
   bulkInsert: true,
   maxParameters: true,
   insertId: true,
+  preparedStatements: true,
   sessionModel: true,
   transactions: true,
   serverCheck: true,
@@ -246,6 +255,7 @@ export function resolveIrisDialectConfig(
     // The PostgreSQL protocol's Bind message carries a 16-bit parameter count.
     maxParameters: optionalInteger(config, 'maxParameters', 1, 65_535) ?? DEFAULT_MAX_PARAMETERS,
     insertId: optionalBoolean(config, 'insertId') ?? false,
+    preparedStatements: optionalInteger(config, 'preparedStatements', 0) ?? 0,
     sessionModel: oneOf(config, 'sessionModel', ['detect', ...SESSION_MODELS], 'detect'),
     transactions: oneOf(config, 'transactions', ['required', 'unsafe-autocommit'], 'required'),
     serverCheck: oneOf(config, 'serverCheck', SERVER_CHECKS, 'off'),
