@@ -1,7 +1,12 @@
 import type { CompiledQuery, DatabaseConnection, QueryCompiler, QueryResult } from 'kysely'
 import { splitInsert } from './bulk-insert.js'
 import { toIrisError } from './error-mapping.js'
-import { IrisConnectionError, type IrisError, IrisTimeoutError } from './errors.js'
+import {
+  IrisConnectionError,
+  type IrisError,
+  IrisTimeoutError,
+  IrisUnsupportedError,
+} from './errors.js'
 import type {
   IrisCursor,
   IrisCursorConstructor,
@@ -36,17 +41,9 @@ export interface IrisConnectionOptions {
  */
 export type IrisTransactionState = 'none' | 'open' | 'autocommit'
 
-/** Kysely 0.29 passes `{ signal }`; 0.28 passes nothing. Typed locally so both compile. */
-interface AbortableOptions {
-  readonly signal?: AbortSignal
-}
-
 type Row = Record<string, unknown>
 
 const BULK_SAVEPOINT = '"kysely_iris_bulk"'
-
-/** What a query aborted in flight resolves to: nobody reads it (see executeQuery). */
-const ABANDONED_RESULT: QueryResult<never> = Object.freeze({ rows: [] })
 
 /** One pooled `pg` client, speaking IRIS through iris-pgwire. */
 export class IrisConnection implements DatabaseConnection {
@@ -103,26 +100,12 @@ export class IrisConnection implements DatabaseConnection {
     return this.#lostCause
   }
 
-  async executeQuery<R>(
-    compiledQuery: CompiledQuery,
-    options?: AbortableOptions,
-  ): Promise<QueryResult<R>> {
-    const signal = options?.signal
-    if (signal) {
-      const abortedBefore = signal.aborted
-      try {
-        return (await this.#abortable(compiledQuery, signal, () =>
-          this.#execute(compiledQuery),
-        )) as QueryResult<R>
-      } catch (error) {
-        // Aborted in flight: Kysely has already rejected the caller with the signal's reason and
-        // only watches this promise to log "failed in the background after abortion". Its failure
-        // is the socket closed on purpose (the connection is discarded), so it is not logged again.
-        if (signal.aborted && !abortedBefore) return ABANDONED_RESULT
-        throw error
-      }
-    }
-    // Without a signal there is nothing to listen to, so no per-query closures (client CPU).
+  /**
+   * An AbortSignal (Kysely 0.29) is Kysely's to handle: it rejects the caller at once and, by its
+   * `inflightQueryAbortStrategy`, lets the query finish before the connection goes back to the
+   * pool (`'ignore query'`, the default) or calls killSession (`'kill session'`).
+   */
+  async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     try {
       return (await this.#execute(compiledQuery)) as QueryResult<R>
     } catch (error) {
@@ -133,14 +116,13 @@ export class IrisConnection implements DatabaseConnection {
   async *streamQuery<R>(
     compiledQuery: CompiledQuery,
     chunkSize = 100,
-    options?: AbortableOptions,
   ): AsyncIterableIterator<QueryResult<R>> {
     const rows = this.#options.cursor
       ? this.#readWithCursor(compiledQuery, chunkSize, this.#options.cursor)
       : // iris-pgwire ignores Execute's row limit (docs/iris-sql.md#execute-row-limit): the whole
         // result arrives at once whatever the client asks, so the rows are read in one query and
         // handed out in chunks.
-        this.#readAll(compiledQuery, options)
+        this.#readAll(compiledQuery)
     for await (const batch of rows) {
       for (let i = 0; i < batch.length; i += chunkSize)
         yield { rows: batch.slice(i, i + chunkSize) as R[] }
@@ -149,9 +131,32 @@ export class IrisConnection implements DatabaseConnection {
 
   /** Runs one statement the dialect writes itself (transactions, savepoints, locks). */
   async run(sql: string): Promise<void> {
-    await this.#abortable({ sql } as CompiledQuery, undefined, () =>
-      this.#client.query({ text: sql, rowMode: 'array' }),
+    try {
+      await this.#client.query({ text: sql, rowMode: 'array' })
+    } catch (error) {
+      throw this.#failed(error, sql)
+    }
+  }
+
+  /**
+   * Kysely 0.29's `inflightQueryAbortStrategy: 'kill session'`: closes this connection's socket,
+   * which ends its session at the front end and fails the query in flight; the connection is
+   * discarded, never reused. There is no `cancelQuery`, so Kysely refuses `'cancel query'` before
+   * anything is sent: iris-pgwire's CancelRequest cancels nothing on its embedded backend
+   * (docs/iris-sql.md#query-cancellation).
+   */
+  async killSession(): Promise<void> {
+    this.discard(
+      new IrisTimeoutError(
+        "the query was aborted by its AbortSignal under inflightQueryAbortStrategy 'kill session'; its connection was closed",
+      ),
     )
+    if (!this.#client.end) {
+      throw new IrisUnsupportedError(
+        "this pool's clients have no end(), so the session of an aborted query cannot be killed; use a pg Pool, or inflightQueryAbortStrategy 'ignore query'",
+      )
+    }
+    await this.#client.end().catch(() => undefined)
   }
 
   /** Returns the client to the pool, or destroys it when it may be in a bad state. */
@@ -166,8 +171,8 @@ export class IrisConnection implements DatabaseConnection {
     this.#lostCause ??= cause
   }
 
-  async *#readAll(query: CompiledQuery, options?: AbortableOptions): AsyncGenerator<Row[]> {
-    const result = await this.executeQuery<Row>(query, options)
+  async *#readAll(query: CompiledQuery): AsyncGenerator<Row[]> {
+    const result = await this.executeQuery<Row>(query)
     yield result.rows
   }
 
@@ -366,31 +371,6 @@ export class IrisConnection implements DatabaseConnection {
     }
   }
 
-  /**
-   * Runs `work`, and when `signal` aborts, closes the socket so the query stops at once: the
-   * connection is then discarded, never returned to the pool mid-statement.
-   */
-  async #abortable<T>(
-    query: CompiledQuery,
-    signal: AbortSignal | undefined,
-    work: () => Promise<T>,
-  ): Promise<T> {
-    if (signal?.aborted) throw abortError(query.sql, signal.reason)
-    const onAbort = () => {
-      this.discard(abortError(query.sql, signal?.reason))
-      void this.#client.end?.().catch(() => undefined)
-    }
-    signal?.addEventListener('abort', onAbort, { once: true })
-    try {
-      return await work()
-    } catch (error) {
-      if (signal?.aborted) throw abortError(query.sql, error)
-      throw this.#failed(error, query.sql)
-    } finally {
-      signal?.removeEventListener('abort', onAbort)
-    }
-  }
-
   #failed(error: unknown, sql: string): IrisError {
     const mapped = toIrisError(error, sql)
     if (mapped instanceof IrisConnectionError || mapped instanceof IrisTimeoutError)
@@ -423,11 +403,4 @@ function affectedRows(result: IrisQueryResult): bigint | undefined {
 function isStalePlan(error: unknown): boolean {
   const { code, message } = error as { code?: unknown; message?: unknown }
   return code === '0A000' && typeof message === 'string' && /cached plan/i.test(message)
-}
-
-function abortError(sql: string, cause: unknown): IrisTimeoutError {
-  return new IrisTimeoutError(
-    'the query was aborted by its AbortSignal; its connection was discarded',
-    { sql, cause },
-  )
 }

@@ -33,7 +33,7 @@ export interface IrisPoolClient {
   }): Promise<IrisQueryResult>
   query<T extends IrisCursor>(cursor: T): T
   release(destroy?: boolean | Error): void
-  /** Closes the socket; used to stop an aborted query at once. */
+  /** Closes the socket; used to kill an aborted query's session (inflightQueryAbortStrategy 'kill session'). */
   end?(): Promise<void>
 }
 
