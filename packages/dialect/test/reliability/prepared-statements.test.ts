@@ -92,8 +92,7 @@ describe('prepared statements under DDL, reconnects and pool churn', () => {
     expect(answered).toBeGreaterThan(60)
     // And afterwards every statement answers on whichever connection it gets.
     const after = await Promise.all(Array.from({ length: 16 }, (_, i) => variant(i)))
-    after.forEach((row, i) =>
-      expect(row).toEqual({ id: 1 + (i % 2), v: 10 * (1 + (i % 2)), [`k${i % 8}`]: i }),
-    )
+    for (const [i, row] of after.entries())
+      expect(row).toEqual({ id: 1 + (i % 2), v: 10 * (1 + (i % 2)), [`k${i % 8}`]: i })
   })
 })
