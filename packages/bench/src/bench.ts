@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { isShuttingDown, stopAll } from './cleanup.js'
 import { Fixtures } from './fixtures.js'
-import { evaluateGoal } from './goals.js'
+import { evaluateGoals } from './goals.js'
 import { describeMachine } from './machine.js'
 import type { BenchOptions } from './options.js'
 import { renderMarkdown } from './report/markdown.js'
@@ -52,7 +52,7 @@ async function runScenario(
     sizes: {},
     durationSeconds: 0,
     contenders: [],
-    goal: null,
+    goals: [],
   }
   try {
     progress(`[${where}] ${scenario.name}: preparing`)
@@ -65,7 +65,7 @@ async function runScenario(
       )
       result.sizes = prepared.sizes
       result.contenders = contenderResults(scenario, samples, prepared.perSample)
-      result.goal = evaluateGoal(result)
+      result.goals = evaluateGoals(result)
     } finally {
       await prepared.teardown()
     }
@@ -110,7 +110,7 @@ function notOnThisTarget(
     sizes: {},
     durationSeconds: 0,
     contenders: [],
-    goal: null,
+    goals: [],
   }
 }
 

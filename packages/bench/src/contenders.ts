@@ -8,6 +8,7 @@ export type ContenderId =
   | 'raw-pg'
   | 'raw-pg-row-loop'
   | 'kysely-iris'
+  | 'kysely-iris-prepared'
   | 'kysely-pg'
   | 'iris-codegen'
 
@@ -15,6 +16,7 @@ export const CONTENDER_LABELS: Record<ContenderId, string> = {
   'raw-pg': 'raw pg, hand-written SQL',
   'raw-pg-row-loop': 'raw pg, one INSERT per row',
   'kysely-iris': 'Kysely + IrisDialect',
+  'kysely-iris-prepared': 'Kysely + IrisDialect, preparedStatements: 100',
   'kysely-pg': 'Kysely + PostgresDialect',
   'iris-codegen': 'iris-codegen',
 }
@@ -50,7 +52,7 @@ export function pgDb(target: Target): Kysely<BenchDB> {
 }
 
 export interface KyselyContender {
-  id: 'kysely-iris' | 'kysely-pg'
+  id: 'kysely-iris' | 'kysely-iris-prepared' | 'kysely-pg'
   db: Kysely<BenchDB>
 }
 
@@ -65,6 +67,23 @@ export function kyselyContenders(
   const contenders: KyselyContender[] = [{ id: 'kysely-iris', db: irisDb(target, irisConfig) }]
   if (target.kind === 'postgres') contenders.push({ id: 'kysely-pg', db: pgDb(target) })
   return contenders
+}
+
+/** How many statements each connection of the prepared-statements contender keeps prepared. */
+export const PREPARED_STATEMENTS = 100
+
+/**
+ * The read scenarios' Kysely contenders: those of kyselyContenders, plus IrisDialect with its
+ * statement cache on, so each run measures what the cache saves on each target.
+ */
+export function readContenders(target: Target): KyselyContender[] {
+  return [
+    ...kyselyContenders(target),
+    {
+      id: 'kysely-iris-prepared',
+      db: irisDb(target, { preparedStatements: PREPARED_STATEMENTS }),
+    },
+  ]
 }
 
 export async function destroyAll(

@@ -55,7 +55,8 @@ export interface ScenarioResult {
   sizes: Record<string, number | string>
   durationSeconds: number
   contenders: ContenderResult[]
-  goal: GoalResult | null
+  /** Each goal of the scenario, met or missed with its number (./goals.ts). */
+  goals: GoalResult[]
 }
 
 /** Turns raw samples into the stored result: summaries, ratios, throughput. */

@@ -172,7 +172,7 @@ describeWithPgwire(
         /SELECT LAST_IDENTITY\(\) on another pooled IRIS connection than the INSERT, so IrisDialect gives no insertId there/,
       )
       for (const name of ['transaction', 'insert-id']) {
-        expect(notRun(name)).toMatchObject({ contenders: [], goal: null })
+        expect(notRun(name)).toMatchObject({ contenders: [], goals: [] })
         expect(markdown).toContain(`| iris-pgwire-dbapi | skipped: ${notRun(name).reason} |`)
       }
       expect(report.targets.find((t) => t.id === 'iris-pgwire-dbapi')?.lacks).toEqual({

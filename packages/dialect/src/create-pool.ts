@@ -36,7 +36,7 @@ export async function createPool(config: ResolvedIrisDialectConfig): Promise<Iri
       max: config.maxConnections,
       connectionTimeoutMillis: config.connectionTimeoutMillis,
       idleTimeoutMillis: config.idleTimeoutMillis,
-      query_timeout: config.statementTimeoutMillis,
+      query_timeout: config.queryTimeoutMillis,
     }),
     // Per-pool parsing: pg's global registry (pg.types.setTypeParser) is never touched, so other
     // pools in the same process keep their own behaviour.

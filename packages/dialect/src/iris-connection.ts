@@ -1,24 +1,23 @@
-import {
-  type CompiledQuery,
-  type DatabaseConnection,
-  type InsertQueryNode,
-  type QueryCompiler,
-  type QueryResult,
-  ValuesNode,
-} from 'kysely'
+import type { CompiledQuery, DatabaseConnection, QueryCompiler, QueryResult } from 'kysely'
 import { splitInsert } from './bulk-insert.js'
 import { toIrisError } from './error-mapping.js'
-import { IrisConnectionError, type IrisError, IrisTimeoutError } from './errors.js'
+import {
+  IrisConnectionError,
+  type IrisError,
+  IrisTimeoutError,
+  IrisUnsupportedError,
+} from './errors.js'
 import type {
   IrisCursor,
   IrisCursorConstructor,
   IrisPoolClient,
   IrisQueryResult,
 } from './iris-dialect-config.js'
-import { isVidPaged } from './iris-query-compiler.js'
-import { labelsOf, refuseUnnamedStarColumns, selectedNames, toRowObjects } from './result-labels.js'
+import { type IrisQueryPlan, planOf } from './query-plan.js'
+import { labelsOf, refuseUnnamedStarColumns, toRowObjects } from './result-labels.js'
 import type { SessionPolicy } from './session-policy.js'
 import { type StarLabels, starKeys } from './star-labels.js'
+import type { SchemaGeneration, StatementCache } from './statement-cache.js'
 
 export interface IrisConnectionOptions {
   /** Recompiles chunks of a multi-row insert. */
@@ -30,6 +29,10 @@ export interface IrisConnectionOptions {
   readonly sessions: SessionPolicy
   /** The pool's knowledge of the names behind `*` (shared by every connection of one driver). */
   readonly starLabels: StarLabels
+  /** The pool's schema generation, moved on by DDL (shared by every connection of one driver). */
+  readonly schema: SchemaGeneration
+  /** This connection's prepared statements; undefined when `preparedStatements` is 0. */
+  readonly statements: StatementCache | undefined
 }
 
 /**
@@ -38,26 +41,9 @@ export interface IrisConnectionOptions {
  */
 export type IrisTransactionState = 'none' | 'open' | 'autocommit'
 
-/** Kysely 0.29 passes `{ signal }`; 0.28 passes nothing. Typed locally so both compile. */
-interface AbortableOptions {
-  readonly signal?: AbortSignal
-}
-
 type Row = Record<string, unknown>
 
 const BULK_SAVEPOINT = '"kysely_iris_bulk"'
-
-/** What a query aborted in flight resolves to: nobody reads it (see executeQuery). */
-const ABANDONED_RESULT: QueryResult<never> = Object.freeze({ rows: [] })
-
-/** Statements after which a table's columns may differ: the cached names behind `*` are dropped. */
-const CHANGES_COLUMNS = new Set([
-  'CreateTableNode',
-  'AlterTableNode',
-  'DropTableNode',
-  'CreateViewNode',
-  'DropViewNode',
-])
 
 /** One pooled `pg` client, speaking IRIS through iris-pgwire. */
 export class IrisConnection implements DatabaseConnection {
@@ -114,26 +100,12 @@ export class IrisConnection implements DatabaseConnection {
     return this.#lostCause
   }
 
-  async executeQuery<R>(
-    compiledQuery: CompiledQuery,
-    options?: AbortableOptions,
-  ): Promise<QueryResult<R>> {
-    const signal = options?.signal
-    if (signal) {
-      const abortedBefore = signal.aborted
-      try {
-        return (await this.#abortable(compiledQuery, signal, () =>
-          this.#execute(compiledQuery),
-        )) as QueryResult<R>
-      } catch (error) {
-        // Aborted in flight: Kysely has already rejected the caller with the signal's reason and
-        // only watches this promise to log "failed in the background after abortion". Its failure
-        // is the socket closed on purpose (the connection is discarded), so it is not logged again.
-        if (signal.aborted && !abortedBefore) return ABANDONED_RESULT
-        throw error
-      }
-    }
-    // Without a signal there is nothing to listen to, so no per-query closures (client CPU).
+  /**
+   * An AbortSignal (Kysely 0.29) is Kysely's to handle: it rejects the caller at once and, by its
+   * `inflightQueryAbortStrategy`, lets the query finish before the connection goes back to the
+   * pool (`'ignore query'`, the default) or calls killSession (`'kill session'`).
+   */
+  async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     try {
       return (await this.#execute(compiledQuery)) as QueryResult<R>
     } catch (error) {
@@ -144,14 +116,13 @@ export class IrisConnection implements DatabaseConnection {
   async *streamQuery<R>(
     compiledQuery: CompiledQuery,
     chunkSize = 100,
-    options?: AbortableOptions,
   ): AsyncIterableIterator<QueryResult<R>> {
     const rows = this.#options.cursor
       ? this.#readWithCursor(compiledQuery, chunkSize, this.#options.cursor)
       : // iris-pgwire ignores Execute's row limit (docs/iris-sql.md#execute-row-limit): the whole
         // result arrives at once whatever the client asks, so the rows are read in one query and
         // handed out in chunks.
-        this.#readAll(compiledQuery, options)
+        this.#readAll(compiledQuery)
     for await (const batch of rows) {
       for (let i = 0; i < batch.length; i += chunkSize)
         yield { rows: batch.slice(i, i + chunkSize) as R[] }
@@ -160,9 +131,32 @@ export class IrisConnection implements DatabaseConnection {
 
   /** Runs one statement the dialect writes itself (transactions, savepoints, locks). */
   async run(sql: string): Promise<void> {
-    await this.#abortable({ sql } as CompiledQuery, undefined, () =>
-      this.#client.query({ text: sql, rowMode: 'array' }),
+    try {
+      await this.#client.query({ text: sql, rowMode: 'array' })
+    } catch (error) {
+      throw this.#failed(error, sql)
+    }
+  }
+
+  /**
+   * Kysely 0.29's `inflightQueryAbortStrategy: 'kill session'`: closes this connection's socket,
+   * which ends its session at the front end and fails the query in flight; the connection is
+   * discarded, never reused. There is no `cancelQuery`, so Kysely refuses `'cancel query'` before
+   * anything is sent: iris-pgwire's CancelRequest cancels nothing on its embedded backend
+   * (docs/iris-sql.md#query-cancellation).
+   */
+  async killSession(): Promise<void> {
+    this.discard(
+      new IrisTimeoutError(
+        "the query was aborted by its AbortSignal under inflightQueryAbortStrategy 'kill session'; its connection was closed",
+      ),
     )
+    if (!this.#client.end) {
+      throw new IrisUnsupportedError(
+        "this pool's clients have no end(), so the session of an aborted query cannot be killed; use a pg Pool, or inflightQueryAbortStrategy 'ignore query'",
+      )
+    }
+    await this.#client.end().catch(() => undefined)
   }
 
   /** Returns the client to the pool, or destroys it when it may be in a bad state. */
@@ -177,8 +171,8 @@ export class IrisConnection implements DatabaseConnection {
     this.#lostCause ??= cause
   }
 
-  async *#readAll(query: CompiledQuery, options?: AbortableOptions): AsyncGenerator<Row[]> {
-    const result = await this.executeQuery<Row>(query, options)
+  async *#readAll(query: CompiledQuery): AsyncGenerator<Row[]> {
+    const result = await this.executeQuery<Row>(query)
     yield result.rows
   }
 
@@ -191,8 +185,7 @@ export class IrisConnection implements DatabaseConnection {
     const leave = await this.#enterLane('shared')
     let cursor: IrisCursor | undefined
     try {
-      const selected = selectedNames(query)
-      const dropLast = isVidPaged(query)
+      const { selected, vidPaged: dropLast } = planOf(query)
       // The cursor holds the connection until it is closed, so what names the columns of `*` is
       // read before it opens.
       const starNames = selected.star
@@ -223,26 +216,40 @@ export class IrisConnection implements DatabaseConnection {
     }
   }
 
+  /**
+   * The hot path: everything known of the query comes with it (./query-plan.ts), and a lone
+   * statement enters the session lane without a promise when nobody holds it alone.
+   */
   async #execute(query: CompiledQuery): Promise<QueryResult<Row>> {
+    const plan = planOf(query)
     const chunks = splitInsert(query, this.#options.compiler, this.#options.maxParameters)
     if (chunks) return this.#executeChunks(chunks)
-    if (this.#wantsInsertId(query)) return this.#executeInsert(query)
-    return this.#inLane(() => this.#executeOne(query))
+    if (plan.insertsOneRow && this.#options.insertId) return this.#executeInsert(query, plan)
+    const { sessions } = this.#options
+    if (this.#leaveLane || !sessions.statementsShareLane) return this.#executeOne(query, plan)
+    const leave = sessions.lane.tryShared() ?? (await sessions.lane.shared())
+    try {
+      return await this.#executeOne(query, plan)
+    } finally {
+      leave()
+    }
   }
 
-  async #executeOne(query: CompiledQuery): Promise<QueryResult<Row>> {
-    const result = await this.#query(query)
-    const selected = selectedNames(query)
-    const dropLast = isVidPaged(query)
+  async #executeOne(query: CompiledQuery, plan: IrisQueryPlan): Promise<QueryResult<Row>> {
+    // A prepared `*` would fail once its table gains a column ("cached plan must not change result
+    // type" on PostgreSQL), so it runs unnamed; so does DDL, which runs once.
+    const result = await this.#query(query, !plan.selected.star && !plan.changesColumns)
+    const { selected, vidPaged } = plan
     let keys: readonly (string | undefined)[] = selected.names
     if (selected.star) {
-      const labels = labelsOf(result.fields, dropLast)
+      const labels = labelsOf(result.fields, vidPaged)
       const hasRows = result.rows.length > 0
       keys = await this.#options.starLabels.keys(query, selected, labels, hasRows, this.#read)
-    } else if (CHANGES_COLUMNS.has(query.query.kind)) {
+    } else if (plan.changesColumns) {
       this.#options.starLabels.forget()
+      this.#options.schema.advance()
     }
-    const rows = toRowObjects(result.fields, result.rows, keys, dropLast)
+    const rows = toRowObjects(result.fields, result.rows, keys, vidPaged)
     return { rows, numAffectedRows: affectedRows(result) }
   }
 
@@ -251,12 +258,12 @@ export class IrisConnection implements DatabaseConnection {
    * with no other insert between (docs/iris-sql.md#returning-and-last_identity). Where the front
    * end cannot promise that, there is no insertId rather than another row's.
    */
-  async #executeInsert(query: CompiledQuery): Promise<QueryResult<Row>> {
+  async #executeInsert(query: CompiledQuery, plan: IrisQueryPlan): Promise<QueryResult<Row>> {
     const { sessions } = this.#options
     const model = await sessions.model(this.#probe)
-    if (model === 'pooled-autocommit') return this.#inLane(() => this.#executeOne(query))
+    if (model === 'pooled-autocommit') return this.#inLane(() => this.#executeOne(query, plan))
     return this.#inLane(async () => {
-      const result = await this.#executeOne(query)
+      const result = await this.#executeOne(query, plan)
       const insertId = await this.#lastIdentity()
       return insertId === undefined ? result : { ...result, insertId }
     }, 'exclusive')
@@ -316,32 +323,33 @@ export class IrisConnection implements DatabaseConnection {
   async #enterLane(mode: 'shared' | 'exclusive'): Promise<(() => void) | undefined> {
     const { sessions } = this.#options
     if (this.#leaveLane || !sessions.statementsShareLane) return undefined
-    return mode === 'shared' ? sessions.lane.shared() : sessions.lane.exclusive()
+    if (mode === 'exclusive') return sessions.lane.exclusive()
+    return sessions.lane.tryShared() ?? sessions.lane.shared()
   }
 
-  async #query(query: CompiledQuery): Promise<IrisQueryResult> {
+  /**
+   * Sends one statement, prepared under its name when `prepare` and the statement cache has one
+   * (./statement-cache.ts). A prepared statement that fails is named afresh next time; one whose
+   * cached plan went stale (DDL from elsewhere) is sent again at once, outside a transaction, where
+   * the failure left nothing behind.
+   */
+  async #query(query: CompiledQuery, prepare = true, retried = false): Promise<IrisQueryResult> {
     this.#assertUsable()
+    const { statements } = this.#options
+    const name = prepare ? statements?.nameOf(query.sql) : undefined
     try {
-      return await this.#client.query({
-        text: query.sql,
-        values: query.parameters,
-        rowMode: 'array',
-      })
+      return await this.#client.query(
+        name === undefined
+          ? { text: query.sql, values: query.parameters, rowMode: 'array' }
+          : { name, text: query.sql, values: query.parameters, rowMode: 'array' },
+      )
     } catch (error) {
+      if (name === undefined) throw this.#failed(error, query.sql)
+      statements?.forget(query.sql)
+      if (!retried && this.#transaction === 'none' && isStalePlan(error))
+        return this.#query(query, prepare, true)
       throw this.#failed(error, query.sql)
     }
-  }
-
-  #wantsInsertId(query: CompiledQuery): boolean {
-    const node = query.query as InsertQueryNode
-    return (
-      this.#options.insertId &&
-      node.kind === 'InsertQueryNode' &&
-      !node.replace &&
-      node.values !== undefined &&
-      ValuesNode.is(node.values) &&
-      node.values.values.length === 1
-    )
   }
 
   /**
@@ -360,31 +368,6 @@ export class IrisConnection implements DatabaseConnection {
       return BigInt(value as string | number | bigint)
     } catch {
       return undefined
-    }
-  }
-
-  /**
-   * Runs `work`, and when `signal` aborts, closes the socket so the query stops at once: the
-   * connection is then discarded, never returned to the pool mid-statement.
-   */
-  async #abortable<T>(
-    query: CompiledQuery,
-    signal: AbortSignal | undefined,
-    work: () => Promise<T>,
-  ): Promise<T> {
-    if (signal?.aborted) throw abortError(query.sql, signal.reason)
-    const onAbort = () => {
-      this.discard(abortError(query.sql, signal?.reason))
-      void this.#client.end?.().catch(() => undefined)
-    }
-    signal?.addEventListener('abort', onAbort, { once: true })
-    try {
-      return await work()
-    } catch (error) {
-      if (signal?.aborted) throw abortError(query.sql, error)
-      throw this.#failed(error, query.sql)
-    } finally {
-      signal?.removeEventListener('abort', onAbort)
     }
   }
 
@@ -413,9 +396,11 @@ function affectedRows(result: IrisQueryResult): bigint | undefined {
   return DML_COMMANDS.has(result.command) ? BigInt(result.rowCount ?? 0) : undefined
 }
 
-function abortError(sql: string, cause: unknown): IrisTimeoutError {
-  return new IrisTimeoutError(
-    'the query was aborted by its AbortSignal; its connection was discarded',
-    { sql, cause },
-  )
+/**
+ * PostgreSQL's refusal to run a prepared statement whose result columns changed since it was
+ * prepared (feature_not_supported, "cached plan must not change result type").
+ */
+function isStalePlan(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown }
+  return code === '0A000' && typeof message === 'string' && /cached plan/i.test(message)
 }

@@ -25,13 +25,15 @@ export interface IrisQueryResult {
 
 export interface IrisPoolClient {
   query(config: {
+    /** Prepares the statement under this name, once per connection (pg's named statements). */
+    name?: string
     text: string
     values?: readonly unknown[]
     rowMode: 'array'
   }): Promise<IrisQueryResult>
   query<T extends IrisCursor>(cursor: T): T
   release(destroy?: boolean | Error): void
-  /** Closes the socket; used to stop an aborted query at once. */
+  /** Closes the socket; used to kill an aborted query's session (inflightQueryAbortStrategy 'kill session'). */
   end?(): Promise<void>
 }
 
@@ -72,8 +74,12 @@ export interface IrisDialectConfig {
   connectionTimeoutMillis?: number
   /** Milliseconds a pooled connection may stay idle. Default 10 000 (pg's default). */
   idleTimeoutMillis?: number
-  /** Client-side limit on one statement, in milliseconds (pg `query_timeout`). Default none. */
-  statementTimeoutMillis?: number
+  /**
+   * Milliseconds the client waits for one query's answer before failing it with IrisTimeoutError
+   * and discarding its connection: pg's client-side `query_timeout`. The server is not told: it is
+   * not IRIS's statement timeout. Default none.
+   */
+  queryTimeoutMillis?: number
   /** Any other `pg` Pool option, passed through unchanged. */
   poolOptions?: Record<string, unknown>
 
@@ -100,10 +106,15 @@ export interface IrisDialectConfig {
   /** Maximum parameters in one statement; larger inserts are chunked. Default 2000. */
   maxParameters?: number
   /**
-   * Fetch `insertId` with `SELECT LAST_IDENTITY()` after single-row inserts. Default true
-   * (docs/iris-sql.md#returning-and-last_identity).
+   * Fetch `insertId` with `SELECT LAST_IDENTITY()` after single-row inserts: a second round trip
+   * per insert, so off by default (docs/iris-sql.md#returning-and-last_identity).
    */
   insertId?: boolean
+  /**
+   * How many statements each connection keeps prepared, by SQL text, so the server parses and
+   * translates each once per connection (docs/iris-sql.md#prepared-statements). Default 0: off.
+   */
+  preparedStatements?: number
 
   /**
    * How the front end maps connections onto IRIS sessions (see README, "Which iris-pgwire
@@ -146,7 +157,7 @@ export interface ResolvedIrisDialectConfig {
   readonly maxConnections: number | undefined
   readonly connectionTimeoutMillis: number | undefined
   readonly idleTimeoutMillis: number | undefined
-  readonly statementTimeoutMillis: number | undefined
+  readonly queryTimeoutMillis: number | undefined
   readonly poolOptions: Record<string, unknown>
   readonly paging: IrisPaging
   readonly int8: 'number' | 'bigint' | 'string'
@@ -155,6 +166,7 @@ export interface ResolvedIrisDialectConfig {
   readonly bulkInsert: IrisBulkInsertForm
   readonly maxParameters: number
   readonly insertId: boolean
+  readonly preparedStatements: number
   readonly sessionModel: 'detect' | IrisSessionModel
   readonly transactions: IrisTransactionsMode
   readonly serverCheck: IrisServerCheck
@@ -162,29 +174,40 @@ export interface ResolvedIrisDialectConfig {
   readonly cursor: IrisCursorConstructor | undefined
 }
 
-const KNOWN_OPTIONS = new Set<string>([
-  'pool',
-  'connectionString',
-  'ssl',
-  'maxConnections',
-  'connectionTimeoutMillis',
-  'idleTimeoutMillis',
-  'statementTimeoutMillis',
-  'poolOptions',
-  'paging',
-  'irisVersion',
-  'int8',
-  'numeric',
-  'date',
-  'bulkInsert',
-  'maxParameters',
-  'insertId',
-  'sessionModel',
-  'transactions',
-  'serverCheck',
-  'onCreateConnection',
-  'cursor',
-])
+/**
+ * Every option of IrisDialectConfig, once: the type checker refuses this object when an option is
+ * added to the interface and not here, or named here and not there.
+ */
+const OPTIONS: { readonly [K in keyof Required<IrisDialectConfig>]: true } = {
+  pool: true,
+  connectionString: true,
+  ssl: true,
+  maxConnections: true,
+  connectionTimeoutMillis: true,
+  idleTimeoutMillis: true,
+  queryTimeoutMillis: true,
+  poolOptions: true,
+  paging: true,
+  irisVersion: true,
+  int8: true,
+  numeric: true,
+  date: true,
+  bulkInsert: true,
+  maxParameters: true,
+  insertId: true,
+  preparedStatements: true,
+  sessionModel: true,
+  transactions: true,
+  serverCheck: true,
+  onCreateConnection: true,
+  cursor: true,
+}
+const KNOWN_OPTIONS: ReadonlySet<string> = new Set(Object.keys(OPTIONS))
+
+/** Options that had another name, and the name they have now. */
+const RENAMED_OPTIONS: Readonly<Record<string, keyof IrisDialectConfig>> = {
+  statementTimeoutMillis: 'queryTimeoutMillis',
+}
 
 /** Validates a config and applies defaults; throws IrisConfigError naming the fix. */
 export function resolveIrisDialectConfig(
@@ -195,6 +218,12 @@ export function resolveIrisDialectConfig(
     fail('the IrisDialect config must be an object, e.g. new IrisDialect({ connectionString })')
   }
   for (const key of Object.keys(config)) {
+    const renamed = RENAMED_OPTIONS[key]
+    if (renamed) {
+      fail(
+        `option "${key}" is now "${renamed}" (it is pg's client-side query_timeout, not a server statement timeout); rename it`,
+      )
+    }
     if (!KNOWN_OPTIONS.has(key)) {
       fail(`unknown IrisDialect option "${key}"; known options: ${[...KNOWN_OPTIONS].join(', ')}`)
     }
@@ -216,7 +245,7 @@ export function resolveIrisDialectConfig(
     maxConnections: optionalInteger(config, 'maxConnections', 1),
     connectionTimeoutMillis: optionalInteger(config, 'connectionTimeoutMillis', 0),
     idleTimeoutMillis: optionalInteger(config, 'idleTimeoutMillis', 0),
-    statementTimeoutMillis: optionalInteger(config, 'statementTimeoutMillis', 1),
+    queryTimeoutMillis: optionalInteger(config, 'queryTimeoutMillis', 1),
     poolOptions: config.poolOptions ?? {},
     paging: resolvePaging(config),
     int8: oneOf(config, 'int8', ['number', 'bigint', 'string'], 'number'),
@@ -225,7 +254,8 @@ export function resolveIrisDialectConfig(
     bulkInsert: oneOf(config, 'bulkInsert', ['values', 'union-all'], 'values'),
     // The PostgreSQL protocol's Bind message carries a 16-bit parameter count.
     maxParameters: optionalInteger(config, 'maxParameters', 1, 65_535) ?? DEFAULT_MAX_PARAMETERS,
-    insertId: optionalBoolean(config, 'insertId') ?? true,
+    insertId: optionalBoolean(config, 'insertId') ?? false,
+    preparedStatements: optionalInteger(config, 'preparedStatements', 0) ?? 0,
     sessionModel: oneOf(config, 'sessionModel', ['detect', ...SESSION_MODELS], 'detect'),
     transactions: oneOf(config, 'transactions', ['required', 'unsafe-autocommit'], 'required'),
     serverCheck: oneOf(config, 'serverCheck', SERVER_CHECKS, 'off'),

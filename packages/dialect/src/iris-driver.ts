@@ -27,6 +27,7 @@ import { checkIrisServer } from './server-check.js'
 import { SessionPolicy } from './session-policy.js'
 import { openProbeConnection } from './session-probe-connection.js'
 import { StarLabels } from './star-labels.js'
+import { SchemaGeneration, StatementCache } from './statement-cache.js'
 
 /**
  * Isolation levels IRIS has (docs/iris-sql.md#transaction-statements); REPEATABLE READ,
@@ -41,9 +42,13 @@ export class IrisDriver implements Driver {
   #pool: IrisPool | undefined
   readonly #sessions: SessionPolicy
   readonly #starLabels = new StarLabels()
+  readonly #schema = new SchemaGeneration()
+  /** Recompiles the chunks of a split insert; one for every connection (compiling is synchronous). */
+  readonly #compiler: IrisQueryCompiler
 
   constructor(config: ResolvedIrisDialectConfig) {
     this.#config = config
+    this.#compiler = new IrisQueryCompiler(config)
     this.#sessions = new SessionPolicy({
       sessionModel: config.sessionModel,
       transactions: config.transactions,
@@ -76,12 +81,17 @@ export class IrisDriver implements Driver {
     let connection = this.#connections.get(client)
     if (!connection) {
       connection = new IrisConnection(client, {
-        compiler: new IrisQueryCompiler(this.#config),
+        compiler: this.#compiler,
         maxParameters: this.#config.maxParameters,
         insertId: this.#config.insertId,
         cursor: this.#config.cursor,
         sessions: this.#sessions,
         starLabels: this.#starLabels,
+        schema: this.#schema,
+        statements:
+          this.#config.preparedStatements > 0
+            ? new StatementCache(this.#config.preparedStatements, this.#schema)
+            : undefined,
       })
       this.#connections.set(client, connection)
       // A socket that dies while the client is checked out (e.g. between a transaction's

@@ -59,6 +59,7 @@ import type { IrisBulkInsertForm, IrisPaging } from './iris-dialect-config.js'
 import { DEFAULT_SCHEMA } from './iris-metadata.js'
 import { sanitizeDdlLiteral, sanitizeIrisIdentifier } from './iris-sql-text.js'
 import { toIrisParameter } from './iris-values.js'
+import { planQuery, withPlan } from './query-plan.js'
 
 export interface IrisQueryCompilerOptions {
   /** Row-limit syntax (docs/iris-sql.md#row-limits). Default `limit`. */
@@ -143,17 +144,6 @@ const OR_UPDATE: OrActionNode = Object.freeze({ kind: 'OrActionNode', action: 'o
 type TopCount = OperationNode | 'all'
 
 /**
- * Compiled queries whose rows carry a trailing `%VID` column the driver drops
- * (docs/iris-sql.md#vid-paging).
- */
-const VID_PAGED = new WeakSet<CompiledQuery>()
-
-/** True when the compiled query pages with `%VID`, so its last result column is the row number. */
-export function isVidPaged(query: CompiledQuery): boolean {
-  return VID_PAGED.has(query)
-}
-
-/**
  * Kysely's DefaultQueryCompiler adapted to IRIS SQL through iris-pgwire. Each override cites the
  * section of docs/iris-sql.md it follows; anything IRIS cannot take is refused with
  * IrisUnsupportedError.
@@ -185,9 +175,8 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
     this.#topStyle = this.#paging === 'top' ? true : undefined
     this.#rootVidPaged = false
     try {
-      const compiled = super.compileQuery(node, queryId)
-      if (this.#rootVidPaged) VID_PAGED.add(compiled)
-      return compiled
+      // What the connection needs of this query rides along with it (./query-plan.ts).
+      return withPlan(super.compileQuery(node, queryId), planQuery(node, this.#rootVidPaged))
     } finally {
       this.#root = undefined
     }

@@ -1,4 +1,4 @@
-import type { CompiledQuery, OperationNode } from 'kysely'
+import type { OperationNode, RootOperationNode } from 'kysely'
 import { IrisUnsupportedError } from './errors.js'
 
 /** What a query's select list says about its result labels. */
@@ -15,11 +15,11 @@ export interface SelectedNames {
 const NOTHING_SELECTED: SelectedNames = Object.freeze({ names: [], star: false })
 
 /**
- * The row keys a query selected, read from the compiled query's node. iris-pgwire lower-cases
- * result labels (docs/iris-sql.md#iris-pgwire-result-quirks); these names restore them.
+ * The row keys a query selected, read from its node. iris-pgwire lower-cases result labels
+ * (docs/iris-sql.md#iris-pgwire-result-quirks); these names restore them.
  */
-export function selectedNames(query: CompiledQuery): SelectedNames {
-  const node = query.query as OperationNode & {
+export function selectedNames(root: RootOperationNode): SelectedNames {
+  const node = root as OperationNode & {
     selections?: readonly { selection: OperationNode }[]
   }
   if (node.kind !== 'SelectQueryNode' || !node.selections) return NOTHING_SELECTED

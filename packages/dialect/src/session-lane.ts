@@ -15,6 +15,17 @@ export class SessionLane {
     return this.#enter(false)
   }
 
+  /**
+   * Shares the lane at once when nobody holds it alone or waits for it, returning the function that
+   * leaves it; undefined otherwise (then await `shared()`). A lone statement's common case costs no
+   * promise.
+   */
+  tryShared(): (() => void) | undefined {
+    if (this.#waiting.length > 0 || !this.#canGrant(false)) return undefined
+    this.#take(false)
+    return this.#leaver(false)
+  }
+
   /** Resolves when the lane is held alone; call the returned function once to leave it. */
   exclusive(): Promise<() => void> {
     return this.#enter(true)

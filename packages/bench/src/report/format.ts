@@ -12,14 +12,23 @@ export function formatRatio(value: number): string {
   return `${value.toFixed(2)}×`
 }
 
-export function formatGoal(goal: GoalResult): string {
-  const bound = `${goal.comparison === '<=' ? '≤' : '≥'} ${goal.bound}`
+/** `≤ 1` / `≥ 0.95`. */
+export function formatBound(goal: GoalResult): string {
+  return `${goal.comparison === '<=' ? '≤' : '≥'} ${goal.bound}`
+}
+
+/** `met`, or `missed by n%`, with the goal's detail. */
+export function formatVerdict(goal: GoalResult): string {
   const verdict = goal.met
     ? 'met'
     : goal.missedByPercent !== null
       ? `missed by ${goal.missedByPercent}%`
       : 'missed'
-  return `${goal.value} (${bound}): ${verdict}${goal.detail ? `; ${goal.detail}` : ''}`
+  return `${verdict}${goal.detail ? `; ${goal.detail}` : ''}`
+}
+
+export function formatGoal(goal: GoalResult): string {
+  return `${goal.value} (${formatBound(goal)}): ${formatVerdict(goal)}`
 }
 
 export function formatCount(value: number): string {

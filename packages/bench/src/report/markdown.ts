@@ -1,5 +1,14 @@
+import type { GoalResult } from '../goals.js'
 import type { BenchReport, ContenderResult, ScenarioResult } from '../results.js'
-import { formatCount, formatGoal, formatRatio, formatValue, scenarioName } from './format.js'
+import {
+  formatBound,
+  formatCount,
+  formatGoal,
+  formatRatio,
+  formatValue,
+  formatVerdict,
+  scenarioName,
+} from './format.js'
 
 function note(scenario: ScenarioResult, contender: ContenderResult): string {
   const parts: string[] = []
@@ -28,7 +37,10 @@ function scenarioRows(scenario: ScenarioResult): string[] {
   }
   return scenario.contenders.map((c, i) => {
     const s = c.summary
-    const goal = c.id === 'kysely-iris' && scenario.goal ? formatGoal(scenario.goal) : ''
+    const goal =
+      c.id === 'kysely-iris'
+        ? scenario.goals.map((g) => `${g.text}: ${formatGoal(g)}`).join('; ')
+        : ''
     const cells = [
       i === 0 ? name : '',
       i === 0 ? scenario.target : '',
@@ -43,6 +55,19 @@ function scenarioRows(scenario: ScenarioResult): string[] {
     ]
     return `| ${cells.join(' | ')} |`
   })
+}
+
+/** One row of the goals table: each goal met or missed, with its number. */
+function goalRow(scenario: ScenarioResult, goal: GoalResult): string {
+  const cells = [
+    scenario.scenario,
+    scenario.target,
+    goal.text,
+    String(goal.value),
+    formatBound(goal),
+    formatVerdict(goal),
+  ]
+  return `| ${cells.join(' | ')} |`
 }
 
 export function renderMarkdown(report: BenchReport): string {
@@ -77,11 +102,15 @@ export function renderMarkdown(report: BenchReport): string {
   )
   for (const scenario of report.scenarios) lines.push(...scenarioRows(scenario))
   lines.push('')
-  const goals = report.scenarios.filter((s) => s.goal)
+  const goals = report.scenarios.flatMap((s) => s.goals.map((goal) => ({ s, goal })))
   if (goals.length > 0) {
-    lines.push("Goals (IrisDialect's performance targets; reported, never asserted):", '')
-    for (const s of goals)
-      lines.push(`- ${s.scenario} on ${s.target}: ${s.goal!.text} ${formatGoal(s.goal!)}`)
+    lines.push(
+      "Goals (IrisDialect's performance targets; reported, never asserted):",
+      '',
+      '| Scenario | Target | Goal | Value | Bound | Verdict |',
+      '| --- | --- | --- | ---: | --- | --- |',
+    )
+    for (const { s, goal } of goals) lines.push(goalRow(s, goal))
     lines.push('')
   }
   lines.push(

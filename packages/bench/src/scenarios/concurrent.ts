@@ -1,4 +1,4 @@
-import { destroyAll, kyselyContenders, POOL_SIZE, rawPool } from '../contenders.js'
+import { destroyAll, POOL_SIZE, rawPool, readContenders } from '../contenders.js'
 import { scatteredIds } from '../data.js'
 import type { Measurement, Scenario } from '../scenario.js'
 import { SELECT_ITEM_BY_ID, selectItemById } from './item-queries.js'
@@ -46,7 +46,7 @@ export const concurrent: Scenario = {
     const count = quick ? BURST.quick : BURST.full
     await fixtures!.items()
     const pool = rawPool(target!)
-    const kyselys = kyselyContenders(target!)
+    const kyselys = readContenders(target!)
     const ids = () => scatteredIds(fixtures!.itemRows, 11)
     const rawIds = ids()
     return {

@@ -1,4 +1,4 @@
-import { destroyAll, kyselyContenders, rawPool } from '../contenders.js'
+import { destroyAll, rawPool, readContenders } from '../contenders.js'
 import { CATEGORIES } from '../data.js'
 import { expectRows, type Scenario, timed } from '../scenario.js'
 import { PAGE_OFFSET, PAGE_SIZE, SELECT_ITEM_PAGE, selectItemPage } from './item-queries.js'
@@ -15,7 +15,7 @@ export const filteredSelect: Scenario = {
   async prepare({ target, fixtures }) {
     await fixtures!.items()
     const pool = rawPool(target!)
-    const kyselys = kyselyContenders(target!)
+    const kyselys = readContenders(target!)
     const categories = () => {
       let next = 0
       return () => next++ % CATEGORIES

@@ -35,8 +35,8 @@ export const insert: Scenario = {
   async prepare({ target, fixtures }) {
     await fixtures!.events()
     const pool = rawPool(target!)
-    // insertId off: the insert alone, one round trip, as raw pg does it.
-    const kyselys = kyselyContenders(target!, { insertId: false })
+    // insertId is off by default: the insert alone, one round trip, as raw pg does it.
+    const kyselys = kyselyContenders(target!)
     const rawNext = eventValues()
     return {
       contenders: [
@@ -97,7 +97,7 @@ export const insertWithId: Scenario = {
   async prepare({ target, fixtures }) {
     await fixtures!.events()
     const pool = rawPool(target!)
-    const db = irisDb(target!)
+    const db = irisDb(target!, { insertId: true })
     const rawNext = eventValues()
     const next = eventValues()
     return {

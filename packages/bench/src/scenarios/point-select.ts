@@ -1,4 +1,4 @@
-import { destroyAll, kyselyContenders, rawPool } from '../contenders.js'
+import { destroyAll, rawPool, readContenders } from '../contenders.js'
 import { scatteredIds } from '../data.js'
 import { expectRows, type Scenario, timed } from '../scenario.js'
 import { SELECT_ITEM_BY_ID, selectItemById } from './item-queries.js'
@@ -15,7 +15,7 @@ export const pointSelect: Scenario = {
   async prepare({ target, fixtures }) {
     await fixtures!.items()
     const pool = rawPool(target!)
-    const kyselys = kyselyContenders(target!)
+    const kyselys = readContenders(target!)
     // Every contender looks up the same ids in the same order.
     const ids = () => scatteredIds(fixtures!.itemRows, 7)
     const rawIds = ids()

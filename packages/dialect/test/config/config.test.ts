@@ -32,7 +32,7 @@ describe('configuration', () => {
       date: 'string',
       bulkInsert: 'values',
       maxParameters: 2000,
-      insertId: true,
+      insertId: false,
     })
   })
 
@@ -49,6 +49,16 @@ describe('configuration', () => {
 
   const invalid: [string, Record<string, unknown>, RegExp][] = [
     ['unknown option', { pagin: 'top' }, /unknown IrisDialect option "pagin"/],
+    [
+      'renamed option',
+      { statementTimeoutMillis: 100 },
+      /"statementTimeoutMillis" is now "queryTimeoutMillis"/,
+    ],
+    [
+      'bad queryTimeoutMillis',
+      { queryTimeoutMillis: 0 },
+      /"queryTimeoutMillis" must be an integer >= 1/,
+    ],
     ['bad paging', { paging: 'fetch' }, /"paging" must be one of 'limit', 'top'/],
     ['bad int8', { int8: 'float' }, /"int8"/],
     ['bad numeric', { numeric: 'bigint' }, /"numeric"/],

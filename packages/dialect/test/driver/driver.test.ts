@@ -133,7 +133,7 @@ describe('insertId (SELECT LAST_IDENTITY())', () => {
           ? { rows: [[42]], fields: [{ name: 'x' }] }
           : {},
     )
-    const db = dbWith(pool)
+    const db = dbWith(pool, { insertId: true })
     const result = await db.insertInto('t').values({ a: 1 }).executeTakeFirstOrThrow()
     expect(result.insertId).toBe(42n)
     expect(result.numInsertedOrUpdatedRows).toBe(1n)
@@ -143,20 +143,26 @@ describe('insertId (SELECT LAST_IDENTITY())', () => {
     ])
   })
 
-  it('leaves insertId undefined when the table has no identity (empty value) and can be switched off', async () => {
+  it('leaves insertId undefined when the table has no identity (empty value), and is off by default', async () => {
     const empty = new FakePool((q) =>
       q.text.startsWith('insert') ? dml('INSERT') : { rows: [['']], fields: [{ name: 'x' }] },
     )
     expect(
-      (await dbWith(empty).insertInto('t').values({ a: 1 }).executeTakeFirstOrThrow()).insertId,
+      (
+        await dbWith(empty, { insertId: true })
+          .insertInto('t')
+          .values({ a: 1 })
+          .executeTakeFirstOrThrow()
+      ).insertId,
     ).toBeUndefined()
     const off = new FakePool(() => dml('INSERT'))
+    await dbWith(off).insertInto('t').values({ a: 1 }).execute()
     await dbWith(off, { insertId: false }).insertInto('t').values({ a: 1 }).execute()
-    await dbWith(off)
+    await dbWith(off, { insertId: true })
       .insertInto('t')
       .values([{ a: 1 }, { a: 2 }])
       .execute()
-    await dbWith(off).replaceInto('t').values({ a: 1 }).execute()
+    await dbWith(off, { insertId: true }).replaceInto('t').values({ a: 1 }).execute()
     expect(off.texts.filter((t) => t.includes('LAST_IDENTITY'))).toEqual([])
   })
 })

@@ -67,7 +67,7 @@ const detect = { sessionModel: 'detect' } as const
 describe('the session probe', () => {
   it('one IRIS session per connection: transactions run as written, insertId is read', async () => {
     const pool = new ClientMakingPool(perConnection())
-    const db = dbWith(pool, detect)
+    const db = dbWith(pool, { ...detect, insertId: true })
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('t').values({ a: 1 }).execute()
     })
@@ -89,7 +89,7 @@ describe('the session probe', () => {
 
   it('a shared process: the second connection sees the first one’s transaction', async () => {
     const pool = new ClientMakingPool(sharedProcess())
-    const result = await dbWith(pool, detect)
+    const result = await dbWith(pool, { ...detect, insertId: true })
       .insertInto('t')
       .values({ a: 1 })
       .executeTakeFirstOrThrow()
@@ -129,7 +129,7 @@ describe('the session probe', () => {
 
   it('transactions that never reach IRIS: no insertId, and no LAST_IDENTITY() sent', async () => {
     const pool = new ClientMakingPool(pooledAutocommit())
-    const result = await dbWith(pool, detect)
+    const result = await dbWith(pool, { ...detect, insertId: true })
       .insertInto('t')
       .values({ a: 1 })
       .executeTakeFirstOrThrow()
@@ -202,5 +202,20 @@ describe('SessionLane', () => {
     leaveExclusive()
     ;(await late)()
     expect(order).toEqual(['exclusive', 'late shared'])
+  })
+  it('is shared at once, without a promise, only when nobody holds it alone or waits for it', async () => {
+    const lane = new SessionLane()
+    const leaveShared = lane.tryShared()
+    expect(leaveShared).toBeTypeOf('function')
+    const exclusive = lane.exclusive()
+    // An exclusive waiter is queued: a newcomer may not overtake it.
+    expect(lane.tryShared()).toBeUndefined()
+    leaveShared?.()
+    const leaveExclusive = await exclusive
+    expect(lane.tryShared()).toBeUndefined()
+    leaveExclusive()
+    const again = lane.tryShared()
+    expect(again).toBeTypeOf('function')
+    again?.()
   })
 })

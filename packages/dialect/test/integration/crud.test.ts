@@ -15,7 +15,7 @@ describeTargets(describe, 'CRUD, transactions, insertId, labels', (target) => {
   const traits = traitsOf(target)
   const t = useTestDatabase({
     target,
-    connection: { max: 10 },
+    connection: { max: 10, insertId: true },
     tables: {
       [person]: (create) =>
         create

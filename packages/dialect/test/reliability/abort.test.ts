@@ -20,27 +20,34 @@ describe('queries aborted with an AbortSignal', () => {
   const table = tableName('aborts')
   const t = useNotesBehindProxy(table)
   // Kysely logs an in-flight aborted query's late failure ("failed in the background after
-  // abortion"); the dialect ends such queries quietly, so a user's console stays clean.
+  // abortion"): under 'kill session' the killed query's, which is expected; never killSession's own
+  // (it does not fail), and under 'ignore query' nothing (the query finishes).
   let consoleError: MockInstance<typeof console.error>
+  const backgroundFailures = () =>
+    consoleError.mock.calls
+      .map((args) => String(args[0]))
+      .filter((line) => line.includes('after abortion'))
   afterEach(() => {
-    const background = consoleError.mock.calls.filter((args) =>
-      String(args[0]).includes('after abortion'),
-    )
+    const unexpected = backgroundFailures().filter((line) => !line.startsWith('`query` failed'))
     consoleError.mockRestore()
-    expect(background).toEqual([])
+    expect(unexpected).toEqual([])
   })
 
   beforeEach(async () => {
-    consoleError = vi.spyOn(console, 'error')
+    consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})
     t.proxy.stall(false)
     await t.db.deleteFrom(table).execute()
   })
 
   /** `select <n>` answered by the server: a connection in a bad state would answer something else. */
-  const echo = (n: number, signal?: AbortSignal) =>
+  const echo = (
+    n: number,
+    signal?: AbortSignal,
+    inflightQueryAbortStrategy: 'ignore query' | 'kill session' = 'kill session',
+  ) =>
     t.db
       .selectNoFrom(sql<number>`cast(${n} as integer)`.as('n'))
-      .execute({ signal })
+      .execute({ signal, inflightQueryAbortStrategy })
       .then(([row]) => Number(row?.n))
 
   /** The pool is at rest and every pooled connection is one open socket at the server. */
@@ -78,7 +85,7 @@ describe('queries aborted with an AbortSignal', () => {
     await expectPoolAtRest()
   })
 
-  it('aborting a query in flight rejects at once with the reason; its connection is discarded, not reused', async () => {
+  it("'kill session': aborting a query in flight rejects at once with the reason; its connection is discarded, not reused", async () => {
     expect(await echo(6)).toBe(6)
     t.proxy.stall(true) // the query is sent and its answer never comes
     const controller = new AbortController()
@@ -96,7 +103,7 @@ describe('queries aborted with an AbortSignal', () => {
     await expectPoolAtRest()
   })
 
-  it('aborting a statement inside a transaction: commit is refused, nothing is written', async () => {
+  it("'kill session' on a statement inside a transaction: commit is refused, nothing is written", async () => {
     const trx = await t.db.startTransaction().execute()
     await trx.insertInto(table).values({ id: 1, note: 'before the abort' }).execute()
     t.proxy.stall(true)
@@ -104,7 +111,7 @@ describe('queries aborted with an AbortSignal', () => {
     const pending = trx
       .insertInto(table)
       .values({ id: 2, note: 'aborted' })
-      .execute({ signal: controller.signal })
+      .execute({ signal: controller.signal, inflightQueryAbortStrategy: 'kill session' })
     expect(await stillPending(pending, 200)).toBe(true)
     controller.abort()
     expect((await settle(pending, 2000)).status).toBe('rejected')
@@ -116,7 +123,7 @@ describe('queries aborted with an AbortSignal', () => {
     await expectPoolAtRest()
   })
 
-  it('300 queries aborted at random moments: every answer that arrives is the right one, nothing leaks', async () => {
+  it("300 queries aborted at random moments under 'kill session': every answer that arrives is the right one, nothing leaks", async () => {
     // One worker per pooled connection, so aborts land on queries in flight rather than queued.
     let destroyed = 0
     const onRemove = () => destroyed++
@@ -153,5 +160,26 @@ describe('queries aborted with an AbortSignal', () => {
     expect(after).toEqual(Array.from({ length: 20 }, (_, n) => 1000 + n))
     await expectPoolAtRest()
     expect(poolCounts(t.pool).total).toBeLessThanOrEqual(4)
+  })
+
+  it("'ignore query': aborting in flight rejects at once; the late answer goes to the aborted query, and the connection back to the pool", async () => {
+    expect(await echo(20)).toBe(20)
+    const before = t.pool.totalCount
+    t.proxy.stall(true)
+    const controller = new AbortController()
+    const pending = echo(21, controller.signal, 'ignore query')
+    expect(await stillPending(pending, 200)).toBe(true)
+    const reason = new Error('user navigated away')
+    controller.abort(reason)
+    const outcome = await settle(pending, 2000)
+    expect(outcome).toMatchObject({ status: 'rejected', error: reason })
+    expect(outcome.ms).toBeLessThan(500)
+    t.proxy.stall(false)
+    // The stalled answer (21) is still on its way: it must not reach the next query.
+    await waitFor(() => t.pool.idleCount === t.pool.totalCount, 'the connection back in the pool')
+    expect(await Promise.all([echo(22), echo(23), echo(24)])).toEqual([22, 23, 24])
+    expect(t.pool.totalCount).toBeGreaterThanOrEqual(before)
+    expect(backgroundFailures()).toEqual([])
+    await expectPoolAtRest()
   })
 })

@@ -18,7 +18,7 @@ import {
 
 /** The dialect's timeouts under test (pg connectionTimeoutMillis and query_timeout). */
 const CONNECTION_TIMEOUT_MS = 2000
-const STATEMENT_TIMEOUT_MS = 5000
+const QUERY_TIMEOUT_MS = 5000
 
 /**
  * The server stops in the middle of a query and in the middle of a transaction,
@@ -42,7 +42,7 @@ describe('the server stops mid-query and mid-transaction, then restarts', () => 
     t = await connectWithDialectPool(sim.url, {
       maxConnections: 4,
       connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
-      statementTimeoutMillis: STATEMENT_TIMEOUT_MS,
+      queryTimeoutMillis: QUERY_TIMEOUT_MS,
     })
     for (const name of [table, lockedTable]) {
       await t.db.schema
@@ -89,8 +89,8 @@ describe('the server stops mid-query and mid-transaction, then restarts', () => 
     expect(await stillPending(waiting, 300)).toBe(true)
 
     const stopping = sim.stop()
-    const outcome = await expectRejection(waiting, IrisConnectionError, STATEMENT_TIMEOUT_MS + 1000)
-    expect(outcome.ms).toBeLessThan(STATEMENT_TIMEOUT_MS)
+    const outcome = await expectRejection(waiting, IrisConnectionError, QUERY_TIMEOUT_MS + 1000)
+    expect(outcome.ms).toBeLessThan(QUERY_TIMEOUT_MS)
 
     // The server is gone now: the commit is refused, and says the work was not committed.
     await stopping

@@ -5,7 +5,7 @@ import { connectWithDialectPool, expectRejection, poolCounts, waitFor } from './
 
 /** Long enough for a new sim connection on a busy 2-core machine, short enough for a test. */
 const CONNECTION_TIMEOUT_MS = 1000
-const STATEMENT_TIMEOUT_MS = 500
+const QUERY_TIMEOUT_MS = 500
 
 /**
  * Pool exhaustion under a connection timeout, and a network that stalls with the
@@ -59,7 +59,7 @@ describe('timeouts: an exhausted pool and a stalled network', () => {
     const t = await connectWithDialectPool(harness.proxy.urlFor(harness.server.url), {
       maxConnections: 2,
       connectionTimeoutMillis: 2000,
-      statementTimeoutMillis: STATEMENT_TIMEOUT_MS,
+      queryTimeoutMillis: QUERY_TIMEOUT_MS,
     })
     try {
       await t.db.selectNoFrom((eb) => eb.val(1).as('warm')).execute()
@@ -71,7 +71,7 @@ describe('timeouts: an exhausted pool and a stalled network', () => {
         IrisTimeoutError,
       )
       harness.proxy.stall(false)
-      expect(outcome.ms).toBeLessThan(STATEMENT_TIMEOUT_MS + 1000)
+      expect(outcome.ms).toBeLessThan(QUERY_TIMEOUT_MS + 1000)
 
       // The timed-out connection may still get its late answer: it must never be reused.
       await waitFor(() => t.pool.totalCount === 0, 'the timed-out connection to be destroyed')

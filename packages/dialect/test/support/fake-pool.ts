@@ -10,6 +10,8 @@ export interface RecordedQuery {
   client: number
   text: string
   values: readonly unknown[]
+  /** The prepared statement's name, when the driver named it. */
+  name?: string
 }
 
 type Responder = (
@@ -37,8 +39,9 @@ export class FakePool implements IrisPool {
     })
     endedPromise.catch(() => {})
     const client = {
-      query: async (config: { text: string; values?: readonly unknown[] }) => {
-        const query = { client: id, text: config.text, values: config.values ?? [] }
+      query: async (config: { name?: string; text: string; values?: readonly unknown[] }) => {
+        const query: RecordedQuery = { client: id, text: config.text, values: config.values ?? [] }
+        if (config.name !== undefined) query.name = config.name
         this.queries.push(query)
         const answer = await Promise.race([this.respond(query), endedPromise])
         if (answer instanceof Error) throw answer
