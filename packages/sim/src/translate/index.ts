@@ -12,6 +12,7 @@ import { rewriteCatalogNames } from './catalog-names.js'
 import { statementKind, writtenTable } from './classify.js'
 import { ddlPlanOf } from './ddl.js'
 import { rewriteDistinctBy } from './distinct-by.js'
+import { checkFunctionCalls } from './function-calls.js'
 import { rewriteFunctions } from './functions.js'
 import { irisError } from './iris-error.js'
 import { rewriteLikeEscape } from './like-escape.js'
@@ -65,6 +66,8 @@ function translateStatement(tokens: Token[], options: TranslateOptions): Plan {
   rejectUnsupported(tokens)
   checkRowLimits(tokens, options.irisVersion)
   const kind = statementKind(tokens)
+  // docs/iris-sql.md#functions: DDL is left out, where `name(` is mostly a type or a column list.
+  if (kind !== 'ddl' && kind !== 'other') checkFunctionCalls(tokens)
   const rewritten = rewriteExpressions(tokens)
   const { tokens: numbered, paramCount } = numberParams(rewritten.tokens)
   const base = { source, paramCount }

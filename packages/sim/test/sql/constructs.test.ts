@@ -218,6 +218,17 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     expect(String(result.rows[0].body)).toHaveLength(10_000)
   })
 
+  it('runs IRIS functions with their IRIS meaning, and refuses other names with -359 (docs/iris-sql.md#functions)', async () => {
+    const result = await client.query(
+      "SELECT LENGTH('x  ') AS len, ROUND(LOG(EXP(2)), 6) AS ln, CHAR(65) AS c FROM person WHERE id = 1",
+    )
+    expect(result.rows[0]).toMatchObject({ len: 1, c: 'A' })
+    expect(Number(result.rows[0].ln)).toBe(2)
+    for (const sql of ["SELECT string_agg(name, ',') FROM person", 'SELECT random()']) {
+      expect(sqlcodeOf(await failure(client, sql))).toBe(-359)
+    }
+  })
+
   it('turns the simple :: casts pgwire rewrites into CAST and strips a trailing ;', async () => {
     const result = await client.query('SELECT ?::int + 1 AS n, ?::text AS t;', ['41', 'x'])
     expect(result.rows.map((row) => [Number(row.n), row.t])).toEqual([[42, 'x']])
