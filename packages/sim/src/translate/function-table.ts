@@ -93,8 +93,8 @@ export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string,
   ['SQRT', postgres('RSQL_sqrt', [1, 1])],
   ['TAN', postgres('RSQL_tan', [1, 1])],
   ['TRUNCATE', renamed('RSQL_truncate', 'iris_sim.truncate', [2, 2])],
-  // IRIS's MOD follows ObjectScript's `#`: the result takes the divisor's sign [unverified].
-  ['MOD', unmodelled('RSQL_mod')],
+  // With ANSI operator precedence (IRIS's default), MOD's result takes the dividend's sign.
+  ['MOD', postgres('RSQL_mod', [2, 2])],
   ['SQUARE', unmodelled('RSQL_square')],
   ['%PLUS', unmodelled('RSQL_plus')],
   ['%MINUS', unmodelled('RSQL_minus')],

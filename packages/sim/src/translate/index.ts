@@ -18,6 +18,7 @@ import { irisError } from './iris-error.js'
 import { rewriteLikeEscape } from './like-escape.js'
 import { checkRowLimits } from './limits.js'
 import { lockPlan } from './locks.js'
+import { rewriteOperators } from './operators.js'
 import { numberParams } from './params.js'
 import { applyPgwireQuirks, splitOnEverySemicolon } from './pgwire-quirks.js'
 import type { Plan, TranslateOptions } from './plan.js'
@@ -50,6 +51,7 @@ function rewriteExpressions(tokens: readonly Token[]): {
   readsLastIdentity: boolean
 } {
   let out = rewriteLikeEscape(tokens)
+  out = rewriteOperators(out)
   out = rewriteCatalogNames(out)
   out = rewriteSchemaAliases(out)
   out = rewriteColonCasts(out)

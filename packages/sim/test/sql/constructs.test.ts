@@ -229,6 +229,20 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     }
   })
 
+  it('divides as decimals with /, takes # as modulo, and refuses % and \\ (docs/iris-sql.md#operators)', async () => {
+    const result = await client.query(
+      'SELECT 7/2 AS half, 6/3 AS whole, 7 # 2 AS m, 1 + 7 # 2 AS p, -7 # 2 AS n, MOD(-7, 2) AS f FROM person WHERE id = 1',
+    )
+    // Numbers as text on profile iris, as numbers behind iris-pgwire (docs/iris-sql.md#result-types).
+    const numbers = Object.fromEntries(
+      Object.entries(result.rows[0]).map(([key, value]) => [key, Number(value)]),
+    )
+    expect(numbers).toEqual({ half: 3.5, whole: 2, m: 1, p: 2, n: -1, f: -1 })
+    for (const sql of ['SELECT 7 % 2', 'SELECT 7 \\ 2']) {
+      expect(sqlcodeOf(await failure(client, sql))).toBe(-1)
+    }
+  })
+
   it('turns the simple :: casts pgwire rewrites into CAST and strips a trailing ;', async () => {
     const result = await client.query('SELECT ?::int + 1 AS n, ?::text AS t;', ['41', 'x'])
     expect(result.rows.map((row) => [Number(row.n), row.t])).toEqual([[42, 'x']])
