@@ -18,6 +18,7 @@ import { irisError } from './iris-error.js'
 import { rewriteLikeEscape } from './like-escape.js'
 import { checkRowLimits } from './limits.js'
 import { lockPlan } from './locks.js'
+import { rewriteNullOrder } from './null-order.js'
 import { rewriteOperators } from './operators.js'
 import { numberParams } from './params.js'
 import { applyPgwireQuirks, splitOnEverySemicolon } from './pgwire-quirks.js'
@@ -56,7 +57,8 @@ function rewriteExpressions(tokens: readonly Token[]): {
   out = rewriteSchemaAliases(out)
   out = rewriteColonCasts(out)
   out = rewriteCastTypes(out)
-  return rewriteFunctions(out)
+  const { tokens: called, readsLastIdentity } = rewriteFunctions(out)
+  return { tokens: rewriteNullOrder(called), readsLastIdentity }
 }
 
 function translateStatement(tokens: Token[], options: TranslateOptions): Plan {

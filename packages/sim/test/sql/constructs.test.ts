@@ -243,6 +243,16 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     }
   })
 
+  it('sorts NULL lowest: first in ascending order, last in descending order (docs/iris-sql.md#collation)', async () => {
+    await client.query('CREATE TABLE ranked (id INTEGER PRIMARY KEY, score INTEGER)')
+    await client.query('INSERT INTO ranked (id, score) VALUES (1, 5), (2, NULL), (3, 1)')
+    expect(ids(await client.query('SELECT id FROM ranked ORDER BY score'))).toEqual([2, 3, 1])
+    expect(ids(await client.query('SELECT id FROM ranked ORDER BY score DESC'))).toEqual([1, 3, 2])
+    expect(
+      sqlcodeOf(await failure(client, 'SELECT id FROM ranked ORDER BY score NULLS LAST')),
+    ).toBe(-1)
+  })
+
   it('turns the simple :: casts pgwire rewrites into CAST and strips a trailing ;', async () => {
     const result = await client.query('SELECT ?::int + 1 AS n, ?::text AS t;', ['41', 'x'])
     expect(result.rows.map((row) => [Number(row.n), row.t])).toEqual([[42, 'x']])

@@ -40,7 +40,7 @@ describe('function calls (docs/iris-sql.md#functions)', () => {
       'SELECT COUNT(*), MAX(a), COALESCE(a, b, 0) FROM t',
     )
     expect(sqlOf('SELECT ROW_NUMBER() OVER (ORDER BY a) FROM t')).toBe(
-      'SELECT ROW_NUMBER() OVER (ORDER BY a) FROM t',
+      'SELECT ROW_NUMBER() OVER (ORDER BY a NULLS FIRST) FROM t',
     )
   })
 
