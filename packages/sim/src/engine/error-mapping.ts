@@ -46,7 +46,6 @@ const EXTRA_TEXT: Readonly<Record<number, string>> = {
   [-111]: "Cannot INSERT into a 'Default Only' RowID or RowID based on field",
   [-201]: 'Table or view name not unique',
   [-306]: 'Column name is not unique',
-  [-359]: 'SQL Function (function stored procedure) not found',
   [-375]: 'Cannot ROLLBACK to unestablished savepoint',
 }
 

@@ -1,63 +1,27 @@
 /**
- * IRIS functions and their PostgreSQL spellings. Functions the runtime defines (runtime.ts) live in
- * schema `iris_sim`, which is not on the search path, so calls are qualified here.
+ * IRIS function calls in their PostgreSQL spellings: the renames of the function table
+ * (function-table.ts), and two rewrites. Functions the runtime defines (runtime.ts) live in schema
+ * `iris_sim`, which is not on the search path, so calls are qualified here.
  * - `%EXACT(x)` → `((x) COLLATE iris_sim.exact)`: exact, case-sensitive comparison
  *   (docs/iris-sql.md#collation).
- * - `%SQLUPPER(x)` → upper-cased string (docs/iris-sql.md#collation); `LAST_IDENTITY()`
- *   (docs/iris-sql.md#returning-and-last_identity).
  * - `TO_VECTOR(data, type [, length])` with the type keyword in any case
  *   (docs/iris-sql.md#to_vector) → the conversion to the column representation of that element
- *   type; `VECTOR_COSINE`, `VECTOR_DOT_PRODUCT` (docs/iris-sql.md#vector-functions).
- * - Common IRIS scalar functions: NVL, IFNULL, ISNULL(a, b), LEN, GETDATE, %SQLSTRING, %STRING.
+ *   type.
+ * A call to `LAST_IDENTITY()` is reported (docs/iris-sql.md#returning-and-last_identity).
  */
 import { EXACT_COLLATION } from '../catalog/metadata.js'
+import { callArguments, callAt } from './function-calls.js'
+import { IRIS_FUNCTIONS } from './function-table.js'
 import { irisError } from './iris-error.js'
-import {
-  closingParen,
-  commaSeparated,
-  isTrivia,
-  nextSignificant,
-  previousSignificant,
-  retokenize,
-  type Token,
-  trimmedText,
-} from './tokenizer.js'
+import { isTrivia, retokenize, type Token, trimmedText } from './tokenizer.js'
 import { vectorElementType } from './types.js'
 
-const RENAMED: Record<string, string> = {
-  LAST_IDENTITY: 'iris_sim.last_identity',
-  NVL: 'coalesce',
-  IFNULL: 'coalesce',
-  ISNULL: 'coalesce',
-  LEN: 'iris_sim.len',
-  GETDATE: 'iris_sim.getdate',
-  '%SQLUPPER': 'iris_sim.sqlupper',
-  '%UPPER': 'upper',
-  '%SQLSTRING': 'iris_sim.sqlstring',
-  '%STRING': 'iris_sim.sqlstring',
-  VECTOR_COSINE: 'iris_sim.vector_cosine',
-  VECTOR_DOT_PRODUCT: 'iris_sim.vector_dot_product',
-}
-
-/** Words after which a name followed by `(` is a table or column list, not a function call. */
-const NOT_A_CALL_AFTER = new Set([
-  '.',
-  'INTO',
-  'TABLE',
-  'UPDATE',
-  'FROM',
-  'JOIN',
-  'ON',
-  'INDEX',
-  'REFERENCES',
-  'EXISTS',
-])
-
-/** Significant tokens between `(` and `)` split on top-level commas. */
-function callArguments(tokens: readonly Token[], open: number, close: number): Token[][] {
-  const args = commaSeparated(tokens, open, close)
-  return args.length === 1 && args[0]?.every(isTrivia) ? [] : args
-}
+/** Calls made under another name (function-table.ts). */
+const RENAMED = new Map(
+  [...IRIS_FUNCTIONS].flatMap(([name, { run }]) =>
+    run.kind === 'renamed' ? [[name, run.to] as const] : [],
+  ),
+)
 
 function toVector(args: Token[][]): string {
   const [data, type, length] = args
@@ -81,32 +45,32 @@ export interface FunctionRewrite {
   readsLastIdentity: boolean
 }
 
-const REWRITTEN = new Set(['%EXACT', 'TO_VECTOR', ...Object.keys(RENAMED)])
-
 export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
   const out = [...tokens]
   let readsLastIdentity = false
   let changed = false
   // Last call first, so an outer call's replacement already holds its rewritten arguments.
   for (let i = out.length - 1; i >= 0; i--) {
-    const name = out[i] as Token
-    const upper = name.text.toUpperCase()
-    if (name.type !== 'word' || !REWRITTEN.has(upper)) continue
-    const open = nextSignificant(out, i + 1)
-    if (out[open]?.text !== '(') continue
-    const previous = out[previousSignificant(out, i - 1)]
-    if (previous && NOT_A_CALL_AFTER.has(previous.text.toUpperCase())) continue
-    const close = closingParen(out, open)
+    const call = callAt(out, i)
+    if (!call) continue
+    const { name, open, close } = call
+    const to = RENAMED.get(name)
     let replacement: string
-    if (upper === '%EXACT') {
+    if (name === '%EXACT') {
       replacement = `((${trimmedText(out.slice(open + 1, close))}) COLLATE ${EXACT_COLLATION})`
-    } else if (upper === 'TO_VECTOR') {
-      replacement = toVector(callArguments(out, open, close))
+    } else if (name === 'TO_VECTOR') {
+      replacement = toVector(callArguments(out, call))
+    } else if (to !== undefined) {
+      if (name === 'LAST_IDENTITY') readsLastIdentity = true
+      replacement = `${to}${trimmedText(out.slice(open, close + 1))}`
     } else {
-      if (upper === 'LAST_IDENTITY') readsLastIdentity = true
-      replacement = `${RENAMED[upper]}${trimmedText(out.slice(open, close + 1))}`
+      continue
     }
-    out.splice(i, close - i + 1, { type: 'word', text: replacement, depth: name.depth })
+    out.splice(i, close - i + 1, {
+      type: 'word',
+      text: replacement,
+      depth: (out[i] as Token).depth,
+    })
     changed = true
   }
   return { tokens: changed ? retokenize(out) : out, readsLastIdentity }

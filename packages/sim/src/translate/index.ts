@@ -11,11 +11,14 @@ import { rewriteCastTypes, rewriteColonCasts } from './casts.js'
 import { statementKind, writtenTable } from './classify.js'
 import { ddlPlanOf } from './ddl.js'
 import { rewriteDistinctBy } from './distinct-by.js'
+import { checkFunctionCalls } from './function-calls.js'
 import { rewriteFunctions } from './functions.js'
 import { irisError } from './iris-error.js'
 import { rewriteLikeEscape } from './like-escape.js'
 import { checkRowLimits } from './limits.js'
 import { lockPlan } from './locks.js'
+import { rewriteNullOrder } from './null-order.js'
+import { rewriteOperators } from './operators.js'
 import { numberParams } from './params.js'
 import { applyPgwireQuirks, splitOnEverySemicolon } from './pgwire-quirks.js'
 import type { Plan, TranslateOptions } from './plan.js'
@@ -50,10 +53,12 @@ function rewriteExpressions(tokens: readonly Token[]): {
   readsLastIdentity: boolean
 } {
   let out = rewriteLikeEscape(tokens)
+  out = rewriteOperators(out)
   out = rewriteSchemaAliases(out)
   out = rewriteColonCasts(out)
   out = rewriteCastTypes(out)
-  return rewriteFunctions(out)
+  const { tokens: called, readsLastIdentity } = rewriteFunctions(out)
+  return { tokens: rewriteNullOrder(called), readsLastIdentity }
 }
 
 function translateStatement(tokens: Token[], options: TranslateOptions): Plan {
@@ -65,6 +70,8 @@ function translateStatement(tokens: Token[], options: TranslateOptions): Plan {
   rejectUnsupported(tokens)
   checkRowLimits(tokens, options.irisVersion)
   const kind = statementKind(tokens)
+  // docs/iris-sql.md#functions: DDL is left out, where `name(` is mostly a type or a column list.
+  if (kind !== 'ddl' && kind !== 'other') checkFunctionCalls(tokens)
   const rewritten = rewriteExpressions(tokens)
   const { tokens: numbered, paramCount } = numberParams(rewritten.tokens)
   const base = { source, paramCount }

@@ -27,6 +27,7 @@ export const SQLCODE_TEXT: Readonly<Record<number, string>> = {
   [-257]: 'Vector operation on vectors of different types',
   [-258]: 'Vector operation on vectors of different lengths',
   [-259]: 'Vector function with invalid arguments',
+  [-359]: 'SQL Function (function stored procedure) not found',
   [-386]: 'TOP, LIMIT and FETCH cannot be mixed in one query',
   [-400]: 'Fatal error occurred',
 }

@@ -50,6 +50,23 @@ export function rejectUnsupported(tokens: readonly Token[]): void {
     if (token.type === 'op' && REGEX_OPERATORS.has(token.text)) {
       throw irisError(-1, 'regular-expression operators are not IRIS SQL; use %MATCHES or %PATTERN') // docs/iris-sql.md#operators
     }
+    if (isWord(token, 'NULLS') && (isWord(next, 'FIRST') || isWord(next, 'LAST'))) {
+      // docs/iris-sql.md#collation: NULL collates lowest; there is no NULLS FIRST / LAST.
+      throw irisError(
+        -1,
+        `NULLS ${next?.text.toUpperCase()} is not IRIS SQL; NULL sorts first in ascending order and last in descending order`,
+      )
+    }
+    if (token.type === 'op' && token.text === '%') {
+      throw irisError(-1, '% is not an IRIS operator; the modulo operator is #') // docs/iris-sql.md#operators
+    }
+    if (token.type === 'op' && token.text === '\\') {
+      // docs/iris-sql.md#simulator-limits: PostgreSQL has no operator of that precedence to map it to.
+      throw irisError(
+        -1,
+        'integer division \\ is IRIS SQL, but the simulator does not model it; test it on IRIS',
+      )
+    }
     if (token.type === 'punct' && token.text === '[') {
       throw irisError(-1, 'arrays are not IRIS SQL') // docs/iris-sql.md#operators
     }

@@ -55,6 +55,14 @@ const scalarFunctions = `
 -- ('' when the last INSERT's table has no IDENTITY column) before running a plan that reads it.
 create or replace function iris_sim.last_identity() returns bigint language sql stable as
 $f$ select nullif(current_setting('iris_sim.last_identity', true), '')::bigint $f$;
+-- docs/iris-sql.md#functions: IRIS's LENGTH does not count trailing blanks.
+create or replace function iris_sim.length(text) returns integer language sql immutable as $f$ select char_length(rtrim($1, ' ')) $f$;
+-- docs/iris-sql.md#functions: ROUND and TRUNCATE take any number; PostgreSQL's round and trunc
+-- with a scale take only numeric.
+create or replace function iris_sim.round(numeric, integer) returns numeric language sql immutable as $f$ select round($1, $2) $f$;
+create or replace function iris_sim.truncate(numeric, integer) returns numeric language sql immutable as $f$ select trunc($1, $2) $f$;
+create or replace function iris_sim.round(double precision, integer) returns double precision language sql immutable as $f$ select round($1::numeric, $2)::double precision $f$;
+create or replace function iris_sim.truncate(double precision, integer) returns double precision language sql immutable as $f$ select trunc($1::numeric, $2)::double precision $f$;
 create or replace function iris_sim.len(text) returns integer language sql immutable as $f$ select char_length($1) $f$;
 create or replace function iris_sim.getdate() returns timestamp language sql stable as $f$ select localtimestamp $f$;
 -- docs/iris-sql.md#collation: %SQLUPPER(x), upper-cased (IRIS also prefixes a space; not reproduced).

@@ -218,6 +218,41 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     expect(String(result.rows[0].body)).toHaveLength(10_000)
   })
 
+  it('runs IRIS functions with their IRIS meaning, and refuses other names with -359 (docs/iris-sql.md#functions)', async () => {
+    const result = await client.query(
+      "SELECT LENGTH('x  ') AS len, ROUND(LOG(EXP(2)), 6) AS ln, CHAR(65) AS c FROM person WHERE id = 1",
+    )
+    expect(result.rows[0]).toMatchObject({ len: 1, c: 'A' })
+    expect(Number(result.rows[0].ln)).toBe(2)
+    for (const sql of ["SELECT string_agg(name, ',') FROM person", 'SELECT random()']) {
+      expect(sqlcodeOf(await failure(client, sql))).toBe(-359)
+    }
+  })
+
+  it('divides as decimals with /, takes # as modulo, and refuses % and \\ (docs/iris-sql.md#operators)', async () => {
+    const result = await client.query(
+      'SELECT 7/2 AS half, 6/3 AS whole, 7 # 2 AS m, 1 + 7 # 2 AS p, -7 # 2 AS n, MOD(-7, 2) AS f FROM person WHERE id = 1',
+    )
+    // Numbers as text on profile iris, as numbers behind iris-pgwire (docs/iris-sql.md#result-types).
+    const numbers = Object.fromEntries(
+      Object.entries(result.rows[0]).map(([key, value]) => [key, Number(value)]),
+    )
+    expect(numbers).toEqual({ half: 3.5, whole: 2, m: 1, p: 2, n: -1, f: -1 })
+    for (const sql of ['SELECT 7 % 2', 'SELECT 7 \\ 2']) {
+      expect(sqlcodeOf(await failure(client, sql))).toBe(-1)
+    }
+  })
+
+  it('sorts NULL lowest: first in ascending order, last in descending order (docs/iris-sql.md#collation)', async () => {
+    await client.query('CREATE TABLE ranked (id INTEGER PRIMARY KEY, score INTEGER)')
+    await client.query('INSERT INTO ranked (id, score) VALUES (1, 5), (2, NULL), (3, 1)')
+    expect(ids(await client.query('SELECT id FROM ranked ORDER BY score'))).toEqual([2, 3, 1])
+    expect(ids(await client.query('SELECT id FROM ranked ORDER BY score DESC'))).toEqual([1, 3, 2])
+    expect(
+      sqlcodeOf(await failure(client, 'SELECT id FROM ranked ORDER BY score NULLS LAST')),
+    ).toBe(-1)
+  })
+
   it('turns the simple :: casts pgwire rewrites into CAST and strips a trailing ;', async () => {
     const result = await client.query('SELECT ?::int + 1 AS n, ?::text AS t;', ['41', 'x'])
     expect(result.rows.map((row) => [Number(row.n), row.t])).toEqual([[42, 'x']])

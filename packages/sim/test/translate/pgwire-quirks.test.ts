@@ -37,16 +37,16 @@ describe("iris-pgwire text quirks, in both backends' profiles (docs/iris-sql.md#
 
   it('turns a literal LIMIT n OFFSET m at the end into TOP n and drops the offset (docs/iris-sql.md#row-limits)', () => {
     expect(sqlOf('SELECT a FROM t ORDER BY a LIMIT 10 OFFSET 20', simple)).toBe(
-      'SELECT A FROM T ORDER BY A LIMIT 10',
+      'SELECT A FROM T ORDER BY A NULLS FIRST LIMIT 10',
     )
     expect(sqlOf('SELECT a FROM t ORDER BY a LIMIT $1 OFFSET $2', extended)).toBe(
-      'SELECT A FROM T ORDER BY A LIMIT $1 OFFSET $2',
+      'SELECT A FROM T ORDER BY A NULLS FIRST LIMIT $1 OFFSET $2',
     )
   })
 
   it('leaves the same text alone under profile iris', () => {
     expect(sqlOf("SELECT 'a;b', 'public', '2024-01-31' FROM t ORDER BY a LIMIT 10 OFFSET 20")).toBe(
-      "SELECT 'a;b', 'public', '2024-01-31' FROM t ORDER BY a LIMIT 10 OFFSET 20",
+      "SELECT 'a;b', 'public', '2024-01-31' FROM t ORDER BY a NULLS FIRST LIMIT 10 OFFSET 20",
     )
     expect(sqlOf("SELECT $2, '$1'", { protocol: 'extended' })).toBe("SELECT $2, '$1'")
   })

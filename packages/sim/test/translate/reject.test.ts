@@ -55,10 +55,10 @@ describe('row-limit styles (docs/iris-sql.md#row-limits, docs/iris-sql.md#simula
 
   it('OFFSET goes with LIMIT or with FETCH', () => {
     expect(sqlOf('SELECT a FROM t ORDER BY a OFFSET ? ROWS FETCH NEXT ? ROWS ONLY')).toBe(
-      'SELECT a FROM t ORDER BY a OFFSET $1 ROWS FETCH NEXT $2 ROWS ONLY',
+      'SELECT a FROM t ORDER BY a NULLS FIRST OFFSET $1 ROWS FETCH NEXT $2 ROWS ONLY',
     )
     expect(sqlOf('SELECT a FROM t ORDER BY a OFFSET ?')).toBe(
-      'SELECT a FROM t ORDER BY a OFFSET $1',
+      'SELECT a FROM t ORDER BY a NULLS FIRST OFFSET $1',
     )
   })
 

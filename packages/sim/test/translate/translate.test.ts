@@ -71,8 +71,11 @@ describe('statements, placeholders and the trailing ; (docs/iris-sql.md#simple-a
   })
 
   it('passes CTEs and window functions through (docs/iris-sql.md#ctes-window-functions-and-locking-reads)', () => {
-    const sql = 'WITH x AS (SELECT a, ROW_NUMBER() OVER (ORDER BY a) AS n FROM t) SELECT * FROM x'
-    expect(sqlOf(sql)).toBe(sql)
+    expect(
+      sqlOf('WITH x AS (SELECT a, ROW_NUMBER() OVER (ORDER BY a) AS n FROM t) SELECT * FROM x'),
+    ).toBe(
+      'WITH x AS (SELECT a, ROW_NUMBER() OVER (ORDER BY a NULLS FIRST) AS n FROM t) SELECT * FROM x',
+    )
   })
 })
 
@@ -106,14 +109,18 @@ describe('schema names (docs/iris-sql.md#the-public-schema, docs/iris-sql.md#sch
 
 describe('row limits (docs/iris-sql.md#row-limits)', () => {
   it('turns TOP n / TOP ? / TOP $n into LIMIT at the end of that SELECT', () => {
-    expect(sqlOf('SELECT TOP 5 * FROM t ORDER BY a')).toBe('SELECT * FROM t ORDER BY a LIMIT 5')
+    expect(sqlOf('SELECT TOP 5 * FROM t ORDER BY a')).toBe(
+      'SELECT * FROM t ORDER BY a NULLS FIRST LIMIT 5',
+    )
     expect(sqlOf('SELECT TOP ? a FROM t WHERE b = ?')).toBe('SELECT a FROM t WHERE b = $2 LIMIT $1')
     expect(sqlOf('SELECT TOP $1 a FROM t')).toBe('SELECT a FROM t LIMIT $1')
     expect(sqlOf('SELECT DISTINCT TOP (3) a FROM t')).toBe('SELECT DISTINCT a FROM t LIMIT (3)')
   })
 
   it('drops TOP ALL', () => {
-    expect(sqlOf('SELECT TOP ALL a FROM t ORDER BY a')).toBe('SELECT a FROM t ORDER BY a')
+    expect(sqlOf('SELECT TOP ALL a FROM t ORDER BY a')).toBe(
+      'SELECT a FROM t ORDER BY a NULLS FIRST',
+    )
   })
 
   it('rewrites TOP at any nesting level', () => {
@@ -122,10 +129,10 @@ describe('row limits (docs/iris-sql.md#row-limits)', () => {
         'SELECT TOP 2 a FROM (SELECT TOP 3 a FROM t ORDER BY a) x WHERE a IN (SELECT TOP 1 b FROM u)',
       ),
     ).toBe(
-      'SELECT a FROM (SELECT a FROM t ORDER BY a LIMIT 3) x WHERE a IN (SELECT b FROM u LIMIT 1) LIMIT 2',
+      'SELECT a FROM (SELECT a FROM t ORDER BY a NULLS FIRST LIMIT 3) x WHERE a IN (SELECT b FROM u LIMIT 1) LIMIT 2',
     )
     expect(sqlOf('INSERT INTO t (a) SELECT TOP 2 a FROM u ORDER BY a')).toBe(
-      'INSERT INTO t (a) SELECT a FROM u ORDER BY a LIMIT 2',
+      'INSERT INTO t (a) SELECT a FROM u ORDER BY a NULLS FIRST LIMIT 2',
     )
   })
 
@@ -137,7 +144,7 @@ describe('row limits (docs/iris-sql.md#row-limits)', () => {
 
   it('passes LIMIT / OFFSET through from 2025.1', () => {
     expect(sqlOf('SELECT a FROM t ORDER BY a LIMIT ? OFFSET ?')).toBe(
-      'SELECT a FROM t ORDER BY a LIMIT $1 OFFSET $2',
+      'SELECT a FROM t ORDER BY a NULLS FIRST LIMIT $1 OFFSET $2',
     )
   })
 
@@ -145,7 +152,7 @@ describe('row limits (docs/iris-sql.md#row-limits)', () => {
     expect(
       sqlOf('SELECT *, %VID FROM (SELECT TOP ALL a FROM t ORDER BY a) WHERE %VID BETWEEN ? AND ?'),
     ).toBe(
-      'SELECT ("iris_sim_vid".iris_sim_row).*, "%vid" FROM (SELECT "iris_sim_vid" AS iris_sim_row, "iris_sim_vid".*, row_number() over () AS "%vid" FROM (SELECT a FROM t ORDER BY a) AS "iris_sim_vid") AS "iris_sim_vid" WHERE "%vid" BETWEEN $1 AND $2',
+      'SELECT ("iris_sim_vid".iris_sim_row).*, "%vid" FROM (SELECT "iris_sim_vid" AS iris_sim_row, "iris_sim_vid".*, row_number() over () AS "%vid" FROM (SELECT a FROM t ORDER BY a NULLS FIRST) AS "iris_sim_vid") AS "iris_sim_vid" WHERE "%vid" BETWEEN $1 AND $2',
     )
   })
 
@@ -153,7 +160,7 @@ describe('row limits (docs/iris-sql.md#row-limits)', () => {
     expect(
       sqlOf('SELECT x.*, %VID AS n FROM (SELECT TOP ALL a FROM t ORDER BY a) AS x WHERE %VID > 2'),
     ).toBe(
-      'SELECT (x.iris_sim_row).*, "%vid" AS n FROM (SELECT "x" AS iris_sim_row, "x".*, row_number() over () AS "%vid" FROM (SELECT a FROM t ORDER BY a) AS "x") AS "x" WHERE "%vid" > 2',
+      'SELECT (x.iris_sim_row).*, "%vid" AS n FROM (SELECT "x" AS iris_sim_row, "x".*, row_number() over () AS "%vid" FROM (SELECT a FROM t ORDER BY a NULLS FIRST) AS "x") AS "x" WHERE "%vid" > 2',
     )
   })
 })
@@ -165,7 +172,7 @@ describe('%VID paging in subqueries (docs/iris-sql.md#vid-paging)', () => {
         'SELECT a FROM t WHERE a IN (SELECT * FROM (SELECT TOP ALL b FROM u ORDER BY b) WHERE %VID > ? AND %VID <= ? + ?) AND c IN (SELECT * FROM (SELECT TOP ALL c FROM v ORDER BY c) WHERE %VID BETWEEN 2 AND 3)',
       ),
     ).toBe(
-      'SELECT a FROM t WHERE a IN (SELECT ("iris_sim_vid".iris_sim_row).* FROM (SELECT "iris_sim_vid" AS iris_sim_row, "iris_sim_vid".*, row_number() over () AS "%vid" FROM (SELECT b FROM u ORDER BY b) AS "iris_sim_vid") AS "iris_sim_vid" WHERE "%vid" > $1 AND "%vid" <= $2 + $3) AND c IN (SELECT ("iris_sim_vid".iris_sim_row).* FROM (SELECT "iris_sim_vid" AS iris_sim_row, "iris_sim_vid".*, row_number() over () AS "%vid" FROM (SELECT c FROM v ORDER BY c) AS "iris_sim_vid") AS "iris_sim_vid" WHERE "%vid" BETWEEN 2 AND 3)',
+      'SELECT a FROM t WHERE a IN (SELECT ("iris_sim_vid".iris_sim_row).* FROM (SELECT "iris_sim_vid" AS iris_sim_row, "iris_sim_vid".*, row_number() over () AS "%vid" FROM (SELECT b FROM u ORDER BY b NULLS FIRST) AS "iris_sim_vid") AS "iris_sim_vid" WHERE "%vid" > $1 AND "%vid" <= $2 + $3) AND c IN (SELECT ("iris_sim_vid".iris_sim_row).* FROM (SELECT "iris_sim_vid" AS iris_sim_row, "iris_sim_vid".*, row_number() over () AS "%vid" FROM (SELECT c FROM v ORDER BY c NULLS FIRST) AS "iris_sim_vid") AS "iris_sim_vid" WHERE "%vid" BETWEEN 2 AND 3)',
     )
   })
 
@@ -180,13 +187,13 @@ describe('IRIS expressions', () => {
       'SELECT DISTINCT ON (a, b) a, b, c FROM t',
     )
     expect(sqlOf('SELECT a FROM t GROUP BY a ORDER BY a')).toBe(
-      'SELECT a FROM t GROUP BY a ORDER BY a',
+      'SELECT a FROM t GROUP BY a ORDER BY a NULLS FIRST',
     )
   })
 
   it('%EXACT compares exactly, %SQLUPPER upper-cases (docs/iris-sql.md#collation)', () => {
     expect(sqlOf("SELECT a FROM t WHERE %EXACT(name) = 'Ab' ORDER BY %exact(name)")).toBe(
-      `SELECT a FROM t WHERE ((name) COLLATE iris_sim.exact) = 'Ab' ORDER BY ((name) COLLATE iris_sim.exact)`,
+      `SELECT a FROM t WHERE ((name) COLLATE iris_sim.exact) = 'Ab' ORDER BY ((name) COLLATE iris_sim.exact) NULLS FIRST`,
     )
     expect(sqlOf('SELECT %SQLUPPER(name) FROM t')).toBe('SELECT iris_sim.sqlupper(name) FROM t')
   })
@@ -198,7 +205,7 @@ describe('IRIS expressions', () => {
     ],
     [
       "SELECT a FROM t WHERE a LIKE 'a' || t.b || %SQLUPPER(?) ORDER BY 1",
-      "SELECT a FROM t WHERE a LIKE 'a' || t.b || iris_sim.sqlupper($1) ESCAPE '' ORDER BY 1",
+      "SELECT a FROM t WHERE a LIKE 'a' || t.b || iris_sim.sqlupper($1) ESCAPE '' ORDER BY 1 NULLS FIRST",
     ],
     [
       'SELECT a FROM t WHERE (a LIKE (SELECT p FROM q WHERE p LIKE ?)) = b',
@@ -270,7 +277,7 @@ describe('vectors (docs/iris-sql.md#to_vector, docs/iris-sql.md#vector-functions
     expect(
       sqlOf('SELECT TOP 3 id FROM t ORDER BY VECTOR_COSINE(v, TO_VECTOR(?, float)) DESC'),
     ).toBe(
-      'SELECT id FROM t ORDER BY iris_sim.vector_cosine(v, iris_sim.to_vector_float($1)) DESC LIMIT 3',
+      'SELECT id FROM t ORDER BY iris_sim.vector_cosine(v, iris_sim.to_vector_float($1)) DESC NULLS LAST LIMIT 3',
     )
     expect(sqlOf('SELECT VECTOR_DOT_PRODUCT(a, b) FROM t')).toBe(
       'SELECT iris_sim.vector_dot_product(a, b) FROM t',
@@ -347,13 +354,15 @@ describe('bulk insert by UNION ALL (docs/iris-sql.md#multi-row-inserts, docs/iri
       'INSERT INTO t (a, b) SELECT ? a, ? UNION ALL SELECT ?, ?',
       'INSERT INTO t (a) SELECT ? UNION SELECT ?',
       'INSERT INTO t (a) SELECT x FROM u UNION ALL SELECT ?',
-      'INSERT INTO t (a) SELECT ? UNION ALL SELECT ? ORDER BY 1',
       'INSERT INTO t (a) SELECT DISTINCT ? UNION ALL SELECT ?',
       'INSERT INTO t (a) SELECT ? UNION ALL SELECT ? INTERSECT SELECT ?',
       'SELECT ? UNION ALL SELECT ?',
     ]) {
       expect(sqlOf(sql)).toBe(numbered(sql))
     }
+    expect(sqlOf('INSERT INTO t (a) SELECT ? UNION ALL SELECT ? ORDER BY 1')).toBe(
+      'INSERT INTO t (a) SELECT $1 UNION ALL SELECT $2 ORDER BY 1 NULLS FIRST',
+    )
   })
 })
 
@@ -454,5 +463,21 @@ describe('table locks (docs/iris-sql.md#table-locks)', () => {
   it('refuses other forms', () => {
     expectRejected('LOCK TABLE t', -1)
     expectRejected('LOCK TABLE t IN EXCLUSIVE MODE WAIT x', -25)
+  })
+})
+
+describe('NULL ordering (docs/iris-sql.md#collation)', () => {
+  it('puts NULLs first in ascending and last in descending order, item by item', () => {
+    expect(sqlOf('SELECT a FROM t ORDER BY COALESCE(a, b) DESC, c, d ASC LIMIT 3')).toBe(
+      'SELECT a FROM t ORDER BY COALESCE(a, b) DESC NULLS LAST, c NULLS FIRST, d ASC NULLS FIRST LIMIT 3',
+    )
+    expect(sqlOf('SELECT a FROM (SELECT a FROM t ORDER BY a DESC) x ORDER BY a')).toBe(
+      'SELECT a FROM (SELECT a FROM t ORDER BY a DESC NULLS LAST) x ORDER BY a NULLS FIRST',
+    )
+  })
+
+  it('refuses NULLS FIRST / NULLS LAST, which IRIS does not have', () => {
+    expectRejected('SELECT a FROM t ORDER BY a NULLS LAST', -1)
+    expectRejected('SELECT a FROM t ORDER BY a DESC NULLS FIRST', -1)
   })
 })

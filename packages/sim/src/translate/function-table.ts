@@ -1,0 +1,199 @@
+/**
+ * Every SQL function the simulator knows, in one table: IRIS's documented functions, each with its
+ * source and how the simulator runs it (docs/iris-sql.md#functions lists the same table). A call to
+ * a name that is not here fails with SQLCODE -359, as on IRIS; a documented IRIS function the
+ * simulator cannot compute as IRIS does is refused too, saying so, rather than run with
+ * PostgreSQL's different meaning (docs/iris-sql.md#simulator-limits).
+ */
+
+/** How the simulator runs a call. */
+export type FunctionRun =
+  /** PostgreSQL's function of the same name computes what IRIS documents. */
+  | { kind: 'postgres' }
+  /** Called under another name: PostgreSQL's, or the runtime's (runtime.ts, schema `iris_sim`). */
+  | { kind: 'renamed'; to: string }
+  /** Rewritten whole by functions.ts (`%EXACT`, `TO_VECTOR`). */
+  | { kind: 'rewritten' }
+  /** IRIS has it; the simulator does not compute it as IRIS does, so it refuses the call. */
+  | { kind: 'unmodelled' }
+
+export interface IrisFunction {
+  /** InterSystems documentation page (`RSQL_...`), or the reference's own section. */
+  source: string
+  run: FunctionRun
+  /** The argument counts the simulator runs; a call with another count is refused. */
+  args?: readonly [min: number, max: number]
+}
+
+const postgres = (source: string, args?: readonly [number, number]): IrisFunction => ({
+  source,
+  run: { kind: 'postgres' },
+  ...(args ? { args } : {}),
+})
+const renamed = (source: string, to: string, args?: readonly [number, number]): IrisFunction => ({
+  source,
+  run: { kind: 'renamed', to },
+  ...(args ? { args } : {}),
+})
+const rewritten = (source: string): IrisFunction => ({ source, run: { kind: 'rewritten' } })
+const unmodelled = (source: string): IrisFunction => ({ source, run: { kind: 'unmodelled' } })
+
+/** Keyed by the upper-case name. */
+export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string, IrisFunction>([
+  // Aggregates (doc RSQL_aggregatefunctions).
+  ['AVG', postgres('RSQL_avg', [1, 1])],
+  ['COUNT', postgres('RSQL_count', [1, 1])],
+  ['MAX', postgres('RSQL_max', [1, 1])],
+  ['MIN', postgres('RSQL_min', [1, 1])],
+  ['SUM', postgres('RSQL_sum', [1, 1])],
+  ['STDDEV', postgres('RSQL_stddev', [1, 1])],
+  ['STDDEV_SAMP', postgres('RSQL_stddev', [1, 1])],
+  ['STDDEV_POP', postgres('RSQL_stddev', [1, 1])],
+  ['VARIANCE', postgres('RSQL_variance', [1, 1])],
+  ['VAR_SAMP', postgres('RSQL_variance', [1, 1])],
+  ['VAR_POP', postgres('RSQL_variance', [1, 1])],
+  ['LIST', unmodelled('RSQL_list')],
+  ['%DLIST', unmodelled('RSQL_dlist')],
+  ['JSON_ARRAYAGG', unmodelled('RSQL_jsonarrayagg')],
+  ['XMLAGG', unmodelled('RSQL_xmlagg')],
+  ['APPROX_COUNT_DISTINCT', unmodelled('RSQL_approxcountdistinct')],
+  // Window functions (doc RSQL_windowfunctions).
+  ['ROW_NUMBER', postgres('RSQL_windowfunctions', [0, 0])],
+  ['RANK', postgres('RSQL_windowfunctions', [0, 0])],
+  ['DENSE_RANK', postgres('RSQL_windowfunctions', [0, 0])],
+  ['PERCENT_RANK', postgres('RSQL_windowfunctions', [0, 0])],
+  ['CUME_DIST', postgres('RSQL_windowfunctions', [0, 0])],
+  ['NTILE', postgres('RSQL_windowfunctions', [1, 1])],
+  ['LAG', postgres('RSQL_windowfunctions', [1, 3])],
+  ['LEAD', postgres('RSQL_windowfunctions', [1, 3])],
+  ['FIRST_VALUE', postgres('RSQL_windowfunctions', [1, 1])],
+  ['LAST_VALUE', postgres('RSQL_windowfunctions', [1, 1])],
+  ['NTH_VALUE', postgres('RSQL_windowfunctions', [2, 2])],
+  // Numbers.
+  ['ABS', postgres('RSQL_abs', [1, 1])],
+  ['ACOS', postgres('RSQL_acos', [1, 1])],
+  ['ASIN', postgres('RSQL_asin', [1, 1])],
+  ['ATAN', postgres('RSQL_atan', [1, 1])],
+  ['ATAN2', postgres('RSQL_atan2', [2, 2])],
+  ['CEILING', postgres('RSQL_ceiling', [1, 1])],
+  ['COS', postgres('RSQL_cos', [1, 1])],
+  ['COT', postgres('RSQL_cot', [1, 1])],
+  ['DEGREES', postgres('RSQL_degrees', [1, 1])],
+  ['EXP', postgres('RSQL_exp', [1, 1])],
+  ['FLOOR', postgres('RSQL_floor', [1, 1])],
+  // IRIS's LOG is the natural logarithm; PostgreSQL's log(x) is base 10.
+  ['LOG', renamed('RSQL_log', 'ln', [1, 1])],
+  ['LOG10', postgres('RSQL_log10', [1, 1])],
+  ['PI', postgres('RSQL_pi', [0, 0])],
+  ['POWER', postgres('RSQL_power', [2, 2])],
+  ['RADIANS', postgres('RSQL_radians', [1, 1])],
+  ['ROUND', renamed('RSQL_round', 'iris_sim.round', [2, 2])],
+  ['SIGN', postgres('RSQL_sign', [1, 1])],
+  ['SIN', postgres('RSQL_sin', [1, 1])],
+  ['SQRT', postgres('RSQL_sqrt', [1, 1])],
+  ['TAN', postgres('RSQL_tan', [1, 1])],
+  ['TRUNCATE', renamed('RSQL_truncate', 'iris_sim.truncate', [2, 2])],
+  // With ANSI operator precedence (IRIS's default), MOD's result takes the dividend's sign.
+  ['MOD', postgres('RSQL_mod', [2, 2])],
+  ['SQUARE', unmodelled('RSQL_square')],
+  ['%PLUS', unmodelled('RSQL_plus')],
+  ['%MINUS', unmodelled('RSQL_minus')],
+  // Strings.
+  ['ASCII', postgres('RSQL_ascii', [1, 1])],
+  ['CHAR', renamed('RSQL_char', 'chr', [1, 1])],
+  ['CHAR_LENGTH', postgres('RSQL_charlength', [1, 1])],
+  ['CHARACTER_LENGTH', postgres('RSQL_charlength', [1, 1])],
+  // IRIS's LENGTH leaves trailing blanks out of the count (docs/iris-sql.md#functions).
+  ['LENGTH', renamed('RSQL_length', 'iris_sim.length', [1, 1])],
+  ['LEN', renamed('RSQL_len', 'iris_sim.len', [1, 1])],
+  ['LOWER', postgres('RSQL_lower', [1, 1])],
+  ['UPPER', postgres('RSQL_upper', [1, 1])],
+  ['LCASE', renamed('RSQL_lcase', 'lower', [1, 1])],
+  ['UCASE', renamed('RSQL_ucase', 'upper', [1, 1])],
+  ['LTRIM', postgres('RSQL_ltrim', [1, 1])],
+  ['RTRIM', postgres('RSQL_rtrim', [1, 1])],
+  ['TRIM', postgres('RSQL_trim', [1, 1])],
+  ['LEFT', postgres('RSQL_left', [2, 2])],
+  ['RIGHT', postgres('RSQL_right', [2, 2])],
+  ['SUBSTRING', postgres('RSQL_substring', [1, 3])],
+  ['SUBSTR', postgres('RSQL_substr', [2, 3])],
+  ['POSITION', postgres('RSQL_position', [1, 1])],
+  ['INSTR', renamed('RSQL_instr', 'strpos', [2, 2])],
+  ['REPLACE', postgres('RSQL_replace', [3, 3])],
+  ['REPEAT', postgres('RSQL_repeat', [2, 2])],
+  ['REPLICATE', renamed('RSQL_replicate', 'repeat', [2, 2])],
+  ['REVERSE', postgres('RSQL_reverse', [1, 1])],
+  ['%SQLUPPER', renamed('RSQL_sqlupper', 'iris_sim.sqlupper', [1, 1])],
+  ['%SQLSTRING', renamed('RSQL_sqlstring', 'iris_sim.sqlstring', [1, 1])],
+  ['%STRING', renamed('RSQL_string', 'iris_sim.sqlstring', [1, 1])],
+  ['%UPPER', renamed('RSQL_upper', 'upper', [1, 1])],
+  ['%EXACT', rewritten('RSQL_exact')],
+  ['CHARINDEX', unmodelled('RSQL_charindex')],
+  ['CONCAT', unmodelled('RSQL_concat')],
+  ['LPAD', unmodelled('RSQL_lpad')],
+  ['RPAD', unmodelled('RSQL_rpad')],
+  ['SPACE', unmodelled('RSQL_space')],
+  ['STUFF', unmodelled('RSQL_stuff')],
+  ['STRING', unmodelled('RSQL_string')],
+  ['%TRUNCATE', unmodelled('RSQL_truncatefunc')],
+  // NULLs and conversion.
+  ['CAST', postgres('RSQL_cast', [1, 1])],
+  ['COALESCE', postgres('RSQL_coalesce', [1, Number.POSITIVE_INFINITY])],
+  ['NULLIF', postgres('RSQL_nullif', [2, 2])],
+  ['NVL', renamed('RSQL_nvl', 'coalesce', [2, 2])],
+  ['IFNULL', renamed('RSQL_ifnull', 'coalesce', [2, 2])],
+  ['ISNULL', renamed('RSQL_isnull', 'coalesce', [2, 2])],
+  ['CONVERT', unmodelled('RSQL_convert')],
+  ['DECODE', unmodelled('RSQL_decode')],
+  ['GREATEST', unmodelled('RSQL_greatest')],
+  ['LEAST', unmodelled('RSQL_least')],
+  ['ISNUMERIC', unmodelled('RSQL_isnumeric')],
+  ['%INTERNAL', unmodelled('RSQL_internal')],
+  ['%EXTERNAL', unmodelled('RSQL_external')],
+  ['%ODBCIN', unmodelled('RSQL_odbcin')],
+  ['%ODBCOUT', unmodelled('RSQL_odbcout')],
+  // Dates and times. iris-pgwire writes date literals as TO_DATE('YYYY-MM-DD', 'YYYY-MM-DD')
+  // (docs/iris-sql.md#text-rewrites); PostgreSQL's to_date reads that format as IRIS does.
+  ['TO_DATE', postgres('RSQL_todate', [2, 2])],
+  ['GETDATE', renamed('RSQL_getdate', 'iris_sim.getdate', [0, 0])],
+  ['NOW', renamed('RSQL_now', 'iris_sim.getdate', [0, 0])],
+  ['CURDATE', unmodelled('RSQL_curdate')],
+  ['CURTIME', unmodelled('RSQL_curtime')],
+  ['GETUTCDATE', unmodelled('RSQL_getutcdate')],
+  ['DATEADD', unmodelled('RSQL_dateadd')],
+  ['DATEDIFF', unmodelled('RSQL_datediff')],
+  ['DATENAME', unmodelled('RSQL_datename')],
+  ['DATEPART', unmodelled('RSQL_datepart')],
+  ['TIMESTAMPADD', unmodelled('RSQL_timestampadd')],
+  ['TIMESTAMPDIFF', unmodelled('RSQL_timestampdiff')],
+  ['DAY', unmodelled('RSQL_day')],
+  ['DAYOFMONTH', unmodelled('RSQL_dayofmonth')],
+  ['DAYOFWEEK', unmodelled('RSQL_dayofweek')],
+  ['DAYOFYEAR', unmodelled('RSQL_dayofyear')],
+  ['DAYNAME', unmodelled('RSQL_dayname')],
+  ['HOUR', unmodelled('RSQL_hour')],
+  ['MINUTE', unmodelled('RSQL_minute')],
+  ['MONTH', unmodelled('RSQL_month')],
+  ['MONTHNAME', unmodelled('RSQL_monthname')],
+  ['QUARTER', unmodelled('RSQL_quarter')],
+  ['SECOND', unmodelled('RSQL_second')],
+  ['WEEK', unmodelled('RSQL_week')],
+  ['YEAR', unmodelled('RSQL_year')],
+  ['LAST_DAY', unmodelled('RSQL_lastday')],
+  ['TO_CHAR', unmodelled('RSQL_tochar')],
+  ['TO_TIMESTAMP', unmodelled('RSQL_totimestamp')],
+  ['TO_NUMBER', unmodelled('RSQL_tonumber')],
+  ['TO_POSIXTIME', unmodelled('RSQL_toposixtime')],
+  ['UNIX_TIMESTAMP', unmodelled('RSQL_unixtimestamp')],
+  // JSON.
+  ['JSON_OBJECT', unmodelled('RSQL_jsonobject')],
+  ['JSON_ARRAY', unmodelled('RSQL_jsonarray')],
+  // Identity and vectors.
+  ['LAST_IDENTITY', renamed('RSQL_lastidentity', 'iris_sim.last_identity', [0, 0])],
+  ['TO_VECTOR', rewritten('RSQL_tovector')],
+  ['VECTOR_COSINE', renamed('RSQL_vectorcosine', 'iris_sim.vector_cosine', [2, 2])],
+  ['VECTOR_DOT_PRODUCT', renamed('RSQL_vectordotproduct', 'iris_sim.vector_dot_product', [2, 2])],
+  ['EMBEDDING', unmodelled('RSQL_embedding')],
+  // The front end's identity, as iris-pgwire answers it (bootstrap.ts defines it).
+  ['VERSION', renamed('docs/iris-sql.md#server-identity', 'iris_sim_overrides.version', [0, 0])],
+])

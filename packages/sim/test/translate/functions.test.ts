@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { IRIS_FUNCTIONS, type IrisFunction } from '../../src/translate/function-table.js'
+import { expectRejected, sqlOf } from './helpers.js'
+
+describe('function calls (docs/iris-sql.md#functions)', () => {
+  it('refuses PostgreSQL functions IRIS does not have with -359', () => {
+    for (const sql of [
+      "SELECT string_agg(s, ',') FROM t",
+      'SELECT json_agg(s) FROM t',
+      'SELECT gen_random_uuid()',
+      "SELECT date_trunc('day', ts) FROM t",
+      'SELECT * FROM generate_series(1, 3)',
+      'SELECT a FROM t JOIN generate_series(1, 3) g ON g = a',
+      'SELECT random()',
+      'UPDATE t SET a = md5(b)',
+      'INSERT INTO t (a) VALUES (now_utc())',
+      "DELETE FROM t WHERE a = lpad(b, 3, '0')",
+    ]) {
+      const error = expectRejected(sql, -359)
+      expect(error.fields.message).toContain('SQL Function (function stored procedure) not found')
+    }
+  })
+
+  it('says when IRIS has the function but the simulator does not model it', () => {
+    const error = expectRejected("SELECT DATEADD('day', 1, ts) FROM t", -359)
+    expect(error.fields.message).toContain('DATEADD is IRIS SQL, but the simulator does not')
+  })
+
+  it('refuses an argument count the simulator does not run', () => {
+    const error = expectRejected('SELECT ROUND(a) FROM t', -359)
+    expect(error.fields.message).toContain('ROUND with 1 argument(s): the simulator runs it with 2')
+  })
+
+  it('runs IRIS names with their IRIS meaning', () => {
+    expect(sqlOf('SELECT LOG(a), LENGTH(b), CHAR(65), LCASE(c) FROM t')).toBe(
+      'SELECT ln(a), iris_sim.length(b), chr(65), lower(c) FROM t',
+    )
+    expect(sqlOf('SELECT COUNT(*), MAX(a), COALESCE(a, b, 0) FROM t')).toBe(
+      'SELECT COUNT(*), MAX(a), COALESCE(a, b, 0) FROM t',
+    )
+    expect(sqlOf('SELECT ROW_NUMBER() OVER (ORDER BY a) FROM t')).toBe(
+      'SELECT ROW_NUMBER() OVER (ORDER BY a NULLS FIRST) FROM t',
+    )
+  })
+
+  it('does not take types, column lists, CTE names or qualified names for calls', () => {
+    for (const sql of [
+      'SELECT CAST(a AS VARCHAR(10)) FROM t',
+      'INSERT INTO t (a, b) VALUES (1, 2)',
+      'INSERT INTO s.t (a) SELECT a FROM u',
+      'WITH c (x) AS (SELECT a FROM t) SELECT x FROM c',
+      'WITH c AS (SELECT 1 AS x), d (y) AS (SELECT x FROM c) SELECT y FROM d',
+      'SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u) AND a IN (1, 2)',
+      'SELECT SQLUser.MyFunction(a) FROM t',
+      "SELECT a FROM t WHERE a %STARTSWITH ('x')",
+    ]) {
+      expect(() => sqlOf(sql)).not.toThrow()
+    }
+  })
+
+  it('leaves DDL unchecked: CHAR(10) there is a type', () => {
+    expect(() => sqlOf('CREATE TABLE t (a CHAR(10), "b" CHAR(20))')).not.toThrow()
+  })
+})
+
+/** The table row docs/iris-sql.md#functions shows for `fn`. */
+function documentedRow(name: string, fn: IrisFunction): string[] {
+  const [min, max] = fn.args ?? [0, Number.POSITIVE_INFINITY]
+  const args =
+    fn.run.kind === 'unmodelled'
+      ? ''
+      : fn.args === undefined
+        ? 'any'
+        : min === max
+          ? `${min}`
+          : max === Number.POSITIVE_INFINITY
+            ? `${min} or more`
+            : `${min} to ${max}`
+  const source = fn.source.startsWith('docs/iris-sql.md#')
+    ? `[server identity](#${fn.source.split('#')[1]})`
+    : `doc \`${fn.source}\``
+  return [
+    `\`${name}\``,
+    args,
+    source,
+    fn.run.kind === 'unmodelled' ? 'refused (not modelled)' : 'runs',
+  ]
+}
+
+describe('the function table and the reference', () => {
+  it('docs/iris-sql.md#functions lists exactly the simulator table', () => {
+    const reference = readFileSync(new URL('../../../../docs/iris-sql.md', import.meta.url), 'utf8')
+    const section = reference.split('### Functions')[1]?.split('\n### ')[0] ?? ''
+    const rows = section
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .map((line) =>
+        line
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      )
+    expect(rows).toEqual([...IRIS_FUNCTIONS].map(([name, fn]) => documentedRow(name, fn)))
+  })
+})
