@@ -11,7 +11,7 @@ import { typeIdentifiersOf } from './type-identifiers.js'
  * kysely-codegen, this module puts a TypeScript-free parser in the module cache in place of its
  * own, so the output is the same with TypeScript 5, 7 or none. The module path belongs to the
  * pinned kysely-codegen version (package.json); every other module imports kysely-codegen's
- * values from here.
+ * values from here (a lint rule in biome.json says so).
  */
 const require = createRequire(import.meta.url)
 const PARSER_MODULE = 'kysely-codegen/dist/generator/parser/type-expression-parser.js'
