@@ -1,11 +1,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { Kysely, sql } from 'kysely'
-import { DiffChecker } from 'kysely-codegen'
 import { IrisConfigError, IrisConnectionError } from 'kysely-iris'
 import { loadEnvFile } from './env-file.js'
 import { IrisCodegenError } from './errors.js'
 import { IrisIntrospector } from './iris-introspector.js'
+import { DiffChecker } from './kysely-codegen.js'
 import { CodegenLogger } from './logger.js'
 import { serializeIrisTables } from './serialize.js'
 import {
