@@ -59,7 +59,10 @@ export interface IrisDialectConfig {
    * (connectionString, ssl, pool size, timeouts, type parsing) are ignored: configure the pool.
    */
   pool?: IrisPool | (() => Promise<IrisPool>)
-  /** Default: `IRIS_URL`, else `DATABASE_URL`, else `postgres://_SYSTEM:SYS@localhost:5432/USER`. */
+  /**
+   * Default: `IRIS_URL`, else `DATABASE_URL`, else `postgres://_SYSTEM:SYS@localhost:5432/USER`
+   * (a failure to connect on that last one says it was the default, and how to set one).
+   */
   connectionString?: string
   /**
    * Passed to `pg` as is. iris-pgwire has SSL off unless configured
@@ -142,6 +145,8 @@ export const DEFAULT_MAX_PARAMETERS = 2000
 export interface ResolvedIrisDialectConfig {
   readonly pool: IrisDialectConfig['pool']
   readonly connectionString: string
+  /** Where the connection string came from; `default` means nothing set one. */
+  readonly connectionStringSource: 'connectionString' | 'IRIS_URL' | 'DATABASE_URL' | 'default'
   readonly ssl: boolean | object | undefined
   readonly maxConnections: number | undefined
   readonly connectionTimeoutMillis: number | undefined
@@ -206,12 +211,12 @@ export function resolveIrisDialectConfig(
   ) {
     fail('"pool" must be a pg Pool or an async function returning one')
   }
-  const connectionString =
-    config.connectionString ?? env.IRIS_URL ?? env.DATABASE_URL ?? DEFAULT_CONNECTION_STRING
+  const [connectionStringSource, connectionString] = pickConnectionString(config, env)
   checkConnectionString(connectionString)
   return {
     pool: config.pool,
     connectionString,
+    connectionStringSource,
     ssl: config.ssl,
     maxConnections: optionalInteger(config, 'maxConnections', 1),
     connectionTimeoutMillis: optionalInteger(config, 'connectionTimeoutMillis', 0),
@@ -238,7 +243,17 @@ function fail(message: string): never {
   throw new IrisConfigError(`Invalid IrisDialect config: ${message}.`)
 }
 
-function checkConnectionString(value: unknown): void {
+function pickConnectionString(
+  config: IrisDialectConfig,
+  env: NodeJS.ProcessEnv,
+): [ResolvedIrisDialectConfig['connectionStringSource'], unknown] {
+  if (config.connectionString !== undefined) return ['connectionString', config.connectionString]
+  if (env.IRIS_URL !== undefined) return ['IRIS_URL', env.IRIS_URL]
+  if (env.DATABASE_URL !== undefined) return ['DATABASE_URL', env.DATABASE_URL]
+  return ['default', DEFAULT_CONNECTION_STRING]
+}
+
+function checkConnectionString(value: unknown): asserts value is string {
   if (typeof value !== 'string')
     fail('"connectionString" must be a string like postgres://user:pass@host:5432/USER')
   let url: URL
