@@ -1,5 +1,6 @@
 import type { DatabaseConnection } from 'kysely'
 import { IrisConfigError } from './errors.js'
+import { redactConnectionString } from './redact-connection-string.js'
 import { type IrisServerCheck, SERVER_CHECKS } from './server-check.js'
 import type { IrisTransactionsMode } from './session-policy.js'
 import { type IrisSessionModel, SESSION_MODELS } from './session-probe.js'
@@ -261,19 +262,14 @@ function checkConnectionString(value: unknown): asserts value is string {
     url = new URL(value)
   } catch {
     fail(
-      `connection string "${redact(value)}" is not a URL; use postgres://user:pass@host:5432/USER`,
+      `connection string "${redactConnectionString(value)}" is not a URL; use postgres://user:pass@host:5432/USER`,
     )
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
     fail(
-      `connection string "${redact(value)}" must start with postgres:// (iris-pgwire speaks the PostgreSQL protocol)`,
+      `connection string "${redactConnectionString(value)}" must start with postgres:// (iris-pgwire speaks the PostgreSQL protocol)`,
     )
   }
-}
-
-/** Hides the password of a URL in error messages. */
-function redact(value: string): string {
-  return value.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@')
 }
 
 /** `paging` wins; else `irisVersion` below 2025.1 means `top` (docs/iris-sql.md#row-limits). */
