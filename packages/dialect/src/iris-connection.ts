@@ -13,7 +13,7 @@ import type {
   IrisPoolClient,
   IrisQueryResult,
 } from './iris-dialect-config.js'
-import { type IrisQueryPlan, planOf } from './query-plan.js'
+import { compiledByIris, type IrisQueryPlan, planOf } from './query-plan.js'
 import { labelsOf, refuseUnnamedStarColumns, toRowObjects } from './result-labels.js'
 import type { SessionPolicy } from './session-policy.js'
 import { type StarLabels, starKeys } from './star-labels.js'
@@ -238,7 +238,8 @@ export class IrisConnection implements DatabaseConnection {
   async #executeOne(query: CompiledQuery, plan: IrisQueryPlan): Promise<QueryResult<Row>> {
     // A prepared `*` would fail once its table gains a column ("cached plan must not change result
     // type" on PostgreSQL), so it runs unnamed; so does DDL, which runs once.
-    const result = await this.#query(query, !plan.selected.star && !plan.changesColumns)
+    const prepare = compiledByIris(query) && !plan.selected.star && !plan.changesColumns
+    const result = await this.#query(query, prepare)
     const { selected, vidPaged } = plan
     let keys: readonly (string | undefined)[] = selected.names
     if (selected.star) {

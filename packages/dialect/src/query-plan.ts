@@ -59,6 +59,14 @@ export function withPlan(compiled: CompiledQuery, plan: IrisQueryPlan): Compiled
  * The plan of a compiled query: the one its compiler attached, else (a query compiled elsewhere,
  * e.g. a copy) one worked out now, without `%VID` paging, which only this compiler writes.
  */
+/**
+ * Whether the IRIS compiler wrote `query`. Statements built elsewhere (the driver's BEGIN, COMMIT
+ * and savepoints, `CompiledQuery.raw`) are not worth a prepared statement and run unnamed.
+ */
+export function compiledByIris(query: CompiledQuery): boolean {
+  return PLAN in query
+}
+
 export function planOf(query: CompiledQuery): IrisQueryPlan {
   return (query as { [PLAN]?: IrisQueryPlan })[PLAN] ?? planQuery(query.query, false)
 }
