@@ -8,6 +8,7 @@ export default defineConfig({
       'packages/dialect/vitest.kysely028.config.ts',
       'examples/*/vitest.config.ts',
       'scripts/vitest.config.ts',
+      'tests/consumer/vitest.config.ts',
     ],
   },
 })

@@ -3,6 +3,8 @@
  * on every machine and every run, so that the demo can print facts a test checks (row counts,
  * the top-k ids of a fixed search).
  */
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64'
+import { mersenne } from 'pure-rand/generator/mersenne'
 
 export interface AuthorSeed {
   name: string
@@ -63,18 +65,6 @@ const TITLE_TEMPLATES = [
   (a: string, b: string) => `Lessons from ${a} at scale: ${b}`,
 ]
 
-/** mulberry32: a tiny, fast, seedable PRNG; plenty for made-up text. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1)
 }
@@ -102,7 +92,9 @@ function sentence(random: () => number, topics: readonly string[]): string {
 
 /** The demo's documents: `count` of them, the same for the same `seed`. */
 export function generateDocuments(count: number, seed = 2026): DocumentSeed[] {
-  const random = prng(seed)
+  // pure-rand's Mersenne Twister: the same documents for the same seed.
+  const generator = mersenne(seed)
+  const random = () => uniformFloat64(generator)
   const documents: DocumentSeed[] = []
   for (let i = 1; i <= count; i++) {
     const main = pick(random, TOPIC_NAMES)

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises'
 import { type Profile, startSim } from '@kysely-iris/sim'
 import { Kysely } from 'kysely'
-import { IrisDialect } from 'kysely-iris'
+import { IrisDialect, redactConnectionString } from 'kysely-iris'
 import type { DB } from './db.js'
 
 /** The demo's database: the embedded sim, or the IRIS named by `IRIS_URL`. */
@@ -45,7 +45,7 @@ export async function openDatabase(options: OpenOptions): Promise<DemoDatabase> 
     return {
       db,
       url: options.irisUrl,
-      description: `IRIS at ${redactPassword(options.irisUrl)} (from IRIS_URL)`,
+      description: `IRIS at ${redactConnectionString(options.irisUrl)} (from IRIS_URL)`,
       countStatements: undefined,
       close: () => db.destroy(),
     }
@@ -67,7 +67,7 @@ export async function openDatabase(options: OpenOptions): Promise<DemoDatabase> 
     description:
       `embedded sim (profile ${options.profile}` +
       `${options.irisVersion === undefined ? '' : `, IRIS ${options.irisVersion}`}) ` +
-      `at ${redactPassword(sim.url)}, data in ${options.dataDir}`,
+      `at ${redactConnectionString(sim.url)}, data in ${options.dataDir}`,
     countStatements: (pattern) =>
       sim.queryLog.entries.filter((entry) => pattern.test(entry.sql)).length,
     async close() {
@@ -78,8 +78,4 @@ export async function openDatabase(options: OpenOptions): Promise<DemoDatabase> 
       }
     },
   }
-}
-
-function redactPassword(url: string): string {
-  return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@')
 }

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { redactConnectionString } from 'kysely-iris'
 import { isShuttingDown, stopAll } from './cleanup.js'
 import { Fixtures } from './fixtures.js'
 import { evaluateGoals } from './goals.js'
@@ -11,12 +12,7 @@ import { type BenchReport, contenderResults, type ScenarioResult } from './resul
 import { type RunPlan, runInterleaved } from './runner.js'
 import type { Scenario } from './scenario.js'
 import { startTarget, targetId } from './targets/start-target.js'
-import {
-  redactUrl,
-  type Target,
-  type TargetRecord,
-  TargetUnavailableError,
-} from './targets/target.js'
+import { type Target, type TargetRecord, TargetUnavailableError } from './targets/target.js'
 
 export type Progress = (message: string) => void
 
@@ -177,7 +173,7 @@ export async function runBench(
         status: 'ran',
         kind: target.kind,
         description: target.description,
-        url: redactUrl(target.url),
+        url: redactConnectionString(target.url),
         info: target.info,
         lacks: target.lacks,
       })

@@ -1,15 +1,12 @@
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64'
+import { mersenne } from 'pure-rand/generator/mersenne'
+
 /** Deterministic data, so every run measures the same rows. */
 
-/** mulberry32: a small seeded PRNG, good enough for test data. */
+/** Numbers in [0, 1) from pure-rand's Mersenne Twister: the same sequence for the same seed. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const generator = mersenne(seed)
+  return () => uniformFloat64(generator)
 }
 
 export interface ItemRow {

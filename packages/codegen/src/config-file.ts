@@ -5,7 +5,11 @@ import { pathToFileURL } from 'node:url'
 import { IrisConfigError } from 'kysely-iris'
 import type { IrisCodegenOptions } from './settings.js'
 
-/** Looked up in the working directory, in this order; at most one may exist. */
+/**
+ * Looked up in the working directory, in this order; at most one may exist. Not cosmiconfig: its
+ * `.ts` loader needs the user's `typescript` compiler API (none in TypeScript 7), and it takes
+ * the first of many names silently (see the README, "Config file").
+ */
 export const CONFIG_FILE_NAMES = [
   'iris-codegen.config.json',
   'iris-codegen.config.js',

@@ -1,19 +1,14 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { Kysely, sql } from 'kysely'
-import { DiffChecker } from 'kysely-codegen'
-import { IrisConfigError, IrisConnectionError } from 'kysely-iris'
+import { IrisConfigError, IrisConnectionError, redactConnectionString } from 'kysely-iris'
 import { loadEnvFile } from './env-file.js'
 import { IrisCodegenError } from './errors.js'
 import { IrisIntrospector } from './iris-introspector.js'
+import { DiffChecker } from './kysely-codegen.js'
 import { CodegenLogger } from './logger.js'
 import { serializeIrisTables } from './serialize.js'
-import {
-  type IrisCodegenOptions,
-  type IrisCodegenSettings,
-  redactUrl,
-  resolveSettings,
-} from './settings.js'
+import { type IrisCodegenOptions, type IrisCodegenSettings, resolveSettings } from './settings.js'
 
 export interface GenerateIrisTypesOptions extends IrisCodegenOptions {
   /** A Kysely instance over IrisDialect to read from, instead of connecting to `url`. Not closed. */
@@ -90,9 +85,12 @@ async function connect(url: string | undefined): Promise<Kysely<unknown>> {
     // The dialect's IrisConnectionError wraps pg's error, whose message says what went wrong.
     const reason =
       error instanceof IrisConnectionError && error.cause !== undefined ? error.cause : error
-    throw new IrisConnectionError(`Cannot connect to ${redactUrl(url)}: ${messageOf(reason)}.`, {
-      cause: error,
-    })
+    throw new IrisConnectionError(
+      `Cannot connect to ${redactConnectionString(url)}: ${messageOf(reason)}.`,
+      {
+        cause: error,
+      },
+    )
   }
 }
 

@@ -1,3 +1,4 @@
+import { VECTOR_TYPE_NAME } from './iris-column-typer.js'
 import {
   Adapter,
   type Definitions,
@@ -6,8 +7,7 @@ import {
   RawExpressionNode,
   type Scalars,
   TemplateNode,
-} from 'kysely-codegen'
-import { VECTOR_TYPE_NAME } from './iris-column-typer.js'
+} from './kysely-codegen.js'
 
 const VECTOR_BRAND_NAME = 'VectorBrand'
 

@@ -1,3 +1,4 @@
+import type { IrisColumnMetadata, IrisTableMetadata } from 'kysely-iris'
 import {
   type ExpressionNode,
   GenericExpressionNode,
@@ -5,8 +6,7 @@ import {
   LiteralNode,
   RawExpressionNode,
   UnionExpressionNode,
-} from 'kysely-codegen'
-import type { IrisColumnMetadata, IrisTableMetadata } from 'kysely-iris'
+} from './kysely-codegen.js'
 import type { ValueTypes } from './value-types.js'
 
 /** What the dialect returns for a family of IRIS types. */

@@ -1,7 +1,7 @@
-import { DatabaseMetadata } from 'kysely-codegen'
 import type { IrisTableMetadata } from 'kysely-iris'
 import { columnTypeKey } from './iris-adapter.js'
 import { columnComment } from './iris-column-typer.js'
+import { DatabaseMetadata } from './kysely-codegen.js'
 
 /**
  * kysely-codegen's metadata for a set of IRIS tables, keeping the IRIS metadata it came from.

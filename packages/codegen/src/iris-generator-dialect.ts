@@ -1,7 +1,7 @@
 import type { Dialect } from 'kysely'
-import { type CreateKyselyDialectOptions, GeneratorDialect } from 'kysely-codegen'
 import type { IrisAdapter } from './iris-adapter.js'
 import type { IrisIntrospector } from './iris-introspector.js'
+import { type CreateKyselyDialectOptions, GeneratorDialect } from './kysely-codegen.js'
 
 /**
  * kysely-codegen's glue for IRIS: the IRIS adapter and introspector, and `IrisDialect`. The adapter

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely'
-import { type IntrospectOptions, Introspector, TableMatcher } from 'kysely-codegen'
 import type { IrisTableMetadata } from 'kysely-iris'
 import { IrisDatabaseMetadata } from './iris-database-metadata.js'
+import { type IntrospectOptions, Introspector, TableMatcher } from './kysely-codegen.js'
 import type { CodegenLogger } from './logger.js'
 import { DEFAULT_SCHEMA, isSystemSchema } from './settings.js'
 

@@ -1,3 +1,6 @@
+import type { IrisTableMetadata } from 'kysely-iris'
+import { IrisConfigError } from 'kysely-iris'
+import { IrisDatabaseMetadata } from './iris-database-metadata.js'
 import {
   type DatabaseMetadata,
   type ExportStatementNode,
@@ -9,10 +12,7 @@ import {
   type StatementNode,
   TypeScriptSerializer,
   toKyselyCamelCase,
-} from 'kysely-codegen'
-import type { IrisTableMetadata } from 'kysely-iris'
-import { IrisConfigError } from 'kysely-iris'
-import { IrisDatabaseMetadata } from './iris-database-metadata.js'
+} from './kysely-codegen.js'
 
 /** The type aliases `--type-aliases` adds per table, in the naming Kysely's docs use. */
 const TYPE_ALIASES = [

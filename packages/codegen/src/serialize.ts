@@ -1,4 +1,3 @@
-import { type Scalars, serializeFromMetadata } from 'kysely-codegen'
 import type { IrisTableMetadata } from 'kysely-iris'
 import { columnTypeKey, IrisAdapter } from './iris-adapter.js'
 import { IrisColumnTyper } from './iris-column-typer.js'
@@ -6,6 +5,7 @@ import { IrisDatabaseMetadata } from './iris-database-metadata.js'
 import { IrisGeneratorDialect } from './iris-generator-dialect.js'
 import { IrisIntrospector } from './iris-introspector.js'
 import { IrisSerializer } from './iris-serializer.js'
+import { type Scalars, serializeFromMetadata } from './kysely-codegen.js'
 import { CodegenLogger } from './logger.js'
 import { DEFAULT_SCHEMA, type IrisCodegenSettings } from './settings.js'
 

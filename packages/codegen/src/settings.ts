@@ -1,4 +1,4 @@
-import { IrisConfigError } from 'kysely-iris'
+import { IrisConfigError, redactConnectionString } from 'kysely-iris'
 import {
   BIT_TYPES,
   type BitType,
@@ -166,24 +166,21 @@ function fail(message: string): never {
   throw new IrisConfigError(`Invalid iris-codegen option: ${message}.`)
 }
 
-/** Hides the password of a URL in messages. */
-export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@')
-}
-
 function checkUrl(url: string): void {
   let parsed: URL
   try {
     parsed = new URL(url)
   } catch {
-    fail(`"${redactUrl(url)}" is not a URL; use postgres://user:password@host:5432/USER`)
+    fail(
+      `"${redactConnectionString(url)}" is not a URL; use postgres://user:password@host:5432/USER`,
+    )
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
     fail(
-      `URL "${redactUrl(url)}" must start with postgres:// (iris-pgwire speaks the PostgreSQL protocol)`,
+      `URL "${redactConnectionString(url)}" must start with postgres:// (iris-pgwire speaks the PostgreSQL protocol)`,
     )
   }
-  if (!parsed.hostname) fail(`URL "${redactUrl(url)}" has no host`)
+  if (!parsed.hostname) fail(`URL "${redactConnectionString(url)}" has no host`)
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -27,6 +27,7 @@ export type {
   IrisVectorInfo,
 } from './iris-metadata.js'
 export { IrisQueryCompiler, type IrisQueryCompilerOptions } from './iris-query-compiler.js'
+export { redactConnectionString } from './redact-connection-string.js'
 export { type IrisServerCheck, NOT_IRIS_WARNING } from './server-check.js'
 export type { IrisTransactionsMode } from './session-policy.js'
 export type { IrisSessionModel } from './session-probe.js'

@@ -1,5 +1,6 @@
 import type { DatabaseConnection } from 'kysely'
 import { IrisConfigError } from './errors.js'
+import { redactConnectionString } from './redact-connection-string.js'
 import { type IrisServerCheck, SERVER_CHECKS } from './server-check.js'
 import type { IrisTransactionsMode } from './session-policy.js'
 import { type IrisSessionModel, SESSION_MODELS } from './session-probe.js'
@@ -61,7 +62,10 @@ export interface IrisDialectConfig {
    * (connectionString, ssl, pool size, timeouts, type parsing) are ignored: configure the pool.
    */
   pool?: IrisPool | (() => Promise<IrisPool>)
-  /** Default: `IRIS_URL`, else `DATABASE_URL`, else `postgres://_SYSTEM:SYS@localhost:5432/USER`. */
+  /**
+   * Default: `IRIS_URL`, else `DATABASE_URL`, else `postgres://_SYSTEM:SYS@localhost:5432/USER`
+   * (a failure to connect on that last one says it was the default, and how to set one).
+   */
   connectionString?: string
   /**
    * Passed to `pg` as is. iris-pgwire has SSL off unless configured
@@ -153,6 +157,8 @@ export const DEFAULT_MAX_PARAMETERS = 2000
 export interface ResolvedIrisDialectConfig {
   readonly pool: IrisDialectConfig['pool']
   readonly connectionString: string
+  /** Where the connection string came from; `default` means nothing set one. */
+  readonly connectionStringSource: 'connectionString' | 'IRIS_URL' | 'DATABASE_URL' | 'default'
   readonly ssl: boolean | object | undefined
   readonly maxConnections: number | undefined
   readonly connectionTimeoutMillis: number | undefined
@@ -235,12 +241,12 @@ export function resolveIrisDialectConfig(
   ) {
     fail('"pool" must be a pg Pool or an async function returning one')
   }
-  const connectionString =
-    config.connectionString ?? env.IRIS_URL ?? env.DATABASE_URL ?? DEFAULT_CONNECTION_STRING
+  const [connectionStringSource, connectionString] = pickConnectionString(config, env)
   checkConnectionString(connectionString)
   return {
     pool: config.pool,
     connectionString,
+    connectionStringSource,
     ssl: config.ssl,
     maxConnections: optionalInteger(config, 'maxConnections', 1),
     connectionTimeoutMillis: optionalInteger(config, 'connectionTimeoutMillis', 0),
@@ -268,7 +274,17 @@ function fail(message: string): never {
   throw new IrisConfigError(`Invalid IrisDialect config: ${message}.`)
 }
 
-function checkConnectionString(value: unknown): void {
+function pickConnectionString(
+  config: IrisDialectConfig,
+  env: NodeJS.ProcessEnv,
+): [ResolvedIrisDialectConfig['connectionStringSource'], unknown] {
+  if (config.connectionString !== undefined) return ['connectionString', config.connectionString]
+  if (env.IRIS_URL !== undefined) return ['IRIS_URL', env.IRIS_URL]
+  if (env.DATABASE_URL !== undefined) return ['DATABASE_URL', env.DATABASE_URL]
+  return ['default', DEFAULT_CONNECTION_STRING]
+}
+
+function checkConnectionString(value: unknown): asserts value is string {
   if (typeof value !== 'string')
     fail('"connectionString" must be a string like postgres://user:pass@host:5432/USER')
   let url: URL
@@ -276,19 +292,14 @@ function checkConnectionString(value: unknown): void {
     url = new URL(value)
   } catch {
     fail(
-      `connection string "${redact(value)}" is not a URL; use postgres://user:pass@host:5432/USER`,
+      `connection string "${redactConnectionString(value)}" is not a URL; use postgres://user:pass@host:5432/USER`,
     )
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
     fail(
-      `connection string "${redact(value)}" must start with postgres:// (iris-pgwire speaks the PostgreSQL protocol)`,
+      `connection string "${redactConnectionString(value)}" must start with postgres:// (iris-pgwire speaks the PostgreSQL protocol)`,
     )
   }
-}
-
-/** Hides the password of a URL in error messages. */
-function redact(value: string): string {
-  return value.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@')
 }
 
 /** `paging` wins; else `irisVersion` below 2025.1 means `top` (docs/iris-sql.md#row-limits). */

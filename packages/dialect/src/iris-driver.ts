@@ -13,6 +13,7 @@ import {
   watchConnectionLoss,
 } from './connection-loss.js'
 import { createPool } from './create-pool.js'
+import { explainDefaultConnectionString } from './default-connection-hint.js'
 import { toIrisError } from './error-mapping.js'
 import {
   IrisConnectionError,
@@ -76,7 +77,7 @@ export class IrisDriver implements Driver {
     try {
       client = await pool.connect()
     } catch (error) {
-      throw toIrisError(error)
+      throw explainDefaultConnectionString(toIrisError(error), this.#config)
     }
     let connection = this.#connections.get(client)
     if (!connection) {

@@ -78,6 +78,15 @@ export class IrisIntrospector implements DatabaseIntrospector {
     this.#db = db as unknown as Kysely<Catalog>
   }
 
+  /**
+   * The tables, as `getTables()` returns them. Kysely 0.28's DatabaseIntrospector requires this
+   * method (deprecated there, gone in 0.29), so the class type-checks under either Kysely the
+   * peer range allows.
+   */
+  async getMetadata(options?: DatabaseMetadataOptions): Promise<{ tables: IrisTableMetadata[] }> {
+    return { tables: await this.getTables(options) }
+  }
+
   /** User schemas only: IRIS's own start with `%` or `Ens` (docs/iris-sql.md#catalog-values). */
   async getSchemas(): Promise<SchemaMetadata[]> {
     const rows = await this.#db

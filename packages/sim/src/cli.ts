@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
- * `iris-sim`: runs the sim until SIGINT or SIGTERM. Prints the connection URL as the first line
- * of stdout and nothing else; errors go to stderr (exit 2 for bad flags, 1 when starting fails).
+ * `iris-sim`: runs the sim until SIGINT or SIGTERM. Says on stderr that it is starting, then prints
+ * the connection URL as the first line of stdout and nothing else; errors go to stderr (exit 2 for
+ * bad flags, 1 when starting fails).
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { type PgwireBackend, startPgwire } from './front-end/index.js'
-import { SimConfigError, type SimOptions } from './options.js'
+import { resolveSimOptions, SimConfigError, type SimOptions } from './options.js'
 import { PROFILES } from './profiles.js'
 import { startSim } from './start-sim.js'
 
@@ -148,6 +149,11 @@ function packageVersion(): string {
   return (JSON.parse(manifest) as { version: string }).version
 }
 
+function startingLine(profile: string, backend: PgwireBackend | undefined): string {
+  if (backend === undefined) return `starting the sim (profile ${profile})…`
+  return `starting the sim (profile ${profile}) and iris-pgwire (${backend} backend) in front of it…`
+}
+
 async function main(): Promise<void> {
   const command = parseCommandLine(process.argv.slice(2))
   if (command.kind === 'help') {
@@ -158,14 +164,15 @@ async function main(): Promise<void> {
     process.stdout.write(`${packageVersion()}\n`)
     return
   }
-  const sim = await startSim(command.options)
   const backend = frontEnds[command.frontEnd]
+  // Starting takes seconds (the engine, and iris-pgwire if asked for); say so on stderr, keeping
+  // stdout for the URL alone.
+  // Bad options are reported before that line (startSim validates them again; it is cheap).
+  const { profile } = resolveSimOptions(command.options)
+  process.stderr.write(`iris-sim: ${startingLine(profile, backend)}\n`)
+  const sim = await startSim(command.options)
   let pgwire: Awaited<ReturnType<typeof startPgwire>> | undefined
   if (backend !== undefined) {
-    // iris-pgwire takes seconds to start; say so on stderr, keeping stdout for the URL alone.
-    process.stderr.write(
-      `iris-sim: starting iris-pgwire (${backend} backend) in front of the sim\n`,
-    )
     try {
       pgwire = await startPgwire({ backend, sim })
     } catch (error) {

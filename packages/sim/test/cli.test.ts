@@ -1,11 +1,14 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { pgwireAvailability } from '../src/front-end/pgwire-availability.js'
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
+const { version: packageVersion } = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+) as { version: string }
 
 interface Exit {
   code: number | null
@@ -77,7 +80,7 @@ describe('iris-sim command line (dist/cli.js)', () => {
       const { code, stdout, stderr } = await exit
       expect(code).toBe(0)
       expect(stdout).toBe(`${url}\n`)
-      expect(stderr).toBe('')
+      expect(stderr).toMatch(/^iris-sim: starting the sim \(profile [\w.-]+\)…\n$/)
     },
     startTimeoutMs,
   )
@@ -100,7 +103,7 @@ describe('iris-sim command line (dist/cli.js)', () => {
     expect(help.stdout).toContain('iris | pgwire-1.0-dbapi | pgwire-1.0-embedded')
     expect(help.stdout).toContain('Examples:')
     const version = await run(['--version']).exit
-    expect(version).toMatchObject({ code: 0, stdout: '0.1.0\n' })
+    expect(version).toMatchObject({ code: 0, stdout: `${packageVersion}\n` })
   })
 
   it.each([
@@ -155,7 +158,9 @@ describe('iris-sim command line (dist/cli.js)', () => {
       child.kill('SIGTERM')
       const { code, stderr } = await exit
       expect(code).toBe(0)
-      expect(stderr).toBe('iris-sim: starting iris-pgwire (dbapi backend) in front of the sim\n')
+      expect(stderr).toBe(
+        'iris-sim: starting the sim (profile iris) and iris-pgwire (dbapi backend) in front of it…\n',
+      )
     },
     startTimeoutMs,
   )

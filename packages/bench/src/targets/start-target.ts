@@ -1,8 +1,9 @@
 import type { Profile } from '@kysely-iris/sim'
+import { redactConnectionString } from 'kysely-iris'
 import { IRIS_PGWIRE_TARGETS, type IrisPgwireTarget, startIrisPgwire } from './iris-pgwire.js'
 import { startLocalPostgres } from './local-postgres.js'
 import { startSimProcess } from './sim-process.js'
-import { probeServer, redactUrl, type Target, TargetUnavailableError } from './target.js'
+import { probeServer, type Target, TargetUnavailableError } from './target.js'
 
 /**
  * A target as the command line names it: `sim`, `postgres`, the real iris-pgwire on one of its
@@ -53,14 +54,14 @@ async function connectToServer(url: string): Promise<Target> {
   } catch (error) {
     throw new TargetUnavailableError(
       'failed',
-      `cannot connect to ${redactUrl(url)}: ${(error as Error).message}`,
+      `cannot connect to ${redactConnectionString(url)}: ${(error as Error).message}`,
     )
   }
   return {
     id: 'url',
     kind: probe.kind,
     url,
-    description: `${probe.version} at ${redactUrl(url)}`,
+    description: `${probe.version} at ${redactConnectionString(url)}`,
     info: { serverVersion: probe.version },
     // Not known from outside: behind iris-pgwire's external backend the transaction scenarios
     // fail, with IrisDialect's IrisTransactionsUnsupportedError as the reason.

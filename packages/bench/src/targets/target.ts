@@ -57,10 +57,6 @@ export class TargetUnavailableError extends Error {
   }
 }
 
-export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@')
-}
-
 /**
  * `SELECT version()` names IRIS on iris-pgwire (docs/iris-sql.md#server-identity) and on the sim;
  * anything else is treated as PostgreSQL. A parameterless query, so it travels on the simple

@@ -1,6 +1,6 @@
 import { Kysely } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { IrisDialect } from '../../src/index.js'
+import { IrisDialect, type IrisIntrospector } from '../../src/index.js'
 import { FakePool } from '../support/fake-pool.js'
 
 describe('introspector (INFORMATION_SCHEMA)', () => {
@@ -100,6 +100,17 @@ describe('introspector (INFORMATION_SCHEMA)', () => {
       ['Sales', 'ORDERS'],
       ['SQLUser', 'PERSON'],
     ])
+  })
+
+  it("answers Kysely 0.28's getMetadata with the tables getTables returns", async () => {
+    const dialect = new IrisDialect({ pool: pgwireCatalog() })
+    const introspector = dialect.createIntrospector(
+      new Kysely<unknown>({ dialect }),
+    ) as IrisIntrospector
+    const options = { withInternalKyselyTables: true }
+    expect(await introspector.getMetadata(options)).toEqual({
+      tables: await introspector.getTables(options),
+    })
   })
 
   it("hides Kysely's migration tables in any case unless withInternalKyselyTables", async () => {

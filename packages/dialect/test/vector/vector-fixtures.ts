@@ -1,22 +1,15 @@
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64'
+import { mersenne } from 'pure-rand/generator/mersenne'
 import type { VectorElementType } from '../../src/index.js'
 
-/** mulberry32: a small seeded PRNG, so every run inserts and searches the same vectors. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
-
-/** `count` vectors of `dimensions` doubles in [-1, 1). */
+/**
+ * `count` vectors of `dimensions` doubles in [-1, 1), from pure-rand's Mersenne Twister, so every
+ * run inserts and searches the same vectors.
+ */
 export function randomVectors(seed: number, count: number, dimensions: number): number[][] {
-  const random = seededRandom(seed)
+  const generator = mersenne(seed)
   return Array.from({ length: count }, () =>
-    Array.from({ length: dimensions }, () => random() * 2 - 1),
+    Array.from({ length: dimensions }, () => uniformFloat64(generator) * 2 - 1),
   )
 }
 

@@ -4,6 +4,7 @@
  * connection (docs/iris-sql.md#returning-and-last_identity), LOCK TABLE
  * (docs/iris-sql.md#table-locks), savepoints (docs/iris-sql.md#savepoints) and cancel.
  */
+import { serialize } from 'pg-protocol'
 import { expect, it } from 'vitest'
 import { describeEachProfile, failure, sqlcodeOf } from './profiles.js'
 
@@ -181,12 +182,7 @@ describeEachProfile(
       const net = await import('node:net')
       await new Promise<void>((resolve, reject) => {
         const socket = net.connect(sim().port, sim().host, () => {
-          const message = Buffer.alloc(16)
-          message.writeInt32BE(16, 0)
-          message.writeInt32BE(80877102, 4)
-          message.writeInt32BE(processID, 8)
-          message.writeInt32BE(secretKey, 12)
-          socket.end(message)
+          socket.end(serialize.cancel(processID, secretKey))
         })
         socket.on('close', () => resolve())
         socket.on('error', reject)

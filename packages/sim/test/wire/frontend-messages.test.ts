@@ -15,16 +15,13 @@ describe('decodeFrontendMessage', () => {
       sql: 'echo $1',
       paramTypeIDs: [23, 0],
     })
-    expect(
-      decodeFrontendMessage(
-        frontend.bind('p', 's1', ['x', null, Buffer.from([7])], { paramFormats: [0, 0, 1] }),
-      ),
-    ).toEqual({
+    expect(decodeFrontendMessage(frontend.bind('p', 's1', ['x', null, Buffer.from([7])]))).toEqual({
       type: 'bind',
       portal: 'p',
       statement: 's1',
       params: ['x', null, Buffer.from([7])],
-      resultFormats: [],
+      // node-postgres asks for text results with one format code.
+      resultFormats: [0],
     })
     expect(decodeFrontendMessage(frontend.describe('P', 'p'))).toEqual({
       type: 'describe',
@@ -52,7 +49,7 @@ describe('decodeFrontendMessage', () => {
 
   it('applies a single Bind format code to every parameter', () => {
     const message = decodeFrontendMessage(
-      frontend.bind('', '', [Buffer.from('a'), Buffer.from('b')], { paramFormats: [1] }),
+      frontend.bindWithFormats([Buffer.from('a'), Buffer.from('b')], [1]),
     )
     expect(message).toMatchObject({ params: [Buffer.from('a'), Buffer.from('b')] })
   })
@@ -60,14 +57,14 @@ describe('decodeFrontendMessage', () => {
   it.each([
     [
       'format codes that match neither 1 nor every parameter',
-      { paramFormats: [0, 0] },
+      [0, 0],
       /2 parameter format codes for 3/,
     ],
-    ['an unknown format code', { paramFormats: [2] }, /unknown format code 2/],
-  ])('rejects %s', (_, options, text) => {
-    expect(() => decodeFrontendMessage(frontend.bind('', '', ['a', 'b', 'c'], options))).toThrow(
-      text,
-    )
+    ['an unknown format code', [2], /unknown format code 2/],
+  ])('rejects %s', (_, paramFormats, text) => {
+    expect(() =>
+      decodeFrontendMessage(frontend.bindWithFormats(['a', 'b', 'c'], paramFormats)),
+    ).toThrow(text)
   })
 
   it('rejects a negative count', () => {
@@ -76,12 +73,10 @@ describe('decodeFrontendMessage', () => {
   })
 
   it('decodes a CancelRequest as unsigned 32-bit keys', () => {
-    const frame = frontend.untyped(
-      frontend.int32(80877102),
-      frontend.int32(7),
-      frontend.int32(0x9000_0000 | 0),
-    )
-    expect(decodeCancelRequest(frame)).toEqual({ processId: 7, secretKey: 0x9000_0000 })
+    expect(decodeCancelRequest(frontend.cancel(7, 0x9000_0000 | 0))).toEqual({
+      processId: 7,
+      secretKey: 0x9000_0000,
+    })
   })
 })
 

@@ -115,7 +115,7 @@ describe('wire: queries over a fake engine', () => {
       const { client } = await RawClient.connect(wire.port)
       client.send(
         frontend.parse('', 'echo $1 $2'),
-        frontend.bind('', '', ['text', Buffer.from([1, 2, 255])], { paramFormats: [0, 1] }),
+        frontend.bind('', '', ['text', Buffer.from([1, 2, 255])]),
         frontend.execute(''),
         frontend.sync(),
       )
@@ -129,7 +129,7 @@ describe('wire: queries over a fake engine', () => {
       const { client } = await RawClient.connect(wire.port)
       client.send(
         frontend.parse('', 'rows 1'),
-        frontend.bind('', '', [], { resultFormats: [1] }),
+        frontend.bind('', '', [], { binaryResults: true }),
         frontend.execute(''),
         frontend.sync(),
       )

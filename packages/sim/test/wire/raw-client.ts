@@ -3,6 +3,7 @@
  * messages, Execute row limits, binary parameters, and exact backend message sequences.
  */
 import { connect, type Socket } from 'node:net'
+import { serialize } from 'pg-protocol'
 
 export interface BackendMessage {
   type: string
@@ -33,54 +34,51 @@ function cstring(value: string): Buffer {
   return Buffer.from(`${value}\0`)
 }
 
-/** Frontend messages, encoded by hand. */
+/**
+ * Frontend messages. The well-formed ones are encoded by pg-protocol's serializer, the encoder
+ * node-postgres itself uses; only what it never writes is built by hand: broken frames (`raw`,
+ * `untyped`) and Bind's parameter format codes given explicitly (`bindWithFormats`).
+ */
 export const frontend = {
-  startup(parameters: Record<string, string>): Buffer {
-    const body = Buffer.concat([
-      int32(196608),
-      ...Object.entries(parameters).flatMap(([name, value]) => [cstring(name), cstring(value)]),
-      Buffer.from([0]),
-    ])
-    return Buffer.concat([int32(body.length + 4), body])
-  },
+  startup: (parameters: Record<string, string>) => serialize.startup(parameters),
   untyped(...parts: Buffer[]): Buffer {
     const body = Buffer.concat(parts)
     return Buffer.concat([int32(body.length + 4), body])
   },
-  query: (sql: string) => frame('Q', cstring(sql)),
+  query: (sql: string) => serialize.query(sql),
   parse: (name: string, sql: string, types: number[] = []) =>
-    frame('P', cstring(name), cstring(sql), int16(types.length), ...types.map(int32)),
-  bind(
+    serialize.parse({ name, text: sql, types }),
+  /** Bind as node-postgres sends it: one format code per parameter (a Buffer is binary). */
+  bind: (
     portal: string,
     statement: string,
     params: (string | Buffer | null)[],
-    options: { paramFormats?: number[]; resultFormats?: number[] } = {},
-  ): Buffer {
-    const paramFormats = options.paramFormats ?? []
-    const resultFormats = options.resultFormats ?? []
+    options: { binaryResults?: boolean } = {},
+  ) => serialize.bind({ portal, statement, values: params, binary: options.binaryResults }),
+  /** Bind with the parameter format codes given as they are: one for all, or deliberately wrong. */
+  bindWithFormats(params: (string | Buffer)[], paramFormats: number[]): Buffer {
     const values = params.map((value) => {
-      if (value === null) return int32(-1)
       const bytes = Buffer.isBuffer(value) ? value : Buffer.from(value)
       return Buffer.concat([int32(bytes.length), bytes])
     })
     return frame(
       'B',
-      cstring(portal),
-      cstring(statement),
+      cstring(''),
+      cstring(''),
       int16(paramFormats.length),
       ...paramFormats.map(int16),
       int16(params.length),
       ...values,
-      int16(resultFormats.length),
-      ...resultFormats.map(int16),
+      int16(0),
     )
   },
-  describe: (target: 'S' | 'P', name: string) => frame('D', Buffer.from(target), cstring(name)),
-  execute: (portal: string, maxRows = 0) => frame('E', cstring(portal), int32(maxRows)),
-  close: (target: 'S' | 'P', name: string) => frame('C', Buffer.from(target), cstring(name)),
-  sync: () => frame('S'),
-  flush: () => frame('H'),
-  terminate: () => frame('X'),
+  describe: (target: 'S' | 'P', name: string) => serialize.describe({ type: target, name }),
+  execute: (portal: string, maxRows = 0) => serialize.execute({ portal, rows: maxRows }),
+  close: (target: 'S' | 'P', name: string) => serialize.close({ type: target, name }),
+  sync: () => serialize.sync(),
+  flush: () => serialize.flush(),
+  terminate: () => serialize.end(),
+  cancel: (processId: number, secretKey: number) => serialize.cancel(processId, secretKey),
   raw: frame,
   int16,
   int32,
