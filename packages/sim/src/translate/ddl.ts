@@ -6,7 +6,7 @@
  * PostgreSQL as it stores it (stored-names.ts); the names as written are recorded as display names
  * (display-names.ts, docs/iris-sql.md#identifiers).
  */
-import { EXACT_COLLATION } from '../catalog/metadata.js'
+import { EXACT_COLLATION, SQLUPPER_COLLATION } from '../catalog/metadata.js'
 import { DEFAULT_SCHEMA } from '../catalog/names.js'
 import {
   columnDisplayName,
@@ -106,11 +106,15 @@ function description(
 
 const IDENTITY_WORDS = ['IDENTITY', 'AUTO_INCREMENT', 'SERIAL']
 
-/** An IRIS collation keyword after COLLATE → the PostgreSQL collation (docs/iris-sql.md#collation). */
+/**
+ * An IRIS collation keyword after COLLATE → the PostgreSQL collation (docs/iris-sql.md#collation).
+ * SQLSTRING is case-sensitive, so it gets the exact collation; that neither collation ignores
+ * trailing blanks is a simulator limit (docs/iris-sql.md#simulator-limits).
+ */
 const COLLATIONS: Record<string, string> = {
   '%EXACT': EXACT_COLLATION,
-  '%SQLUPPER': 'iris_sim.sqlupper',
-  '%SQLSTRING': 'iris_sim.sqlupper',
+  '%SQLUPPER': SQLUPPER_COLLATION,
+  '%SQLSTRING': EXACT_COLLATION,
 }
 
 interface ColumnDefinition {

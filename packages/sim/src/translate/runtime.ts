@@ -65,9 +65,22 @@ create or replace function iris_sim.round(double precision, integer) returns dou
 create or replace function iris_sim.truncate(double precision, integer) returns double precision language sql immutable as $f$ select trunc($1::numeric, $2)::double precision $f$;
 create or replace function iris_sim.len(text) returns integer language sql immutable as $f$ select char_length($1) $f$;
 create or replace function iris_sim.getdate() returns timestamp language sql stable as $f$ select localtimestamp $f$;
--- docs/iris-sql.md#collation: %SQLUPPER(x), upper-cased (IRIS also prefixes a space; not reproduced).
-create or replace function iris_sim.sqlupper(text) returns text language sql immutable as $f$ select upper($1) $f$;
-create or replace function iris_sim.sqlstring(text) returns text language sql immutable as $f$ select $1 $f$;
+-- docs/iris-sql.md#collation: the value a collation function returns: trailing whitespace (space, tab, LF,
+-- VT, FF, CR) stripped, one leading space added; NULL gives ' '. An empty or all-blank value gives ' '
+-- followed by $CHAR(0), which PostgreSQL text cannot hold, so the simulator refuses it (IR400) rather than
+-- return something else.
+create or replace function iris_sim.collated(value text) returns text language plpgsql immutable as $f$
+begin
+  if value is null then return ' '; end if;
+  value := rtrim(value, E' \\t\\n\\x0B\\f\\r');
+  if value = '' then
+    raise exception using errcode = 'IR400', message = 'the collated form of an empty or all-blank string is a space followed by $CHAR(0) on IRIS, which the simulator cannot return; test for it with LENGTH(x) = 0 instead';
+  end if;
+  return ' ' || value;
+end $f$;
+-- %SQLUPPER(x): upper-cased, then collated; %SQLSTRING(x): collated, case kept.
+create or replace function iris_sim.sqlupper(text) returns text language sql immutable as $f$ select iris_sim.collated(upper($1)) $f$;
+create or replace function iris_sim.sqlstring(text) returns text language sql immutable as $f$ select iris_sim.collated($1) $f$;
 create or replace function iris_sim.vector_error(code text, message text) returns double precision language plpgsql as
 $f$ begin raise exception using errcode = code, message = message; end $f$;
 `

@@ -1,9 +1,10 @@
 /**
  * Every construct the sim accepts runs through `pg` with IRIS's meaning (results, not SQL text):
- * SQLUPPER collation and %EXACT (docs/iris-sql.md#collation), loose parameters, TOP / LIMIT / %VID
- * (docs/iris-sql.md#row-limits, docs/iris-sql.md#vid-paging), BIT (docs/iris-sql.md#booleans),
- * identities and LAST_IDENTITY (docs/iris-sql.md#returning-and-last_identity,
- * docs/iris-sql.md#identity-columns), INSERT OR UPDATE (docs/iris-sql.md#upsert), multi-row VALUES
+ * SQLUPPER collation, %EXACT and the collation functions (docs/iris-sql.md#collation), loose
+ * parameters, TOP / LIMIT / %VID (docs/iris-sql.md#row-limits, docs/iris-sql.md#vid-paging), BIT
+ * (docs/iris-sql.md#booleans), identities and LAST_IDENTITY
+ * (docs/iris-sql.md#returning-and-last_identity, docs/iris-sql.md#identity-columns), INSERT OR
+ * UPDATE (docs/iris-sql.md#upsert), multi-row VALUES
  * and INSERT ... SELECT (docs/iris-sql.md#multi-row-inserts), DISTINCT BY
  * (docs/iris-sql.md#distinct-by), vectors (docs/iris-sql.md#vectors), and DDL text
  * (docs/iris-sql.md#ddl).
@@ -284,6 +285,57 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
         [3],
       )
       expect(result.rows.map((row) => Number(row.rn))).toEqual([2, 1])
+    })
+
+  // iris-pgwire rewrites %SQLUPPER(x) to UPPER(x) before IRIS sees it (docs/iris-sql.md#text-rewrites),
+  // so IRIS's own collation functions are tested where nothing stands in front of it.
+  if (profile === 'iris')
+    describe('collation functions and keywords (docs/iris-sql.md#collation)', () => {
+      const one = async (sql: string, params: unknown[] = []) =>
+        Object.values((await client.query(sql, params)).rows[0] ?? {})[0]
+      beforeAll(async () => {
+        await client.query('CREATE TABLE word (id INTEGER PRIMARY KEY, w VARCHAR(20))')
+        await client.query('INSERT INTO word (id, w) VALUES (?, ?), (?, ?)', [
+          ...[1, 'Abc d \t '],
+          ...[2, 'abc'],
+        ])
+      })
+
+      it('%SQLUPPER upper-cases, strips trailing whitespace and prefixes a space', async () => {
+        expect(await one('SELECT %SQLUPPER(w) FROM word WHERE id = ?', [1])).toBe(' ABC D')
+        expect(await one('SELECT %SQLUPPER(?) AS u', ['x y  '])).toBe(' X Y')
+        expect(await one('SELECT %SQLUPPER(?) AS u', [null])).toBe(' ')
+      })
+
+      it('%SQLSTRING strips trailing whitespace and prefixes a space, keeping case', async () => {
+        expect(await one('SELECT %SQLSTRING(w) FROM word WHERE id = ?', [1])).toBe(' Abc d')
+        expect(await one('SELECT %SQLSTRING(?) AS s', [null])).toBe(' ')
+      })
+
+      it('refuses the collated form of an empty or all-blank string, which holds $CHAR(0)', async () => {
+        for (const value of ['', ' \t ']) {
+          const error = await failure(client, 'SELECT %SQLUPPER(?) AS u', [value])
+          expect(sqlcodeOf(error)).toBe(-400)
+          expect(error.message).toContain('LENGTH(x) = 0')
+        }
+      })
+
+      it('%EXACT returns the value as stored and compares it exactly', async () => {
+        expect(await one('SELECT %EXACT(w) FROM word WHERE id = ?', [1])).toBe('Abc d \t ')
+        const exact = await client.query('SELECT id FROM word WHERE %EXACT(w) = ?', ['abc'])
+        expect(ids(exact)).toEqual([2])
+      })
+
+      it('refuses the deprecated %STRING, whose punctuation stripping it does not model', async () => {
+        expect(sqlcodeOf(await failure(client, 'SELECT %STRING(w) FROM word'))).toBe(-359)
+      })
+
+      it('compares a COLLATE %SQLSTRING column case-sensitively', async () => {
+        await client.query('CREATE TABLE code (c VARCHAR(5) COLLATE %SQLSTRING UNIQUE)')
+        await client.query('INSERT INTO code (c) VALUES (?), (?)', ['ab', 'AB'])
+        const rows = await client.query('SELECT c FROM code WHERE c = ?', ['ab'])
+        expect(rows.rows.map((row) => row.c)).toEqual(['ab'])
+      })
     })
 })
 

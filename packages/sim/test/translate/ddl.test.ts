@@ -155,6 +155,15 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
       'CREATE TABLE t (code varchar(5) COLLATE iris_sim.exact)',
     )
   })
+
+  it('COLLATE %SQLSTRING is case-sensitive, COLLATE %SQLUPPER is not (docs/iris-sql.md#collation)', () => {
+    expect(run('CREATE TABLE t (code VARCHAR(5) COLLATE %SQLSTRING)').sql).toBe(
+      'CREATE TABLE t (code varchar(5) COLLATE iris_sim.exact)',
+    )
+    expect(run('CREATE TABLE t (code VARCHAR(5) COLLATE %SQLUPPER)').sql).toBe(
+      'CREATE TABLE t (code varchar(5) COLLATE iris_sim.sqlupper)',
+    )
+  })
 })
 
 describe('DROP and ALTER TABLE (docs/iris-sql.md#create-and-drop, docs/iris-sql.md#alter-table)', () => {
