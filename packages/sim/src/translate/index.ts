@@ -25,6 +25,7 @@ import type { Plan, TranslateOptions } from './plan.js'
 import { rejectUnsupported } from './reject.js'
 import { rewriteSchemaAliases } from './schema-alias.js'
 import { derivedLabels, selectLabels } from './select-labels.js'
+import { rewriteStartsWith } from './startswith.js'
 import { splitStatements } from './statements.js'
 import { storedNames } from './stored-names.js'
 import { render, type Token, TokenizeError, tokenize } from './tokenizer.js'
@@ -52,7 +53,8 @@ function rewriteExpressions(tokens: readonly Token[]): {
   tokens: Token[]
   readsLastIdentity: boolean
 } {
-  let out = rewriteLikeEscape(tokens)
+  // Before the LIKE rewrite: %STARTSWITH becomes a LIKE that already names its escape character.
+  let out = rewriteLikeEscape(rewriteStartsWith(tokens))
   out = rewriteOperators(out)
   out = rewriteSchemaAliases(out)
   out = rewriteColonCasts(out)

@@ -68,6 +68,16 @@ create or replace function iris_sim.getdate() returns timestamp language sql sta
 -- docs/iris-sql.md#collation: %SQLUPPER(x), upper-cased (IRIS also prefixes a space; not reproduced).
 create or replace function iris_sim.sqlupper(text) returns text language sql immutable as $f$ select upper($1) $f$;
 create or replace function iris_sim.sqlstring(text) returns text language sql immutable as $f$ select $1 $f$;
+-- docs/iris-sql.md#startswith: x %STARTSWITH p is x LIKE startswith_pattern(p) with backslash as the escape, every character of p
+-- literal. IRIS ignores a %SQLUPPER prefix's trailing blanks and not a number's, which the simulator cannot tell
+-- apart, so such a prefix (and the empty one) is refused (IR001, SQLCODE -1).
+create or replace function iris_sim.startswith_pattern(prefix text) returns text language plpgsql immutable strict as
+$f$ begin
+  if prefix = '' or right(prefix, 1) = ' ' then
+    raise exception using errcode = 'IR001', message = '%STARTSWITH with an empty prefix or one ending in a blank is IRIS SQL, but the simulator does not model it; test it on IRIS';
+  end if;
+  return replace(replace(replace(prefix, chr(92), chr(92) || chr(92)), '%', chr(92) || '%'), '_', chr(92) || '_') || '%';
+end $f$;
 create or replace function iris_sim.vector_error(code text, message text) returns double precision language plpgsql as
 $f$ begin raise exception using errcode = code, message = message; end $f$;
 `
