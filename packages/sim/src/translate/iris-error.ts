@@ -9,6 +9,7 @@ import { SimError } from '../engine/types.js'
 /** IRIS's own text for the SQLCODEs the sim raises (docs/iris-sql.md#sqlcodes, doc `RERR_sql`). */
 export const SQLCODE_TEXT: Readonly<Record<number, string>> = {
   [-1]: 'Invalid SQL statement',
+  [-8]: 'Invalid DATEPART code for DATEPART(), DATENAME(), DATEADD(), or DATEDIFF()',
   [-12]: 'A term expected, beginning with either an identifier or a constant',
   [-25]: 'Input encountered after end of query',
   [-29]: 'Field not found in the applicable tables',

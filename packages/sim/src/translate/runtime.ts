@@ -7,6 +7,13 @@
  * (docs/iris-sql.md#vector-functions); IR001 an HNSW index on a column that cannot hold one
  * (docs/iris-sql.md#hnsw-indexes); IR333 DROP INDEX of an index that does not exist.
  */
+import {
+  DATE_PART_NAMES,
+  DATE_PART_SQL,
+  DATE_PARTS_TAKEN,
+  type DateFunction,
+  unmodelledDatePart,
+} from './date-parts.js'
 import { VECTOR_PG_TYPES, type VectorElementType } from './types.js'
 
 /** Runs `sql` unless `exists` (a boolean query) is true: for objects without IF NOT EXISTS. */
@@ -149,6 +156,54 @@ function similarityFunctions(): string {
   return statements.join('\n')
 }
 
+const sqlArray = (items: readonly string[]) => `array[${items.map((i) => `'${i}'`).join(', ')}]`
+
+/**
+ * iris_sim.date_part(part, fn): the datepart a parameter names, for function `fn`
+ * (docs/iris-sql.md#date-parts); NULL for a name that is no datepart of `fn`, as IRIS answers a host
+ * variable; IR359 for a part the simulator does not compute.
+ */
+function datePartFunction(): string {
+  const names = [...DATE_PART_NAMES].map(([name, part]) => `when '${name}' then '${part}'`)
+  const functions = Object.keys(DATE_PART_SQL) as DateFunction[]
+  const taken = functions.map((fn) => `when '${fn}' then ${sqlArray(DATE_PARTS_TAKEN[fn])}`)
+  const modelled = functions.map(
+    (fn) => `when '${fn}' then ${sqlArray(Object.keys(DATE_PART_SQL[fn]))}`,
+  )
+  return `
+create or replace function iris_sim.date_part(part text, fn text) returns text language plpgsql immutable strict as
+$f$ declare canonical text := case lower(btrim(part)) ${names.join(' ')} end;
+begin
+  if canonical is null or not canonical = any(case fn ${taken.join(' ')} end) then return null; end if;
+  if not canonical = any(case fn ${modelled.join(' ')} end) then
+    raise exception using errcode = 'IR359', message = format('${unmodelledDatePart('%s', '%s')}', fn, canonical);
+  end if;
+  return canonical;
+end $f$;`
+}
+
+const DATE_FUNCTION_SIGNATURES: Record<DateFunction, { args: string; returns: string }> = {
+  DATEADD: { args: 'n numeric, d timestamp', returns: 'timestamp' },
+  DATEDIFF: { args: 's timestamp, e timestamp', returns: 'integer' },
+  DATEPART: { args: 'd timestamp', returns: 'integer' },
+}
+
+/** DATEADD, DATEDIFF and DATEPART over DATE_PART_SQL (date-parts.ts, docs/iris-sql.md#date-parts). */
+function dateFunctions(): string {
+  return (Object.keys(DATE_PART_SQL) as DateFunction[])
+    .map((fn) => {
+      const arms = Object.entries(DATE_PART_SQL[fn]).map(
+        ([part, sql]) => `when '${part}' then ${sql}`,
+      )
+      const part = `case iris_sim.date_part(part, '${fn}') ${arms.join(' ')} end`
+      // DATEADD adds whole units (the number truncated); the others return an INTEGER.
+      const body = fn === 'DATEADD' ? `d + trunc(n) * ${part}` : `(${part})::integer`
+      const { args, returns } = DATE_FUNCTION_SIGNATURES[fn]
+      return `create or replace function iris_sim.${fn.toLowerCase()}(part text, ${args}) returns ${returns} language sql immutable as $f$ select ${body} $f$;`
+    })
+    .join('\n')
+}
+
 const indexProcedures = `
 -- docs/iris-sql.md#hnsw-indexes: an HNSW index needs a fixed-length FLOAT, DOUBLE or DECIMAL vector column.
 create or replace procedure iris_sim.check_hnsw_column(table_oid regclass, column_name text) language plpgsql as $f$
@@ -178,5 +233,7 @@ export const RUNTIME_SQL = [
   scalarFunctions,
   ...ELEMENT_TYPES.map(toVectorFunction),
   similarityFunctions(),
+  datePartFunction(),
+  dateFunctions(),
   indexProcedures,
 ].join('\n')

@@ -1,6 +1,7 @@
 /**
  * Hand-written IRIS syntax the sim runs with IRIS's meaning, through `pg` on one sim:
- * %STARTSWITH (docs/iris-sql.md#startswith).
+ * %STARTSWITH (docs/iris-sql.md#startswith), DATEADD, DATEDIFF and DATEPART
+ * (docs/iris-sql.md#date-parts).
  */
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -44,5 +45,53 @@ describe('%STARTSWITH (docs/iris-sql.md#startswith)', () => {
     expect(
       sqlcodeOf(await failure(client, 'SELECT id FROM word WHERE w %STARTSWITH ?', ['M '])),
     ).toBe(-1)
+  })
+})
+
+describe('DATEADD, DATEDIFF, DATEPART (docs/iris-sql.md#date-parts)', () => {
+  const one = async (sql: string, params: unknown[] = []) =>
+    Object.values((await client.query(sql, params)).rows[0] ?? {})
+
+  it('DATEADD adds whole units and keeps a valid date', async () => {
+    const [endOfFeb, leap, truncated, days] = await one(
+      "SELECT DATEADD(mm, 1, '2023-01-31') AS a, DATEADD('year', 1, '2024-02-29') AS b, DATEADD(hh, 1.9, '2024-01-01 23:30:00') AS c, DATEADD(d, ?, ?) AS d",
+      [-1, '2024-03-01'],
+    )
+    expect([endOfFeb, leap, truncated, days].map(String)).toEqual(
+      [
+        '2023-02-28 00:00:00',
+        '2025-02-28 00:00:00',
+        '2024-01-02 00:30:00',
+        '2024-02-29 00:00:00',
+      ].map((text) => String(new Date(text))),
+    )
+  })
+
+  it('DATEDIFF counts boundaries crossed, not time elapsed', async () => {
+    expect(
+      await one(
+        "SELECT DATEDIFF(yy, '2018-09-23', '2019-01-01') AS a, DATEDIFF(mi, '2024-01-01 12:23:59', '2024-01-01 12:24:05') AS b, DATEDIFF(mm, '2024-03-31', '2024-02-01') AS c, DATEDIFF(dd, '2024-01-01 23:59:59', '2024-01-02 00:00:00') AS d, DATEDIFF('ms', '2024-01-01 00:00:00.0019', '2024-01-01 00:00:01.0011') AS e",
+      ),
+    ).toEqual([1, 1, -1, 1, 1000])
+  })
+
+  it('DATEPART returns an integer; weekday counts from Sunday = 1', async () => {
+    expect(
+      await one(
+        "SELECT DATEPART(dw, '2024-06-02') AS a, DATEPART(q, '2024-06-02') AS b, DATEPART(dy, '2024-12-31') AS c, DATEPART(ms, '2024-01-01 10:20:30.4567') AS d, DATEPART(?, '2024-06-02') AS e",
+        ['MONTH'],
+      ),
+    ).toEqual([1, 2, 366, 456, 6])
+  })
+
+  it('refuses what it does not compute, and answers NULL for an unknown datepart parameter', async () => {
+    expect(
+      sqlcodeOf(await failure(client, "SELECT DATEDIFF(ww, '2024-01-01', ?)", ['2024-02-01'])),
+    ).toBe(-359)
+    expect(sqlcodeOf(await failure(client, 'SELECT DATEPART(?, ?)', ['wk', '2024-02-01']))).toBe(
+      -359,
+    )
+    expect(sqlcodeOf(await failure(client, "SELECT DATEADD(fortnight, 1, '2024-01-01')"))).toBe(-8)
+    expect(await one('SELECT DATEPART(?, ?)', ['fortnight', '2024-02-01'])).toEqual([null])
   })
 })

@@ -21,3 +21,30 @@ describe('%STARTSWITH (docs/iris-sql.md#startswith)', () => {
     expectRejected('SELECT a FROM t WHERE a %STARTSWITH', -12)
   })
 })
+
+describe('DATEADD, DATEDIFF, DATEPART (docs/iris-sql.md#date-parts)', () => {
+  it('call the runtime with the datepart named in full, quoted or not, in any case', () => {
+    expect(
+      sqlOf('SELECT DATEADD(dd, 1, d), DATEDIFF(\'MI\', ?, d), DATEPART("Yyyy", d) FROM t'),
+    ).toBe(
+      "SELECT iris_sim.dateadd('day', 1, d), iris_sim.datediff('minute', $1, d), iris_sim.datepart('year', d) FROM t",
+    )
+  })
+
+  it('leave a parameter datepart to the runtime', () => {
+    expect(sqlOf('SELECT DATEPART(?, d) FROM t')).toBe('SELECT iris_sim.datepart($1, d) FROM t')
+  })
+
+  it('refuse an unknown datepart with -8, and one the simulator does not compute with -359', () => {
+    expectRejected('SELECT DATEADD(fortnight, 1, d) FROM t', -8)
+    expectRejected('SELECT DATEADD(sts, 1, d) FROM t', -8)
+    const error = expectRejected('SELECT DATEDIFF(wk, d, e) FROM t', -359)
+    expect(error.fields.message).toContain(
+      'DATEDIFF with datepart week is IRIS SQL, but the simulator',
+    )
+    expectRejected('SELECT DATEADD(q, 1, d) FROM t', -359)
+    expectRejected('SELECT DATEPART(ns, d) FROM t', -359)
+    expectRejected("SELECT DATEPART('d' || 'd', d) FROM t", -359)
+    expectRejected('SELECT DATEPART(d) FROM t', -359)
+  })
+})
