@@ -18,6 +18,7 @@ import { rewriteLikeEscape } from './like-escape.js'
 import { checkRowLimits } from './limits.js'
 import { lockPlan } from './locks.js'
 import { rewriteNullOrder } from './null-order.js'
+import { rewriteOdbcEscapes } from './odbc-escapes.js'
 import { rewriteOperators } from './operators.js'
 import { numberParams } from './params.js'
 import { applyPgwireQuirks, splitOnEverySemicolon } from './pgwire-quirks.js'
@@ -63,12 +64,14 @@ function rewriteExpressions(tokens: readonly Token[]): {
   return { tokens: rewriteNullOrder(called), readsLastIdentity }
 }
 
-function translateStatement(tokens: Token[], options: TranslateOptions): Plan {
-  const source = render(tokens)
-  const transaction = transactionPlan(tokens, { source })
+function translateStatement(written: Token[], options: TranslateOptions): Plan {
+  const source = render(written)
+  const transaction = transactionPlan(written, { source })
   if (transaction) return transaction
-  const lock = lockPlan(tokens, { source })
+  const lock = lockPlan(written, { source })
   if (lock) return lock
+  // First: every other rule reads the IRIS SQL an ODBC escape stands for.
+  const tokens = rewriteOdbcEscapes(written)
   rejectUnsupported(tokens)
   checkRowLimits(tokens, options.irisVersion)
   const kind = statementKind(tokens)

@@ -1,7 +1,7 @@
 /**
  * Hand-written IRIS syntax the sim runs with IRIS's meaning, through `pg` on one sim:
  * %STARTSWITH (docs/iris-sql.md#startswith), DATEADD, DATEDIFF and DATEPART
- * (docs/iris-sql.md#date-parts).
+ * (docs/iris-sql.md#date-parts), ODBC escapes (docs/iris-sql.md#odbc-escapes).
  */
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -93,5 +93,19 @@ describe('DATEADD, DATEDIFF, DATEPART (docs/iris-sql.md#date-parts)', () => {
     )
     expect(sqlcodeOf(await failure(client, "SELECT DATEADD(fortnight, 1, '2024-01-01')"))).toBe(-8)
     expect(await one('SELECT DATEPART(?, ?)', ['fortnight', '2024-02-01'])).toEqual([null])
+  })
+})
+
+describe('ODBC escapes (docs/iris-sql.md#odbc-escapes)', () => {
+  it('runs {fn} calls and {d} / {ts} literals', async () => {
+    const { rows } = await client.query(
+      "SELECT {fn UCASE(w)} AS u, DATEDIFF(dd, {d '2024-02-28'}, {ts '03/01/2024 10:00:00'}) AS n FROM word WHERE id = ?",
+      [2],
+    )
+    expect(rows).toEqual([{ u: 'MARK', n: 2 }])
+  })
+
+  it('refuses an invalid date with -146', async () => {
+    expect(sqlcodeOf(await failure(client, "SELECT {d '2023-02-29'} AS d"))).toBe(-146)
   })
 })

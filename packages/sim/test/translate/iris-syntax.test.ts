@@ -48,3 +48,41 @@ describe('DATEADD, DATEDIFF, DATEPART (docs/iris-sql.md#date-parts)', () => {
     expectRejected('SELECT DATEPART(d) FROM t', -359)
   })
 })
+
+describe('ODBC escapes (docs/iris-sql.md#odbc-escapes)', () => {
+  it('unwrap {fn ...} into the call, inner escapes first, then run it as any call', () => {
+    expect(
+      sqlOf('SELECT {fn UCASE({fn LCASE(a)})}, {FN now()} FROM t WHERE {fn LENGTH(a)} > ?'),
+    ).toBe('SELECT upper(lower(a)), iris_sim.getdate() FROM t WHERE iris_sim.length(a) > $1')
+  })
+
+  it('refuse {fn} of a function ODBC does not list, or that the simulator does not run', () => {
+    expectRejected('SELECT {fn GETDATE()} FROM t', -359)
+    expectRejected('SELECT {fn CONCAT(a, b)} FROM t', -359)
+  })
+
+  it('turn {d}, {t} and {ts} literals into casts after IRIS checks', () => {
+    expect(sqlOf("SELECT {d '2024-02-29'}, {t '23:59:59'}, {ts '2024-01-02 03:04:05.5'}")).toBe(
+      "SELECT CAST('2024-02-29' AS date), CAST('23:59:59' AS time(0)), CAST('2024-01-02 03:04:05.5' AS timestamp)",
+    )
+    expect(sqlOf("SELECT {ts '12/31/2023'}, {d '2024-01-02 10:00:00'}")).toBe(
+      "SELECT CAST('2023-12-31' AS timestamp), CAST('2024-01-02' AS date)",
+    )
+  })
+
+  it('refuse invalid literals with -146 / -147 and forms the simulator does not model with -1', () => {
+    expectRejected("SELECT {d '2023-02-29'}", -146)
+    expectRejected("SELECT {d '2024-01-02 25:00:00'}", -146)
+    expectRejected("SELECT {ts '2024-13-01 00:00:00'}", -146)
+    expectRejected("SELECT {t '24:00:00'}", -147)
+    expectRejected("SELECT {t '10:00:00.5'}", -1)
+    expectRejected('SELECT {d 64000}', -1)
+    expectRejected('SELECT {oj t LEFT OUTER JOIN u ON t.a = u.a}', -1)
+    expectRejected('SELECT {fn UCASE(a) FROM t', -1)
+    expectRejected('SELECT a} FROM t', -1)
+  })
+
+  it('refuse a {d} whose literal iris-pgwire rewrote to TO_DATE (docs/iris-sql.md#text-rewrites)', () => {
+    expectRejected("SELECT {d '2024-01-02'}", -1, { profile: 'pgwire-1.0-dbapi' })
+  })
+})
