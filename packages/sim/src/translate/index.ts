@@ -17,6 +17,7 @@ import { irisError } from './iris-error.js'
 import { rewriteLikeEscape } from './like-escape.js'
 import { checkRowLimits } from './limits.js'
 import { lockPlan } from './locks.js'
+import { rewriteMatches } from './matches.js'
 import { rewriteNullOrder } from './null-order.js'
 import { rewriteOdbcEscapes } from './odbc-escapes.js'
 import { rewriteOperators } from './operators.js'
@@ -54,8 +55,9 @@ function rewriteExpressions(tokens: readonly Token[]): {
   tokens: Token[]
   readsLastIdentity: boolean
 } {
-  // Before the LIKE rewrite: %STARTSWITH becomes a LIKE that already names its escape character.
-  let out = rewriteLikeEscape(rewriteStartsWith(tokens))
+  // Before the LIKE rewrite: %STARTSWITH becomes a LIKE that already names its escape character,
+  // and a %MATCHES ... ESCAPE is not LIKE's.
+  let out = rewriteLikeEscape(rewriteStartsWith(rewriteMatches(tokens)))
   out = rewriteOperators(out)
   out = rewriteSchemaAliases(out)
   out = rewriteColonCasts(out)

@@ -85,6 +85,44 @@ $f$ begin
   end if;
   return replace(replace(replace(prefix, chr(92), chr(92) || chr(92)), '%', chr(92) || '%'), '_', chr(92) || '_') || '%';
 end $f$;
+-- docs/iris-sql.md#matches: a %MATCHES pattern as an anchored regular expression: ? one character, * any,
+-- [set] and [a-z] kept, [^A-Z] [^a-z] [^0-9] the only negations IRIS documents, the escape character
+-- (backslash by default) makes the next character literal. Every other character is matched literally.
+create or replace function iris_sim.regex_literal(c text) returns text language sql immutable as
+$f$ select case when c ~ '^[[:alnum:]]$' then c else chr(92) || c end $f$;
+create or replace function iris_sim.matches_regex(pattern text, escape text) returns text language plpgsql immutable strict as
+$f$ declare
+  out text := '^';
+  i integer := 1;
+  c text;
+  close integer;
+  inside text;
+begin
+  if char_length(escape) <> 1 then
+    raise exception using errcode = 'IR001', message = '%MATCHES ... ESCAPE takes exactly one character';
+  end if;
+  while i <= char_length(pattern) loop
+    c := substr(pattern, i, 1);
+    if c = escape and i < char_length(pattern) then
+      i := i + 1;
+      out := out || iris_sim.regex_literal(substr(pattern, i, 1));
+    elsif c = '*' then out := out || '.*';
+    elsif c = '?' then out := out || '.';
+    elsif c = '[' then
+      close := strpos(substr(pattern, i + 1), ']');
+      inside := substr(pattern, i + 1, close - 1);
+      if close = 0 or inside = '' or (left(inside, 1) = '^' and inside not in ('^A-Z', '^a-z', '^0-9'))
+         or strpos(inside, chr(92)) > 0 or strpos(inside, '[') > 0 then
+        raise exception using errcode = 'IR001', message = format('%%MATCHES set [%s is IRIS SQL, but the simulator does not model it; test it on IRIS', substr(pattern, i + 1));
+      end if;
+      out := out || '[' || inside || ']';
+      i := i + close;
+    else out := out || iris_sim.regex_literal(c);
+    end if;
+    i := i + 1;
+  end loop;
+  return out || '$';
+end $f$;
 create or replace function iris_sim.vector_error(code text, message text) returns double precision language plpgsql as
 $f$ begin raise exception using errcode = code, message = message; end $f$;
 `

@@ -1,7 +1,8 @@
 /**
  * Hand-written IRIS syntax the sim runs with IRIS's meaning, through `pg` on one sim:
  * %STARTSWITH (docs/iris-sql.md#startswith), DATEADD, DATEDIFF and DATEPART
- * (docs/iris-sql.md#date-parts), ODBC escapes (docs/iris-sql.md#odbc-escapes).
+ * (docs/iris-sql.md#date-parts), ODBC escapes (docs/iris-sql.md#odbc-escapes), %MATCHES
+ * (docs/iris-sql.md#matches).
  */
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -107,5 +108,40 @@ describe('ODBC escapes (docs/iris-sql.md#odbc-escapes)', () => {
 
   it('refuses an invalid date with -146', async () => {
     expect(sqlcodeOf(await failure(client, "SELECT {d '2023-02-29'} AS d"))).toBe(-146)
+  })
+})
+
+describe('%MATCHES (docs/iris-sql.md#matches)', () => {
+  const matches = async (pattern: string, escapeClause = '') =>
+    ids(
+      await client.query(`SELECT id FROM word WHERE w %MATCHES ?${escapeClause} ORDER BY id`, [
+        pattern,
+      ]),
+    )
+
+  it('matches the whole exact value: ? one character, * any, sets and ranges, case-sensitive', async () => {
+    expect(await matches('M*')).toEqual([1])
+    expect(await matches('?a*')).toEqual([1, 2])
+    expect(await matches('[mT]*')).toEqual([2, 3])
+    expect(await matches('[0-9]*')).toEqual([4, 5])
+    expect(await matches('[^a-z]*')).toEqual([1, 3, 4, 5])
+    expect(await matches('Ma')).toEqual([])
+  })
+
+  it('takes escaped wildcards and other characters literally', async () => {
+    expect(await matches('50%*')).toEqual([4])
+    expect(await matches('5\\*')).toEqual([]) // \* is a literal *
+    expect(await matches('5\\x')).toEqual([5]) // an escaped ordinary character is itself
+    expect(await matches('5!?', " ESCAPE '!'")).toEqual([])
+    expect(await matches('5?', " ESCAPE '!'")).toEqual([5])
+    expect(
+      ids(await client.query("SELECT id FROM word WHERE w NOT %MATCHES '*a*' ORDER BY id")),
+    ).toEqual([3, 4, 5])
+  })
+
+  it('refuses a negated set IRIS does not document', async () => {
+    expect(
+      sqlcodeOf(await failure(client, 'SELECT id FROM word WHERE w %MATCHES ?', ['[^x]*'])),
+    ).toBe(-1)
   })
 })

@@ -86,3 +86,18 @@ describe('ODBC escapes (docs/iris-sql.md#odbc-escapes)', () => {
     expectRejected("SELECT {d '2024-01-02'}", -1, { profile: 'pgwire-1.0-dbapi' })
   })
 })
+
+describe('%MATCHES (docs/iris-sql.md#matches)', () => {
+  it('becomes an exact regular-expression match of the converted pattern', () => {
+    expect(
+      sqlOf("SELECT a FROM t WHERE a %MATCHES 'x*' || ? AND b NOT %MATCHES ? ESCAPE '!'"),
+    ).toBe(
+      "SELECT a FROM t WHERE a ~ (iris_sim.matches_regex('x*' || $1, '\\') COLLATE iris_sim.exact) AND b !~ (iris_sim.matches_regex($2, '!') COLLATE iris_sim.exact)",
+    )
+  })
+
+  it('refuses a missing pattern, and %PATTERN, which it does not model', () => {
+    expectRejected('SELECT a FROM t WHERE a %MATCHES', -12)
+    expectRejected("SELECT a FROM t WHERE a %PATTERN '3N'", -1)
+  })
+})
