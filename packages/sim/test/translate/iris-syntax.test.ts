@@ -101,3 +101,22 @@ describe('%MATCHES (docs/iris-sql.md#matches)', () => {
     expectRejected("SELECT a FROM t WHERE a %PATTERN '3N'", -1)
   })
 })
+
+describe('what the simulator refuses as not modelled', () => {
+  it('%ID, the RowID (docs/iris-sql.md#rowid)', () => {
+    const error = expectRejected('SELECT %ID, a FROM t ORDER BY %id', -1)
+    expect(error.fields.message).toContain(
+      '%ID (the RowID) is IRIS SQL, but the simulator does not',
+    )
+    expect(sqlOf('SELECT \'%ID\' AS a, "%ID" FROM t')).toBe('SELECT \'%ID\' AS a, "%id" FROM t')
+  })
+
+  it('CREATE TABLE ... AS SELECT (docs/iris-sql.md#create-table-as-select)', () => {
+    const error = expectRejected('CREATE TABLE t2 AS SELECT a FROM t', -1)
+    expect(error.fields.message).toContain('CREATE TABLE ... AS SELECT is IRIS SQL')
+  })
+
+  it('integer division \\ (docs/iris-sql.md#operators)', () => {
+    expectRejected('SELECT 7 \\ 2', -1)
+  })
+})
