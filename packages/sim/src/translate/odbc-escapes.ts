@@ -99,13 +99,12 @@ function escapeSql(tokens: readonly Token[], open: number, close: number): strin
   if (kind === 'FN') {
     const nameAt = nextSignificant(body, 0)
     const name = body[nameAt]?.type === 'word' ? (body[nameAt] as Token).text.toUpperCase() : ''
-    if (
-      !ODBC_SCALAR_FUNCTIONS.has(name) ||
-      !isPunct(body[nextSignificant(body, nameAt + 1)], '(')
-    ) {
+    const after = nextSignificant(body, nameAt + 1)
+    if (!ODBC_SCALAR_FUNCTIONS.has(name) || (after >= 0 && !isPunct(body[after], '('))) {
       throw irisError(-359, `{fn ${trimmedText(body)}} does not call an ODBC scalar function`)
     }
-    return trimmedText(body)
+    // docs/iris-sql.md#odbc-escapes: the parentheses of an argumentless call are optional ({fn NOW}).
+    return after < 0 ? `${name}()` : trimmedText(body)
   }
   if (kind === 'D' || kind === 'T' || kind === 'TS') {
     const value = body.filter((t) => !isTrivia(t))

@@ -72,6 +72,9 @@ create or replace function iris_sim.round(double precision, integer) returns dou
 create or replace function iris_sim.truncate(double precision, integer) returns double precision language sql immutable as $f$ select trunc($1::numeric, $2)::double precision $f$;
 create or replace function iris_sim.len(text) returns integer language sql immutable as $f$ select char_length($1) $f$;
 create or replace function iris_sim.getdate() returns timestamp language sql stable as $f$ select localtimestamp $f$;
+-- docs/iris-sql.md#odbc-escapes: CURDATE and CURTIME are the local date and time; IRIS truncates fractional seconds.
+create or replace function iris_sim.curdate() returns date language sql stable as $f$ select current_date $f$;
+create or replace function iris_sim.curtime() returns time(0) language sql stable as $f$ select date_trunc('second', localtimestamp)::time(0) $f$;
 -- docs/iris-sql.md#collation: %SQLUPPER(x), upper-cased (IRIS also prefixes a space; not reproduced).
 create or replace function iris_sim.sqlupper(text) returns text language sql immutable as $f$ select upper($1) $f$;
 create or replace function iris_sim.sqlstring(text) returns text language sql immutable as $f$ select $1 $f$;

@@ -106,6 +106,12 @@ describe('ODBC escapes (docs/iris-sql.md#odbc-escapes)', () => {
     expect(rows).toEqual([{ u: 'MARK', n: 2 }])
   })
 
+  it('runs {fn CURDATE} and {fn CURTIME}, the time in whole seconds', async () => {
+    const { rows } = await client.query('SELECT {fn CURDATE} AS d, {fn CURTIME()} AS t')
+    expect(rows[0].d).toBeInstanceOf(Date)
+    expect(rows[0].t).toMatch(/^\d\d:\d\d:\d\d$/)
+  })
+
   it('refuses an invalid date with -146', async () => {
     expect(sqlcodeOf(await failure(client, "SELECT {d '2023-02-29'} AS d"))).toBe(-146)
   })

@@ -56,6 +56,12 @@ describe('ODBC escapes (docs/iris-sql.md#odbc-escapes)', () => {
     ).toBe('SELECT upper(lower(a)), iris_sim.getdate() FROM t WHERE iris_sim.length(a) > $1')
   })
 
+  it('take an argumentless call without its parentheses', () => {
+    expect(sqlOf('SELECT {fn CURDATE}, {fn CURTIME()}, {fn NOW }')).toBe(
+      'SELECT iris_sim.curdate(), iris_sim.curtime(), iris_sim.getdate()',
+    )
+  })
+
   it('refuse {fn} of a function ODBC does not list, or that the simulator does not run', () => {
     expectRejected('SELECT {fn GETDATE()} FROM t', -359)
     expectRejected('SELECT {fn CONCAT(a, b)} FROM t', -359)
