@@ -12,7 +12,7 @@ export type FunctionRun =
   | { kind: 'postgres' }
   /** Called under another name: PostgreSQL's, or the runtime's (runtime.ts, schema `iris_sim`). */
   | { kind: 'renamed'; to: string }
-  /** Rewritten whole by functions.ts (`%EXACT`, `TO_VECTOR`). */
+  /** Rewritten whole by functions.ts (`%EXACT`, `TO_VECTOR`, the datepart functions of date-parts.ts). */
   | { kind: 'rewritten' }
   /** IRIS has it; the simulator does not compute it as IRIS does, so it refuses the call. */
   | { kind: 'unmodelled' }
@@ -35,7 +35,11 @@ const renamed = (source: string, to: string, args?: readonly [number, number]): 
   run: { kind: 'renamed', to },
   ...(args ? { args } : {}),
 })
-const rewritten = (source: string): IrisFunction => ({ source, run: { kind: 'rewritten' } })
+const rewritten = (source: string, args?: readonly [number, number]): IrisFunction => ({
+  source,
+  run: { kind: 'rewritten' },
+  ...(args ? { args } : {}),
+})
 const unmodelled = (source: string): IrisFunction => ({ source, run: { kind: 'unmodelled' } })
 
 /** Keyed by the upper-case name. */
@@ -157,13 +161,13 @@ export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string,
   ['TO_DATE', postgres('RSQL_todate', [2, 2])],
   ['GETDATE', renamed('RSQL_getdate', 'iris_sim.getdate', [0, 0])],
   ['NOW', renamed('RSQL_now', 'iris_sim.getdate', [0, 0])],
-  ['CURDATE', unmodelled('RSQL_curdate')],
-  ['CURTIME', unmodelled('RSQL_curtime')],
+  ['CURDATE', renamed('RSQL_curdate', 'iris_sim.curdate', [0, 0])],
+  ['CURTIME', renamed('RSQL_curtime', 'iris_sim.curtime', [0, 0])],
   ['GETUTCDATE', unmodelled('RSQL_getutcdate')],
-  ['DATEADD', unmodelled('RSQL_dateadd')],
-  ['DATEDIFF', unmodelled('RSQL_datediff')],
+  ['DATEADD', rewritten('RSQL_dateadd', [3, 3])],
+  ['DATEDIFF', rewritten('RSQL_datediff', [3, 3])],
   ['DATENAME', unmodelled('RSQL_datename')],
-  ['DATEPART', unmodelled('RSQL_datepart')],
+  ['DATEPART', rewritten('RSQL_datepart', [2, 2])],
   ['TIMESTAMPADD', unmodelled('RSQL_timestampadd')],
   ['TIMESTAMPDIFF', unmodelled('RSQL_timestampdiff')],
   ['DAY', unmodelled('RSQL_day')],

@@ -7,9 +7,12 @@
  * - `TO_VECTOR(data, type [, length])` with the type keyword in any case
  *   (docs/iris-sql.md#to_vector) → the conversion to the column representation of that element
  *   type.
+ * - `DATEADD`, `DATEDIFF`, `DATEPART` → the runtime's functions, the datepart checked
+ *   (date-parts.ts, docs/iris-sql.md#date-parts).
  * A call to `LAST_IDENTITY()` is reported (docs/iris-sql.md#returning-and-last_identity).
  */
 import { EXACT_COLLATION } from '../catalog/metadata.js'
+import { dateFunctionCall, isDateFunction } from './date-parts.js'
 import { callArguments, callAt } from './function-calls.js'
 import { IRIS_FUNCTIONS } from './function-table.js'
 import { irisError } from './iris-error.js'
@@ -60,6 +63,8 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
       replacement = `((${trimmedText(out.slice(open + 1, close))}) COLLATE ${EXACT_COLLATION})`
     } else if (name === 'TO_VECTOR') {
       replacement = toVector(callArguments(out, call))
+    } else if (isDateFunction(name)) {
+      replacement = dateFunctionCall(name, callArguments(out, call))
     } else if (to !== undefined) {
       if (name === 'LAST_IDENTITY') readsLastIdentity = true
       replacement = `${to}${trimmedText(out.slice(open, close + 1))}`

@@ -17,7 +17,9 @@ import { irisError } from './iris-error.js'
 import { rewriteLikeEscape } from './like-escape.js'
 import { checkRowLimits } from './limits.js'
 import { lockPlan } from './locks.js'
+import { rewriteMatches } from './matches.js'
 import { rewriteNullOrder } from './null-order.js'
+import { rewriteOdbcEscapes } from './odbc-escapes.js'
 import { rewriteOperators } from './operators.js'
 import { numberParams } from './params.js'
 import { applyPgwireQuirks, splitOnEverySemicolon } from './pgwire-quirks.js'
@@ -25,6 +27,7 @@ import type { Plan, TranslateOptions } from './plan.js'
 import { rejectUnsupported } from './reject.js'
 import { rewriteSchemaAliases } from './schema-alias.js'
 import { derivedLabels, selectLabels } from './select-labels.js'
+import { rewriteStartsWith } from './startswith.js'
 import { splitStatements } from './statements.js'
 import { storedNames } from './stored-names.js'
 import { render, type Token, TokenizeError, tokenize } from './tokenizer.js'
@@ -52,7 +55,9 @@ function rewriteExpressions(tokens: readonly Token[]): {
   tokens: Token[]
   readsLastIdentity: boolean
 } {
-  let out = rewriteLikeEscape(tokens)
+  // Before the LIKE rewrite: %STARTSWITH becomes a LIKE that already names its escape character,
+  // and a %MATCHES ... ESCAPE is not LIKE's.
+  let out = rewriteLikeEscape(rewriteStartsWith(rewriteMatches(tokens)))
   out = rewriteOperators(out)
   out = rewriteSchemaAliases(out)
   out = rewriteColonCasts(out)
@@ -61,12 +66,14 @@ function rewriteExpressions(tokens: readonly Token[]): {
   return { tokens: rewriteNullOrder(called), readsLastIdentity }
 }
 
-function translateStatement(tokens: Token[], options: TranslateOptions): Plan {
-  const source = render(tokens)
-  const transaction = transactionPlan(tokens, { source })
+function translateStatement(written: Token[], options: TranslateOptions): Plan {
+  const source = render(written)
+  const transaction = transactionPlan(written, { source })
   if (transaction) return transaction
-  const lock = lockPlan(tokens, { source })
+  const lock = lockPlan(written, { source })
   if (lock) return lock
+  // First: every other rule reads the IRIS SQL an ODBC escape stands for.
+  const tokens = rewriteOdbcEscapes(written)
   rejectUnsupported(tokens)
   checkRowLimits(tokens, options.irisVersion)
   const kind = statementKind(tokens)

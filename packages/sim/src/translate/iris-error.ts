@@ -9,6 +9,7 @@ import { SimError } from '../engine/types.js'
 /** IRIS's own text for the SQLCODEs the sim raises (docs/iris-sql.md#sqlcodes, doc `RERR_sql`). */
 export const SQLCODE_TEXT: Readonly<Record<number, string>> = {
   [-1]: 'Invalid SQL statement',
+  [-8]: 'Invalid DATEPART code for DATEPART(), DATENAME(), DATEADD(), or DATEDIFF()',
   [-12]: 'A term expected, beginning with either an identifier or a constant',
   [-25]: 'Input encountered after end of query',
   [-29]: 'Field not found in the applicable tables',
@@ -24,6 +25,8 @@ export const SQLCODE_TEXT: Readonly<Record<number, string>> = {
   [-122]: 'FOREIGN KEY constraint failed referential check upon UPDATE of row in referencing table',
   [-123]: 'FOREIGN KEY constraint failed referential check upon UPDATE of row in referenced table',
   [-124]: 'FOREIGN KEY constraint failed referential check upon DELETE of row in referenced table',
+  [-146]: 'Unable to convert date input to a valid logical date value',
+  [-147]: 'Unable to convert time input to a valid logical time value',
   [-257]: 'Vector operation on vectors of different types',
   [-258]: 'Vector operation on vectors of different lengths',
   [-259]: 'Vector function with invalid arguments',

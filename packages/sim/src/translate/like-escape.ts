@@ -26,12 +26,13 @@ function caseEnd(tokens: readonly Token[], start: number): number {
 }
 
 /**
- * Index just past the pattern operand of the LIKE at `like`, or -1 when what follows is not an
- * operand (the statement is then left as written, for PostgreSQL to judge). An operand is primaries
+ * Index just past the pattern operand of the LIKE (or another string predicate, such as
+ * `%STARTSWITH`) at `like`, or -1 when what follows is not an operand (the statement is then left
+ * as written, for PostgreSQL to judge). An operand is primaries
  * (names, literals, parameters, calls, parenthesized expressions, CASE … END) joined by operators
  * that bind tighter than LIKE (`||`, arithmetic, `::`, `COLLATE`).
  */
-function patternEnd(tokens: readonly Token[], like: number): number {
+export function patternEnd(tokens: readonly Token[], like: number): number {
   let end = -1
   let expectOperand = true
   let i = nextSignificant(tokens, like + 1)

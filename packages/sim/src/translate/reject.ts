@@ -67,6 +67,19 @@ export function rejectUnsupported(tokens: readonly Token[]): void {
         'integer division \\ is IRIS SQL, but the simulator does not model it; test it on IRIS',
       )
     }
+    if (isWord(token, '%ID')) {
+      // docs/iris-sql.md#rowid: every IRIS table has a RowID; the simulator's tables have none.
+      throw irisError(
+        -1,
+        '%ID (the RowID) is IRIS SQL, but the simulator does not model RowIDs; select an IDENTITY column instead, or test it on IRIS',
+      )
+    }
+    if (isWord(token, '%PATTERN')) {
+      throw irisError(
+        -1,
+        '%PATTERN is IRIS SQL, but the simulator does not model it; use %MATCHES or LIKE, or test it on IRIS',
+      ) // docs/iris-sql.md#matches
+    }
     if (token.type === 'punct' && token.text === '[') {
       throw irisError(-1, 'arrays are not IRIS SQL') // docs/iris-sql.md#operators
     }

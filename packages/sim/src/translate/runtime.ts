@@ -7,6 +7,13 @@
  * (docs/iris-sql.md#vector-functions); IR001 an HNSW index on a column that cannot hold one
  * (docs/iris-sql.md#hnsw-indexes); IR333 DROP INDEX of an index that does not exist.
  */
+import {
+  DATE_PART_NAMES,
+  DATE_PART_SQL,
+  DATE_PARTS_TAKEN,
+  type DateFunction,
+  unmodelledDatePart,
+} from './date-parts.js'
 import { VECTOR_PG_TYPES, type VectorElementType } from './types.js'
 
 /** Runs `sql` unless `exists` (a boolean query) is true: for objects without IF NOT EXISTS. */
@@ -81,6 +88,57 @@ end $f$;
 -- %SQLUPPER(x): upper-cased, then collated; %SQLSTRING(x): collated, case kept.
 create or replace function iris_sim.sqlupper(text) returns text language sql immutable as $f$ select iris_sim.collated(upper($1)) $f$;
 create or replace function iris_sim.sqlstring(text) returns text language sql immutable as $f$ select iris_sim.collated($1) $f$;
+-- docs/iris-sql.md#odbc-escapes: CURDATE and CURTIME are the local date and time; IRIS truncates fractional seconds.
+create or replace function iris_sim.curdate() returns date language sql stable as $f$ select current_date $f$;
+create or replace function iris_sim.curtime() returns time(0) language sql stable as $f$ select date_trunc('second', localtimestamp)::time(0) $f$;
+-- docs/iris-sql.md#startswith: x %STARTSWITH p is x LIKE startswith_pattern(p) with backslash as the escape, every character of p
+-- literal. IRIS ignores a %SQLUPPER prefix's trailing blanks and not a number's, which the simulator cannot tell
+-- apart, so such a prefix (and the empty one) is refused (IR001, SQLCODE -1).
+create or replace function iris_sim.startswith_pattern(prefix text) returns text language plpgsql immutable strict as
+$f$ begin
+  if prefix = '' or right(prefix, 1) = ' ' then
+    raise exception using errcode = 'IR001', message = '%STARTSWITH with an empty prefix or one ending in a blank is IRIS SQL, but the simulator does not model it; test it on IRIS';
+  end if;
+  return replace(replace(replace(prefix, chr(92), chr(92) || chr(92)), '%', chr(92) || '%'), '_', chr(92) || '_') || '%';
+end $f$;
+-- docs/iris-sql.md#matches: a %MATCHES pattern as an anchored regular expression: ? one character, * any,
+-- [set] and [a-z] kept, [^A-Z] [^a-z] [^0-9] the only negations IRIS documents, the escape character
+-- (backslash by default) makes the next character literal. Every other character is matched literally.
+create or replace function iris_sim.regex_literal(c text) returns text language sql immutable as
+$f$ select case when c ~ '^[[:alnum:]]$' then c else chr(92) || c end $f$;
+create or replace function iris_sim.matches_regex(pattern text, escape text) returns text language plpgsql immutable strict as
+$f$ declare
+  out text := '^';
+  i integer := 1;
+  c text;
+  close integer;
+  inside text;
+begin
+  if char_length(escape) <> 1 then
+    raise exception using errcode = 'IR001', message = '%MATCHES ... ESCAPE takes exactly one character';
+  end if;
+  while i <= char_length(pattern) loop
+    c := substr(pattern, i, 1);
+    if c = escape and i < char_length(pattern) then
+      i := i + 1;
+      out := out || iris_sim.regex_literal(substr(pattern, i, 1));
+    elsif c = '*' then out := out || '.*';
+    elsif c = '?' then out := out || '.';
+    elsif c = '[' then
+      close := strpos(substr(pattern, i + 1), ']');
+      inside := substr(pattern, i + 1, close - 1);
+      if close = 0 or inside = '' or (left(inside, 1) = '^' and inside not in ('^A-Z', '^a-z', '^0-9'))
+         or strpos(inside, chr(92)) > 0 or strpos(inside, '[') > 0 then
+        raise exception using errcode = 'IR001', message = format('%%MATCHES set [%s is IRIS SQL, but the simulator does not model it; test it on IRIS', substr(pattern, i + 1));
+      end if;
+      out := out || '[' || inside || ']';
+      i := i + close;
+    else out := out || iris_sim.regex_literal(c);
+    end if;
+    i := i + 1;
+  end loop;
+  return out || '$';
+end $f$;
 create or replace function iris_sim.vector_error(code text, message text) returns double precision language plpgsql as
 $f$ begin raise exception using errcode = code, message = message; end $f$;
 `
@@ -152,6 +210,54 @@ function similarityFunctions(): string {
   return statements.join('\n')
 }
 
+const sqlArray = (items: readonly string[]) => `array[${items.map((i) => `'${i}'`).join(', ')}]`
+
+/**
+ * iris_sim.date_part(part, fn): the datepart a parameter names, for function `fn`
+ * (docs/iris-sql.md#date-parts); NULL for a name that is no datepart of `fn`, as IRIS answers a host
+ * variable; IR359 for a part the simulator does not compute.
+ */
+function datePartFunction(): string {
+  const names = [...DATE_PART_NAMES].map(([name, part]) => `when '${name}' then '${part}'`)
+  const functions = Object.keys(DATE_PART_SQL) as DateFunction[]
+  const taken = functions.map((fn) => `when '${fn}' then ${sqlArray(DATE_PARTS_TAKEN[fn])}`)
+  const modelled = functions.map(
+    (fn) => `when '${fn}' then ${sqlArray(Object.keys(DATE_PART_SQL[fn]))}`,
+  )
+  return `
+create or replace function iris_sim.date_part(part text, fn text) returns text language plpgsql immutable strict as
+$f$ declare canonical text := case lower(btrim(part)) ${names.join(' ')} end;
+begin
+  if canonical is null or not canonical = any(case fn ${taken.join(' ')} end) then return null; end if;
+  if not canonical = any(case fn ${modelled.join(' ')} end) then
+    raise exception using errcode = 'IR359', message = format('${unmodelledDatePart('%s', '%s')}', fn, canonical);
+  end if;
+  return canonical;
+end $f$;`
+}
+
+const DATE_FUNCTION_SIGNATURES: Record<DateFunction, { args: string; returns: string }> = {
+  DATEADD: { args: 'n numeric, d timestamp', returns: 'timestamp' },
+  DATEDIFF: { args: 's timestamp, e timestamp', returns: 'integer' },
+  DATEPART: { args: 'd timestamp', returns: 'integer' },
+}
+
+/** DATEADD, DATEDIFF and DATEPART over DATE_PART_SQL (date-parts.ts, docs/iris-sql.md#date-parts). */
+function dateFunctions(): string {
+  return (Object.keys(DATE_PART_SQL) as DateFunction[])
+    .map((fn) => {
+      const arms = Object.entries(DATE_PART_SQL[fn]).map(
+        ([part, sql]) => `when '${part}' then ${sql}`,
+      )
+      const part = `case iris_sim.date_part(part, '${fn}') ${arms.join(' ')} end`
+      // DATEADD adds whole units (the number truncated); the others return an INTEGER.
+      const body = fn === 'DATEADD' ? `d + trunc(n) * ${part}` : `(${part})::integer`
+      const { args, returns } = DATE_FUNCTION_SIGNATURES[fn]
+      return `create or replace function iris_sim.${fn.toLowerCase()}(part text, ${args}) returns ${returns} language sql immutable as $f$ select ${body} $f$;`
+    })
+    .join('\n')
+}
+
 const indexProcedures = `
 -- docs/iris-sql.md#hnsw-indexes: an HNSW index needs a fixed-length FLOAT, DOUBLE or DECIMAL vector column.
 create or replace procedure iris_sim.check_hnsw_column(table_oid regclass, column_name text) language plpgsql as $f$
@@ -181,5 +287,7 @@ export const RUNTIME_SQL = [
   scalarFunctions,
   ...ELEMENT_TYPES.map(toVectorFunction),
   similarityFunctions(),
+  datePartFunction(),
+  dateFunctions(),
   indexProcedures,
 ].join('\n')

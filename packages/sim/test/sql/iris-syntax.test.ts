@@ -1,0 +1,153 @@
+/**
+ * Hand-written IRIS syntax the sim runs with IRIS's meaning, through `pg` on one sim:
+ * %STARTSWITH (docs/iris-sql.md#startswith), DATEADD, DATEDIFF and DATEPART
+ * (docs/iris-sql.md#date-parts), ODBC escapes (docs/iris-sql.md#odbc-escapes), %MATCHES
+ * (docs/iris-sql.md#matches).
+ */
+import type pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestSim, type TestSim } from '../support/start-test-sim.js'
+import { failure, sqlcodeOf } from './profiles.js'
+
+let sim: TestSim
+let client: pg.Client
+
+const ids = (result: pg.QueryResult) => result.rows.map((row) => Number(Object.values(row)[0]))
+
+beforeAll(async () => {
+  sim = await startTestSim()
+  client = await sim.client()
+  await client.query('CREATE TABLE word (id INTEGER PRIMARY KEY, w VARCHAR(20))')
+  await client.query(
+    'INSERT INTO word (id, w) VALUES (?, ?), (?, ?), (?, ?), (?, ?), (?, ?), (?, ?)',
+    [1, 'Mary', 2, 'mark', 3, 'Tom', 4, '50%off', 5, '5x', 6, null],
+  )
+})
+afterAll(() => sim?.close())
+
+describe('%STARTSWITH (docs/iris-sql.md#startswith)', () => {
+  const startsWith = async (sql: string, params: unknown[] = []) =>
+    ids(await client.query(`SELECT id FROM word WHERE ${sql} ORDER BY id`, params))
+
+  it('matches a prefix under the column collation: case-insensitive, exact under %EXACT', async () => {
+    expect(await startsWith('w %STARTSWITH ?', ['MA'])).toEqual([1, 2])
+    expect(await startsWith("%EXACT(w) %STARTSWITH 'Ma'")).toEqual([1])
+    expect(await startsWith("NOT w %STARTSWITH 'ma'")).toEqual([3, 4, 5])
+    expect(await startsWith("w %STARTSWITH 'M' || 'a' AND id > 1")).toEqual([2])
+  })
+
+  it('takes every character of the prefix literally', async () => {
+    expect(await startsWith('w %STARTSWITH ?', ['50%'])).toEqual([4])
+    expect(await startsWith('w %STARTSWITH ?', ['5%'])).toEqual([])
+    expect(await startsWith('w %STARTSWITH ?', ['_a'])).toEqual([])
+  })
+
+  it('refuses a prefix ending in a blank, whose meaning depends on the collation', async () => {
+    expect(
+      sqlcodeOf(await failure(client, 'SELECT id FROM word WHERE w %STARTSWITH ?', ['M '])),
+    ).toBe(-1)
+  })
+})
+
+describe('DATEADD, DATEDIFF, DATEPART (docs/iris-sql.md#date-parts)', () => {
+  const one = async (sql: string, params: unknown[] = []) =>
+    Object.values((await client.query(sql, params)).rows[0] ?? {})
+
+  it('DATEADD adds whole units and keeps a valid date', async () => {
+    const [endOfFeb, leap, truncated, days] = await one(
+      "SELECT DATEADD(mm, 1, '2023-01-31') AS a, DATEADD('year', 1, '2024-02-29') AS b, DATEADD(hh, 1.9, '2024-01-01 23:30:00') AS c, DATEADD(d, ?, ?) AS d",
+      [-1, '2024-03-01'],
+    )
+    expect([endOfFeb, leap, truncated, days].map(String)).toEqual(
+      [
+        '2023-02-28 00:00:00',
+        '2025-02-28 00:00:00',
+        '2024-01-02 00:30:00',
+        '2024-02-29 00:00:00',
+      ].map((text) => String(new Date(text))),
+    )
+  })
+
+  it('DATEDIFF counts boundaries crossed, not time elapsed', async () => {
+    expect(
+      await one(
+        "SELECT DATEDIFF(yy, '2018-09-23', '2019-01-01') AS a, DATEDIFF(mi, '2024-01-01 12:23:59', '2024-01-01 12:24:05') AS b, DATEDIFF(mm, '2024-03-31', '2024-02-01') AS c, DATEDIFF(dd, '2024-01-01 23:59:59', '2024-01-02 00:00:00') AS d, DATEDIFF('ms', '2024-01-01 00:00:00.0019', '2024-01-01 00:00:01.0011') AS e",
+      ),
+    ).toEqual([1, 1, -1, 1, 1000])
+  })
+
+  it('DATEPART returns an integer; weekday counts from Sunday = 1', async () => {
+    expect(
+      await one(
+        "SELECT DATEPART(dw, '2024-06-02') AS a, DATEPART(q, '2024-06-02') AS b, DATEPART(dy, '2024-12-31') AS c, DATEPART(ms, '2024-01-01 10:20:30.4567') AS d, DATEPART(?, '2024-06-02') AS e",
+        ['MONTH'],
+      ),
+    ).toEqual([1, 2, 366, 456, 6])
+  })
+
+  it('refuses what it does not compute, and answers NULL for an unknown datepart parameter', async () => {
+    expect(
+      sqlcodeOf(await failure(client, "SELECT DATEDIFF(ww, '2024-01-01', ?)", ['2024-02-01'])),
+    ).toBe(-359)
+    expect(sqlcodeOf(await failure(client, 'SELECT DATEPART(?, ?)', ['wk', '2024-02-01']))).toBe(
+      -359,
+    )
+    expect(sqlcodeOf(await failure(client, "SELECT DATEADD(fortnight, 1, '2024-01-01')"))).toBe(-8)
+    expect(await one('SELECT DATEPART(?, ?)', ['fortnight', '2024-02-01'])).toEqual([null])
+  })
+})
+
+describe('ODBC escapes (docs/iris-sql.md#odbc-escapes)', () => {
+  it('runs {fn} calls and {d} / {ts} literals', async () => {
+    const { rows } = await client.query(
+      "SELECT {fn UCASE(w)} AS u, DATEDIFF(dd, {d '2024-02-28'}, {ts '03/01/2024 10:00:00'}) AS n FROM word WHERE id = ?",
+      [2],
+    )
+    expect(rows).toEqual([{ u: 'MARK', n: 2 }])
+  })
+
+  it('runs {fn CURDATE} and {fn CURTIME}, the time in whole seconds', async () => {
+    const { rows } = await client.query('SELECT {fn CURDATE} AS d, {fn CURTIME()} AS t')
+    expect(rows[0].d).toBeInstanceOf(Date)
+    expect(rows[0].t).toMatch(/^\d\d:\d\d:\d\d$/)
+  })
+
+  it('refuses an invalid date with -146', async () => {
+    expect(sqlcodeOf(await failure(client, "SELECT {d '2023-02-29'} AS d"))).toBe(-146)
+  })
+})
+
+describe('%MATCHES (docs/iris-sql.md#matches)', () => {
+  const matches = async (pattern: string, escapeClause = '') =>
+    ids(
+      await client.query(`SELECT id FROM word WHERE w %MATCHES ?${escapeClause} ORDER BY id`, [
+        pattern,
+      ]),
+    )
+
+  it('matches the whole exact value: ? one character, * any, sets and ranges, case-sensitive', async () => {
+    expect(await matches('M*')).toEqual([1])
+    expect(await matches('?a*')).toEqual([1, 2])
+    expect(await matches('[mT]*')).toEqual([2, 3])
+    expect(await matches('[0-9]*')).toEqual([4, 5])
+    expect(await matches('[^a-z]*')).toEqual([1, 3, 4, 5])
+    expect(await matches('Ma')).toEqual([])
+  })
+
+  it('takes escaped wildcards and other characters literally', async () => {
+    expect(await matches('50%*')).toEqual([4])
+    expect(await matches('5\\*')).toEqual([]) // \* is a literal *
+    expect(await matches('5\\x')).toEqual([5]) // an escaped ordinary character is itself
+    expect(await matches('5!?', " ESCAPE '!'")).toEqual([])
+    expect(await matches('5?', " ESCAPE '!'")).toEqual([5])
+    expect(
+      ids(await client.query("SELECT id FROM word WHERE w NOT %MATCHES '*a*' ORDER BY id")),
+    ).toEqual([3, 4, 5])
+  })
+
+  it('refuses a negated set IRIS does not document', async () => {
+    expect(
+      sqlcodeOf(await failure(client, 'SELECT id FROM word WHERE w %MATCHES ?', ['[^x]*'])),
+    ).toBe(-1)
+  })
+})

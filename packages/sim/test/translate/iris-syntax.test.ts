@@ -1,0 +1,128 @@
+/** Hand-written IRIS syntax in its PostgreSQL translation: %STARTSWITH (docs/iris-sql.md#startswith). */
+import { describe, expect, it } from 'vitest'
+import { expectRejected, sqlOf } from './helpers.js'
+
+describe('%STARTSWITH (docs/iris-sql.md#startswith)', () => {
+  it('becomes a LIKE of the escaped prefix, the prefix operand found by precedence', () => {
+    expect(sqlOf("SELECT a FROM t WHERE a %STARTSWITH 'x' || ? AND b LIKE ?")).toBe(
+      "SELECT a FROM t WHERE a LIKE iris_sim.startswith_pattern('x' || $1) ESCAPE '\\' AND b LIKE $2 ESCAPE ''",
+    )
+    expect(sqlOf('SELECT a FROM t WHERE NOT %EXACT(a) %STARTSWITH (?)')).toBe(
+      "SELECT a FROM t WHERE NOT ((a) COLLATE iris_sim.exact) LIKE iris_sim.startswith_pattern(($1)) ESCAPE '\\'",
+    )
+  })
+
+  it('leaves %STARTSWITH in a literal alone', () => {
+    expect(sqlOf("SELECT '%STARTSWITH' AS a")).toBe("SELECT '%STARTSWITH' AS a")
+  })
+
+  it('refuses x NOT %STARTSWITH and a missing prefix', () => {
+    expectRejected("SELECT a FROM t WHERE a NOT %STARTSWITH 'x'", -1)
+    expectRejected('SELECT a FROM t WHERE a %STARTSWITH', -12)
+  })
+})
+
+describe('DATEADD, DATEDIFF, DATEPART (docs/iris-sql.md#date-parts)', () => {
+  it('call the runtime with the datepart named in full, quoted or not, in any case', () => {
+    expect(
+      sqlOf('SELECT DATEADD(dd, 1, d), DATEDIFF(\'MI\', ?, d), DATEPART("Yyyy", d) FROM t'),
+    ).toBe(
+      "SELECT iris_sim.dateadd('day', 1, d), iris_sim.datediff('minute', $1, d), iris_sim.datepart('year', d) FROM t",
+    )
+  })
+
+  it('leave a parameter datepart to the runtime', () => {
+    expect(sqlOf('SELECT DATEPART(?, d) FROM t')).toBe('SELECT iris_sim.datepart($1, d) FROM t')
+  })
+
+  it('refuse an unknown datepart with -8, and one the simulator does not compute with -359', () => {
+    expectRejected('SELECT DATEADD(fortnight, 1, d) FROM t', -8)
+    expectRejected('SELECT DATEADD(sts, 1, d) FROM t', -8)
+    const error = expectRejected('SELECT DATEDIFF(wk, d, e) FROM t', -359)
+    expect(error.fields.message).toContain(
+      'DATEDIFF with datepart week is IRIS SQL, but the simulator',
+    )
+    expectRejected('SELECT DATEADD(q, 1, d) FROM t', -359)
+    expectRejected('SELECT DATEPART(ns, d) FROM t', -359)
+    expectRejected("SELECT DATEPART('d' || 'd', d) FROM t", -359)
+    expectRejected('SELECT DATEPART(d) FROM t', -359)
+  })
+})
+
+describe('ODBC escapes (docs/iris-sql.md#odbc-escapes)', () => {
+  it('unwrap {fn ...} into the call, inner escapes first, then run it as any call', () => {
+    expect(
+      sqlOf('SELECT {fn UCASE({fn LCASE(a)})}, {FN now()} FROM t WHERE {fn LENGTH(a)} > ?'),
+    ).toBe('SELECT upper(lower(a)), iris_sim.getdate() FROM t WHERE iris_sim.length(a) > $1')
+  })
+
+  it('take an argumentless call without its parentheses', () => {
+    expect(sqlOf('SELECT {fn CURDATE}, {fn CURTIME()}, {fn NOW }')).toBe(
+      'SELECT iris_sim.curdate(), iris_sim.curtime(), iris_sim.getdate()',
+    )
+  })
+
+  it('refuse {fn} of a function ODBC does not list, or that the simulator does not run', () => {
+    expectRejected('SELECT {fn GETDATE()} FROM t', -359)
+    expectRejected('SELECT {fn CONCAT(a, b)} FROM t', -359)
+  })
+
+  it('turn {d}, {t} and {ts} literals into casts after IRIS checks', () => {
+    expect(sqlOf("SELECT {d '2024-02-29'}, {t '23:59:59'}, {ts '2024-01-02 03:04:05.5'}")).toBe(
+      "SELECT CAST('2024-02-29' AS date), CAST('23:59:59' AS time(0)), CAST('2024-01-02 03:04:05.5' AS timestamp)",
+    )
+    expect(sqlOf("SELECT {ts '12/31/2023'}, {d '2024-01-02 10:00:00'}")).toBe(
+      "SELECT CAST('2023-12-31' AS timestamp), CAST('2024-01-02' AS date)",
+    )
+  })
+
+  it('refuse invalid literals with -146 / -147 and forms the simulator does not model with -1', () => {
+    expectRejected("SELECT {d '2023-02-29'}", -146)
+    expectRejected("SELECT {d '2024-01-02 25:00:00'}", -146)
+    expectRejected("SELECT {ts '2024-13-01 00:00:00'}", -146)
+    expectRejected("SELECT {t '24:00:00'}", -147)
+    expectRejected("SELECT {t '10:00:00.5'}", -1)
+    expectRejected('SELECT {d 64000}', -1)
+    expectRejected('SELECT {oj t LEFT OUTER JOIN u ON t.a = u.a}', -1)
+    expectRejected('SELECT {fn UCASE(a) FROM t', -1)
+    expectRejected('SELECT a} FROM t', -1)
+  })
+
+  it('refuse a {d} whose literal iris-pgwire rewrote to TO_DATE (docs/iris-sql.md#text-rewrites)', () => {
+    expectRejected("SELECT {d '2024-01-02'}", -1, { profile: 'pgwire-1.0-dbapi' })
+  })
+})
+
+describe('%MATCHES (docs/iris-sql.md#matches)', () => {
+  it('becomes an exact regular-expression match of the converted pattern', () => {
+    expect(
+      sqlOf("SELECT a FROM t WHERE a %MATCHES 'x*' || ? AND b NOT %MATCHES ? ESCAPE '!'"),
+    ).toBe(
+      "SELECT a FROM t WHERE a ~ (iris_sim.matches_regex('x*' || $1, '\\') COLLATE iris_sim.exact) AND b !~ (iris_sim.matches_regex($2, '!') COLLATE iris_sim.exact)",
+    )
+  })
+
+  it('refuses a missing pattern, and %PATTERN, which it does not model', () => {
+    expectRejected('SELECT a FROM t WHERE a %MATCHES', -12)
+    expectRejected("SELECT a FROM t WHERE a %PATTERN '3N'", -1)
+  })
+})
+
+describe('what the simulator refuses as not modelled', () => {
+  it('%ID, the RowID (docs/iris-sql.md#rowid)', () => {
+    const error = expectRejected('SELECT %ID, a FROM t ORDER BY %id', -1)
+    expect(error.fields.message).toContain(
+      '%ID (the RowID) is IRIS SQL, but the simulator does not',
+    )
+    expect(sqlOf('SELECT \'%ID\' AS a, "%ID" FROM t')).toBe('SELECT \'%ID\' AS a, "%id" FROM t')
+  })
+
+  it('CREATE TABLE ... AS SELECT (docs/iris-sql.md#create-table-as-select)', () => {
+    const error = expectRejected('CREATE TABLE t2 AS SELECT a FROM t', -1)
+    expect(error.fields.message).toContain('CREATE TABLE ... AS SELECT is IRIS SQL')
+  })
+
+  it('integer division \\ (docs/iris-sql.md#operators)', () => {
+    expectRejected('SELECT 7 \\ 2', -1)
+  })
+})
