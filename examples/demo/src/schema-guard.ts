@@ -27,6 +27,7 @@ export async function refuseForeignTables<DB>(db: Kysely<DB>, schema: string): P
   const foreign = [...found.entries()]
     .filter(([upper]) => !ownNames.has(upper) || migrationTable === undefined)
     .map(([, name]) => name)
+    .sort()
   const foreignMigrations =
     migrationTable === undefined ? [] : await foreignMigrationNames(db, schema, migrationTable)
   if (foreign.length === 0 && foreignMigrations.length === 0) return
@@ -44,14 +45,19 @@ export async function refuseForeignTables<DB>(db: Kysely<DB>, schema: string): P
   )
 }
 
-/** The schema's tables and views, upper-cased name → name as the catalog shows it. */
+/**
+ * The schema's tables and views, upper-cased name → name as the catalog shows it. One query on
+ * INFORMATION_SCHEMA.TABLES, whose name columns compare case-insensitively
+ * (docs/iris-sql.md#catalog-values); the schema is never SQLUser, which iris-pgwire would show as
+ * `public` (docs/iris-sql.md#the-public-schema).
+ */
 async function tablesIn<DB>(db: Kysely<DB>, schema: string): Promise<Map<string, string>> {
-  const tables = await db.introspection.getTables({ withInternalKyselyTables: true })
-  return new Map(
-    tables
-      .filter((table) => table.schema?.toUpperCase() === schema)
-      .map((table) => [table.name.toUpperCase(), table.name]),
-  )
+  const { rows } = await sql<{
+    TABLE_NAME: string
+  }>`select ${sql.ref('TABLE_NAME')} from ${sql.table(
+    'INFORMATION_SCHEMA.TABLES',
+  )} where ${sql.ref('TABLE_SCHEMA')} = ${schema}`.execute(db)
+  return new Map(rows.map((row) => [row.TABLE_NAME.toUpperCase(), row.TABLE_NAME]))
 }
 
 async function foreignMigrationNames<DB>(
