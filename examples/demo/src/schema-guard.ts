@@ -49,15 +49,18 @@ export async function refuseForeignTables<DB>(db: Kysely<DB>, schema: string): P
  * The schema's tables and views, upper-cased name → name as the catalog shows it. One query on
  * INFORMATION_SCHEMA.TABLES, whose name columns compare case-insensitively
  * (docs/iris-sql.md#catalog-values); the schema is never SQLUser, which iris-pgwire would show as
- * `public` (docs/iris-sql.md#the-public-schema).
+ * `public` (docs/iris-sql.md#the-public-schema). The one column is read by position: its label's
+ * case depends on the front end (docs/iris-sql.md#labels-and-row-counts,
+ * docs/iris-sql.md#iris-pgwire-result-quirks).
  */
 async function tablesIn<DB>(db: Kysely<DB>, schema: string): Promise<Map<string, string>> {
-  const { rows } = await sql<{
-    TABLE_NAME: string
-  }>`select ${sql.ref('TABLE_NAME')} from ${sql.table(
+  const { rows } = await sql<
+    Record<string, string>
+  >`select ${sql.ref('TABLE_NAME')} from ${sql.table(
     'INFORMATION_SCHEMA.TABLES',
   )} where ${sql.ref('TABLE_SCHEMA')} = ${schema}`.execute(db)
-  return new Map(rows.map((row) => [row.TABLE_NAME.toUpperCase(), row.TABLE_NAME]))
+  const names = rows.map((row) => Object.values(row)[0] as string)
+  return new Map(names.map((name) => [name.toUpperCase(), name]))
 }
 
 async function foreignMigrationNames<DB>(
