@@ -102,7 +102,7 @@ export async function verifyCommittedTypes(url: string, schema: string): Promise
     throw new Error(
       `src/db.d.ts does not match the demo's tables in schema ${schema} (iris-codegen --verify):\n` +
         `${diff}\nsrc/db.d.ts holds the types of the demo's own migrations. If you changed them, ` +
-        "rewrite it on the embedded sim, whose schema holds the demo's tables alone: " +
+        "rewrite it on the embedded sim (IRIS_URL unset), whose schema holds the demo's tables alone: " +
         'pnpm demo --fresh --update-types',
       { cause: error },
     )
