@@ -2,11 +2,14 @@ import { rm } from 'node:fs/promises'
 import { type Profile, startSim } from '@kysely-iris/sim'
 import { Kysely } from 'kysely'
 import { IrisDialect, redactConnectionString } from 'kysely-iris'
-import type { DB } from './db.js'
+import type { DB } from './demo-schema.js'
 
 /** The demo's database: the embedded sim, or the IRIS named by `IRIS_URL`. */
 export interface DemoDatabase {
+  /** Runs every query `withSchema(schema)`: the queries name the demo's tables alone. */
   readonly db: Kysely<DB>
+  /** The schema of the demo's tables. */
+  readonly schema: string
   /** The connection URL, for iris-codegen. */
   readonly url: string
   /** One line saying what the demo is talking to. */
@@ -22,6 +25,8 @@ export interface DemoDatabase {
 
 export interface OpenOptions {
   irisUrl: string | undefined
+  /** The schema of the demo's tables. */
+  schema: string
   dataDir: string
   /** Wipe `dataDir` before starting the sim. */
   wipeDataDir: boolean
@@ -41,9 +46,10 @@ export async function openDatabase(options: OpenOptions): Promise<DemoDatabase> 
         connectionString: options.irisUrl,
         irisVersion: options.irisVersion,
       }),
-    })
+    }).withSchema(options.schema)
     return {
       db,
+      schema: options.schema,
       url: options.irisUrl,
       description: `IRIS at ${redactConnectionString(options.irisUrl)} (from IRIS_URL)`,
       countStatements: undefined,
@@ -60,9 +66,10 @@ export async function openDatabase(options: OpenOptions): Promise<DemoDatabase> 
   })
   const db = new Kysely<DB>({
     dialect: new IrisDialect({ connectionString: sim.url, irisVersion: options.irisVersion }),
-  })
+  }).withSchema(options.schema)
   return {
     db,
+    schema: options.schema,
     url: sim.url,
     description:
       `embedded sim (profile ${options.profile}` +

@@ -11,18 +11,18 @@ export type Vector<N extends number, E extends string> = string & VectorBrand<N,
 export type VectorBrand<N extends number, E extends string> = { readonly __irisVector?: { readonly dimension: N; readonly elementType: E } };
 
 /**
- * Table SQLUser.AUTHOR
+ * Table KYSELY_IRIS_DEMO.AUTHOR
  */
-export interface AUTHOR {
+export interface KYSELYIRISDEMOAUTHOR {
   email: string;
   id: GeneratedAlways<number>;
   name: string;
 }
 
 /**
- * Table SQLUser.DOCUMENT
+ * Table KYSELY_IRIS_DEMO.DOCUMENT
  */
-export interface DOCUMENT {
+export interface KYSELYIRISDEMODOCUMENT {
   author_id: number;
   body: string;
   /**
@@ -36,24 +36,24 @@ export interface DOCUMENT {
 }
 
 /**
- * Table SQLUser.DOCUMENT_TAG
+ * Table KYSELY_IRIS_DEMO.DOCUMENT_TAG
  */
-export interface DOCUMENTTAG {
+export interface KYSELYIRISDEMODOCUMENTTAG {
   document_id: number;
   tag_id: number;
 }
 
 /**
- * Table SQLUser.TAG
+ * Table KYSELY_IRIS_DEMO.TAG
  */
-export interface TAG {
+export interface KYSELYIRISDEMOTAG {
   id: GeneratedAlways<number>;
   name: string;
 }
 
 export interface DB {
-  AUTHOR: AUTHOR;
-  DOCUMENT: DOCUMENT;
-  DOCUMENT_TAG: DOCUMENTTAG;
-  TAG: TAG;
+  "KYSELY_IRIS_DEMO.AUTHOR": KYSELYIRISDEMOAUTHOR;
+  "KYSELY_IRIS_DEMO.DOCUMENT": KYSELYIRISDEMODOCUMENT;
+  "KYSELY_IRIS_DEMO.DOCUMENT_TAG": KYSELYIRISDEMODOCUMENTTAG;
+  "KYSELY_IRIS_DEMO.TAG": KYSELYIRISDEMOTAG;
 }

@@ -1,6 +1,6 @@
 import type { InsertObject } from 'kysely'
 import { toVector } from 'kysely-iris'
-import type { DB } from './db.js'
+import type { DB } from './demo-schema.js'
 import { EMBEDDING_DIMENSION, embed } from './embed.js'
 
 /** The text a document's embedding is made from: what a search should match. */

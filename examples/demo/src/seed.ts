@@ -1,7 +1,7 @@
 import type { InsertObject, Kysely } from 'kysely'
 import { DEFAULT_MAX_PARAMETERS, IrisTransactionsUnsupportedError } from 'kysely-iris'
 import { AUTHORS, type DocumentSeed, generateDocuments, TOPICS } from './corpus.js'
-import type { DB } from './db.js'
+import type { DB } from './demo-schema.js'
 import { documentRow } from './document-row.js'
 
 /** How many documents a fresh store is seeded with. */

@@ -4,11 +4,18 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { type Sim, startSim } from '@kysely-iris/sim'
 import { describeTargets, type StartedTarget, startTarget } from '@kysely-iris/sim/testing'
+import { Kysely, sql } from 'kysely'
+import { IrisDialect } from 'kysely-iris'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { verifyCommittedTypes } from '../src/codegen.js'
 import { AUTHORS, generateDocuments, TOPICS } from '../src/corpus.js'
+import { DEMO_SCHEMA } from '../src/demo-schema.js'
 import { embeddingText } from '../src/document-row.js'
 import { embed } from '../src/embed.js'
+import { migrateToLatest } from '../src/migrations/index.js'
+import { parseDemoOptions, USAGE } from '../src/options.js'
 import { UPSERTS } from '../src/queries/upsert.js'
 import { SEARCH_TEXT, TOP_K } from '../src/queries/vector-search.js'
 import { DOCUMENT_COUNT } from '../src/seed.js'
@@ -40,14 +47,19 @@ interface DemoRun {
   facts: Facts
 }
 
+interface DemoExit {
+  stdout: string
+  stderr: string
+  exitCode: number
+}
+
 /**
  * Runs the demo's `demo` script (`tsx src/main.ts`) as a child process, as `pnpm demo` does: on
- * its embedded sim, or on the server at `irisUrl`.
+ * its embedded sim, or on the server at `irisUrl`; resolves however it exits.
  */
-async function runDemo(args: string[], irisUrl?: string): Promise<DemoRun> {
+async function runDemoProcess(args: string[], irisUrl?: string): Promise<DemoExit> {
   const { IRIS_URL: _userServer, ...env } = process.env
   if (irisUrl !== undefined) env.IRIS_URL = irisUrl
-  let result: { stdout: string; stderr: string; exitCode: number }
   try {
     const { stdout, stderr } = await run(process.execPath, [TSX, 'src/main.ts', ...args], {
       cwd: DEMO_DIR,
@@ -55,15 +67,16 @@ async function runDemo(args: string[], irisUrl?: string): Promise<DemoRun> {
       timeout: 240_000,
       maxBuffer: 16 * 1024 * 1024,
     })
-    result = { stdout, stderr, exitCode: 0 }
+    return { stdout, stderr, exitCode: 0 }
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string; code?: number }
-    result = {
-      stdout: failed.stdout ?? '',
-      stderr: failed.stderr ?? '',
-      exitCode: failed.code ?? -1,
-    }
+    return { stdout: failed.stdout ?? '', stderr: failed.stderr ?? '', exitCode: failed.code ?? -1 }
   }
+}
+
+/** {@link runDemoProcess}, which must exit 0 with its facts line. */
+async function runDemo(args: string[], irisUrl?: string): Promise<DemoRun> {
+  const result = await runDemoProcess(args, irisUrl)
   const factsLine = result.stdout.split('\n').find((line) => line.startsWith('facts: '))
   if (result.exitCode !== 0 || factsLine === undefined) {
     throw new Error(`demo exited ${result.exitCode}\n${result.stdout}\n${result.stderr}`)
@@ -201,6 +214,100 @@ describe('pnpm demo (tsx src/main.ts) against the embedded sim', () => {
   it('verifies the committed src/db.d.ts with iris-codegen --verify', () => {
     expect(first.stdout).toContain('iris-codegen --verify: src/db.d.ts')
     expect(first.stdout).toContain('is current')
+  })
+})
+
+/**
+ * A resolve hook that fails on the workspace packages the demo imports, whose dist needs a build:
+ * `--help` must answer without loading them.
+ */
+const BLOCK_BUILT_PACKAGES = `data:text/javascript,${encodeURIComponent(`
+  export async function resolve(specifier, context, next) {
+    if (/^(@kysely-iris\\/sim|kysely-iris|kysely-iris-codegen)(\\/|$)/.test(specifier))
+      throw new Error('--help loaded ' + specifier)
+    return next(specifier, context)
+  }`)}`
+const REGISTER_BLOCK = `data:text/javascript,${encodeURIComponent(
+  `import { register } from 'node:module'; register(${JSON.stringify(BLOCK_BUILT_PACKAGES)})`,
+)}`
+
+describe('pnpm demo --help and --schema', () => {
+  it('answers --help from its entry, without loading the packages that need a build', async () => {
+    const { stdout } = await run(process.execPath, [TSX, 'src/main.ts', '--help'], {
+      cwd: DEMO_DIR,
+      env: { ...process.env, NODE_OPTIONS: `--import=${REGISTER_BLOCK}` },
+    })
+    expect(stdout.trim()).toBe(USAGE)
+  })
+
+  it('runs in its own schema by default; --schema names another, upper-cased', () => {
+    expect(parseDemoOptions([], {}).schema).toBe(DEMO_SCHEMA)
+    expect(parseDemoOptions(['--schema', 'my_demo2'], {}).schema).toBe('MY_DEMO2')
+  })
+
+  it("refuses IRIS's default schema, system schemas and names that need quoting", () => {
+    expect(() => parseDemoOptions(['--schema', 'SQLUser'], {})).toThrow(/default schema SQLUser/)
+    expect(() => parseDemoOptions(['--schema', 'public'], {})).toThrow(/default schema SQLUser/)
+    expect(() => parseDemoOptions(['--schema', 'Ensemble'], {})).toThrow(/system schemas/)
+    for (const name of ['my-demo', 'a__b', '_x', 'straße']) {
+      expect(() => parseDemoOptions(['--schema', name], {})).toThrow(/not a plain schema name/)
+    }
+  })
+})
+
+describe('pnpm demo beside tables that are not its own', () => {
+  let sim: Sim
+  let db: Kysely<unknown>
+  /** The demo run in the schema holding them: started first, awaited by the last test. */
+  let refused: Promise<DemoExit>
+
+  beforeAll(async () => {
+    sim = await startSim({ port: 0 })
+    db = new Kysely({ dialect: new IrisDialect({ connectionString: sim.url }) })
+    // A user's table, and a user's AUTHOR that the demo's migrations did not create.
+    for (const table of ['CUSTOMER', 'AUTHOR']) {
+      await sql`create table ${sql.table(`${DEMO_SCHEMA}.${table}`)} (id integer)`.execute(db)
+    }
+    refused = runDemoProcess([], sim.url)
+  }, 60_000)
+
+  afterAll(async () => {
+    await refused
+    await db?.destroy()
+    await sim?.stop()
+  })
+
+  it('migrates into another schema, where iris-codegen --verify finds src/db.d.ts current', async () => {
+    await migrateToLatest(db, 'OTHER_DEMO')
+    await expect(verifyCommittedTypes(sim.url, 'OTHER_DEMO')).resolves.toBeUndefined()
+  })
+
+  it("fails --verify with codegen's diff, never advising to write the server's tables", async () => {
+    await sql`alter table ${sql.table('OTHER_DEMO.TAG')} add column ${sql.ref('note')} varchar(20)`.execute(
+      db,
+    )
+    const error = (await verifyCommittedTypes(sim.url, 'OTHER_DEMO').catch((e) => e)) as Error
+    expect(error.message).toContain(
+      "src/db.d.ts does not match the demo's tables in schema OTHER_DEMO",
+    )
+    expect(error.message).toMatch(/^\+\s+note: string \| null;$/m)
+    expect(error.message).toContain('pnpm demo --fresh --update-types')
+    expect(error.message).not.toMatch(/without --verify|iris-codegen --url/)
+  })
+
+  it('refuses to run in a schema holding them, naming them, before writing anything', async () => {
+    const { exitCode, stderr } = await refused
+    expect(exitCode).toBe(1)
+    expect(stderr).toContain(
+      `ForeignTablesError: schema ${DEMO_SCHEMA} already holds tables the demo did not create: AUTHOR, CUSTOMER. Nothing was written.`,
+    )
+    expect(stderr).toContain('--schema <name>')
+    expect(stderr).toContain('--allow-other-tables')
+    const tables = await db.introspection.getTables({ withInternalKyselyTables: true })
+    expect(tables.filter((table) => table.schema === DEMO_SCHEMA).map((t) => t.name)).toEqual([
+      'AUTHOR',
+      'CUSTOMER',
+    ])
   })
 })
 

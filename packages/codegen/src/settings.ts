@@ -1,4 +1,5 @@
 import { IrisConfigError, redactConnectionString } from 'kysely-iris'
+import { z } from 'zod'
 import {
   BIT_TYPES,
   type BitType,
@@ -90,28 +91,112 @@ export interface IrisCodegenSettings {
   readonly logLevel: LogLevel
 }
 
+const FLAG = z.boolean({ error: 'must be true or false' }).default(false)
+const TEXT = z
+  .string({ error: 'must be a non-empty string' })
+  .refine((value) => value.trim() !== '', 'must be a non-empty string')
+
+const SCHEMA_LIST = { error: 'must be a non-empty list of schema names' }
+
+/** One of `values`, `fallback` when absent; the error lists them and shows what was given. */
+function choice<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {
+  return z
+    .enum(values, {
+      error: (issue) =>
+        `must be one of ${values.map((v) => `'${v}'`).join(', ')}, got ${JSON.stringify(issue.input)}`,
+    })
+    .default(fallback)
+}
+
+/**
+ * `{ key: TypeScript type }`, each key matching `keyPattern`: checked as a whole first, then key by
+ * key, then value by value, each failure naming what to write instead.
+ */
+function typeRecord(keyPattern: RegExp, keyDescription: string) {
+  const badKey = (types: Record<string, string>) =>
+    Object.keys(types).find((key) => !keyPattern.test(key))
+  const blankType = (types: Record<string, string>) =>
+    Object.keys(types).find((key) => types[key]?.trim() === '')
+  return z
+    .custom<Record<string, string>>(isStringRecord, {
+      error: 'must be a JSON object of TypeScript types, e.g. {"bigint": "bigint"}',
+      abort: true,
+    })
+    .refine((types) => badKey(types) === undefined, {
+      error: (issue) =>
+        `key "${badKey(issue.input as Record<string, string>)}" must be ${keyDescription}`,
+      abort: true,
+    })
+    .refine((types) => blankType(types) === undefined, {
+      error: (issue) =>
+        `value for "${blankType(issue.input as Record<string, string>)}" must be a TypeScript type`,
+    })
+    .default({})
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === 'string')
+  )
+}
+
+/**
+ * Every option, its check and its default, in zod (kysely-codegen's own dependency, same major).
+ * An absent `url` is filled from the environment by {@link resolveSettings}; `null` patterns mean
+ * none. The `satisfies` ties it to the documented option and setting types.
+ */
+const OPTIONS = z
+  .strictObject(
+    {
+      url: TEXT.optional(),
+      out: TEXT.default(DEFAULT_OUT_FILE),
+      print: FLAG,
+      verify: FLAG,
+      schemas: z
+        .array(z.string(SCHEMA_LIST).min(1, SCHEMA_LIST), SCHEMA_LIST)
+        .min(1, SCHEMA_LIST)
+        .default([DEFAULT_SCHEMA])
+        // System schemas start with % or Ens (docs/iris-sql.md#catalog-values).
+        .refine((schemas) => !schemas.some(isSystemSchema), {
+          error: (issue) =>
+            `"${(issue.input as string[]).find(isSystemSchema)}" is a system schema (IRIS system ` +
+            'schemas start with % or Ens) and is never read: name an application schema, such as SQLUser',
+        })
+        .transform((schemas) => [...new Set(schemas)]),
+      includePattern: TEXT.nullish().transform((value) => value ?? null),
+      excludePattern: TEXT.nullish().transform((value) => value ?? null),
+      camelCase: FLAG,
+      singularize: z
+        .union([z.boolean(), z.record(z.string(), z.string())], {
+          error: 'must be true, false or an object of { plural: singular } rules',
+        })
+        .default(false),
+      typeAliases: FLAG,
+      overrides: typeRecord(/^[^.]+(\.[^.]+){1,2}$/, '"table.column" or "schema.table.column"'),
+      typeMapping: typeRecord(/^[A-Za-z][A-Za-z ]*$/, 'an IRIS type name'),
+      int8: choice(INT8_TYPES, DEFAULT_VALUE_TYPES.int8),
+      numeric: choice(NUMERIC_TYPES, DEFAULT_VALUE_TYPES.numeric),
+      date: choice(DATE_TYPES, DEFAULT_VALUE_TYPES.date),
+      vectorType: choice(VECTOR_TYPES, DEFAULT_VALUE_TYPES.vector),
+      bit: choice(BIT_TYPES, DEFAULT_VALUE_TYPES.bit),
+      envFile: TEXT.optional(),
+      logLevel: choice(LOG_LEVELS, 'info'),
+    },
+    { error: 'options must be an object' },
+  )
+  .refine(
+    (options) => !(options.print && options.verify),
+    '"print" and "verify" exclude each other: --verify compares with --out',
+  ) satisfies z.ZodType<
+  Omit<IrisCodegenSettings, 'url' | 'envFile'> & Pick<IrisCodegenOptions, 'url' | 'envFile'>,
+  IrisCodegenOptions
+>
+
 /** Every option a config file or the command line may set. */
-export const OPTION_NAMES: readonly (keyof IrisCodegenOptions)[] = [
-  'url',
-  'out',
-  'print',
-  'verify',
-  'schemas',
-  'includePattern',
-  'excludePattern',
-  'camelCase',
-  'singularize',
-  'typeAliases',
-  'overrides',
-  'typeMapping',
-  'int8',
-  'numeric',
-  'date',
-  'vectorType',
-  'bit',
-  'envFile',
-  'logLevel',
-]
+export const OPTION_NAMES: readonly (keyof IrisCodegenOptions)[] = OPTIONS.keyof().options
 
 /**
  * Checks every option and applies defaults. The URL falls back to `IRIS_URL`, then
@@ -121,45 +206,22 @@ export function resolveSettings(
   options: IrisCodegenOptions,
   env: NodeJS.ProcessEnv = process.env,
 ): IrisCodegenSettings {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    fail('options must be an object')
-  }
-  for (const key of Object.keys(options)) {
-    if (!OPTION_NAMES.includes(key as keyof IrisCodegenOptions)) {
-      fail(`unknown option "${key}"; known options: ${OPTION_NAMES.join(', ')}`)
-    }
-  }
-  const print = flag(options, 'print')
-  const verify = flag(options, 'verify')
-  if (print && verify) fail('"print" and "verify" exclude each other: --verify compares with --out')
-  const url = optionalString(options, 'url') ?? nonEmpty(env.IRIS_URL) ?? nonEmpty(env.DATABASE_URL)
+  const parsed = OPTIONS.safeParse(options)
+  if (!parsed.success) fail(describeIssue(parsed.error.issues[0] as z.core.$ZodIssue))
+  const url = parsed.data.url ?? nonEmpty(env.IRIS_URL) ?? nonEmpty(env.DATABASE_URL)
   if (url !== undefined) checkUrl(url)
-  return {
-    url,
-    out: optionalString(options, 'out') ?? DEFAULT_OUT_FILE,
-    print,
-    verify,
-    schemas: schemaList(options.schemas),
-    includePattern: optionalString(options, 'includePattern') ?? null,
-    excludePattern: optionalString(options, 'excludePattern') ?? null,
-    camelCase: flag(options, 'camelCase'),
-    singularize: singularizeOption(options.singularize),
-    typeAliases: flag(options, 'typeAliases'),
-    overrides: typeRecord(
-      options,
-      'overrides',
-      /^[^.]+(\.[^.]+){1,2}$/,
-      '"table.column" or "schema.table.column"',
-    ),
-    typeMapping: typeRecord(options, 'typeMapping', /^[A-Za-z][A-Za-z ]*$/, 'an IRIS type name'),
-    int8: oneOf(options, 'int8', INT8_TYPES, DEFAULT_VALUE_TYPES.int8),
-    numeric: oneOf(options, 'numeric', NUMERIC_TYPES, DEFAULT_VALUE_TYPES.numeric),
-    date: oneOf(options, 'date', DATE_TYPES, DEFAULT_VALUE_TYPES.date),
-    vectorType: oneOf(options, 'vectorType', VECTOR_TYPES, DEFAULT_VALUE_TYPES.vector),
-    bit: oneOf(options, 'bit', BIT_TYPES, DEFAULT_VALUE_TYPES.bit),
-    envFile: optionalString(options, 'envFile'),
-    logLevel: oneOf(options, 'logLevel', LOG_LEVELS, 'info'),
+  return { ...parsed.data, url, envFile: parsed.data.envFile }
+}
+
+/** The first problem, as `"option" must be ...`; a message that names its subject is kept whole. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    return `unknown option "${issue.keys[0]}"; known options: ${OPTION_NAMES.join(', ')}`
   }
+  const [option] = issue.path
+  return option === undefined || issue.message.startsWith('"')
+    ? issue.message
+    : `"${String(option)}" ${issue.message}`
 }
 
 function fail(message: string): never {
@@ -187,93 +249,7 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value
 }
 
-function flag(options: IrisCodegenOptions, key: keyof IrisCodegenOptions): boolean {
-  const value = options[key]
-  if (value !== undefined && typeof value !== 'boolean') fail(`"${key}" must be true or false`)
-  return value ?? false
-}
-
-function optionalString(
-  options: IrisCodegenOptions,
-  key: keyof IrisCodegenOptions,
-): string | undefined {
-  const value = options[key]
-  if (value === undefined || value === null) return undefined
-  if (typeof value !== 'string' || value.trim() === '') fail(`"${key}" must be a non-empty string`)
-  return value
-}
-
-function oneOf<T extends string>(
-  options: IrisCodegenOptions,
-  key: keyof IrisCodegenOptions,
-  allowed: readonly T[],
-  fallback: T,
-): T {
-  const value = options[key]
-  if (value === undefined) return fallback
-  if (!allowed.includes(value as T)) {
-    fail(
-      `"${key}" must be one of ${allowed.map((v) => `'${v}'`).join(', ')}, got ${JSON.stringify(value)}`,
-    )
-  }
-  return value as T
-}
-
-function schemaList(value: unknown): string[] {
-  if (value === undefined) return [DEFAULT_SCHEMA]
-  if (
-    !Array.isArray(value) ||
-    value.length === 0 ||
-    value.some((s) => typeof s !== 'string' || !s)
-  ) {
-    fail('"schemas" must be a non-empty list of schema names')
-  }
-  for (const schema of value as string[]) {
-    // System schemas start with % or Ens (docs/iris-sql.md#catalog-values).
-    if (isSystemSchema(schema))
-      fail(
-        `"${schema}" is a system schema (IRIS system schemas start with % or Ens) and is never ` +
-          'read: name an application schema, such as SQLUser',
-      )
-  }
-  return [...new Set(value as string[])]
-}
-
 /** System schemas start with `%` or `Ens` (docs/iris-sql.md#catalog-values). */
 export function isSystemSchema(schema: string): boolean {
   return schema.startsWith('%') || /^ens/i.test(schema)
-}
-
-function singularizeOption(value: unknown): boolean | Record<string, string> {
-  if (value === undefined) return false
-  if (typeof value === 'boolean') return value
-  if (isStringRecord(value)) return value
-  return fail('"singularize" must be true, false or an object of { plural: singular } rules')
-}
-
-function typeRecord(
-  options: IrisCodegenOptions,
-  key: 'overrides' | 'typeMapping',
-  keyPattern: RegExp,
-  keyDescription: string,
-): Record<string, string> {
-  const value = options[key]
-  if (value === undefined) return {}
-  if (!isStringRecord(value)) {
-    fail(`"${key}" must be a JSON object of TypeScript types, e.g. {"bigint": "bigint"}`)
-  }
-  for (const [name, tsType] of Object.entries(value)) {
-    if (!keyPattern.test(name)) fail(`"${key}" key "${name}" must be ${keyDescription}`)
-    if (tsType.trim() === '') fail(`"${key}" value for "${name}" must be a TypeScript type`)
-  }
-  return value
-}
-
-function isStringRecord(value: unknown): value is Record<string, string> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.values(value).every((v) => typeof v === 'string')
-  )
 }

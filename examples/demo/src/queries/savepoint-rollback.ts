@@ -1,6 +1,6 @@
 import type { ControlledTransaction, Kysely } from 'kysely'
 import { IrisTransactionsUnsupportedError } from 'kysely-iris'
-import type { DB } from '../db.js'
+import type { DB } from '../demo-schema.js'
 import { documentRow } from '../document-row.js'
 import type { StepLog } from '../report.js'
 import { countRows } from '../seed.js'

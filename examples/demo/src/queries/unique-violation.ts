@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { IrisError, IrisUniqueViolationError } from 'kysely-iris'
-import type { DB } from '../db.js'
+import type { DB } from '../demo-schema.js'
 import { documentRow } from '../document-row.js'
 import type { StepLog } from '../report.js'
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { DB } from '../db.js'
+import type { DB } from '../demo-schema.js'
 import { documentRow } from '../document-row.js'
 import type { StepLog } from '../report.js'
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { nearestNeighbors } from 'kysely-iris'
-import type { DB } from '../db.js'
+import type { DB } from '../demo-schema.js'
 import { EMBEDDING_DIMENSION, embed } from '../embed.js'
 import type { StepLog } from '../report.js'
 
