@@ -39,6 +39,25 @@ describeTargets(describe, 'conditions, ANY, DROP INDEX and the public schema', (
     (await query.execute()).map((row) => Number(row.id)).sort()
   const items = () => t.db.selectFrom(item).select('id')
 
+  it('a BIT inserted from true / false reads back as 1 / 0, as a CASE yielding 1 / 0 does', async () => {
+    const rows = await t.db
+      .selectFrom(item)
+      .select((eb) => [
+        'id',
+        'flag',
+        eb.case().when('flag', '=', true).then(1).when('flag', '=', false).then(0).end().as('c'),
+      ])
+      .orderBy('id')
+      .execute()
+    expect(rows).toEqual([
+      { id: 1, flag: 1, c: 1 },
+      { id: 2, flag: 0, c: 0 },
+      { id: 3, flag: null, c: null },
+    ])
+    expect(await ids(items().where('flag', '=', true))).toEqual([1])
+    expect(await ids(items().where('flag', '=', false))).toEqual([2])
+  })
+
   it("'is true', 'is false' and 'is not true' on a BIT column", async () => {
     expect(await ids(items().where('flag', 'is', true))).toEqual([1])
     expect(await ids(items().where('flag', 'is', false))).toEqual([2])
