@@ -1,7 +1,5 @@
 import { IrisConfigError, redactConnectionString } from 'kysely-iris'
 import {
-  BIT_TYPES,
-  type BitType,
   DATE_TYPES,
   type DateType,
   DEFAULT_VALUE_TYPES,
@@ -57,11 +55,6 @@ export interface IrisCodegenOptions {
   date?: DateType
   /** What a VECTOR column returns: `string` by default, `number[]` through the vector plugin. */
   vectorType?: VectorType
-  /**
-   * What a BIT column returns; `boolean` when the server describes BIT as bool
-   * (docs/iris-sql.md#simulator-profiles).
-   */
-  bit?: BitType
   /** A dotenv file to load before reading `IRIS_URL` / `DATABASE_URL`. */
   envFile?: string
   logLevel?: LogLevel
@@ -85,7 +78,6 @@ export interface IrisCodegenSettings {
   readonly numeric: NumericType
   readonly date: DateType
   readonly vectorType: VectorType
-  readonly bit: BitType
   readonly envFile: string | undefined
   readonly logLevel: LogLevel
 }
@@ -108,7 +100,6 @@ export const OPTION_NAMES: readonly (keyof IrisCodegenOptions)[] = [
   'numeric',
   'date',
   'vectorType',
-  'bit',
   'envFile',
   'logLevel',
 ]
@@ -156,7 +147,6 @@ export function resolveSettings(
     numeric: oneOf(options, 'numeric', NUMERIC_TYPES, DEFAULT_VALUE_TYPES.numeric),
     date: oneOf(options, 'date', DATE_TYPES, DEFAULT_VALUE_TYPES.date),
     vectorType: oneOf(options, 'vectorType', VECTOR_TYPES, DEFAULT_VALUE_TYPES.vector),
-    bit: oneOf(options, 'bit', BIT_TYPES, DEFAULT_VALUE_TYPES.bit),
     envFile: optionalString(options, 'envFile'),
     logLevel: oneOf(options, 'logLevel', LOG_LEVELS, 'info'),
   }
