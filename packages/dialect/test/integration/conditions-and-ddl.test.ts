@@ -1,7 +1,7 @@
 import { describeTargets } from '@kysely-iris/sim/testing'
-import { sql } from 'kysely'
+import { type ExpressionBuilder, sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { tableName } from '../support/server.js'
+import { type AnyDB, tableName } from '../support/server.js'
 import { useTestDatabase } from '../support/test-database.js'
 
 // What the server makes of the forms the dialect writes for booleans, ANY, DROP INDEX and the
@@ -92,6 +92,17 @@ describeTargets(describe, 'conditions, ANY, DROP INDEX and the public schema', (
       [2, 0, 1],
       [3, 1, null],
     ])
+  })
+
+  it('a tuple in a list of tuples', async () => {
+    const pairs = (eb: ExpressionBuilder<AnyDB, string>) => [eb.tuple(1, 1), eb.tuple(2, 3)]
+    expect(await ids(items().where((eb) => eb(eb.refTuple('id', 'n'), 'in', pairs(eb))))).toEqual([
+      1,
+    ])
+    // Row 3's n is NULL: (3, NULL) differs from both rows, so NOT IN holds.
+    expect(
+      await ids(items().where((eb) => eb(eb.refTuple('id', 'n'), 'not in', pairs(eb)))),
+    ).toEqual([2, 3])
   })
 
   it('eb.fn.any(subquery)', async () => {
