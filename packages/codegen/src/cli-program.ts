@@ -11,7 +11,6 @@ import {
   OPTION_NAMES,
 } from './settings.js'
 import {
-  BIT_TYPES,
   DATE_TYPES,
   DEFAULT_VALUE_TYPES,
   INT8_TYPES,
@@ -142,14 +141,6 @@ function createProgram(io: CliIo): Command {
         'VECTOR values: text, or number[] through the vector plugin',
         VECTOR_TYPES,
         DEFAULT_VALUE_TYPES.vector,
-      ),
-    )
-    .addOption(
-      choice(
-        '--bit <type>',
-        'BIT values (see README: iris-pgwire 1.0 may send 0/1)',
-        BIT_TYPES,
-        DEFAULT_VALUE_TYPES.bit,
       ),
     )
     .option(

@@ -1,4 +1,4 @@
-import { VECTOR_TYPE_NAME } from './iris-column-typer.js'
+import { BIT_TYPE_NAME, VECTOR_TYPE_NAME } from './iris-column-typer.js'
 import {
   Adapter,
   type Definitions,
@@ -29,7 +29,7 @@ export class IrisAdapter extends Adapter {
   constructor(options: { defaultSchemas: string[]; vectorType: VectorType; columnTypes: Scalars }) {
     super()
     this.defaultSchemas = options.defaultSchemas
-    this.definitions = vectorDefinitions(options.vectorType)
+    this.definitions = { ...vectorDefinitions(options.vectorType), ...bitDefinition() }
     this.scalars = options.columnTypes
   }
 }
@@ -64,6 +64,19 @@ function vectorDefinitions(vectorType: VectorType): Definitions {
     [VECTOR_TYPE_NAME]: new TemplateNode(
       ['N extends number', 'E extends string'],
       new RawExpressionNode(value),
+    ),
+  }
+}
+
+/**
+ * `Bit`: a BIT column's value. The dialect reads a BIT as the number 1 / 0 on every front end, the
+ * only answer iris-pgwire's embedded backend allows (docs/iris-sql.md#booleans); inserts and
+ * updates also take `true` / `false`, which it sends as 1 / 0.
+ */
+function bitDefinition(): Definitions {
+  return {
+    [BIT_TYPE_NAME]: new RawExpressionNode(
+      'ColumnType<number, boolean | number, boolean | number>',
     ),
   }
 }

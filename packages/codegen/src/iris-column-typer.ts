@@ -10,7 +10,7 @@ import {
 import type { ValueTypes } from './value-types.js'
 
 /** What the dialect returns for a family of IRIS types. */
-type ValueKind = 'number' | 'int8' | 'numeric' | 'string' | 'boolean' | 'date' | 'binary' | 'vector'
+type ValueKind = 'number' | 'int8' | 'numeric' | 'string' | 'bit' | 'date' | 'binary' | 'vector'
 
 /**
  * IRIS type names (docs/iris-sql.md#column-types), as the introspector reports them in `dataType`,
@@ -37,7 +37,7 @@ const VALUE_KIND_BY_IRIS_TYPE: Readonly<Record<string, ValueKind>> = {
   LONGVARCHAR: 'string',
   UNIQUEIDENTIFIER: 'string',
   GUID: 'string',
-  BIT: 'boolean',
+  BIT: 'bit',
   DATE: 'date',
   // The dialect keeps TIME as text whatever its `date` option (`HH:MM:SS` has no date part).
   TIME: 'string',
@@ -52,6 +52,9 @@ const VALUE_KIND_BY_IRIS_TYPE: Readonly<Record<string, ValueKind>> = {
 
 /** Name of the branded vector type the generated file declares (see `vectorDefinition`). */
 export const VECTOR_TYPE_NAME = 'Vector'
+
+/** Name of the BIT column type the generated file declares (see `bitDefinition`). */
+export const BIT_TYPE_NAME = 'Bit'
 
 export interface ColumnTypingOptions {
   readonly valueTypes: ValueTypes
@@ -139,8 +142,8 @@ export class IrisColumnTyper {
         return valueTypes.numeric
       case 'date':
         return valueTypes.date
-      case 'boolean':
-        return valueTypes.bit
+      case 'bit':
+        return BIT_TYPE_NAME
       case 'binary':
         return 'Buffer'
       default:

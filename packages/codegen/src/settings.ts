@@ -1,8 +1,6 @@
 import { IrisConfigError, redactConnectionString } from 'kysely-iris'
 import { z } from 'zod'
 import {
-  BIT_TYPES,
-  type BitType,
   DATE_TYPES,
   type DateType,
   DEFAULT_VALUE_TYPES,
@@ -58,11 +56,6 @@ export interface IrisCodegenOptions {
   date?: DateType
   /** What a VECTOR column returns: `string` by default, `number[]` through the vector plugin. */
   vectorType?: VectorType
-  /**
-   * What a BIT column returns; `boolean` when the server describes BIT as bool
-   * (docs/iris-sql.md#simulator-profiles).
-   */
-  bit?: BitType
   /** A dotenv file to load before reading `IRIS_URL` / `DATABASE_URL`. */
   envFile?: string
   logLevel?: LogLevel
@@ -86,7 +79,6 @@ export interface IrisCodegenSettings {
   readonly numeric: NumericType
   readonly date: DateType
   readonly vectorType: VectorType
-  readonly bit: BitType
   readonly envFile: string | undefined
   readonly logLevel: LogLevel
 }
@@ -181,7 +173,6 @@ const OPTIONS = z
       numeric: choice(NUMERIC_TYPES, DEFAULT_VALUE_TYPES.numeric),
       date: choice(DATE_TYPES, DEFAULT_VALUE_TYPES.date),
       vectorType: choice(VECTOR_TYPES, DEFAULT_VALUE_TYPES.vector),
-      bit: choice(BIT_TYPES, DEFAULT_VALUE_TYPES.bit),
       envFile: TEXT.optional(),
       logLevel: choice(LOG_LEVELS, 'info'),
     },

@@ -11,17 +11,11 @@ export const DATE_TYPES = ['string', 'Date'] as const
  * vector plugin.
  */
 export const VECTOR_TYPES = ['string', 'number[]'] as const
-/**
- * `boolean` under a server that describes BIT as bool (profile `iris`,
- * docs/iris-sql.md#simulator-profiles); see README.
- */
-export const BIT_TYPES = ['boolean', 'number', 'boolean | number'] as const
 
 export type Int8Type = (typeof INT8_TYPES)[number]
 export type NumericType = (typeof NUMERIC_TYPES)[number]
 export type DateType = (typeof DATE_TYPES)[number]
 export type VectorType = (typeof VECTOR_TYPES)[number]
-export type BitType = (typeof BIT_TYPES)[number]
 
 export interface ValueTypes {
   /** BIGINT. Dialect option `int8`. */
@@ -32,8 +26,6 @@ export interface ValueTypes {
   readonly date: DateType
   /** VECTOR. `number[]` only when results go through the vector plugin. */
   readonly vector: VectorType
-  /** BIT. */
-  readonly bit: BitType
 }
 
 export const DEFAULT_VALUE_TYPES: ValueTypes = {
@@ -41,5 +33,4 @@ export const DEFAULT_VALUE_TYPES: ValueTypes = {
   numeric: 'string',
   date: 'string',
   vector: 'string',
-  bit: 'boolean',
 }

@@ -73,7 +73,6 @@ describe('iris-codegen CLI (no server)', () => {
       '--numeric',
       '--date',
       '--vector-type',
-      '--bit',
       '--config',
       '--env-file',
       '--log-level',
@@ -86,7 +85,6 @@ describe('iris-codegen CLI (no server)', () => {
       'default: SQLUser',
       'default: "number"',
       'default: "string"',
-      'default: "boolean"',
       'default: "info"',
     ]) {
       expect(compact).toContain(shown)

@@ -33,7 +33,6 @@ describe('golden files from hand-made IrisTableMetadata (no server)', () => {
       numeric: 'number',
       date: 'Date',
       vectorType: 'number[]',
-      bit: 'number',
     })
     await expect(output).toMatchFileSnapshot('golden/value-types.ts')
   })
@@ -88,7 +87,7 @@ describe('column types', () => {
     ['DATE', {}, 'string'],
     ['TIMESTAMP', { date: 'Date' }, 'Date'],
     ['TIME', { date: 'Date' }, 'string'],
-    ['BIT', {}, 'boolean'],
+    ['BIT', {}, 'Bit'],
     ['VARBINARY(10)', {}, 'Buffer'],
   ] as const)('%s with %o is %s', (irisType, options, expected) => {
     expect(typeOf(options, irisType)).toBe(expected)

@@ -14,6 +14,7 @@ interface PgModule {
 
 /** PostgreSQL type OIDs the value options re-parse. */
 const OID = {
+  bool: 16,
   int8: 20,
   numeric: 1700,
   date: 1082,
@@ -64,7 +65,8 @@ async function loadPg(): Promise<PgModule> {
  * A `getTypeParser` applying the int8 / numeric / date options. Under `iris` the server declares
  * these types; under iris-pgwire 1.0 most values arrive as int4/float8/text
  * (docs/iris-sql.md#result-types), so the defaults are the ones that give the same JS value in
- * both: dates stay strings.
+ * both: dates stay strings, and a bool is the 1 / 0 a BIT gives where it arrives as an integer
+ * (docs/iris-sql.md#booleans).
  */
 export function typeParsers(
   config: Pick<ResolvedIrisDialectConfig, 'int8' | 'numeric' | 'date'>,
@@ -80,6 +82,7 @@ export function typeParsers(
   for (const oid of [OID.timestamp, OID.timestamptz]) overrides.set(oid, dateParser)
   overrides.set(OID.date, (value) => dateParser(fromPgDays(value)))
   overrides.set(OID.time, timeOrDouble)
+  overrides.set(OID.bool, bitValue)
   return (oid, format = 'text') =>
     (format === 'text' ? overrides.get(oid) : undefined) ?? fallback.getTypeParser(oid, format)
 }
@@ -101,6 +104,24 @@ function timeOrDouble(value: string): string | number {
   return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$|^[-+]?(Infinity|NaN)$/.test(value)
     ? Number(value)
     : value
+}
+
+/** A bool's text as a BIT's value; PostgreSQL and iris-pgwire send `t` / `f`. */
+const BIT_VALUES: ReadonlyMap<string, number> = new Map([
+  ['t', 1],
+  ['f', 0],
+  ['true', 1],
+  ['false', 0],
+  ['1', 1],
+  ['0', 0],
+])
+
+/**
+ * iris-pgwire's embedded backend sends a BIT as the integer it is, which no parser can tell from an
+ * INTEGER; so a BIT announced as bool is read as the same 1 / 0 (docs/iris-sql.md#booleans).
+ */
+function bitValue(value: string): number | string {
+  return BIT_VALUES.get(value) ?? value
 }
 
 /**

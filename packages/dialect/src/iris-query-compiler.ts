@@ -43,6 +43,7 @@ import {
   type SelectQueryNode,
   type SetOperationNode,
   type TopNode,
+  TupleNode,
   type UnaryOperationNode,
   type UpdateQueryNode,
   type ValueNode,
@@ -60,6 +61,7 @@ import { DEFAULT_SCHEMA } from './iris-metadata.js'
 import { sanitizeDdlLiteral, sanitizeIrisIdentifier } from './iris-sql-text.js'
 import { toIrisParameter } from './iris-values.js'
 import { planQuery, withPlan } from './query-plan.js'
+import { tupleInCondition } from './tuple-in.js'
 
 export interface IrisQueryCompilerOptions {
   /** Row-limit syntax (docs/iris-sql.md#row-limits). Default `limit`. */
@@ -404,6 +406,10 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
         this.append(operator === 'in' ? '1 = 0' : '1 = 1')
         return
       }
+      if (TupleNode.is(node.leftOperand)) {
+        this.visitNode(tupleInCondition(node.leftOperand, node.rightOperand, operator === 'in'))
+        return
+      }
     }
     if (operator === 'ilike' || operator === 'not ilike') {
       // No ILIKE in IRIS: LOWER on both sides makes LIKE case-insensitive under any collation
@@ -425,6 +431,16 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
     const reason = operator === undefined ? undefined : UNSUPPORTED_OPERATORS.get(operator)
     if (reason) throw new IrisUnsupportedError(`operator '${operator}': ${reason}`)
     super.visitBinaryOperation(node)
+  }
+
+  /**
+   * A tuple is not an IRIS value (docs/iris-sql.md#operators): the one form written without it,
+   * `(a, b) in ((1, 2), ...)`, never reaches here (see tupleInCondition).
+   */
+  protected override visitTuple(_node: TupleNode): void {
+    throw new IrisUnsupportedError(
+      "a tuple (eb.tuple, eb.refTuple) is not IRIS SQL outside 'in' / 'not in' with a list of tuples; compare the values one by one",
+    )
   }
 
   /**

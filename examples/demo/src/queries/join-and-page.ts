@@ -29,7 +29,7 @@ export async function joinAndPage(db: Kysely<DB>, log: StepLog): Promise<number[
     .selectFrom('DOCUMENT')
     .innerJoin('AUTHOR', 'AUTHOR.id', 'DOCUMENT.author_id')
     .select(['DOCUMENT.id', 'DOCUMENT.slug', 'AUTHOR.name as author', 'DOCUMENT.title'])
-    .where('DOCUMENT.published', '=', true)
+    .where('DOCUMENT.published', '=', 1)
     .orderBy('DOCUMENT.id')
     .limit(PAGE_SIZE)
     .offset((PAGE - 1) * PAGE_SIZE)

@@ -48,7 +48,9 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = asy
         .where('DOCUMENT_TAG.document_id', '=', id)
         .orderBy('TAG.name')
         .execute()
-      return { ...withAuthor(document), tags: tags.map((tag) => tag.name) }
+      // A BIT reads back as 1 / 0 (docs/iris-sql.md#booleans); the API answers a boolean.
+      const { published, ...rest } = withAuthor(document)
+      return { ...rest, published: published === 1, tags: tags.map((tag) => tag.name) }
     },
   )
 

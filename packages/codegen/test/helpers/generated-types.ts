@@ -36,6 +36,8 @@ export function conformsTo(
         return value instanceof Date && !Number.isNaN(value.getTime())
       case 'Buffer':
         return Buffer.isBuffer(value)
+      case 'Bit':
+        return value === 0 || value === 1
       default:
         if (/^Vector<\d+, "\w+">$/.test(member)) {
           return vectorType === 'string'

@@ -123,6 +123,22 @@ describe.each(pagingDbs)('conditions and booleans ($paging paging)', ({ db }) =>
         .compile(),
     ).toThrow(IrisUnsupportedError)
   })
+
+  // IRIS's IN compares one value (docs/iris-sql.md#operators).
+  it('writes a tuple in a list of tuples as the rows it matches; refuses other tuples', () => {
+    expect(where((eb) => eb(eb.refTuple('a', 'b'), 'in', [eb.tuple(1, 2), eb.tuple(3, 4)]))).toBe(
+      'select "id" from "t" where (("a" = $1 and "b" = $2) or ("a" = $3 and "b" = $4))',
+    )
+    expect(where((eb) => eb(eb.refTuple('a', 'b'), 'not in', [eb.tuple(1, 2)]))).toBe(
+      'select "id" from "t" where not (("a" = $1 and "b" = $2))',
+    )
+    expect(() =>
+      where((eb) => eb(eb.refTuple('a', 'b'), 'in', eb.selectFrom('u').select(['x', 'y']))),
+    ).toThrow(/a tuple in a subquery is not IRIS SQL/)
+    expect(() => where((eb) => eb(eb.refTuple('a', 'b'), '=', eb.tuple(1, 2)))).toThrow(
+      IrisUnsupportedError,
+    )
+  })
 })
 
 describe.each(pagingDbs)('set operations ($paging paging)', ({ db }) => {

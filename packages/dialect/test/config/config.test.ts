@@ -112,6 +112,10 @@ describe('configuration', () => {
       new Date(Date.UTC(2024, 0, 2)),
     )
     expect(parse({ int8: 'number', numeric: 'string', date: 'string' }, 25, 'x')).toBe('fallback:x')
+    // A bool is a BIT's 1 / 0, as the embedded backend sends it (docs/iris-sql.md#booleans).
+    const bool = (value: string) =>
+      parse({ int8: 'number', numeric: 'string', date: 'string' }, 16, value)
+    expect(['t', 'f', 'true', 'false', '1', '0'].map(bool)).toEqual([1, 0, 1, 0, 1, 0])
     const pg = await import('pg')
     expect(pg.default.types.getTypeParser(20, 'text')('42')).toBe('42')
   })

@@ -1,7 +1,7 @@
 import { describeTargets } from '@kysely-iris/sim/testing'
-import { sql } from 'kysely'
+import { type ExpressionBuilder, sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { tableName } from '../support/server.js'
+import { type AnyDB, tableName } from '../support/server.js'
 import { useTestDatabase } from '../support/test-database.js'
 
 // What the server makes of the forms the dialect writes for booleans, ANY, DROP INDEX and the
@@ -39,6 +39,25 @@ describeTargets(describe, 'conditions, ANY, DROP INDEX and the public schema', (
     (await query.execute()).map((row) => Number(row.id)).sort()
   const items = () => t.db.selectFrom(item).select('id')
 
+  it('a BIT inserted from true / false reads back as 1 / 0, as a CASE yielding 1 / 0 does', async () => {
+    const rows = await t.db
+      .selectFrom(item)
+      .select((eb) => [
+        'id',
+        'flag',
+        eb.case().when('flag', '=', true).then(1).when('flag', '=', false).then(0).end().as('c'),
+      ])
+      .orderBy('id')
+      .execute()
+    expect(rows).toEqual([
+      { id: 1, flag: 1, c: 1 },
+      { id: 2, flag: 0, c: 0 },
+      { id: 3, flag: null, c: null },
+    ])
+    expect(await ids(items().where('flag', '=', true))).toEqual([1])
+    expect(await ids(items().where('flag', '=', false))).toEqual([2])
+  })
+
   it("'is true', 'is false' and 'is not true' on a BIT column", async () => {
     expect(await ids(items().where('flag', 'is', true))).toEqual([1])
     expect(await ids(items().where('flag', 'is', false))).toEqual([2])
@@ -73,6 +92,17 @@ describeTargets(describe, 'conditions, ANY, DROP INDEX and the public schema', (
       [2, 0, 1],
       [3, 1, null],
     ])
+  })
+
+  it('a tuple in a list of tuples', async () => {
+    const pairs = (eb: ExpressionBuilder<AnyDB, string>) => [eb.tuple(1, 1), eb.tuple(2, 3)]
+    expect(await ids(items().where((eb) => eb(eb.refTuple('id', 'n'), 'in', pairs(eb))))).toEqual([
+      1,
+    ])
+    // Row 3's n is NULL: (3, NULL) differs from both rows, so NOT IN holds.
+    expect(
+      await ids(items().where((eb) => eb(eb.refTuple('id', 'n'), 'not in', pairs(eb)))),
+    ).toEqual([2, 3])
   })
 
   it('eb.fn.any(subquery)', async () => {

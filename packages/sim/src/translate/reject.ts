@@ -3,6 +3,7 @@
  * (docs/iris-sql.md#sqlcodes for the SQLCODEs).
  */
 import { irisError } from './iris-error.js'
+import { rejectRowValues } from './row-values.js'
 import { isTrivia, isWord, type Token } from './tokenizer.js'
 
 const REGEX_OPERATORS = new Set(['~', '~*', '!~', '!~*'])
@@ -11,6 +12,7 @@ const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>='])
 /** Throws for the first construct IRIS rejects. */
 export function rejectUnsupported(tokens: readonly Token[]): void {
   const significant = tokens.filter((token) => !isTrivia(token))
+  rejectRowValues(significant)
   significant.forEach((token, i) => {
     const next = significant[i + 1]
     const after = significant[i + 2]

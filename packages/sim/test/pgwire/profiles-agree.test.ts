@@ -76,6 +76,9 @@ const RESULT_STEPS: Step[] = [
     'agree',
   ]),
   a('SELECT TABLE_SCHEMA AS s FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = $1', ['agree']),
+  a('SELECT TABLE_SCHEMA AS nspname FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = $1', [
+    'agree',
+  ]),
   a('SELECT * FROM agree_missing'),
   a('SELECT nope FROM agree WHERE id = $1', [1]),
   a('SET TRANSACTION ISOLATION LEVEL READ COMMITTED'),

@@ -171,6 +171,19 @@ describeEachProfile('catalog', {}, ({ profile, sim }) => {
     expect(schemas[1]?.schema_name).toBe(defaultSchema)
   })
 
+  it('shows SQLUser as public behind iris-pgwire in a column labelled nspname, table_schema or schema_name, not under another label', async () => {
+    const [labelled] = await rows(
+      `SELECT TABLE_SCHEMA AS nspname, TABLE_SCHEMA AS schema_name, TABLE_SCHEMA AS other
+       FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = ?`,
+      ['Book'],
+    )
+    expect(labelled).toEqual({
+      nspname: defaultSchema,
+      schema_name: defaultSchema,
+      other: 'SQLUser',
+    })
+  })
+
   it('projects vector element type and length through %Dictionary (docs/iris-sql.md#vector-columns-in-the-catalog)', async () => {
     const [table] = await rows(
       'SELECT CLASSNAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = ?',

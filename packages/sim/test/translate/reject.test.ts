@@ -18,6 +18,18 @@ describe('SQL IRIS rejects gets an IRIS error (docs/iris-sql.md#sqlcodes)', () =
       'SELECT a FROM t WHERE a = ANY (SELECT b FROM u)',
     )
   })
+  it('row values (docs/iris-sql.md#operators)', () => {
+    expectRejected('SELECT a FROM t WHERE (a, b) IN ((1, 2), (3, 4))', -1)
+    expectRejected('SELECT a FROM t WHERE x = 1 AND (a, b) NOT IN (SELECT c, d FROM u)', -1)
+    expectRejected('SELECT a FROM t WHERE ((a, b) = (?, ?))', -1)
+    for (const sql of [
+      'SELECT a FROM t WHERE COALESCE(a, b) = 1 AND a IN (1, 2)',
+      'INSERT INTO t (a, b) VALUES (1, 2)',
+      'SELECT a FROM t WHERE (a = 1 OR b = 2) AND c IN (SELECT d FROM u)',
+    ]) {
+      expect(sqlOf(sql)).toBe(sql)
+    }
+  })
   it('distance operators (docs/iris-sql.md#distance-operators)', () => {
     expectRejected('SELECT a <-> b FROM t', -1)
     expectRejected('SELECT a <=> b FROM t', -1)
