@@ -1,5 +1,5 @@
 import type { CompiledQuery, InsertQueryNode, RootOperationNode } from 'kysely'
-import { type SelectedNames, selectedNames } from './result-labels.js'
+import { type RowKeys, rowKeysOf, type SelectedNames, selectedNames } from './result-labels.js'
 
 /**
  * What the connection needs to know of a compiled query to run it and key its rows, worked out
@@ -10,6 +10,8 @@ export interface IrisQueryPlan {
   readonly selected: SelectedNames
   /** The last result column is `%VID`, which the connection drops (docs/iris-sql.md#vid-paging). */
   readonly vidPaged: boolean
+  /** Whether pg's own row objects, keyed by the result labels, can be the rows (./result-labels.ts). */
+  readonly rowKeys: RowKeys
   /** After this statement a table's columns may differ: the cached names behind `*` are stale. */
   readonly changesColumns: boolean
   /**
@@ -39,9 +41,11 @@ export function planQuery(node: RootOperationNode, vidPaged: boolean): IrisQuery
     insert.kind === 'InsertQueryNode' && insert.values?.kind === 'ValuesNode'
       ? (insert.values as unknown as { values: readonly unknown[] }).values.length
       : 0
+  const selected = selectedNames(node)
   return Object.freeze({
-    selected: selectedNames(node),
+    selected,
     vidPaged,
+    rowKeys: rowKeysOf(selected, vidPaged),
     changesColumns: CHANGES_COLUMNS.has(node.kind),
     insertsOneRow: rows === 1 && !insert.replace,
     insertsRows: rows > 0,
@@ -56,10 +60,6 @@ export function withPlan(compiled: CompiledQuery, plan: IrisQueryPlan): Compiled
 }
 
 /**
- * The plan of a compiled query: the one its compiler attached, else (a query compiled elsewhere,
- * e.g. a copy) one worked out now, without `%VID` paging, which only this compiler writes.
- */
-/**
  * Whether the IRIS compiler wrote `query`. Statements built elsewhere (the driver's BEGIN, COMMIT
  * and savepoints, `CompiledQuery.raw`) are not worth a prepared statement and run unnamed.
  */
@@ -67,6 +67,10 @@ export function compiledByIris(query: CompiledQuery): boolean {
   return PLAN in query
 }
 
+/**
+ * The plan of a compiled query: the one its compiler attached, else (a query compiled elsewhere,
+ * e.g. a copy) one worked out now, without `%VID` paging, which only this compiler writes.
+ */
 export function planOf(query: CompiledQuery): IrisQueryPlan {
   return (query as { [PLAN]?: IrisQueryPlan })[PLAN] ?? planQuery(query.query, false)
 }
