@@ -1,4 +1,4 @@
-import type { CompiledQuery, InsertQueryNode, RootOperationNode } from 'kysely'
+import type { CompiledQuery, InsertQueryNode, QueryId, RootOperationNode } from 'kysely'
 import { type RowKeys, rowKeysOf, type SelectedNames, selectedNames } from './result-labels.js'
 
 /**
@@ -31,9 +31,6 @@ const CHANGES_COLUMNS = new Set([
   'DropViewNode',
 ])
 
-/** Where the plan rides on its compiled query: a non-enumerable key, invisible to equality. */
-const PLAN = Symbol('kysely-iris query plan')
-
 /** The plan of a query compiled from `node`. */
 export function planQuery(node: RootOperationNode, vidPaged: boolean): IrisQueryPlan {
   const insert = node as InsertQueryNode
@@ -52,11 +49,34 @@ export function planQuery(node: RootOperationNode, vidPaged: boolean): IrisQuery
   })
 }
 
+/**
+ * A compiled query carrying its plan, as the compiler hands it on: the plan is a private field,
+ * invisible to equality, and a copy of the query (e.g. a spread) does not carry it.
+ */
+class PlannedQuery implements CompiledQuery {
+  readonly query: RootOperationNode
+  readonly queryId: QueryId
+  readonly sql: string
+  readonly parameters: readonly unknown[]
+  readonly #plan: IrisQueryPlan
+
+  constructor(compiled: CompiledQuery, plan: IrisQueryPlan) {
+    this.query = compiled.query
+    this.queryId = compiled.queryId
+    this.sql = compiled.sql
+    this.parameters = compiled.parameters
+    this.#plan = plan
+    Object.freeze(this)
+  }
+
+  static planOf(query: CompiledQuery): IrisQueryPlan | undefined {
+    return #plan in query ? query.#plan : undefined
+  }
+}
+
 /** `compiled` carrying `plan`, as the compiler hands it on. */
 export function withPlan(compiled: CompiledQuery, plan: IrisQueryPlan): CompiledQuery {
-  const carrier = { ...compiled }
-  Object.defineProperty(carrier, PLAN, { value: plan })
-  return Object.freeze(carrier)
+  return new PlannedQuery(compiled, plan)
 }
 
 /**
@@ -64,7 +84,7 @@ export function withPlan(compiled: CompiledQuery, plan: IrisQueryPlan): Compiled
  * and savepoints, `CompiledQuery.raw`) are not worth a prepared statement and run unnamed.
  */
 export function compiledByIris(query: CompiledQuery): boolean {
-  return PLAN in query
+  return query instanceof PlannedQuery
 }
 
 /**
@@ -72,5 +92,5 @@ export function compiledByIris(query: CompiledQuery): boolean {
  * e.g. a copy) one worked out now, without `%VID` paging, which only this compiler writes.
  */
 export function planOf(query: CompiledQuery): IrisQueryPlan {
-  return (query as { [PLAN]?: IrisQueryPlan })[PLAN] ?? planQuery(query.query, false)
+  return PlannedQuery.planOf(query) ?? planQuery(query.query, false)
 }

@@ -89,7 +89,8 @@ describe('which queries may take row objects', () => {
   it('`*`, `%VID` paging, an unnamed column, names equal but for case, a name over 63 bytes: never', () => {
     expect(rowKeys(db.selectFrom('t').selectAll())).toBe('never')
     expect(rowKeys(db.selectFrom('t').select('a').orderBy('a').offset(5))).toBe('never')
-    expect(rowKeys(db.selectFrom('t').select(sql`1`))).toBe('never')
+    // An expression without an alias (Kysely's types ask for one; plain SQL need not).
+    expect(rowKeys(db.selectFrom('t').select(sql`1` as never))).toBe('never')
     expect(rowKeys(db.selectFrom('t').select(['a', 'A']))).toBe('never')
     expect(rowKeys(db.selectFrom('t').select(sql`1`.as('é'.repeat(32))))).toBe('never')
     expect(rowKeys(db.selectFrom('t').select(sql`1`.as('e'.repeat(63))))).toBe('names')
