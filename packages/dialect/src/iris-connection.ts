@@ -226,25 +226,25 @@ export class IrisConnection implements DatabaseConnection {
   }
 
   /**
-   * The hot path: everything known of the query comes with it (./query-plan.ts), and a lone
-   * statement enters the session lane without a promise when nobody holds it alone.
+   * The hot path: everything known of the query comes with it (./query-plan.ts), a lone statement
+   * enters the session lane without a promise when nobody holds it alone, and no async function is
+   * stacked on another where a promise can be handed on as it is.
    */
-  async #execute(query: CompiledQuery): Promise<QueryResult<Row>> {
+  #execute(query: CompiledQuery): Promise<QueryResult<Row>> {
     const plan = planOf(query)
     const chunks = splitInsert(query, this.#options.compiler, this.#options.maxParameters)
     if (chunks) return this.#executeChunks(chunks)
     if (plan.insertsOneRow && this.#options.insertId) return this.#executeInsert(query, plan)
     const { sessions } = this.#options
     if (this.#leaveLane || !sessions.statementsShareLane) return this.#executeOne(query, plan)
-    const leave = sessions.lane.tryShared() ?? (await sessions.lane.shared())
-    try {
-      return await this.#executeOne(query, plan)
-    } finally {
-      leave()
-    }
+    const leave = sessions.lane.tryShared()
+    if (!leave) return this.#inLane(() => this.#executeOne(query, plan))
+    const result = this.#executeOne(query, plan)
+    result.then(leave, leave)
+    return result
   }
 
-  async #executeOne(query: CompiledQuery, plan: IrisQueryPlan): Promise<QueryResult<Row>> {
+  #executeOne(query: CompiledQuery, plan: IrisQueryPlan): Promise<QueryResult<Row>> {
     // A prepared `*` would fail once its table gains a column ("cached plan must not change result
     // type" on PostgreSQL), so it runs unnamed; so does DDL, which runs once.
     const prepare = compiledByIris(query) && !plan.selected.star && !plan.changesColumns
