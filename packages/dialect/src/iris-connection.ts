@@ -268,8 +268,8 @@ export class IrisConnection implements DatabaseConnection {
       return { rows: result.rows, numAffectedRows: affectedRows(result) }
     this.#options.labelMatch.observe(false)
     const rows = rekeyRows(result.fields, result.rows, names)
-    // Two columns shared a label, so pg kept one value for both: not on a front end the reference
-    // describes (RowKeys), but this select is read again, as arrays keyed by position.
+    // Two columns shared a label, so pg kept one value for both (./result-labels.ts, RowKeys):
+    // this select is read again, as arrays keyed by position.
     if (!rows) return this.#executeForArrays(query, plan, prepare)
     return { rows, numAffectedRows: affectedRows(result) }
   }

@@ -35,16 +35,17 @@ export function selectedNames(root: RootOperationNode): SelectedNames {
  * Whether pg's own row objects, which it keys by the result labels, can be a query's rows:
  * - `labels`: always, since the query names no column (no select list: DML, DDL, raw SQL), so its
  *   rows are keyed by the labels in any case;
- * - `names`: when the front end keeps the labels' case and labels each column as the select list
- *   names it (PostgreSQL; the simulator's `iris` profile, docs/iris-sql.md#labels-and-row-counts).
- *   The labels are still checked against the names, since IRIS labels a column read from a table
- *   with its name as created, in its case (docs/iris-sql.md#identifiers), and PostgreSQL cuts a
- *   label at 63 bytes: the rows are then keyed again, which the names make safe (every column
- *   named, no two names equal but for case, none over 63 bytes, so no two labels collide);
+ * - `names`: once the pool's results have shown labels equal to the select lists' names
+ *   (./label-match.ts; PostgreSQL and the simulator's `iris` profile label so,
+ *   docs/iris-sql.md#labels-and-row-counts). Each result's labels are still checked: IRIS labels a
+ *   column read from a table with its name as created (docs/iris-sql.md#identifiers), iris-pgwire
+ *   lower-cases and renames labels (docs/iris-sql.md#iris-pgwire-result-quirks), and PostgreSQL
+ *   cuts a label at 63 bytes. Rows whose labels differ are keyed again by the names; where two
+ *   columns share a label (iris-pgwire's `?column?`), so that pg kept one value for both, the select
+ *   is read again as arrays. On a front end that keeps the names up to case no labels collide:
+ *   every column is named, no two names are equal but for case, none is over 63 bytes;
  * - `never`: a `*` (whose names the catalog may have to give), a trailing `%VID` column to drop,
  *   or a select list whose labels could collide: rows are read as arrays and keyed by position.
- * Behind iris-pgwire, which lower-cases and renames labels (docs/iris-sql.md#iris-pgwire-result-quirks),
- * `names` reads arrays too.
  */
 export type RowKeys = 'labels' | 'names' | 'never'
 
@@ -80,8 +81,7 @@ export function labelsAreNames(
 
 /**
  * pg's row objects keyed again by the selected names, for a result whose labels are not the names.
- * Undefined when two columns share a label, so that pg kept only the last one's value: the select
- * list of a `names` query rules that out on the front ends documented (see RowKeys).
+ * Undefined when two columns share a label, so that pg kept only the last one's value (see RowKeys).
  */
 export function rekeyRows(
   fields: readonly { name: string }[],
