@@ -13,8 +13,15 @@ import type {
   IrisPoolClient,
   IrisQueryResult,
 } from './iris-dialect-config.js'
+import type { LabelMatch } from './label-match.js'
 import { compiledByIris, type IrisQueryPlan, planOf } from './query-plan.js'
-import { labelsOf, refuseUnnamedStarColumns, toRowObjects } from './result-labels.js'
+import {
+  labelsAreNames,
+  labelsOf,
+  refuseUnnamedStarColumns,
+  rekeyRows,
+  toRowObjects,
+} from './result-labels.js'
 import type { SessionPolicy } from './session-policy.js'
 import { type StarLabels, starKeys } from './star-labels.js'
 import type { SchemaGeneration, StatementCache } from './statement-cache.js'
@@ -29,6 +36,8 @@ export interface IrisConnectionOptions {
   readonly sessions: SessionPolicy
   /** The pool's knowledge of the names behind `*` (shared by every connection of one driver). */
   readonly starLabels: StarLabels
+  /** Whether the pool's front end labels columns as select lists name them (shared, as starLabels). */
+  readonly labelMatch: LabelMatch
   /** The pool's schema generation, moved on by DDL (shared by every connection of one driver). */
   readonly schema: SchemaGeneration
   /** This connection's prepared statements; undefined when `preparedStatements` is 0. */
@@ -132,7 +141,7 @@ export class IrisConnection implements DatabaseConnection {
   /** Runs one statement the dialect writes itself (transactions, savepoints, locks). */
   async run(sql: string): Promise<void> {
     try {
-      await this.#client.query({ text: sql, rowMode: 'array' })
+      await this.#client.query(sql)
     } catch (error) {
       throw this.#failed(error, sql)
     }
@@ -217,28 +226,59 @@ export class IrisConnection implements DatabaseConnection {
   }
 
   /**
-   * The hot path: everything known of the query comes with it (./query-plan.ts), and a lone
-   * statement enters the session lane without a promise when nobody holds it alone.
+   * The hot path: everything known of the query comes with it (./query-plan.ts), a lone statement
+   * enters the session lane without a promise when nobody holds it alone, and no async function is
+   * stacked on another where a promise can be handed on as it is.
    */
-  async #execute(query: CompiledQuery): Promise<QueryResult<Row>> {
+  #execute(query: CompiledQuery): Promise<QueryResult<Row>> {
     const plan = planOf(query)
     const chunks = splitInsert(query, this.#options.compiler, this.#options.maxParameters)
     if (chunks) return this.#executeChunks(chunks)
     if (plan.insertsOneRow && this.#options.insertId) return this.#executeInsert(query, plan)
     const { sessions } = this.#options
     if (this.#leaveLane || !sessions.statementsShareLane) return this.#executeOne(query, plan)
-    const leave = sessions.lane.tryShared() ?? (await sessions.lane.shared())
-    try {
-      return await this.#executeOne(query, plan)
-    } finally {
-      leave()
-    }
+    const leave = sessions.lane.tryShared()
+    if (!leave) return this.#inLane(() => this.#executeOne(query, plan))
+    const result = this.#executeOne(query, plan)
+    result.then(leave, leave)
+    return result
   }
 
-  async #executeOne(query: CompiledQuery, plan: IrisQueryPlan): Promise<QueryResult<Row>> {
+  #executeOne(query: CompiledQuery, plan: IrisQueryPlan): Promise<QueryResult<Row>> {
     // A prepared `*` would fail once its table gains a column ("cached plan must not change result
     // type" on PostgreSQL), so it runs unnamed; so does DDL, which runs once.
     const prepare = compiledByIris(query) && !plan.selected.star && !plan.changesColumns
+    // pg's own row objects save keying every row again, and pg clones every query config object
+    // (which array rows need) while it takes a bare text as it is (./result-labels.ts, RowKeys).
+    const { rowKeys } = plan
+    if (rowKeys === 'labels' || (rowKeys === 'names' && this.#options.labelMatch.objectRows))
+      return this.#executeForObjects(query, plan, prepare)
+    return this.#executeForArrays(query, plan, prepare)
+  }
+
+  async #executeForObjects(
+    query: CompiledQuery,
+    plan: IrisQueryPlan,
+    prepare: boolean,
+  ): Promise<QueryResult<Row>> {
+    const result = await this.#query<Row>(query, prepare, true)
+    this.#noteDdl(plan)
+    const { names } = plan.selected
+    if (names.length === 0 || labelsAreNames(result.fields, names))
+      return { rows: result.rows, numAffectedRows: affectedRows(result) }
+    this.#options.labelMatch.observe(false)
+    const rows = rekeyRows(result.fields, result.rows, names)
+    // Two columns shared a label, so pg kept one value for both (./result-labels.ts, RowKeys):
+    // this select is read again, as arrays keyed by position.
+    if (!rows) return this.#executeForArrays(query, plan, prepare)
+    return { rows, numAffectedRows: affectedRows(result) }
+  }
+
+  async #executeForArrays(
+    query: CompiledQuery,
+    plan: IrisQueryPlan,
+    prepare: boolean,
+  ): Promise<QueryResult<Row>> {
     const result = await this.#query(query, prepare)
     const { selected, vidPaged } = plan
     let keys: readonly (string | undefined)[] = selected.names
@@ -246,12 +286,18 @@ export class IrisConnection implements DatabaseConnection {
       const labels = labelsOf(result.fields, vidPaged)
       const hasRows = result.rows.length > 0
       keys = await this.#options.starLabels.keys(query, selected, labels, hasRows, this.#read)
-    } else if (plan.changesColumns) {
-      this.#options.starLabels.forget()
-      this.#options.schema.advance()
-    }
+    } else if (plan.rowKeys === 'names' && this.#options.labelMatch.learning)
+      this.#options.labelMatch.observe(labelsAreNames(result.fields, selected.names))
+    this.#noteDdl(plan)
     const rows = toRowObjects(result.fields, result.rows, keys, vidPaged)
     return { rows, numAffectedRows: affectedRows(result) }
+  }
+
+  /** After DDL went through the pool, what the pool knows of its tables' columns is stale. */
+  #noteDdl(plan: IrisQueryPlan): void {
+    if (!plan.changesColumns) return
+    this.#options.starLabels.forget()
+    this.#options.schema.advance()
   }
 
   /**
@@ -330,26 +376,37 @@ export class IrisConnection implements DatabaseConnection {
 
   /**
    * Sends one statement, prepared under its name when `prepare` and the statement cache has one
-   * (./statement-cache.ts). A prepared statement that fails is named afresh next time; one whose
-   * cached plan went stale (DDL from elsewhere) is sent again at once, outside a transaction, where
-   * the failure left nothing behind.
+   * (./statement-cache.ts), its rows as arrays, or as pg's objects keyed by the labels when
+   * `objectRows`. A prepared statement that fails is named afresh next time; one whose cached plan
+   * went stale (DDL from elsewhere) is sent again at once, outside a transaction, where the failure
+   * left nothing behind.
    */
-  async #query(query: CompiledQuery, prepare = true, retried = false): Promise<IrisQueryResult> {
+  async #query<R = unknown[]>(
+    query: CompiledQuery,
+    prepare = true,
+    objectRows = false,
+    retried = false,
+  ): Promise<IrisQueryResult<R>> {
     this.#assertUsable()
     const { statements } = this.#options
-    const name = prepare ? statements?.nameOf(query.sql) : undefined
+    const { sql: text, parameters: values } = query
+    const name = prepare ? statements?.nameOf(text) : undefined
     try {
-      return await this.#client.query(
-        name === undefined
-          ? { text: query.sql, values: query.parameters, rowMode: 'array' }
-          : { name, text: query.sql, values: query.parameters, rowMode: 'array' },
-      )
+      const result =
+        name !== undefined
+          ? objectRows
+            ? this.#client.query({ name, text, values })
+            : this.#client.query({ name, text, values, rowMode: 'array' })
+          : objectRows
+            ? this.#client.query(text, values)
+            : this.#client.query({ text, values, rowMode: 'array' })
+      return (await result) as IrisQueryResult<R>
     } catch (error) {
-      if (name === undefined) throw this.#failed(error, query.sql)
-      statements?.forget(query.sql)
+      if (name === undefined) throw this.#failed(error, text)
+      statements?.forget(text)
       if (!retried && this.#transaction === 'none' && isStalePlan(error))
-        return this.#query(query, prepare, true)
-      throw this.#failed(error, query.sql)
+        return this.#query(query, prepare, objectRows, true)
+      throw this.#failed(error, text)
     }
   }
 
@@ -392,7 +449,7 @@ export class IrisConnection implements DatabaseConnection {
 /** Commands whose tag carries a row count. */
 const DML_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE'])
 
-function affectedRows(result: IrisQueryResult): bigint | undefined {
+function affectedRows(result: IrisQueryResult<unknown>): bigint | undefined {
   // Note: iris-pgwire 1.0 reports 0 in every DML tag (docs/iris-sql.md#iris-pgwire-result-quirks).
   return DML_COMMANDS.has(result.command) ? BigInt(result.rowCount ?? 0) : undefined
 }

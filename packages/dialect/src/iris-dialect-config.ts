@@ -17,14 +17,20 @@ export interface IrisPool {
   readonly waitingCount?: number
 }
 
-export interface IrisQueryResult {
+/** pg's result: rows as arrays (`rowMode: 'array'`), else as objects keyed by the labels. */
+export interface IrisQueryResult<Row = unknown[]> {
   command: string
   rowCount: number | null
-  rows: unknown[][]
+  rows: Row[]
   fields: { name: string }[]
 }
 
 export interface IrisPoolClient {
+  /** Rows as objects keyed by the result labels, as pg's `client.query(text, values)` gives them. */
+  query(
+    text: string,
+    values?: readonly unknown[],
+  ): Promise<IrisQueryResult<Record<string, unknown>>>
   query(config: {
     /** Prepares the statement under this name, once per connection (pg's named statements). */
     name?: string
@@ -32,6 +38,12 @@ export interface IrisPoolClient {
     values?: readonly unknown[]
     rowMode: 'array'
   }): Promise<IrisQueryResult>
+  /** A named statement whose rows come as objects keyed by the result labels. */
+  query(config: {
+    name: string
+    text: string
+    values?: readonly unknown[]
+  }): Promise<IrisQueryResult<Record<string, unknown>>>
   query<T extends IrisCursor>(cursor: T): T
   release(destroy?: boolean | Error): void
   /** Closes the socket; used to kill an aborted query's session (inflightQueryAbortStrategy 'kill session'). */

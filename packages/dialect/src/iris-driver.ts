@@ -24,6 +24,7 @@ import {
 import { IrisConnection } from './iris-connection.js'
 import type { IrisPool, IrisPoolClient, ResolvedIrisDialectConfig } from './iris-dialect-config.js'
 import { IrisQueryCompiler } from './iris-query-compiler.js'
+import { LabelMatch } from './label-match.js'
 import { checkIrisServer } from './server-check.js'
 import { SessionPolicy } from './session-policy.js'
 import { openProbeConnection } from './session-probe-connection.js'
@@ -43,6 +44,7 @@ export class IrisDriver implements Driver {
   #pool: IrisPool | undefined
   readonly #sessions: SessionPolicy
   readonly #starLabels = new StarLabels()
+  readonly #labelMatch = new LabelMatch()
   readonly #schema = new SchemaGeneration()
   /** Recompiles the chunks of a split insert; one for every connection (compiling is synchronous). */
   readonly #compiler: IrisQueryCompiler
@@ -88,6 +90,7 @@ export class IrisDriver implements Driver {
         cursor: this.#config.cursor,
         sessions: this.#sessions,
         starLabels: this.#starLabels,
+        labelMatch: this.#labelMatch,
         schema: this.#schema,
         statements:
           this.#config.preparedStatements > 0

@@ -1,5 +1,5 @@
-import type { CompiledQuery, InsertQueryNode, RootOperationNode } from 'kysely'
-import { type SelectedNames, selectedNames } from './result-labels.js'
+import type { CompiledQuery, InsertQueryNode, QueryId, RootOperationNode } from 'kysely'
+import { type RowKeys, rowKeysOf, type SelectedNames, selectedNames } from './result-labels.js'
 
 /**
  * What the connection needs to know of a compiled query to run it and key its rows, worked out
@@ -10,6 +10,8 @@ export interface IrisQueryPlan {
   readonly selected: SelectedNames
   /** The last result column is `%VID`, which the connection drops (docs/iris-sql.md#vid-paging). */
   readonly vidPaged: boolean
+  /** Whether pg's own row objects, keyed by the result labels, can be the rows (./result-labels.ts). */
+  readonly rowKeys: RowKeys
   /** After this statement a table's columns may differ: the cached names behind `*` are stale. */
   readonly changesColumns: boolean
   /**
@@ -29,9 +31,6 @@ const CHANGES_COLUMNS = new Set([
   'DropViewNode',
 ])
 
-/** Where the plan rides on its compiled query: a non-enumerable key, invisible to equality. */
-const PLAN = Symbol('kysely-iris query plan')
-
 /** The plan of a query compiled from `node`. */
 export function planQuery(node: RootOperationNode, vidPaged: boolean): IrisQueryPlan {
   const insert = node as InsertQueryNode
@@ -39,34 +38,59 @@ export function planQuery(node: RootOperationNode, vidPaged: boolean): IrisQuery
     insert.kind === 'InsertQueryNode' && insert.values?.kind === 'ValuesNode'
       ? (insert.values as unknown as { values: readonly unknown[] }).values.length
       : 0
+  const selected = selectedNames(node)
   return Object.freeze({
-    selected: selectedNames(node),
+    selected,
     vidPaged,
+    rowKeys: rowKeysOf(selected, vidPaged),
     changesColumns: CHANGES_COLUMNS.has(node.kind),
     insertsOneRow: rows === 1 && !insert.replace,
     insertsRows: rows > 0,
   })
 }
 
+/**
+ * A compiled query carrying its plan, as the compiler hands it on: the plan is a private field,
+ * invisible to equality, and a copy of the query (e.g. a spread) does not carry it.
+ */
+class PlannedQuery implements CompiledQuery {
+  readonly query: RootOperationNode
+  readonly queryId: QueryId
+  readonly sql: string
+  readonly parameters: readonly unknown[]
+  readonly #plan: IrisQueryPlan
+
+  constructor(compiled: CompiledQuery, plan: IrisQueryPlan) {
+    this.query = compiled.query
+    this.queryId = compiled.queryId
+    this.sql = compiled.sql
+    this.parameters = compiled.parameters
+    this.#plan = plan
+    Object.freeze(this)
+  }
+
+  static planOf(query: CompiledQuery): IrisQueryPlan | undefined {
+    return #plan in query ? query.#plan : undefined
+  }
+}
+
 /** `compiled` carrying `plan`, as the compiler hands it on. */
 export function withPlan(compiled: CompiledQuery, plan: IrisQueryPlan): CompiledQuery {
-  const carrier = { ...compiled }
-  Object.defineProperty(carrier, PLAN, { value: plan })
-  return Object.freeze(carrier)
+  return new PlannedQuery(compiled, plan)
+}
+
+/**
+ * Whether the IRIS compiler wrote `query`. Statements built elsewhere (the driver's BEGIN, COMMIT
+ * and savepoints, `CompiledQuery.raw`) are not worth a prepared statement and run unnamed.
+ */
+export function compiledByIris(query: CompiledQuery): boolean {
+  return query instanceof PlannedQuery
 }
 
 /**
  * The plan of a compiled query: the one its compiler attached, else (a query compiled elsewhere,
  * e.g. a copy) one worked out now, without `%VID` paging, which only this compiler writes.
  */
-/**
- * Whether the IRIS compiler wrote `query`. Statements built elsewhere (the driver's BEGIN, COMMIT
- * and savepoints, `CompiledQuery.raw`) are not worth a prepared statement and run unnamed.
- */
-export function compiledByIris(query: CompiledQuery): boolean {
-  return PLAN in query
-}
-
 export function planOf(query: CompiledQuery): IrisQueryPlan {
-  return (query as { [PLAN]?: IrisQueryPlan })[PLAN] ?? planQuery(query.query, false)
+  return PlannedQuery.planOf(query) ?? planQuery(query.query, false)
 }

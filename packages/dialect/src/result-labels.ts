@@ -31,6 +31,69 @@ export function selectedNames(root: RootOperationNode): SelectedNames {
   return { names, star: false }
 }
 
+/**
+ * Whether pg's own row objects, which it keys by the result labels, can be a query's rows:
+ * - `labels`: always, since the query names no column (no select list: DML, DDL, raw SQL), so its
+ *   rows are keyed by the labels in any case;
+ * - `names`: once the pool's results have shown labels equal to the select lists' names
+ *   (./label-match.ts; PostgreSQL and the simulator's `iris` profile label so,
+ *   docs/iris-sql.md#labels-and-row-counts). Each result's labels are still checked: IRIS labels a
+ *   column read from a table with its name as created (docs/iris-sql.md#identifiers), iris-pgwire
+ *   lower-cases and renames labels (docs/iris-sql.md#iris-pgwire-result-quirks), and PostgreSQL
+ *   cuts a label at 63 bytes. Rows whose labels differ are keyed again by the names; where two
+ *   columns share a label (iris-pgwire's `?column?`), so that pg kept one value for both, the select
+ *   is read again as arrays. On a front end that keeps the names up to case no labels collide:
+ *   every column is named, no two names are equal but for case, none is over 63 bytes;
+ * - `never`: a `*` (whose names the catalog may have to give), a trailing `%VID` column to drop,
+ *   or a select list whose labels could collide: rows are read as arrays and keyed by position.
+ */
+export type RowKeys = 'labels' | 'names' | 'never'
+
+/** PostgreSQL's longest label, in bytes (NAMEDATALEN - 1, docs/iris-sql.md#identifiers). */
+const LONGEST_LABEL = 63
+
+const utf8 = new TextEncoder()
+
+/** How a query's rows may be keyed (see RowKeys), from its select list. */
+export function rowKeysOf(selected: SelectedNames, vidPaged: boolean): RowKeys {
+  if (selected.star || vidPaged) return 'never'
+  if (selected.names.length === 0) return 'labels'
+  const seen = new Set<string>()
+  for (const name of selected.names) {
+    if (name === undefined || name.length > LONGEST_LABEL) return 'never'
+    if (name.length > LONGEST_LABEL / 3 && utf8.encode(name).length > LONGEST_LABEL) return 'never'
+    const folded = name.toLowerCase()
+    if (seen.has(folded)) return 'never'
+    seen.add(folded)
+  }
+  return 'names'
+}
+
+/** Whether a result's labels are the selected names, position by position. */
+export function labelsAreNames(
+  fields: readonly { name: string }[],
+  names: readonly (string | undefined)[],
+): boolean {
+  if (fields.length !== names.length) return false
+  for (let i = 0; i < names.length; i++) if (fields[i]?.name !== names[i]) return false
+  return true
+}
+
+/**
+ * pg's row objects keyed again by the selected names, for a result whose labels are not the names.
+ * Undefined when two columns share a label, so that pg kept only the last one's value (see RowKeys).
+ */
+export function rekeyRows(
+  fields: readonly { name: string }[],
+  rows: readonly Record<string, unknown>[],
+  names: readonly (string | undefined)[],
+): Record<string, unknown>[] | undefined {
+  const labels = fields.map((field) => field.name)
+  if (new Set(labels).size !== labels.length) return undefined
+  const arrays = rows.map((row) => labels.map((label) => row[label]))
+  return toRowObjects(fields, arrays, names)
+}
+
 /** `*` or `t.*`. */
 export function isStar(selection: OperationNode): boolean {
   return (

@@ -12,6 +12,26 @@ export interface RecordedQuery {
   values: readonly unknown[]
   /** The prepared statement's name, when the driver named it. */
   name?: string
+  /** Whether the rows were asked for as arrays (`rowMode: 'array'`), else as pg's row objects. */
+  arrays: boolean
+}
+
+interface QueryConfig {
+  name?: string
+  text: string
+  values?: readonly unknown[]
+  rowMode?: 'array'
+}
+
+/** Like pg without `rowMode: 'array'`: each row an object keyed by the labels, the last of equal labels winning. */
+function asObjects({ rows, fields }: IrisQueryResult): Record<string, unknown>[] {
+  return rows.map((row) => {
+    const object: Record<string, unknown> = {}
+    fields.forEach((field, i) => {
+      object[field.name] = row[i]
+    })
+    return object
+  })
 }
 
 type Responder = (
@@ -39,13 +59,21 @@ export class FakePool implements IrisPool {
     })
     endedPromise.catch(() => {})
     const client = {
-      query: async (config: { name?: string; text: string; values?: readonly unknown[] }) => {
-        const query: RecordedQuery = { client: id, text: config.text, values: config.values ?? [] }
+      query: async (textOrConfig: string | QueryConfig, values?: readonly unknown[]) => {
+        const config =
+          typeof textOrConfig === 'string' ? { text: textOrConfig, values } : textOrConfig
+        const query: RecordedQuery = {
+          client: id,
+          text: config.text,
+          values: config.values ?? [],
+          arrays: config.rowMode === 'array',
+        }
         if (config.name !== undefined) query.name = config.name
         this.queries.push(query)
         const answer = await Promise.race([this.respond(query), endedPromise])
         if (answer instanceof Error) throw answer
-        return { command: 'SELECT', rowCount: 0, rows: [], fields: [], ...answer }
+        const result = { command: 'SELECT', rowCount: 0, rows: [], fields: [], ...answer }
+        return config.rowMode === 'array' ? result : { ...result, rows: asObjects(result) }
       },
       release: (destroy?: boolean | Error) => {
         this.released.push({ client: id, destroyed: Boolean(destroy) })
