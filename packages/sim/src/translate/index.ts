@@ -13,6 +13,7 @@ import { ddlPlanOf } from './ddl.js'
 import { rewriteDistinctBy } from './distinct-by.js'
 import { checkFunctionCalls } from './function-calls.js'
 import { rewriteFunctions } from './functions.js'
+import { rewriteIntegerDivision } from './integer-division.js'
 import { irisError } from './iris-error.js'
 import { rewriteLikeEscape } from './like-escape.js'
 import { checkRowLimits } from './limits.js'
@@ -62,6 +63,8 @@ function rewriteExpressions(tokens: readonly Token[]): {
   out = rewriteSchemaAliases(out)
   out = rewriteColonCasts(out)
   out = rewriteCastTypes(out)
+  // After the casts: `7 \ ?::int` divides by the cast parameter (docs/iris-sql.md#casts).
+  out = rewriteIntegerDivision(out)
   const { tokens: called, readsLastIdentity } = rewriteFunctions(out)
   return { tokens: rewriteNullOrder(called), readsLastIdentity }
 }

@@ -151,3 +151,94 @@ describe('%MATCHES (docs/iris-sql.md#matches)', () => {
     ).toBe(-1)
   })
 })
+
+describe('integer division \\ (docs/iris-sql.md#operators)', () => {
+  const PG_TYPES: Record<number, string> = {
+    20: 'BIGINT',
+    23: 'INTEGER',
+    1700: 'NUMERIC',
+    701: 'DOUBLE',
+  }
+  /** Each column of the one row: its value as a number and its type. */
+  const divide = async (list: string, params: unknown[] = []) => {
+    const result = await client.query(`SELECT ${list} FROM quotient WHERE id = 1`, params)
+    return result.fields.map(({ name, dataTypeID }) => [
+      Number(result.rows[0][name]),
+      PG_TYPES[dataTypeID] ?? dataTypeID,
+    ])
+  }
+
+  beforeAll(async () => {
+    await client.query(
+      'CREATE TABLE quotient (id INTEGER PRIMARY KEY, i INTEGER, s SMALLINT, n NUMERIC(10,2), d DOUBLE)',
+    )
+    await client.query(
+      'INSERT INTO quotient (id, i, s, n, d) VALUES (1, -7, 7, 7.5, 7.5), (2, 9, 2, 1, 1)',
+    )
+  })
+
+  it('truncates toward zero, with * and / precedence, left to right', async () => {
+    expect(
+      await divide(
+        '7 \\ 2 AS a, 1 + 7 \\ 2 AS b, 2 * 7 \\ 2 AS c, 7 \\ 2 * 2 AS d, -7 \\ 2 AS e, 7.5 \\ 2 AS f, 17\\7 AS g, 355 \\ 113 AS h, 100 \\ 7 \\ 2 AS j, 7 \\ -2 + 1 AS k',
+      ),
+    ).toEqual([
+      [3, 'BIGINT'],
+      [4, 'BIGINT'],
+      [7, 'BIGINT'],
+      [6, 'BIGINT'],
+      [-3, 'BIGINT'],
+      [3, 'NUMERIC'],
+      [2, 'BIGINT'],
+      [3, 'BIGINT'],
+      [7, 'BIGINT'],
+      [-2, 'BIGINT'],
+    ])
+  })
+
+  it('takes any primary as the divisor: parentheses, names, calls, CAST, CASE, parameters', async () => {
+    expect(
+      await divide(
+        "i \\ (1 + 1) AS a, quotient.i \\ ABS(-2) AS b, 15 \\ CAST('4' AS INTEGER) AS c, 15 \\ CASE WHEN id = 1 THEN 4 ELSE 1 END AS d, ? \\ ? AS e, 7 \\ s AS f",
+        [9, 2],
+      ),
+    ).toEqual([
+      [-3, 'BIGINT'],
+      [-3, 'BIGINT'],
+      [3, 'BIGINT'],
+      [3, 'BIGINT'],
+      [4, 'NUMERIC'],
+      [1, 'BIGINT'],
+    ])
+  })
+
+  it('types the result as IRIS does: NUMERIC with a NUMERIC, DOUBLE with a DOUBLE, INTEGER between SMALLINTs', async () => {
+    expect(
+      await divide('n \\ 2 AS a, 2 \\ n AS b, d \\ 2 AS c, n \\ d AS d, s \\ s AS e, s \\ i AS f'),
+    ).toEqual([
+      [3, 'NUMERIC'],
+      [0, 'NUMERIC'],
+      [3, 'DOUBLE'],
+      [1, 'DOUBLE'],
+      [1, 'INTEGER'],
+      [-1, 'BIGINT'],
+    ])
+  })
+
+  it('works in WHERE and gives NULL for NULL', async () => {
+    expect(ids(await client.query('SELECT id FROM quotient WHERE i \\ s = 4 ORDER BY id'))).toEqual(
+      [2],
+    )
+    expect((await client.query('SELECT 7 \\ NULL AS a, NULL \\ 2 AS b')).rows).toEqual([
+      { a: null, b: null },
+    ])
+  })
+
+  it('fails on a zero divisor as / does', async () => {
+    const slash = sqlcodeOf(await failure(client, 'SELECT 7 / 0'))
+    expect(slash).toBeDefined()
+    for (const sql of ['SELECT 7 \\ 0', 'SELECT 7.5 \\ 0', 'SELECT 7 \\ CAST(0 AS DOUBLE)']) {
+      expect(sqlcodeOf(await failure(client, sql))).toBe(slash)
+    }
+  })
+})

@@ -121,8 +121,27 @@ describe('what the simulator refuses as not modelled', () => {
     const error = expectRejected('CREATE TABLE t2 AS SELECT a FROM t', -1)
     expect(error.fields.message).toContain('CREATE TABLE ... AS SELECT is IRIS SQL')
   })
+})
 
-  it('integer division \\ (docs/iris-sql.md#operators)', () => {
-    expectRejected('SELECT 7 \\ 2', -1)
+describe('integer division \\ (docs/iris-sql.md#operators)', () => {
+  it('divides by the divisor type, so / gives the precedence; the divisor is one primary', () => {
+    expect(sqlOf('SELECT 1 + 7 \\ 2 * 3, a\\-b FROM t')).toBe(
+      'SELECT 1 + 7 / iris_sim.int_divisor(2) * 3, a/iris_sim.int_divisor(-b) FROM t',
+    )
+    expect(
+      sqlOf(
+        'SELECT 7 \\ s.t.c + 1, 7 \\ ABS(x + (y)) \\ ?, 7 \\ CASE WHEN a THEN CASE WHEN b THEN 1 END END - 1 FROM t',
+      ),
+    ).toBe(
+      'SELECT 7 / iris_sim.int_divisor(s.t.c) + 1, 7 / iris_sim.int_divisor(ABS(x + (y))) / iris_sim.int_divisor($1), 7 / iris_sim.int_divisor(CASE WHEN a THEN CASE WHEN b THEN 1 END END) - 1 FROM t',
+    )
+    expect(sqlOf("SELECT 7 \\ (8 \\ 2), '\\' FROM t")).toBe(
+      "SELECT 7 / iris_sim.int_divisor((8 / iris_sim.int_divisor(2))), '\\' FROM t",
+    )
+  })
+
+  it('refuses a missing divisor', () => {
+    expectRejected('SELECT (7 \\) FROM t', -1)
+    expectRejected('SELECT 7 \\', -1)
   })
 })
