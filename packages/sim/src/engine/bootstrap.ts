@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { METADATA_SQL, SIM_SCHEMA } from '../catalog/metadata.js'
+import { METADATA_SQL, OVERRIDES_SCHEMA, SIM_SCHEMA } from '../catalog/metadata.js'
 import { DEFAULT_SCHEMA } from '../catalog/names.js'
 import { CATALOG_VIEWS_SQL } from '../catalog/views.js'
 import { RUNTIME_SQL } from '../translate/runtime.js'
@@ -24,9 +24,6 @@ function pgliteVersion(): string {
   return manifest.version
 }
 
-/** Functions that replace PostgreSQL's own under IRIS's face; searched before pg_catalog. */
-const OVERRIDES_SCHEMA = `${SIM_SCHEMA}_overrides`
-
 /**
  * IRIS's default schema first (docs/iris-sql.md#topology, docs/iris-sql.md#schemas), then the
  * overrides ahead of pg_catalog; `public` holds pgvector's types and operators.
@@ -35,7 +32,6 @@ const SEARCH_PATH = `"${DEFAULT_SCHEMA}", ${OVERRIDES_SCHEMA}, pg_catalog, publi
 
 /** docs/iris-sql.md#server-identity: `SELECT version()` names the IRIS PGWire server, as clients use it to recognise IRIS; the divisions, division-operators.ts. */
 const OVERRIDES_SQL = `
-create schema if not exists ${OVERRIDES_SCHEMA};
 create or replace function ${OVERRIDES_SCHEMA}.version() returns text language sql immutable as
 $$ select 'PostgreSQL 16.0 (InterSystems IRIS PGWire Protocol)'::text $$;
 ${divisionOperatorsSql(OVERRIDES_SCHEMA)}`

@@ -26,6 +26,7 @@ import { numberParams } from './params.js'
 import { applyPgwireQuirks, splitOnEverySemicolon } from './pgwire-quirks.js'
 import type { Plan, TranslateOptions } from './plan.js'
 import { rejectUnsupported } from './reject.js'
+import { rewriteRowId } from './row-id.js'
 import { rewriteSchemaAliases } from './schema-alias.js'
 import { derivedLabels, selectLabels } from './select-labels.js'
 import { rewriteStartsWith } from './startswith.js'
@@ -59,7 +60,7 @@ function rewriteExpressions(tokens: readonly Token[]): {
   // Before the LIKE rewrite: %STARTSWITH becomes a LIKE that already names its escape character,
   // and a %MATCHES ... ESCAPE is not LIKE's.
   let out = rewriteLikeEscape(rewriteStartsWith(rewriteMatches(tokens)))
-  out = rewriteOperators(out)
+  out = rewriteRowId(rewriteOperators(out))
   out = rewriteSchemaAliases(out)
   out = rewriteColonCasts(out)
   out = rewriteCastTypes(out)

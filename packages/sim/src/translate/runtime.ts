@@ -7,6 +7,7 @@
  * (docs/iris-sql.md#vector-functions); IR001 an HNSW index on a column that cannot hold one
  * (docs/iris-sql.md#hnsw-indexes); IR333 DROP INDEX of an index that does not exist.
  */
+import { OVERRIDES_SCHEMA } from '../catalog/metadata.js'
 import {
   DATE_PART_NAMES,
   DATE_PART_SQL,
@@ -281,6 +282,34 @@ begin
 end $f$;
 `
 
+/**
+ * docs/iris-sql.md#rowid: a table whose column was declared IDENTITY (`row_id` in column_info) gets
+ * a function `"%id"(its row type)` in the overrides schema, returning that column, which `t."%id"`
+ * calls (row-id.ts).
+ * DDL calls define_row_id after changing a table, and drop_row_id before dropping it: the function
+ * depends on the table's row type.
+ */
+const rowIdProcedures = `
+create or replace procedure iris_sim.drop_row_id(t regclass) language plpgsql as $f$
+begin
+  if t is null then return; end if;
+  execute format('drop function if exists ${OVERRIDES_SCHEMA}."%%id"(%s)', (select c.reltype::regtype from pg_class c where c.oid = t));
+end $f$;
+create or replace procedure iris_sim.define_row_id(t regclass) language plpgsql as $f$
+declare
+  column_name name;
+  column_type text;
+begin
+  call iris_sim.drop_row_id(t);
+  select a.attname, format_type(a.atttypid, a.atttypmod) into column_name, column_type
+    from iris_sim.column_info i join pg_attribute a on a.attrelid = i.table_oid and a.attname = i.column_name and not a.attisdropped
+    where i.table_oid = t and i.row_id;
+  if column_name is null then return; end if;
+  execute format('create function ${OVERRIDES_SCHEMA}."%%id"(%s) returns %s language sql stable as %L',
+    (select c.reltype::regtype from pg_class c where c.oid = t), column_type, format('select ($1).%I', column_name));
+end $f$;
+`
+
 export const RUNTIME_SQL = [
   ...domains,
   ...looseCasts,
@@ -290,4 +319,5 @@ export const RUNTIME_SQL = [
   datePartFunction(),
   dateFunctions(),
   indexProcedures,
+  rowIdProcedures,
 ].join('\n')

@@ -242,3 +242,66 @@ describe('integer division \\ (docs/iris-sql.md#operators)', () => {
     }
   })
 })
+
+describe('%ID, the RowID (docs/iris-sql.md#rowid)', () => {
+  beforeAll(async () => {
+    await client.query('CREATE TABLE member (num IDENTITY, name VARCHAR(20))')
+    await client.query("INSERT INTO member (name) VALUES ('a'), ('b'), ('c')")
+    await client.query('CREATE TABLE counted (n SERIAL, name VARCHAR(20))')
+  })
+
+  it('reads the IDENTITY column, qualified or not, labelled ID', async () => {
+    const bare = await client.query('SELECT %ID, name FROM member ORDER BY %ID DESC')
+    expect(bare.fields.map((field) => field.name)).toEqual(['ID', 'name'])
+    expect(bare.rows.map((row) => Number(row.ID))).toEqual([3, 2, 1])
+    expect(
+      ids(await client.query('SELECT m.%ID AS k FROM member AS m WHERE m.%id = ?', [2])),
+    ).toEqual([2])
+    expect(
+      ids(await client.query('SELECT SQLUser.member.%ID FROM SQLUser.member WHERE %ID < 2')),
+    ).toEqual([1])
+    expect(
+      ids(
+        await client.query(
+          "SELECT w.id FROM member m JOIN word w ON w.id = m.%ID WHERE m.%ID IN (SELECT %ID FROM member WHERE name <> 'a') ORDER BY 1",
+        ),
+      ),
+    ).toEqual([2, 3])
+  })
+
+  it('finds rows to UPDATE and DELETE', async () => {
+    await client.query('CREATE TABLE scratch (k INTEGER IDENTITY, v INTEGER)')
+    await client.query('INSERT INTO scratch (v) VALUES (10), (20)')
+    expect((await client.query('UPDATE scratch SET v = 0 WHERE %ID = 1')).rowCount).toBe(1)
+    expect((await client.query('DELETE FROM scratch WHERE scratch.%ID = 2')).rowCount).toBe(1)
+    expect((await client.query('SELECT %ID, v FROM scratch')).rows).toEqual([{ ID: 1, v: 0 }])
+  })
+
+  it('follows the IDENTITY column through ALTER TABLE and goes with DROP TABLE', async () => {
+    await client.query('CREATE TABLE moving (k IDENTITY, v INTEGER)')
+    await client.query('INSERT INTO moving (v) VALUES (7)')
+    await client.query('ALTER TABLE moving ALTER COLUMN k RENAME key2')
+    expect(ids(await client.query('SELECT %ID FROM moving'))).toEqual([1])
+    await client.query('ALTER TABLE moving DROP COLUMN key2')
+    expect(sqlcodeOf(await failure(client, 'SELECT %ID FROM moving'))).toBe(-1)
+    await client.query('DROP TABLE moving')
+    await client.query('CREATE TABLE moving (k IDENTITY)')
+    await client.query('DROP TABLE moving')
+  })
+
+  it('refuses %ID on a table without an IDENTITY column, empty or not, and where it names no one table', async () => {
+    for (const sql of [
+      'SELECT %ID FROM word',
+      'SELECT %ID FROM word WHERE 1 = 0',
+      'SELECT %ID FROM counted',
+      'SELECT %ID FROM member m JOIN word w ON w.id = m.%ID',
+      'SELECT %ID FROM member, word',
+      'SELECT %ID FROM (SELECT name FROM member) d',
+      'SELECT %ID',
+    ]) {
+      const error = await failure(client, sql)
+      expect([sql, sqlcodeOf(error)]).toEqual([sql, -1])
+      expect((error as Error).message).toMatch(/%ID/)
+    }
+  })
+})

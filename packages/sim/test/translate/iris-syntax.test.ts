@@ -109,14 +109,6 @@ describe('%MATCHES (docs/iris-sql.md#matches)', () => {
 })
 
 describe('what the simulator refuses as not modelled', () => {
-  it('%ID, the RowID (docs/iris-sql.md#rowid)', () => {
-    const error = expectRejected('SELECT %ID, a FROM t ORDER BY %id', -1)
-    expect(error.fields.message).toContain(
-      '%ID (the RowID) is IRIS SQL, but the simulator does not',
-    )
-    expect(sqlOf('SELECT \'%ID\' AS a, "%ID" FROM t')).toBe('SELECT \'%ID\' AS a, "%id" FROM t')
-  })
-
   it('CREATE TABLE ... AS SELECT (docs/iris-sql.md#create-table-as-select)', () => {
     const error = expectRejected('CREATE TABLE t2 AS SELECT a FROM t', -1)
     expect(error.fields.message).toContain('CREATE TABLE ... AS SELECT is IRIS SQL')
@@ -143,5 +135,33 @@ describe('integer division \\ (docs/iris-sql.md#operators)', () => {
   it('refuses a missing divisor', () => {
     expectRejected('SELECT (7 \\) FROM t', -1)
     expectRejected('SELECT 7 \\', -1)
+  })
+})
+
+describe('%ID, the RowID (docs/iris-sql.md#rowid)', () => {
+  it('calls the %id function of the one table, or of the table named; a bare select item is labelled ID', () => {
+    expect(sqlOf('SELECT %ID, a FROM t ORDER BY %id')).toBe(
+      'SELECT t."%id" AS ID, a FROM t ORDER BY t."%id" NULLS FIRST',
+    )
+    expect(sqlOf('SELECT TOP 1 x.%ID + 1 FROM s.t AS x WHERE %ID IN (SELECT %ID FROM u y)')).toBe(
+      'SELECT x."%id" + 1 FROM s.t AS x WHERE x."%id" IN (SELECT y."%id" AS ID FROM u y) LIMIT 1',
+    )
+    expect(sqlOf('UPDATE "T" SET a = 1 WHERE %ID = ?')).toBe(
+      'UPDATE "t" SET a = 1 WHERE "t"."%id" = $1',
+    )
+    expect(sqlOf('DELETE FROM s.t WHERE %ID = 1')).toBe('DELETE FROM s.t WHERE t."%id" = 1')
+    expect(sqlOf('SELECT \'%ID\' AS a, "%ID" FROM t')).toBe('SELECT \'%ID\' AS a, "%id" FROM t')
+  })
+
+  it('refuses an unqualified %ID that names no one table', () => {
+    for (const sql of [
+      'SELECT %ID FROM t, u',
+      'SELECT %ID FROM t JOIN u ON 1 = 1',
+      'SELECT %ID FROM (SELECT a FROM t) d',
+      'SELECT %ID',
+      'INSERT INTO t (a) VALUES (%ID)',
+    ]) {
+      expect(expectRejected(sql, -1).fields.message).toContain('%ID')
+    }
   })
 })
