@@ -8,6 +8,8 @@
  */
 import { EXACT_COLLATION, SQLUPPER_COLLATION } from '../catalog/metadata.js'
 import { DEFAULT_SCHEMA } from '../catalog/names.js'
+import { createTableAsPlan } from './create-table-as.js'
+import { type Base, ddlPlan, schemaSteps } from './ddl-plan.js'
 import {
   columnDisplayName,
   columnDisplayNameAt,
@@ -29,43 +31,20 @@ import {
 } from './names.js'
 import type { RunPlan, TableRef } from './plan.js'
 import { selectLabels } from './select-labels.js'
-import { storedNames } from './stored-names.js'
 import {
   closingParen,
   commaSeparated,
   isTrivia,
   isWord,
   nextSignificant,
-  render,
   type Token,
-  tokenize,
   trimmedText,
 } from './tokenizer.js'
 import { type IrisType, readType } from './types.js'
 
-type Base = { source: string; paramCount: number }
-
 const regclass = (table: TableRef) => `${quoteLiteral(qualifiedSql(table))}::regclass`
 const literalOrNull = (value: string | number | undefined) =>
   value === undefined ? 'null' : typeof value === 'number' ? String(value) : quoteLiteral(value)
-
-function ddlPlan(
-  base: Base,
-  sql: string,
-  steps: { before?: string[]; after?: string[]; commandTag?: string } = {},
-): RunPlan {
-  return {
-    ...base,
-    type: 'run',
-    kind: 'ddl',
-    sql: render(storedNames(tokenize(sql))),
-    readsLastIdentity: false,
-    before: steps.before ?? [],
-    after: steps.after ?? [],
-    changesSchema: true,
-    ...(steps.commandTag ? { commandTag: steps.commandTag } : {}),
-  }
-}
 
 /**
  * The step that gives `table` its `%ID` function, or takes it away (docs/iris-sql.md#rowid,
@@ -232,16 +211,6 @@ function commentOnColumn(table: TableRef, column: string, text: string): string 
   return `comment on column ${qualifiedSql(table)}.${quoteIdentifier(column)} is ${quoteLiteral(text)}`
 }
 
-function schemaSteps(name: QualifiedName, tokens: readonly Token[]): string[] {
-  // docs/iris-sql.md#schemas: schemas are created implicitly with their first table.
-  const qualified = tokens.slice(name.start, name.end).some((token) => token.text === '.')
-  if (!qualified || name.table.schema === DEFAULT_SCHEMA) return []
-  return [
-    `create schema if not exists ${quoteIdentifier(name.table.schema)}`,
-    schemaDisplayName(name.table.schema, name.written.schema),
-  ]
-}
-
 interface TableOptions {
   description?: string
   /** `WITH %CLASSPARAMETER NAME = value`, names upper-cased (docs/iris-sql.md#identity-columns). */
@@ -283,13 +252,7 @@ function createTable(tokens: readonly Token[], at: number, base: Base): RunPlan 
   const name = readQualifiedName(tokens, i)
   if (!name) throw irisError(-1, 'CREATE TABLE needs a table name')
   const open = nextSignificant(tokens, name.end)
-  if (isWord(tokens[open], 'AS')) {
-    // docs/iris-sql.md#create-table-as-select: what IRIS copies of each column is not known well enough.
-    throw irisError(
-      -1,
-      'CREATE TABLE ... AS SELECT is IRIS SQL, but the simulator does not model it; create the table with a column list and INSERT ... SELECT, or test it on IRIS',
-    )
-  }
+  if (isWord(tokens[open], 'AS')) return createTableAsPlan(tokens, name, ifNotExists, base)
   if (tokens[open]?.text !== '(') throw irisError(-1, 'CREATE TABLE needs a column list')
   const close = closingParen(tokens, open)
   const options = tableOptions(tokens, close)

@@ -9,6 +9,7 @@
 import { behindPgwire, PROFILES } from '../profiles.js'
 import { rewriteCastTypes, rewriteColonCasts } from './casts.js'
 import { statementKind, writtenTable } from './classify.js'
+import { createTableAsQuery } from './create-table-as.js'
 import { ddlPlanOf } from './ddl.js'
 import { rewriteDistinctBy } from './distinct-by.js'
 import { checkFunctionCalls } from './function-calls.js'
@@ -81,8 +82,10 @@ function translateStatement(written: Token[], options: TranslateOptions): Plan {
   rejectUnsupported(tokens)
   checkRowLimits(tokens, options.irisVersion)
   const kind = statementKind(tokens)
-  // docs/iris-sql.md#functions: DDL is left out, where `name(` is mostly a type or a column list.
+  // docs/iris-sql.md#functions: DDL is left out, where `name(` is mostly a type or a column list,
+  // but for the query of a CREATE TABLE ... AS.
   if (kind !== 'ddl' && kind !== 'other') checkFunctionCalls(tokens)
+  else if (kind === 'ddl') checkFunctionCalls(createTableAsQuery(tokens))
   const rewritten = rewriteExpressions(tokens)
   const { tokens: numbered, paramCount } = numberParams(rewritten.tokens)
   const base = { source, paramCount }

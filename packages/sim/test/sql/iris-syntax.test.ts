@@ -305,3 +305,84 @@ describe('%ID, the RowID (docs/iris-sql.md#rowid)', () => {
     }
   })
 })
+
+describe('CREATE TABLE ... AS SELECT (docs/iris-sql.md#create-table-as-select)', () => {
+  const columns = async (table: string) =>
+    (
+      await client.query(
+        'SELECT COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, IS_NULLABLE, IS_IDENTITY FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = ? ORDER BY ORDINAL_POSITION',
+        [table],
+      )
+    ).rows.map((row) => Object.values(row).join(' '))
+
+  beforeAll(async () => {
+    await client.query(
+      "CREATE TABLE Origin (Id INTEGER IDENTITY PRIMARY KEY, Name VARCHAR(20) NOT NULL UNIQUE, Code CHAR(3) DEFAULT 'abc', Amount NUMERIC(8,2), Flag BIT, Tiny TINYINT, At POSIXTIME)",
+    )
+    await client.query(
+      "INSERT INTO Origin (Name, Code, Amount, Flag, Tiny, At) VALUES ('Ann', 'x', 1.5, 1, 3, '2024-01-02 03:04:05'), ('bob', 'y', 2, 0, -1, NULL)",
+    )
+    await client.query(
+      'CREATE TABLE Copied AS SELECT Id, o.Name AS "FullName", Code, Amount, Flag, Tiny, At, Amount * 2 AS Doubled FROM Origin o WHERE Id > 0 WITH STORAGETYPE = ROW',
+    )
+  })
+
+  it('copies the rows and the columns as created, an alias renaming, an IDENTITY becoming BIGINT', async () => {
+    const { rows, fields } = await client.query('SELECT * FROM Copied ORDER BY Id')
+    expect(fields.map((field) => field.name)).toEqual([
+      'Id',
+      'FullName',
+      'Code',
+      'Amount',
+      'Flag',
+      'Tiny',
+      'At',
+      'Doubled',
+    ])
+    expect(
+      rows.map((row) => [Number(row.Id), row.FullName, row.Code, Number(row.Doubled)]),
+    ).toEqual([
+      [1, 'Ann', 'x', 3],
+      [2, 'bob', 'y', 4],
+    ])
+    expect(await columns('copied')).toEqual([
+      'Id bigint  19 0 YES NO',
+      'FullName varchar 20   YES NO',
+      'Code varchar 3   YES NO',
+      'Amount numeric  8 2 YES NO',
+      'Flag bit  1 0 YES NO',
+      'Tiny tinyint  3 0 YES NO',
+      'At posixtime    YES NO',
+      'Doubled numeric    YES NO',
+    ])
+    const tables = await client.query(
+      "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'COPIED'",
+    )
+    expect(tables.rows).toEqual([{ TABLE_NAME: 'Copied' }])
+  })
+
+  it('copies no NOT NULL, UNIQUE, key, default or identity, and keeps the string collation', async () => {
+    await client.query('CREATE TABLE Loose AS SELECT Id, Name, Code FROM Origin')
+    await client.query("INSERT INTO Loose (Id, Name) VALUES (1, 'ANN'), (1, NULL)")
+    const { rows } = await client.query(
+      "SELECT Id, Code FROM Loose WHERE Name = 'ann' AND Code IS NULL ORDER BY Id",
+    )
+    expect(rows).toEqual([{ Id: '1', Code: null }])
+    expect(ids(await client.query("SELECT COUNT(*) FROM Loose WHERE Name = 'ANN'"))).toEqual([2])
+    expect(sqlcodeOf(await failure(client, 'SELECT %ID FROM Loose'))).toBe(-1)
+  })
+
+  it('refuses parameters, unaliased expressions, table options and IF NOT EXISTS', async () => {
+    for (const [sql, params] of [
+      ['CREATE TABLE Bad AS SELECT Name FROM Origin WHERE Id = ?', [1]],
+      ['CREATE TABLE Bad AS SELECT Amount * 2 FROM Origin', []],
+      ['CREATE TABLE Bad AS SELECT Name FROM Origin WITH %CLASSPARAMETER DEFAULTGLOBAL = 1', []],
+      ['CREATE TABLE IF NOT EXISTS Bad AS SELECT Name FROM Origin', []],
+    ] as const) {
+      expect([sql, sqlcodeOf(await failure(client, sql, [...params]))]).toEqual([sql, -1])
+    }
+    expect(
+      sqlcodeOf(await failure(client, 'CREATE TABLE Bad AS SELECT GEN_RANDOM_UUID() AS u')),
+    ).toBe(-359)
+  })
+})

@@ -1,6 +1,6 @@
 /** Hand-written IRIS syntax in its PostgreSQL translation: %STARTSWITH (docs/iris-sql.md#startswith). */
 import { describe, expect, it } from 'vitest'
-import { expectRejected, sqlOf } from './helpers.js'
+import { expectRejected, run, sqlOf } from './helpers.js'
 
 describe('%STARTSWITH (docs/iris-sql.md#startswith)', () => {
   it('becomes a LIKE of the escaped prefix, the prefix operand found by precedence', () => {
@@ -108,13 +108,6 @@ describe('%MATCHES (docs/iris-sql.md#matches)', () => {
   })
 })
 
-describe('what the simulator refuses as not modelled', () => {
-  it('CREATE TABLE ... AS SELECT (docs/iris-sql.md#create-table-as-select)', () => {
-    const error = expectRejected('CREATE TABLE t2 AS SELECT a FROM t', -1)
-    expect(error.fields.message).toContain('CREATE TABLE ... AS SELECT is IRIS SQL')
-  })
-})
-
 describe('integer division \\ (docs/iris-sql.md#operators)', () => {
   it('divides by the divisor type, so / gives the precedence; the divisor is one primary', () => {
     expect(sqlOf('SELECT 1 + 7 \\ 2 * 3, a\\-b FROM t')).toBe(
@@ -163,5 +156,37 @@ describe('%ID, the RowID (docs/iris-sql.md#rowid)', () => {
     ]) {
       expect(expectRejected(sql, -1).fields.message).toContain('%ID')
     }
+  })
+})
+
+describe('CREATE TABLE ... AS SELECT (docs/iris-sql.md#create-table-as-select)', () => {
+  it("runs PostgreSQL's CREATE TABLE AS, then records the names as written and the copied columns", () => {
+    const plan = run(
+      'CREATE TABLE s.Copy AS SELECT TOP 5 a, t.b AS "Bee", c + 1 AS Cee FROM t JOIN s.u ON t.a = u.a, v WHERE a > 1',
+    )
+    expect(plan.sql).toBe(
+      'CREATE TABLE s.Copy AS SELECT a, t.b AS "bee", c + 1 AS Cee FROM t JOIN s.u ON t.a = u.a, v WHERE a > 1 LIMIT 5',
+    )
+    expect(plan.before[0]).toBe('create schema if not exists "s"')
+    expect(plan.after[1]).toBe(
+      `call iris_sim.describe_copied_table('"s"."copy"'::regclass, array[to_regclass('"SQLUser"."t"'), to_regclass('"s"."u"'), to_regclass('"SQLUser"."v"')]::regclass[], array['bee', 'cee']::text[], array['b', null]::text[])`,
+    )
+    expect(plan.after).toHaveLength(4)
+  })
+
+  it('refuses parameters, unaliased expressions, table options other than row storage, and IF NOT EXISTS', () => {
+    expect(run('CREATE TABLE c AS SELECT a FROM t WITH STORAGETYPE = ROW').sql).toBe(
+      'CREATE TABLE c AS SELECT a FROM t',
+    )
+    for (const sql of [
+      'CREATE TABLE c AS SELECT a FROM t WHERE a = ?',
+      'CREATE TABLE c AS SELECT a + 1 FROM t',
+      'CREATE TABLE c AS SELECT a FROM t WITH STORAGETYPE = COLUMN',
+      'CREATE TABLE c AS SELECT a FROM t SHARD',
+      'CREATE TABLE IF NOT EXISTS c AS SELECT a FROM t',
+    ]) {
+      expectRejected(sql, -1)
+    }
+    expectRejected('CREATE TABLE c AS SELECT PG_SLEEP(1) AS a', -359)
   })
 })
