@@ -59,7 +59,10 @@ function queryVerb(tokens: readonly Token[], at: number): number {
 /** Index of the first table reference of the query at `verb` (after FROM, UPDATE or DELETE [FROM]), or -1. */
 function firstTableAt(tokens: readonly Token[], verb: number): number {
   const depth = (tokens[verb] as Token).depth
-  if (isWord(tokens[verb], 'UPDATE')) return nextSignificant(tokens, verb + 1)
+  const next = nextSignificant(tokens, verb + 1)
+  if (isWord(tokens[verb], 'UPDATE')) return next
+  // DELETE [FROM] t: the FROM is optional, as classify.ts reads it too.
+  if (isWord(tokens[verb], 'DELETE') && !isWord(tokens[next], 'FROM')) return next
   for (let i = verb + 1; i < tokens.length; i++) {
     const t = tokens[i] as Token
     if (t.depth < depth) return -1
