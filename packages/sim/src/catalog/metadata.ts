@@ -13,6 +13,9 @@
 /** PostgreSQL schema for the sim's own objects (bookkeeping tables, support functions, domains). */
 export const SIM_SCHEMA = 'iris_sim'
 
+/** Functions and operators that replace PostgreSQL's own under IRIS's face; on the search path before pg_catalog. */
+export const OVERRIDES_SCHEMA = `${SIM_SCHEMA}_overrides`
+
 /** Collation that gives strings IRIS's default SQLUPPER semantics: case-insensitive =, LIKE, unique, DISTINCT (docs/iris-sql.md#collation). */
 export const SQLUPPER_COLLATION = 'iris_sim.sqlupper'
 
@@ -24,6 +27,7 @@ export const DISPLAY_NAME_TABLE = 'iris_sim.display_name'
 
 export const METADATA_SQL = `
 create schema if not exists iris_sim;
+create schema if not exists ${OVERRIDES_SCHEMA};
 create collation if not exists iris_sim.sqlupper (provider = icu, locale = 'und@colStrength=secondary', deterministic = false);
 create collation if not exists iris_sim.exact from "C";
 -- docs/iris-sql.md#identifiers: the name a schema (pg_namespace), table, view or index (pg_class, objsubid 0),
@@ -64,6 +68,8 @@ create table if not exists iris_sim.column_info (
   -- VECTOR columns only (docs/iris-sql.md#vector-columns-in-the-catalog): FLOAT | DOUBLE | DECIMAL | INTEGER, and the length.
   vector_element_type text,
   vector_length integer,
+  -- Declared IDENTITY, so the table's RowID under a name: %ID reads it (docs/iris-sql.md#rowid).
+  row_id boolean not null default false,
   primary key (table_oid, column_name)
 );
 create table if not exists iris_sim.hnsw_index (

@@ -10,10 +10,11 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { METADATA_SQL, SIM_SCHEMA } from '../catalog/metadata.js'
+import { METADATA_SQL, OVERRIDES_SCHEMA, SIM_SCHEMA } from '../catalog/metadata.js'
 import { DEFAULT_SCHEMA } from '../catalog/names.js'
 import { CATALOG_VIEWS_SQL } from '../catalog/views.js'
 import { RUNTIME_SQL } from '../translate/runtime.js'
+import { divisionOperatorsSql } from './division-operators.js'
 
 function pgliteVersion(): string {
   const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite')
@@ -23,35 +24,17 @@ function pgliteVersion(): string {
   return manifest.version
 }
 
-/** Functions that replace PostgreSQL's own under IRIS's face; searched before pg_catalog. */
-const OVERRIDES_SCHEMA = `${SIM_SCHEMA}_overrides`
-
 /**
  * IRIS's default schema first (docs/iris-sql.md#topology, docs/iris-sql.md#schemas), then the
  * overrides ahead of pg_catalog; `public` holds pgvector's types and operators.
  */
 const SEARCH_PATH = `"${DEFAULT_SCHEMA}", ${OVERRIDES_SCHEMA}, pg_catalog, public`
 
-const INTEGER_TYPES = ['smallint', 'integer', 'bigint']
-
-/**
- * docs/iris-sql.md#operators: `/` divides as decimals, so `7/2` is 3.5, also between integers.
- * PostgreSQL picks the earliest operator on the search path for exact argument types.
- */
-const DECIMAL_DIVISION_SQL = INTEGER_TYPES.flatMap((left) =>
-  INTEGER_TYPES.map(
-    (right) => `
-create or replace function ${OVERRIDES_SCHEMA}.divide(${left}, ${right}) returns numeric language sql immutable strict as
-$$ select trim_scale($1::numeric / $2) $$;
-create operator ${OVERRIDES_SCHEMA}./ (leftarg = ${left}, rightarg = ${right}, function = ${OVERRIDES_SCHEMA}.divide);`,
-  ),
-).join('')
-
-/** docs/iris-sql.md#server-identity: `SELECT version()` names the IRIS PGWire server, as clients use it to recognise IRIS. */
+/** docs/iris-sql.md#server-identity: `SELECT version()` names the IRIS PGWire server, as clients use it to recognise IRIS; the divisions, division-operators.ts. */
 const OVERRIDES_SQL = `
-create schema if not exists ${OVERRIDES_SCHEMA};
 create or replace function ${OVERRIDES_SCHEMA}.version() returns text language sql immutable as
-$$ select 'PostgreSQL 16.0 (InterSystems IRIS PGWire Protocol)'::text $$;${DECIMAL_DIVISION_SQL}`
+$$ select 'PostgreSQL 16.0 (InterSystems IRIS PGWire Protocol)'::text $$;
+${divisionOperatorsSql(OVERRIDES_SCHEMA)}`
 
 const BOOTSTRAP_SQL = [
   'create extension if not exists vector;',

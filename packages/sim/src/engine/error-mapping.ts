@@ -77,9 +77,22 @@ function sqlcodeOf(error: PgError, kind: StatementKind): number {
 }
 
 /** The IRIS error for a PostgreSQL error raised by a statement of kind `kind`. */
+/**
+ * `t."%id"`, the translation of `%ID` (translate/row-id.ts), on a table without a `%ID` function:
+ * one with no IDENTITY column (docs/iris-sql.md#rowid).
+ */
+const NO_ROW_ID = /^column (.+)\.%id does not exist$/
+
 export function toIrisError(error: PgError, kind: StatementKind): SimError {
   if (PASSED_THROUGH.has(error.code)) {
     return new SimError({ severity: 'ERROR', code: error.code, message: error.message })
+  }
+  const noRowId = error.code === '42703' ? NO_ROW_ID.exec(error.message) : null
+  if (noRowId) {
+    return irisError(
+      -1,
+      `%ID of ${noRowId[1]}: IRIS gives every table a RowID, the simulator's tables have none, so it reads %ID only on a table with an IDENTITY column, which IRIS makes the RowID; add one, or test it on IRIS`,
+    )
   }
   const sqlcode = sqlcodeOf(error, kind)
   const detail = error.detail ? `${error.message} (${error.detail})` : error.message

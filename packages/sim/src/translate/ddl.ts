@@ -8,6 +8,8 @@
  */
 import { EXACT_COLLATION, SQLUPPER_COLLATION } from '../catalog/metadata.js'
 import { DEFAULT_SCHEMA } from '../catalog/names.js'
+import { createTableAsPlan } from './create-table-as.js'
+import { type Base, ddlPlan, schemaSteps } from './ddl-plan.js'
 import {
   columnDisplayName,
   columnDisplayNameAt,
@@ -29,54 +31,38 @@ import {
 } from './names.js'
 import type { RunPlan, TableRef } from './plan.js'
 import { selectLabels } from './select-labels.js'
-import { storedNames } from './stored-names.js'
 import {
   closingParen,
   commaSeparated,
   isTrivia,
   isWord,
   nextSignificant,
-  render,
   type Token,
-  tokenize,
   trimmedText,
 } from './tokenizer.js'
 import { type IrisType, readType } from './types.js'
-
-type Base = { source: string; paramCount: number }
 
 const regclass = (table: TableRef) => `${quoteLiteral(qualifiedSql(table))}::regclass`
 const literalOrNull = (value: string | number | undefined) =>
   value === undefined ? 'null' : typeof value === 'number' ? String(value) : quoteLiteral(value)
 
-function ddlPlan(
-  base: Base,
-  sql: string,
-  steps: { before?: string[]; after?: string[]; commandTag?: string } = {},
-): RunPlan {
-  return {
-    ...base,
-    type: 'run',
-    kind: 'ddl',
-    sql: render(storedNames(tokenize(sql))),
-    readsLastIdentity: false,
-    before: steps.before ?? [],
-    after: steps.after ?? [],
-    changesSchema: true,
-    ...(steps.commandTag ? { commandTag: steps.commandTag } : {}),
-  }
-}
+/**
+ * The step that gives `table` its `%ID` function, or takes it away (docs/iris-sql.md#rowid,
+ * runtime.ts); none for a table renamed away, whose function follows its row type.
+ */
+const defineRowId = (table: TableRef) =>
+  `call iris_sim.define_row_id(to_regclass(${quoteLiteral(qualifiedSql(table))}))`
 
 /** The `iris_sim.column_info` row of one column (docs/iris-sql.md#vector-columns-in-the-catalog, docs/iris-sql.md#information_schema). */
 function columnInfoInsert(
   table: TableRef,
-  column: string,
-  type: IrisType,
+  column: Pick<ColumnDefinition, 'name' | 'type' | 'rowId'>,
   onConflict: 'nothing' | 'update',
 ): string {
+  const { type } = column
   const values = [
     regclass(table),
-    quoteLiteral(column),
+    quoteLiteral(column.name),
     quoteLiteral(type.irisType),
     quoteLiteral(type.dataType),
     literalOrNull(type.characterMaximumLength),
@@ -84,12 +70,13 @@ function columnInfoInsert(
     literalOrNull(type.numericScale),
     literalOrNull(type.vector?.elementType),
     literalOrNull(type.vector?.length),
+    String(column.rowId),
   ].join(', ')
   const conflict =
     onConflict === 'nothing'
       ? 'do nothing'
       : 'do update set iris_type = excluded.iris_type, data_type = excluded.data_type, character_maximum_length = excluded.character_maximum_length, numeric_precision = excluded.numeric_precision, numeric_scale = excluded.numeric_scale, vector_element_type = excluded.vector_element_type, vector_length = excluded.vector_length'
-  return `insert into iris_sim.column_info (table_oid, column_name, iris_type, data_type, character_maximum_length, numeric_precision, numeric_scale, vector_element_type, vector_length) values (${values}) on conflict (table_oid, column_name) ${conflict}`
+  return `insert into iris_sim.column_info (table_oid, column_name, iris_type, data_type, character_maximum_length, numeric_precision, numeric_scale, vector_element_type, vector_length, row_id) values (${values}) on conflict (table_oid, column_name) ${conflict}`
 }
 
 /** `%DESCRIPTION 'text'` (docs/iris-sql.md#create-and-drop) at `at`: the text, or undefined. */
@@ -123,6 +110,8 @@ interface ColumnDefinition {
   display: string
   sql: string
   type: IrisType
+  /** Declared IDENTITY, so the table's RowID under a name (docs/iris-sql.md#rowid); not SERIAL or AUTO_INCREMENT. */
+  rowId: boolean
   description?: string
 }
 
@@ -136,11 +125,13 @@ function columnDefinition(
   if (!isIdentifier(nameToken)) throw irisError(-1, 'a column name is expected')
   const typeAt = nextSignificant(tokens, nameAt + 1)
   let identity = false
+  let rowId = false
   let type: IrisType
   let end: number
   if (IDENTITY_WORDS.some((word) => isWord(tokens[typeAt], word))) {
     // `id IDENTITY` / `id SERIAL` with no type: an integer identity (docs/iris-sql.md#identity-columns).
     identity = true
+    rowId = isWord(tokens[typeAt], 'IDENTITY')
     ;({ type } = readType([{ type: 'word', text: 'BIGINT', depth: 0 }], 0))
     end = typeAt + 1
   } else {
@@ -161,6 +152,7 @@ function columnDefinition(
       i = described.end - 1
     } else if (IDENTITY_WORDS.some((word) => isWord(token, word))) {
       identity = true // docs/iris-sql.md#identity-columns
+      rowId ||= isWord(token, 'IDENTITY')
     } else if (isWord(token, 'CHECK')) {
       throw irisError(-1, 'CHECK constraints are not supported by IRIS') // docs/iris-sql.md#create-and-drop
     } else if (isWord(token, 'COLLATE')) {
@@ -194,6 +186,7 @@ function columnDefinition(
     display: displayName(nameToken),
     sql: sql + vectorCheck,
     type,
+    rowId,
     ...(text === undefined ? {} : { description: text }),
   }
 }
@@ -216,16 +209,6 @@ function constraintNameSteps(table: TableRef, tokens: readonly Token[]): string[
 
 function commentOnColumn(table: TableRef, column: string, text: string): string {
   return `comment on column ${qualifiedSql(table)}.${quoteIdentifier(column)} is ${quoteLiteral(text)}`
-}
-
-function schemaSteps(name: QualifiedName, tokens: readonly Token[]): string[] {
-  // docs/iris-sql.md#schemas: schemas are created implicitly with their first table.
-  const qualified = tokens.slice(name.start, name.end).some((token) => token.text === '.')
-  if (!qualified || name.table.schema === DEFAULT_SCHEMA) return []
-  return [
-    `create schema if not exists ${quoteIdentifier(name.table.schema)}`,
-    schemaDisplayName(name.table.schema, name.written.schema),
-  ]
 }
 
 interface TableOptions {
@@ -269,13 +252,7 @@ function createTable(tokens: readonly Token[], at: number, base: Base): RunPlan 
   const name = readQualifiedName(tokens, i)
   if (!name) throw irisError(-1, 'CREATE TABLE needs a table name')
   const open = nextSignificant(tokens, name.end)
-  if (isWord(tokens[open], 'AS')) {
-    // docs/iris-sql.md#create-table-as-select: what IRIS copies of each column is not known well enough.
-    throw irisError(
-      -1,
-      'CREATE TABLE ... AS SELECT is IRIS SQL, but the simulator does not model it; create the table with a column list and INSERT ... SELECT, or test it on IRIS',
-    )
-  }
+  if (isWord(tokens[open], 'AS')) return createTableAsPlan(tokens, name, ifNotExists, base)
   if (tokens[open]?.text !== '(') throw irisError(-1, 'CREATE TABLE needs a column list')
   const close = closingParen(tokens, open)
   const options = tableOptions(tokens, close)
@@ -301,8 +278,9 @@ function createTable(tokens: readonly Token[], at: number, base: Base): RunPlan 
   }
   const tableDescription = options.description
   const after = columns.map((column) =>
-    columnInfoInsert(table, column.name, column.type, ifNotExists ? 'nothing' : 'update'),
+    columnInfoInsert(table, column, ifNotExists ? 'nothing' : 'update'),
   )
+  if (columns.some((column) => column.rowId)) after.push(defineRowId(table))
   if (!ifNotExists) {
     for (const column of columns)
       if (column.description !== undefined)
@@ -323,15 +301,22 @@ function dropTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
   const oid = `to_regclass(${quoteLiteral(qualifiedSql(name.table))})`
   return ddlPlan(base, trimmedText(tokens), {
     before: [
+      `call iris_sim.drop_row_id(${oid})`,
       `delete from iris_sim.column_info where table_oid = ${oid}`,
       `delete from iris_sim.hnsw_index where table_oid = ${oid}`,
     ],
   })
 }
 
+/** ALTER TABLE, after which the table's `%ID` follows its IDENTITY column, if any, under its current name and type. */
 function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
   const name = readQualifiedName(tokens, at)
   if (!name) throw irisError(-1, 'ALTER TABLE needs a table name')
+  const plan = alterTableAction(tokens, name, base)
+  return { ...plan, after: [...plan.after, defineRowId(name.table)] }
+}
+
+function alterTableAction(tokens: readonly Token[], name: QualifiedName, base: Base): RunPlan {
   const table = name.table
   const head = `ALTER TABLE ${trimmedText(tokens.slice(name.start, name.end))}`
   let i = nextSignificant(tokens, name.end)
@@ -350,7 +335,7 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
     skipColumnWord()
     const column = columnDefinition(tokens.slice(i), 'ALWAYS')
     const after = [
-      columnInfoInsert(table, column.name, column.type, 'update'),
+      columnInfoInsert(table, column, 'update'),
       columnDisplayName(table, column.name, column.display, 'replace'),
     ]
     if (column.description !== undefined)
@@ -401,7 +386,7 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
     const { type } = definition
     const collate = type.collation ? ` COLLATE ${type.collation}` : ''
     return ddlPlan(base, `${head} ALTER COLUMN ${column.text} TYPE ${type.pgType}${collate}`, {
-      after: [columnInfoInsert(table, columnName, type, 'update')],
+      after: [columnInfoInsert(table, { ...definition, name: columnName }, 'update')],
     })
   }
   if (action === 'RENAME')

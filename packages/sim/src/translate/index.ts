@@ -9,10 +9,12 @@
 import { behindPgwire, PROFILES } from '../profiles.js'
 import { rewriteCastTypes, rewriteColonCasts } from './casts.js'
 import { statementKind, writtenTable } from './classify.js'
+import { createTableAsQuery } from './create-table-as.js'
 import { ddlPlanOf } from './ddl.js'
 import { rewriteDistinctBy } from './distinct-by.js'
 import { checkFunctionCalls } from './function-calls.js'
 import { rewriteFunctions } from './functions.js'
+import { rewriteIntegerDivision } from './integer-division.js'
 import { irisError } from './iris-error.js'
 import { rewriteLikeEscape } from './like-escape.js'
 import { checkRowLimits } from './limits.js'
@@ -25,6 +27,7 @@ import { numberParams } from './params.js'
 import { applyPgwireQuirks, splitOnEverySemicolon } from './pgwire-quirks.js'
 import type { Plan, TranslateOptions } from './plan.js'
 import { rejectUnsupported } from './reject.js'
+import { rewriteRowId } from './row-id.js'
 import { rewriteSchemaAliases } from './schema-alias.js'
 import { derivedLabels, selectLabels } from './select-labels.js'
 import { rewriteStartsWith } from './startswith.js'
@@ -58,10 +61,12 @@ function rewriteExpressions(tokens: readonly Token[]): {
   // Before the LIKE rewrite: %STARTSWITH becomes a LIKE that already names its escape character,
   // and a %MATCHES ... ESCAPE is not LIKE's.
   let out = rewriteLikeEscape(rewriteStartsWith(rewriteMatches(tokens)))
-  out = rewriteOperators(out)
+  out = rewriteRowId(rewriteOperators(out))
   out = rewriteSchemaAliases(out)
   out = rewriteColonCasts(out)
   out = rewriteCastTypes(out)
+  // After the casts: `7 \ ?::int` divides by the cast parameter (docs/iris-sql.md#casts).
+  out = rewriteIntegerDivision(out)
   const { tokens: called, readsLastIdentity } = rewriteFunctions(out)
   return { tokens: rewriteNullOrder(called), readsLastIdentity }
 }
@@ -77,8 +82,10 @@ function translateStatement(written: Token[], options: TranslateOptions): Plan {
   rejectUnsupported(tokens)
   checkRowLimits(tokens, options.irisVersion)
   const kind = statementKind(tokens)
-  // docs/iris-sql.md#functions: DDL is left out, where `name(` is mostly a type or a column list.
+  // docs/iris-sql.md#functions: DDL is left out, where `name(` is mostly a type or a column list,
+  // but for the query of a CREATE TABLE ... AS.
   if (kind !== 'ddl' && kind !== 'other') checkFunctionCalls(tokens)
+  else if (kind === 'ddl') checkFunctionCalls(createTableAsQuery(tokens))
   const rewritten = rewriteExpressions(tokens)
   const { tokens: numbered, paramCount } = numberParams(rewritten.tokens)
   const base = { source, paramCount }

@@ -50,7 +50,12 @@ interface PlanBase {
  * table column; or another expression. A table column of a `*` is labelled as created too.
  */
 export type SelectItem =
-  | { type: 'alias'; label: string }
+  | {
+      type: 'alias'
+      label: string
+      /** The column an aliased column reference (`[t.]c AS x`) reads, as written. */
+      column?: string
+    }
   | { type: 'star' }
   | { type: 'column'; name: string }
   | { type: 'expression' }

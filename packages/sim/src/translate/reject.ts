@@ -62,20 +62,6 @@ export function rejectUnsupported(tokens: readonly Token[]): void {
     if (token.type === 'op' && token.text === '%') {
       throw irisError(-1, '% is not an IRIS operator; the modulo operator is #') // docs/iris-sql.md#operators
     }
-    if (token.type === 'op' && token.text === '\\') {
-      // docs/iris-sql.md#simulator-limits: PostgreSQL has no operator of that precedence to map it to.
-      throw irisError(
-        -1,
-        'integer division \\ is IRIS SQL, but the simulator does not model it; test it on IRIS',
-      )
-    }
-    if (isWord(token, '%ID')) {
-      // docs/iris-sql.md#rowid: every IRIS table has a RowID; the simulator's tables have none.
-      throw irisError(
-        -1,
-        '%ID (the RowID) is IRIS SQL, but the simulator does not model RowIDs; select an IDENTITY column instead, or test it on IRIS',
-      )
-    }
     if (isWord(token, '%PATTERN')) {
       throw irisError(
         -1,

@@ -7,6 +7,7 @@
  * (docs/iris-sql.md#vector-functions); IR001 an HNSW index on a column that cannot hold one
  * (docs/iris-sql.md#hnsw-indexes); IR333 DROP INDEX of an index that does not exist.
  */
+import { OVERRIDES_SCHEMA } from '../catalog/metadata.js'
 import {
   DATE_PART_NAMES,
   DATE_PART_SQL,
@@ -281,6 +282,125 @@ begin
 end $f$;
 `
 
+/**
+ * docs/iris-sql.md#rowid: a table whose column was declared IDENTITY (`row_id` in column_info) gets
+ * a function `"%id"(its row type)` in the overrides schema, returning that column, which `t."%id"`
+ * calls (row-id.ts).
+ * DDL calls define_row_id after changing a table, and drop_row_id before dropping it: the function
+ * depends on the table's row type.
+ */
+const rowIdProcedures = `
+create or replace procedure iris_sim.drop_row_id(t regclass) language plpgsql as $f$
+begin
+  if t is null then return; end if;
+  execute format('drop function if exists ${OVERRIDES_SCHEMA}."%%id"(%s)', (select c.reltype::regtype from pg_class c where c.oid = t));
+end $f$;
+create or replace procedure iris_sim.define_row_id(t regclass) language plpgsql as $f$
+declare
+  column_name name;
+  column_type text;
+begin
+  call iris_sim.drop_row_id(t);
+  select a.attname, format_type(a.atttypid, a.atttypmod) into column_name, column_type
+    from iris_sim.column_info i join pg_attribute a on a.attrelid = i.table_oid and a.attname = i.column_name and not a.attisdropped
+    where i.table_oid = t and i.row_id;
+  if column_name is null then return; end if;
+  execute format('create function ${OVERRIDES_SCHEMA}."%%id"(%s) returns %s language sql stable as %L',
+    (select c.reltype::regtype from pg_class c where c.oid = t), column_type, format('select ($1).%I', column_name));
+end $f$;
+`
+
+/**
+ * docs/iris-sql.md#create-table-as-select: what a table made by `CREATE TABLE t AS query` records
+ * once PostgreSQL has made it (its columns carry the query's types and collations, no constraints,
+ * defaults or identities). Each column copied from a column of one of the query's tables (`sources`;
+ * under its own name, or under an alias: `aliases` pairs each aliased column with the column it
+ * reads, null for an expression) takes that column's IRIS type and name as created; one copied from
+ * an IDENTITY column becomes a plain BIGINT. Any other column gets the IRIS type of its PostgreSQL
+ * type (iris_type_of).
+ */
+const copiedTableProcedures = `
+create or replace function iris_sim.iris_type_of(type_oid oid, typmod integer,
+  out iris_type text, out data_type text, out character_maximum_length integer, out numeric_precision integer, out numeric_scale integer)
+language plpgsql stable as $f$
+declare pg_type text := format_type(type_oid, null);
+begin
+  case pg_type
+    when 'integer' then select 'INTEGER', 'integer', 10, 0 into iris_type, data_type, numeric_precision, numeric_scale;
+    when 'bigint' then select 'BIGINT', 'bigint', 19, 0 into iris_type, data_type, numeric_precision, numeric_scale;
+    when 'smallint' then select 'SMALLINT', 'smallint', 5, 0 into iris_type, data_type, numeric_precision, numeric_scale;
+    when 'iris_sim.tinyint' then select 'TINYINT', 'tinyint', 3, 0 into iris_type, data_type, numeric_precision, numeric_scale;
+    when 'iris_sim.bit', 'boolean' then select 'BIT', 'bit', 1, 0 into iris_type, data_type, numeric_precision, numeric_scale;
+    when 'double precision', 'real' then select 'DOUBLE', 'double', 15 into iris_type, data_type, numeric_precision;
+    when 'numeric' then
+      if typmod < 4 then
+        select 'NUMERIC', 'numeric' into iris_type, data_type;
+      else
+        numeric_precision := ((typmod - 4) >> 16) & 65535;
+        numeric_scale := (typmod - 4) & 65535;
+        select format('NUMERIC(%s,%s)', numeric_precision, numeric_scale), 'numeric' into iris_type, data_type;
+      end if;
+    when 'character varying', 'character' then
+      if typmod < 4 then
+        select 'VARCHAR', 'varchar' into iris_type, data_type;
+      else
+        character_maximum_length := typmod - 4;
+        select format('VARCHAR(%s)', character_maximum_length), 'varchar' into iris_type, data_type;
+      end if;
+    when 'text' then select 'LONGVARCHAR', 'longvarchar' into iris_type, data_type;
+    when 'date' then select 'DATE', 'date' into iris_type, data_type;
+    when 'time without time zone' then select 'TIME', 'time' into iris_type, data_type;
+    when 'timestamp without time zone' then select 'TIMESTAMP', 'timestamp' into iris_type, data_type;
+    when 'bytea' then select 'LONGVARBINARY', 'longvarbinary' into iris_type, data_type;
+    when 'uuid' then select 'UNIQUEIDENTIFIER', 'uniqueidentifier' into iris_type, data_type;
+    else select upper(format_type(type_oid, typmod)), lower(pg_type) into iris_type, data_type;
+  end case;
+end $f$;
+create or replace procedure iris_sim.describe_copied_table(target regclass, sources regclass[], aliases text[], alias_sources text[]) language plpgsql as $f$
+declare
+  a record;
+  origin name;
+  position integer;
+  matches integer;
+  source_oid oid;
+  source_attnum smallint;
+  source_identity boolean;
+  source_info boolean;
+begin
+  for a in select attname, attnum, atttypid, atttypmod from pg_attribute where attrelid = target and attnum > 0 and not attisdropped order by attnum loop
+    position := array_position(aliases, a.attname::text);
+    origin := case when position is null then a.attname else alias_sources[position] end;
+    -- The one column of that name and type among the sources, if there is exactly one.
+    select count(*), min(c.attrelid), min(c.attnum), bool_or(c.attidentity <> ''), bool_or(i.table_oid is not null)
+      into matches, source_oid, source_attnum, source_identity, source_info
+      from unnest(sources) as s(oid) join pg_attribute c on c.attrelid = s.oid and c.attname = origin and not c.attisdropped
+        and c.atttypid = a.atttypid and c.atttypmod = a.atttypmod
+      left join iris_sim.column_info i on i.table_oid = c.attrelid and i.column_name = c.attname;
+    if matches <> 1 then
+      source_identity := false;
+      source_info := false;
+    else
+      insert into iris_sim.display_name (classid, objid, objsubid, name)
+        select d.classid, target, a.attnum, d.name from iris_sim.display_name d
+        where d.classid = 'pg_class'::regclass and d.objid = source_oid and d.objsubid = source_attnum
+        on conflict (classid, objid, objsubid) do update set name = excluded.name;
+    end if;
+    if source_identity then
+      execute format('alter table %s alter column %I type bigint', target, a.attname);
+      insert into iris_sim.column_info (table_oid, column_name, iris_type, data_type, character_maximum_length, numeric_precision, numeric_scale)
+        select target, a.attname, t.* from iris_sim.iris_type_of('bigint'::regtype, -1) t;
+    elsif source_info then
+      insert into iris_sim.column_info (table_oid, column_name, iris_type, data_type, character_maximum_length, numeric_precision, numeric_scale, vector_element_type, vector_length)
+        select target, a.attname, i.iris_type, i.data_type, i.character_maximum_length, i.numeric_precision, i.numeric_scale, i.vector_element_type, i.vector_length
+        from iris_sim.column_info i where i.table_oid = source_oid and i.column_name = origin;
+    else
+      insert into iris_sim.column_info (table_oid, column_name, iris_type, data_type, character_maximum_length, numeric_precision, numeric_scale)
+        select target, a.attname, t.* from iris_sim.iris_type_of(a.atttypid, a.atttypmod) t;
+    end if;
+  end loop;
+end $f$;
+`
+
 export const RUNTIME_SQL = [
   ...domains,
   ...looseCasts,
@@ -290,4 +410,6 @@ export const RUNTIME_SQL = [
   datePartFunction(),
   dateFunctions(),
   indexProcedures,
+  rowIdProcedures,
+  copiedTableProcedures,
 ].join('\n')

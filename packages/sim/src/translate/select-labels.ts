@@ -31,13 +31,21 @@ function selectItem(tokens: readonly Token[]): SelectItem {
   const significant = tokens.filter((token) => !isTrivia(token))
   const last = significant.at(-1)
   if (last?.type === 'op' && last.text === '*') return { type: 'star' }
-  if (significant.length >= 3 && isWord(significant.at(-2), 'AS') && isIdentifier(last))
-    return { type: 'alias', label: displayName(last) }
+  if (significant.length >= 3 && isWord(significant.at(-2), 'AS') && isIdentifier(last)) {
+    const read = referencedColumn(significant.slice(0, -2))
+    return { type: 'alias', label: displayName(last), ...(read ? { column: read } : {}) }
+  }
+  const column = referencedColumn(significant)
+  return column ? { type: 'column', name: column } : { type: 'expression' }
+}
+
+/** The column a `[schema.][table.]column` reference names, as written; undefined for anything else. */
+function referencedColumn(significant: readonly Token[]): string | undefined {
   const reference = significant.every((token, i) =>
     i % 2 === 0 ? isIdentifier(token) : token.text === '.',
   )
-  if (reference && isIdentifier(last)) return { type: 'column', name: displayName(last) }
-  return { type: 'expression' }
+  const last = significant.at(-1)
+  return reference && isIdentifier(last) ? displayName(last) : undefined
 }
 
 /** The items of the select list of the SELECT at `select`, up to the end of that list. */

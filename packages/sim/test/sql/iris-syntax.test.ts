@@ -151,3 +151,238 @@ describe('%MATCHES (docs/iris-sql.md#matches)', () => {
     ).toBe(-1)
   })
 })
+
+describe('integer division \\ (docs/iris-sql.md#operators)', () => {
+  const PG_TYPES: Record<number, string> = {
+    20: 'BIGINT',
+    23: 'INTEGER',
+    1700: 'NUMERIC',
+    701: 'DOUBLE',
+  }
+  /** Each column of the one row: its value as a number and its type. */
+  const divide = async (list: string, params: unknown[] = []) => {
+    const result = await client.query(`SELECT ${list} FROM quotient WHERE id = 1`, params)
+    return result.fields.map(({ name, dataTypeID }) => [
+      Number(result.rows[0][name]),
+      PG_TYPES[dataTypeID] ?? dataTypeID,
+    ])
+  }
+
+  beforeAll(async () => {
+    await client.query(
+      'CREATE TABLE quotient (id INTEGER PRIMARY KEY, i INTEGER, s SMALLINT, n NUMERIC(10,2), d DOUBLE)',
+    )
+    await client.query(
+      'INSERT INTO quotient (id, i, s, n, d) VALUES (1, -7, 7, 7.5, 7.5), (2, 9, 2, 1, 1)',
+    )
+  })
+
+  it('truncates toward zero, with * and / precedence, left to right', async () => {
+    expect(
+      await divide(
+        '7 \\ 2 AS a, 1 + 7 \\ 2 AS b, 2 * 7 \\ 2 AS c, 7 \\ 2 * 2 AS d, -7 \\ 2 AS e, 7.5 \\ 2 AS f, 17\\7 AS g, 355 \\ 113 AS h, 100 \\ 7 \\ 2 AS j, 7 \\ -2 + 1 AS k',
+      ),
+    ).toEqual([
+      [3, 'BIGINT'],
+      [4, 'BIGINT'],
+      [7, 'BIGINT'],
+      [6, 'BIGINT'],
+      [-3, 'BIGINT'],
+      [3, 'NUMERIC'],
+      [2, 'BIGINT'],
+      [3, 'BIGINT'],
+      [7, 'BIGINT'],
+      [-2, 'BIGINT'],
+    ])
+  })
+
+  it('takes any primary as the divisor: parentheses, names, calls, CAST, CASE, parameters', async () => {
+    expect(
+      await divide(
+        "i \\ (1 + 1) AS a, quotient.i \\ ABS(-2) AS b, 15 \\ CAST('4' AS INTEGER) AS c, 15 \\ CASE WHEN id = 1 THEN 4 ELSE 1 END AS d, ? \\ ? AS e, 7 \\ s AS f",
+        [9, 2],
+      ),
+    ).toEqual([
+      [-3, 'BIGINT'],
+      [-3, 'BIGINT'],
+      [3, 'BIGINT'],
+      [3, 'BIGINT'],
+      [4, 'NUMERIC'],
+      [1, 'BIGINT'],
+    ])
+  })
+
+  it('types the result as IRIS does: NUMERIC with a NUMERIC, DOUBLE with a DOUBLE, INTEGER between SMALLINTs', async () => {
+    expect(
+      await divide('n \\ 2 AS a, 2 \\ n AS b, d \\ 2 AS c, n \\ d AS d, s \\ s AS e, s \\ i AS f'),
+    ).toEqual([
+      [3, 'NUMERIC'],
+      [0, 'NUMERIC'],
+      [3, 'DOUBLE'],
+      [1, 'DOUBLE'],
+      [1, 'INTEGER'],
+      [-1, 'BIGINT'],
+    ])
+  })
+
+  it('works in WHERE and gives NULL for NULL', async () => {
+    expect(ids(await client.query('SELECT id FROM quotient WHERE i \\ s = 4 ORDER BY id'))).toEqual(
+      [2],
+    )
+    expect((await client.query('SELECT 7 \\ NULL AS a, NULL \\ 2 AS b')).rows).toEqual([
+      { a: null, b: null },
+    ])
+  })
+
+  it('fails on a zero divisor as / does', async () => {
+    const slash = sqlcodeOf(await failure(client, 'SELECT 7 / 0'))
+    expect(slash).toBeDefined()
+    for (const sql of ['SELECT 7 \\ 0', 'SELECT 7.5 \\ 0', 'SELECT 7 \\ CAST(0 AS DOUBLE)']) {
+      expect(sqlcodeOf(await failure(client, sql))).toBe(slash)
+    }
+  })
+})
+
+describe('%ID, the RowID (docs/iris-sql.md#rowid)', () => {
+  beforeAll(async () => {
+    await client.query('CREATE TABLE member (num IDENTITY, name VARCHAR(20))')
+    await client.query("INSERT INTO member (name) VALUES ('a'), ('b'), ('c')")
+    await client.query('CREATE TABLE counted (n SERIAL, name VARCHAR(20))')
+  })
+
+  it('reads the IDENTITY column, qualified or not, labelled ID', async () => {
+    const bare = await client.query('SELECT %ID, name FROM member ORDER BY %ID DESC')
+    expect(bare.fields.map((field) => field.name)).toEqual(['ID', 'name'])
+    expect(bare.rows.map((row) => Number(row.ID))).toEqual([3, 2, 1])
+    expect(
+      ids(await client.query('SELECT m.%ID AS k FROM member AS m WHERE m.%id = ?', [2])),
+    ).toEqual([2])
+    expect(
+      ids(await client.query('SELECT SQLUser.member.%ID FROM SQLUser.member WHERE %ID < 2')),
+    ).toEqual([1])
+    expect(
+      ids(
+        await client.query(
+          "SELECT w.id FROM member m JOIN word w ON w.id = m.%ID WHERE m.%ID IN (SELECT %ID FROM member WHERE name <> 'a') ORDER BY 1",
+        ),
+      ),
+    ).toEqual([2, 3])
+  })
+
+  it('finds rows to UPDATE and DELETE', async () => {
+    await client.query('CREATE TABLE scratch (k INTEGER IDENTITY, v INTEGER)')
+    await client.query('INSERT INTO scratch (v) VALUES (10), (20)')
+    expect((await client.query('UPDATE scratch SET v = 0 WHERE %ID = 1')).rowCount).toBe(1)
+    expect((await client.query('DELETE FROM scratch WHERE scratch.%ID = 2')).rowCount).toBe(1)
+    expect((await client.query('SELECT %ID, v FROM scratch')).rows).toEqual([{ ID: 1, v: 0 }])
+  })
+
+  it('follows the IDENTITY column through ALTER TABLE and goes with DROP TABLE', async () => {
+    await client.query('CREATE TABLE moving (k IDENTITY, v INTEGER)')
+    await client.query('INSERT INTO moving (v) VALUES (7)')
+    await client.query('ALTER TABLE moving ALTER COLUMN k RENAME key2')
+    expect(ids(await client.query('SELECT %ID FROM moving'))).toEqual([1])
+    await client.query('ALTER TABLE moving DROP COLUMN key2')
+    expect(sqlcodeOf(await failure(client, 'SELECT %ID FROM moving'))).toBe(-1)
+    await client.query('DROP TABLE moving')
+    await client.query('CREATE TABLE moving (k IDENTITY)')
+    await client.query('DROP TABLE moving')
+  })
+
+  it('refuses %ID on a table without an IDENTITY column, empty or not, and where it names no one table', async () => {
+    for (const sql of [
+      'SELECT %ID FROM word',
+      'SELECT %ID FROM word WHERE 1 = 0',
+      'SELECT %ID FROM counted',
+      'SELECT %ID FROM member m JOIN word w ON w.id = m.%ID',
+      'SELECT %ID FROM member, word',
+      'SELECT %ID FROM (SELECT name FROM member) d',
+      'SELECT %ID',
+    ]) {
+      const error = await failure(client, sql)
+      expect([sql, sqlcodeOf(error)]).toEqual([sql, -1])
+      expect((error as Error).message).toMatch(/%ID/)
+    }
+  })
+})
+
+describe('CREATE TABLE ... AS SELECT (docs/iris-sql.md#create-table-as-select)', () => {
+  const columns = async (table: string) =>
+    (
+      await client.query(
+        'SELECT COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, IS_NULLABLE, IS_IDENTITY FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = ? ORDER BY ORDINAL_POSITION',
+        [table],
+      )
+    ).rows.map((row) => Object.values(row).join(' '))
+
+  beforeAll(async () => {
+    await client.query(
+      "CREATE TABLE Origin (Id INTEGER IDENTITY PRIMARY KEY, Name VARCHAR(20) NOT NULL UNIQUE, Code CHAR(3) DEFAULT 'abc', Amount NUMERIC(8,2), Flag BIT, Tiny TINYINT, At POSIXTIME)",
+    )
+    await client.query(
+      "INSERT INTO Origin (Name, Code, Amount, Flag, Tiny, At) VALUES ('Ann', 'x', 1.5, 1, 3, '2024-01-02 03:04:05'), ('bob', 'y', 2, 0, -1, NULL)",
+    )
+    await client.query(
+      'CREATE TABLE Copied AS SELECT Id, o.Name AS "FullName", Code, Amount, Flag, Tiny, At, Amount * 2 AS Doubled FROM Origin o WHERE Id > 0 WITH STORAGETYPE = ROW',
+    )
+  })
+
+  it('copies the rows and the columns as created, an alias renaming, an IDENTITY becoming BIGINT', async () => {
+    const { rows, fields } = await client.query('SELECT * FROM Copied ORDER BY Id')
+    expect(fields.map((field) => field.name)).toEqual([
+      'Id',
+      'FullName',
+      'Code',
+      'Amount',
+      'Flag',
+      'Tiny',
+      'At',
+      'Doubled',
+    ])
+    expect(
+      rows.map((row) => [Number(row.Id), row.FullName, row.Code, Number(row.Doubled)]),
+    ).toEqual([
+      [1, 'Ann', 'x', 3],
+      [2, 'bob', 'y', 4],
+    ])
+    expect(await columns('copied')).toEqual([
+      'Id bigint  19 0 YES NO',
+      'FullName varchar 20   YES NO',
+      'Code varchar 3   YES NO',
+      'Amount numeric  8 2 YES NO',
+      'Flag bit  1 0 YES NO',
+      'Tiny tinyint  3 0 YES NO',
+      'At posixtime    YES NO',
+      'Doubled numeric    YES NO',
+    ])
+    const tables = await client.query(
+      "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'COPIED'",
+    )
+    expect(tables.rows).toEqual([{ TABLE_NAME: 'Copied' }])
+  })
+
+  it('copies no NOT NULL, UNIQUE, key, default or identity, and keeps the string collation', async () => {
+    await client.query('CREATE TABLE Loose AS SELECT Id, Name, Code FROM Origin')
+    await client.query("INSERT INTO Loose (Id, Name) VALUES (1, 'ANN'), (1, NULL)")
+    const { rows } = await client.query(
+      "SELECT Id, Code FROM Loose WHERE Name = 'ann' AND Code IS NULL ORDER BY Id",
+    )
+    expect(rows).toEqual([{ Id: '1', Code: null }])
+    expect(ids(await client.query("SELECT COUNT(*) FROM Loose WHERE Name = 'ANN'"))).toEqual([2])
+    expect(sqlcodeOf(await failure(client, 'SELECT %ID FROM Loose'))).toBe(-1)
+  })
+
+  it('refuses parameters, unaliased expressions, table options and IF NOT EXISTS', async () => {
+    for (const [sql, params] of [
+      ['CREATE TABLE Bad AS SELECT Name FROM Origin WHERE Id = ?', [1]],
+      ['CREATE TABLE Bad AS SELECT Amount * 2 FROM Origin', []],
+      ['CREATE TABLE Bad AS SELECT Name FROM Origin WITH %CLASSPARAMETER DEFAULTGLOBAL = 1', []],
+      ['CREATE TABLE IF NOT EXISTS Bad AS SELECT Name FROM Origin', []],
+    ] as const) {
+      expect([sql, sqlcodeOf(await failure(client, sql, [...params]))]).toEqual([sql, -1])
+    }
+    expect(
+      sqlcodeOf(await failure(client, 'CREATE TABLE Bad AS SELECT GEN_RANDOM_UUID() AS u')),
+    ).toBe(-359)
+  })
+})

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { expectRejected, run } from './helpers.js'
 
-const info = (table: string, column: string, values: string) =>
-  `insert into iris_sim.column_info (table_oid, column_name, iris_type, data_type, character_maximum_length, numeric_precision, numeric_scale, vector_element_type, vector_length) values ('${table}'::regclass, '${column}', ${values}) on conflict (table_oid, column_name) do update set iris_type = excluded.iris_type, data_type = excluded.data_type, character_maximum_length = excluded.character_maximum_length, numeric_precision = excluded.numeric_precision, numeric_scale = excluded.numeric_scale, vector_element_type = excluded.vector_element_type, vector_length = excluded.vector_length`
+const info = (table: string, column: string, values: string, rowId = false) =>
+  `insert into iris_sim.column_info (table_oid, column_name, iris_type, data_type, character_maximum_length, numeric_precision, numeric_scale, vector_element_type, vector_length, row_id) values ('${table}'::regclass, '${column}', ${values}, ${rowId}) on conflict (table_oid, column_name) do update set iris_type = excluded.iris_type, data_type = excluded.data_type, character_maximum_length = excluded.character_maximum_length, numeric_precision = excluded.numeric_precision, numeric_scale = excluded.numeric_scale, vector_element_type = excluded.vector_element_type, vector_length = excluded.vector_length`
+
+/** The step that (re)defines or drops a table's %ID function (docs/iris-sql.md#rowid). */
+const defineRowId = (table: string) => `call iris_sim.define_row_id(to_regclass('${table}'))`
 
 /** The step recording a display name (docs/iris-sql.md#identifiers), as src/translate/display-names.ts writes it. */
 const shown = (catalog: string, object: string, column: string, name: string, keep = false) =>
@@ -88,6 +91,18 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
     )
   })
 
+  it('only IDENTITY makes the RowID, which %ID reads (docs/iris-sql.md#rowid)', () => {
+    const t = '"SQLUser"."t"'
+    const plan = run('CREATE TABLE t (n BIGINT AUTO_INCREMENT, s SERIAL, id IDENTITY)')
+    expect(plan.after.slice(0, 4)).toEqual([
+      info(t, 'n', "'BIGINT', 'bigint', null, 19, 0, null, null"),
+      info(t, 's', "'BIGINT', 'bigint', null, 19, 0, null, null"),
+      info(t, 'id', "'BIGINT', 'bigint', null, 19, 0, null, null", true),
+      defineRowId(t),
+    ])
+    expect(run('CREATE TABLE t (s SERIAL)').after).not.toContain(defineRowId(t))
+  })
+
   it('explicit identity values need WITH %CLASSPARAMETER ALLOWIDENTITYINSERT = 1 (docs/iris-sql.md#identity-columns)', () => {
     expect(
       run(
@@ -171,6 +186,7 @@ describe('DROP and ALTER TABLE (docs/iris-sql.md#create-and-drop, docs/iris-sql.
     const plan = run('DROP TABLE IF EXISTS s.t')
     expect(plan.sql).toBe('DROP TABLE IF EXISTS s.t')
     expect(plan.before).toEqual([
+      `call iris_sim.drop_row_id(to_regclass('"s"."t"'))`,
       `delete from iris_sim.column_info where table_oid = to_regclass('"s"."t"')`,
       `delete from iris_sim.hnsw_index where table_oid = to_regclass('"s"."t"')`,
     ])
@@ -184,6 +200,7 @@ describe('DROP and ALTER TABLE (docs/iris-sql.md#create-and-drop, docs/iris-sql.
       info('"SQLUser"."t"', 'c', "'VARCHAR(5)', 'varchar', 5, null, null, null, null"),
       columnName('"SQLUser"."t"', 'c', 'c'),
       `comment on column "SQLUser"."t"."c" is 'c'`,
+      defineRowId('"SQLUser"."t"'),
     ])
     expect(run('ALTER TABLE t ADD d INTEGER').sql).toBe('ALTER TABLE t ADD COLUMN d integer')
     const constraint = run('ALTER TABLE t ADD CONSTRAINT Uq UNIQUE (d)')
@@ -195,6 +212,7 @@ describe('DROP and ALTER TABLE (docs/iris-sql.md#create-and-drop, docs/iris-sql.
         '0',
         'Uq',
       ),
+      defineRowId('"SQLUser"."t"'),
     ])
   })
 
@@ -203,6 +221,7 @@ describe('DROP and ALTER TABLE (docs/iris-sql.md#create-and-drop, docs/iris-sql.
     expect(plan.sql).toBe('ALTER TABLE t ALTER COLUMN c TYPE varchar(30) COLLATE iris_sim.sqlupper')
     expect(plan.after).toEqual([
       info('"SQLUser"."t"', 'c', "'VARCHAR(30)', 'varchar', 30, null, null, null, null"),
+      defineRowId('"SQLUser"."t"'),
     ])
   })
 
@@ -218,9 +237,11 @@ describe('DROP and ALTER TABLE (docs/iris-sql.md#create-and-drop, docs/iris-sql.
   it('RENAME TO records the new name as written', () => {
     expect(run('ALTER TABLE t RENAME TO NewT').after).toEqual([
       tableName('"SQLUser"."newt"', 'NewT'),
+      defineRowId('"SQLUser"."t"'),
     ])
     expect(run('ALTER TABLE t RENAME COLUMN c TO "Cc"').after).toEqual([
       columnName('"SQLUser"."t"', 'cc', 'Cc'),
+      defineRowId('"SQLUser"."t"'),
     ])
   })
 

@@ -44,7 +44,7 @@ describe('select-list items for result labels (docs/iris-sql.md#labels-and-row-c
       run('SELECT a AS "Alias", t.B, *, t.*, COUNT(*) AS n, a + 1, (SELECT x FROM y) FROM t')
         .labels,
     ).toEqual([
-      { type: 'alias', label: 'Alias' },
+      { type: 'alias', label: 'Alias', column: 'a' },
       { type: 'column', name: 'B' },
       { type: 'star' },
       { type: 'star' },
@@ -61,12 +61,12 @@ describe('select-list items for result labels (docs/iris-sql.md#labels-and-row-c
   it('reads the outermost SELECT, after DISTINCT and TOP, up to its end', () => {
     expect(
       run('SELECT DISTINCT TOP ? a AS "A" FROM t UNION SELECT b AS "B" FROM u').labels,
-    ).toEqual([{ type: 'alias', label: 'A' }])
+    ).toEqual([{ type: 'alias', label: 'A', column: 'a' }])
     expect(run('WITH c AS (SELECT 1 AS "Inner") SELECT "Inner" AS Outer FROM c').labels).toEqual([
-      { type: 'alias', label: 'Outer' },
+      { type: 'alias', label: 'Outer', column: 'Inner' },
     ])
     expect(run('(SELECT a AS "P" FROM t) UNION (SELECT b FROM u)').labels).toEqual([
-      { type: 'alias', label: 'P' },
+      { type: 'alias', label: 'P', column: 'a' },
     ])
     expect(run('SELECT 1 AS "One"').labels).toEqual([{ type: 'alias', label: 'One' }])
   })

@@ -1,6 +1,6 @@
 /** Hand-written IRIS syntax in its PostgreSQL translation: %STARTSWITH (docs/iris-sql.md#startswith). */
 import { describe, expect, it } from 'vitest'
-import { expectRejected, sqlOf } from './helpers.js'
+import { expectRejected, run, sqlOf } from './helpers.js'
 
 describe('%STARTSWITH (docs/iris-sql.md#startswith)', () => {
   it('becomes a LIKE of the escaped prefix, the prefix operand found by precedence', () => {
@@ -108,21 +108,86 @@ describe('%MATCHES (docs/iris-sql.md#matches)', () => {
   })
 })
 
-describe('what the simulator refuses as not modelled', () => {
-  it('%ID, the RowID (docs/iris-sql.md#rowid)', () => {
-    const error = expectRejected('SELECT %ID, a FROM t ORDER BY %id', -1)
-    expect(error.fields.message).toContain(
-      '%ID (the RowID) is IRIS SQL, but the simulator does not',
+describe('integer division \\ (docs/iris-sql.md#operators)', () => {
+  it('divides by the divisor type, so / gives the precedence; the divisor is one primary', () => {
+    expect(sqlOf('SELECT 1 + 7 \\ 2 * 3, a\\-b FROM t')).toBe(
+      'SELECT 1 + 7 / iris_sim.int_divisor(2) * 3, a/iris_sim.int_divisor(-b) FROM t',
     )
+    expect(
+      sqlOf(
+        'SELECT 7 \\ s.t.c + 1, 7 \\ ABS(x + (y)) \\ ?, 7 \\ CASE WHEN a THEN CASE WHEN b THEN 1 END END - 1 FROM t',
+      ),
+    ).toBe(
+      'SELECT 7 / iris_sim.int_divisor(s.t.c) + 1, 7 / iris_sim.int_divisor(ABS(x + (y))) / iris_sim.int_divisor($1), 7 / iris_sim.int_divisor(CASE WHEN a THEN CASE WHEN b THEN 1 END END) - 1 FROM t',
+    )
+    expect(sqlOf("SELECT 7 \\ (8 \\ 2), '\\' FROM t")).toBe(
+      "SELECT 7 / iris_sim.int_divisor((8 / iris_sim.int_divisor(2))), '\\' FROM t",
+    )
+  })
+
+  it('refuses a missing divisor', () => {
+    expectRejected('SELECT (7 \\) FROM t', -1)
+    expectRejected('SELECT 7 \\', -1)
+  })
+})
+
+describe('%ID, the RowID (docs/iris-sql.md#rowid)', () => {
+  it('calls the %id function of the one table, or of the table named; a bare select item is labelled ID', () => {
+    expect(sqlOf('SELECT %ID, a FROM t ORDER BY %id')).toBe(
+      'SELECT t."%id" AS ID, a FROM t ORDER BY t."%id" NULLS FIRST',
+    )
+    expect(sqlOf('SELECT TOP 1 x.%ID + 1 FROM s.t AS x WHERE %ID IN (SELECT %ID FROM u y)')).toBe(
+      'SELECT x."%id" + 1 FROM s.t AS x WHERE x."%id" IN (SELECT y."%id" AS ID FROM u y) LIMIT 1',
+    )
+    expect(sqlOf('UPDATE "T" SET a = 1 WHERE %ID = ?')).toBe(
+      'UPDATE "t" SET a = 1 WHERE "t"."%id" = $1',
+    )
+    expect(sqlOf('DELETE FROM s.t WHERE %ID = 1')).toBe('DELETE FROM s.t WHERE t."%id" = 1')
+    expect(sqlOf('DELETE t WHERE %ID = 1')).toBe('DELETE t WHERE t."%id" = 1')
     expect(sqlOf('SELECT \'%ID\' AS a, "%ID" FROM t')).toBe('SELECT \'%ID\' AS a, "%id" FROM t')
   })
 
-  it('CREATE TABLE ... AS SELECT (docs/iris-sql.md#create-table-as-select)', () => {
-    const error = expectRejected('CREATE TABLE t2 AS SELECT a FROM t', -1)
-    expect(error.fields.message).toContain('CREATE TABLE ... AS SELECT is IRIS SQL')
+  it('refuses an unqualified %ID that names no one table', () => {
+    for (const sql of [
+      'SELECT %ID FROM t, u',
+      'SELECT %ID FROM t JOIN u ON 1 = 1',
+      'SELECT %ID FROM (SELECT a FROM t) d',
+      'SELECT %ID',
+      'INSERT INTO t (a) VALUES (%ID)',
+    ]) {
+      expect(expectRejected(sql, -1).fields.message).toContain('%ID')
+    }
+  })
+})
+
+describe('CREATE TABLE ... AS SELECT (docs/iris-sql.md#create-table-as-select)', () => {
+  it("runs PostgreSQL's CREATE TABLE AS, then records the names as written and the copied columns", () => {
+    const plan = run(
+      'CREATE TABLE s.Copy AS SELECT TOP 5 a, t.b AS "Bee", c + 1 AS Cee FROM t JOIN s.u ON t.a = u.a, v WHERE a > 1',
+    )
+    expect(plan.sql).toBe(
+      'CREATE TABLE s.Copy AS SELECT a, t.b AS "bee", c + 1 AS Cee FROM t JOIN s.u ON t.a = u.a, v WHERE a > 1 LIMIT 5',
+    )
+    expect(plan.before[0]).toBe('create schema if not exists "s"')
+    expect(plan.after[1]).toBe(
+      `call iris_sim.describe_copied_table('"s"."copy"'::regclass, array[to_regclass('"SQLUser"."t"'), to_regclass('"s"."u"'), to_regclass('"SQLUser"."v"')]::regclass[], array['bee', 'cee']::text[], array['b', null]::text[])`,
+    )
+    expect(plan.after).toHaveLength(4)
   })
 
-  it('integer division \\ (docs/iris-sql.md#operators)', () => {
-    expectRejected('SELECT 7 \\ 2', -1)
+  it('refuses parameters, unaliased expressions, table options other than row storage, and IF NOT EXISTS', () => {
+    expect(run('CREATE TABLE c AS SELECT a FROM t WITH STORAGETYPE = ROW').sql).toBe(
+      'CREATE TABLE c AS SELECT a FROM t',
+    )
+    for (const sql of [
+      'CREATE TABLE c AS SELECT a FROM t WHERE a = ?',
+      'CREATE TABLE c AS SELECT a + 1 FROM t',
+      'CREATE TABLE c AS SELECT a FROM t WITH STORAGETYPE = COLUMN',
+      'CREATE TABLE c AS SELECT a FROM t SHARD',
+      'CREATE TABLE IF NOT EXISTS c AS SELECT a FROM t',
+    ]) {
+      expectRejected(sql, -1)
+    }
+    expectRejected('CREATE TABLE c AS SELECT PG_SLEEP(1) AS a', -359)
   })
 })
