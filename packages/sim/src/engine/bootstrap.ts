@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { METADATA_SQL, SIM_SCHEMA } from '../catalog/metadata.js'
+import { METADATA_SQL, OVERRIDES_SCHEMA, SIM_SCHEMA } from '../catalog/metadata.js'
 import { DEFAULT_SCHEMA } from '../catalog/names.js'
 import { CATALOG_VIEWS_SQL } from '../catalog/views.js'
 import { RUNTIME_SQL } from '../translate/runtime.js'
@@ -22,9 +22,6 @@ function pgliteVersion(): string {
   }
   return manifest.version
 }
-
-/** Functions that replace PostgreSQL's own under IRIS's face; searched before pg_catalog. */
-const OVERRIDES_SCHEMA = `${SIM_SCHEMA}_overrides`
 
 /**
  * IRIS's default schema first (docs/iris-sql.md#topology, docs/iris-sql.md#schemas), then the

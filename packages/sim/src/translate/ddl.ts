@@ -6,8 +6,8 @@
  * PostgreSQL as it stores it (stored-names.ts); the names as written are recorded as display names
  * (display-names.ts, docs/iris-sql.md#identifiers).
  */
-import { EXACT_COLLATION, SQLUPPER_COLLATION } from '../catalog/metadata.js'
 import { DEFAULT_SCHEMA } from '../catalog/names.js'
+import { columnCollation } from './column-collations.js'
 import {
   columnDisplayName,
   columnDisplayNameAt,
@@ -41,7 +41,7 @@ import {
   tokenize,
   trimmedText,
 } from './tokenizer.js'
-import { type IrisType, readType } from './types.js'
+import { columnPgType, type IrisType, readType } from './types.js'
 
 type Base = { source: string; paramCount: number }
 
@@ -106,23 +106,14 @@ function description(
 
 const IDENTITY_WORDS = ['IDENTITY', 'AUTO_INCREMENT', 'SERIAL']
 
-/**
- * An IRIS collation keyword after COLLATE → the PostgreSQL collation (docs/iris-sql.md#collation).
- * SQLSTRING is case-sensitive, so it gets the exact collation; that neither collation ignores
- * trailing blanks is a simulator limit (docs/iris-sql.md#simulator-limits).
- */
-const COLLATIONS: Record<string, string> = {
-  '%EXACT': EXACT_COLLATION,
-  '%SQLUPPER': SQLUPPER_COLLATION,
-  '%SQLSTRING': EXACT_COLLATION,
-}
-
 interface ColumnDefinition {
   name: string
   /** The name as written (docs/iris-sql.md#identifiers). */
   display: string
   sql: string
   type: IrisType
+  /** The PostgreSQL type under the column's collation, e.g. `iris_sim.string(10) COLLATE iris_sim.sqlupper`. */
+  pgType: string
   description?: string
 }
 
@@ -165,8 +156,7 @@ function columnDefinition(
       throw irisError(-1, 'CHECK constraints are not supported by IRIS') // docs/iris-sql.md#create-and-drop
     } else if (isWord(token, 'COLLATE')) {
       const collationAt = nextSignificant(tokens, i + 1)
-      const iris = tokens[collationAt]?.text.toUpperCase() ?? ''
-      collation = COLLATIONS[iris] ?? tokens[collationAt]?.text
+      collation = columnCollation(tokens[collationAt]?.text ?? '')
       i = collationAt
     } else if (token.text === '(') {
       const close = closingParen(tokens, i)
@@ -180,10 +170,10 @@ function columnDefinition(
     type.vector?.length !== undefined && type.vector.elementType !== 'FLOAT'
       ? ` CONSTRAINT ${quoteIdentifier(`iris_sim_vector_length_${identifierName(nameToken)}`)} CHECK (cardinality(${nameToken.text}) = ${type.vector.length})`
       : ''
+  const pgType = columnPgType(type, collation)
   const sql = [
     nameToken.text,
-    type.pgType,
-    collation ? `COLLATE ${collation}` : '',
+    pgType,
     identity ? `GENERATED ${identityMode} AS IDENTITY` : '',
     ...rest,
   ]
@@ -194,6 +184,7 @@ function columnDefinition(
     display: displayName(nameToken),
     sql: sql + vectorCheck,
     type,
+    pgType,
     ...(text === undefined ? {} : { description: text }),
   }
 }
@@ -398,10 +389,8 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
       return ddlPlan(base, trimmedText(tokens))
     // docs/iris-sql.md#alter-table: ALTER COLUMN c type.
     const definition = columnDefinition(tokens.slice(i), 'ALWAYS')
-    const { type } = definition
-    const collate = type.collation ? ` COLLATE ${type.collation}` : ''
-    return ddlPlan(base, `${head} ALTER COLUMN ${column.text} TYPE ${type.pgType}${collate}`, {
-      after: [columnInfoInsert(table, columnName, type, 'update')],
+    return ddlPlan(base, `${head} ALTER COLUMN ${column.text} TYPE ${definition.pgType}`, {
+      after: [columnInfoInsert(table, columnName, definition.type, 'update')],
     })
   }
   if (action === 'RENAME')

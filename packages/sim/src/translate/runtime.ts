@@ -7,6 +7,7 @@
  * (docs/iris-sql.md#vector-functions); IR001 an HNSW index on a column that cannot hold one
  * (docs/iris-sql.md#hnsw-indexes); IR333 DROP INDEX of an index that does not exist.
  */
+import { COLLATED_STRING_SQL } from './collated-string.js'
 import {
   DATE_PART_NAMES,
   DATE_PART_SQL,
@@ -85,6 +86,9 @@ begin
   end if;
   return ' ' || value;
 end $f$;
+-- %EXACT(x) compares x as text, trailing blanks counted (the translator adds the exact collation); a plain SQL
+-- function, which the planner inlines.
+create or replace function iris_sim.exact(text) returns text language sql immutable as $f$ select $1 $f$;
 -- %SQLUPPER(x): upper-cased, then collated; %SQLSTRING(x): collated, case kept.
 create or replace function iris_sim.sqlupper(text) returns text language sql immutable as $f$ select iris_sim.collated(upper($1)) $f$;
 create or replace function iris_sim.sqlstring(text) returns text language sql immutable as $f$ select iris_sim.collated($1) $f$;
@@ -283,6 +287,7 @@ end $f$;
 
 export const RUNTIME_SQL = [
   ...domains,
+  COLLATED_STRING_SQL,
   ...looseCasts,
   scalarFunctions,
   ...ELEMENT_TYPES.map(toVectorFunction),
