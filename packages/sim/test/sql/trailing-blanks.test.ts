@@ -184,4 +184,13 @@ describe('the string type never shows on the wire (docs/iris-sql.md#collation)',
       ['ch', 'varchar', 6],
     ])
   })
+
+  it("a view's string column has the DATA_TYPE of a plain VARCHAR's", async () => {
+    await client.query('CREATE VIEW tag_view AS SELECT up, ex FROM tag')
+    const { rows } = await client.query(
+      "SELECT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'tag_view' ORDER BY ORDINAL_POSITION",
+    )
+    const [up, ex] = rows.map((row) => Object.values(row)[0])
+    expect(up).toBe(ex)
+  })
 })
