@@ -36,11 +36,12 @@ const COMPARISONS = [
   ['>=', 'bpcharge', '<=', '<', 'scalargesel', 'scalargejoinsel'],
 ] as const
 
-const SIM_NAME = (name: string) => `iris_sim.string_${name}`
+/** The name of one of the type's support functions or operator families. */
+const named = (name: string) => `iris_sim.string_${name}`
 
 /** An internal (C) function of PostgreSQL's under a signature of ours: same varlena layout. */
 const internal = (name: string, args: string, returns: string, symbol: string) =>
-  `create function ${SIM_NAME(name)}(${args}) returns ${returns} language internal immutable strict parallel safe as '${symbol}';`
+  `create function ${named(name)}(${args}) returns ${returns} language internal immutable strict parallel safe as '${symbol}';`
 
 const io = [
   `create type ${T};`,
@@ -48,7 +49,7 @@ const io = [
   internal('out', T, 'cstring', 'varcharout'),
   internal('recv', 'internal, oid, integer', T, 'varcharrecv'),
   internal('send', T, 'bytea', 'varcharsend'),
-  `create type ${T} (input = ${SIM_NAME('in')}, output = ${SIM_NAME('out')}, receive = ${SIM_NAME('recv')}, send = ${SIM_NAME('send')},
+  `create type ${T} (input = ${named('in')}, output = ${named('out')}, receive = ${named('recv')}, send = ${named('send')},
   typmod_in = varchartypmodin, typmod_out = varchartypmodout, like = varchar, category = 'S', collatable = true);`,
   // The length check of an assignment to string(n), as varchar(n)'s.
   `create function ${T}(${T}, integer, boolean) returns ${T} language internal immutable strict parallel safe as 'varchar';`,
@@ -67,7 +68,7 @@ const comparisons = PAIRS.flatMap(([left, right], pair) => [
   ),
   ...COMPARISONS.map(
     ([op, symbol, commutator, negator, restrict, join]) =>
-      `create operator ${O}.${op} (leftarg = ${left}, rightarg = ${right}, function = ${SIM_NAME(`${symbol.slice(6)}${pair}`)}, commutator = operator(${O}.${commutator}), negator = operator(${O}.${negator}), restrict = ${restrict}, join = ${join}${op === '=' ? ', hashes, merges' : ''});`,
+      `create operator ${O}.${op} (leftarg = ${left}, rightarg = ${right}, function = ${named(`${symbol.slice(6)}${pair}`)}, commutator = operator(${O}.${commutator}), negator = operator(${O}.${negator}), restrict = ${restrict}, join = ${join}${op === '=' ? ', hashes, merges' : ''});`,
   ),
 ])
 
@@ -82,18 +83,18 @@ const families = [
     internal('hash', type, 'integer', 'hashbpchar'),
     internal('hash_extended', `${type}, bigint`, 'bigint', 'hashbpcharextended'),
   ]),
-  `create operator family ${SIM_NAME('ops')} using btree;`,
-  `create operator family ${SIM_NAME('ops')} using hash;`,
-  `create operator class ${SIM_NAME('ops')} default for type ${T} using btree family ${SIM_NAME('ops')} as
-  ${btreeOperators(T, T)}, function 1 ${SIM_NAME('cmp0')}(${T}, ${T}), function 2 ${SIM_NAME('sortsupport')}(internal);`,
+  `create operator family ${named('ops')} using btree;`,
+  `create operator family ${named('ops')} using hash;`,
+  `create operator class ${named('ops')} default for type ${T} using btree family ${named('ops')} as
+  ${btreeOperators(T, T)}, function 1 ${named('cmp0')}(${T}, ${T}), function 2 ${named('sortsupport')}(internal);`,
   ...PAIRS.slice(1).map(
     ([left, right], i) =>
-      `alter operator family ${SIM_NAME('ops')} using btree add ${btreeOperators(left, right)}, function 1 (${left}, ${right}) ${SIM_NAME(`cmp${i + 1}`)}(${left}, ${right});`,
+      `alter operator family ${named('ops')} using btree add ${btreeOperators(left, right)}, function 1 (${left}, ${right}) ${named(`cmp${i + 1}`)}(${left}, ${right});`,
   ),
-  `create operator class ${SIM_NAME('ops')} default for type ${T} using hash family ${SIM_NAME('ops')} as
-  operator 1 ${O}.= (${T}, ${T}), function 1 ${SIM_NAME('hash')}(${T}), function 2 ${SIM_NAME('hash_extended')}(${T}, bigint);`,
-  `alter operator family ${SIM_NAME('ops')} using hash add operator 1 ${O}.= (${T}, text), operator 1 ${O}.= (text, ${T}),
-  function 1 (text, text) ${SIM_NAME('hash')}(text), function 2 (text, text) ${SIM_NAME('hash_extended')}(text, bigint);`,
+  `create operator class ${named('ops')} default for type ${T} using hash family ${named('ops')} as
+  operator 1 ${O}.= (${T}, ${T}), function 1 ${named('hash')}(${T}), function 2 ${named('hash_extended')}(${T}, bigint);`,
+  `alter operator family ${named('ops')} using hash add operator 1 ${O}.= (${T}, text), operator 1 ${O}.= (text, ${T}),
+  function 1 (text, text) ${named('hash')}(text), function 2 (text, text) ${named('hash_extended')}(text, bigint);`,
 ]
 
 /**
@@ -103,7 +104,7 @@ const families = [
  * PostgreSQL hands over as a backslash (like_escape).
  */
 const like = [
-  `create function ${SIM_NAME('like')}(value ${T}, pattern text) returns boolean language plpgsql immutable strict parallel safe as $f$
+  `create function ${named('like')}(value ${T}, pattern text) returns boolean language plpgsql immutable strict parallel safe as $f$
 declare
   trimmed text := rtrim(pattern, ' ');
 begin
@@ -113,15 +114,15 @@ begin
   end if;
   return rtrim(value, ' ') like trimmed;
 end $f$;`,
-  `create function ${SIM_NAME('not_like')}(value ${T}, pattern text) returns boolean language sql immutable strict parallel safe as $f$ select not ${SIM_NAME('like')}(value, pattern) $f$;`,
-  `create operator ${O}.~~ (leftarg = ${T}, rightarg = text, function = ${SIM_NAME('like')}, negator = operator(${O}.!~~));`,
-  `create operator ${O}.!~~ (leftarg = ${T}, rightarg = text, function = ${SIM_NAME('not_like')}, negator = operator(${O}.~~));`,
+  `create function ${named('not_like')}(value ${T}, pattern text) returns boolean language sql immutable strict parallel safe as $f$ select not ${named('like')}(value, pattern) $f$;`,
+  `create operator ${O}.~~ (leftarg = ${T}, rightarg = text, function = ${named('like')}, negator = operator(${O}.!~~));`,
+  `create operator ${O}.!~~ (leftarg = ${T}, rightarg = text, function = ${named('not_like')}, negator = operator(${O}.~~));`,
 ]
 
 /** Creates the type and its operators once (a persistent data directory runs the bootstrap again only if it never finished). */
 export const COLLATED_STRING_SQL = `create schema if not exists ${O};
 do $do$ begin
-if not exists (select 1 from pg_type where typname = 'string' and typnamespace = 'iris_sim'::regnamespace) then
+if to_regtype('${T}') is null then
 ${[...io, ...comparisons, ...families, ...like].join('\n')}
 end if;
 end $do$;`
