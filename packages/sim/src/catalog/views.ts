@@ -11,7 +11,7 @@
  * docs/iris-sql.md#information_schema.
  */
 
-import { SIM_SCHEMA, SQLUPPER_COLLATION } from './metadata.js'
+import { SIM_SCHEMA, SQLUPPER_COLLATION, STRING_TYPE } from './metadata.js'
 import { DICTIONARY_SCHEMA, INFORMATION_SCHEMA } from './names.js'
 
 const IS = `"${INFORMATION_SCHEMA}"`
@@ -45,7 +45,8 @@ select r.relid, r.schema_name, r.table_name, r.class_name, a.attnum, ${shownColu
   not a.attnotnull as nullable,
   (a.attidentity <> '' or coalesce(pg_get_expr(d.adbin, d.adrelid), '') like 'nextval(%') as auto_increment,
   ${SIM_SCHEMA}.default_text(case when a.attidentity = '' then pg_get_expr(d.adbin, d.adrelid) end) as column_default,
-  coalesce(i.data_type, lower(format_type(a.atttypid, null))) as data_type,
+  -- A column without column_info (a view's): PostgreSQL's type name; the sim's string type as the varchar it stands for.
+  coalesce(i.data_type, lower(format_type(case when a.atttypid = '${STRING_TYPE}'::regtype then 'varchar'::regtype else a.atttypid end, null))) as data_type,
   i.character_maximum_length, i.numeric_precision, i.numeric_scale, i.vector_element_type, i.vector_length,
   exists (select 1 from pg_constraint k where k.conrelid = r.relid and k.contype = 'p' and a.attnum = any (k.conkey)) as primary_key,
   exists (select 1 from pg_index x where x.indrelid = r.relid and x.indisunique and x.indnatts = 1 and x.indkey[0] = a.attnum) as unique_column,

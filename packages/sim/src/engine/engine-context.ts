@@ -4,6 +4,7 @@ import type { Backend, RawResult } from './backend.js'
 import type { EngineOptions } from './engine-options.js'
 import type { FifoLock } from './fifo-lock.js'
 import type { QueryLog } from './query-log.js'
+import type { ShownTypes } from './shown-types.js'
 import type { TableInfo } from './table-info.js'
 import type { TableLocks } from './table-locks.js'
 import type { FieldDescription, StatementResult } from './types.js'
@@ -15,6 +16,8 @@ export interface EngineContext {
   readonly backendLock: FifoLock
   readonly tableLocks: TableLocks
   readonly tables: TableInfo
+  /** The type OIDs clients see (the sim's string type as VARCHAR). */
+  readonly shownTypes: ShownTypes
   readonly queryLog: QueryLog
   /** Translation (cached: profile and IRIS version are fixed per engine). */
   translate(sql: string, options: TranslateOptions): readonly Plan[]

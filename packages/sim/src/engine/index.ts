@@ -22,6 +22,7 @@ import { SERVER_PARAMETERS } from './server-parameters.js'
 import { IrisSession } from './session.js'
 import { SessionPool } from './session-pool.js'
 import { SharedSession } from './shared-session.js'
+import { ShownTypes } from './shown-types.js'
 import { TableInfo } from './table-info.js'
 import { TableLocks } from './table-locks.js'
 import type { Engine, SessionInfo } from './types.js'
@@ -88,9 +89,10 @@ export async function createEngine(
   validate(options)
   const backend = new Backend(await openPglite(options.dataDir))
   const tables = new TableInfo(backend)
+  const shownTypes = await ShownTypes.read(backend)
   const presenter = new ProfilePresenter(
     options.profile,
-    new ResultShaper(tables, await vectorTypeIDs(backend)),
+    new ResultShaper(tables, await vectorTypeIDs(backend), shownTypes),
     tables,
   )
   const sessions = new Map<number, IrisSession | PgwireFrontEnd>()
@@ -102,6 +104,7 @@ export async function createEngine(
     backendLock: new FifoLock(),
     tableLocks: new TableLocks(),
     tables,
+    shownTypes,
     queryLog,
     translate: (sql, translateOptions) => planCache.plans(sql, translateOptions),
     shape: async (raw, plan) =>

@@ -8,6 +8,7 @@
  * expression keeps PostgreSQL's type, except that booleans read as BIT and vectors as text.
  */
 import type { RawResult } from './backend.js'
+import type { ShownTypes } from './shown-types.js'
 import type { TableInfo } from './table-info.js'
 import type { FieldDescription } from './types.js'
 
@@ -67,17 +68,20 @@ function rewrite(kind: ValueKind, value: string | null): string | null {
 export class ResultShaper {
   readonly #tables: TableInfo
   readonly #vectorTypeIDs: ReadonlySet<number>
+  readonly #shownTypes: ShownTypes
 
-  constructor(tables: TableInfo, vectorTypeIDs: ReadonlySet<number>) {
+  constructor(tables: TableInfo, vectorTypeIDs: ReadonlySet<number>, shownTypes: ShownTypes) {
     this.#tables = tables
     this.#vectorTypeIDs = vectorTypeIDs
+    this.#shownTypes = shownTypes
   }
 
   #isVectorType(typeID: number): boolean {
     return this.#vectorTypeIDs.has(typeID) || ARRAY_TYPE_IDS.has(typeID)
   }
 
-  async #column(field: FieldDescription): Promise<ShapedColumn> {
+  async #column(raw: FieldDescription): Promise<ShapedColumn> {
+    const field = this.#shownTypes.field(raw)
     const declared = await this.#tables.declaredColumn(field.tableID, field.columnID)
     const declaredType = declared ? { declaredType: declared.dataType } : {}
     const asText = { ...field, dataTypeID: OID.text, dataTypeSize: -1, dataTypeModifier: -1 }

@@ -98,7 +98,8 @@ export class IrisSession implements EngineSession {
         }
         const fields =
           described.fields && (await this.#context.describeFields(described.fields, plan))
-        return { paramTypeIDs: described.paramTypeIDs, fields }
+        const paramTypeIDs = described.paramTypeIDs.map((id) => this.#context.shownTypes.typeID(id))
+        return { paramTypeIDs, fields }
       })
     })
   }

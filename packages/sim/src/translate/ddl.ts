@@ -6,8 +6,8 @@
  * PostgreSQL as it stores it (stored-names.ts); the names as written are recorded as display names
  * (display-names.ts, docs/iris-sql.md#identifiers).
  */
-import { EXACT_COLLATION, SQLUPPER_COLLATION } from '../catalog/metadata.js'
 import { DEFAULT_SCHEMA } from '../catalog/names.js'
+import { columnCollation } from './column-collations.js'
 import { createTableAsPlan } from './create-table-as.js'
 import { type Base, ddlPlan, schemaSteps } from './ddl-plan.js'
 import {
@@ -40,7 +40,7 @@ import {
   type Token,
   trimmedText,
 } from './tokenizer.js'
-import { type IrisType, readType } from './types.js'
+import { columnPgType, type IrisType, readType } from './types.js'
 
 const regclass = (table: TableRef) => `${quoteLiteral(qualifiedSql(table))}::regclass`
 const literalOrNull = (value: string | number | undefined) =>
@@ -93,17 +93,6 @@ function description(
 
 const IDENTITY_WORDS = ['IDENTITY', 'AUTO_INCREMENT', 'SERIAL']
 
-/**
- * An IRIS collation keyword after COLLATE → the PostgreSQL collation (docs/iris-sql.md#collation).
- * SQLSTRING is case-sensitive, so it gets the exact collation; that neither collation ignores
- * trailing blanks is a simulator limit (docs/iris-sql.md#simulator-limits).
- */
-const COLLATIONS: Record<string, string> = {
-  '%EXACT': EXACT_COLLATION,
-  '%SQLUPPER': SQLUPPER_COLLATION,
-  '%SQLSTRING': EXACT_COLLATION,
-}
-
 interface ColumnDefinition {
   name: string
   /** The name as written (docs/iris-sql.md#identifiers). */
@@ -112,6 +101,8 @@ interface ColumnDefinition {
   type: IrisType
   /** Declared IDENTITY, so the table's RowID under a name (docs/iris-sql.md#rowid); not SERIAL or AUTO_INCREMENT. */
   rowId: boolean
+  /** The PostgreSQL type under the column's collation, e.g. `iris_sim.string(10) COLLATE iris_sim.sqlupper`. */
+  pgType: string
   description?: string
 }
 
@@ -157,8 +148,7 @@ function columnDefinition(
       throw irisError(-1, 'CHECK constraints are not supported by IRIS') // docs/iris-sql.md#create-and-drop
     } else if (isWord(token, 'COLLATE')) {
       const collationAt = nextSignificant(tokens, i + 1)
-      const iris = tokens[collationAt]?.text.toUpperCase() ?? ''
-      collation = COLLATIONS[iris] ?? tokens[collationAt]?.text
+      collation = columnCollation(tokens[collationAt]?.text ?? '')
       i = collationAt
     } else if (token.text === '(') {
       const close = closingParen(tokens, i)
@@ -172,10 +162,10 @@ function columnDefinition(
     type.vector?.length !== undefined && type.vector.elementType !== 'FLOAT'
       ? ` CONSTRAINT ${quoteIdentifier(`iris_sim_vector_length_${identifierName(nameToken)}`)} CHECK (cardinality(${nameToken.text}) = ${type.vector.length})`
       : ''
+  const pgType = columnPgType(type, collation)
   const sql = [
     nameToken.text,
-    type.pgType,
-    collation ? `COLLATE ${collation}` : '',
+    pgType,
     identity ? `GENERATED ${identityMode} AS IDENTITY` : '',
     ...rest,
   ]
@@ -187,6 +177,7 @@ function columnDefinition(
     sql: sql + vectorCheck,
     type,
     rowId,
+    pgType,
     ...(text === undefined ? {} : { description: text }),
   }
 }
@@ -383,9 +374,7 @@ function alterTableAction(tokens: readonly Token[], name: QualifiedName, base: B
       return ddlPlan(base, trimmedText(tokens))
     // docs/iris-sql.md#alter-table: ALTER COLUMN c type.
     const definition = columnDefinition(tokens.slice(i), 'ALWAYS')
-    const { type } = definition
-    const collate = type.collation ? ` COLLATE ${type.collation}` : ''
-    return ddlPlan(base, `${head} ALTER COLUMN ${column.text} TYPE ${type.pgType}${collate}`, {
+    return ddlPlan(base, `${head} ALTER COLUMN ${column.text} TYPE ${definition.pgType}`, {
       after: [columnInfoInsert(table, { ...definition, name: columnName }, 'update')],
     })
   }

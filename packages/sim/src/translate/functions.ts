@@ -2,8 +2,9 @@
  * IRIS function calls in their PostgreSQL spellings: the renames of the function table
  * (function-table.ts), and two rewrites. Functions the runtime defines (runtime.ts) live in schema
  * `iris_sim`, which is not on the search path, so calls are qualified here.
- * - `%EXACT(x)` → `((x) COLLATE iris_sim.exact)`: exact, case-sensitive comparison
- *   (docs/iris-sql.md#collation).
+ * - `%EXACT(x)` → `(iris_sim.exact(x) COLLATE iris_sim.exact)`: exact, case-sensitive comparison
+ *   that counts trailing blanks (docs/iris-sql.md#collation); the runtime's `iris_sim.exact`
+ *   takes a string column out of its blank-blind type (collated-string.ts).
  * - `TO_VECTOR(data, type [, length])` with the type keyword in any case
  *   (docs/iris-sql.md#to_vector) → the conversion to the column representation of that element
  *   type.
@@ -60,7 +61,7 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
     const to = RENAMED.get(name)
     let replacement: string
     if (name === '%EXACT') {
-      replacement = `((${trimmedText(out.slice(open + 1, close))}) COLLATE ${EXACT_COLLATION})`
+      replacement = `(iris_sim.exact(${trimmedText(out.slice(open + 1, close))}) COLLATE ${EXACT_COLLATION})`
     } else if (name === 'TO_VECTOR') {
       replacement = toVector(callArguments(out, call))
     } else if (isDateFunction(name)) {

@@ -8,6 +8,7 @@
  * (docs/iris-sql.md#hnsw-indexes); IR333 DROP INDEX of an index that does not exist.
  */
 import { OVERRIDES_SCHEMA } from '../catalog/metadata.js'
+import { COLLATED_STRING_SQL } from './collated-string.js'
 import {
   DATE_PART_NAMES,
   DATE_PART_SQL,
@@ -86,6 +87,9 @@ begin
   end if;
   return ' ' || value;
 end $f$;
+-- %EXACT(x) compares x as text, trailing blanks counted (the translator adds the exact collation); a plain SQL
+-- function, which the planner inlines.
+create or replace function iris_sim.exact(text) returns text language sql immutable as $f$ select $1 $f$;
 -- %SQLUPPER(x): upper-cased, then collated; %SQLSTRING(x): collated, case kept.
 create or replace function iris_sim.sqlupper(text) returns text language sql immutable as $f$ select iris_sim.collated(upper($1)) $f$;
 create or replace function iris_sim.sqlstring(text) returns text language sql immutable as $f$ select iris_sim.collated($1) $f$;
@@ -340,7 +344,7 @@ begin
         numeric_scale := (typmod - 4) & 65535;
         select format('NUMERIC(%s,%s)', numeric_precision, numeric_scale), 'numeric' into iris_type, data_type;
       end if;
-    when 'character varying', 'character' then
+    when 'character varying', 'character', 'iris_sim.string' then
       if typmod < 4 then
         select 'VARCHAR', 'varchar' into iris_type, data_type;
       else
@@ -403,6 +407,7 @@ end $f$;
 
 export const RUNTIME_SQL = [
   ...domains,
+  COLLATED_STRING_SQL,
   ...looseCasts,
   scalarFunctions,
   ...ELEMENT_TYPES.map(toVectorFunction),

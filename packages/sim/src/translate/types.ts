@@ -3,7 +3,9 @@
  * PostgreSQL types that hold them with the same meaning. Used by DDL (column definitions) and by
  * CAST(x AS type).
  */
-import { SQLUPPER_COLLATION } from '../catalog/metadata.js'
+
+import { STRING_TYPE } from '../catalog/metadata.js'
+import { type ColumnCollation, DEFAULT_COLUMN_COLLATION } from './column-collations.js'
 import { irisError } from './iris-error.js'
 import { closingParen, isTrivia, nextSignificant, type Token } from './tokenizer.js'
 
@@ -15,7 +17,9 @@ export interface IrisType {
   /** PostgreSQL type, without collation. */
   pgType: string
   /** Collation a column of this type gets (string types: SQLUPPER, docs/iris-sql.md#collation). */
-  collation?: string
+  collation?: ColumnCollation
+  /** The PostgreSQL type of a column of this type under a collation blind to trailing blanks (VARCHAR / CHAR). */
+  blankBlindPgType?: string
   /** As declared, upper case, e.g. `VARCHAR(50)`, `VECTOR(FLOAT,3)`. */
   irisType: string
   /** ODBC type name, lower case (docs/iris-sql.md#information_schema); `varchar` for VECTOR (docs/iris-sql.md#vector-columns-in-the-catalog). */
@@ -41,6 +45,14 @@ const VECTOR_ELEMENT_ALIASES: Record<string, VectorElementType> = {
   NUMERIC: 'DECIMAL',
   INTEGER: 'INTEGER',
   INT: 'INTEGER',
+}
+
+/** The PostgreSQL type (with its collation) of a column of `type` under `collation` (docs/iris-sql.md#collation). */
+export function columnPgType(type: IrisType, collation: ColumnCollation | undefined): string {
+  if (!collation) return type.pgType
+  const pgType =
+    collation.ignoresTrailingBlanks && type.blankBlindPgType ? type.blankBlindPgType : type.pgType
+  return `${pgType} COLLATE ${collation.pgCollation}`
 }
 
 /** Reads a vector element type keyword (any case, docs/iris-sql.md#to_vector); refuses STRING / TIMESTAMP (docs/iris-sql.md#the-vector-type). */
@@ -77,7 +89,8 @@ function stringType(name: string): (args: string[]) => IrisType {
     const length = args.length === 0 ? 1 : positiveInteger(args[0], `${name} length`)
     return {
       pgType: `varchar(${length})`,
-      collation: SQLUPPER_COLLATION,
+      collation: DEFAULT_COLUMN_COLLATION,
+      blankBlindPgType: `${STRING_TYPE}(${length})`,
       irisType: `${name}(${length})`,
       dataType: 'varchar',
       characterMaximumLength: length,

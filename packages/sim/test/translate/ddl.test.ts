@@ -27,7 +27,7 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
       'CREATE TABLE t (a INTEGER, b BIGINT, c SMALLINT, d TINYINT, e NUMERIC(10,2), f DECIMAL(5), g DOUBLE, h FLOAT, i VARCHAR(50), j CHAR(3), k VARCHAR, l LONGVARCHAR, m BIT, n DATE, o TIME, p TIMESTAMP, q POSIXTIME, r VARBINARY(16), s LONGVARBINARY, u UNIQUEIDENTIFIER)',
     )
     expect(plan.sql).toBe(
-      'CREATE TABLE t (a integer, b bigint, c smallint, d iris_sim.tinyint, e numeric(10,2), f numeric(5,0), g double precision, h double precision, i varchar(50) COLLATE iris_sim.sqlupper, j varchar(3) COLLATE iris_sim.sqlupper, k varchar(1) COLLATE iris_sim.sqlupper, l text, m iris_sim.bit, n date, o time(0), p timestamp, q timestamp, r bytea, s bytea, u uuid)',
+      'CREATE TABLE t (a integer, b bigint, c smallint, d iris_sim.tinyint, e numeric(10,2), f numeric(5,0), g double precision, h double precision, i iris_sim.string(50) COLLATE iris_sim.sqlupper, j iris_sim.string(3) COLLATE iris_sim.sqlupper, k iris_sim.string(1) COLLATE iris_sim.sqlupper, l text, m iris_sim.bit, n date, o time(0), p timestamp, q timestamp, r bytea, s bytea, u uuid)',
     )
     expect(plan).toMatchObject({
       kind: 'ddl',
@@ -87,7 +87,7 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
         "CREATE TABLE t (id INTEGER IDENTITY PRIMARY KEY, n BIGINT AUTO_INCREMENT, s SERIAL, name VARCHAR(10) NOT NULL DEFAULT 'x' UNIQUE)",
       ).sql,
     ).toBe(
-      "CREATE TABLE t (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, n bigint GENERATED ALWAYS AS IDENTITY, s bigint GENERATED ALWAYS AS IDENTITY, name varchar(10) COLLATE iris_sim.sqlupper NOT NULL DEFAULT 'x' UNIQUE)",
+      "CREATE TABLE t (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, n bigint GENERATED ALWAYS AS IDENTITY, s bigint GENERATED ALWAYS AS IDENTITY, name iris_sim.string(10) COLLATE iris_sim.sqlupper NOT NULL DEFAULT 'x' UNIQUE)",
     )
   })
 
@@ -131,7 +131,9 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
     const plan = run(
       "CREATE TABLE \"People\" (name VARCHAR(20) %DESCRIPTION 'the person''s name') %DESCRIPTION 'people'",
     )
-    expect(plan.sql).toBe('CREATE TABLE "people" (name varchar(20) COLLATE iris_sim.sqlupper)')
+    expect(plan.sql).toBe(
+      'CREATE TABLE "people" (name iris_sim.string(20) COLLATE iris_sim.sqlupper)',
+    )
     expect(plan.after.slice(1)).toEqual([
       `comment on column "SQLUser"."people"."name" is 'the person''s name'`,
       `comment on table "SQLUser"."people" is 'people'`,
@@ -165,18 +167,18 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
     expect(run('CREATE TABLE public.t (a INTEGER)').before).toEqual([])
   })
 
-  it('COLLATE %EXACT keeps a column case-sensitive', () => {
+  it('COLLATE %EXACT keeps a column case-sensitive and its trailing blanks significant: plain varchar', () => {
     expect(run('CREATE TABLE t (code VARCHAR(5) COLLATE %EXACT)').sql).toBe(
       'CREATE TABLE t (code varchar(5) COLLATE iris_sim.exact)',
     )
   })
 
-  it('COLLATE %SQLSTRING is case-sensitive, COLLATE %SQLUPPER is not (docs/iris-sql.md#collation)', () => {
+  it('COLLATE %SQLSTRING is case-sensitive, COLLATE %SQLUPPER is not; both ignore trailing blanks (docs/iris-sql.md#collation)', () => {
     expect(run('CREATE TABLE t (code VARCHAR(5) COLLATE %SQLSTRING)').sql).toBe(
-      'CREATE TABLE t (code varchar(5) COLLATE iris_sim.exact)',
+      'CREATE TABLE t (code iris_sim.string(5) COLLATE iris_sim.exact)',
     )
     expect(run('CREATE TABLE t (code VARCHAR(5) COLLATE %SQLUPPER)').sql).toBe(
-      'CREATE TABLE t (code varchar(5) COLLATE iris_sim.sqlupper)',
+      'CREATE TABLE t (code iris_sim.string(5) COLLATE iris_sim.sqlupper)',
     )
   })
 })
@@ -195,7 +197,7 @@ describe('DROP and ALTER TABLE (docs/iris-sql.md#create-and-drop, docs/iris-sql.
 
   it('ADD [COLUMN]', () => {
     const plan = run("ALTER TABLE t ADD COLUMN c VARCHAR(5) %DESCRIPTION 'c'")
-    expect(plan.sql).toBe('ALTER TABLE t ADD COLUMN c varchar(5) COLLATE iris_sim.sqlupper')
+    expect(plan.sql).toBe('ALTER TABLE t ADD COLUMN c iris_sim.string(5) COLLATE iris_sim.sqlupper')
     expect(plan.after).toEqual([
       info('"SQLUser"."t"', 'c', "'VARCHAR(5)', 'varchar', 5, null, null, null, null"),
       columnName('"SQLUser"."t"', 'c', 'c'),
@@ -218,7 +220,9 @@ describe('DROP and ALTER TABLE (docs/iris-sql.md#create-and-drop, docs/iris-sql.
 
   it('ALTER COLUMN c type', () => {
     const plan = run('ALTER TABLE t ALTER COLUMN c VARCHAR(30)')
-    expect(plan.sql).toBe('ALTER TABLE t ALTER COLUMN c TYPE varchar(30) COLLATE iris_sim.sqlupper')
+    expect(plan.sql).toBe(
+      'ALTER TABLE t ALTER COLUMN c TYPE iris_sim.string(30) COLLATE iris_sim.sqlupper',
+    )
     expect(plan.after).toEqual([
       info('"SQLUser"."t"', 'c', "'VARCHAR(30)', 'varchar', 30, null, null, null, null"),
       defineRowId('"SQLUser"."t"'),

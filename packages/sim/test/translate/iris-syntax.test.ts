@@ -8,7 +8,7 @@ describe('%STARTSWITH (docs/iris-sql.md#startswith)', () => {
       "SELECT a FROM t WHERE a LIKE iris_sim.startswith_pattern('x' || $1) ESCAPE '\\' AND b LIKE $2 ESCAPE ''",
     )
     expect(sqlOf('SELECT a FROM t WHERE NOT %EXACT(a) %STARTSWITH (?)')).toBe(
-      "SELECT a FROM t WHERE NOT ((a) COLLATE iris_sim.exact) LIKE iris_sim.startswith_pattern(($1)) ESCAPE '\\'",
+      "SELECT a FROM t WHERE NOT (iris_sim.exact(a) COLLATE iris_sim.exact) LIKE iris_sim.startswith_pattern(($1)) ESCAPE '\\'",
     )
   })
 

@@ -193,7 +193,7 @@ describe('IRIS expressions', () => {
 
   it('%EXACT compares exactly, %SQLUPPER upper-cases (docs/iris-sql.md#collation)', () => {
     expect(sqlOf("SELECT a FROM t WHERE %EXACT(name) = 'Ab' ORDER BY %exact(name)")).toBe(
-      `SELECT a FROM t WHERE ((name) COLLATE iris_sim.exact) = 'Ab' ORDER BY ((name) COLLATE iris_sim.exact) NULLS FIRST`,
+      `SELECT a FROM t WHERE (iris_sim.exact(name) COLLATE iris_sim.exact) = 'Ab' ORDER BY (iris_sim.exact(name) COLLATE iris_sim.exact) NULLS FIRST`,
     )
     expect(sqlOf('SELECT %SQLUPPER(name) FROM t')).toBe('SELECT iris_sim.sqlupper(name) FROM t')
   })

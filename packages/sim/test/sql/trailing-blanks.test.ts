@@ -1,0 +1,196 @@
+/**
+ * `%SQLUPPER` (the default) and `%SQLSTRING` string columns compare blind to trailing blanks, as
+ * on IRIS, while the values keep their blanks; `%EXACT` columns and `%EXACT(x)` count them; the
+ * sim's own string type behind this never shows on the wire (docs/iris-sql.md#collation). Raw SQL
+ * through `pg` on one sim.
+ */
+import type pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestSim, type TestSim } from '../support/start-test-sim.js'
+import { frontend, RawClient, types } from '../wire/raw-client.js'
+import { failure, sqlcodeOf } from './profiles.js'
+
+let sim: TestSim
+let client: pg.Client
+
+const ids = (result: pg.QueryResult) => result.rows.map((row) => Number(Object.values(row)[0]))
+const VARCHAR = 1043
+
+beforeAll(async () => {
+  sim = await startTestSim()
+  client = await sim.client()
+  await client.query(
+    'CREATE TABLE tag (id INTEGER PRIMARY KEY, up VARCHAR(10), st VARCHAR(10) COLLATE %SQLSTRING, ex VARCHAR(10) COLLATE %EXACT, ch CHAR(6))',
+  )
+  await client.query(
+    'INSERT INTO tag (id, up, st, ex, ch) VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)',
+    [
+      ...[1, 'abc  ', 'Abc  ', 'abc  ', 'abc '],
+      ...[2, 'ABC', 'ABC', 'abc', 'ABC'],
+      ...[3, 'x', 'x', 'x', 'x'],
+    ],
+  )
+  await client.query('CREATE TABLE owner (name VARCHAR(10), tag_up VARCHAR(10))')
+  await client.query('INSERT INTO owner (name, tag_up) VALUES (?, ?)', ['o', 'Abc '])
+})
+afterAll(() => sim?.close())
+
+describe('SQLUPPER and SQLSTRING ignore trailing blanks (docs/iris-sql.md#collation)', () => {
+  it('in = and <> against a literal or a parameter, with case folded only under SQLUPPER', async () => {
+    expect(ids(await client.query("SELECT id FROM tag WHERE up = 'abc' ORDER BY id"))).toEqual([
+      1, 2,
+    ])
+    expect(
+      ids(await client.query('SELECT id FROM tag WHERE up = ? ORDER BY id', ['ABC   '])),
+    ).toEqual([1, 2])
+    expect(
+      ids(await client.query('SELECT id FROM tag WHERE up <> ? ORDER BY id', ['abc'])),
+    ).toEqual([3])
+    expect(ids(await client.query('SELECT id FROM tag WHERE st = ? ORDER BY id', ['Abc']))).toEqual(
+      [1],
+    )
+    expect(
+      ids(await client.query('SELECT id FROM tag WHERE ch = ? ORDER BY id', ['abc  '])),
+    ).toEqual([1, 2])
+  })
+
+  it('in < and BETWEEN, IN lists and joins', async () => {
+    expect(ids(await client.query("SELECT id FROM tag WHERE up < 'abc ' ORDER BY id"))).toEqual([])
+    expect(
+      ids(await client.query("SELECT id FROM tag WHERE up BETWEEN 'ABC' AND 'abc' ORDER BY id")),
+    ).toEqual([1, 2])
+    expect(
+      ids(await client.query('SELECT id FROM tag WHERE up IN (?, ?) ORDER BY id', ['abc ', 'y'])),
+    ).toEqual([1, 2])
+    expect(
+      ids(
+        await client.query('SELECT t.id FROM tag t JOIN owner o ON o.tag_up = t.up ORDER BY t.id'),
+      ),
+    ).toEqual([1, 2])
+    expect(
+      ids(await client.query('SELECT a.id FROM tag a JOIN tag b ON a.st = b.st WHERE b.id = 1')),
+    ).toEqual([1])
+  })
+
+  it('in DISTINCT, GROUP BY and ORDER BY', async () => {
+    expect((await client.query('SELECT DISTINCT up FROM tag')).rows).toHaveLength(2)
+    expect((await client.query('SELECT DISTINCT st FROM tag')).rows).toHaveLength(3)
+    const groups = await client.query('SELECT COUNT(*) AS n FROM tag GROUP BY up ORDER BY n')
+    expect(groups.rows.map((row) => Number(row.n))).toEqual([1, 2])
+    await client.query('CREATE TABLE word (id INTEGER PRIMARY KEY, w VARCHAR(10))')
+    await client.query('INSERT INTO word (id, w) VALUES (1, ?), (2, ?), (3, ?)', [
+      'ab ',
+      'ab!',
+      'ab',
+    ])
+    // Blind to trailing blanks, 'ab ' sorts as 'ab', before 'ab!' (blanks counted, it would follow 'ab').
+    expect(ids(await client.query('SELECT id FROM word ORDER BY w, id'))).toEqual([1, 3, 2])
+  })
+
+  it('in UNIQUE and PRIMARY KEY: a value differing only in trailing blanks is a duplicate (SQLCODE -119, -120)', async () => {
+    await client.query(
+      'CREATE TABLE code (c VARCHAR(10) PRIMARY KEY, u VARCHAR(10) COLLATE %SQLSTRING UNIQUE)',
+    )
+    await client.query('INSERT INTO code (c, u) VALUES (?, ?)', ['k1 ', 'u1'])
+    expect(
+      sqlcodeOf(await failure(client, 'INSERT INTO code (c, u) VALUES (?, ?)', ['K1', 'u2'])),
+    ).toBe(-119)
+    expect(
+      sqlcodeOf(await failure(client, 'INSERT INTO code (c, u) VALUES (?, ?)', ['k2', 'u1  '])),
+    ).toBe(-119)
+    await client.query('INSERT INTO code (c, u) VALUES (?, ?)', ['k2', 'U1'])
+    expect(sqlcodeOf(await failure(client, "UPDATE code SET u = 'u1 ' WHERE c = 'k2'"))).toBe(-120)
+  })
+
+  it('in LIKE: the value and the pattern without their trailing blanks; an escaped blank stays', async () => {
+    const like = (pattern: string, escapeClause = '') =>
+      client.query(`SELECT id FROM tag WHERE up LIKE ?${escapeClause} ORDER BY id`, [pattern])
+    expect(ids(await like('abc'))).toEqual([1, 2])
+    expect(ids(await like('ab_  '))).toEqual([1, 2])
+    expect(ids(await like('abc!  ', " ESCAPE '!'"))).toEqual([]) // 'abc' then a literal blank
+    expect(
+      ids(await client.query("SELECT id FROM tag WHERE up NOT LIKE 'abc' ORDER BY id")),
+    ).toEqual([3])
+  })
+
+  it('returns every value as stored, blanks and case kept', async () => {
+    const { rows } = await client.query('SELECT up, st, ch FROM tag WHERE id = 1')
+    expect(rows).toEqual([{ up: 'abc  ', st: 'Abc  ', ch: 'abc ' }])
+    expect(
+      (await client.query('SELECT LENGTH(up) AS n, up || ? AS s FROM tag WHERE id = 1', ['|']))
+        .rows,
+    ).toEqual([{ n: 3, s: 'abc  |' }])
+  })
+
+  it('refuses a value longer than the column (SQLCODE -104)', async () => {
+    expect(
+      sqlcodeOf(
+        await failure(client, 'INSERT INTO tag (id, up) VALUES (?, ?)', [9, 'abcdefghijk']),
+      ),
+    ).toBe(-104)
+  })
+})
+
+describe('EXACT counts trailing blanks (docs/iris-sql.md#collation)', () => {
+  it('in a COLLATE %EXACT column and under %EXACT(x)', async () => {
+    expect(ids(await client.query('SELECT id FROM tag WHERE ex = ? ORDER BY id', ['abc']))).toEqual(
+      [2],
+    )
+    expect((await client.query('SELECT DISTINCT ex FROM tag')).rows).toHaveLength(3)
+    expect(
+      ids(await client.query("SELECT id FROM tag WHERE %EXACT(up) = 'abc  ' ORDER BY id")),
+    ).toEqual([1])
+    expect(
+      ids(await client.query("SELECT id FROM tag WHERE %EXACT(up) = 'abc' ORDER BY id")),
+    ).toEqual([])
+  })
+})
+
+describe('the string type never shows on the wire (docs/iris-sql.md#collation)', () => {
+  it('RowDescription and ParameterDescription say VARCHAR', async () => {
+    const result = await client.query(
+      'SELECT up, st, ch, ex FROM tag WHERE up = ? UNION SELECT ?, ?, ?, ?',
+      ['x', 'a', 'b', 'c', 'd'],
+    )
+    expect(result.fields.map((field) => field.dataTypeID)).toEqual([
+      VARCHAR,
+      VARCHAR,
+      VARCHAR,
+      VARCHAR,
+    ])
+    const { client: raw } = await RawClient.connect(sim.port)
+    raw.send(
+      frontend.parse('s', 'SELECT up FROM tag WHERE up = ?'),
+      frontend.describe('S', 's'),
+      frontend.sync(),
+    )
+    const messages = await raw.readUntil('Z')
+    raw.destroy()
+    expect(types(messages)).toBe('1tTZ')
+    const parameters = messages[1]?.body as Buffer
+    expect([parameters.readInt16BE(0), parameters.readInt32BE(2)]).toEqual([1, VARCHAR])
+    const row = messages[2]?.body as Buffer
+    // One field: name 'up' and its NUL, table OID (4), column number (2), then the type OID.
+    expect(row.readInt32BE(2 + 'up'.length + 1 + 6)).toBe(VARCHAR)
+  })
+
+  it('INFORMATION_SCHEMA.COLUMNS lists VARCHAR with its length', async () => {
+    const { rows } = await client.query(
+      "SELECT COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'tag' AND COLUMN_NAME IN ('up', 'st', 'ch') ORDER BY ORDINAL_POSITION",
+    )
+    expect(rows.map((row) => Object.values(row))).toEqual([
+      ['up', 'varchar', 10],
+      ['st', 'varchar', 10],
+      ['ch', 'varchar', 6],
+    ])
+  })
+
+  it("a view's string column has the DATA_TYPE of a plain VARCHAR's", async () => {
+    await client.query('CREATE VIEW tag_view AS SELECT up, ex FROM tag')
+    const { rows } = await client.query(
+      "SELECT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'tag_view' ORDER BY ORDINAL_POSITION",
+    )
+    const [up, ex] = rows.map((row) => Object.values(row)[0])
+    expect(up).toBe(ex)
+  })
+})
