@@ -22,9 +22,6 @@ export const SQLUPPER_COLLATION = 'iris_sim.sqlupper'
 /** Exact, case-sensitive collation for %EXACT (docs/iris-sql.md#collation): PostgreSQL's "C", under a name that needs no quotes. */
 export const EXACT_COLLATION = 'iris_sim.exact'
 
-/** Functions and operators that stand in for PostgreSQL's own under IRIS's face; on the search path before pg_catalog. */
-export const OVERRIDES_SCHEMA = `${SIM_SCHEMA}_overrides`
-
 /** The type of VARCHAR / CHAR columns whose collation ignores trailing blanks (translate/collated-string.ts, docs/iris-sql.md#collation). */
 export const STRING_TYPE = 'iris_sim.string'
 
