@@ -35,6 +35,7 @@ import { rewriteTop } from './top.js'
 import { transactionPlan } from './transactions.js'
 import { rewriteUnionRows } from './union-rows.js'
 import { isInsertOrUpdate, upsertPlan } from './upsert.js'
+import { checkValueKeywords, rewriteValueKeywords } from './value-keywords.js'
 import { rewriteVid } from './vid.js'
 
 export { irisError, irisErrorMessage, SQLCODE_TEXT } from './iris-error.js'
@@ -58,7 +59,7 @@ function rewriteExpressions(tokens: readonly Token[]): {
   // Before the LIKE rewrite: %STARTSWITH becomes a LIKE that already names its escape character,
   // and a %MATCHES ... ESCAPE is not LIKE's.
   let out = rewriteLikeEscape(rewriteStartsWith(rewriteMatches(tokens)))
-  out = rewriteOperators(out)
+  out = rewriteOperators(rewriteValueKeywords(out))
   out = rewriteSchemaAliases(out)
   out = rewriteColonCasts(out)
   out = rewriteCastTypes(out)
@@ -78,7 +79,10 @@ function translateStatement(written: Token[], options: TranslateOptions): Plan {
   checkRowLimits(tokens, options.irisVersion)
   const kind = statementKind(tokens)
   // docs/iris-sql.md#functions: DDL is left out, where `name(` is mostly a type or a column list.
-  if (kind !== 'ddl' && kind !== 'other') checkFunctionCalls(tokens)
+  if (kind !== 'ddl' && kind !== 'other') {
+    checkFunctionCalls(tokens)
+    checkValueKeywords(tokens)
+  }
   const rewritten = rewriteExpressions(tokens)
   const { tokens: numbered, paramCount } = numberParams(rewritten.tokens)
   const base = { source, paramCount }
