@@ -28,6 +28,7 @@ import { rejectUnsupported } from './reject.js'
 import { rewriteSchemaAliases } from './schema-alias.js'
 import { derivedLabels, selectLabels } from './select-labels.js'
 import { rewriteStartsWith } from './startswith.js'
+import { checkStatementForm } from './statement-forms.js'
 import { splitStatements } from './statements.js'
 import { storedNames } from './stored-names.js'
 import { render, type Token, TokenizeError, tokenize } from './tokenizer.js'
@@ -75,6 +76,7 @@ function translateStatement(written: Token[], options: TranslateOptions): Plan {
   if (lock) return lock
   // First: every other rule reads the IRIS SQL an ODBC escape stands for.
   const tokens = rewriteOdbcEscapes(written)
+  checkStatementForm(tokens)
   rejectUnsupported(tokens)
   checkRowLimits(tokens, options.irisVersion)
   const kind = statementKind(tokens)
