@@ -158,12 +158,16 @@ where c.vector_element_type is not null and p.value is not null;
 
 /** Small functions the views use. */
 const HELPER_FUNCTIONS = `
--- A column default as written in the DDL: a quoted literal without PostgreSQL's cast ('a''b'::varchar → a'b).
+-- A column default as written in the DDL: a quoted literal without PostgreSQL's cast ('a''b'::varchar → a'b), and
+-- the keywords CURRENT_TIMESTAMP and CURRENT_TIME, which the translator writes as the runtime's clock.
 create function ${SIM_SCHEMA}.default_text(expression text) returns text language sql immutable as $$
   select case
     when expression like 'nextval(%' then null
     when expression ~ '^''.*''::[^'']+$' then replace(substring(expression from '^''(.*)''::[^'']+$'), '''''', '''')
-    else expression end
+    else replace(replace(replace(expression,
+      'iris_sim.current_timestamp_value()', 'CURRENT_TIMESTAMP'),
+      'iris_sim.current_timestamp_value(', 'CURRENT_TIMESTAMP('),
+      'iris_sim.current_time_value()', 'CURRENT_TIME') end
 $$;
 
 create function ${SIM_SCHEMA}.fk_rule(action "char") returns varchar(11) language sql immutable as $$

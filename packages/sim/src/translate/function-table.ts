@@ -159,7 +159,13 @@ export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string,
   // Dates and times. iris-pgwire writes date literals as TO_DATE('YYYY-MM-DD', 'YYYY-MM-DD')
   // (docs/iris-sql.md#text-rewrites); PostgreSQL's to_date reads that format as IRIS does.
   ['TO_DATE', postgres('RSQL_todate', [2, 2])],
-  ['GETDATE', renamed('RSQL_getdate', 'iris_sim.getdate', [0, 0])],
+  ['GETDATE', renamed('RSQL_getdate', 'iris_sim.getdate', [0, 1])],
+  // CURRENT_TIMESTAMP(p) and CURRENT_TIME(p); without parentheses they are keywords (value-keywords.ts).
+  [
+    'CURRENT_TIMESTAMP',
+    renamed('RSQL_currenttimestamp', 'iris_sim.current_timestamp_value', [1, 1]),
+  ],
+  ['CURRENT_TIME', unmodelled('RSQL_currenttime')],
   ['NOW', renamed('RSQL_now', 'iris_sim.getdate', [0, 0])],
   ['CURDATE', renamed('RSQL_curdate', 'iris_sim.curdate', [0, 0])],
   ['CURTIME', renamed('RSQL_curtime', 'iris_sim.curtime', [0, 0])],

@@ -31,6 +31,7 @@ import { rewriteRowId } from './row-id.js'
 import { rewriteSchemaAliases } from './schema-alias.js'
 import { derivedLabels, selectLabels } from './select-labels.js'
 import { rewriteStartsWith } from './startswith.js'
+import { checkStatementForm } from './statement-forms.js'
 import { splitStatements } from './statements.js'
 import { storedNames } from './stored-names.js'
 import { render, type Token, TokenizeError, tokenize } from './tokenizer.js'
@@ -38,6 +39,7 @@ import { rewriteTop } from './top.js'
 import { transactionPlan } from './transactions.js'
 import { rewriteUnionRows } from './union-rows.js'
 import { isInsertOrUpdate, upsertPlan } from './upsert.js'
+import { checkValueKeywords, rewriteValueKeywords } from './value-keywords.js'
 import { rewriteVid } from './vid.js'
 
 export { irisError, irisErrorMessage, SQLCODE_TEXT } from './iris-error.js'
@@ -61,7 +63,7 @@ function rewriteExpressions(tokens: readonly Token[]): {
   // Before the LIKE rewrite: %STARTSWITH becomes a LIKE that already names its escape character,
   // and a %MATCHES ... ESCAPE is not LIKE's.
   let out = rewriteLikeEscape(rewriteStartsWith(rewriteMatches(tokens)))
-  out = rewriteRowId(rewriteOperators(out))
+  out = rewriteRowId(rewriteOperators(rewriteValueKeywords(out)))
   out = rewriteSchemaAliases(out)
   out = rewriteColonCasts(out)
   out = rewriteCastTypes(out)
@@ -79,13 +81,20 @@ function translateStatement(written: Token[], options: TranslateOptions): Plan {
   if (lock) return lock
   // First: every other rule reads the IRIS SQL an ODBC escape stands for.
   const tokens = rewriteOdbcEscapes(written)
+  checkStatementForm(tokens)
   rejectUnsupported(tokens)
   checkRowLimits(tokens, options.irisVersion)
   const kind = statementKind(tokens)
   // docs/iris-sql.md#functions: DDL is left out, where `name(` is mostly a type or a column list,
   // but for the query of a CREATE TABLE ... AS.
-  if (kind !== 'ddl' && kind !== 'other') checkFunctionCalls(tokens)
-  else if (kind === 'ddl') checkFunctionCalls(createTableAsQuery(tokens))
+  if (kind !== 'ddl' && kind !== 'other') {
+    checkFunctionCalls(tokens)
+    checkValueKeywords(tokens)
+  } else if (kind === 'ddl') {
+    const query = createTableAsQuery(tokens)
+    checkFunctionCalls(query)
+    checkValueKeywords(query)
+  }
   const rewritten = rewriteExpressions(tokens)
   const { tokens: numbered, paramCount } = numberParams(rewritten.tokens)
   const base = { source, paramCount }

@@ -30,7 +30,7 @@ function caseEnd(tokens: readonly Token[], start: number): number {
  * `%STARTSWITH`) at `like`, or -1 when what follows is not an operand (the statement is then left
  * as written, for PostgreSQL to judge). An operand is primaries
  * (names, literals, parameters, calls, parenthesized expressions, CASE … END) joined by operators
- * that bind tighter than LIKE (`||`, arithmetic, `::`, `COLLATE`).
+ * that bind tighter than LIKE (`||`, arithmetic, `::`).
  */
 export function patternEnd(tokens: readonly Token[], like: number): number {
   let end = -1
@@ -51,7 +51,7 @@ export function patternEnd(tokens: readonly Token[], like: number): number {
     } else if (t.type === 'punct' && t.text === '(') {
       end = closingParen(tokens, i) + 1 // a call: `f(x)`, `varchar(10)`
       if (end === 0) return -1
-    } else if ((t.type === 'punct' && t.text === '.') || isWord(t, 'COLLATE')) {
+    } else if (t.type === 'punct' && t.text === '.') {
       expectOperand = true
     } else if (t.type === 'op' && !COMPARISONS.has(t.text)) {
       expectOperand = true

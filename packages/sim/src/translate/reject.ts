@@ -3,6 +3,7 @@
  * (docs/iris-sql.md#sqlcodes for the SQLCODEs).
  */
 import { irisError } from './iris-error.js'
+import { rejectPostgresSyntax } from './postgres-syntax.js'
 import { rejectRowValues } from './row-values.js'
 import { isTrivia, isWord, type Token } from './tokenizer.js'
 
@@ -13,6 +14,7 @@ const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>='])
 export function rejectUnsupported(tokens: readonly Token[]): void {
   const significant = tokens.filter((token) => !isTrivia(token))
   rejectRowValues(significant)
+  rejectPostgresSyntax(tokens)
   significant.forEach((token, i) => {
     const next = significant[i + 1]
     const after = significant[i + 2]

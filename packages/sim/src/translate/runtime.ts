@@ -73,7 +73,19 @@ create or replace function iris_sim.truncate(numeric, integer) returns numeric l
 create or replace function iris_sim.round(double precision, integer) returns double precision language sql immutable as $f$ select round($1::numeric, $2)::double precision $f$;
 create or replace function iris_sim.truncate(double precision, integer) returns double precision language sql immutable as $f$ select trunc($1::numeric, $2)::double precision $f$;
 create or replace function iris_sim.len(text) returns integer language sql immutable as $f$ select char_length($1) $f$;
-create or replace function iris_sim.getdate() returns timestamp language sql stable as $f$ select localtimestamp $f$;
+-- docs/iris-sql.md#functions: GETDATE, NOW and CURRENT_TIMESTAMP give the local date and time with 0 fractional digits
+-- (IRIS's default time precision), truncated; GETDATE(p) and CURRENT_TIMESTAMP(p) keep p digits (0 to 9; PostgreSQL
+-- keeps 6). The clock is read once per statement, not per transaction as PostgreSQL's localtimestamp is.
+create or replace function iris_sim.getdate() returns timestamp language sql stable as $f$ select date_trunc('second', statement_timestamp()::timestamp) $f$;
+create or replace function iris_sim.getdate(digits integer) returns timestamp language plpgsql stable as $f$
+declare
+  now timestamp := statement_timestamp()::timestamp;
+begin
+  if digits is null or digits < 0 or digits > 9 then
+    raise exception using errcode = 'IR001', message = format('the time precision is a number of fractional digits from 0 to 9, not %s', coalesce(digits::text, 'NULL'));
+  end if;
+  return date_trunc('second', now) + trunc(extract(microseconds from now)::numeric % 1000000 / 1000000, least(digits, 6)) * interval '1 second';
+end $f$;
 -- docs/iris-sql.md#collation: the value a collation function returns: trailing whitespace (space, tab, LF,
 -- VT, FF, CR) stripped, one leading space added; NULL gives ' '. An empty or all-blank value gives ' '
 -- followed by $CHAR(0), which PostgreSQL text cannot hold, so the simulator refuses it (IR400) rather than
@@ -94,8 +106,12 @@ create or replace function iris_sim.exact(text) returns text language sql immuta
 create or replace function iris_sim.sqlupper(text) returns text language sql immutable as $f$ select iris_sim.collated(upper($1)) $f$;
 create or replace function iris_sim.sqlstring(text) returns text language sql immutable as $f$ select iris_sim.collated($1) $f$;
 -- docs/iris-sql.md#odbc-escapes: CURDATE and CURTIME are the local date and time; IRIS truncates fractional seconds.
-create or replace function iris_sim.curdate() returns date language sql stable as $f$ select current_date $f$;
-create or replace function iris_sim.curtime() returns time(0) language sql stable as $f$ select date_trunc('second', localtimestamp)::time(0) $f$;
+create or replace function iris_sim.curdate() returns date language sql stable as $f$ select statement_timestamp()::date $f$;
+create or replace function iris_sim.curtime() returns time(0) language sql stable as $f$ select date_trunc('second', statement_timestamp()::timestamp)::time(0) $f$;
+-- The keyword forms, under names of their own so that a column default shows as written (catalog/views.ts).
+create or replace function iris_sim.current_timestamp_value() returns timestamp language sql stable as $f$ select iris_sim.getdate() $f$;
+create or replace function iris_sim.current_timestamp_value(digits integer) returns timestamp language sql stable as $f$ select iris_sim.getdate(digits) $f$;
+create or replace function iris_sim.current_time_value() returns time(0) language sql stable as $f$ select iris_sim.curtime() $f$;
 -- docs/iris-sql.md#startswith: x %STARTSWITH p is x LIKE startswith_pattern(p) with backslash as the escape, every character of p
 -- literal. IRIS ignores a %SQLUPPER prefix's trailing blanks and not a number's, which the simulator cannot tell
 -- apart, so such a prefix (and the empty one) is refused (IR001, SQLCODE -1).

@@ -216,8 +216,8 @@ describe('IRIS expressions', () => {
       "SELECT a LIKE CASE WHEN b THEN 'x' ELSE -- c\n 'y' END ESCAPE '' AS m FROM t",
     ],
     [
-      'SELECT a FROM t WHERE a LIKE CAST(? AS VARCHAR(9)) COLLATE iris_sim.exact || -b',
-      `SELECT a FROM t WHERE a LIKE CAST($1 AS varchar(9)) COLLATE iris_sim.exact || -b ESCAPE ''`,
+      'SELECT a FROM t WHERE a LIKE CAST(? AS VARCHAR(9)) || -b',
+      `SELECT a FROM t WHERE a LIKE CAST($1 AS varchar(9)) || -b ESCAPE ''`,
     ],
     ["SELECT a FROM t WHERE a LIKE ? ESCAPE '!'", "SELECT a FROM t WHERE a LIKE $1 ESCAPE '!'"],
   ])(

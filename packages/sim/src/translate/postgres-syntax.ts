@@ -1,0 +1,180 @@
+/**
+ * PostgreSQL syntax that IRIS's grammar lacks, refused with SQLCODE -1 instead of being run with
+ * PostgreSQL's meaning: one row per construct, with the fact, the fix and its section of the
+ * reference (docs/iris-sql.md#postgresql-syntax lists the same table). What is not in IRIS's
+ * documented grammar is refused rather than guessed at.
+ */
+import { irisError } from './iris-error.js'
+import { isTrivia, type Token } from './tokenizer.js'
+
+interface Context {
+  /** The statement's significant tokens. */
+  tokens: readonly Token[]
+  /** True when significant tokens `i` and `i + 1` touch, with no whitespace or comment between. */
+  touching(i: number): boolean
+  /** False for CREATE TABLE and ALTER TABLE, whose column definitions may name a collation. */
+  query: boolean
+}
+
+export interface PostgresSyntax {
+  /** The construct as the reference names it. */
+  syntax: string
+  /** The anchor of its section in docs/iris-sql.md. */
+  section: string
+  /** The fact and the fix. */
+  message: string
+  /** True when the construct starts at significant token `i`. */
+  at(i: number, context: Context): boolean
+}
+
+const word = (token: Token | undefined, ...words: string[]) =>
+  token?.type === 'word' && words.includes(token.text.toUpperCase())
+const text = (token: Token | undefined, ...texts: string[]) =>
+  token !== undefined && texts.includes(token.text)
+
+/** PostgreSQL operators IRIS does not have (`&` and `!` are IRIS's AND and OR between predicates). */
+const OPERATORS = ['^', '&', '|', '!', '&&', '->', '->>', '#>', '#>>', '@>', '<@', '$']
+
+export const POSTGRES_SYNTAX: readonly PostgresSyntax[] = [
+  {
+    syntax: "INTERVAL '...'",
+    section: 'date-parts',
+    message:
+      "INTERVAL '...' is not IRIS SQL, which has no interval type; use DATEADD(part, n, date) and DATEDIFF",
+    at: (i, { tokens }) => word(tokens[i], 'INTERVAL') && tokens[i + 1]?.type === 'string',
+  },
+  {
+    syntax: 'DELETE ... USING',
+    section: 'statements-iris-lacks',
+    message:
+      'DELETE ... USING is not IRIS SQL; filter with WHERE EXISTS (SELECT ...) or WHERE id IN (SELECT ...)',
+    at: (i, { tokens }) =>
+      word(tokens[i], 'USING') &&
+      tokens[i]?.depth === 0 &&
+      word(tokens[0], 'DELETE') &&
+      !text(tokens[i + 1], '('),
+  },
+  {
+    syntax: 'LATERAL',
+    section: 'postgresql-syntax',
+    message:
+      'LATERAL is not IRIS SQL; join the rows, or select the value with a correlated subquery',
+    at: (i, { tokens }) => word(tokens[i], 'LATERAL'),
+  },
+  {
+    syntax: 'EXCEPT',
+    section: 'set-operations',
+    message: 'EXCEPT is not in IRIS documentation; filter with NOT EXISTS or NOT IN',
+    at: (i, { tokens }) => word(tokens[i], 'EXCEPT'),
+  },
+  {
+    syntax: 'TOP n DISTINCT',
+    section: 'row-limits',
+    message: 'DISTINCT goes before TOP in IRIS SQL: SELECT DISTINCT TOP n ...',
+    at: (i, { tokens }) => word(tokens[i], 'DISTINCT') && word(tokens[i - 2], 'TOP'),
+  },
+  {
+    syntax: 'WITH RECURSIVE',
+    section: 'ctes-window-functions-and-locking-reads',
+    message: 'WITH RECURSIVE is not known to work on IRIS; read the levels with one query each',
+    at: (i, { tokens }) => word(tokens[i], 'WITH') && word(tokens[i + 1], 'RECURSIVE'),
+  },
+  {
+    syntax: 'DEFERRABLE, INITIALLY DEFERRED',
+    section: 'create-and-drop',
+    message:
+      'IRIS constraints are not deferrable; drop DEFERRABLE / INITIALLY and order the writes',
+    at: (i, { tokens }) =>
+      word(tokens[i], 'DEFERRABLE') ||
+      (word(tokens[i], 'INITIALLY') && word(tokens[i + 1], 'DEFERRED', 'IMMEDIATE')),
+  },
+  {
+    syntax: 'TABLESAMPLE',
+    section: 'postgresql-syntax',
+    message: 'TABLESAMPLE is not IRIS SQL',
+    at: (i, { tokens }) => word(tokens[i], 'TABLESAMPLE'),
+  },
+  {
+    syntax: 'GROUPING SETS, ROLLUP, CUBE',
+    section: 'postgresql-syntax',
+    message:
+      'GROUPING SETS, ROLLUP and CUBE are not in IRIS documentation; run one GROUP BY per grouping',
+    at: (i, { tokens }) =>
+      (word(tokens[i], 'GROUPING') && word(tokens[i + 1], 'SETS')) ||
+      (word(tokens[i], 'ROLLUP', 'CUBE') &&
+        text(tokens[i + 1], '(') &&
+        (word(tokens[i - 1], 'BY') || text(tokens[i - 1], ','))),
+  },
+  {
+    syntax: 'FILTER (WHERE ...)',
+    section: 'postgresql-syntax',
+    message:
+      'an aggregate FILTER (WHERE ...) is not IRIS SQL; aggregate a CASE WHEN ... THEN x END instead',
+    at: (i, { tokens }) =>
+      word(tokens[i], 'FILTER') && text(tokens[i + 1], '(') && word(tokens[i + 2], 'WHERE'),
+  },
+  {
+    syntax: 'IS [NOT] DISTINCT FROM',
+    section: 'postgresql-syntax',
+    message:
+      'IS [NOT] DISTINCT FROM is not in IRIS documentation; compare with = and IS NULL: (a = b OR (a IS NULL AND b IS NULL))',
+    at: (i, { tokens }) =>
+      word(tokens[i], 'IS') &&
+      (word(tokens[i + 1], 'DISTINCT') ||
+        (word(tokens[i + 1], 'NOT') && word(tokens[i + 2], 'DISTINCT'))),
+  },
+  {
+    syntax: 'SIMILAR TO',
+    section: 'postgresql-syntax',
+    message: 'SIMILAR TO is not IRIS SQL; use LIKE or %MATCHES',
+    at: (i, { tokens }) => word(tokens[i], 'SIMILAR') && word(tokens[i + 1], 'TO'),
+  },
+  {
+    syntax: 'COLLATE in a query',
+    section: 'collation',
+    message:
+      'IRIS takes no COLLATE clause in a query; wrap the value in %EXACT(x), %SQLUPPER(x) or %SQLSTRING(x)',
+    at: (i, { tokens, query }) => query && word(tokens[i], 'COLLATE'),
+  },
+  {
+    syntax: '(VALUES ...) as a table',
+    section: 'postgresql-syntax',
+    message:
+      'VALUES is IRIS SQL only in INSERT; select the literal rows with SELECT ... UNION ALL SELECT ...',
+    at: (i, { tokens }) => word(tokens[i], 'VALUES') && text(tokens[i - 1], '('),
+  },
+  {
+    syntax: "E'...', B'...', X'...'",
+    section: 'postgresql-syntax',
+    message:
+      "E'...', B'...' and X'...' strings are not IRIS SQL; write a plain '...' literal, or CHAR(n) for a control character",
+    at: (i, { tokens, touching }) =>
+      word(tokens[i], 'E', 'B', 'X') && tokens[i + 1]?.type === 'string' && touching(i),
+  },
+  {
+    syntax: 'dollar-quoted strings, bitwise and JSON operators',
+    section: 'operators',
+    message:
+      "is not an IRIS SQL operator: write AND / OR between predicates, '...' strings, and IRIS's functions for the rest",
+    at: (i, { tokens }) => tokens[i]?.type === 'op' && OPERATORS.includes(tokens[i]?.text ?? ''),
+  },
+]
+
+/** Throws for the first PostgreSQL construct in the statement. */
+export function rejectPostgresSyntax(all: readonly Token[]): void {
+  const positions: number[] = []
+  all.forEach((token, at) => {
+    if (!isTrivia(token)) positions.push(at)
+  })
+  const tokens = positions.map((at) => all[at] as Token)
+  const touching = (i: number) => (positions[i + 1] ?? -1) === (positions[i] ?? -2) + 1
+  const query = !(word(tokens[0], 'CREATE', 'ALTER') && word(tokens[1], 'TABLE'))
+  for (let i = 0; i < tokens.length; i++) {
+    const found = POSTGRES_SYNTAX.find((rule) => rule.at(i, { tokens, touching, query }))
+    if (!found) continue
+    const message = found.message.startsWith('is not')
+      ? `${tokens[i]?.text} ${found.message}`
+      : found.message
+    throw irisError(-1, message)
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * PostgreSQL's own statements and syntax are refused on the sim, through `pg` on one sim, rather than
+ * run with PostgreSQL's meaning (docs/iris-sql.md#statements, docs/iris-sql.md#postgresql-syntax).
+ */
+import type pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestSim, type TestSim } from '../support/start-test-sim.js'
+import { failure, sqlcodeOf } from './profiles.js'
+
+let sim: TestSim
+let client: pg.Client
+
+beforeAll(async () => {
+  sim = await startTestSim()
+  client = await sim.client()
+  await client.query('CREATE TABLE t (id INTEGER PRIMARY KEY, ts TIMESTAMP, s VARCHAR(10))')
+  await client.query('CREATE TABLE u (id INTEGER PRIMARY KEY, t_id INTEGER)')
+})
+afterAll(() => sim?.close())
+
+const refused = async (sql: string) => [sql, sqlcodeOf(await failure(client, sql))]
+
+describe('statements (docs/iris-sql.md#statements)', () => {
+  it("refuses PostgreSQL's statements with SQLCODE -1", async () => {
+    for (const sql of [
+      'VALUES (1)',
+      'TABLE t',
+      "COMMENT ON TABLE t IS 'x'",
+      'TRUNCATE t',
+      'CREATE TEMPORARY TABLE tt (id INTEGER)',
+      'CREATE SEQUENCE q',
+      'SHOW search_path',
+      'SET search_path TO public',
+    ]) {
+      expect(await refused(sql)).toEqual([sql, -1])
+    }
+  })
+
+  it("runs IRIS's TRUNCATE TABLE and CREATE / DROP SCHEMA", async () => {
+    await client.query('CREATE SCHEMA Kept')
+    await client.query('DROP SCHEMA Kept')
+    await client.query('INSERT INTO u (id, t_id) VALUES (1, 1)')
+    await client.query('TRUNCATE TABLE u')
+    expect((await client.query('SELECT COUNT(*) AS n FROM u')).rows).toEqual([{ n: '0' }])
+  })
+})
+
+describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-syntax)', () => {
+  it('refuses each construct with SQLCODE -1', async () => {
+    for (const sql of [
+      "SELECT ts + INTERVAL '1 day' AS d FROM t",
+      'DELETE FROM t USING u WHERE t.id = u.t_id',
+      'SELECT * FROM t CROSS JOIN LATERAL (SELECT * FROM u WHERE u.t_id = t.id) x',
+      'SELECT id FROM t EXCEPT SELECT id FROM u',
+      'SELECT TOP 1 DISTINCT id FROM t',
+      'WITH RECURSIVE r (n) AS (SELECT 1 AS n) SELECT n FROM r',
+      'CREATE TABLE v (id INTEGER REFERENCES t (id) DEFERRABLE INITIALLY DEFERRED)',
+      'SELECT id FROM t TABLESAMPLE SYSTEM (10)',
+      'SELECT id FROM t GROUP BY GROUPING SETS ((id))',
+      'SELECT COUNT(*) FILTER (WHERE id > 1) AS n FROM t',
+      'SELECT id FROM t WHERE s IS DISTINCT FROM ?',
+      "SELECT id FROM t WHERE s SIMILAR TO 'a%'",
+      'SELECT s FROM t ORDER BY s COLLATE "C"',
+      'SELECT a FROM (VALUES (1)) AS v (a)',
+      "SELECT E'a\\n' AS e",
+      'SELECT $$x$$ AS d',
+      'SELECT 5 & 3 AS b',
+      'SELECT 2 ^ 3 AS p',
+    ]) {
+      expect(await refused(sql)).toEqual([sql, -1])
+    }
+  })
+
+  it('still runs the IRIS forms beside them', async () => {
+    await client.query('INSERT INTO t (id, s) VALUES (1, ?)', ['a'])
+    const { rows } = await client.query(
+      'SELECT DISTINCT TOP 1 t.id FROM t JOIN u ON u.t_id = t.id WHERE s = ? OR s IS NULL',
+      ['A'],
+    )
+    expect(rows).toEqual([])
+    expect((await client.query('SELECT id FROM t INTERSECT SELECT id FROM t')).rows).toEqual([
+      { id: 1 },
+    ])
+  })
+})
