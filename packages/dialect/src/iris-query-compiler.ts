@@ -1,4 +1,5 @@
 import {
+  type AggregateFunctionNode,
   type AliasNode,
   type AlterColumnNode,
   type AlterTableNode,
@@ -13,7 +14,9 @@ import {
   type DataTypeNode,
   DefaultQueryCompiler,
   type DeleteQueryNode,
+  type DropColumnNode,
   type DropIndexNode,
+  type DropViewNode,
   type ExplainNode,
   type FetchNode,
   type FunctionNode,
@@ -45,6 +48,7 @@ import {
   type TopNode,
   TupleNode,
   type UnaryOperationNode,
+  type UniqueConstraintNode,
   type UpdateQueryNode,
   type ValueNode,
   type ValuesNode,
@@ -564,6 +568,23 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   }
 
   /**
+   * An IRIS aggregate is `fn([ALL | DISTINCT [BY (cols)]] x [%FOREACH (cols)] [%AFTERHAVING])`: no
+   * FILTER and no WITHIN GROUP clause. Aggregates ignore NULLs, so a CASE without ELSE filters
+   * (docs/iris-sql.md#functions).
+   */
+  protected override visitAggregateFunction(node: AggregateFunctionNode): void {
+    if (node.filter)
+      throw new IrisUnsupportedError(
+        `${node.func}(...) filterWhere() is not IRIS SQL: IRIS aggregates take no FILTER clause. Aggregate a CASE instead, which drops the other rows as NULLs: sql\`${node.func}(case when <condition> then <value> end)\``,
+      )
+    if (node.withinGroup)
+      throw new IrisUnsupportedError(
+        `${node.func}(...) withinGroupOrderBy() is not IRIS SQL: IRIS aggregates take no WITHIN GROUP clause; order the rows in a subquery or in the application`,
+      )
+    super.visitAggregateFunction(node)
+  }
+
+  /**
    * `= ANY (subquery)` is IRIS SQL; ANY over an array is not, as IRIS has no arrays
    * (docs/iris-sql.md#operators). Kysely writes `any((select ...))`, a subquery in parentheses
    * inside the call's.
@@ -787,7 +808,46 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       throw new IrisUnsupportedError(
         'ALTER TABLE ... SET SCHEMA is not IRIS DDL; create the table in the other schema and copy the rows (INSERT ... SELECT)',
       )
+    if (node.renameConstraint)
+      throw new IrisUnsupportedError(
+        'ALTER TABLE ... RENAME CONSTRAINT is not IRIS DDL; drop the constraint and add it again under the new name',
+      )
+    if (node.renameTo) {
+      // IRIS: ALTER TABLE t RENAME name, without TO (docs/iris-sql.md#alter-table).
+      this.append('alter table ')
+      this.visitNode(node.table)
+      this.append(' rename ')
+      this.visitNode(node.renameTo)
+      return
+    }
     super.visitAlterTable(node)
+  }
+
+  protected override visitDropColumn(node: DropColumnNode): void {
+    if (node.ifExists)
+      throw new IrisUnsupportedError(
+        'DROP COLUMN IF EXISTS is not IRIS DDL; drop ifExists() or check db.introspection first',
+      )
+    super.visitDropColumn(node)
+  }
+
+  /** IRIS constraints take no DEFERRABLE or INITIALLY clause (docs/iris-sql.md#alter-table). */
+  protected override buildDeferrable(node: {
+    deferrable?: boolean
+    initiallyDeferred?: boolean
+  }): void {
+    if (node.deferrable !== undefined || node.initiallyDeferred !== undefined)
+      throw new IrisUnsupportedError(
+        'DEFERRABLE and INITIALLY DEFERRED / IMMEDIATE are not IRIS DDL, whose constraints take no such clause; remove deferrable(), notDeferrable(), initiallyDeferred() and initiallyImmediate()',
+      )
+  }
+
+  protected override visitUniqueConstraint(node: UniqueConstraintNode): void {
+    if (node.nullsNotDistinct)
+      throw new IrisUnsupportedError(
+        'NULLS NOT DISTINCT is not IRIS DDL; remove nullsNotDistinct()',
+      )
+    super.visitUniqueConstraint(node)
   }
 
   /**
@@ -910,6 +970,17 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
 
   protected override visitCreateType(): void {
     throw new IrisUnsupportedError('CREATE TYPE (enums) is not IRIS DDL; use a varchar column')
+  }
+
+  protected override visitDropType(): void {
+    throw new IrisUnsupportedError(
+      'DROP TYPE is not IRIS DDL, which has no user-defined types; remove the dropType() call',
+    )
+  }
+
+  protected override visitDropView(node: DropViewNode): void {
+    if (node.materialized) throw new IrisUnsupportedError('materialized views are not IRIS DDL')
+    super.visitDropView(node)
   }
 
   protected override visitRefreshMaterializedView(): void {

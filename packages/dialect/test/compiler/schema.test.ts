@@ -80,6 +80,9 @@ describe.each(pagingDbs)('schema builder → IRIS DDL ($paging paging)', ({ db }
     expect(db.schema.alterTable('person').dropColumn('years').compile().sql).toBe(
       'alter table "person" drop column "years"',
     )
+    expect(db.schema.alterTable('person').renameTo('people').compile().sql).toBe(
+      'alter table "person" rename "people"',
+    )
   })
 
   it('create view writes its values as checked literals (DDL takes no parameters)', () => {
@@ -141,6 +144,53 @@ describe.each(pagingDbs)('schema builder → IRIS DDL ($paging paging)', ({ db }
       ],
       ['SET SCHEMA', () => db.schema.alterTable('t').setSchema('u').compile()],
       ['DROP INDEX CASCADE', () => db.schema.dropIndex('i').on('t').cascade().compile()],
+      ['DROP TYPE', () => db.schema.dropType('mood').ifExists().compile()],
+      ['DROP MATERIALIZED VIEW', () => db.schema.dropView('v').materialized().compile()],
+      ['RENAME CONSTRAINT', () => db.schema.alterTable('t').renameConstraint('a', 'b').compile()],
+      [
+        'DROP COLUMN IF EXISTS',
+        () =>
+          db.schema
+            .alterTable('t')
+            .dropColumn('a', (c) => c.ifExists())
+            .compile(),
+      ],
+      [
+        'table UNIQUE NULLS NOT DISTINCT',
+        () =>
+          db.schema
+            .createTable('t')
+            .addColumn('a', 'integer')
+            .addUniqueConstraint('u', ['a'], (c) => c.nullsNotDistinct())
+            .compile(),
+      ],
+      [
+        'DEFERRABLE unique',
+        () =>
+          db.schema
+            .createTable('t')
+            .addColumn('a', 'integer')
+            .addUniqueConstraint('u', ['a'], (c) => c.deferrable())
+            .compile(),
+      ],
+      [
+        'NOT DEFERRABLE primary key',
+        () =>
+          db.schema
+            .alterTable('t')
+            .addPrimaryKeyConstraint('p', ['a'], (c) => c.notDeferrable())
+            .compile(),
+      ],
+      [
+        'INITIALLY DEFERRED foreign key',
+        () =>
+          db.schema
+            .alterTable('t')
+            .addForeignKeyConstraint('f', ['a'], 'u', ['b'], (c) =>
+              c.deferrable().initiallyDeferred(),
+            )
+            .compile(),
+      ],
     ]
     for (const [name, build] of cases) {
       expect(build, name).toThrow(IrisUnsupportedError)

@@ -266,4 +266,35 @@ describe('row limits (LIMIT, TOP and %VID paging)', () => {
       parameters: [4],
     })
   })
+
+  it('aggregates: filterWhere() and withinGroupOrderBy() are refused (IRIS aggregates have neither clause)', () => {
+    const filtered = () =>
+      limitDb
+        .selectFrom('person')
+        .select((eb) => eb.fn.count('id').filterWhere('gender', '=', 'female').as('women'))
+        .compile()
+    expect(filtered).toThrowError(
+      expect.objectContaining({
+        name: 'IrisUnsupportedError',
+        message: expect.stringMatching(/FILTER clause.*case when/),
+      }),
+    )
+    const withinGroup = () =>
+      limitDb
+        .selectFrom('toy')
+        .select((eb) =>
+          eb.fn
+            .agg('percentile_cont', [sql.lit(0.5)])
+            .withinGroupOrderBy('price')
+            .as('m'),
+        )
+        .compile()
+    expect(withinGroup).toThrowError(/WITHIN GROUP/)
+    expect(
+      limitDb
+        .selectFrom('person')
+        .select((eb) => eb.fn.count('id').as('n'))
+        .compile().sql,
+    ).toBe('select count("id") as "n" from "person"')
+  })
 })
