@@ -367,6 +367,7 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
       return ddlPlan(base, `${head} DROP ${trimmedText(tokens.slice(i))}`)
     skipColumnWord()
     const column = tokens[i]
+    if (isWord(column, 'IF')) throw irisError(-1, 'DROP COLUMN IF EXISTS is not IRIS DDL') // docs/iris-sql.md#alter-table
     if (!isIdentifier(column)) throw irisError(-1, 'DROP COLUMN needs a column name')
     const columnName = quoteLiteral(identifierName(column))
     return ddlPlan(base, `${head} DROP COLUMN ${trimmedText(tokens.slice(i))}`, {
@@ -404,25 +405,32 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
       after: [columnInfoInsert(table, columnName, type, 'update')],
     })
   }
-  if (action === 'RENAME')
-    return ddlPlan(base, trimmedText(tokens), { after: renameSteps(table, tokens, i) })
+  if (action === 'RENAME') return renameTable(tokens.slice(i), table, head, base)
   throw irisError(-1, `ALTER TABLE ${action ?? ''} is not supported`)
 }
 
-/** PostgreSQL's `RENAME [COLUMN] c TO n` and `RENAME TO n` (from `at`, after RENAME): the new name as written. */
-function renameSteps(table: TableRef, tokens: readonly Token[], at: number): string[] {
-  const significant = tokens.slice(at).filter((token) => !isTrivia(token))
-  const newName = significant.at(-1)
-  if (!isIdentifier(newName) || !isWord(significant.at(-2), 'TO')) return []
-  if (isWord(significant[0], 'TO'))
-    return [
+/**
+ * IRIS's `ALTER TABLE t RENAME newname` (`tokens`: what follows RENAME), with no TO: PostgreSQL's
+ * `RENAME TO`, `RENAME COLUMN` and `RENAME CONSTRAINT` are not in IRIS's synopsis
+ * (docs/iris-sql.md#alter-table).
+ */
+function renameTable(tokens: readonly Token[], table: TableRef, head: string, base: Base): RunPlan {
+  const significant = tokens.filter((token) => !isTrivia(token))
+  const [newName] = significant
+  if (significant.length !== 1 || !isIdentifier(newName) || isWord(newName, 'TO'))
+    throw irisError(
+      -1,
+      'ALTER TABLE ... RENAME takes the new table name alone (RENAME newname, without TO); a column is renamed with ALTER COLUMN c RENAME n',
+    )
+  return ddlPlan(base, `${head} RENAME TO ${newName.text}`, {
+    after: [
       relationDisplayName(
         { ...table, name: identifierName(newName) },
         displayName(newName),
         'replace',
       ),
-    ]
-  return [columnDisplayName(table, identifierName(newName), displayName(newName), 'replace')]
+    ],
+  })
 }
 
 /** `name=value` pairs of `HNSW(Distance='Cosine', M=16, efConstruct=64)` (docs/iris-sql.md#hnsw-indexes). */
@@ -627,6 +635,9 @@ export function ddlPlanOf(tokens: readonly Token[], base: Base): RunPlan | undef
   if (verb === 'DROP' && object === 'TABLE') return dropTable(tokens, objectAt, base)
   if (verb === 'DROP' && object === 'INDEX') return dropIndex(tokens, objectAt, base)
   if (verb === 'ALTER' && object === 'TABLE') return alterTable(tokens, objectAt, base)
+  // docs/iris-sql.md#create-and-drop: IRIS has no user-defined types and no materialized views.
+  if (object === 'TYPE') throw irisError(-1, `${verb} TYPE is not IRIS DDL`)
+  if (object === 'MATERIALIZED') throw irisError(-1, `${verb} MATERIALIZED VIEW is not IRIS DDL`)
   if (verb === 'CREATE' || verb === 'DROP' || verb === 'ALTER' || verb === 'TRUNCATE')
     return ddlPlan(base, trimmedText(tokens))
   return undefined

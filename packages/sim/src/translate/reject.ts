@@ -82,6 +82,23 @@ export function rejectUnsupported(tokens: readonly Token[]): void {
         '%PATTERN is IRIS SQL, but the simulator does not model it; use %MATCHES or LIKE, or test it on IRIS',
       ) // docs/iris-sql.md#matches
     }
+    if (isWord(token, 'FILTER') && next?.text === '(' && isWord(after, 'WHERE')) {
+      // docs/iris-sql.md#functions: an IRIS aggregate takes no FILTER clause.
+      throw irisError(
+        -1,
+        'FILTER (WHERE ...) is not IRIS SQL; aggregate a CASE WHEN ... THEN x END instead',
+      )
+    }
+    if (
+      isWord(token, 'DEFERRABLE') ||
+      (isWord(token, 'INITIALLY') && (isWord(next, 'DEFERRED') || isWord(next, 'IMMEDIATE')))
+    ) {
+      // docs/iris-sql.md#alter-table: IRIS constraints take no DEFERRABLE / INITIALLY clause.
+      throw irisError(-1, `${token.text.toUpperCase()} is not IRIS DDL`)
+    }
+    if (isWord(token, 'NULLS') && isWord(next, 'NOT') && isWord(after, 'DISTINCT')) {
+      throw irisError(-1, 'NULLS NOT DISTINCT is not IRIS DDL') // docs/iris-sql.md#create-and-drop
+    }
     if (token.type === 'punct' && token.text === '[') {
       throw irisError(-1, 'arrays are not IRIS SQL') // docs/iris-sql.md#operators
     }

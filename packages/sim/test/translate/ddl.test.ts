@@ -215,13 +215,16 @@ describe('DROP and ALTER TABLE (docs/iris-sql.md#create-and-drop, docs/iris-sql.
     ])
   })
 
-  it('RENAME TO records the new name as written', () => {
-    expect(run('ALTER TABLE t RENAME TO NewT').after).toEqual([
-      tableName('"SQLUser"."newt"', 'NewT'),
+  it("IRIS's RENAME name (no TO) renames the table and records the new name as written", () => {
+    const plan = run('ALTER TABLE t RENAME NewT')
+    expect(plan.sql).toBe('ALTER TABLE t RENAME TO NewT')
+    expect(plan.after).toEqual([tableName('"SQLUser"."newt"', 'NewT')])
+    for (const postgresOnly of [
+      'ALTER TABLE t RENAME TO NewT',
+      'ALTER TABLE t RENAME COLUMN c TO "Cc"',
+      'ALTER TABLE t RENAME CONSTRAINT a TO b',
     ])
-    expect(run('ALTER TABLE t RENAME COLUMN c TO "Cc"').after).toEqual([
-      columnName('"SQLUser"."t"', 'cc', 'Cc'),
-    ])
+      expectRejected(postgresOnly, -1)
   })
 
   it('DROP COLUMN and DROP FOREIGN KEY', () => {
