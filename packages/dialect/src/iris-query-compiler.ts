@@ -22,6 +22,7 @@ import {
   type FunctionNode,
   type HavingNode,
   type InsertQueryNode,
+  type JoinNode,
   type LimitNode,
   type MergeQueryNode,
   type OnConflictNode,
@@ -565,6 +566,18 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       this.append(' as ')
       this.visitNode(aliased.alias)
     }
+  }
+
+  /**
+   * IRIS joins are CROSS, [INNER], LEFT, RIGHT and FULL (and NATURAL): no LATERAL and no APPLY
+   * (docs/iris-sql.md#joins).
+   */
+  protected override visitJoin(node: JoinNode): void {
+    if (node.joinType.startsWith('Lateral') || node.joinType.endsWith('Apply'))
+      throw new IrisUnsupportedError(
+        `${node.joinType} is not IRIS SQL, whose joins cannot read the columns of the tables before them (no LATERAL or APPLY); select the correlated value with a subquery in the select list, or join a derived table on a condition`,
+      )
+    super.visitJoin(node)
   }
 
   /**

@@ -297,4 +297,25 @@ describe('row limits (LIMIT, TOP and %VID paging)', () => {
         .compile().sql,
     ).toBe('select count("id") as "n" from "person"')
   })
+
+  it('lateral joins and APPLY are refused (IRIS joins have neither)', () => {
+    const lateral = () =>
+      limitDb
+        .selectFrom('person')
+        .innerJoinLateral(
+          (eb) =>
+            eb.selectFrom('pet').select('name').whereRef('pet.owner_id', '=', 'person.id').as('p'),
+          (join) => join.onTrue(),
+        )
+        .select('p.name')
+        .compile()
+    expect(lateral).toThrowError(/LateralInnerJoin is not IRIS SQL/)
+    const apply = () =>
+      limitDb
+        .selectFrom('person')
+        .crossApply((eb) => eb.selectFrom('pet').select('name').as('p'))
+        .select('p.name')
+        .compile()
+    expect(apply).toThrowError(/CrossApply is not IRIS SQL/)
+  })
 })

@@ -82,6 +82,13 @@ export function rejectUnsupported(tokens: readonly Token[]): void {
         '%PATTERN is IRIS SQL, but the simulator does not model it; use %MATCHES or LIKE, or test it on IRIS',
       ) // docs/iris-sql.md#matches
     }
+    if (
+      (isWord(token, 'LATERAL') && next?.text === '(') ||
+      ((isWord(token, 'CROSS') || isWord(token, 'OUTER')) && isWord(next, 'APPLY'))
+    ) {
+      // docs/iris-sql.md#joins: no LATERAL join and no APPLY.
+      throw irisError(-1, `${token.text.toUpperCase()} ${next?.text.toUpperCase()} is not IRIS SQL`)
+    }
     if (isWord(token, 'FILTER') && next?.text === '(' && isWord(after, 'WHERE')) {
       // docs/iris-sql.md#functions: an IRIS aggregate takes no FILTER clause.
       throw irisError(

@@ -102,6 +102,12 @@ describeEachProfile('errors', {}, ({ sim }) => {
     ['TOP mixed with LIMIT', 'SELECT TOP 1 id FROM parent LIMIT ?', -386],
     // docs/iris-sql.md#functions, docs/iris-sql.md#alter-table, docs/iris-sql.md#create-and-drop:
     // PostgreSQL forms absent from IRIS's synopses, which Kysely's own suite sends.
+    [
+      'a LATERAL join',
+      'SELECT p.id FROM parent AS p CROSS JOIN LATERAL (SELECT c.id FROM child AS c WHERE c.parent_id = p.id) AS l',
+      -1,
+    ],
+    ['CROSS APPLY', 'SELECT p.id FROM parent AS p CROSS APPLY (SELECT id FROM child) AS l', -1],
     ['an aggregate FILTER', 'SELECT COUNT(id) FILTER (WHERE id > ?) AS n FROM parent', -1],
     ['DEFERRABLE', 'ALTER TABLE scratch ADD CONSTRAINT u UNIQUE (a) DEFERRABLE', -1],
     [
