@@ -1,7 +1,9 @@
 import {
+  type AddColumnNode,
   type AggregateFunctionNode,
   type AliasNode,
   type AlterColumnNode,
+  type AlterTableColumnAlterationNode,
   type AlterTableNode,
   type AndNode,
   type BinaryOperationNode,
@@ -837,11 +839,37 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   }
 
   protected override visitDropColumn(node: DropColumnNode): void {
-    if (node.ifExists)
-      throw new IrisUnsupportedError(
-        'DROP COLUMN IF EXISTS is not IRIS DDL; drop ifExists() or check db.introspection first',
-      )
+    refuseDropColumnIfExists(node)
     super.visitDropColumn(node)
+  }
+
+  /**
+   * IRIS's ALTER TABLE takes one action: several columns are added as `add column a t, column b t`
+   * and dropped as `drop column a, column b`, and other actions go one per statement
+   * (docs/iris-sql.md#alter-table).
+   */
+  protected override compileColumnAlterations(
+    alterations: readonly AlterTableColumnAlterationNode[],
+  ): void {
+    const [first, ...rest] = alterations
+    if (!first || rest.length === 0) {
+      super.compileColumnAlterations(alterations)
+      return
+    }
+    const { kind } = first
+    if (
+      (kind !== 'AddColumnNode' && kind !== 'DropColumnNode') ||
+      rest.some((a) => a.kind !== kind)
+    )
+      throw new IrisUnsupportedError(
+        "IRIS's ALTER TABLE takes one action per statement: several addColumn() or several dropColumn() calls go together, anything else needs an alterTable() of its own; split the alterTable() chain",
+      )
+    this.visitNode(first)
+    for (const alteration of rest as (AddColumnNode | DropColumnNode)[]) {
+      if (alteration.kind === 'DropColumnNode') refuseDropColumnIfExists(alteration)
+      this.append(', column ')
+      this.visitNode(alteration.column)
+    }
   }
 
   /** IRIS constraints take no DEFERRABLE or INITIALLY clause (docs/iris-sql.md#alter-table). */
@@ -999,6 +1027,13 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   protected override visitRefreshMaterializedView(): void {
     throw new IrisUnsupportedError('materialized views are not IRIS DDL')
   }
+}
+
+function refuseDropColumnIfExists(node: DropColumnNode): void {
+  if (node.ifExists)
+    throw new IrisUnsupportedError(
+      'DROP COLUMN IF EXISTS is not IRIS DDL; drop ifExists() or check db.introspection first',
+    )
 }
 
 /**

@@ -85,6 +85,35 @@ describe.each(pagingDbs)('schema builder → IRIS DDL ($paging paging)', ({ db }
     )
   })
 
+  it('several columns in one ALTER TABLE: one ADD or one DROP action; mixed actions are refused', () => {
+    expect(
+      db.schema
+        .alterTable('person')
+        .addColumn('a', 'integer')
+        .addColumn('b', 'varchar(10)', (c) => c.notNull())
+        .compile().sql,
+    ).toBe('alter table "person" add column "a" integer, column "b" varchar(10) not null')
+    expect(db.schema.alterTable('person').dropColumn('a').dropColumn('b').compile().sql).toBe(
+      'alter table "person" drop column "a", column "b"',
+    )
+    for (const mixed of [
+      () => db.schema.alterTable('person').addColumn('a', 'integer').dropColumn('b').compile(),
+      () =>
+        db.schema
+          .alterTable('person')
+          .alterColumn('a', (c) => c.setDefault(1))
+          .alterColumn('b', (c) => c.dropNotNull())
+          .compile(),
+      () =>
+        db.schema
+          .alterTable('person')
+          .dropColumn('a')
+          .dropColumn('b', (c) => c.ifExists())
+          .compile(),
+    ])
+      expect(mixed).toThrow(IrisUnsupportedError)
+  })
+
   it('create view writes its values as checked literals (DDL takes no parameters)', () => {
     const query = db.schema
       .createView('adults')

@@ -347,15 +347,17 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
         after: constraintNameSteps(table, constraint),
       })
     }
-    skipColumnWord()
-    const column = columnDefinition(tokens.slice(i), 'ALWAYS')
-    const after = [
+    // docs/iris-sql.md#alter-table: ADD [COLUMN] a t, [COLUMN] b t.
+    const columns = columnActions(tokens.slice(i)).map((item) => columnDefinition(item, 'ALWAYS'))
+    const after = columns.flatMap((column) => [
       columnInfoInsert(table, column.name, column.type, 'update'),
       columnDisplayName(table, column.name, column.display, 'replace'),
-    ]
-    if (column.description !== undefined)
-      after.push(commentOnColumn(table, column.name, column.description))
-    return ddlPlan(base, `${head} ADD COLUMN ${column.sql}`, { after })
+      ...(column.description === undefined
+        ? []
+        : [commentOnColumn(table, column.name, column.description)]),
+    ])
+    const adds = columns.map((column) => `ADD COLUMN ${column.sql}`).join(', ')
+    return ddlPlan(base, `${head} ${adds}`, { after })
   }
   if (action === 'DROP') {
     if (isWord(tokens[i], 'FOREIGN') && isWord(tokens[nextSignificant(tokens, i + 1)], 'KEY')) {
@@ -365,17 +367,20 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
     }
     if (isWord(tokens[i], 'CONSTRAINT'))
       return ddlPlan(base, `${head} DROP ${trimmedText(tokens.slice(i))}`)
-    skipColumnWord()
-    const column = tokens[i]
-    if (isWord(column, 'IF')) throw irisError(-1, 'DROP COLUMN IF EXISTS is not IRIS DDL') // docs/iris-sql.md#alter-table
-    if (!isIdentifier(column)) throw irisError(-1, 'DROP COLUMN needs a column name')
-    const columnName = quoteLiteral(identifierName(column))
-    return ddlPlan(base, `${head} DROP COLUMN ${trimmedText(tokens.slice(i))}`, {
-      before: [
+    // docs/iris-sql.md#alter-table: DROP [COLUMN] a [RESTRICT | CASCADE], [COLUMN] b ...
+    const items = columnActions(tokens.slice(i))
+    const before = items.flatMap((item) => {
+      const column = item[nextSignificant(item, 0)]
+      if (isWord(column, 'IF')) throw irisError(-1, 'DROP COLUMN IF EXISTS is not IRIS DDL')
+      if (!isIdentifier(column)) throw irisError(-1, 'DROP COLUMN needs a column name')
+      const columnName = quoteLiteral(identifierName(column))
+      return [
         `delete from iris_sim.column_info where table_oid = ${regclass(table)} and column_name = ${columnName}`,
         `delete from iris_sim.hnsw_index where table_oid = ${regclass(table)} and column_name = ${columnName}`,
-      ],
+      ]
     })
+    const drops = items.map((item) => `DROP COLUMN ${trimmedText(item)}`).join(', ')
+    return ddlPlan(base, `${head} ${drops}`, { before })
   }
   if (action === 'ALTER') {
     skipColumnWord()
@@ -407,6 +412,32 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
   }
   if (action === 'RENAME') return renameTable(tokens.slice(i), table, head, base)
   throw irisError(-1, `ALTER TABLE ${action ?? ''} is not supported`)
+}
+
+/** Words that begin an ALTER TABLE action: IRIS takes one action per statement. */
+const ALTER_ACTION_WORDS = ['ADD', 'ALTER', 'DROP', 'DELETE', 'MODIFY', 'RENAME']
+
+/**
+ * The comma-separated items of an ADD or DROP of columns, each without its optional COLUMN word.
+ * IRIS's ALTER TABLE takes one action, whose items repeat only the COLUMN word:
+ * `ADD COLUMN a t, COLUMN b t`, never PostgreSQL's `ADD COLUMN a t, ADD COLUMN b t`
+ * (docs/iris-sql.md#alter-table).
+ */
+function columnActions(tokens: readonly Token[]): Token[][] {
+  const items: Token[][] = [[]]
+  for (const token of tokens) {
+    if (token.type === 'punct' && token.text === ',' && token.depth === 0) items.push([])
+    else (items.at(-1) as Token[]).push(token)
+  }
+  return items.map((item) => {
+    const first = nextSignificant(item, 0)
+    if (ALTER_ACTION_WORDS.some((word) => isWord(item[first], word)))
+      throw irisError(
+        -1,
+        `ALTER TABLE takes one action per statement; repeat only the COLUMN word (ADD COLUMN a t, COLUMN b t), not ${item[first]?.text.toUpperCase()}`,
+      )
+    return isWord(item[first], 'COLUMN') ? item.slice(first + 1) : item
+  })
 }
 
 /**

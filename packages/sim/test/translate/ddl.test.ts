@@ -227,6 +227,21 @@ describe('DROP and ALTER TABLE (docs/iris-sql.md#create-and-drop, docs/iris-sql.
       expectRejected(postgresOnly, -1)
   })
 
+  it('several columns in one ADD or DROP repeat only the COLUMN word; a second action is refused', () => {
+    expect(run('ALTER TABLE t ADD COLUMN a INTEGER, COLUMN b INTEGER').sql).toBe(
+      'ALTER TABLE t ADD COLUMN a integer, ADD COLUMN b integer',
+    )
+    expect(run('ALTER TABLE t DROP COLUMN a, COLUMN b').sql).toBe(
+      'ALTER TABLE t DROP COLUMN a, DROP COLUMN b',
+    )
+    for (const postgresOnly of [
+      'ALTER TABLE t ADD COLUMN a INTEGER, ADD COLUMN b INTEGER',
+      'ALTER TABLE t DROP COLUMN a, DROP COLUMN b',
+      'ALTER TABLE t ADD COLUMN a INTEGER, DROP COLUMN b',
+    ])
+      expectRejected(postgresOnly, -1)
+  })
+
   it('DROP COLUMN and DROP FOREIGN KEY', () => {
     const plan = run('ALTER TABLE t DROP COLUMN c')
     expect(plan.sql).toBe('ALTER TABLE t DROP COLUMN c')
