@@ -40,6 +40,7 @@ import {
   ParensNode,
   type QueryId,
   type RawNode,
+  type ReferenceNode,
   type RenameColumnNode,
   type ReturningNode,
   type RootOperationNode,
@@ -592,6 +593,10 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       throw new IrisUnsupportedError(
         `${node.func}(...) filterWhere() is not IRIS SQL: IRIS aggregates take no FILTER clause. Aggregate a CASE instead, which drops the other rows as NULLs: sql\`${node.func}(case when <condition> then <value> end)\``,
       )
+    if (node.aggregated.some(isTableStar))
+      throw new IrisUnsupportedError(
+        `${node.func}(table.*) (countAll('table')) is not IRIS SQL, where an aggregate takes * or a value: use countAll() for every row, or count a column of that table that is never NULL, such as its primary key, for the rows it contributes`,
+      )
     if (node.withinGroup)
       throw new IrisUnsupportedError(
         `${node.func}(...) withinGroupOrderBy() is not IRIS SQL: IRIS aggregates take no WITHIN GROUP clause; order the rows in a subquery or in the application`,
@@ -1027,6 +1032,16 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   protected override visitRefreshMaterializedView(): void {
     throw new IrisUnsupportedError('materialized views are not IRIS DDL')
   }
+}
+
+/** `t.*` as an aggregate's argument: Kysely's countAll('t'). */
+function isTableStar(node: OperationNode): boolean {
+  if (node.kind !== 'SelectionNode') return false
+  const { selection } = node as SelectionNode
+  return (
+    selection.kind === 'ReferenceNode' &&
+    (selection as ReferenceNode).column.kind === 'SelectAllNode'
+  )
 }
 
 function refuseDropColumnIfExists(node: DropColumnNode): void {

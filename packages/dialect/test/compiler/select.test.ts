@@ -267,7 +267,7 @@ describe('row limits (LIMIT, TOP and %VID paging)', () => {
     })
   })
 
-  it('aggregates: filterWhere() and withinGroupOrderBy() are refused (IRIS aggregates have neither clause)', () => {
+  it('aggregates: filterWhere(), withinGroupOrderBy() and countAll(table) are refused (IRIS aggregates take neither clause, and * or a value)', () => {
     const filtered = () =>
       limitDb
         .selectFrom('person')
@@ -290,6 +290,19 @@ describe('row limits (LIMIT, TOP and %VID paging)', () => {
         )
         .compile()
     expect(withinGroup).toThrowError(/WITHIN GROUP/)
+    const countTableStar = () =>
+      limitDb
+        .selectFrom('person')
+        .innerJoin('pet', 'pet.owner_id', 'person.id')
+        .select((eb) => eb.fn.countAll('person').as('n'))
+        .compile()
+    expect(countTableStar).toThrowError(/count\(table\.\*\).*primary key/)
+    expect(
+      limitDb
+        .selectFrom('person')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .compile().sql,
+    ).toBe('select count(*) as "n" from "person"')
     expect(
       limitDb
         .selectFrom('person')

@@ -89,6 +89,16 @@ export function rejectUnsupported(tokens: readonly Token[]): void {
       // docs/iris-sql.md#joins: no LATERAL join and no APPLY.
       throw irisError(-1, `${token.text.toUpperCase()} ${next?.text.toUpperCase()} is not IRIS SQL`)
     }
+    if (
+      token.type === 'word' &&
+      next?.text === '(' &&
+      significant[i + 3]?.text === '.' &&
+      significant[i + 4]?.text === '*' &&
+      significant[i + 5]?.text === ')'
+    ) {
+      // docs/iris-sql.md#functions: an aggregate takes * or a value, not table.*.
+      throw irisError(-1, `${token.text.toUpperCase()}(table.*) is not IRIS SQL`)
+    }
     if (isWord(token, 'FILTER') && next?.text === '(' && isWord(after, 'WHERE')) {
       // docs/iris-sql.md#functions: an IRIS aggregate takes no FILTER clause.
       throw irisError(

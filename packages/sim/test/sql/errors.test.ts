@@ -108,6 +108,7 @@ describeEachProfile('errors', {}, ({ sim }) => {
       -1,
     ],
     ['CROSS APPLY', 'SELECT p.id FROM parent AS p CROSS APPLY (SELECT id FROM child) AS l', -1],
+    ['COUNT(table.*)', 'SELECT COUNT(p.*) AS n FROM parent AS p', -1],
     ['an aggregate FILTER', 'SELECT COUNT(id) FILTER (WHERE id > ?) AS n FROM parent', -1],
     ['DEFERRABLE', 'ALTER TABLE scratch ADD CONSTRAINT u UNIQUE (a) DEFERRABLE', -1],
     [
