@@ -402,7 +402,9 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
     }
     if (['SET', 'DROP'].some((word) => isWord(tokens[next], word)))
       return ddlPlan(base, trimmedText(tokens))
-    // docs/iris-sql.md#alter-table: ALTER COLUMN c type.
+    // docs/iris-sql.md#alter-table: ALTER COLUMN c type, with nothing after the type (no USING).
+    if (nextSignificant(tokens, readType(tokens, next).end) >= 0)
+      throw irisError(-1, 'ALTER COLUMN c type takes nothing after the type')
     const definition = columnDefinition(tokens.slice(i), 'ALWAYS')
     const { type } = definition
     const collate = type.collation ? ` COLLATE ${type.collation}` : ''

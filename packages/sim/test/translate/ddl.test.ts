@@ -206,6 +206,10 @@ describe('DROP and ALTER TABLE (docs/iris-sql.md#create-and-drop, docs/iris-sql.
     ])
   })
 
+  it('ALTER COLUMN c type takes nothing after the type: no USING, which it would drop', () => {
+    expectRejected('ALTER TABLE t ALTER COLUMN c INTEGER USING 1', -1)
+  })
+
   it('ALTER COLUMN c RENAME n', () => {
     const plan = run('ALTER TABLE t ALTER COLUMN c RENAME "N"')
     expect(plan.sql).toBe('ALTER TABLE t RENAME COLUMN c TO "n"')
