@@ -1,5 +1,6 @@
 import type { CompiledQuery, DatabaseConnection, QueryCompiler, QueryResult } from 'kysely'
 import { splitInsert } from './bulk-insert.js'
+import { withCallerStack } from './caller-stack.js'
 import { toIrisError } from './error-mapping.js'
 import {
   IrisConnectionError,
@@ -118,7 +119,7 @@ export class IrisConnection implements DatabaseConnection {
     try {
       return (await this.#execute(compiledQuery)) as QueryResult<R>
     } catch (error) {
-      throw this.#failed(error, compiledQuery.sql)
+      throw withCallerStack(this.#failed(error, compiledQuery.sql), new Error())
     }
   }
 
@@ -143,7 +144,7 @@ export class IrisConnection implements DatabaseConnection {
     try {
       await this.#client.query(sql)
     } catch (error) {
-      throw this.#failed(error, sql)
+      throw withCallerStack(this.#failed(error, sql), new Error())
     }
   }
 

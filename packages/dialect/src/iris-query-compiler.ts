@@ -1,6 +1,9 @@
 import {
+  type AddColumnNode,
+  type AggregateFunctionNode,
   type AliasNode,
   type AlterColumnNode,
+  type AlterTableColumnAlterationNode,
   type AlterTableNode,
   type AndNode,
   type BinaryOperationNode,
@@ -13,12 +16,15 @@ import {
   type DataTypeNode,
   DefaultQueryCompiler,
   type DeleteQueryNode,
+  type DropColumnNode,
   type DropIndexNode,
+  type DropViewNode,
   type ExplainNode,
   type FetchNode,
   type FunctionNode,
   type HavingNode,
   type InsertQueryNode,
+  type JoinNode,
   type LimitNode,
   type MergeQueryNode,
   type OnConflictNode,
@@ -34,6 +40,7 @@ import {
   ParensNode,
   type QueryId,
   type RawNode,
+  type ReferenceNode,
   type RenameColumnNode,
   type ReturningNode,
   type RootOperationNode,
@@ -45,6 +52,7 @@ import {
   type TopNode,
   TupleNode,
   type UnaryOperationNode,
+  type UniqueConstraintNode,
   type UpdateQueryNode,
   type ValueNode,
   type ValuesNode,
@@ -564,6 +572,39 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   }
 
   /**
+   * IRIS joins are CROSS, [INNER], LEFT, RIGHT and FULL (and NATURAL): no LATERAL and no APPLY
+   * (docs/iris-sql.md#joins).
+   */
+  protected override visitJoin(node: JoinNode): void {
+    if (node.joinType.startsWith('Lateral') || node.joinType.endsWith('Apply'))
+      throw new IrisUnsupportedError(
+        `${node.joinType} is not IRIS SQL, whose joins cannot read the columns of the tables before them (no LATERAL or APPLY); select the correlated value with a subquery in the select list, or join a derived table on a condition`,
+      )
+    super.visitJoin(node)
+  }
+
+  /**
+   * An IRIS aggregate is `fn([ALL | DISTINCT [BY (cols)]] x [%FOREACH (cols)] [%AFTERHAVING])`: no
+   * FILTER and no WITHIN GROUP clause. Aggregates ignore NULLs, so a CASE without ELSE filters
+   * (docs/iris-sql.md#functions).
+   */
+  protected override visitAggregateFunction(node: AggregateFunctionNode): void {
+    if (node.filter)
+      throw new IrisUnsupportedError(
+        `${node.func}(...) filterWhere() is not IRIS SQL: IRIS aggregates take no FILTER clause. Aggregate a CASE instead, which drops the other rows as NULLs: sql\`${node.func}(case when <condition> then <value> end)\``,
+      )
+    if (node.aggregated.some(isTableStar))
+      throw new IrisUnsupportedError(
+        `${node.func}(table.*) (countAll('table')) is not IRIS SQL, where an aggregate takes * or a value: use countAll() for every row, or count a column of that table that is never NULL, such as its primary key, for the rows it contributes`,
+      )
+    if (node.withinGroup)
+      throw new IrisUnsupportedError(
+        `${node.func}(...) withinGroupOrderBy() is not IRIS SQL: IRIS aggregates take no WITHIN GROUP clause; order the rows in a subquery or in the application`,
+      )
+    super.visitAggregateFunction(node)
+  }
+
+  /**
    * `= ANY (subquery)` is IRIS SQL; ANY over an array is not, as IRIS has no arrays
    * (docs/iris-sql.md#operators). Kysely writes `any((select ...))`, a subquery in parentheses
    * inside the call's.
@@ -787,7 +828,72 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       throw new IrisUnsupportedError(
         'ALTER TABLE ... SET SCHEMA is not IRIS DDL; create the table in the other schema and copy the rows (INSERT ... SELECT)',
       )
+    if (node.renameConstraint)
+      throw new IrisUnsupportedError(
+        'ALTER TABLE ... RENAME CONSTRAINT is not IRIS DDL; drop the constraint and add it again under the new name',
+      )
+    if (node.renameTo) {
+      // IRIS: ALTER TABLE t RENAME name, without TO (docs/iris-sql.md#alter-table).
+      this.append('alter table ')
+      this.visitNode(node.table)
+      this.append(' rename ')
+      this.visitNode(node.renameTo)
+      return
+    }
     super.visitAlterTable(node)
+  }
+
+  protected override visitDropColumn(node: DropColumnNode): void {
+    refuseDropColumnIfExists(node)
+    super.visitDropColumn(node)
+  }
+
+  /**
+   * IRIS's ALTER TABLE takes one action: several columns are added as `add column a t, column b t`
+   * and dropped as `drop column a, column b`, and other actions go one per statement
+   * (docs/iris-sql.md#alter-table).
+   */
+  protected override compileColumnAlterations(
+    alterations: readonly AlterTableColumnAlterationNode[],
+  ): void {
+    const [first, ...rest] = alterations
+    if (!first || rest.length === 0) {
+      super.compileColumnAlterations(alterations)
+      return
+    }
+    const { kind } = first
+    if (
+      (kind !== 'AddColumnNode' && kind !== 'DropColumnNode') ||
+      rest.some((a) => a.kind !== kind)
+    )
+      throw new IrisUnsupportedError(
+        "IRIS's ALTER TABLE takes one action per statement: several addColumn() or several dropColumn() calls go together, anything else needs an alterTable() of its own; split the alterTable() chain",
+      )
+    this.visitNode(first)
+    for (const alteration of rest as (AddColumnNode | DropColumnNode)[]) {
+      if (alteration.kind === 'DropColumnNode') refuseDropColumnIfExists(alteration)
+      this.append(', column ')
+      this.visitNode(alteration.column)
+    }
+  }
+
+  /** IRIS constraints take no DEFERRABLE or INITIALLY clause (docs/iris-sql.md#alter-table). */
+  protected override buildDeferrable(node: {
+    deferrable?: boolean
+    initiallyDeferred?: boolean
+  }): void {
+    if (node.deferrable !== undefined || node.initiallyDeferred !== undefined)
+      throw new IrisUnsupportedError(
+        'DEFERRABLE and INITIALLY DEFERRED / IMMEDIATE are not IRIS DDL, whose constraints take no such clause; remove deferrable(), notDeferrable(), initiallyDeferred() and initiallyImmediate()',
+      )
+  }
+
+  protected override visitUniqueConstraint(node: UniqueConstraintNode): void {
+    if (node.nullsNotDistinct)
+      throw new IrisUnsupportedError(
+        'NULLS NOT DISTINCT is not IRIS DDL; remove nullsNotDistinct()',
+      )
+    super.visitUniqueConstraint(node)
   }
 
   /**
@@ -912,9 +1018,37 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
     throw new IrisUnsupportedError('CREATE TYPE (enums) is not IRIS DDL; use a varchar column')
   }
 
+  protected override visitDropType(): void {
+    throw new IrisUnsupportedError(
+      'DROP TYPE is not IRIS DDL, which has no user-defined types; remove the dropType() call',
+    )
+  }
+
+  protected override visitDropView(node: DropViewNode): void {
+    if (node.materialized) throw new IrisUnsupportedError('materialized views are not IRIS DDL')
+    super.visitDropView(node)
+  }
+
   protected override visitRefreshMaterializedView(): void {
     throw new IrisUnsupportedError('materialized views are not IRIS DDL')
   }
+}
+
+/** `t.*` as an aggregate's argument: Kysely's countAll('t'). */
+function isTableStar(node: OperationNode): boolean {
+  if (node.kind !== 'SelectionNode') return false
+  const { selection } = node as SelectionNode
+  return (
+    selection.kind === 'ReferenceNode' &&
+    (selection as ReferenceNode).column.kind === 'SelectAllNode'
+  )
+}
+
+function refuseDropColumnIfExists(node: DropColumnNode): void {
+  if (node.ifExists)
+    throw new IrisUnsupportedError(
+      'DROP COLUMN IF EXISTS is not IRIS DDL; drop ifExists() or check db.introspection first',
+    )
 }
 
 /**

@@ -80,6 +80,48 @@ describe.each(pagingDbs)('schema builder → IRIS DDL ($paging paging)', ({ db }
     expect(db.schema.alterTable('person').dropColumn('years').compile().sql).toBe(
       'alter table "person" drop column "years"',
     )
+    expect(db.schema.alterTable('person').renameTo('people').compile().sql).toBe(
+      'alter table "person" rename "people"',
+    )
+  })
+
+  it('several columns in one ALTER TABLE: one ADD or one DROP action; mixed actions are refused', () => {
+    expect(
+      db.schema
+        .alterTable('person')
+        .addColumn('a', 'integer')
+        .addColumn('b', 'varchar(10)', (c) => c.notNull())
+        .compile().sql,
+    ).toBe('alter table "person" add column "a" integer, column "b" varchar(10) not null')
+    expect(db.schema.alterTable('person').dropColumn('a').dropColumn('b').compile().sql).toBe(
+      'alter table "person" drop column "a", column "b"',
+    )
+    for (const mixed of [
+      () => db.schema.alterTable('person').addColumn('a', 'integer').dropColumn('b').compile(),
+      () =>
+        db.schema
+          .alterTable('person')
+          .alterColumn('a', (c) => c.setDefault(1))
+          .alterColumn('b', (c) => c.dropNotNull())
+          .compile(),
+    ])
+      expect(mixed).toThrow(IrisUnsupportedError)
+  })
+
+  it('DROP COLUMN IF EXISTS is refused, alone or after another column (Kysely 0.29 writes it; 0.28 has none)', () => {
+    const alone = db.schema.alterTable('t').dropColumn('a', (c) => c.ifExists())
+    const second = db.schema
+      .alterTable('t')
+      .dropColumn('a')
+      .dropColumn('b', (c) => c.ifExists())
+    const [alteration] = alone.toOperationNode().columnAlterations ?? []
+    if ((alteration as { ifExists?: boolean }).ifExists) {
+      expect(() => alone.compile()).toThrow(/DROP COLUMN IF EXISTS is not IRIS DDL/)
+      expect(() => second.compile()).toThrow(/DROP COLUMN IF EXISTS is not IRIS DDL/)
+    } else {
+      // Kysely 0.28's dropColumn() takes no builder: the statement is a plain DROP COLUMN.
+      expect(alone.compile().sql).toBe('alter table "t" drop column "a"')
+    }
   })
 
   it('create view writes its values as checked literals (DDL takes no parameters)', () => {
@@ -141,6 +183,45 @@ describe.each(pagingDbs)('schema builder → IRIS DDL ($paging paging)', ({ db }
       ],
       ['SET SCHEMA', () => db.schema.alterTable('t').setSchema('u').compile()],
       ['DROP INDEX CASCADE', () => db.schema.dropIndex('i').on('t').cascade().compile()],
+      ['DROP TYPE', () => db.schema.dropType('mood').ifExists().compile()],
+      ['DROP MATERIALIZED VIEW', () => db.schema.dropView('v').materialized().compile()],
+      ['RENAME CONSTRAINT', () => db.schema.alterTable('t').renameConstraint('a', 'b').compile()],
+      [
+        'table UNIQUE NULLS NOT DISTINCT',
+        () =>
+          db.schema
+            .createTable('t')
+            .addColumn('a', 'integer')
+            .addUniqueConstraint('u', ['a'], (c) => c.nullsNotDistinct())
+            .compile(),
+      ],
+      [
+        'DEFERRABLE unique',
+        () =>
+          db.schema
+            .createTable('t')
+            .addColumn('a', 'integer')
+            .addUniqueConstraint('u', ['a'], (c) => c.deferrable())
+            .compile(),
+      ],
+      [
+        'NOT DEFERRABLE primary key',
+        () =>
+          db.schema
+            .alterTable('t')
+            .addPrimaryKeyConstraint('p', ['a'], (c) => c.notDeferrable())
+            .compile(),
+      ],
+      [
+        'INITIALLY DEFERRED foreign key',
+        () =>
+          db.schema
+            .alterTable('t')
+            .addForeignKeyConstraint('f', ['a'], 'u', ['b'], (c) =>
+              c.deferrable().initiallyDeferred(),
+            )
+            .compile(),
+      ],
     ]
     for (const [name, build] of cases) {
       expect(build, name).toThrow(IrisUnsupportedError)

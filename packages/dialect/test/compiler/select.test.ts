@@ -266,4 +266,69 @@ describe('row limits (LIMIT, TOP and %VID paging)', () => {
       parameters: [4],
     })
   })
+
+  it('aggregates: filterWhere(), withinGroupOrderBy() and countAll(table) are refused (IRIS aggregates take neither clause, and * or a value)', () => {
+    const filtered = () =>
+      limitDb
+        .selectFrom('person')
+        .select((eb) => eb.fn.count('id').filterWhere('gender', '=', 'female').as('women'))
+        .compile()
+    expect(filtered).toThrowError(
+      expect.objectContaining({
+        name: 'IrisUnsupportedError',
+        message: expect.stringMatching(/FILTER clause.*case when/),
+      }),
+    )
+    const withinGroup = () =>
+      limitDb
+        .selectFrom('toy')
+        .select((eb) =>
+          eb.fn
+            .agg('percentile_cont', [sql.lit(0.5)])
+            .withinGroupOrderBy('price')
+            .as('m'),
+        )
+        .compile()
+    expect(withinGroup).toThrowError(/WITHIN GROUP/)
+    const countTableStar = () =>
+      limitDb
+        .selectFrom('person')
+        .innerJoin('pet', 'pet.owner_id', 'person.id')
+        .select((eb) => eb.fn.countAll('person').as('n'))
+        .compile()
+    expect(countTableStar).toThrowError(/count\(table\.\*\).*primary key/)
+    expect(
+      limitDb
+        .selectFrom('person')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .compile().sql,
+    ).toBe('select count(*) as "n" from "person"')
+    expect(
+      limitDb
+        .selectFrom('person')
+        .select((eb) => eb.fn.count('id').as('n'))
+        .compile().sql,
+    ).toBe('select count("id") as "n" from "person"')
+  })
+
+  it('lateral joins and APPLY are refused (IRIS joins have neither)', () => {
+    const lateral = () =>
+      limitDb
+        .selectFrom('person')
+        .innerJoinLateral(
+          (eb) =>
+            eb.selectFrom('pet').select('name').whereRef('pet.owner_id', '=', 'person.id').as('p'),
+          (join) => join.onTrue(),
+        )
+        .select('p.name')
+        .compile()
+    expect(lateral).toThrowError(/LateralInnerJoin is not IRIS SQL/)
+    const apply = () =>
+      limitDb
+        .selectFrom('person')
+        .crossApply((eb) => eb.selectFrom('pet').select('name').as('p'))
+        .select('p.name')
+        .compile()
+    expect(apply).toThrowError(/CrossApply is not IRIS SQL/)
+  })
 })

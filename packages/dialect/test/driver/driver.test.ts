@@ -286,6 +286,19 @@ describe('errors', () => {
     expect(pool.released).toEqual([{ client: 1, destroyed: true }])
   })
 
+  it("a server error's stack reaches the caller that ran the query, as Kysely's own drivers do", async () => {
+    // pg rejects from its socket handler, so the stack the error is made with names none of the
+    // caller's frames; the caller's are what a user needs to find the failing query.
+    const pool = new FakePool(
+      () => new Error('[SQLCODE: <-29>:<Field not found in the applicable tables>]'),
+    )
+    async function theUsersQuery() {
+      await dbWith(pool).selectFrom('t').select('nope').execute()
+    }
+    const error = await theUsersQuery().catch((e: unknown) => e)
+    expect((error as Error).stack).toContain('theUsersQuery')
+  })
+
   it('pool connect failures are IrisErrors', async () => {
     const pool = new FakePool()
     pool.connect = async () => {

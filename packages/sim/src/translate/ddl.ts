@@ -323,15 +323,17 @@ function alterTableAction(tokens: readonly Token[], name: QualifiedName, base: B
         after: constraintNameSteps(table, constraint),
       })
     }
-    skipColumnWord()
-    const column = columnDefinition(tokens.slice(i), 'ALWAYS')
-    const after = [
+    // docs/iris-sql.md#alter-table: ADD [COLUMN] a t, [COLUMN] b t.
+    const columns = columnActions(tokens.slice(i)).map((item) => columnDefinition(item, 'ALWAYS'))
+    const after = columns.flatMap((column) => [
       columnInfoInsert(table, column, 'update'),
       columnDisplayName(table, column.name, column.display, 'replace'),
-    ]
-    if (column.description !== undefined)
-      after.push(commentOnColumn(table, column.name, column.description))
-    return ddlPlan(base, `${head} ADD COLUMN ${column.sql}`, { after })
+      ...(column.description === undefined
+        ? []
+        : [commentOnColumn(table, column.name, column.description)]),
+    ])
+    const adds = columns.map((column) => `ADD COLUMN ${column.sql}`).join(', ')
+    return ddlPlan(base, `${head} ${adds}`, { after })
   }
   if (action === 'DROP') {
     if (isWord(tokens[i], 'FOREIGN') && isWord(tokens[nextSignificant(tokens, i + 1)], 'KEY')) {
@@ -341,16 +343,20 @@ function alterTableAction(tokens: readonly Token[], name: QualifiedName, base: B
     }
     if (isWord(tokens[i], 'CONSTRAINT'))
       return ddlPlan(base, `${head} DROP ${trimmedText(tokens.slice(i))}`)
-    skipColumnWord()
-    const column = tokens[i]
-    if (!isIdentifier(column)) throw irisError(-1, 'DROP COLUMN needs a column name')
-    const columnName = quoteLiteral(identifierName(column))
-    return ddlPlan(base, `${head} DROP COLUMN ${trimmedText(tokens.slice(i))}`, {
-      before: [
+    // docs/iris-sql.md#alter-table: DROP [COLUMN] a [RESTRICT | CASCADE], [COLUMN] b ...
+    const items = columnActions(tokens.slice(i))
+    const before = items.flatMap((item) => {
+      const column = item[nextSignificant(item, 0)]
+      if (isWord(column, 'IF')) throw irisError(-1, 'DROP COLUMN IF EXISTS is not IRIS DDL')
+      if (!isIdentifier(column)) throw irisError(-1, 'DROP COLUMN needs a column name')
+      const columnName = quoteLiteral(identifierName(column))
+      return [
         `delete from iris_sim.column_info where table_oid = ${regclass(table)} and column_name = ${columnName}`,
         `delete from iris_sim.hnsw_index where table_oid = ${regclass(table)} and column_name = ${columnName}`,
-      ],
+      ]
     })
+    const drops = items.map((item) => `DROP COLUMN ${trimmedText(item)}`).join(', ')
+    return ddlPlan(base, `${head} ${drops}`, { before })
   }
   if (action === 'ALTER') {
     skipColumnWord()
@@ -372,31 +378,66 @@ function alterTableAction(tokens: readonly Token[], name: QualifiedName, base: B
     }
     if (['SET', 'DROP'].some((word) => isWord(tokens[next], word)))
       return ddlPlan(base, trimmedText(tokens))
-    // docs/iris-sql.md#alter-table: ALTER COLUMN c type.
+    // docs/iris-sql.md#alter-table: ALTER COLUMN c type, with nothing after the type (no USING).
+    if (nextSignificant(tokens, readType(tokens, next).end) >= 0)
+      throw irisError(-1, 'ALTER COLUMN c type takes nothing after the type')
     const definition = columnDefinition(tokens.slice(i), 'ALWAYS')
     return ddlPlan(base, `${head} ALTER COLUMN ${column.text} TYPE ${definition.pgType}`, {
       after: [columnInfoInsert(table, { ...definition, name: columnName }, 'update')],
     })
   }
-  if (action === 'RENAME')
-    return ddlPlan(base, trimmedText(tokens), { after: renameSteps(table, tokens, i) })
+  if (action === 'RENAME') return renameTable(tokens.slice(i), table, head, base)
   throw irisError(-1, `ALTER TABLE ${action ?? ''} is not supported`)
 }
 
-/** PostgreSQL's `RENAME [COLUMN] c TO n` and `RENAME TO n` (from `at`, after RENAME): the new name as written. */
-function renameSteps(table: TableRef, tokens: readonly Token[], at: number): string[] {
-  const significant = tokens.slice(at).filter((token) => !isTrivia(token))
-  const newName = significant.at(-1)
-  if (!isIdentifier(newName) || !isWord(significant.at(-2), 'TO')) return []
-  if (isWord(significant[0], 'TO'))
-    return [
+/** Words that begin an ALTER TABLE action: IRIS takes one action per statement. */
+const ALTER_ACTION_WORDS = ['ADD', 'ALTER', 'DROP', 'DELETE', 'MODIFY', 'RENAME']
+
+/**
+ * The comma-separated items of an ADD or DROP of columns, each without its optional COLUMN word.
+ * IRIS's ALTER TABLE takes one action, whose items repeat only the COLUMN word:
+ * `ADD COLUMN a t, COLUMN b t`, never PostgreSQL's `ADD COLUMN a t, ADD COLUMN b t`
+ * (docs/iris-sql.md#alter-table).
+ */
+function columnActions(tokens: readonly Token[]): Token[][] {
+  const items: Token[][] = [[]]
+  for (const token of tokens) {
+    if (token.type === 'punct' && token.text === ',' && token.depth === 0) items.push([])
+    else (items.at(-1) as Token[]).push(token)
+  }
+  return items.map((item) => {
+    const first = nextSignificant(item, 0)
+    if (ALTER_ACTION_WORDS.some((word) => isWord(item[first], word)))
+      throw irisError(
+        -1,
+        `ALTER TABLE takes one action per statement; repeat only the COLUMN word (ADD COLUMN a t, COLUMN b t), not ${item[first]?.text.toUpperCase()}`,
+      )
+    return isWord(item[first], 'COLUMN') ? item.slice(first + 1) : item
+  })
+}
+
+/**
+ * IRIS's `ALTER TABLE t RENAME newname` (`tokens`: what follows RENAME), with no TO: PostgreSQL's
+ * `RENAME TO`, `RENAME COLUMN` and `RENAME CONSTRAINT` are not in IRIS's synopsis
+ * (docs/iris-sql.md#alter-table).
+ */
+function renameTable(tokens: readonly Token[], table: TableRef, head: string, base: Base): RunPlan {
+  const significant = tokens.filter((token) => !isTrivia(token))
+  const [newName] = significant
+  if (significant.length !== 1 || !isIdentifier(newName) || isWord(newName, 'TO'))
+    throw irisError(
+      -1,
+      'ALTER TABLE ... RENAME takes the new table name alone (RENAME newname, without TO); a column is renamed with ALTER COLUMN c RENAME n',
+    )
+  return ddlPlan(base, `${head} RENAME TO ${newName.text}`, {
+    after: [
       relationDisplayName(
         { ...table, name: identifierName(newName) },
         displayName(newName),
         'replace',
       ),
-    ]
-  return [columnDisplayName(table, identifierName(newName), displayName(newName), 'replace')]
+    ],
+  })
 }
 
 /** `name=value` pairs of `HNSW(Distance='Cosine', M=16, efConstruct=64)` (docs/iris-sql.md#hnsw-indexes). */
@@ -601,6 +642,9 @@ export function ddlPlanOf(tokens: readonly Token[], base: Base): RunPlan | undef
   if (verb === 'DROP' && object === 'TABLE') return dropTable(tokens, objectAt, base)
   if (verb === 'DROP' && object === 'INDEX') return dropIndex(tokens, objectAt, base)
   if (verb === 'ALTER' && object === 'TABLE') return alterTable(tokens, objectAt, base)
+  // docs/iris-sql.md#create-and-drop: IRIS has no user-defined types and no materialized views.
+  if (object === 'TYPE') throw irisError(-1, `${verb} TYPE is not IRIS DDL`)
+  if (object === 'MATERIALIZED') throw irisError(-1, `${verb} MATERIALIZED VIEW is not IRIS DDL`)
   if (verb === 'CREATE' || verb === 'DROP' || verb === 'ALTER' || verb === 'TRUNCATE')
     return ddlPlan(base, trimmedText(tokens))
   return undefined

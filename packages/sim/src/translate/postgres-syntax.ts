@@ -55,11 +55,31 @@ export const POSTGRES_SYNTAX: readonly PostgresSyntax[] = [
       !text(tokens[i + 1], '('),
   },
   {
-    syntax: 'LATERAL',
-    section: 'postgresql-syntax',
+    syntax: 'LATERAL, CROSS APPLY, OUTER APPLY',
+    section: 'joins',
     message:
-      'LATERAL is not IRIS SQL; join the rows, or select the value with a correlated subquery',
-    at: (i, { tokens }) => word(tokens[i], 'LATERAL'),
+      'LATERAL and APPLY joins are not IRIS SQL; join the rows, or select the value with a correlated subquery',
+    at: (i, { tokens }) =>
+      word(tokens[i], 'LATERAL') ||
+      (word(tokens[i], 'CROSS', 'OUTER') && word(tokens[i + 1], 'APPLY')),
+  },
+  {
+    syntax: 'fn(t.*)',
+    section: 'functions',
+    message: 'an IRIS aggregate takes * or a value, not table.*: write COUNT(*)',
+    at: (i, { tokens }) =>
+      tokens[i]?.type === 'word' &&
+      text(tokens[i + 1], '(') &&
+      text(tokens[i + 3], '.') &&
+      text(tokens[i + 4], '*') &&
+      text(tokens[i + 5], ')'),
+  },
+  {
+    syntax: 'NULLS NOT DISTINCT',
+    section: 'create-and-drop',
+    message: 'NULLS NOT DISTINCT is not IRIS DDL',
+    at: (i, { tokens }) =>
+      word(tokens[i], 'NULLS') && word(tokens[i + 1], 'NOT') && word(tokens[i + 2], 'DISTINCT'),
   },
   {
     syntax: 'EXCEPT',
@@ -81,7 +101,7 @@ export const POSTGRES_SYNTAX: readonly PostgresSyntax[] = [
   },
   {
     syntax: 'DEFERRABLE, INITIALLY DEFERRED',
-    section: 'create-and-drop',
+    section: 'alter-table',
     message:
       'IRIS constraints are not deferrable; drop DEFERRABLE / INITIALLY and order the writes',
     at: (i, { tokens }) =>
@@ -107,7 +127,7 @@ export const POSTGRES_SYNTAX: readonly PostgresSyntax[] = [
   },
   {
     syntax: 'FILTER (WHERE ...)',
-    section: 'postgresql-syntax',
+    section: 'functions',
     message:
       'an aggregate FILTER (WHERE ...) is not IRIS SQL; aggregate a CASE WHEN ... THEN x END instead',
     at: (i, { tokens }) =>

@@ -229,6 +229,10 @@ describe('DROP and ALTER TABLE (docs/iris-sql.md#create-and-drop, docs/iris-sql.
     ])
   })
 
+  it('ALTER COLUMN c type takes nothing after the type: no USING, which it would drop', () => {
+    expectRejected('ALTER TABLE t ALTER COLUMN c INTEGER USING 1', -1)
+  })
+
   it('ALTER COLUMN c RENAME n', () => {
     const plan = run('ALTER TABLE t ALTER COLUMN c RENAME "N"')
     expect(plan.sql).toBe('ALTER TABLE t RENAME COLUMN c TO "n"')
@@ -238,15 +242,34 @@ describe('DROP and ALTER TABLE (docs/iris-sql.md#create-and-drop, docs/iris-sql.
     ])
   })
 
-  it('RENAME TO records the new name as written', () => {
-    expect(run('ALTER TABLE t RENAME TO NewT').after).toEqual([
+  it("IRIS's RENAME name (no TO) renames the table and records the new name as written", () => {
+    const plan = run('ALTER TABLE t RENAME NewT')
+    expect(plan.sql).toBe('ALTER TABLE t RENAME TO NewT')
+    expect(plan.after).toEqual([
       tableName('"SQLUser"."newt"', 'NewT'),
       defineRowId('"SQLUser"."t"'),
     ])
-    expect(run('ALTER TABLE t RENAME COLUMN c TO "Cc"').after).toEqual([
-      columnName('"SQLUser"."t"', 'cc', 'Cc'),
-      defineRowId('"SQLUser"."t"'),
+    for (const postgresOnly of [
+      'ALTER TABLE t RENAME TO NewT',
+      'ALTER TABLE t RENAME COLUMN c TO "Cc"',
+      'ALTER TABLE t RENAME CONSTRAINT a TO b',
     ])
+      expectRejected(postgresOnly, -1)
+  })
+
+  it('several columns in one ADD or DROP repeat only the COLUMN word; a second action is refused', () => {
+    expect(run('ALTER TABLE t ADD COLUMN a INTEGER, COLUMN b INTEGER').sql).toBe(
+      'ALTER TABLE t ADD COLUMN a integer, ADD COLUMN b integer',
+    )
+    expect(run('ALTER TABLE t DROP COLUMN a, COLUMN b').sql).toBe(
+      'ALTER TABLE t DROP COLUMN a, DROP COLUMN b',
+    )
+    for (const postgresOnly of [
+      'ALTER TABLE t ADD COLUMN a INTEGER, ADD COLUMN b INTEGER',
+      'ALTER TABLE t DROP COLUMN a, DROP COLUMN b',
+      'ALTER TABLE t ADD COLUMN a INTEGER, DROP COLUMN b',
+    ])
+      expectRejected(postgresOnly, -1)
   })
 
   it('DROP COLUMN and DROP FOREIGN KEY', () => {
