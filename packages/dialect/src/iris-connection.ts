@@ -307,14 +307,15 @@ export class IrisConnection implements DatabaseConnection {
 
   /** A chunked insert is atomic: its own transaction, or a savepoint inside the caller's. */
   async #executeChunks(chunks: CompiledQuery[]): Promise<QueryResult<Row>> {
+    const { sessions } = this.#options
     const transaction = this.#transaction
     const atomic =
       transaction === 'open' ||
       (transaction === 'none' &&
-        (await this.#options.sessions.transactionsHonoured(
-          this.#probe,
+        sessions.transactionsHonoured(
+          await sessions.model(this.#probe),
           `An insert split into ${chunks.length} statements (it has more parameters than maxParameters), which must be atomic,`,
-        )))
+        ))
     if (!atomic) return this.#inLane(() => this.#runChunks(chunks))
     const inTransaction = transaction === 'open'
     return this.#inLane(async () => {
