@@ -67,8 +67,13 @@ export class IrisConnection implements DatabaseConnection {
   /** Runs the session probe's statements on this connection. */
   readonly #probe = (sql: string) => this.run(sql)
   /** Runs the catalog reads that name the columns of `*`, on this connection. */
-  readonly #read = (sql: string, parameters: readonly unknown[]) =>
-    this.#query({ sql, parameters } as unknown as CompiledQuery)
+  readonly #read = async (sql: string, parameters: readonly unknown[]) => {
+    try {
+      return await this.#query({ sql, parameters } as unknown as CompiledQuery)
+    } catch (error) {
+      throw this.#failed(error, sql)
+    }
+  }
 
   constructor(client: IrisPoolClient, options: IrisConnectionOptions) {
     this.#client = client
@@ -114,12 +119,29 @@ export class IrisConnection implements DatabaseConnection {
    * An AbortSignal (Kysely 0.29) is Kysely's to handle: it rejects the caller at once and, by its
    * `inflightQueryAbortStrategy`, lets the query finish before the connection goes back to the
    * pool (`'ignore query'`, the default) or calls killSession (`'kill session'`).
+   *
+   * The hot path: everything known of the query comes with it (./query-plan.ts), a lone statement
+   * enters the session lane without a promise when nobody holds it alone and leaves it here, and
+   * between this method and pg's query there is one async function (#executeOne), as few as the
+   * stock PostgresDialect's path allows for the row keying it adds.
    */
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+    let leave: (() => void) | undefined
     try {
-      return (await this.#execute(compiledQuery)) as QueryResult<R>
+      const plan = planOf(compiledQuery)
+      const chunks = splitInsert(compiledQuery, this.#options.compiler, this.#options.maxParameters)
+      if (chunks) return (await this.#executeChunks(chunks)) as QueryResult<R>
+      if (plan.insertsOneRow && this.#options.insertId)
+        return (await this.#executeInsert(compiledQuery, plan)) as QueryResult<R>
+      if (this.#sharesLane) {
+        const { lane } = this.#options.sessions
+        leave = lane.tryShared() ?? (await lane.shared())
+      }
+      return (await this.#executeOne(compiledQuery, plan)) as QueryResult<R>
     } catch (error) {
       throw withCallerStack(this.#failed(error, compiledQuery.sql), new Error())
+    } finally {
+      leave?.()
     }
   }
 
@@ -227,70 +249,37 @@ export class IrisConnection implements DatabaseConnection {
   }
 
   /**
-   * The hot path: everything known of the query comes with it (./query-plan.ts), a lone statement
-   * enters the session lane without a promise when nobody holds it alone, and no async function is
-   * stacked on another where a promise can be handed on as it is.
+   * Runs one statement and keys its rows. A prepared `*` would fail once its table gains a column
+   * ("cached plan must not change result type" on PostgreSQL), so it runs unnamed; so does DDL,
+   * which runs once. pg's own row objects save keying every row again, and pg clones every query
+   * config object (which array rows need) while it takes a bare text as it is (./result-labels.ts,
+   * RowKeys).
    */
-  #execute(query: CompiledQuery): Promise<QueryResult<Row>> {
-    const plan = planOf(query)
-    const chunks = splitInsert(query, this.#options.compiler, this.#options.maxParameters)
-    if (chunks) return this.#executeChunks(chunks)
-    if (plan.insertsOneRow && this.#options.insertId) return this.#executeInsert(query, plan)
-    const { sessions } = this.#options
-    if (this.#leaveLane || !sessions.statementsShareLane) return this.#executeOne(query, plan)
-    const leave = sessions.lane.tryShared()
-    if (!leave) return this.#inLane(() => this.#executeOne(query, plan))
-    const result = this.#executeOne(query, plan)
-    result.then(leave, leave)
-    return result
-  }
-
-  #executeOne(query: CompiledQuery, plan: IrisQueryPlan): Promise<QueryResult<Row>> {
-    // A prepared `*` would fail once its table gains a column ("cached plan must not change result
-    // type" on PostgreSQL), so it runs unnamed; so does DDL, which runs once.
+  async #executeOne(query: CompiledQuery, plan: IrisQueryPlan): Promise<QueryResult<Row>> {
     const prepare = compiledByIris(query) && !plan.selected.star && !plan.changesColumns
-    // pg's own row objects save keying every row again, and pg clones every query config object
-    // (which array rows need) while it takes a bare text as it is (./result-labels.ts, RowKeys).
-    const { rowKeys } = plan
-    if (rowKeys === 'labels' || (rowKeys === 'names' && this.#options.labelMatch.objectRows))
-      return this.#executeForObjects(query, plan, prepare)
-    return this.#executeForArrays(query, plan, prepare)
-  }
-
-  async #executeForObjects(
-    query: CompiledQuery,
-    plan: IrisQueryPlan,
-    prepare: boolean,
-  ): Promise<QueryResult<Row>> {
-    const result = await this.#query<Row>(query, prepare, true)
-    this.#noteDdl(plan)
-    const { names } = plan.selected
-    if (names.length === 0 || labelsAreNames(result.fields, names))
-      return { rows: result.rows, numAffectedRows: affectedRows(result) }
-    this.#options.labelMatch.observe(false)
-    const rows = rekeyRows(result.fields, result.rows, names)
-    // Two columns shared a label, so pg kept one value for both (./result-labels.ts, RowKeys):
-    // this select is read again, as arrays keyed by position.
-    if (!rows) return this.#executeForArrays(query, plan, prepare)
-    return { rows, numAffectedRows: affectedRows(result) }
-  }
-
-  async #executeForArrays(
-    query: CompiledQuery,
-    plan: IrisQueryPlan,
-    prepare: boolean,
-  ): Promise<QueryResult<Row>> {
+    const { rowKeys, selected } = plan
+    const { labelMatch } = this.#options
+    if (rowKeys === 'labels' || (rowKeys === 'names' && labelMatch.objectRows)) {
+      const result = await this.#query<Row>(query, prepare, true)
+      this.#noteDdl(plan)
+      if (selected.names.length === 0 || labelsAreNames(result.fields, selected.names))
+        return { rows: result.rows, numAffectedRows: affectedRows(result) }
+      labelMatch.observe(false)
+      const rows = rekeyRows(result.fields, result.rows, selected.names)
+      if (rows) return { rows, numAffectedRows: affectedRows(result) }
+      // Two columns shared a label, so pg kept one value for both (./result-labels.ts, RowKeys):
+      // this select is read again, as arrays keyed by position.
+    }
     const result = await this.#query(query, prepare)
-    const { selected, vidPaged } = plan
     let keys: readonly (string | undefined)[] = selected.names
     if (selected.star) {
-      const labels = labelsOf(result.fields, vidPaged)
+      const labels = labelsOf(result.fields, plan.vidPaged)
       const hasRows = result.rows.length > 0
       keys = await this.#options.starLabels.keys(query, selected, labels, hasRows, this.#read)
-    } else if (plan.rowKeys === 'names' && this.#options.labelMatch.learning)
-      this.#options.labelMatch.observe(labelsAreNames(result.fields, selected.names))
+    } else if (rowKeys === 'names' && labelMatch.learning)
+      labelMatch.observe(labelsAreNames(result.fields, selected.names))
     this.#noteDdl(plan)
-    const rows = toRowObjects(result.fields, result.rows, keys, vidPaged)
+    const rows = toRowObjects(result.fields, result.rows, keys, plan.vidPaged)
     return { rows, numAffectedRows: affectedRows(result) }
   }
 
@@ -319,14 +308,15 @@ export class IrisConnection implements DatabaseConnection {
 
   /** A chunked insert is atomic: its own transaction, or a savepoint inside the caller's. */
   async #executeChunks(chunks: CompiledQuery[]): Promise<QueryResult<Row>> {
+    const { sessions } = this.#options
     const transaction = this.#transaction
     const atomic =
       transaction === 'open' ||
       (transaction === 'none' &&
-        (await this.#options.sessions.transactionsHonoured(
-          this.#probe,
+        sessions.transactionsHonoured(
+          await sessions.model(this.#probe),
           `An insert split into ${chunks.length} statements (it has more parameters than maxParameters), which must be atomic,`,
-        )))
+        ))
     if (!atomic) return this.#inLane(() => this.#runChunks(chunks))
     const inTransaction = transaction === 'open'
     return this.#inLane(async () => {
@@ -369,45 +359,61 @@ export class IrisConnection implements DatabaseConnection {
   }
 
   async #enterLane(mode: 'shared' | 'exclusive'): Promise<(() => void) | undefined> {
-    const { sessions } = this.#options
-    if (this.#leaveLane || !sessions.statementsShareLane) return undefined
-    if (mode === 'exclusive') return sessions.lane.exclusive()
-    return sessions.lane.tryShared() ?? sessions.lane.shared()
+    if (!this.#sharesLane) return undefined
+    const { lane } = this.#options.sessions
+    if (mode === 'exclusive') return lane.exclusive()
+    return lane.tryShared() ?? lane.shared()
+  }
+
+  /** Whether this connection's statements go through the lane: not while it holds it alone. */
+  get #sharesLane(): boolean {
+    return this.#leaveLane === undefined && this.#options.sessions.statementsShareLane
   }
 
   /**
    * Sends one statement, prepared under its name when `prepare` and the statement cache has one
    * (./statement-cache.ts), its rows as arrays, or as pg's objects keyed by the labels when
-   * `objectRows`. A prepared statement that fails is named afresh next time; one whose cached plan
-   * went stale (DDL from elsewhere) is sent again at once, outside a transaction, where the failure
-   * left nothing behind.
+   * `objectRows`. Rejects with pg's own error, which every caller maps (#failed): an unnamed
+   * statement, the common case, is pg's promise itself, with no async function around it.
    */
-  async #query<R = unknown[]>(
+  #query<R = unknown[]>(
     query: CompiledQuery,
     prepare = true,
     objectRows = false,
     retried = false,
   ): Promise<IrisQueryResult<R>> {
     this.#assertUsable()
-    const { statements } = this.#options
     const { sql: text, parameters: values } = query
-    const name = prepare ? statements?.nameOf(text) : undefined
+    const name = prepare ? this.#options.statements?.nameOf(text) : undefined
+    if (name !== undefined) return this.#queryNamed(query, name, objectRows, retried)
+    return (
+      objectRows
+        ? this.#client.query(text, values)
+        : this.#client.query({ text, values, rowMode: 'array' })
+    ) as Promise<IrisQueryResult<R>>
+  }
+
+  /**
+   * A prepared statement that fails is named afresh next time; one whose cached plan went stale
+   * (DDL from elsewhere) is sent again at once, outside a transaction, where the failure left
+   * nothing behind.
+   */
+  async #queryNamed<R>(
+    query: CompiledQuery,
+    name: string,
+    objectRows: boolean,
+    retried: boolean,
+  ): Promise<IrisQueryResult<R>> {
+    const { sql: text, parameters: values } = query
     try {
-      const result =
-        name !== undefined
-          ? objectRows
-            ? this.#client.query({ name, text, values })
-            : this.#client.query({ name, text, values, rowMode: 'array' })
-          : objectRows
-            ? this.#client.query(text, values)
-            : this.#client.query({ text, values, rowMode: 'array' })
-      return (await result) as IrisQueryResult<R>
+      return (await (objectRows
+        ? this.#client.query({ name, text, values })
+        : this.#client.query({ name, text, values, rowMode: 'array' }))) as IrisQueryResult<R>
     } catch (error) {
-      if (name === undefined) throw this.#failed(error, text)
-      statements?.forget(text)
+      this.#options.statements?.forget(text)
       if (!retried && this.#transaction === 'none' && isStalePlan(error))
-        return this.#query(query, prepare, objectRows, true)
-      throw this.#failed(error, text)
+        return this.#query(query, true, objectRows, true)
+      throw error
     }
   }
 

@@ -122,34 +122,24 @@ export class IrisDriver implements Driver {
    * `START TRANSACTION` carries the level and access mode: pgwire swallows SET TRANSACTION
    * (docs/iris-sql.md#set-transaction). Before the first one, the pool's session model is probed
    * (./session-probe.ts): a front end that does not honour transactions is refused here, before
-   * anything is written, and in a shared process the transaction holds the pool's lane alone.
+   * anything is written, and in a shared process the transaction holds the pool's lane alone. Once
+   * the model is known, a transaction starts without awaiting anything but its statement.
    */
   async beginTransaction(
     connection: DatabaseConnection,
     settings: TransactionSettings,
   ): Promise<void> {
     const iris = asIris(connection)
-    const modes: string[] = []
-    if (settings.isolationLevel) {
-      if (!ISOLATION_LEVELS.has(settings.isolationLevel)) {
-        throw new IrisUnsupportedError(
-          `isolation level '${settings.isolationLevel}' does not exist in IRIS; use 'read committed' or 'read uncommitted'`,
-        )
-      }
-      modes.push(`isolation level ${settings.isolationLevel}`)
-    }
-    if (settings.accessMode) modes.push(settings.accessMode)
-    if (!(await this.#sessions.transactionsHonoured(iris.probe, 'The transaction'))) {
+    const statement = startTransaction(settings)
+    const sessions = this.#sessions
+    const model = sessions.known ?? (await sessions.model(iris.probe))
+    if (!sessions.transactionsHonoured(model, 'The transaction')) {
       iris.transaction = 'autocommit'
       return
     }
-    if ((await this.#sessions.model(iris.probe)) === 'shared-process')
-      iris.holdLane(await this.#sessions.lane.exclusive())
+    if (model === 'shared-process') iris.holdLane(await sessions.lane.exclusive())
     try {
-      await runLogged(
-        connection,
-        modes.length ? `start transaction ${modes.join(', ')}` : 'start transaction',
-      )
+      await connection.executeQuery(statement)
     } catch (error) {
       iris.leaveLane()
       throw error
@@ -166,12 +156,15 @@ export class IrisDriver implements Driver {
     const state = iris.transaction
     iris.transaction = 'none'
     if (state === 'autocommit') return
+    if (iris.discarded) {
+      iris.leaveLane()
+      throw uncommittedTransactionError(iris.lostCause)
+    }
     try {
-      if (iris.discarded) throw uncommittedTransactionError(iris.lostCause)
-      await runLogged(connection, 'commit').catch((error: unknown) => {
-        // COMMIT was sent: the server may have committed before the socket went.
-        throw error instanceof IrisConnectionError ? commitOutcomeUnknownError(error) : error
-      })
+      await connection.executeQuery(COMMIT)
+    } catch (error) {
+      // COMMIT was sent: the server may have committed before the socket went.
+      throw error instanceof IrisConnectionError ? commitOutcomeUnknownError(error) : error
     } finally {
       iris.leaveLane()
     }
@@ -191,7 +184,7 @@ export class IrisDriver implements Driver {
       return
     }
     try {
-      await runLogged(connection, 'rollback')
+      await connection.executeQuery(ROLLBACK)
     } catch (error) {
       iris.discard()
       throw error
@@ -246,11 +239,27 @@ function asIris(connection: DatabaseConnection): IrisConnection {
 }
 
 /**
- * Runs a transaction statement through `executeQuery`, as Kysely's own drivers do, so that
- * Kysely's `log` (which wraps that method) shows it.
+ * The transaction statements, compiled once. They run through `executeQuery`, as Kysely's own
+ * drivers run theirs, so that Kysely's `log` (which wraps that method) shows them.
  */
-async function runLogged(connection: DatabaseConnection, sql: string): Promise<void> {
-  await connection.executeQuery(CompiledQuery.raw(sql))
+const START_TRANSACTION = CompiledQuery.raw('start transaction')
+const COMMIT = CompiledQuery.raw('commit')
+const ROLLBACK = CompiledQuery.raw('rollback')
+
+/** `START TRANSACTION` with the level and access mode, which IRIS takes there. */
+function startTransaction({ isolationLevel, accessMode }: TransactionSettings): CompiledQuery {
+  if (!isolationLevel && !accessMode) return START_TRANSACTION
+  const modes: string[] = []
+  if (isolationLevel) {
+    if (!ISOLATION_LEVELS.has(isolationLevel)) {
+      throw new IrisUnsupportedError(
+        `isolation level '${isolationLevel}' does not exist in IRIS; use 'read committed' or 'read uncommitted'`,
+      )
+    }
+    modes.push(`isolation level ${isolationLevel}`)
+  }
+  if (accessMode) modes.push(accessMode)
+  return CompiledQuery.raw(`start transaction ${modes.join(', ')}`)
 }
 
 /**

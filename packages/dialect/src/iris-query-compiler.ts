@@ -162,13 +162,11 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   readonly #paging: IrisPaging
   readonly #bulkInsert: IrisBulkInsertForm
   readonly #topCounts = new WeakMap<TopNode, TopCount>()
-  /** The statement being compiled. */
-  #root: RootOperationNode | undefined
   /**
-   * The statement uses TOP (and %VID) for every limit (docs/iris-sql.md#row-limits); undefined
-   * until a limit asks.
+   * The statement uses TOP (and %VID) for every limit (docs/iris-sql.md#row-limits): from the
+   * start under `paging: 'top'`, else once a limited subquery was found (see compileQuery).
    */
-  #topStyle: boolean | undefined
+  #topStyle = false
   /** The statement is DDL: literals are written into the text (docs/iris-sql.md#text-rewrites). */
   #ddl = false
   #rootVidPaged = false
@@ -179,27 +177,27 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
     this.#bulkInsert = options.bulkInsert ?? 'values'
   }
 
+  /**
+   * One limit style per statement: a limited subquery makes the whole statement TOP
+   * (docs/iris-sql.md#row-limits). Under `paging: 'limit'` a statement is written with LIMIT, and
+   * written again with TOP when its visit meets a limited subquery, so that no statement walks its
+   * tree beforehand to find one.
+   */
   override compileQuery(node: RootOperationNode, queryId: QueryId): CompiledQuery {
-    this.#ddl = DDL_KINDS.has(node.kind)
-    this.#root = node
-    this.#topStyle = this.#paging === 'top' ? true : undefined
-    this.#rootVidPaged = false
     try {
-      // What the connection needs of this query rides along with it (./query-plan.ts).
-      return withPlan(super.compileQuery(node, queryId), planQuery(node, this.#rootVidPaged))
-    } finally {
-      this.#root = undefined
+      return this.#compile(node, queryId, this.#paging === 'top')
+    } catch (error) {
+      if (error !== LIMITED_SUBQUERY) throw error
+      return this.#compile(node, queryId, true)
     }
   }
 
-  /**
-   * One limit style per statement: a limited subquery makes the whole statement TOP
-   * (docs/iris-sql.md#row-limits). Only a SELECT with a limit or offset asks, so a statement
-   * without one never walks its tree.
-   */
-  #usesTop(): boolean {
-    this.#topStyle ??= this.#root !== undefined && hasLimitedSubquery(this.#root)
-    return this.#topStyle
+  #compile(node: RootOperationNode, queryId: QueryId, topStyle: boolean): CompiledQuery {
+    this.#ddl = DDL_KINDS.has(node.kind)
+    this.#topStyle = topStyle
+    this.#rootVidPaged = false
+    // What the connection needs of this query rides along with it (./query-plan.ts).
+    return withPlan(super.compileQuery(node, queryId), planQuery(node, this.#rootVidPaged))
   }
 
   // ---- Row limits (docs/iris-sql.md#row-limits, docs/iris-sql.md#vid-paging) ----
@@ -214,6 +212,9 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
     }
     if (node.fetch) this.visitFetch(node.fetch)
     const { limit, offset } = node
+    // A TOP the compiler wrote itself (a %VID page's inner select) limits nothing.
+    const limited = limit || offset || (node.top && !this.#topCounts.has(node.top))
+    if (limited && !this.#topStyle && this.parentNode !== undefined) throw LIMITED_SUBQUERY
     if (!limit && !offset) {
       super.visitSelectQuery(node)
       return
@@ -223,11 +224,11 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
         'top() and limit()/offset() cannot be combined: IRIS refuses mixed TOP/LIMIT (SQLCODE -386); use either top() or limit()/offset()',
       )
     }
-    if (offset && (!limit || this.#usesTop())) {
+    if (offset && (!limit || this.#topStyle)) {
       this.#compileVidPage(node, limit, offset)
       return
     }
-    if (!this.#usesTop()) {
+    if (!this.#topStyle) {
       super.visitSelectQuery(node)
       return
     }
@@ -1052,41 +1053,10 @@ function refuseDropColumnIfExists(node: DropColumnNode): void {
 }
 
 /**
- * Nodes with no operation-node children: parameter values (the caller's data, never walked) and
- * the commonest leaves.
+ * Thrown inside a LIMIT-style compile that meets a limited subquery: the statement is compiled
+ * again in TOP style (IrisQueryCompiler.compileQuery).
  */
-const LEAF_KINDS = new Set([
-  'ValueNode',
-  'PrimitiveValueListNode',
-  'IdentifierNode',
-  'OperatorNode',
-])
-
-/**
- * True when a nested SELECT (subquery, CTE or set-operation member) carries a row limit. Walks
- * only the children that are operation nodes (objects with a `kind`, or arrays of them),
- * depth-first, and stops at the first hit.
- */
-function hasLimitedSubquery(node: OperationNode): boolean {
-  const fields = node as unknown as Record<string, unknown>
-  for (const key in fields) {
-    const child = fields[key]
-    if (typeof child !== 'object' || child === null) continue
-    if (Array.isArray(child)) {
-      for (const item of child) if (isOrHasLimitedSelect(item)) return true
-    } else if (isOrHasLimitedSelect(child)) return true
-  }
-  return false
-}
-
-function isOrHasLimitedSelect(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false
-  const node = value as Partial<SelectQueryNode> & { kind?: unknown }
-  const kind = node.kind
-  if (typeof kind !== 'string' || LEAF_KINDS.has(kind)) return false
-  if (kind === 'SelectQueryNode' && (node.limit || node.offset || node.top)) return true
-  return hasLimitedSubquery(node as OperationNode)
-}
+const LIMITED_SUBQUERY = Object.freeze(new Error('a limited subquery: compile again with TOP'))
 
 /** True when an ORDER BY direction is DESC (Kysely writes it as raw `desc`). */
 function isDescending(direction: OperationNode | undefined): boolean {

@@ -1,4 +1,10 @@
-import type { CompiledQuery, InsertQueryNode, QueryId, RootOperationNode } from 'kysely'
+import {
+  type CompiledQuery,
+  type InsertQueryNode,
+  type QueryId,
+  RawNode,
+  type RootOperationNode,
+} from 'kysely'
 import { type RowKeys, rowKeysOf, type SelectedNames, selectedNames } from './result-labels.js'
 
 /**
@@ -88,9 +94,18 @@ export function compiledByIris(query: CompiledQuery): boolean {
 }
 
 /**
+ * The plan of every raw statement (`CompiledQuery.raw`, e.g. the driver's transaction statements):
+ * it selects nothing by name, so its rows are keyed by their labels.
+ */
+const RAW_PLAN = planQuery(RawNode.createWithSql(''), false)
+
+/**
  * The plan of a compiled query: the one its compiler attached, else (a query compiled elsewhere,
  * e.g. a copy) one worked out now, without `%VID` paging, which only this compiler writes.
  */
 export function planOf(query: CompiledQuery): IrisQueryPlan {
-  return PlannedQuery.planOf(query) ?? planQuery(query.query, false)
+  return (
+    PlannedQuery.planOf(query) ??
+    (query.query.kind === 'RawNode' ? RAW_PLAN : planQuery(query.query, false))
+  )
 }

@@ -1,4 +1,11 @@
-import type { OperationNode, RootOperationNode } from 'kysely'
+import type {
+  AliasNode,
+  ColumnNode,
+  IdentifierNode,
+  OperationNode,
+  ReferenceNode,
+  RootOperationNode,
+} from 'kysely'
 import { IrisUnsupportedError } from './errors.js'
 
 /** What a query's select list says about its result labels. */
@@ -103,18 +110,25 @@ export function isStar(selection: OperationNode): boolean {
   )
 }
 
-/** The name a selection gives its column: its alias, else its column's name. */
+/**
+ * The name a selection gives its column: its alias, else its column's name. Each node is read by
+ * its kind, as the fields that kind has, so that a select list costs no lookups of absent fields.
+ */
 export function nameOf(node: OperationNode): string | undefined {
-  const n = node as OperationNode & {
-    alias?: OperationNode
-    column?: OperationNode
-    name?: unknown
+  switch (node.kind) {
+    case 'AliasNode':
+      return nameOf((node as AliasNode).alias)
+    case 'ReferenceNode':
+      return nameOf((node as ReferenceNode).column)
+    case 'ColumnNode':
+      return nameOf((node as ColumnNode).column)
+    case 'IdentifierNode': {
+      const { name } = node as IdentifierNode
+      return typeof name === 'string' ? name : undefined
+    }
+    default:
+      return undefined
   }
-  if (n.kind === 'AliasNode' && n.alias) return nameOf(n.alias)
-  if (n.kind === 'ReferenceNode' && n.column) return nameOf(n.column)
-  if (n.kind === 'ColumnNode' && n.column) return nameOf(n.column)
-  if (n.kind === 'IdentifierNode' && typeof n.name === 'string') return n.name
-  return undefined
 }
 
 /** The labels of a result's columns, without a trailing `%VID` column when `dropLast`. */

@@ -43,6 +43,11 @@ export class SessionPolicy {
     return this.#model === undefined || this.#model === 'shared-process'
   }
 
+  /** The model once declared or probed; undefined until then (model() finds it). */
+  get known(): IrisSessionModel | undefined {
+    return this.#model
+  }
+
   /** The model, probed on `connection` the first time (holding the lane alone meanwhile). */
   async model(connection: ProbeStatement): Promise<IrisSessionModel> {
     if (this.#model) return this.#model
@@ -61,13 +66,13 @@ export class SessionPolicy {
   }
 
   /**
-   * Whether a transaction (or a chunked insert's atomicity) can be had on this front end. Throws,
+   * Whether a transaction (or a chunked insert's atomicity) can be had under `model`. Throws,
    * before anything is written, where it cannot and the user has not opted into autocommit;
    * `subject` names the refused work. Returns false under the `unsafe-autocommit` opt-in: run
    * without a transaction.
    */
-  async transactionsHonoured(connection: ProbeStatement, subject: string): Promise<boolean> {
-    if ((await this.model(connection)) !== 'pooled-autocommit') return true
+  transactionsHonoured(model: IrisSessionModel, subject: string): boolean {
+    if (model !== 'pooled-autocommit') return true
     if (this.#options.transactions === 'unsafe-autocommit') return false
     throw new IrisTransactionsUnsupportedError(
       `${subject} was refused before anything was sent: this front end does not honour transactions. iris-pgwire's external (DB-API) backend answers START TRANSACTION, COMMIT and ROLLBACK itself and autocommits every statement on whichever pooled IRIS connection is free, so a rollback would undo nothing. Run iris-pgwire's embedded backend (irispython -m iris_pgwire.server), or set transactions: 'unsafe-autocommit' to run such work without a transaction`,

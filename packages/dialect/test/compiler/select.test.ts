@@ -223,6 +223,22 @@ describe('row limits (LIMIT, TOP and %VID paging)', () => {
     expect(compiled(query).sql).not.toMatch(/\blimit\b/)
   })
 
+  it('limit mode: a subquery limited by top() makes the statement TOP too; the next statement is LIMIT again', () => {
+    const inner = limitDb.selectFrom('pet').select('id').orderBy('id').top(3)
+    const query = limitDb.selectFrom(inner.as('t')).select('id').orderBy('id').limit(2)
+    expect(compiled(query)).toEqual({
+      sql: 'select top $1 "id" from (select top $2 "id" from "pet" order by "id") as "t" order by "id"',
+      parameters: [2, 3],
+    })
+    // The compiler that switched to TOP for one statement starts the next one in LIMIT style.
+    const compiler = limitDb.getExecutor().compileQuery.bind(limitDb.getExecutor())
+    expect(compiler(query.toOperationNode(), { queryId: 'a' }).sql).toMatch(/^select top \$1/)
+    expect(
+      compiler(limitDb.selectFrom('pet').select('id').limit(2).toOperationNode(), { queryId: 'b' })
+        .sql,
+    ).toBe('select "id" from "pet" limit $1')
+  })
+
   it('limit mode: a limited subquery with an offset in a derived table uses %VID', () => {
     const inner = limitDb.selectFrom('pet').select(['id', 'name']).orderBy('id').limit(5).offset(10)
     const query = limitDb.selectFrom(inner.as('page')).select('name').limit(2)

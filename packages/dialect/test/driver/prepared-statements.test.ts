@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import type { IrisPoolClient } from '../../src/index.js'
+import { IrisError, type IrisPoolClient } from '../../src/index.js'
 import { dbWith, FakePool, type RecordedQuery } from '../support/fake-pool.js'
 
 /** A FakePool that hands out one client, again and again, as a pool of one idle connection does. */
@@ -86,11 +86,11 @@ describe('prepared statements (preparedStatements: n)', () => {
       return {}
     })
     const db = dbWith(pool, { preparedStatements: 8 })
-    await expect(
-      db.transaction().execute(async (trx) => {
-        await trx.selectFrom('t').select('a').execute()
-      }),
-    ).rejects.toThrow(/cached plan/)
+    const failed = db.transaction().execute(async (trx) => {
+      await trx.selectFrom('t').select('a').execute()
+    })
+    await expect(failed).rejects.toThrow(/cached plan/)
+    await expect(failed).rejects.toBeInstanceOf(IrisError)
     await db.selectFrom('t').select('a').execute()
     const selects = pool.queries.filter((q) => q.text === selectA)
     expect(selects.map((q) => q.name)).toEqual(['kysely_iris_1', 'kysely_iris_2'])
@@ -106,7 +106,7 @@ describe('prepared statements (preparedStatements: n)', () => {
       return {}
     })
     const db = dbWith(pool, { preparedStatements: 8 })
-    await expect(db.selectFrom('t').select('a').execute()).rejects.toThrow()
+    await expect(db.selectFrom('t').select('a').execute()).rejects.toBeInstanceOf(IrisError)
     await db.selectFrom('t').select('a').execute()
     // Every connection of a FakePool is new, as after a reconnect or pool churn: none starts with
     // another's names.

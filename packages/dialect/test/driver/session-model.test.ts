@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { IrisTransactionsUnsupportedError } from '../../src/index.js'
+import { IrisError, IrisTransactionsUnsupportedError } from '../../src/index.js'
 import { SessionLane } from '../../src/session-lane.js'
 import { dbWith, FakePool, type RecordedQuery } from '../support/fake-pool.js'
 
@@ -175,6 +175,29 @@ describe('the session probe', () => {
     await trx.commit().execute()
     await outside
     expect(pool.texts.slice(-2)).toEqual(['commit', 'select * from "t"'])
+  })
+
+  it('in a shared process, a lone statement holds its share of the lane until its answer arrives, or its error', async () => {
+    const answers: ((answer: Answer) => void)[] = []
+    const pool = new FakePool((query) => {
+      if (!query.text.startsWith('select')) return {}
+      return new Promise((resolve) => answers.push(resolve as (answer: Answer) => void))
+    })
+    const db = dbWith(pool, { sessionModel: 'shared-process' })
+    const select = db.selectFrom('t').select('a').execute()
+    const failing = db.selectFrom('u').select('b').execute()
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    const trx = db.startTransaction().execute()
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(pool.texts).not.toContain('start transaction')
+    answers[0]?.({})
+    await select
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(pool.texts).not.toContain('start transaction')
+    answers[1]?.(new Error('table u does not exist'))
+    await expect(failing).rejects.toBeInstanceOf(IrisError)
+    await (await trx).commit().execute()
+    expect(pool.texts.slice(-2)).toEqual(['start transaction', 'commit'])
   })
 })
 
