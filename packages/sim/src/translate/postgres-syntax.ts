@@ -1,8 +1,8 @@
 /**
- * PostgreSQL syntax that IRIS's grammar lacks, refused with SQLCODE -1 instead of being run with
- * PostgreSQL's meaning: one row per construct, with the fact, the fix and its section of the
- * reference (docs/iris-sql.md#postgresql-syntax lists the same table). What is not in IRIS's
- * documented grammar is refused rather than guessed at.
+ * PostgreSQL syntax that IRIS's grammar lacks, refused with an IRIS error (SQLCODE -1 unless a row
+ * says otherwise) instead of being run with PostgreSQL's meaning: one row per construct, with the
+ * fact, the fix and its section of the reference (docs/iris-sql.md#postgresql-syntax lists the same
+ * table). What is not in IRIS's documented grammar is refused rather than guessed at.
  */
 import { irisError } from './iris-error.js'
 import { isTrivia, type Token } from './tokenizer.js'
@@ -21,8 +21,10 @@ export interface PostgresSyntax {
   syntax: string
   /** The anchor of its section in docs/iris-sql.md. */
   section: string
-  /** The fact and the fix. */
-  message: string
+  /** The fact and the fix; a message starting `is not` follows the token found. */
+  message: string | ((tokens: readonly Token[], i: number) => string)
+  /** The SQLCODE, when not -1. */
+  sqlcode?: number
   /** True when the construct starts at significant token `i`. */
   at(i: number, context: Context): boolean
 }
@@ -35,7 +37,79 @@ const text = (token: Token | undefined, ...texts: string[]) =>
 /** PostgreSQL operators IRIS does not have (`&` and `!` are IRIS's AND and OR between predicates). */
 const OPERATORS = ['^', '&', '|', '!', '&&', '->', '->>', '#>', '#>>', '@>', '<@', '$']
 
+const upper = (token: Token | undefined) => token?.text.toUpperCase() ?? ''
+const COMPARISONS = ['=', '<>', '!=', '<', '>', '<=', '>=']
+
 export const POSTGRES_SYNTAX: readonly PostgresSyntax[] = [
+  {
+    syntax: 'RETURNING',
+    section: 'returning-and-last_identity',
+    message: 'RETURNING is not IRIS SQL; use SELECT LAST_IDENTITY() after the INSERT',
+    at: (i, { tokens }) => word(tokens[i], 'RETURNING'),
+  },
+  {
+    syntax: 'ON CONFLICT',
+    section: 'upsert',
+    message: 'ON CONFLICT is not IRIS SQL; use INSERT OR UPDATE',
+    at: (i, { tokens }) => word(tokens[i], 'ON') && word(tokens[i + 1], 'CONFLICT'),
+  },
+  {
+    syntax: 'ILIKE',
+    section: 'collation',
+    message: 'ILIKE is not IRIS SQL; LIKE is already case-insensitive on strings',
+    at: (i, { tokens }) => word(tokens[i], 'ILIKE'),
+  },
+  {
+    syntax: 'NULLS FIRST, NULLS LAST',
+    section: 'collation',
+    message: (tokens, i) =>
+      `NULLS ${upper(tokens[i + 1])} is not IRIS SQL; NULL sorts first in ascending order and last in descending order`,
+    at: (i, { tokens }) => word(tokens[i], 'NULLS') && word(tokens[i + 1], 'FIRST', 'LAST'),
+  },
+  {
+    syntax: 'FOR UPDATE, FOR SHARE',
+    section: 'ctes-window-functions-and-locking-reads',
+    sqlcode: -25,
+    message: (tokens, i) => `FOR ${upper(tokens[i + 1])} is not supported`,
+    at: (i, { tokens }) => word(tokens[i], 'FOR') && word(tokens[i + 1], 'UPDATE', 'SHARE'),
+  },
+  {
+    syntax: '= ANY (array)',
+    section: 'operators',
+    message: (tokens, i) =>
+      `${tokens[i]?.text} ${upper(tokens[i + 1])}(array) is not IRIS SQL; use IN (...)`,
+    at: (i, { tokens }) =>
+      tokens[i]?.type === 'op' &&
+      text(tokens[i], ...COMPARISONS) &&
+      word(tokens[i + 1], 'ANY', 'SOME', 'ALL') &&
+      text(tokens[i + 2], '(') &&
+      !word(tokens[i + 3], 'SELECT'),
+  },
+  {
+    syntax: 'arrays',
+    section: 'operators',
+    message: 'arrays are not IRIS SQL',
+    at: (i, { tokens }) => tokens[i]?.type === 'punct' && tokens[i]?.text === '[',
+  },
+  {
+    syntax: 'distance operators <->, <=>, <#>',
+    section: 'distance-operators',
+    message: (tokens, i) =>
+      `operator ${tokens[i]?.text} is not IRIS SQL; use VECTOR_COSINE or VECTOR_DOT_PRODUCT`,
+    at: (i, { tokens }) => tokens[i]?.type === 'op' && text(tokens[i], '<->', '<=>', '<#>'),
+  },
+  {
+    syntax: 'regular-expression operators',
+    section: 'operators',
+    message: 'regular-expression operators are not IRIS SQL; use %MATCHES or %PATTERN',
+    at: (i, { tokens }) => tokens[i]?.type === 'op' && text(tokens[i], '~', '~*', '!~', '!~*'),
+  },
+  {
+    syntax: '% as modulo',
+    section: 'operators',
+    message: '% is not an IRIS operator; the modulo operator is #',
+    at: (i, { tokens }) => tokens[i]?.type === 'op' && tokens[i]?.text === '%',
+  },
   {
     syntax: "INTERVAL '...'",
     section: 'date-parts',
@@ -192,9 +266,12 @@ export function rejectPostgresSyntax(all: readonly Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const found = POSTGRES_SYNTAX.find((rule) => rule.at(i, { tokens, touching, query }))
     if (!found) continue
-    const message = found.message.startsWith('is not')
-      ? `${tokens[i]?.text} ${found.message}`
-      : found.message
-    throw irisError(-1, message)
+    const message =
+      typeof found.message === 'function'
+        ? found.message(tokens, i)
+        : found.message.startsWith('is not')
+          ? `${tokens[i]?.text} ${found.message}`
+          : found.message
+    throw irisError(found.sqlcode ?? -1, message)
   }
 }
