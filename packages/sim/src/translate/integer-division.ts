@@ -9,6 +9,7 @@
  */
 import { irisError } from './iris-error.js'
 import {
+  caseEnd,
   closingParen,
   isWord,
   nextSignificant,
@@ -21,19 +22,6 @@ const isIntegerDivision = (t: Token | undefined) => t?.type === 'op' && t.text =
 const isSign = (t: Token | undefined) => t?.type === 'op' && (t.text === '+' || t.text === '-')
 const isName = (t: Token | undefined) => t?.type === 'word' || t?.type === 'quoted'
 const isPunct = (t: Token | undefined, text: string) => t?.type === 'punct' && t.text === text
-
-/** Index just past the `END` closing the `CASE` at `at`, or -1. */
-function caseEnd(tokens: readonly Token[], at: number): number {
-  const depth = (tokens[at] as Token).depth
-  let open = 0
-  for (let i = at; i < tokens.length; i++) {
-    const t = tokens[i] as Token
-    if (t.depth !== depth) continue
-    if (isWord(t, 'CASE')) open++
-    else if (isWord(t, 'END') && --open === 0) return i + 1
-  }
-  return -1
-}
 
 /**
  * Index just past the primary starting at or after `from`: signs, then a literal, a parameter, a
@@ -50,7 +38,10 @@ function primaryEnd(tokens: readonly Token[], from: number): number {
     return close < 0 ? -1 : close + 1
   }
   if (first.type === 'number' || first.type === 'string' || first.type === 'param') return i + 1
-  if (isWord(first, 'CASE')) return caseEnd(tokens, i)
+  if (isWord(first, 'CASE')) {
+    const end = caseEnd(tokens, i)
+    return end < 0 ? -1 : end + 1
+  }
   if (!isName(first)) return -1
   let end = i + 1
   for (;;) {

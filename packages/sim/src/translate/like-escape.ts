@@ -4,26 +4,13 @@
  * itself as a pattern. PostgreSQL's LIKE escapes with `\` by default; `ESCAPE ''` turns that off.
  * So every `[NOT] LIKE` without an ESCAPE clause gets `ESCAPE ''` right after its pattern operand.
  */
-import { closingParen, isWord, nextSignificant, type Token, token } from './tokenizer.js'
+import { caseEnd, closingParen, isWord, nextSignificant, type Token, token } from './tokenizer.js'
 
 /** Comparison operators bind looser than LIKE (as in PostgreSQL), so one ends the pattern. */
 const COMPARISONS = new Set(['=', '<', '>', '<=', '>=', '<>', '!='])
 
 /** The operands a pattern can start with (after any unary sign). */
 const PRIMARY_TYPES = new Set(['word', 'quoted', 'string', 'number', 'param'])
-
-/** Index of the `END` closing the `CASE` at `start`, or -1. */
-function caseEnd(tokens: readonly Token[], start: number): number {
-  const depth = tokens[start]?.depth
-  let open = 0
-  for (let i = start; i < tokens.length; i++) {
-    const t = tokens[i] as Token
-    if (t.depth !== depth) continue
-    if (isWord(t, 'CASE')) open++
-    else if (isWord(t, 'END') && --open === 0) return i
-  }
-  return -1
-}
 
 /**
  * Index just past the pattern operand of the LIKE (or another string predicate, such as

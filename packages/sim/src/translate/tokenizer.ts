@@ -193,6 +193,19 @@ export function closingParen(tokens: readonly Token[], open: number): number {
   return -1
 }
 
+/** Index of the `END` closing the `CASE` at `start`, or -1. */
+export function caseEnd(tokens: readonly Token[], start: number): number {
+  const depth = tokens[start]?.depth
+  let open = 0
+  for (let i = start; i < tokens.length; i++) {
+    const t = tokens[i] as Token
+    if (t.depth !== depth) continue
+    if (isWord(t, 'CASE')) open++
+    else if (isWord(t, 'END') && --open === 0) return i
+  }
+  return -1
+}
+
 /** A synthetic token (for rewrites); depth is the depth it sits at. */
 export function token(type: TokenType, text: string, depth: number): Token {
   return { type, text, depth }
