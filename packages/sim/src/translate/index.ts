@@ -29,6 +29,7 @@ import type { Plan, TranslateOptions } from './plan.js'
 import { rejectUnsupported } from './reject.js'
 import { rewriteRowId } from './row-id.js'
 import { rewriteSchemaAliases } from './schema-alias.js'
+import { rewriteSecondFrom } from './second-from.js'
 import { derivedLabels, selectLabels } from './select-labels.js'
 import { rewriteStartsWith } from './startswith.js'
 import { checkStatementForm } from './statement-forms.js'
@@ -80,9 +81,11 @@ function translateStatement(written: Token[], options: TranslateOptions): Plan {
   const lock = lockPlan(written, { source })
   if (lock) return lock
   // First: every other rule reads the IRIS SQL an ODBC escape stands for.
-  const tokens = rewriteOdbcEscapes(written)
-  checkStatementForm(tokens)
-  rejectUnsupported(tokens)
+  const escaped = rewriteOdbcEscapes(written)
+  checkStatementForm(escaped)
+  rejectUnsupported(escaped)
+  // Before the other rules: they then read IRIS's second FROM as the subquery it becomes.
+  const tokens = rewriteSecondFrom(escaped)
   checkRowLimits(tokens, options.irisVersion)
   const kind = statementKind(tokens)
   // docs/iris-sql.md#functions: DDL is left out, where `name(` is mostly a type or a column list,

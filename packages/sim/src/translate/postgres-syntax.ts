@@ -119,9 +119,9 @@ export const POSTGRES_SYNTAX: readonly PostgresSyntax[] = [
   },
   {
     syntax: 'DELETE ... USING',
-    section: 'statements-iris-lacks',
+    section: 'delete-and-update-with-a-second-from',
     message:
-      'DELETE ... USING is not IRIS SQL; filter with WHERE EXISTS (SELECT ...) or WHERE id IN (SELECT ...)',
+      "DELETE ... USING is not IRIS SQL; IRIS's DELETE takes a second FROM: DELETE FROM t FROM u WHERE ...",
     at: (i, { tokens }) =>
       word(tokens[i], 'USING') &&
       tokens[i]?.depth === 0 &&

@@ -2,7 +2,8 @@
  * Hand-written IRIS syntax the sim runs with IRIS's meaning, through `pg` on one sim:
  * %STARTSWITH (docs/iris-sql.md#startswith), DATEADD, DATEDIFF and DATEPART
  * (docs/iris-sql.md#date-parts), ODBC escapes (docs/iris-sql.md#odbc-escapes), %MATCHES
- * (docs/iris-sql.md#matches).
+ * (docs/iris-sql.md#matches), DELETE and UPDATE with a second FROM
+ * (docs/iris-sql.md#delete-and-update-with-a-second-from).
  */
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -384,5 +385,39 @@ describe('CREATE TABLE ... AS SELECT (docs/iris-sql.md#create-table-as-select)',
     expect(
       sqlcodeOf(await failure(client, 'CREATE TABLE Bad AS SELECT GEN_RANDOM_UUID() AS u')),
     ).toBe(-359)
+  })
+})
+
+describe('DELETE and UPDATE with a second FROM (docs/iris-sql.md#delete-and-update-with-a-second-from)', () => {
+  it('deletes the row named again, or joins a second instance, as the aliases say', async () => {
+    await client.query('CREATE TABLE node (id INTEGER PRIMARY KEY, parent INTEGER)')
+    await client.query(
+      'INSERT INTO node (id, parent) VALUES (1, NULL), (2, 1), (3, 1), (4, 2), (5, NULL)',
+    )
+    const left = async () => ids(await client.query('SELECT id FROM node ORDER BY id'))
+    // The only aliased instance is the row deleted: the roots go, not every row beside a root.
+    const roots = await client.query(
+      'DELETE FROM node FROM node AS n WHERE n.parent IS NULL AND n.id = ?',
+      [5],
+    )
+    expect([roots.rowCount, await left()]).toEqual([1, [1, 2, 3, 4]])
+    // Different aliases: a self-join, the children of 1 go.
+    const children = await client.query(
+      'DELETE FROM node AS c FROM node AS p WHERE c.parent = p.id AND p.id = 1',
+    )
+    expect([children.rowCount, await left()]).toEqual([2, [1, 4]])
+    // Unaliased twice: the same row, deleted once though it joins two words.
+    const once = await client.query(
+      'DELETE FROM node FROM node, word WHERE node.id = 1 AND word.id > 4',
+    )
+    expect([once.rowCount, await left()]).toEqual([1, [4]])
+    expect(
+      sqlcodeOf(
+        await failure(
+          client,
+          'UPDATE node SET parent = NULL FROM node AS p WHERE node.parent = p.id',
+        ),
+      ),
+    ).toBe(-1)
   })
 })

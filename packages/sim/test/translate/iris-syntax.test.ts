@@ -191,3 +191,58 @@ describe('CREATE TABLE ... AS SELECT (docs/iris-sql.md#create-table-as-select)',
     expectRejected('CREATE TABLE c AS SELECT PG_SLEEP(1) AS a', -359)
   })
 })
+
+describe('DELETE and UPDATE with a second FROM (docs/iris-sql.md#delete-and-update-with-a-second-from)', () => {
+  const exists = (target: string, from: string) =>
+    `DELETE FROM ${target} WHERE EXISTS (SELECT 1 FROM ${from})`
+
+  it('a DELETE target named again unaliased, by its alias, or by the only alias is the row deleted', () => {
+    const row = (from: string, instance: string, where: string) =>
+      exists(
+        't AS "iris deleted row"',
+        `${from} WHERE "iris deleted row".ctid = ${instance}.ctid AND (${where})`,
+      )
+    expect(sqlOf('DELETE FROM t FROM t, u WHERE t.a = u.a')).toBe(row('t, u', 't', 't.a = u.a'))
+    expect(sqlOf('DELETE t AS x FROM t AS x JOIN u ON x.a = u.a WHERE u.b = ?')).toBe(
+      row('t AS x JOIN u ON x.a = u.a', 'x', 'u.b = $1'),
+    )
+    expect(sqlOf('DELETE FROM t FROM t x, u WHERE x.a = u.a')).toBe(row('t x, u', 'x', 'x.a = u.a'))
+    expect(sqlOf('DELETE FROM t FROM t AS x, t, u WHERE x.a = t.b')).toBe(
+      row('t AS x, t, u', 't', 'x.a = t.b'),
+    )
+  })
+
+  it('a DELETE target with another alias, or beside several aliases, is a second instance', () => {
+    expect(sqlOf('DELETE FROM t AS x FROM t AS y, u WHERE x.a = y.b')).toBe(
+      exists('t AS x', 't AS y, u WHERE (x.a = y.b)'),
+    )
+    expect(sqlOf('DELETE FROM t x FROM t')).toBe(exists('t AS x', 't'))
+    expect(sqlOf('DELETE FROM t "my t" FROM t')).toBe(exists('t AS "my t"', 't'))
+    expect(sqlOf('DELETE FROM t FROM t AS x, t AS y WHERE t.a = x.a')).toBe(
+      exists('t', 't AS x, t AS y WHERE (t.a = x.a)'),
+    )
+    expect(sqlOf('DELETE FROM s.t FROM t, (SELECT a FROM s.t) AS d WHERE s.t.a = d.a')).toBe(
+      exists('s.t', 't, (SELECT a FROM s.t) AS d WHERE (s.t.a = d.a)'),
+    )
+  })
+
+  it('refuses what the simulator does not model in the second FROM, and keeps refusing USING', () => {
+    expectRejected('DELETE FROM t FROM %ALLINDEX t, u', -1)
+    expectRejected('DELETE FROM t FROM (t JOIN u ON t.a = u.a)', -1)
+    expectRejected('DELETE FROM t USING u WHERE t.a = u.a', -1)
+  })
+
+  it('runs UPDATE ... FROM other tables, and refuses one that names the updated table again', () => {
+    expect(sqlOf('UPDATE t SET a = (SELECT 1 FROM t) FROM u WHERE t.a = u.a')).toBe(
+      'UPDATE t SET a = (SELECT 1 FROM t) FROM u WHERE t.a = u.a',
+    )
+    for (const sql of [
+      'UPDATE t SET a = 1 FROM t, u WHERE t.a = u.a',
+      'UPDATE t AS x SET a = 1 FROM u JOIN t AS y ON u.a = y.a',
+      'UPDATE SQLUser.t SET a = 1 FROM t AS x',
+    ]) {
+      const error = expectRejected(sql, -1)
+      expect(error.fields.message).toContain('the table being updated, again')
+    }
+  })
+})
