@@ -54,6 +54,7 @@ import {
   type UnaryOperationNode,
   type UniqueConstraintNode,
   type UpdateQueryNode,
+  type UsingNode,
   type ValueNode,
   type ValuesNode,
   type WhenNode,
@@ -69,6 +70,7 @@ import { DEFAULT_SCHEMA } from './iris-metadata.js'
 import { sanitizeDdlLiteral, sanitizeIrisIdentifier } from './iris-sql-text.js'
 import { toIrisParameter } from './iris-values.js'
 import { planQuery, withPlan } from './query-plan.js'
+import { checkDeleteSecondFrom, checkUpdateSecondFrom } from './second-from.js'
 import { tupleInCondition } from './tuple-in.js'
 
 export interface IrisQueryCompilerOptions {
@@ -757,10 +759,7 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       this.visitDeleteQuery(inlineCtes(node))
       return
     }
-    if (node.using)
-      throw new IrisUnsupportedError(
-        'DELETE ... USING is not IRIS SQL; filter with where(... in subquery)',
-      )
+    checkDeleteSecondFrom(node)
     if (node.top)
       throw new IrisUnsupportedError(
         'DELETE TOP is not supported by kysely-iris; restrict the rows with where()',
@@ -777,7 +776,14 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       throw new IrisUnsupportedError(
         'UPDATE TOP is not supported by kysely-iris; restrict the rows with where()',
       )
+    checkUpdateSecondFrom(node)
     super.visitUpdateQuery(node)
+  }
+
+  /** DELETE's `using()` tables are IRIS's second FROM (docs/iris-sql.md#delete-and-update-with-a-second-from). */
+  protected override visitUsing(node: UsingNode): void {
+    this.append('from ')
+    this.compileList(node.tables)
   }
 
   protected override visitMergeQuery(_node: MergeQueryNode): void {

@@ -83,7 +83,38 @@ describe.each(pagingDbs)('compile-time errors ($paging paging)', ({ db }) => {
     ],
     ['update limit', () => db.updateTable('t').set({ a: 1 }).limit(1).compile(), /LIMIT/],
     ['delete orderBy', () => db.deleteFrom('t').orderBy('a').compile(), /ORDER BY/],
-    ['delete using', () => db.deleteFrom('t').using('u').compile(), /USING/],
+    [
+      'delete using the unaliased target again',
+      () => db.deleteFrom('t').using(['u', 't as x']).compile(),
+      /the row being deleted.*deleteFrom\('t as x'\)/,
+    ],
+    [
+      'delete joining the target again by its alias',
+      () => db.deleteFrom('t as x').using('u').innerJoin('t as x', 'x.a', 'u.a').compile(),
+      /using\(\) names 't' again/,
+    ],
+    ['delete from two tables', () => db.deleteFrom(['t', 'u']).compile(), /one table/],
+    [
+      'delete join without using',
+      () => db.deleteFrom('t').innerJoin('u', 'u.a', 't.a').compile(),
+      /using\(u\)/,
+    ],
+    [
+      'delete using raw SQL',
+      () => db.deleteFrom('t').using(sql`u`.as('v')).compile(),
+      /raw SQL in using\(\)/,
+    ],
+    [
+      'update from the target again',
+      () =>
+        db
+          .updateTable('s.t as x')
+          .set({ a: 1 })
+          .from('public.u')
+          .innerJoin('t as y', 'y.a', 'u.a')
+          .compile(),
+      /from\(\) names 's.t', the table being updated, again/,
+    ],
     ['top percent', () => db.selectFrom('t').selectAll().top(10, 'percent').compile(), /percent/],
   ]
   for (const [name, build, message] of unsupported) {

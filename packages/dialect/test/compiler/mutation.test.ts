@@ -67,6 +67,35 @@ describe.each(pagingDbs)('insert, update, delete, replaceInto ($paging paging)',
       parameters: [3],
     })
   })
+
+  it("delete using → IRIS's second FROM, the target joined as PostgreSQL's USING joins it", () => {
+    const query = db
+      .deleteFrom('pet')
+      .using('person')
+      .innerJoin('toy', 'toy.owner_id', 'person.id')
+      .whereRef('pet.owner_id', '=', 'person.id')
+      .where('toy.name', '=', 'ball')
+    expect(compiled(query)).toEqual({
+      sql: 'delete from "pet" from "person" inner join "toy" on "toy"."owner_id" = "person"."id" where "pet"."owner_id" = "person"."id" and "toy"."name" = $1',
+      parameters: ['ball'],
+    })
+    // A second instance of the target: aliased apart from it, or unaliased beside an aliased target.
+    expect(
+      compiled(db.deleteFrom('pet as a').using(['pet as b', 'pet']).whereRef('a.id', '=', 'b.id'))
+        .sql,
+    ).toBe('delete from "pet" as "a" from "pet" as "b", "pet" where "a"."id" = "b"."id"')
+  })
+
+  it('update from other tables is written as it is', () => {
+    const query = db
+      .updateTable('pet')
+      .set((eb) => ({ name: eb.ref('person.name') }))
+      .from('person')
+      .whereRef('pet.owner_id', '=', 'person.id')
+    expect(compiled(query).sql).toBe(
+      'update "pet" set "name" = "person"."name" from "person" where "pet"."owner_id" = "person"."id"',
+    )
+  })
 })
 
 describe('bulkInsert union-all form (INSERT ... SELECT ... UNION ALL SELECT)', () => {

@@ -113,6 +113,30 @@ describeTargets(describe, 'CRUD, transactions, insertId, labels', (target) => {
         .execute()
     ).map((r) => r.firstName)
 
+  it("deleteFrom().using() joins a second instance of the table through IRIS's second FROM", async () => {
+    await t.db
+      .insertInto(person)
+      .values([
+        { firstName: 'Old1', age: 90 },
+        { firstName: 'Old2', age: 91 },
+        { firstName: 'Old3', age: 92 },
+      ])
+      .execute()
+    // docs/iris-sql.md#delete-and-update-with-a-second-from: different aliases, two instances.
+    const deleted = await t.db
+      .deleteFrom(`${person} as a`)
+      .using(`${person} as b`)
+      .whereRef('a.age', '<', 'b.age')
+      .where('a.age', '>=', 90)
+      .where('b.firstName', '=', 'Old3')
+      .executeTakeFirstOrThrow()
+    // Behind iris-pgwire DML command tags say 0 rows (docs/iris-sql.md#iris-pgwire-result-quirks).
+    if (traits.rowCounts !== undefined)
+      expect(deleted.numDeletedRows).toBe(traits.rowCounts ? 2n : 0n)
+    expect(await storedAmong(['Old1', 'Old2', 'Old3'])).toEqual(['Old3'])
+    await t.db.deleteFrom(person).where('firstName', '=', 'Old3').execute()
+  })
+
   /**
    * Runs `work` as a transaction; where the front end does not honour transactions it must be
    * refused up front with nothing written (then `refused` is true).
