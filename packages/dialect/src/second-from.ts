@@ -91,7 +91,7 @@ export function checkDeleteSecondFrom(node: DeleteQueryNode): void {
   )
   if (again) {
     throw new IrisUnsupportedError(
-      `using() names ${quoted(target)} again: IRIS reads that as the row being deleted, not as the second instance PostgreSQL's USING joins, when the target has no alias or the same one; alias the target, deleteFrom('${target.name} as x'), to join the table with itself`,
+      `using() names ${quoted(target)} again: with the target unaliased, or under the target's own alias, IRIS can read that as the row being deleted rather than the second instance PostgreSQL's USING joins; alias the target, deleteFrom('${target.name} as x'), to join the table with itself`,
     )
   }
 }
