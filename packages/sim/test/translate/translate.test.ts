@@ -346,6 +346,13 @@ describe('bulk insert by UNION ALL (docs/iris-sql.md#multi-row-inserts, docs/iri
     expect(sqlOf('INSERT INTO t SELECT ? AS a, ? AS "B" UNION ALL SELECT ?, ? as b')).toBe(
       'INSERT INTO t VALUES ($1, $2), ($3, $4)',
     )
+    expect(
+      sqlOf(
+        'INSERT INTO t SELECT CURRENT_DATE, CURRENT_TIMESTAMP, TRUE UNION ALL SELECT NULL, CURRENT_TIME, FALSE',
+      ),
+    ).toBe(
+      'INSERT INTO t VALUES (CURRENT_DATE, iris_sim.current_timestamp_value(), TRUE), (NULL, iris_sim.current_time_value(), FALSE)',
+    )
   })
 
   it('leaves every other INSERT ... SELECT as written', () => {
