@@ -16,7 +16,6 @@ import {
   constraintDisplayName,
   type OnExisting,
   relationDisplayName,
-  schemaDisplayName,
 } from './display-names.js'
 import { checkIndexEnd, indexColumns } from './index-columns.js'
 import { irisError } from './iris-error.js'
@@ -31,6 +30,7 @@ import {
   readQualifiedName,
 } from './names.js'
 import type { RunPlan, TableRef } from './plan.js'
+import { createSchemaPlan, dropSchemaPlan } from './schema-statements.js'
 import { selectLabels } from './select-labels.js'
 import {
   closingParen,
@@ -571,18 +571,6 @@ function createView(tokens: readonly Token[], at: number, base: Base): RunPlan {
   return ddlPlan(base, trimmedText(tokens), { after })
 }
 
-/** `CREATE SCHEMA [IF NOT EXISTS] name`: its name as written. */
-function createSchema(tokens: readonly Token[], at: number, base: Base): RunPlan {
-  const nameAt = isWord(tokens[at], 'IF')
-    ? nextSignificant(tokens, nextSignificant(tokens, nextSignificant(tokens, at + 1) + 1) + 1)
-    : at
-  const name = tokens[nameAt]
-  const after = isIdentifier(name)
-    ? [schemaDisplayName(identifierName(name), displayName(name))]
-    : []
-  return ddlPlan(base, trimmedText(tokens), { after })
-}
-
 function dropIndex(tokens: readonly Token[], at: number, base: Base): RunPlan {
   let i = at
   let ifExists = false
@@ -631,7 +619,8 @@ export function ddlPlanOf(tokens: readonly Token[], base: Base): RunPlan | undef
   if (verb === 'CREATE' && object === 'TABLE') return createTable(tokens, objectAt, base)
   if (verb === 'CREATE' && object === 'INDEX') return createIndex(tokens, objectAt, base)
   if (verb === 'CREATE' && object === 'VIEW') return createView(tokens, objectAt, base)
-  if (verb === 'CREATE' && object === 'SCHEMA') return createSchema(tokens, objectAt, base)
+  if (verb === 'CREATE' && object === 'SCHEMA') return createSchemaPlan(tokens, objectAt, base)
+  if (verb === 'DROP' && object === 'SCHEMA') return dropSchemaPlan(tokens, objectAt, base)
   if (verb === 'DROP' && object === 'TABLE') return dropTable(tokens, objectAt, base)
   if (verb === 'DROP' && object === 'INDEX') return dropIndex(tokens, objectAt, base)
   if (verb === 'ALTER' && object === 'TABLE') return alterTable(tokens, objectAt, base)
