@@ -66,6 +66,13 @@ describe.each(pagingDbs)('schema builder → IRIS DDL ($paging paging)', ({ db }
       db.schema.createIndex('person_born').on('person').columns(['born desc', 'name']).compile()
         .sql,
     ).toBe('create index "person_born" on "person" ("born" desc, "name")')
+    // docs/iris-sql.md#schemas: IRIS's CREATE SCHEMA and DROP SCHEMA take these forms.
+    expect(db.schema.createSchema('lib').ifNotExists().compile().sql).toBe(
+      'create schema if not exists "lib"',
+    )
+    expect(db.schema.dropSchema('lib').ifExists().cascade().compile().sql).toBe(
+      'drop schema if exists "lib" cascade',
+    )
     expect(db.schema.dropIndex('person_name').on('person').compile().sql).toBe(
       'drop index "person_name" on "person"',
     )
