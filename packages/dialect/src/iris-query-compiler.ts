@@ -62,6 +62,7 @@ import {
 } from 'kysely'
 import { checkCreatedTableName } from './created-table-name.js'
 import { IrisInputError, IrisUnsupportedError } from './errors.js'
+import { isIndexColumn } from './index-columns.js'
 import { inlineCtes } from './inline-ctes.js'
 import { booleanOperand, isLeafValue, isPredicate, isValueExpression } from './iris-conditions.js'
 import { toIrisDataType } from './iris-data-types.js'
@@ -990,6 +991,10 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
     if (node.nullsNotDistinct)
       throw new IrisUnsupportedError(
         'NULLS NOT DISTINCT is not IRIS DDL; remove nullsNotDistinct()',
+      )
+    if (!(node.columns ?? []).every(isIndexColumn))
+      throw new IrisUnsupportedError(
+        "an index on an expression is not IRIS DDL: IRIS indexes columns, and an index takes each column's collation; index the column itself with column()",
       )
     super.visitCreateIndex(node)
   }

@@ -62,6 +62,17 @@ describe.each(pagingDbs)('schema builder → IRIS DDL ($paging paging)', ({ db }
       db.schema.createIndex('person_name').on('person').columns(['name', 'born']).unique().compile()
         .sql,
     ).toBe('create unique index "person_name" on "person" ("name", "born")')
+    expect(
+      db.schema.createIndex('person_born').on('person').columns(['born desc', 'name']).compile()
+        .sql,
+    ).toBe('create index "person_born" on "person" ("born" desc, "name")')
+    // docs/iris-sql.md#schemas: IRIS's CREATE SCHEMA and DROP SCHEMA take these forms.
+    expect(db.schema.createSchema('lib').ifNotExists().compile().sql).toBe(
+      'create schema if not exists "lib"',
+    )
+    expect(db.schema.dropSchema('lib').ifExists().cascade().compile().sql).toBe(
+      'drop schema if exists "lib" cascade',
+    )
     expect(db.schema.dropIndex('person_name').on('person').compile().sql).toBe(
       'drop index "person_name" on "person"',
     )
@@ -166,6 +177,10 @@ describe.each(pagingDbs)('schema builder → IRIS DDL ($paging paging)', ({ db }
       [
         'partial index',
         () => db.schema.createIndex('i').on('t').column('a').where('a', '>', 1).compile(),
+      ],
+      [
+        'expression index',
+        () => db.schema.createIndex('i').on('t').expression(sql`lower(a)`).compile(),
       ],
       ['enum', () => db.schema.createType('mood').asEnum(['sad']).compile()],
       [

@@ -29,6 +29,7 @@ const BY_SQLSTATE: Readonly<Record<string, number>> = {
   '3F000': -30, // invalid_schema_name: the table's schema does not exist either
   '42703': -29, // undefined_column
   '42601': -1, // syntax_error
+  '42P06': -476, // duplicate_schema: CREATE SCHEMA of a schema that exists (docs/iris-sql.md#schemas)
   '42P07': -201, // duplicate_table [unverified]
   '42701': -306, // duplicate_column [unverified]
   '42704': -400, // undefined_object

@@ -8,6 +8,8 @@
  * turned into a plain BIGINT. The new table has no IDENTITY column, so no `%ID` in the simulator
  * (docs/iris-sql.md#rowid).
  */
+
+import { CLAUSE_WORDS } from './clause-words.js'
 import { type Base, ddlPlan, schemaSteps } from './ddl-plan.js'
 import { columnDisplayName, relationDisplayName } from './display-names.js'
 import { irisError } from './iris-error.js'
@@ -23,19 +25,7 @@ import { selectLabels } from './select-labels.js'
 import { isWord, nextSignificant, type Token, trimmedText } from './tokenizer.js'
 
 /** Words that end a FROM list at its own depth. */
-const FROM_ENDS = [
-  'WHERE',
-  'GROUP',
-  'HAVING',
-  'ORDER',
-  'LIMIT',
-  'OFFSET',
-  'FETCH',
-  'UNION',
-  'INTERSECT',
-  'EXCEPT',
-  'SELECT',
-]
+const FROM_ENDS = [...CLAUSE_WORDS, 'SELECT']
 
 /** Index of the `AS` of `CREATE TABLE name AS query`, or -1 for any other statement. */
 function asIndex(tokens: readonly Token[]): number {

@@ -16,8 +16,8 @@ import {
   constraintDisplayName,
   type OnExisting,
   relationDisplayName,
-  schemaDisplayName,
 } from './display-names.js'
+import { checkIndexEnd, indexColumns } from './index-columns.js'
 import { irisError } from './iris-error.js'
 import {
   displayName,
@@ -30,6 +30,7 @@ import {
   readQualifiedName,
 } from './names.js'
 import type { RunPlan, TableRef } from './plan.js'
+import { createSchemaPlan, dropSchemaPlan } from './schema-statements.js'
 import { selectLabels } from './select-labels.js'
 import {
   closingParen,
@@ -490,7 +491,8 @@ function hnswIndex(
   return ddlPlan(base, sql, { after: [insert], commandTag: 'CREATE INDEX' })
 }
 
-function createIndex(tokens: readonly Token[], at: number, base: Base): RunPlan {
+/** `name ON [TABLE] t (columns)` of CREATE [UNIQUE] INDEX, from the index name at `at`. */
+function indexTarget(tokens: readonly Token[], at: number) {
   if (isWord(tokens[at], 'IF')) throw irisError(-1, 'CREATE INDEX IF NOT EXISTS is not supported') // docs/iris-sql.md#create-and-drop
   const nameToken = tokens[at]
   if (!isIdentifier(nameToken)) throw irisError(-1, 'CREATE INDEX needs an index name')
@@ -503,33 +505,34 @@ function createIndex(tokens: readonly Token[], at: number, base: Base): RunPlan 
   const open = nextSignificant(tokens, name.end)
   if (tokens[open]?.text !== '(') throw irisError(-1, 'CREATE INDEX needs a column list')
   const close = closingParen(tokens, open)
+  return { nameToken, table: name.table, columns: indexColumns(tokens, open, close), close }
+}
+
+function createIndex(tokens: readonly Token[], at: number, base: Base): RunPlan {
+  const { nameToken, table, columns, close } = indexTarget(tokens, at)
   const as = nextSignificant(tokens, close + 1)
   if (isWord(tokens[as], 'AS')) {
     const kind = nextSignificant(tokens, as + 1)
     const hnswOpen = nextSignificant(tokens, kind + 1)
     if (!isWord(tokens[kind], 'HNSW') || tokens[hnswOpen]?.text !== '(')
       throw irisError(-1, 'only AS HNSW(...) index types are supported')
-    const columns = commaSeparated(tokens, open, close).map((element) =>
-      element.filter((token) => !isTrivia(token)),
-    )
-    const column = columns[0]?.[0]
-    if (columns.length !== 1 || !isIdentifier(column))
+    const [column] = columns
+    if (columns.length !== 1 || !column)
       throw irisError(-1, 'an HNSW index covers exactly one vector column')
     if (nextSignificant(tokens, closingParen(tokens, hnswOpen) + 1) >= 0)
       throw irisError(-25, 'unexpected input after HNSW(...)')
     return hnswIndex(
       identifierName(nameToken),
       displayName(nameToken),
-      name.table,
+      table,
       identifierName(column),
       tokens,
       hnswOpen,
       base,
     )
   }
-  return ddlPlan(base, trimmedText(tokens), {
-    after: [indexDisplayName(name.table, nameToken)],
-  })
+  checkIndexEnd(tokens, close)
+  return ddlPlan(base, trimmedText(tokens), { after: [indexDisplayName(table, nameToken)] })
 }
 
 /** The step recording an index's name as written; PostgreSQL keeps an index in its table's schema. */
@@ -540,13 +543,9 @@ function indexDisplayName(table: TableRef, nameToken: Token): string {
 
 /** `CREATE UNIQUE INDEX name ON [TABLE] t (...)`, from the index name at `at`. */
 function createUniqueIndex(tokens: readonly Token[], at: number, base: Base): RunPlan {
-  if (isWord(tokens[at], 'IF')) throw irisError(-1, 'CREATE INDEX IF NOT EXISTS is not supported') // docs/iris-sql.md#create-and-drop
-  const nameToken = tokens[at]
-  let tableAt = nextSignificant(tokens, nextSignificant(tokens, at + 1) + 1)
-  if (isWord(tokens[tableAt], 'TABLE')) tableAt = nextSignificant(tokens, tableAt + 1)
-  const table = readQualifiedName(tokens, tableAt)?.table
-  const after = table && isIdentifier(nameToken) ? [indexDisplayName(table, nameToken)] : []
-  return ddlPlan(base, trimmedText(tokens), { after })
+  const { nameToken, table, close } = indexTarget(tokens, at)
+  checkIndexEnd(tokens, close)
+  return ddlPlan(base, trimmedText(tokens), { after: [indexDisplayName(table, nameToken)] })
 }
 
 /** `CREATE VIEW name [(columns)] AS SELECT ...`: the view's and its columns' names as written. */
@@ -569,18 +568,6 @@ function createView(tokens: readonly Token[], at: number, base: Base): RunPlan {
       if (item.type === 'alias') after.push(columnDisplayNameAt(view, i + 1, item.label))
     })
   }
-  return ddlPlan(base, trimmedText(tokens), { after })
-}
-
-/** `CREATE SCHEMA [IF NOT EXISTS] name`: its name as written. */
-function createSchema(tokens: readonly Token[], at: number, base: Base): RunPlan {
-  const nameAt = isWord(tokens[at], 'IF')
-    ? nextSignificant(tokens, nextSignificant(tokens, nextSignificant(tokens, at + 1) + 1) + 1)
-    : at
-  const name = tokens[nameAt]
-  const after = isIdentifier(name)
-    ? [schemaDisplayName(identifierName(name), displayName(name))]
-    : []
   return ddlPlan(base, trimmedText(tokens), { after })
 }
 
@@ -623,12 +610,6 @@ export function ddlPlanOf(tokens: readonly Token[], base: Base): RunPlan | undef
   const verb = tokens[verbAt]?.text.toUpperCase()
   if (verb === 'CREATE' && isWord(tokens[objectAt], 'UNIQUE')) {
     const indexAt = nextSignificant(tokens, objectAt + 1)
-    if (
-      isWord(tokens[indexAt], 'INDEX') &&
-      isWord(tokens[nextSignificant(tokens, indexAt + 1)], 'IF')
-    ) {
-      throw irisError(-1, 'CREATE INDEX IF NOT EXISTS is not supported') // docs/iris-sql.md#create-and-drop
-    }
     return isWord(tokens[indexAt], 'INDEX')
       ? createUniqueIndex(tokens, nextSignificant(tokens, indexAt + 1), base)
       : undefined
@@ -638,7 +619,8 @@ export function ddlPlanOf(tokens: readonly Token[], base: Base): RunPlan | undef
   if (verb === 'CREATE' && object === 'TABLE') return createTable(tokens, objectAt, base)
   if (verb === 'CREATE' && object === 'INDEX') return createIndex(tokens, objectAt, base)
   if (verb === 'CREATE' && object === 'VIEW') return createView(tokens, objectAt, base)
-  if (verb === 'CREATE' && object === 'SCHEMA') return createSchema(tokens, objectAt, base)
+  if (verb === 'CREATE' && object === 'SCHEMA') return createSchemaPlan(tokens, objectAt, base)
+  if (verb === 'DROP' && object === 'SCHEMA') return dropSchemaPlan(tokens, objectAt, base)
   if (verb === 'DROP' && object === 'TABLE') return dropTable(tokens, objectAt, base)
   if (verb === 'DROP' && object === 'INDEX') return dropIndex(tokens, objectAt, base)
   if (verb === 'ALTER' && object === 'TABLE') return alterTable(tokens, objectAt, base)

@@ -7,6 +7,18 @@ import { pgwireBackendOf } from '../profiles.js'
 import { pgwireIdentifierCase } from './pgwire-identifier-case.js'
 import type { TranslateOptions } from './plan.js'
 
+/**
+ * docs/iris-sql.md#transaction-statements: iris-pgwire's executor turns a whole-statement
+ * `BEGIN [TRANSACTION | WORK] [modes]` into IRIS's `START TRANSACTION [modes]` (one line of modes
+ * only, as its regex reads).
+ */
+function beginAsStartTransaction(sql: string): string {
+  const match = /^\s*BEGIN(?:\s+TRANSACTION|\s+WORK)?(?:\s+(.*))?$/i.exec(
+    sql.trim().replace(/;+$/, '').trim(),
+  )
+  return match ? `START TRANSACTION ${match[1] ?? ''}`.trim() : sql
+}
+
 /** docs/iris-sql.md#placeholders: `$n` → `?` by regex, also inside string literals; binding is then positional. */
 function dollarParamsToMarkers(sql: string): string {
   return sql.replace(/\$\d+/g, '?')
@@ -52,9 +64,10 @@ export function applyPgwireQuirks(
   out = publicLiteral(out)
   out = dateLiterals(out)
   if (protocol === 'extended' && hasParams) out = doublePrecision(out)
-  // After the type-word rewrite, which iris-pgwire's protocol layer runs before its executor; in the
-  // profiles that model one backend as observed, not in `pgwire-1.0`, which keeps names as written
-  // (docs/iris-sql.md#simulator-profiles).
+  // The executor's rewrites come after the type-word rewrite, which iris-pgwire's protocol layer
+  // runs first: BEGIN, then the case of names, the latter in the profiles that model one backend
+  // as observed, not in `pgwire-1.0`, which keeps names as written (docs/iris-sql.md#simulator-profiles).
+  out = beginAsStartTransaction(out)
   if (pgwireBackendOf(profile)) out = pgwireIdentifierCase(out)
   return literalLimitOffset(out)
 }

@@ -8,6 +8,7 @@
  * which the engine reports as SQLCODE -1 (engine/error-mapping.ts). A bare `%ID` select item is
  * labelled `ID`, the RowID's default name.
  */
+import { CLAUSE_WORDS } from './clause-words.js'
 import { irisError } from './iris-error.js'
 import { isIdentifier, readQualifiedName } from './names.js'
 import {
@@ -24,19 +25,7 @@ const isPunct = (t: Token | undefined, text: string) => t?.type === 'punct' && t
 const QUERY_VERBS = ['SELECT', 'UPDATE', 'DELETE']
 const SET_OPERATORS = ['UNION', 'INTERSECT', 'EXCEPT']
 /** Words after a FROM item that are no alias: the clauses that may follow it, and joins. */
-const NOT_AN_ALIAS = [
-  'WHERE',
-  'GROUP',
-  'HAVING',
-  'ORDER',
-  'LIMIT',
-  'OFFSET',
-  'FETCH',
-  'SET',
-  'ON',
-  'FOR',
-  ...SET_OPERATORS,
-]
+const NOT_AN_ALIAS = [...CLAUSE_WORDS, 'SET', 'ON', 'FOR']
 const JOIN_WORDS = ['JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'NATURAL', 'OUTER']
 
 const ambiguous = (why: string) =>

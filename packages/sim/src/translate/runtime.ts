@@ -5,7 +5,9 @@
  * Errors raised here use SQLSTATE `IRnnn`, meaning IRIS SQLCODE `-nnn` (see iris-error.ts): IR257
  * vectors of different element types, IR258 of different lengths, IR259 invalid vector arguments
  * (docs/iris-sql.md#vector-functions); IR001 an HNSW index on a column that cannot hold one
- * (docs/iris-sql.md#hnsw-indexes); IR333 DROP INDEX of an index that does not exist.
+ * (docs/iris-sql.md#hnsw-indexes); IR333 DROP INDEX of an index that does not exist; IR473 DROP
+ * SCHEMA of a schema that does not exist, IR475 of one not empty without CASCADE
+ * (docs/iris-sql.md#schemas).
  */
 import { OVERRIDES_SCHEMA } from '../catalog/metadata.js'
 import { COLLATED_STRING_SQL } from './collated-string.js'
@@ -303,6 +305,30 @@ end $f$;
 `
 
 /**
+ * docs/iris-sql.md#schemas: DROP SCHEMA with IRIS's SQLCODEs; CASCADE also forgets what the sim
+ * records about the schema's tables (display names go with PostgreSQL's own drop).
+ */
+const schemaProcedures = `
+create or replace procedure iris_sim.drop_schema(schema_name text, if_exists boolean, cascade boolean) language plpgsql as $f$
+declare
+  schema_oid oid := (select n.oid from pg_namespace n where n.nspname = schema_name);
+begin
+  if schema_oid is null then
+    if if_exists then return; end if;
+    raise exception using errcode = 'IR473', message = format('schema %s does not exist', schema_name);
+  end if;
+  if exists (select 1 from pg_class c where c.relnamespace = schema_oid) then
+    if not cascade then
+      raise exception using errcode = 'IR475', message = format('schema %s is not empty; drop it with CASCADE, or drop its tables and views first', schema_name);
+    end if;
+    delete from iris_sim.column_info i using pg_class c where c.oid = i.table_oid and c.relnamespace = schema_oid;
+    delete from iris_sim.hnsw_index h using pg_class c where c.oid = h.table_oid and c.relnamespace = schema_oid;
+  end if;
+  execute format('drop schema %I cascade', schema_name);
+end $f$;
+`
+
+/**
  * docs/iris-sql.md#rowid: a table whose column was declared IDENTITY (`row_id` in column_info) gets
  * a function `"%id"(its row type)` in the overrides schema, returning that column, which `t."%id"`
  * calls (row-id.ts).
@@ -431,6 +457,7 @@ export const RUNTIME_SQL = [
   datePartFunction(),
   dateFunctions(),
   indexProcedures,
+  schemaProcedures,
   rowIdProcedures,
   copiedTableProcedures,
 ].join('\n')

@@ -5,27 +5,14 @@
  * written, before the rewrites that restructure it (TOP, %VID). The labels of a UNION are those of
  * its first SELECT, the outermost one.
  */
+import { CLAUSE_WORDS } from './clause-words.js'
 import { displayName, isIdentifier } from './names.js'
 import type { SelectItem } from './plan.js'
 import { selectIndexes, selectListStart } from './select-parts.js'
 import { isTrivia, isWord, type Token } from './tokenizer.js'
 
 /** Words that end a select list at its own depth. */
-const LIST_ENDS = [
-  'FROM',
-  'INTO',
-  'WHERE',
-  'GROUP',
-  'HAVING',
-  'ORDER',
-  'LIMIT',
-  'OFFSET',
-  'FETCH',
-  'UNION',
-  'INTERSECT',
-  'EXCEPT',
-  'FOR',
-]
+const LIST_ENDS = [...CLAUSE_WORDS, 'FROM', 'INTO', 'FOR']
 
 function selectItem(tokens: readonly Token[]): SelectItem {
   const significant = tokens.filter((token) => !isTrivia(token))

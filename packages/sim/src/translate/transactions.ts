@@ -1,6 +1,7 @@
 /**
- * Transaction statements (docs/iris-sql.md#transactions): START TRANSACTION / BEGIN with IRIS's
- * isolation levels and access modes, COMMIT / ROLLBACK [WORK], savepoints (RELEASE is a no-op,
+ * Transaction statements (docs/iris-sql.md#transactions): START TRANSACTION with IRIS's isolation
+ * levels and access modes (IRIS has no BEGIN; iris-pgwire turns it into START TRANSACTION before
+ * IRIS sees it, pgwire-quirks.ts), COMMIT / ROLLBACK [WORK], savepoints (RELEASE is a no-op,
  * docs/iris-sql.md#savepoints), and SET TRANSACTION, which pgwire swallows
  * (docs/iris-sql.md#set-transaction). REPEATABLE READ and SERIALIZABLE do not exist in IRIS
  * (docs/iris-sql.md#transaction-statements).
@@ -81,9 +82,7 @@ export function transactionPlan(tokens: readonly Token[], base: Base): Plan | un
   }
   switch (first) {
     case 'BEGIN':
-      if (second === 'TRANSACTION' || second === 'WORK')
-        return { ...common, type: 'begin', ...transactionModes(words.slice(2)) }
-      return { ...common, type: 'begin', ...transactionModes(words.slice(1)) }
+      throw irisError(-1, 'BEGIN is not IRIS SQL; write START TRANSACTION [modes]')
     case 'START':
       if (second !== 'TRANSACTION') return undefined
       return { ...common, type: 'begin', ...transactionModes(words.slice(2)) }

@@ -11,42 +11,29 @@
  * `AS` alias is dropped (VALUES cannot carry one, and INSERT ignores it), an alias without `AS`
  * makes the chain run as written, as does anything else.
  */
+import { CLAUSE_WORDS } from './clause-words.js'
 import { isIdentifier, readQualifiedName } from './names.js'
 import { trim } from './statements.js'
 import { closingParen, isTrivia, isWord, nextSignificant, type Token, token } from './tokenizer.js'
 
 /** Words that end a bare select list or make the SELECT more than a row of values. */
 const NOT_A_ROW = new Set([
+  ...CLAUSE_WORDS,
   'FROM',
-  'WHERE',
-  'GROUP',
-  'HAVING',
-  'ORDER',
-  'LIMIT',
-  'OFFSET',
-  'FETCH',
   'WINDOW',
   'INTO',
   'TOP',
   'DISTINCT',
   'ALL',
   'FOR',
-  'INTERSECT',
-  'EXCEPT',
 ])
 
-/** Words that may end an expression; any other trailing name is an implicit column alias. */
-const EXPRESSION_ENDS = new Set([
-  'NULL',
-  'TRUE',
-  'FALSE',
-  'END',
-  'CURRENT_DATE',
-  'CURRENT_TIME',
-  'CURRENT_TIMESTAMP',
-  'LOCALTIME',
-  'LOCALTIMESTAMP',
-])
+/**
+ * Words that may end an expression; any other trailing name is an implicit column alias. By now
+ * `CURRENT_TIME` and `CURRENT_TIMESTAMP` are calls (value-keywords.ts), and PostgreSQL's other value
+ * keywords were refused.
+ */
+const EXPRESSION_ENDS = new Set(['NULL', 'TRUE', 'FALSE', 'END', 'CURRENT_DATE'])
 
 /** Index of the SELECT that starts the source of `INSERT [INTO] t [(cols)] SELECT ...`, or -1. */
 function sourceSelect(tokens: readonly Token[]): number {

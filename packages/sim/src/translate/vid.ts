@@ -6,6 +6,7 @@
  * expands to the derived table's own columns only, through the whole-row column `iris_sim_row`, so
  * `%VID` appears only where it is named, as in IRIS.
  */
+import { CLAUSE_WORDS } from './clause-words.js'
 import { irisError } from './iris-error.js'
 import { quoteIdentifier } from './names.js'
 import {
@@ -20,23 +21,14 @@ import {
 const VID_ALIAS = 'iris_sim_vid'
 const ROW_COLUMN = 'iris_sim_row'
 const NOT_AN_ALIAS = new Set([
-  'WHERE',
-  'ORDER',
-  'GROUP',
-  'HAVING',
+  ...CLAUSE_WORDS,
   'JOIN',
   'LEFT',
   'RIGHT',
   'INNER',
   'FULL',
   'CROSS',
-  'UNION',
-  'INTERSECT',
-  'EXCEPT',
-  'LIMIT',
   'ON',
-  'OFFSET',
-  'FETCH',
 ])
 
 /** The token range a `%VID` at `at` belongs to: its enclosing parentheses, or the whole statement. */

@@ -39,6 +39,25 @@ describe('statements (docs/iris-sql.md#statements)', () => {
   it("runs IRIS's TRUNCATE TABLE and CREATE / DROP SCHEMA", async () => {
     await client.query('CREATE SCHEMA Kept')
     await client.query('DROP SCHEMA Kept')
+    // docs/iris-sql.md#schemas: IRIS's forms and SQLCODEs, PostgreSQL's extra forms refused.
+    await client.query('CREATE SCHEMA IF NOT EXISTS Lib')
+    await client.query('CREATE SCHEMA IF NOT EXISTS lib')
+    await client.query('CREATE TABLE Lib.Shelf (id INTEGER)')
+    expect(await refused('CREATE SCHEMA Lib')).toEqual(['CREATE SCHEMA Lib', -476])
+    expect(await refused('DROP SCHEMA Lib')).toEqual(['DROP SCHEMA Lib', -475])
+    expect(await refused('DROP SCHEMA Lib RESTRICT')).toEqual(['DROP SCHEMA Lib RESTRICT', -475])
+    await client.query('DROP SCHEMA Lib CASCADE')
+    expect(await refused('SELECT id FROM Lib.Shelf')).toEqual(['SELECT id FROM Lib.Shelf', -30])
+    await client.query('DROP SCHEMA IF EXISTS Lib')
+    expect(await refused('DROP SCHEMA Lib')).toEqual(['DROP SCHEMA Lib', -473])
+    for (const sql of [
+      'CREATE SCHEMA Own AUTHORIZATION sim',
+      'CREATE SCHEMA AUTHORIZATION sim',
+      'CREATE SCHEMA Own CREATE TABLE x (id INTEGER)',
+      'DROP SCHEMA IF EXISTS a, b',
+    ]) {
+      expect(await refused(sql)).toEqual([sql, -25])
+    }
     await client.query('INSERT INTO u (id, t_id) VALUES (1, 1)')
     await client.query('TRUNCATE TABLE u')
     expect((await client.query('SELECT COUNT(*) AS n FROM u')).rows).toEqual([{ n: '0' }])

@@ -156,10 +156,12 @@ describeEachProfile(
       await a.query('COMMIT')
     })
 
-    it('accepts COMMIT and ROLLBACK outside a transaction, honours READ ONLY', async () => {
+    it('accepts COMMIT and ROLLBACK outside a transaction, honours READ ONLY, refuses BEGIN', async () => {
       const a = await sim().client()
       await a.query('COMMIT')
       await a.query('ROLLBACK')
+      // docs/iris-sql.md#transaction-statements: IRIS starts a transaction with START TRANSACTION only.
+      expect(sqlcodeOf(await failure(a, 'BEGIN'))).toBe(-1)
       await a.query('CREATE TABLE ro (id INTEGER)')
       await a.query('START TRANSACTION ISOLATION LEVEL READ COMMITTED, READ ONLY')
       const error = await failure(a, 'INSERT INTO ro (id) VALUES (?)', [1])

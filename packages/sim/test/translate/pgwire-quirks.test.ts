@@ -44,6 +44,15 @@ describe("iris-pgwire text quirks, in both backends' profiles (docs/iris-sql.md#
     )
   })
 
+  it('turns BEGIN [TRANSACTION | WORK] [modes] into START TRANSACTION [modes] (docs/iris-sql.md#transaction-statements)', () => {
+    expect(plans('BEGIN WORK', simple)[0]).toMatchObject({ type: 'begin' })
+    expect(
+      plans('begin transaction isolation level read committed, read only;', extended)[0],
+    ).toMatchObject({ type: 'begin', isolation: 'READ COMMITTED', readOnly: true })
+    // Modes over two lines escape iris-pgwire's regex: IRIS gets BEGIN.
+    expectRejected('BEGIN\nREAD ONLY\n, ISOLATION LEVEL READ COMMITTED', -1, extended)
+  })
+
   it('leaves the same text alone under profile iris', () => {
     expect(sqlOf("SELECT 'a;b', 'public', '2024-01-31' FROM t ORDER BY a LIMIT 10 OFFSET 20")).toBe(
       "SELECT 'a;b', 'public', '2024-01-31' FROM t ORDER BY a NULLS FIRST LIMIT 10 OFFSET 20",

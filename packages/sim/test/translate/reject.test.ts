@@ -49,6 +49,17 @@ describe('SQL IRIS rejects gets an IRIS error (docs/iris-sql.md#sqlcodes)', () =
     expectRejected('CREATE INDEX IF NOT EXISTS i ON t (a)', -1)
     expectRejected('CREATE UNIQUE INDEX IF NOT EXISTS i ON t (a)', -1)
   })
+  it('CREATE INDEX on anything but column names (docs/iris-sql.md#create-and-drop)', () => {
+    expectRejected("CREATE INDEX i ON t ((a < 'x'))", -1)
+    expectRejected('CREATE INDEX i ON t (a, LOWER(b))', -1)
+    expectRejected('CREATE UNIQUE INDEX i ON t (%SQLUPPER(a))', -1)
+    expectRejected('CREATE INDEX i ON t (a COLLATE "C")', -1)
+    expectRejected('CREATE INDEX i ON t (a) INCLUDE (b)', -25)
+    expectRejected('CREATE UNIQUE INDEX i ON t (a) WITH (fillfactor = 70)', -25)
+    expect(sqlOf('CREATE INDEX i ON t (a ASC, "B" desc)')).toBe(
+      'CREATE INDEX i ON t (a ASC, "b" desc)',
+    )
+  })
   it('CHECK constraints (docs/iris-sql.md#create-and-drop)', () => {
     expectRejected('CREATE TABLE t (a INTEGER CHECK (a > 0))', -1)
     expectRejected('CREATE TABLE t (a INTEGER, CHECK (a > 0))', -1)

@@ -346,6 +346,13 @@ describe('bulk insert by UNION ALL (docs/iris-sql.md#multi-row-inserts, docs/iri
     expect(sqlOf('INSERT INTO t SELECT ? AS a, ? AS "B" UNION ALL SELECT ?, ? as b')).toBe(
       'INSERT INTO t VALUES ($1, $2), ($3, $4)',
     )
+    expect(
+      sqlOf(
+        'INSERT INTO t SELECT CURRENT_DATE, CURRENT_TIMESTAMP, TRUE UNION ALL SELECT NULL, CURRENT_TIME, FALSE',
+      ),
+    ).toBe(
+      'INSERT INTO t VALUES (CURRENT_DATE, iris_sim.current_timestamp_value(), TRUE), (NULL, iris_sim.current_time_value(), FALSE)',
+    )
   })
 
   it('leaves every other INSERT ... SELECT as written', () => {
@@ -386,7 +393,7 @@ describe('catalog names (docs/iris-sql.md#the-catalog, src/catalog/names.ts)', (
 })
 
 describe('transactions (docs/iris-sql.md#transactions)', () => {
-  it('START TRANSACTION / BEGIN with IRIS levels and access modes', () => {
+  it('START TRANSACTION with IRIS levels and access modes', () => {
     expect(plans('START TRANSACTION')[0]).toMatchObject({
       type: 'begin',
       kind: 'transaction',
@@ -401,8 +408,12 @@ describe('transactions (docs/iris-sql.md#transactions)', () => {
       isolation: 'READ VERIFIED',
       readOnly: false,
     })
-    expect(plans('BEGIN')[0]).toMatchObject({ type: 'begin' })
-    expect(plans('BEGIN WORK')[0]).toMatchObject({ type: 'begin' })
+  })
+
+  it('refuses BEGIN, which IRIS lacks (docs/iris-sql.md#transaction-statements)', () => {
+    for (const sql of ['BEGIN', 'BEGIN WORK', 'begin transaction read only']) {
+      expect(expectRejected(sql, -1).fields.message).toMatch(/write START TRANSACTION/)
+    }
   })
 
   it('COMMIT / ROLLBACK [WORK], savepoints, SET TRANSACTION', () => {
