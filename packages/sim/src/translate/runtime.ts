@@ -160,6 +160,15 @@ begin
   end loop;
   return out || '$';
 end $f$;
+-- docs/iris-sql.md#date-functions: SECOND keeps the fraction, without trailing zeros; WEEK counts weeks from
+-- Sunday, week 1 ending on the year's first Saturday; DAYNAME and MONTHNAME in English.
+create or replace function iris_sim.second(d timestamp) returns numeric language sql immutable as $f$ select trim_scale(extract(second from d)) $f$;
+create or replace function iris_sim.week(d timestamp) returns integer language sql immutable as
+$f$ select floor((extract(doy from d) + extract(dow from date_trunc('year', d)) - 1) / 7)::integer + 1 $f$;
+create or replace function iris_sim.dayname(d timestamp) returns varchar language sql immutable as
+$f$ select (array['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'])[extract(dow from d)::integer + 1]::varchar $f$;
+create or replace function iris_sim.monthname(d timestamp) returns varchar language sql immutable as
+$f$ select (array['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'])[extract(month from d)::integer]::varchar $f$;
 create or replace function iris_sim.vector_error(code text, message text) returns double precision language plpgsql as
 $f$ begin raise exception using errcode = code, message = message; end $f$;
 `

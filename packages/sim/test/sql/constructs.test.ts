@@ -243,6 +243,16 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     }
   })
 
+  it('returns one part of a date with YEAR, MONTH, DAYOFWEEK, WEEK, SECOND, DAYNAME and the like (docs/iris-sql.md#date-functions)', async () => {
+    const result = await client.query(
+      'SELECT YEAR(?) AS y, QUARTER(?) AS q, MONTH(?) AS m, DAY(?) AS d, DAYOFWEEK(?) AS dw, DAYOFYEAR(?) AS dy, HOUR(?) AS h, MINUTE(?) AS mi, SECOND(?) AS s, WEEK(?) AS w, DAYNAME(?) AS dn, MONTHNAME(?) AS mn',
+      Array(12).fill('2018-02-25 10:11:12.50'), // a Sunday
+    )
+    const { dn, mn, ...numbers } = result.rows[0]
+    expect(Object.values(numbers).map(Number)).toEqual([2018, 1, 2, 25, 1, 56, 10, 11, 12.5, 9])
+    expect([dn, mn]).toEqual(['Sunday', 'February'])
+  })
+
   it('divides as decimals with /, as integers with \\, takes # as modulo, and refuses % (docs/iris-sql.md#operators)', async () => {
     const result = await client.query(
       'SELECT 7/2 AS half, 6/3 AS whole, 1 + 7 \\ 2 AS q, 7 # 2 AS m, 1 + 7 # 2 AS p, -7 # 2 AS n, MOD(-7, 2) AS f FROM person WHERE id = 1',
