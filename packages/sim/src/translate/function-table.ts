@@ -99,7 +99,8 @@ export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string,
   ['TRUNCATE', renamed('RSQL_truncate', 'iris_sim.truncate', [2, 2])],
   // With ANSI operator precedence (IRIS's default), MOD's result takes the dividend's sign.
   ['MOD', postgres('RSQL_mod', [2, 2])],
-  ['SQUARE', unmodelled('RSQL_square')],
+  // Of the type x * x has (docs/iris-sql.md#functions).
+  ['SQUARE', renamed('RSQL_square', 'iris_sim.square', [1, 1])],
   ['%PLUS', unmodelled('RSQL_plus')],
   ['%MINUS', unmodelled('RSQL_minus')],
   // Strings.
@@ -133,7 +134,8 @@ export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string,
   ['%UPPER', renamed('RSQL_upper', 'upper', [1, 1])],
   ['%EXACT', rewritten('RSQL_exact')],
   ['CHARINDEX', unmodelled('RSQL_charindex')],
-  ['CONCAT', unmodelled('RSQL_concat')],
+  // Of two strings only: IRIS writes a number in canonical form first (docs/iris-sql.md#functions).
+  ['CONCAT', renamed('RSQL_concat', 'iris_sim.concat', [2, 2])],
   ['LPAD', unmodelled('RSQL_lpad')],
   ['RPAD', unmodelled('RSQL_rpad')],
   ['SPACE', unmodelled('RSQL_space')],

@@ -160,6 +160,16 @@ begin
   end loop;
   return out || '$';
 end $f$;
+-- docs/iris-sql.md#functions: SQUARE(x) has the type x * x has; an integer's square is computed one size up, as
+-- IRIS's integers do not overflow at PostgreSQL's 32 bits.
+create or replace function iris_sim.square(smallint) returns integer language sql immutable as $f$ select $1::integer * $1 $f$;
+create or replace function iris_sim.square(integer) returns bigint language sql immutable as $f$ select $1::bigint * $1 $f$;
+create or replace function iris_sim.square(bigint) returns bigint language sql immutable as $f$ select $1 * $1 $f$;
+create or replace function iris_sim.square(numeric) returns numeric language sql immutable as $f$ select $1 * $1 $f$;
+create or replace function iris_sim.square(double precision) returns double precision language sql immutable as $f$ select $1 * $1 $f$;
+-- docs/iris-sql.md#functions: CONCAT of two strings, NULL when either is; numbers (which IRIS writes in canonical
+-- form first) find no function and are refused.
+create or replace function iris_sim.concat(text, text) returns text language sql immutable as $f$ select $1 || $2 $f$;
 -- docs/iris-sql.md#date-functions: SECOND keeps the fraction, without trailing zeros; WEEK counts weeks from
 -- Sunday, week 1 ending on the year's first Saturday; DAYNAME and MONTHNAME in English.
 create or replace function iris_sim.second(d timestamp) returns numeric language sql immutable as $f$ select trim_scale(extract(second from d)) $f$;

@@ -243,6 +243,16 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     }
   })
 
+  it('squares with SQUARE and concatenates two strings with CONCAT, refusing a number (docs/iris-sql.md#functions)', async () => {
+    const result = await client.query(
+      'SELECT SQUARE(?) AS sq, SQUARE(MAX(id)) AS sq4, CONCAT(MIN(name), NULL) AS n, {fn CONCAT(?, CHAR(65))} AS c FROM person',
+      [1.5, 'x '],
+    )
+    const row = result.rows[0]
+    expect([Number(row.sq), Number(row.sq4), row.n, row.c]).toEqual([2.25, 16, null, 'x A'])
+    expect(sqlcodeOf(await failure(client, "SELECT CONCAT(id, 'x') FROM person"))).toBe(-359)
+  })
+
   it('returns one part of a date with YEAR, MONTH, DAYOFWEEK, WEEK, SECOND, DAYNAME and the like (docs/iris-sql.md#date-functions)', async () => {
     const result = await client.query(
       'SELECT YEAR(?) AS y, QUARTER(?) AS q, MONTH(?) AS m, DAY(?) AS d, DAYOFWEEK(?) AS dw, DAYOFYEAR(?) AS dy, HOUR(?) AS h, MINUTE(?) AS mi, SECOND(?) AS s, WEEK(?) AS w, DAYNAME(?) AS dn, MONTHNAME(?) AS mn',

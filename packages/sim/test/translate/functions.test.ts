@@ -44,6 +44,12 @@ describe('function calls (docs/iris-sql.md#functions)', () => {
     )
   })
 
+  it('runs SQUARE and CONCAT as the runtime computes them', () => {
+    expect(sqlOf("SELECT SQUARE(a), {fn CONCAT(b, 'x')} FROM t")).toBe(
+      "SELECT iris_sim.square(a), iris_sim.concat(b, 'x') FROM t",
+    )
+  })
+
   it('runs YEAR and its kin as DATEPART of their part, the others as runtime functions (docs/iris-sql.md#date-functions)', () => {
     expect(sqlOf('SELECT YEAR(d), DAY(d), DAYOFWEEK(?), SECOND(d), WEEK(d) FROM t')).toBe(
       "SELECT iris_sim.datepart('year', d), iris_sim.datepart('day', d), iris_sim.datepart('weekday', $1), iris_sim.second(d), iris_sim.week(d) FROM t",
