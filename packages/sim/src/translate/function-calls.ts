@@ -123,6 +123,19 @@ export function callArguments(tokens: readonly Token[], call: Call): Token[][] {
   return args.length === 1 && args[0]?.every(isTrivia) ? [] : args
 }
 
+/** The first of `words` among the call's own arguments (not inside a nested parenthesis). */
+function unmodelledWordIn(
+  tokens: readonly Token[],
+  call: Call,
+  words: readonly string[],
+): string | undefined {
+  const depth = (tokens[call.open] as Token).depth + 1
+  return tokens
+    .slice(call.open + 1, call.close)
+    .find((token) => token.depth === depth && words.some((word) => isWord(token, word)))
+    ?.text.toUpperCase()
+}
+
 /** Throws for the first call IRIS would refuse, or that the simulator cannot run as IRIS does. */
 export function checkFunctionCalls(tokens: readonly Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
@@ -136,6 +149,13 @@ export function checkFunctionCalls(tokens: readonly Token[]): void {
       throw irisError(
         -359,
         `${call.name} is IRIS SQL, but the simulator does not compute it as IRIS does; test it on IRIS`,
+      )
+    }
+    const word = known.unmodelledWords && unmodelledWordIn(tokens, call, known.unmodelledWords)
+    if (word) {
+      throw irisError(
+        -359,
+        `${call.name}(${word} ...) is IRIS SQL, but the simulator does not compute it as IRIS does; test it on IRIS`,
       )
     }
     const count = callArguments(tokens, call).length

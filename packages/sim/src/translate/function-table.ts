@@ -23,6 +23,11 @@ export interface IrisFunction {
   run: FunctionRun
   /** The argument counts the simulator runs; a call with another count is refused. */
   args?: readonly [min: number, max: number]
+  /**
+   * Words IRIS takes among the arguments that the simulator does not model: a call that holds one
+   * at its own depth (`LIST(DISTINCT x)`) is refused.
+   */
+  unmodelledWords?: readonly string[]
 }
 
 const postgres = (source: string, args?: readonly [number, number]): IrisFunction => ({
@@ -30,10 +35,16 @@ const postgres = (source: string, args?: readonly [number, number]): IrisFunctio
   run: { kind: 'postgres' },
   ...(args ? { args } : {}),
 })
-const renamed = (source: string, to: string, args?: readonly [number, number]): IrisFunction => ({
+const renamed = (
+  source: string,
+  to: string,
+  args?: readonly [number, number],
+  unmodelledWords?: readonly string[],
+): IrisFunction => ({
   source,
   run: { kind: 'renamed', to },
   ...(args ? { args } : {}),
+  ...(unmodelledWords ? { unmodelledWords } : {}),
 })
 const rewritten = (source: string, args?: readonly [number, number]): IrisFunction => ({
   source,
@@ -56,7 +67,9 @@ export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string,
   ['VARIANCE', postgres('RSQL_variance', [1, 1])],
   ['VAR_SAMP', postgres('RSQL_variance', [1, 1])],
   ['VAR_POP', postgres('RSQL_variance', [1, 1])],
-  ['LIST', unmodelled('RSQL_list')],
+  // docs/iris-sql.md#functions: LIST of text or integers; DISTINCT compares under the collation,
+  // and %FOREACH and %AFTERHAVING regroup, none of which the simulator models.
+  ['LIST', renamed('RSQL_list', 'iris_sim.list', [1, 1], ['DISTINCT', '%FOREACH', '%AFTERHAVING'])],
   ['%DLIST', unmodelled('RSQL_dlist')],
   ['JSON_ARRAYAGG', unmodelled('RSQL_jsonarrayagg')],
   ['XMLAGG', unmodelled('RSQL_xmlagg')],

@@ -298,6 +298,25 @@ function dateFunctions(): string {
     .join('\n')
 }
 
+/**
+ * LIST(x) over text and integers (docs/iris-sql.md#functions): the values joined by commas, NULLs
+ * left out, an empty string kept (as an empty item). Over no value at all, what IRIS returns is not
+ * documented, so the simulator refuses it (IR359, SQLCODE -359).
+ */
+const LIST_TYPES = ['text', 'bigint']
+const listAggregate = `
+create or replace function iris_sim.list_append(list text, value anyelement) returns text language sql immutable as
+$f$ select case when value is null then list when list is null then value::text else list || ',' || value::text end $f$;
+create or replace function iris_sim.list_result(list text) returns text language plpgsql immutable as
+$f$ begin
+  if list is null then
+    raise exception using errcode = 'IR359', message = 'LIST over no value (no rows, or only NULLs) is IRIS SQL, but its result is not documented; test it on IRIS';
+  end if;
+  return list;
+end $f$;
+${LIST_TYPES.map((type) => `create or replace aggregate iris_sim.list(${type}) (sfunc = iris_sim.list_append, stype = text, finalfunc = iris_sim.list_result);`).join('\n')}
+`
+
 const indexProcedures = `
 -- docs/iris-sql.md#hnsw-indexes: an HNSW index needs a fixed-length FLOAT, DOUBLE or DECIMAL vector column.
 create or replace procedure iris_sim.check_hnsw_column(table_oid regclass, column_name text) language plpgsql as $f$
@@ -449,6 +468,7 @@ export const RUNTIME_SQL = [
   similarityFunctions(),
   datePartFunction(),
   dateFunctions(),
+  listAggregate,
   indexProcedures,
   rowIdProcedures,
   copiedTableProcedures,

@@ -253,6 +253,22 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     expect(sqlcodeOf(await failure(client, "SELECT CONCAT(id, 'x') FROM person"))).toBe(-359)
   })
 
+  it('lists with LIST: NULLs left out, empty strings kept; refuses the forms it does not model (docs/iris-sql.md#functions)', async () => {
+    const result = await client.query(
+      "SELECT LIST(CASE WHEN id = 1 THEN '' WHEN id = 2 THEN NULL ELSE name END) AS names, LIST(id) AS ids FROM person",
+    )
+    const { names, ids: listedIds } = result.rows[0]
+    expect(String(names).split(',').sort()).toEqual(['', 'Bob', 'Carol'])
+    expect(String(listedIds).split(',').map(Number).sort()).toEqual([1, 2, 3, 4])
+    for (const sql of [
+      'SELECT LIST(name) FROM person WHERE id > 9', // over no value: undocumented
+      'SELECT LIST(DISTINCT name) FROM person', // compared under the collation
+      'SELECT LIST(CAST(id AS NUMERIC(5,2))) FROM person', // canonical decimals
+    ]) {
+      expect(sqlcodeOf(await failure(client, sql))).toBe(-359)
+    }
+  })
+
   it('returns one part of a date with YEAR, MONTH, DAYOFWEEK, WEEK, SECOND, DAYNAME and the like (docs/iris-sql.md#date-functions)', async () => {
     const result = await client.query(
       'SELECT YEAR(?) AS y, QUARTER(?) AS q, MONTH(?) AS m, DAY(?) AS d, DAYOFWEEK(?) AS dw, DAYOFYEAR(?) AS dy, HOUR(?) AS h, MINUTE(?) AS mi, SECOND(?) AS s, WEEK(?) AS w, DAYNAME(?) AS dn, MONTHNAME(?) AS mn',
