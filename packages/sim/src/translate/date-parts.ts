@@ -1,10 +1,11 @@
 /**
  * DATEADD, DATEDIFF and DATEPART (docs/iris-sql.md#date-parts): their datepart names and
  * abbreviations, which parts the simulator computes as IRIS does, and the calls in the runtime's
- * spelling (`iris_sim.dateadd(part, n, date)` and so on, runtime.ts); and the date functions that
- * return one part as DATEPART does (`YEAR(d)` is `DATEPART(year, d)`, docs/iris-sql.md#date-functions). The datepart is a name,
+ * spelling (`iris_sim.dateadd(part, n, date)` and so on, runtime.ts). The datepart is a name,
  * quoted or not, or a parameter: a name is checked here, as IRIS checks a literal when it compiles
  * (an unknown one fails with SQLCODE -8); a parameter is checked by the runtime.
+ * Also the date functions that return one part as DATEPART does: `YEAR(d)` is `DATEPART(year, d)`
+ * (docs/iris-sql.md#date-functions).
  */
 import { irisError } from './iris-error.js'
 import { isTrivia, type Token, trimmedText } from './tokenizer.js'

@@ -1,8 +1,9 @@
 /**
  * Finding function calls in tokens, and refusing the ones IRIS would not run: a name missing from
  * the function table (function-table.ts) fails with SQLCODE -359 as on IRIS, and so does a call of
- * a documented IRIS function the simulator does not model, or with an argument count it does not
- * run (docs/iris-sql.md#functions, docs/iris-sql.md#simulator-limits).
+ * a documented IRIS function the simulator does not model, with an argument count it does not
+ * run, or with an argument word it does not model (`LIST(DISTINCT x)`; docs/iris-sql.md#functions,
+ * docs/iris-sql.md#simulator-limits).
  */
 import { IRIS_FUNCTIONS } from './function-table.js'
 import { irisError } from './iris-error.js'

@@ -160,8 +160,8 @@ begin
   end loop;
   return out || '$';
 end $f$;
--- docs/iris-sql.md#functions: SQUARE(x) has the type x * x has; an integer's square is computed one size up, as
--- IRIS's integers do not overflow at PostgreSQL's 32 bits.
+-- docs/iris-sql.md#functions: SQUARE(x) has the type x * x has; an integer's square is computed one size up, so that
+-- an INTEGER's square does not overflow as PostgreSQL's 32-bit product would.
 create or replace function iris_sim.square(smallint) returns integer language sql immutable as $f$ select $1::integer * $1 $f$;
 create or replace function iris_sim.square(integer) returns bigint language sql immutable as $f$ select $1::bigint * $1 $f$;
 create or replace function iris_sim.square(bigint) returns bigint language sql immutable as $f$ select $1 * $1 $f$;
