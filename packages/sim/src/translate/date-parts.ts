@@ -4,6 +4,8 @@
  * spelling (`iris_sim.dateadd(part, n, date)` and so on, runtime.ts). The datepart is a name,
  * quoted or not, or a parameter: a name is checked here, as IRIS checks a literal when it compiles
  * (an unknown one fails with SQLCODE -8); a parameter is checked by the runtime.
+ * Also the date functions that return one part as DATEPART does: `YEAR(d)` is `DATEPART(year, d)`
+ * (docs/iris-sql.md#date-functions).
  */
 import { irisError } from './iris-error.js'
 import { isTrivia, type Token, trimmedText } from './tokenizer.js'
@@ -150,4 +152,31 @@ export function dateFunctionCall(fn: DateFunction, args: Token[][]): string {
   const [part, ...rest] = args
   const sql = [datePartSql(fn, part ?? []), ...rest.map(trimmedText)]
   return `iris_sim.${fn.toLowerCase()}(${sql.join(', ')})`
+}
+
+/**
+ * The functions that return what DATEPART returns for one part, an INTEGER
+ * (docs/iris-sql.md#date-functions): DAY and DAYOFMONTH are the same function, DAYOFWEEK counts
+ * from Sunday = 1 as DATEPART's weekday does.
+ */
+const DATE_PART_FUNCTIONS: ReadonlyMap<string, DatePart> = new Map([
+  ['YEAR', 'year'],
+  ['QUARTER', 'quarter'],
+  ['MONTH', 'month'],
+  ['DAY', 'day'],
+  ['DAYOFMONTH', 'day'],
+  ['DAYOFWEEK', 'weekday'],
+  ['DAYOFYEAR', 'dayofyear'],
+  ['HOUR', 'hour'],
+  ['MINUTE', 'minute'],
+])
+
+/** The part a one-part date function (`YEAR`, `DAYOFWEEK`, ...) returns, if `name` is one. */
+export function partOfDateFunction(name: string): DatePart | undefined {
+  return DATE_PART_FUNCTIONS.get(name)
+}
+
+/** `YEAR(d)` and the like as the runtime's DATEPART of that part. */
+export function datePartFunctionCall(part: DatePart, args: Token[][]): string {
+  return `iris_sim.datepart('${part}', ${trimmedText(args[0] ?? [])})`
 }

@@ -1,8 +1,9 @@
 /**
  * Finding function calls in tokens, and refusing the ones IRIS would not run: a name missing from
  * the function table (function-table.ts) fails with SQLCODE -359 as on IRIS, and so does a call of
- * a documented IRIS function the simulator does not model, or with an argument count it does not
- * run (docs/iris-sql.md#functions, docs/iris-sql.md#simulator-limits).
+ * a documented IRIS function the simulator does not model, with an argument count it does not
+ * run, or with an argument word it does not model (`LIST(DISTINCT x)`; docs/iris-sql.md#functions,
+ * docs/iris-sql.md#simulator-limits).
  */
 import { IRIS_FUNCTIONS } from './function-table.js'
 import { irisError } from './iris-error.js'
@@ -123,6 +124,19 @@ export function callArguments(tokens: readonly Token[], call: Call): Token[][] {
   return args.length === 1 && args[0]?.every(isTrivia) ? [] : args
 }
 
+/** The first of `words` among the call's own arguments (not inside a nested parenthesis). */
+function unmodelledWordIn(
+  tokens: readonly Token[],
+  call: Call,
+  words: readonly string[],
+): string | undefined {
+  const depth = (tokens[call.open] as Token).depth + 1
+  return tokens
+    .slice(call.open + 1, call.close)
+    .find((token) => token.depth === depth && words.some((word) => isWord(token, word)))
+    ?.text.toUpperCase()
+}
+
 /** Throws for the first call IRIS would refuse, or that the simulator cannot run as IRIS does. */
 export function checkFunctionCalls(tokens: readonly Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
@@ -136,6 +150,13 @@ export function checkFunctionCalls(tokens: readonly Token[]): void {
       throw irisError(
         -359,
         `${call.name} is IRIS SQL, but the simulator does not compute it as IRIS does; test it on IRIS`,
+      )
+    }
+    const word = known.unmodelledWords && unmodelledWordIn(tokens, call, known.unmodelledWords)
+    if (word) {
+      throw irisError(
+        -359,
+        `${call.name}(${word} ...) is IRIS SQL, but the simulator does not compute it as IRIS does; test it on IRIS`,
       )
     }
     const count = callArguments(tokens, call).length

@@ -23,6 +23,11 @@ export interface IrisFunction {
   run: FunctionRun
   /** The argument counts the simulator runs; a call with another count is refused. */
   args?: readonly [min: number, max: number]
+  /**
+   * Words IRIS takes among the arguments that the simulator does not model: a call that holds one
+   * at its own depth (`LIST(DISTINCT x)`) is refused.
+   */
+  unmodelledWords?: readonly string[]
 }
 
 const postgres = (source: string, args?: readonly [number, number]): IrisFunction => ({
@@ -30,10 +35,16 @@ const postgres = (source: string, args?: readonly [number, number]): IrisFunctio
   run: { kind: 'postgres' },
   ...(args ? { args } : {}),
 })
-const renamed = (source: string, to: string, args?: readonly [number, number]): IrisFunction => ({
+const renamed = (
+  source: string,
+  to: string,
+  args?: readonly [number, number],
+  unmodelledWords?: readonly string[],
+): IrisFunction => ({
   source,
   run: { kind: 'renamed', to },
   ...(args ? { args } : {}),
+  ...(unmodelledWords ? { unmodelledWords } : {}),
 })
 const rewritten = (source: string, args?: readonly [number, number]): IrisFunction => ({
   source,
@@ -56,7 +67,9 @@ export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string,
   ['VARIANCE', postgres('RSQL_variance', [1, 1])],
   ['VAR_SAMP', postgres('RSQL_variance', [1, 1])],
   ['VAR_POP', postgres('RSQL_variance', [1, 1])],
-  ['LIST', unmodelled('RSQL_list')],
+  // docs/iris-sql.md#functions: LIST of text or integers; DISTINCT compares under the collation,
+  // and %FOREACH and %AFTERHAVING regroup, none of which the simulator models.
+  ['LIST', renamed('RSQL_list', 'iris_sim.list', [1, 1], ['DISTINCT', '%FOREACH', '%AFTERHAVING'])],
   ['%DLIST', unmodelled('RSQL_dlist')],
   ['JSON_ARRAYAGG', unmodelled('RSQL_jsonarrayagg')],
   ['XMLAGG', unmodelled('RSQL_xmlagg')],
@@ -99,7 +112,8 @@ export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string,
   ['TRUNCATE', renamed('RSQL_truncate', 'iris_sim.truncate', [2, 2])],
   // With ANSI operator precedence (IRIS's default), MOD's result takes the dividend's sign.
   ['MOD', postgres('RSQL_mod', [2, 2])],
-  ['SQUARE', unmodelled('RSQL_square')],
+  // Of the type x * x has (docs/iris-sql.md#functions).
+  ['SQUARE', renamed('RSQL_square', 'iris_sim.square', [1, 1])],
   ['%PLUS', unmodelled('RSQL_plus')],
   ['%MINUS', unmodelled('RSQL_minus')],
   // Strings.
@@ -133,7 +147,8 @@ export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string,
   ['%UPPER', renamed('RSQL_upper', 'upper', [1, 1])],
   ['%EXACT', rewritten('RSQL_exact')],
   ['CHARINDEX', unmodelled('RSQL_charindex')],
-  ['CONCAT', unmodelled('RSQL_concat')],
+  // Of two strings only: IRIS writes a number in canonical form first (docs/iris-sql.md#functions).
+  ['CONCAT', renamed('RSQL_concat', 'iris_sim.concat', [2, 2])],
   ['LPAD', unmodelled('RSQL_lpad')],
   ['RPAD', unmodelled('RSQL_rpad')],
   ['SPACE', unmodelled('RSQL_space')],
@@ -176,19 +191,21 @@ export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string,
   ['DATEPART', rewritten('RSQL_datepart', [2, 2])],
   ['TIMESTAMPADD', unmodelled('RSQL_timestampadd')],
   ['TIMESTAMPDIFF', unmodelled('RSQL_timestampdiff')],
-  ['DAY', unmodelled('RSQL_day')],
-  ['DAYOFMONTH', unmodelled('RSQL_dayofmonth')],
-  ['DAYOFWEEK', unmodelled('RSQL_dayofweek')],
-  ['DAYOFYEAR', unmodelled('RSQL_dayofyear')],
-  ['DAYNAME', unmodelled('RSQL_dayname')],
-  ['HOUR', unmodelled('RSQL_hour')],
-  ['MINUTE', unmodelled('RSQL_minute')],
-  ['MONTH', unmodelled('RSQL_month')],
-  ['MONTHNAME', unmodelled('RSQL_monthname')],
-  ['QUARTER', unmodelled('RSQL_quarter')],
-  ['SECOND', unmodelled('RSQL_second')],
-  ['WEEK', unmodelled('RSQL_week')],
-  ['YEAR', unmodelled('RSQL_year')],
+  // What DATEPART returns for one part (date-parts.ts, docs/iris-sql.md#date-functions).
+  ['DAY', rewritten('RSQL_day', [1, 1])],
+  ['DAYOFMONTH', rewritten('RSQL_dayofmonth', [1, 1])],
+  ['DAYOFWEEK', rewritten('RSQL_dayofweek', [1, 1])],
+  ['DAYOFYEAR', rewritten('RSQL_dayofyear', [1, 1])],
+  ['HOUR', rewritten('RSQL_hour', [1, 1])],
+  ['MINUTE', rewritten('RSQL_minute', [1, 1])],
+  ['MONTH', rewritten('RSQL_month', [1, 1])],
+  ['QUARTER', rewritten('RSQL_quarter', [1, 1])],
+  ['YEAR', rewritten('RSQL_year', [1, 1])],
+  // Unlike DATEPART: names, seconds with their fraction, weeks of the year (docs/iris-sql.md#date-functions).
+  ['DAYNAME', renamed('RSQL_dayname', 'iris_sim.dayname', [1, 1])],
+  ['MONTHNAME', renamed('RSQL_monthname', 'iris_sim.monthname', [1, 1])],
+  ['SECOND', renamed('RSQL_second', 'iris_sim.second', [1, 1])],
+  ['WEEK', renamed('RSQL_week', 'iris_sim.week', [1, 1])],
   ['LAST_DAY', unmodelled('RSQL_lastday')],
   ['TO_CHAR', unmodelled('RSQL_tochar')],
   ['TO_TIMESTAMP', unmodelled('RSQL_totimestamp')],

@@ -9,11 +9,17 @@
  *   (docs/iris-sql.md#to_vector) → the conversion to the column representation of that element
  *   type.
  * - `DATEADD`, `DATEDIFF`, `DATEPART` → the runtime's functions, the datepart checked
- *   (date-parts.ts, docs/iris-sql.md#date-parts).
+ *   (date-parts.ts, docs/iris-sql.md#date-parts); `YEAR(d)`, `DAYOFWEEK(d)` and the other one-part
+ *   date functions → the runtime's DATEPART of their part (docs/iris-sql.md#date-functions).
  * A call to `LAST_IDENTITY()` is reported (docs/iris-sql.md#returning-and-last_identity).
  */
 import { EXACT_COLLATION } from '../catalog/metadata.js'
-import { dateFunctionCall, isDateFunction } from './date-parts.js'
+import {
+  dateFunctionCall,
+  datePartFunctionCall,
+  isDateFunction,
+  partOfDateFunction,
+} from './date-parts.js'
 import { callArguments, callAt } from './function-calls.js'
 import { IRIS_FUNCTIONS } from './function-table.js'
 import { irisError } from './iris-error.js'
@@ -59,6 +65,7 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
     if (!call) continue
     const { name, open, close } = call
     const to = RENAMED.get(name)
+    const part = partOfDateFunction(name)
     let replacement: string
     if (name === '%EXACT') {
       replacement = `(iris_sim.exact(${trimmedText(out.slice(open + 1, close))}) COLLATE ${EXACT_COLLATION})`
@@ -66,6 +73,8 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
       replacement = toVector(callArguments(out, call))
     } else if (isDateFunction(name)) {
       replacement = dateFunctionCall(name, callArguments(out, call))
+    } else if (part !== undefined) {
+      replacement = datePartFunctionCall(part, callArguments(out, call))
     } else if (to !== undefined) {
       if (name === 'LAST_IDENTITY') readsLastIdentity = true
       replacement = `${to}${trimmedText(out.slice(open, close + 1))}`

@@ -162,6 +162,25 @@ begin
   end loop;
   return out || '$';
 end $f$;
+-- docs/iris-sql.md#functions: SQUARE(x) has the type x * x has; an integer's square is computed one size up, so that
+-- an INTEGER's square does not overflow as PostgreSQL's 32-bit product would.
+create or replace function iris_sim.square(smallint) returns integer language sql immutable as $f$ select $1::integer * $1 $f$;
+create or replace function iris_sim.square(integer) returns bigint language sql immutable as $f$ select $1::bigint * $1 $f$;
+create or replace function iris_sim.square(bigint) returns bigint language sql immutable as $f$ select $1 * $1 $f$;
+create or replace function iris_sim.square(numeric) returns numeric language sql immutable as $f$ select $1 * $1 $f$;
+create or replace function iris_sim.square(double precision) returns double precision language sql immutable as $f$ select $1 * $1 $f$;
+-- docs/iris-sql.md#functions: CONCAT of two strings, NULL when either is; numbers (which IRIS writes in canonical
+-- form first) find no function and are refused.
+create or replace function iris_sim.concat(text, text) returns text language sql immutable as $f$ select $1 || $2 $f$;
+-- docs/iris-sql.md#date-functions: SECOND keeps the fraction, without trailing zeros; WEEK counts weeks from
+-- Sunday, week 1 ending on the year's first Saturday; DAYNAME and MONTHNAME in English.
+create or replace function iris_sim.second(d timestamp) returns numeric language sql immutable as $f$ select trim_scale(extract(second from d)) $f$;
+create or replace function iris_sim.week(d timestamp) returns integer language sql immutable as
+$f$ select floor((extract(doy from d) + extract(dow from date_trunc('year', d)) - 1) / 7)::integer + 1 $f$;
+create or replace function iris_sim.dayname(d timestamp) returns varchar language sql immutable as
+$f$ select (array['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'])[extract(dow from d)::integer + 1]::varchar $f$;
+create or replace function iris_sim.monthname(d timestamp) returns varchar language sql immutable as
+$f$ select (array['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'])[extract(month from d)::integer]::varchar $f$;
 create or replace function iris_sim.vector_error(code text, message text) returns double precision language plpgsql as
 $f$ begin raise exception using errcode = code, message = message; end $f$;
 `
@@ -280,6 +299,25 @@ function dateFunctions(): string {
     })
     .join('\n')
 }
+
+/**
+ * LIST(x) over text and integers (docs/iris-sql.md#functions): the values joined by commas, NULLs
+ * left out, an empty string kept (as an empty item). Over no value at all, what IRIS returns is not
+ * documented, so the simulator refuses it (IR359, SQLCODE -359).
+ */
+const LIST_TYPES = ['text', 'bigint']
+const listAggregate = `
+create or replace function iris_sim.list_append(list text, value anyelement) returns text language sql immutable as
+$f$ select case when value is null then list when list is null then value::text else list || ',' || value::text end $f$;
+create or replace function iris_sim.list_result(list text) returns text language plpgsql immutable as
+$f$ begin
+  if list is null then
+    raise exception using errcode = 'IR359', message = 'LIST over no value (no rows, or only NULLs) is IRIS SQL, but its result is not documented; test it on IRIS';
+  end if;
+  return list;
+end $f$;
+${LIST_TYPES.map((type) => `create or replace aggregate iris_sim.list(${type}) (sfunc = iris_sim.list_append, stype = text, finalfunc = iris_sim.list_result);`).join('\n')}
+`
 
 const indexProcedures = `
 -- docs/iris-sql.md#hnsw-indexes: an HNSW index needs a fixed-length FLOAT, DOUBLE or DECIMAL vector column.
@@ -456,6 +494,7 @@ export const RUNTIME_SQL = [
   similarityFunctions(),
   datePartFunction(),
   dateFunctions(),
+  listAggregate,
   indexProcedures,
   schemaProcedures,
   rowIdProcedures,

@@ -243,6 +243,42 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     }
   })
 
+  it('squares with SQUARE and concatenates two strings with CONCAT, refusing a number (docs/iris-sql.md#functions)', async () => {
+    const result = await client.query(
+      'SELECT SQUARE(?) AS sq, SQUARE(MAX(id)) AS sq4, CONCAT(MIN(name), NULL) AS n, {fn CONCAT(?, CHAR(65))} AS c FROM person',
+      [1.5, 'x '],
+    )
+    const row = result.rows[0]
+    expect([Number(row.sq), Number(row.sq4), row.n, row.c]).toEqual([2.25, 16, null, 'x A'])
+    expect(sqlcodeOf(await failure(client, "SELECT CONCAT(id, 'x') FROM person"))).toBe(-359)
+  })
+
+  it('lists with LIST: NULLs left out, empty strings kept; refuses the forms it does not model (docs/iris-sql.md#functions)', async () => {
+    const result = await client.query(
+      "SELECT LIST(CASE WHEN id = 1 THEN '' WHEN id = 2 THEN NULL ELSE name END) AS names, LIST(id) AS ids FROM person",
+    )
+    const { names, ids: listedIds } = result.rows[0]
+    expect(String(names).split(',').sort()).toEqual(['', 'Bob', 'Carol'])
+    expect(String(listedIds).split(',').map(Number).sort()).toEqual([1, 2, 3, 4])
+    for (const sql of [
+      'SELECT LIST(name) FROM person WHERE id > 9', // over no value: undocumented
+      'SELECT LIST(DISTINCT name) FROM person', // compared under the collation
+      'SELECT LIST(CAST(id AS NUMERIC(5,2))) FROM person', // canonical decimals
+    ]) {
+      expect(sqlcodeOf(await failure(client, sql))).toBe(-359)
+    }
+  })
+
+  it('returns one part of a date with YEAR, MONTH, DAYOFWEEK, WEEK, SECOND, DAYNAME and the like (docs/iris-sql.md#date-functions)', async () => {
+    const result = await client.query(
+      'SELECT YEAR(?) AS y, QUARTER(?) AS q, MONTH(?) AS m, DAY(?) AS d, DAYOFWEEK(?) AS dw, DAYOFYEAR(?) AS dy, HOUR(?) AS h, MINUTE(?) AS mi, SECOND(?) AS s, WEEK(?) AS w, DAYNAME(?) AS dn, MONTHNAME(?) AS mn',
+      Array(12).fill('2018-02-25 10:11:12.50'), // a Sunday
+    )
+    const { dn, mn, ...numbers } = result.rows[0]
+    expect(Object.values(numbers).map(Number)).toEqual([2018, 1, 2, 25, 1, 56, 10, 11, 12.5, 9])
+    expect([dn, mn]).toEqual(['Sunday', 'February'])
+  })
+
   it('divides as decimals with /, as integers with \\, takes # as modulo, and refuses % (docs/iris-sql.md#operators)', async () => {
     const result = await client.query(
       'SELECT 7/2 AS half, 6/3 AS whole, 1 + 7 \\ 2 AS q, 7 # 2 AS m, 1 + 7 # 2 AS p, -7 # 2 AS n, MOD(-7, 2) AS f FROM person WHERE id = 1',

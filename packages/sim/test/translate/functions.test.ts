@@ -44,6 +44,32 @@ describe('function calls (docs/iris-sql.md#functions)', () => {
     )
   })
 
+  it('runs SQUARE and CONCAT as the runtime computes them', () => {
+    expect(sqlOf("SELECT SQUARE(a), {fn CONCAT(b, 'x')} FROM t")).toBe(
+      "SELECT iris_sim.square(a), iris_sim.concat(b, 'x') FROM t",
+    )
+  })
+
+  it('runs YEAR and its kin as DATEPART of their part, the others as runtime functions (docs/iris-sql.md#date-functions)', () => {
+    expect(sqlOf('SELECT YEAR(d), DAY(d), DAYOFWEEK(?), SECOND(d), WEEK(d) FROM t')).toBe(
+      "SELECT iris_sim.datepart('year', d), iris_sim.datepart('day', d), iris_sim.datepart('weekday', $1), iris_sim.second(d), iris_sim.week(d) FROM t",
+    )
+  })
+
+  it('runs LIST as the runtime aggregate, and refuses the forms it does not model, naming the word, but not a DISTINCT nested in its argument', () => {
+    expect(sqlOf('SELECT LIST(ALL b) FROM t')).toBe('SELECT iris_sim.list(ALL b) FROM t')
+    for (const [sql, word] of [
+      ['SELECT LIST(DISTINCT b) FROM t', 'DISTINCT'],
+      ['SELECT LIST(DISTINCT BY (a) b) FROM t', 'DISTINCT'],
+      ['SELECT LIST(b %FOREACH(a)) FROM t', '%FOREACH'],
+      ['SELECT a FROM t GROUP BY a HAVING LIST(b %AFTERHAVING) IS NOT NULL', '%AFTERHAVING'],
+    ] as const) {
+      const error = expectRejected(sql, -359)
+      expect(error.fields.message).toContain(`LIST(${word} ...) is IRIS SQL, but the simulator`)
+    }
+    expect(() => sqlOf('SELECT LIST((SELECT DISTINCT b FROM u)) FROM t')).not.toThrow()
+  })
+
   it('does not take types, column lists, CTE names or qualified names for calls', () => {
     for (const sql of [
       'SELECT CAST(a AS VARCHAR(10)) FROM t',
