@@ -43,7 +43,6 @@ const BY_SQLSTATE: Readonly<Record<string, number>> = {
 
 /** IRIS wording for the guessed codes above (the documented codes are in SQLCODE_TEXT). */
 const EXTRA_TEXT: Readonly<Record<number, string>> = {
-  [-111]: "Cannot INSERT into a 'Default Only' RowID or RowID based on field",
   [-201]: 'Table or view name not unique',
   [-306]: 'Column name is not unique',
   [-375]: 'Cannot ROLLBACK to unestablished savepoint',

@@ -257,6 +257,12 @@ function createTable(tokens: readonly Token[], at: number, base: Base): RunPlan 
   const names = [relationDisplayName(table, name.written.name, on)]
   for (const element of commaSeparated(tokens, open, close)) {
     const first = element[nextSignificant(element, 0)]
+    // docs/iris-sql.md#rowid: the simulator's RowID is always hidden.
+    if (isWord(first, '%PUBLICROWID'))
+      throw irisError(
+        -1,
+        '%PUBLICROWID makes the RowID a column that SELECT * and the catalog list; the simulator keeps every RowID hidden: leave %PUBLICROWID out and select the RowID as %ID',
+      )
     if (first && TABLE_CONSTRAINT_WORDS.some((word) => isWord(first, word))) {
       parts.push(tableConstraint(element))
       if (!ifNotExists) names.push(...constraintNameSteps(table, element))

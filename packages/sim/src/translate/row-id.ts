@@ -10,6 +10,7 @@
  */
 import { irisError } from './iris-error.js'
 import { isIdentifier, readQualifiedName } from './names.js'
+import { refuseRowIdWrite } from './row-id-writes.js'
 import {
   isWord,
   nextSignificant,
@@ -129,8 +130,9 @@ export function rewriteRowId(tokens: readonly Token[]): Token[] {
     const dot = previousSignificant(out, i - 1)
     const qualified = isPunct(out[dot], '.')
     const verb = queryVerb(out, i)
-    if (verb < 0) throw ambiguous('outside a query')
     const start = qualified ? readQualifiedStart(out, dot) : i
+    refuseRowIdWrite(out, verb, start, i + 1)
+    if (verb < 0) throw ambiguous('outside a query')
     const label = isSelectItem(out, verb, start, i + 1) ? [token('word', ' AS ID', depth)] : []
     const reference = qualified
       ? [token('quoted', '"%id"', depth)]

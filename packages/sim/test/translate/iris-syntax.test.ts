@@ -158,6 +158,25 @@ describe('%ID, the RowID (docs/iris-sql.md#rowid)', () => {
       expect(expectRejected(sql, -1).fields.message).toContain('%ID')
     }
   })
+
+  it('refuses writing the RowID: -111 for an INSERT column, -107 for an UPDATE target', () => {
+    for (const sql of [
+      'INSERT INTO t (%ID, a) VALUES (1, 2)',
+      'INSERT INTO s.t (a, t.%ID) SELECT 1, 2',
+    ])
+      expect(expectRejected(sql, -111).fields.message).toContain('leave it out')
+    for (const sql of ['UPDATE t SET %ID = 3', 'UPDATE t x SET a = 1, x.%ID = ? WHERE %ID = 2'])
+      expect(expectRejected(sql, -107).fields.message).toContain('cannot set it')
+    expect(sqlOf('UPDATE t SET a = %ID WHERE %ID = 1')).toBe(
+      'UPDATE t SET a = t."%id" WHERE t."%id" = 1',
+    )
+  })
+
+  it('refuses %PUBLICROWID: the RowID stays hidden', () => {
+    expect(expectRejected('CREATE TABLE t (a INT, %PUBLICROWID)', -1).fields.message).toContain(
+      'keeps every RowID hidden',
+    )
+  })
 })
 
 describe('CREATE TABLE ... AS SELECT (docs/iris-sql.md#create-table-as-select)', () => {
