@@ -138,6 +138,7 @@ export class IrisSession implements EngineSession {
   simpleQuery(sql: string, onResult: (result: StatementResult) => void): Promise<void> {
     return this.#call(async (signal) => {
       let plans: readonly Plan[]
+      let version = this.#context.schemaVersion()
       try {
         plans = this.#translate(sql, 'simple')
       } catch (error) {
@@ -147,9 +148,15 @@ export class IrisSession implements EngineSession {
       // Each statement received is logged once: the text as received when it is the only one.
       for (const plan of plans)
         this.#context.queryLog.record(this.processId, plans.length === 1 ? sql : plan.source, [])
-      for (const plan of plans) {
+      for (let i = 0; i < plans.length; i++) {
         if (signal.aborted) throw signal.reason
-        onResult(await this.#runPlan(plan, [], signal))
+        onResult(await this.#runPlan(plans[i] as Plan, [], signal))
+        // docs/iris-sql.md#rowid: the statements after DDL read the schema it left (`*`, INSERT
+        // without a column list); translation is deterministic, so the plans line up again.
+        if (version !== this.#context.schemaVersion()) {
+          version = this.#context.schemaVersion()
+          plans = this.#translate(sql, 'simple')
+        }
       }
     })
   }
@@ -159,11 +166,11 @@ export class IrisSession implements EngineSession {
     this.#closed = true
     this.#abort.abort(queryCanceled())
     await this.#current
-    const { backend, backendLock, tableLocks, tables } = this.#context
+    const { backend, backendLock, tableLocks } = this.#context
     if (this.#inTransaction) {
       // A client gone mid-transaction leaves no partial write and no lock.
       await backend.simple('rollback')
-      if (this.#schemaChangedInTransaction) tables.clear()
+      if (this.#schemaChangedInTransaction) await this.#context.schemaChanged()
       this.#inTransaction = false
       backendLock.release(this.processId)
     }
@@ -291,7 +298,7 @@ export class IrisSession implements EngineSession {
       outcome = await this.#atomically(statements)
     } finally {
       if (plan.changesSchema) {
-        tables.clear()
+        await this.#context.schemaChanged()
         if (this.#inTransaction) this.#schemaChangedInTransaction = true
       }
     }
@@ -341,12 +348,13 @@ export class IrisSession implements EngineSession {
   async #end(command: 'commit' | 'rollback'): Promise<StatementResult> {
     const tag = command.toUpperCase()
     if (!this.#inTransaction) return noRows(tag)
-    const { backend, backendLock, tables } = this.#context
+    const { backend, backendLock } = this.#context
     try {
       const outcome = await backend.simple(command)
       if (outcome.error) throw toIrisError(outcome.error, 'transaction')
     } finally {
-      if (command === 'rollback' && this.#schemaChangedInTransaction) tables.clear()
+      if (command === 'rollback' && this.#schemaChangedInTransaction)
+        await this.#context.schemaChanged()
       this.#inTransaction = false
       backendLock.release(this.processId)
     }

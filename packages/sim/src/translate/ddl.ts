@@ -30,6 +30,7 @@ import {
   readQualifiedName,
 } from './names.js'
 import type { RunPlan, TableRef } from './plan.js'
+import { defineRowId, HIDDEN_ROW_ID_COLUMN } from './row-id-steps.js'
 import { selectLabels } from './select-labels.js'
 import {
   closingParen,
@@ -45,13 +46,6 @@ import { columnPgType, type IrisType, readType } from './types.js'
 const regclass = (table: TableRef) => `${quoteLiteral(qualifiedSql(table))}::regclass`
 const literalOrNull = (value: string | number | undefined) =>
   value === undefined ? 'null' : typeof value === 'number' ? String(value) : quoteLiteral(value)
-
-/**
- * The step that gives `table` its `%ID` function, or takes it away (docs/iris-sql.md#rowid,
- * runtime.ts); none for a table renamed away, whose function follows its row type.
- */
-const defineRowId = (table: TableRef) =>
-  `call iris_sim.define_row_id(to_regclass(${quoteLiteral(qualifiedSql(table))}))`
 
 /** The `iris_sim.column_info` row of one column (docs/iris-sql.md#vector-columns-in-the-catalog, docs/iris-sql.md#information_schema). */
 function columnInfoInsert(
@@ -277,7 +271,9 @@ function createTable(tokens: readonly Token[], at: number, base: Base): RunPlan 
   const after = columns.map((column) =>
     columnInfoInsert(table, column, ifNotExists ? 'nothing' : 'update'),
   )
-  if (columns.some((column) => column.rowId)) after.push(defineRowId(table))
+  // docs/iris-sql.md#rowid: an IDENTITY column is the RowID; without one, the RowID is hidden.
+  if (!columns.some((column) => column.rowId)) parts.push(HIDDEN_ROW_ID_COLUMN)
+  after.push(defineRowId(table))
   if (!ifNotExists) {
     for (const column of columns)
       if (column.description !== undefined)

@@ -14,6 +14,7 @@ import { ddlPlanOf } from './ddl.js'
 import { rewriteDistinctBy } from './distinct-by.js'
 import { checkFunctionCalls } from './function-calls.js'
 import { rewriteFunctions } from './functions.js'
+import { insertColumnList } from './insert-columns.js'
 import { rewriteIntegerDivision } from './integer-division.js'
 import { irisError } from './iris-error.js'
 import { rewriteLikeEscape } from './like-escape.js'
@@ -30,6 +31,7 @@ import { rejectUnsupported } from './reject.js'
 import { rewriteRowId } from './row-id.js'
 import { rewriteSchemaAliases } from './schema-alias.js'
 import { derivedLabels, selectLabels } from './select-labels.js'
+import { expandStars } from './star-columns.js'
 import { rewriteStartsWith } from './startswith.js'
 import { checkStatementForm } from './statement-forms.js'
 import { splitStatements } from './statements.js'
@@ -101,6 +103,8 @@ function translateStatement(written: Token[], options: TranslateOptions): Plan {
   if (isInsertOrUpdate(numbered)) return upsertPlan(storedNames(numbered), base)
   let shaped = rewriteVid(rewriteDistinctBy(rewriteTop(numbered)))
   if (kind === 'insert') shaped = rewriteUnionRows(shaped)
+  // docs/iris-sql.md#rowid: `*` and an INSERT without a column list leave a hidden RowID out.
+  shaped = insertColumnList(expandStars(shaped, options.catalog), options.catalog)
   if (kind === 'ddl') {
     const ddl = ddlPlanOf(shaped, base)
     if (ddl) return ddl
