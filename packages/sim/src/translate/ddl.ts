@@ -647,6 +647,9 @@ export function ddlPlanOf(tokens: readonly Token[], base: Base): RunPlan | undef
   // docs/iris-sql.md#create-and-drop: IRIS has no user-defined types and no materialized views.
   if (object === 'TYPE') throw irisError(-1, `${verb} TYPE is not IRIS DDL`)
   if (object === 'MATERIALIZED') throw irisError(-1, `${verb} MATERIALIZED VIEW is not IRIS DDL`)
+  // docs/iris-sql.md#rowid: TRUNCATE TABLE restarts the RowID, IDENTITY and SERIAL counters at 1.
+  if (verb === 'TRUNCATE' && object === 'TABLE')
+    return ddlPlan(base, `${trimmedText(tokens)} RESTART IDENTITY`)
   if (verb === 'CREATE' || verb === 'DROP' || verb === 'ALTER' || verb === 'TRUNCATE')
     return ddlPlan(base, trimmedText(tokens))
   return undefined
