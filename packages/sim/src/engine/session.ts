@@ -205,12 +205,16 @@ export class IrisSession implements EngineSession {
           'SAVEPOINT',
           signal,
         )
-      case 'rollbackToSavepoint':
-        return this.#transactionCommand(
+      case 'rollbackToSavepoint': {
+        const result = await this.#transactionCommand(
           `rollback to savepoint ${quoteIdentifier(plan.name)}`,
           'ROLLBACK',
           signal,
         )
+        // It may have undone DDL; the transaction still holds the backend.
+        if (this.#schemaChangedInTransaction) await this.#context.schemaChanged()
+        return result
+      }
       case 'releaseSavepoint':
         return noRows('RELEASE') // docs/iris-sql.md#savepoints: a no-op
       case 'lockTable':

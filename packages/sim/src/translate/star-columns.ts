@@ -11,48 +11,35 @@ import { irisError } from './iris-error.js'
 import { identifierName, isIdentifier, quoteIdentifier, readQualifiedName } from './names.js'
 import type { CatalogSnapshot } from './plan.js'
 import { selectEnd, selectIndexes, selectListStart } from './select-parts.js'
-import { isTrivia, render, retokenize, type Token, token } from './tokenizer.js'
+import { isTrivia, isWord, render, retokenize, type Token, token } from './tokenizer.js'
 
 const isPunct = (t: Token | undefined, text: string) => t?.type === 'punct' && t.text === text
 const isStar = (t: Token | undefined) => t?.type === 'op' && t.text === '*'
 
-/** The significant tokens of a select item. */
-interface Item {
-  start: number
-  end: number
-  significant: number[]
-}
-
-/** The items of the select list of the SELECT at `select`. */
-function selectItems(tokens: readonly Token[], select: number): Item[] {
+/** The significant tokens of each item of the select list of the SELECT at `select`. */
+function selectItems(tokens: readonly Token[], select: number): number[][] {
   const depth = (tokens[select] as Token).depth
   const from = fromIndex(tokens, select)
   const end = from < 0 ? selectEnd(tokens, select) : from
-  const items: Item[] = []
-  let current: Item = { start: selectListStart(tokens, select), end: -1, significant: [] }
-  for (let i = current.start; i >= 0 && i < end; i++) {
+  const items: number[][] = [[]]
+  for (let i = selectListStart(tokens, select); i >= 0 && i < end; i++) {
     const t = tokens[i] as Token
-    if (t.depth === depth && isPunct(t, ',')) {
-      items.push({ ...current, end: i })
-      current = { start: i + 1, end: -1, significant: [] }
-    } else if (!isTrivia(t)) {
-      current.significant.push(i)
-    }
+    if (t.depth === depth && isPunct(t, ',')) items.push([])
+    else if (!isTrivia(t)) (items.at(-1) as number[]).push(i)
   }
-  items.push({ ...current, end })
   return items
 }
 
 /** `[q.]*`: the qualifier's names (stored), `[]` for a bare `*`; undefined for any other item. */
-function starQualifier(tokens: readonly Token[], item: Item): string[] | undefined {
-  const parts = item.significant.map((i) => tokens[i] as Token)
+function starQualifier(tokens: readonly Token[], item: number[]): string[] | undefined {
+  const parts = item.map((i) => tokens[i] as Token)
   if (!isStar(parts.at(-1))) return undefined
   if (parts.length === 1) return []
   const names = parts.slice(0, -1)
   if (!names.every((t, n) => (n % 2 === 0 ? isIdentifier(t) : isPunct(t, '.'))) || names.length % 2)
     return undefined
   if (names.length === 2) return [identifierName(names[0] as Token)]
-  const name = readQualifiedName(tokens, item.significant[0] as number)
+  const name = readQualifiedName(tokens, item[0] as number)
   return name && names.length === 4 ? [name.table.schema, name.table.name] : undefined
 }
 
@@ -106,20 +93,20 @@ function expandSelect(tokens: Token[], select: number, catalog: CatalogSnapshot)
     const qualifier = starQualifier(tokens, item)
     const text = qualifier && expansion(tokens, clause, qualifier, catalog)
     if (text === undefined) continue
-    const first = item.significant[0] as number
-    const last = item.significant.at(-1) as number
+    const first = item[0] as number
+    const last = item.at(-1) as number
     tokens.splice(first, last - first + 1, token('word', text, (tokens[first] as Token).depth))
     expanded = true
   }
   return expanded
 }
 
-/** Expands the `*` items that read a table with a hidden RowID, in every SELECT of the statement. */
+/** Expands the `*` items that read a table with a hidden RowID, in every SELECT of the statement; refuses NATURAL joins over one. */
 export function expandStars(
   tokens: readonly Token[],
   catalog: CatalogSnapshot | undefined,
 ): Token[] {
-  if (!catalog || !tokens.some(isStar)) return [...tokens]
+  if (!catalog || !tokens.some((t) => isStar(t) || isWord(t, 'NATURAL'))) return [...tokens]
   const out = [...tokens]
   let expanded = false
   // Last first: expanding a SELECT moves only the tokens after it.

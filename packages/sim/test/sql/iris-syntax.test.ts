@@ -317,6 +317,15 @@ describe('%ID, the RowID (docs/iris-sql.md#rowid)', () => {
     expect(sqlcodeOf(await failure(client, 'UPDATE hidden SET %ID = 9'))).toBe(-107)
     expect(sqlcodeOf(await failure(client, 'INSERT INTO hidden (%ID, a) VALUES (9, 9)'))).toBe(-111)
     expect(sqlcodeOf(await failure(client, 'SELECT * FROM hidden NATURAL JOIN word'))).toBe(-1)
+    const starFields = async () =>
+      (await client.query('SELECT * FROM hidden')).fields.map((field) => field.name)
+    await client.query('START TRANSACTION')
+    await client.query('SAVEPOINT s')
+    await client.query('ALTER TABLE hidden ADD COLUMN c INTEGER')
+    expect(await starFields()).toEqual(['a', 'b', 'c'])
+    await client.query('ROLLBACK TO SAVEPOINT s')
+    expect(await starFields()).toEqual(['a', 'b'])
+    await client.query('COMMIT')
   })
 
   it('reads the schema a DDL statement leaves for the statements after it in the same query', async () => {

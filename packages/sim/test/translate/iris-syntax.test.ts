@@ -199,6 +199,7 @@ describe('%ID, the RowID (docs/iris-sql.md#rowid)', () => {
     expect(sqlOf('SELECT * FROM t')).toBe('SELECT * FROM t')
     for (const sql of [
       'SELECT * FROM t NATURAL JOIN v',
+      'SELECT a FROM v NATURAL LEFT JOIN s.u',
       'SELECT * FROM t JOIN v USING (a)',
       'SELECT * FROM t, (SELECT 1)',
     ])
