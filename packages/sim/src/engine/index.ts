@@ -109,7 +109,10 @@ export async function createEngine(
     tables,
     shownTypes,
     queryLog,
-    translate: (sql, translateOptions) => planCache.plans(sql, { ...translateOptions, catalog }),
+    translate: (sql, translateOptions, statement) =>
+      statement === undefined
+        ? planCache.plans(sql, { ...translateOptions, catalog })
+        : translate(sql, { ...translateOptions, catalog }, statement),
     async schemaChanged() {
       tables.clear()
       planCache.clear()

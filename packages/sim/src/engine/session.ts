@@ -80,9 +80,9 @@ export class IrisSession implements EngineSession {
     return run
   }
 
-  #translate(sql: string, protocol: 'simple' | 'extended'): readonly Plan[] {
+  #translate(sql: string, protocol: 'simple' | 'extended', statement?: number): readonly Plan[] {
     const { profile, irisVersion } = this.#context.options
-    return this.#context.translate(sql, { profile, irisVersion, protocol })
+    return this.#context.translate(sql, { profile, irisVersion, protocol }, statement)
   }
 
   describe(sql: string, _paramTypeIDs: number[]): Promise<StatementDescription> {
@@ -138,7 +138,7 @@ export class IrisSession implements EngineSession {
   simpleQuery(sql: string, onResult: (result: StatementResult) => void): Promise<void> {
     return this.#call(async (signal) => {
       let plans: readonly Plan[]
-      let version = this.#context.schemaVersion()
+      const version = this.#context.schemaVersion()
       try {
         plans = this.#translate(sql, 'simple')
       } catch (error) {
@@ -148,15 +148,15 @@ export class IrisSession implements EngineSession {
       // Each statement received is logged once: the text as received when it is the only one.
       for (const plan of plans)
         this.#context.queryLog.record(this.processId, plans.length === 1 ? sql : plan.source, [])
-      for (let i = 0; i < plans.length; i++) {
+      for (const [i, translated] of plans.entries()) {
         if (signal.aborted) throw signal.reason
-        onResult(await this.#runPlan(plans[i] as Plan, [], signal))
-        // docs/iris-sql.md#rowid: the statements after DDL read the schema it left (`*`, INSERT
-        // without a column list); translation is deterministic, so the plans line up again.
-        if (version !== this.#context.schemaVersion()) {
-          version = this.#context.schemaVersion()
-          plans = this.#translate(sql, 'simple')
-        }
+        // docs/iris-sql.md#rowid: a statement after DDL reads the schema it left (`*`, INSERT
+        // without a column list), so it is translated again, alone.
+        const plan =
+          version === this.#context.schemaVersion()
+            ? translated
+            : (this.#translate(sql, 'simple', i)[0] as Plan)
+        onResult(await this.#runPlan(plan, [], signal))
       }
     })
   }

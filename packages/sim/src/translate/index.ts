@@ -136,8 +136,12 @@ function statementsOf(sql: string, options: TranslateOptions): Token[][] {
   )
 }
 
-/** Translates one query string into the plans to run, in order. Throws a SimError for what IRIS rejects. */
-export function translate(sql: string, options: TranslateOptions): Plan[] {
+/**
+ * Translates one query string into the plans to run, in order, one per statement; or, given
+ * `statement`, only that statement's (the engine translates again a statement after DDL,
+ * docs/iris-sql.md#rowid). Throws a SimError for what IRIS rejects.
+ */
+export function translate(sql: string, options: TranslateOptions, statement?: number): Plan[] {
   if (typeof sql !== 'string')
     throw new TypeError(`translate: sql must be a string (got ${typeof sql})`)
   if (!PROFILES.includes(options?.profile) || !['simple', 'extended'].includes(options?.protocol)) {
@@ -152,5 +156,6 @@ export function translate(sql: string, options: TranslateOptions): Plan[] {
   if (options.protocol === 'extended' && statements.length > 1) {
     throw irisError(-25, 'a prepared statement holds exactly one SQL statement')
   }
-  return statements.map((statement) => translateStatement(statement, options))
+  const chosen = statement === undefined ? statements : statements.slice(statement, statement + 1)
+  return chosen.map((tokens) => translateStatement(tokens, options))
 }

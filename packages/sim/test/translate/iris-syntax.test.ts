@@ -1,7 +1,8 @@
 /** Hand-written IRIS syntax in its PostgreSQL translation: %STARTSWITH (docs/iris-sql.md#startswith). */
 import { describe, expect, it } from 'vitest'
+import { translate } from '../../src/translate/index.js'
 import type { TableRef } from '../../src/translate/plan.js'
-import { expectRejected, run, sqlOf } from './helpers.js'
+import { expectRejected, iris, run, sqlOf } from './helpers.js'
 
 describe('%STARTSWITH (docs/iris-sql.md#startswith)', () => {
   it('becomes a LIKE of the escaped prefix, the prefix operand found by precedence', () => {
@@ -197,6 +198,16 @@ describe('%ID, the RowID (docs/iris-sql.md#rowid)', () => {
     expect(expanded('INSERT INTO t (b) VALUES (1)')).toBe('INSERT INTO t (b) VALUES (1)')
     expect(expanded('INSERT INTO v VALUES (1)')).toBe('INSERT INTO v VALUES (1)')
     expect(sqlOf('SELECT * FROM t')).toBe('SELECT * FROM t')
+    // The engine translates a statement after DDL again, alone.
+    const [again, ...rest] = translate(
+      'CREATE TABLE w (c INT); INSERT INTO t VALUES (1, 2)',
+      { ...iris, catalog },
+      1,
+    )
+    expect([again?.type === 'run' && again.sql, rest]).toEqual([
+      'INSERT INTO t ("a", "b") VALUES (1, 2)',
+      [],
+    ])
     for (const sql of [
       'SELECT * FROM t NATURAL JOIN v',
       'SELECT a FROM v NATURAL LEFT JOIN s.u',
