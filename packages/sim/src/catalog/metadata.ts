@@ -25,6 +25,13 @@ export const EXACT_COLLATION = 'iris_sim.exact'
 /** The type of VARCHAR / CHAR columns whose collation ignores trailing blanks (translate/collated-string.ts, docs/iris-sql.md#collation). */
 export const STRING_TYPE = 'iris_sim.string'
 
+/**
+ * The hidden RowID of a table without an IDENTITY column (docs/iris-sql.md#rowid): a column no IRIS
+ * statement can name (a control character starts it), which `%ID` reads and which `*`, INSERT
+ * without a column list and the catalog leave out.
+ */
+export const HIDDEN_ROW_ID = '\u0001rowid'
+
 /** Display names (the case an object was created with), keyed as pg_description keys objects. */
 export const DISPLAY_NAME_TABLE = 'iris_sim.display_name'
 

@@ -11,7 +11,7 @@
  * docs/iris-sql.md#information_schema.
  */
 
-import { SIM_SCHEMA, SQLUPPER_COLLATION, STRING_TYPE } from './metadata.js'
+import { HIDDEN_ROW_ID, SIM_SCHEMA, SQLUPPER_COLLATION, STRING_TYPE } from './metadata.js'
 import { DICTIONARY_SCHEMA, INFORMATION_SCHEMA } from './names.js'
 
 const IS = `"${INFORMATION_SCHEMA}"`
@@ -53,6 +53,8 @@ select r.relid, r.schema_name, r.table_name, r.class_name, a.attnum, ${shownColu
   col_description(r.relid, a.attnum) as description
 from ${SIM_SCHEMA}.user_relation r
 join pg_attribute a on a.attrelid = r.relid and a.attnum > 0 and not a.attisdropped
+  -- docs/iris-sql.md#rowid: the catalog does not list a hidden RowID.
+  and a.attname <> '${HIDDEN_ROW_ID}'
 left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
 left join ${SIM_SCHEMA}.column_info i on i.table_oid = r.relid and i.column_name = a.attname;
 `

@@ -19,8 +19,18 @@ export interface EngineContext {
   /** The type OIDs clients see (the sim's string type as VARCHAR). */
   readonly shownTypes: ShownTypes
   readonly queryLog: QueryLog
-  /** Translation (cached: profile and IRIS version are fixed per engine). */
-  translate(sql: string, options: TranslateOptions): readonly Plan[]
+  /**
+   * Translation against the catalog snapshot: of every statement (cached: profile and IRIS version
+   * are fixed per engine), or of the one numbered `statement` (not cached).
+   */
+  translate(sql: string, options: TranslateOptions, statement?: number): readonly Plan[]
+  /**
+   * DDL ran, or a rollback undid some: forget what is cached about tables and plans, and take the
+   * catalog snapshot again (docs/iris-sql.md#rowid). Call while holding the backend.
+   */
+  schemaChanged(): Promise<void>
+  /** Counts schema changes: plans translated under an older count may be stale. */
+  schemaVersion(): number
   /** The result as the profile presents it (docs/iris-sql.md#simulator-profiles). */
   shape(raw: RawResult, plan: Plan): Promise<StatementResult>
   describeFields(fields: FieldDescription[], plan: Plan): Promise<FieldDescription[]>

@@ -44,7 +44,6 @@ const BY_SQLSTATE: Readonly<Record<string, number>> = {
 
 /** IRIS wording for the guessed codes above (the documented codes are in SQLCODE_TEXT). */
 const EXTRA_TEXT: Readonly<Record<number, string>> = {
-  [-111]: "Cannot INSERT into a 'Default Only' RowID or RowID based on field",
   [-201]: 'Table or view name not unique',
   [-306]: 'Column name is not unique',
   [-375]: 'Cannot ROLLBACK to unestablished savepoint',
@@ -77,13 +76,13 @@ function sqlcodeOf(error: PgError, kind: StatementKind): number {
   return -400 // fatal error
 }
 
-/** The IRIS error for a PostgreSQL error raised by a statement of kind `kind`. */
 /**
- * `t."%id"`, the translation of `%ID` (translate/row-id.ts), on a table without a `%ID` function:
- * one with no IDENTITY column (docs/iris-sql.md#rowid).
+ * `t."%id"`, the translation of `%ID` (translate/row-id.ts), on a relation without a `%ID`
+ * function: a view, or a table whose IDENTITY column was dropped (docs/iris-sql.md#rowid).
  */
 const NO_ROW_ID = /^column (.+)\.%id does not exist$/
 
+/** The IRIS error for a PostgreSQL error raised by a statement of kind `kind`. */
 export function toIrisError(error: PgError, kind: StatementKind): SimError {
   if (PASSED_THROUGH.has(error.code)) {
     return new SimError({ severity: 'ERROR', code: error.code, message: error.message })
@@ -92,7 +91,7 @@ export function toIrisError(error: PgError, kind: StatementKind): SimError {
   if (noRowId) {
     return irisError(
       -1,
-      `%ID of ${noRowId[1]}: IRIS gives every table a RowID, the simulator's tables have none, so it reads %ID only on a table with an IDENTITY column, which IRIS makes the RowID; add one, or test it on IRIS`,
+      `%ID of ${noRowId[1]}: it has no RowID in the simulator, which gives one to every table it creates but none to a view, nor to a table whose IDENTITY column was dropped; read %ID from a table`,
     )
   }
   const sqlcode = sqlcodeOf(error, kind)

@@ -7,6 +7,7 @@ import type { PgwireBackend } from '../front-end/start-pgwire.js'
 import { PROFILES, type Profile, pgwireBackendOf } from '../profiles.js'
 import { translate } from '../translate/index.js'
 import { Backend } from './backend.js'
+import { readCatalogSnapshot } from './catalog-snapshot.js'
 import type { EngineContext } from './engine-context.js'
 import type { EngineOptions } from './engine-options.js'
 import { FifoLock } from './fifo-lock.js'
@@ -98,6 +99,8 @@ export async function createEngine(
   const sessions = new Map<number, IrisSession | PgwireFrontEnd>()
   const queryLog = new QueryLog()
   const planCache = new PlanCache(translate)
+  let catalog = await readCatalogSnapshot(backend)
+  let schemaVersion = 0
   const context: EngineContext = {
     options: { ...options },
     backend,
@@ -106,7 +109,17 @@ export async function createEngine(
     tables,
     shownTypes,
     queryLog,
-    translate: (sql, translateOptions) => planCache.plans(sql, translateOptions),
+    translate: (sql, translateOptions, statement) =>
+      statement === undefined
+        ? planCache.plans(sql, { ...translateOptions, catalog })
+        : translate(sql, { ...translateOptions, catalog }, statement),
+    async schemaChanged() {
+      tables.clear()
+      planCache.clear()
+      schemaVersion++
+      catalog = await readCatalogSnapshot(backend)
+    },
+    schemaVersion: () => schemaVersion,
     shape: async (raw, plan) =>
       presenter.result(
         raw.fields ? { ...raw, fields: await labelledFields(raw.fields, plan, tables) } : raw,

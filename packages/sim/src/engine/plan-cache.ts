@@ -1,7 +1,9 @@
 /**
  * Remembers the plans of recently seen statements. Translation is pure (same text and options, same
  * plans) and costs about as much as running a simple statement, while clients repeat the same
- * parameterised SQL over and over; so the engine translates each distinct text once.
+ * parameterised SQL over and over; so the engine translates each distinct text once, until the
+ * schema changes: plans read the catalog snapshot (`*` and INSERT without a column list,
+ * docs/iris-sql.md#rowid).
  */
 import type { Plan, TranslateOptions } from '../translate/plan.js'
 
@@ -13,6 +15,11 @@ export class PlanCache {
 
   constructor(translate: (sql: string, options: TranslateOptions) => Plan[]) {
     this.#translate = translate
+  }
+
+  /** Forget every plan: the schema they were translated against changed (docs/iris-sql.md#rowid). */
+  clear(): void {
+    this.#plans.clear()
   }
 
   /** The plans for `sql`; never mutate them. Rejections (thrown SimErrors) are not cached. */

@@ -80,9 +80,9 @@ export class IrisSession implements EngineSession {
     return run
   }
 
-  #translate(sql: string, protocol: 'simple' | 'extended'): readonly Plan[] {
+  #translate(sql: string, protocol: 'simple' | 'extended', statement?: number): readonly Plan[] {
     const { profile, irisVersion } = this.#context.options
-    return this.#context.translate(sql, { profile, irisVersion, protocol })
+    return this.#context.translate(sql, { profile, irisVersion, protocol }, statement)
   }
 
   describe(sql: string, _paramTypeIDs: number[]): Promise<StatementDescription> {
@@ -138,6 +138,7 @@ export class IrisSession implements EngineSession {
   simpleQuery(sql: string, onResult: (result: StatementResult) => void): Promise<void> {
     return this.#call(async (signal) => {
       let plans: readonly Plan[]
+      const version = this.#context.schemaVersion()
       try {
         plans = this.#translate(sql, 'simple')
       } catch (error) {
@@ -147,8 +148,14 @@ export class IrisSession implements EngineSession {
       // Each statement received is logged once: the text as received when it is the only one.
       for (const plan of plans)
         this.#context.queryLog.record(this.processId, plans.length === 1 ? sql : plan.source, [])
-      for (const plan of plans) {
+      for (const [i, translated] of plans.entries()) {
         if (signal.aborted) throw signal.reason
+        // docs/iris-sql.md#rowid: a statement after DDL reads the schema it left (`*`, INSERT
+        // without a column list), so it is translated again, alone.
+        const plan =
+          version === this.#context.schemaVersion()
+            ? translated
+            : (this.#translate(sql, 'simple', i)[0] as Plan)
         onResult(await this.#runPlan(plan, [], signal))
       }
     })
@@ -159,11 +166,11 @@ export class IrisSession implements EngineSession {
     this.#closed = true
     this.#abort.abort(queryCanceled())
     await this.#current
-    const { backend, backendLock, tableLocks, tables } = this.#context
+    const { backend, backendLock, tableLocks } = this.#context
     if (this.#inTransaction) {
       // A client gone mid-transaction leaves no partial write and no lock.
       await backend.simple('rollback')
-      if (this.#schemaChangedInTransaction) tables.clear()
+      if (this.#schemaChangedInTransaction) await this.#context.schemaChanged()
       this.#inTransaction = false
       backendLock.release(this.processId)
     }
@@ -198,12 +205,16 @@ export class IrisSession implements EngineSession {
           'SAVEPOINT',
           signal,
         )
-      case 'rollbackToSavepoint':
-        return this.#transactionCommand(
+      case 'rollbackToSavepoint': {
+        const result = await this.#transactionCommand(
           `rollback to savepoint ${quoteIdentifier(plan.name)}`,
           'ROLLBACK',
           signal,
         )
+        // It may have undone DDL; the transaction still holds the backend.
+        if (this.#schemaChangedInTransaction) await this.#context.schemaChanged()
+        return result
+      }
       case 'releaseSavepoint':
         return noRows('RELEASE') // docs/iris-sql.md#savepoints: a no-op
       case 'lockTable':
@@ -291,7 +302,7 @@ export class IrisSession implements EngineSession {
       outcome = await this.#atomically(statements)
     } finally {
       if (plan.changesSchema) {
-        tables.clear()
+        await this.#context.schemaChanged()
         if (this.#inTransaction) this.#schemaChangedInTransaction = true
       }
     }
@@ -341,12 +352,13 @@ export class IrisSession implements EngineSession {
   async #end(command: 'commit' | 'rollback'): Promise<StatementResult> {
     const tag = command.toUpperCase()
     if (!this.#inTransaction) return noRows(tag)
-    const { backend, backendLock, tables } = this.#context
+    const { backend, backendLock } = this.#context
     try {
       const outcome = await backend.simple(command)
       if (outcome.error) throw toIrisError(outcome.error, 'transaction')
     } finally {
-      if (command === 'rollback' && this.#schemaChangedInTransaction) tables.clear()
+      if (command === 'rollback' && this.#schemaChangedInTransaction)
+        await this.#context.schemaChanged()
       this.#inTransaction = false
       backendLock.release(this.processId)
     }

@@ -3,7 +3,8 @@
  * `iris_sim.column_info`, cached until a plan changes the schema (`changesSchema`):
  * - each column's declared IRIS type, by (table OID, column number) as RowDescription names it
  *   (docs/iris-sql.md#simulator-profiles: results carry the declared type);
- * - each table's identity column, for LAST_IDENTITY (docs/iris-sql.md#returning-and-last_identity);
+ * - each table's identity column, for LAST_IDENTITY (docs/iris-sql.md#returning-and-last_identity),
+ *   never its hidden RowID (docs/iris-sql.md#rowid);
  * - each table's columns and unique keys, for INSERT OR UPDATE (docs/iris-sql.md#upsert);
  * - the columns INFORMATION_SCHEMA lists under a table name, with which iris-pgwire's embedded
  *   backend describes an empty result (docs/iris-sql.md#result-types);
@@ -11,7 +12,7 @@
  *   (docs/iris-sql.md#labels-and-row-counts, docs/iris-sql.md#identifiers).
  * Every lookup runs while the caller holds the backend.
  */
-import { DISPLAY_NAME_TABLE, SIM_SCHEMA } from '../catalog/metadata.js'
+import { DISPLAY_NAME_TABLE, HIDDEN_ROW_ID, SIM_SCHEMA } from '../catalog/metadata.js'
 import { INFORMATION_SCHEMA } from '../catalog/names.js'
 import type { TableRef } from '../translate/plan.js'
 import type { Backend } from './backend.js'
@@ -158,7 +159,8 @@ export class TableInfo {
       select a.attname, format_type(a.atttypid, a.atttypmod),
         (a.attidentity <> '' or coalesce(pg_get_expr(d.adbin, d.adrelid), '') like 'nextval(%')::text
       from pg_attribute a left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
-      where a.attrelid = ${relation} and a.attnum > 0 and not a.attisdropped order by a.attnum;
+      where a.attrelid = ${relation} and a.attnum > 0 and not a.attisdropped and a.attname <> ${quoteLiteral(HIDDEN_ROW_ID)}
+      order by a.attnum;
       select array_to_string(array(select a.attname from unnest(x.indkey::int2[]) with ordinality k(attnum, n)
         join pg_attribute a on a.attrelid = x.indrelid and a.attnum = k.attnum order by k.n), chr(1))
       from pg_index x where x.indrelid = ${relation} and x.indisunique and x.indexprs is null and x.indpred is null

@@ -15,3 +15,15 @@ export const CLAUSE_WORDS: readonly string[] = [
   'INTERSECT',
   'EXCEPT',
 ]
+
+/** The words that start a join after a FROM item. */
+export const JOIN_WORDS: readonly string[] = [
+  'JOIN',
+  'INNER',
+  'LEFT',
+  'RIGHT',
+  'FULL',
+  'CROSS',
+  'NATURAL',
+  'OUTER',
+]

@@ -5,8 +5,8 @@
  * NOT NULL, UNIQUE, key, default or identity, no index. The runtime's
  * `iris_sim.describe_copied_table` (runtime.ts) then records what the sim's catalog needs: each
  * column's IRIS type and name as created, copied from the column it reads, an IDENTITY column
- * turned into a plain BIGINT. The new table has no IDENTITY column, so no `%ID` in the simulator
- * (docs/iris-sql.md#rowid).
+ * turned into a plain BIGINT. The new table has no IDENTITY column, so it then gets a hidden RowID
+ * numbering the copied rows (docs/iris-sql.md#rowid).
  */
 
 import { CLAUSE_WORDS } from './clause-words.js'
@@ -21,6 +21,7 @@ import {
   storedName,
 } from './names.js'
 import type { RunPlan } from './plan.js'
+import { addHiddenRowId } from './row-id-steps.js'
 import { selectLabels } from './select-labels.js'
 import { isWord, nextSignificant, type Token, trimmedText } from './tokenizer.js'
 
@@ -124,6 +125,8 @@ export function createTableAsPlan(
   const after = [
     relationDisplayName(table, name.written.name, 'replace'),
     describe,
+    // docs/iris-sql.md#create-table-as-select: the copied rows get new sequential RowIDs, hidden.
+    ...addHiddenRowId(table),
     ...aliases.map((alias) =>
       columnDisplayName(table, storedName(alias.label), alias.label, 'replace'),
     ),

@@ -30,6 +30,7 @@ import {
   readQualifiedName,
 } from './names.js'
 import type { RunPlan, TableRef } from './plan.js'
+import { defineRowId, HIDDEN_ROW_ID_COLUMN } from './row-id-steps.js'
 import { createSchemaPlan, dropSchemaPlan } from './schema-statements.js'
 import { selectLabels } from './select-labels.js'
 import {
@@ -46,13 +47,6 @@ import { columnPgType, type IrisType, readType } from './types.js'
 const regclass = (table: TableRef) => `${quoteLiteral(qualifiedSql(table))}::regclass`
 const literalOrNull = (value: string | number | undefined) =>
   value === undefined ? 'null' : typeof value === 'number' ? String(value) : quoteLiteral(value)
-
-/**
- * The step that gives `table` its `%ID` function, or takes it away (docs/iris-sql.md#rowid,
- * runtime.ts); none for a table renamed away, whose function follows its row type.
- */
-const defineRowId = (table: TableRef) =>
-  `call iris_sim.define_row_id(to_regclass(${quoteLiteral(qualifiedSql(table))}))`
 
 /** The `iris_sim.column_info` row of one column (docs/iris-sql.md#vector-columns-in-the-catalog, docs/iris-sql.md#information_schema). */
 function columnInfoInsert(
@@ -258,6 +252,12 @@ function createTable(tokens: readonly Token[], at: number, base: Base): RunPlan 
   const names = [relationDisplayName(table, name.written.name, on)]
   for (const element of commaSeparated(tokens, open, close)) {
     const first = element[nextSignificant(element, 0)]
+    // docs/iris-sql.md#rowid: the simulator's RowID is always hidden.
+    if (isWord(first, '%PUBLICROWID'))
+      throw irisError(
+        -1,
+        '%PUBLICROWID makes the RowID a column that SELECT * and the catalog list; the simulator keeps every RowID hidden: leave %PUBLICROWID out and select the RowID as %ID',
+      )
     if (first && TABLE_CONSTRAINT_WORDS.some((word) => isWord(first, word))) {
       parts.push(tableConstraint(element))
       if (!ifNotExists) names.push(...constraintNameSteps(table, element))
@@ -272,7 +272,9 @@ function createTable(tokens: readonly Token[], at: number, base: Base): RunPlan 
   const after = columns.map((column) =>
     columnInfoInsert(table, column, ifNotExists ? 'nothing' : 'update'),
   )
-  if (columns.some((column) => column.rowId)) after.push(defineRowId(table))
+  // docs/iris-sql.md#rowid: an IDENTITY column is the RowID; without one, the RowID is hidden.
+  if (!columns.some((column) => column.rowId)) parts.push(HIDDEN_ROW_ID_COLUMN)
+  after.push(defineRowId(table))
   if (!ifNotExists) {
     for (const column of columns)
       if (column.description !== undefined)
@@ -627,6 +629,9 @@ export function ddlPlanOf(tokens: readonly Token[], base: Base): RunPlan | undef
   // docs/iris-sql.md#create-and-drop: IRIS has no user-defined types and no materialized views.
   if (object === 'TYPE') throw irisError(-1, `${verb} TYPE is not IRIS DDL`)
   if (object === 'MATERIALIZED') throw irisError(-1, `${verb} MATERIALIZED VIEW is not IRIS DDL`)
+  // docs/iris-sql.md#rowid: TRUNCATE TABLE restarts the RowID, IDENTITY and SERIAL counters at 1.
+  if (verb === 'TRUNCATE' && object === 'TABLE')
+    return ddlPlan(base, `${trimmedText(tokens)} RESTART IDENTITY`)
   if (verb === 'CREATE' || verb === 'DROP' || verb === 'ALTER' || verb === 'TRUNCATE')
     return ddlPlan(base, trimmedText(tokens))
   return undefined

@@ -14,6 +14,7 @@ import { ddlPlanOf } from './ddl.js'
 import { rewriteDistinctBy } from './distinct-by.js'
 import { checkFunctionCalls } from './function-calls.js'
 import { rewriteFunctions } from './functions.js'
+import { insertColumnList } from './insert-columns.js'
 import { rewriteIntegerDivision } from './integer-division.js'
 import { irisError } from './iris-error.js'
 import { rewriteLikeEscape } from './like-escape.js'
@@ -31,6 +32,7 @@ import { rewriteRowId } from './row-id.js'
 import { rewriteSchemaAliases } from './schema-alias.js'
 import { rewriteSecondFrom } from './second-from.js'
 import { derivedLabels, selectLabels } from './select-labels.js'
+import { expandStars } from './star-columns.js'
 import { rewriteStartsWith } from './startswith.js'
 import { checkStatementForm } from './statement-forms.js'
 import { splitStatements } from './statements.js'
@@ -104,6 +106,8 @@ function translateStatement(written: Token[], options: TranslateOptions): Plan {
   if (isInsertOrUpdate(numbered)) return upsertPlan(storedNames(numbered), base)
   let shaped = rewriteVid(rewriteDistinctBy(rewriteTop(numbered)))
   if (kind === 'insert') shaped = rewriteUnionRows(shaped)
+  // docs/iris-sql.md#rowid: `*` and an INSERT without a column list leave a hidden RowID out.
+  shaped = insertColumnList(expandStars(shaped, options.catalog), options.catalog)
   if (kind === 'ddl') {
     const ddl = ddlPlanOf(shaped, base)
     if (ddl) return ddl
@@ -135,8 +139,12 @@ function statementsOf(sql: string, options: TranslateOptions): Token[][] {
   )
 }
 
-/** Translates one query string into the plans to run, in order. Throws a SimError for what IRIS rejects. */
-export function translate(sql: string, options: TranslateOptions): Plan[] {
+/**
+ * Translates one query string into the plans to run, in order, one per statement; or, given
+ * `statement`, only that statement's (the engine translates again a statement after DDL,
+ * docs/iris-sql.md#rowid). Throws a SimError for what IRIS rejects.
+ */
+export function translate(sql: string, options: TranslateOptions, statement?: number): Plan[] {
   if (typeof sql !== 'string')
     throw new TypeError(`translate: sql must be a string (got ${typeof sql})`)
   if (!PROFILES.includes(options?.profile) || !['simple', 'extended'].includes(options?.protocol)) {
@@ -151,5 +159,6 @@ export function translate(sql: string, options: TranslateOptions): Plan[] {
   if (options.protocol === 'extended' && statements.length > 1) {
     throw irisError(-25, 'a prepared statement holds exactly one SQL statement')
   }
-  return statements.map((statement) => translateStatement(statement, options))
+  const chosen = statement === undefined ? statements : statements.slice(statement, statement + 1)
+  return chosen.map((tokens) => translateStatement(tokens, options))
 }

@@ -16,8 +16,10 @@ export const SQLCODE_TEXT: Readonly<Record<number, string>> = {
   [-30]: 'Table or view not found',
   [-104]:
     'Field validation failed in INSERT, or value failed to convert in DisplayToLogical or OdbcToLogical',
+  [-107]: 'Cannot UPDATE RowID or RowID based on field',
   [-108]: 'Required field missing; INSERT or UPDATE not allowed',
   [-110]: 'Locking conflict in filing',
+  [-111]: "Cannot INSERT into a 'Default Only' RowID or RowID based on field",
   [-114]: 'One or more matching rows is locked by another user',
   [-119]: 'UNIQUE or PRIMARY KEY constraint failed uniqueness check upon INSERT',
   [-120]: 'UNIQUE or PRIMARY KEY constraint failed uniqueness check upon UPDATE',

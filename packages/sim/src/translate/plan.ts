@@ -16,6 +16,17 @@ export interface TranslateOptions {
   irisVersion: IrisVersion
   /** `simple` allows several `;`-separated statements; `extended` allows exactly one (docs/iris-sql.md#simple-and-extended-protocol). */
   protocol: 'simple' | 'extended'
+  /** The user tables as the last DDL left them; without it no table has a hidden RowID. */
+  catalog?: CatalogSnapshot
+}
+
+/**
+ * What the translator knows of the user tables (docs/iris-sql.md#rowid): a synchronous snapshot
+ * the engine takes again after every schema change, when it also drops its cached plans.
+ */
+export interface CatalogSnapshot {
+  /** For a table with a hidden RowID: the columns `*` stands for (stored names, in order). */
+  starColumns(table: TableRef): readonly string[] | undefined
 }
 
 /** What kind of statement a plan runs; drives SQLCODE choice (-119 vs -120, -121..-124) and tags. */

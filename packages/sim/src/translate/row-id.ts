@@ -1,16 +1,18 @@
 /**
- * `%ID`, the RowID (docs/iris-sql.md#rowid). The simulator's tables have no hidden RowID, but an
- * IRIS IDENTITY column is the RowID under a name, so on a table with one `%ID` means that column.
- * The runtime gives each such table a function `"%id"(row)` returning it (`iris_sim.define_row_id`,
+ * `%ID`, the RowID (docs/iris-sql.md#rowid). An IRIS IDENTITY column is the RowID under a name; a
+ * table the simulator creates without one gets a hidden RowID column (row-id-steps.ts). The runtime
+ * gives each table with a RowID a function `"%id"(row)` returning it (`iris_sim.define_row_id`,
  * runtime.ts), which PostgreSQL's attribute notation calls as `t."%id"`: `x.%ID` becomes
  * `x."%id"`, and an unqualified `%ID` is qualified with the one table of its query's FROM, or of
- * UPDATE / DELETE. A table without such a column then fails with "column t.%id does not exist",
- * which the engine reports as SQLCODE -1 (engine/error-mapping.ts). A bare `%ID` select item is
- * labelled `ID`, the RowID's default name.
+ * UPDATE / DELETE. A relation without such a function (a view) then fails with "column t.%id does
+ * not exist", which the engine reports as SQLCODE -1 (engine/error-mapping.ts). A bare `%ID` select
+ * item is labelled `ID`, the RowID's default name. Writing `%ID` is refused (row-id-writes.ts).
  */
-import { CLAUSE_WORDS } from './clause-words.js'
+import { CLAUSE_WORDS, JOIN_WORDS } from './clause-words.js'
+import { NOT_AN_ALIAS } from './from-items.js'
 import { irisError } from './iris-error.js'
 import { isIdentifier, readQualifiedName } from './names.js'
+import { refuseRowIdWrite } from './row-id-writes.js'
 import {
   isWord,
   nextSignificant,
@@ -24,9 +26,8 @@ const isRowId = (t: Token | undefined) => isWord(t, '%ID')
 const isPunct = (t: Token | undefined, text: string) => t?.type === 'punct' && t.text === text
 const QUERY_VERBS = ['SELECT', 'UPDATE', 'DELETE']
 const SET_OPERATORS = ['UNION', 'INTERSECT', 'EXCEPT']
-/** Words after a FROM item that are no alias: the clauses that may follow it, and joins. */
-const NOT_AN_ALIAS = [...CLAUSE_WORDS, 'SET', 'ON', 'FOR']
-const JOIN_WORDS = ['JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'NATURAL', 'OUTER']
+/** Words that end the one FROM item (or UPDATE / DELETE table) a `%ID` may read. */
+const END_OF_TABLE = [...CLAUSE_WORDS, 'FOR', 'SET', 'ON']
 
 const ambiguous = (why: string) =>
   irisError(
@@ -72,7 +73,7 @@ function onlyTable(tokens: readonly Token[], verb: number): Token {
   if (!name) throw ambiguous('without a table')
   for (let i = name.end; i < tokens.length; i++) {
     const t = tokens[i] as Token
-    if (t.depth < depth || (t.depth === depth && NOT_AN_ALIAS.some((word) => isWord(t, word))))
+    if (t.depth < depth || (t.depth === depth && END_OF_TABLE.some((word) => isWord(t, word))))
       break
     if (t.depth === depth && (isPunct(t, ',') || JOIN_WORDS.some((word) => isWord(t, word))))
       throw ambiguous('over several tables')
@@ -118,8 +119,9 @@ export function rewriteRowId(tokens: readonly Token[]): Token[] {
     const dot = previousSignificant(out, i - 1)
     const qualified = isPunct(out[dot], '.')
     const verb = queryVerb(out, i)
-    if (verb < 0) throw ambiguous('outside a query')
     const start = qualified ? readQualifiedStart(out, dot) : i
+    refuseRowIdWrite(out, verb, start, i + 1)
+    if (verb < 0) throw ambiguous('outside a query')
     const label = isSelectItem(out, verb, start, i + 1) ? [token('word', ' AS ID', depth)] : []
     const reference = qualified
       ? [token('quoted', '"%id"', depth)]

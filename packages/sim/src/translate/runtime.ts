@@ -9,7 +9,7 @@
  * SCHEMA of a schema that does not exist, IR475 of one not empty without CASCADE
  * (docs/iris-sql.md#schemas).
  */
-import { OVERRIDES_SCHEMA } from '../catalog/metadata.js'
+import { HIDDEN_ROW_ID, OVERRIDES_SCHEMA } from '../catalog/metadata.js'
 import { COLLATED_STRING_SQL } from './collated-string.js'
 import {
   DATE_PART_NAMES,
@@ -18,6 +18,7 @@ import {
   type DateFunction,
   unmodelledDatePart,
 } from './date-parts.js'
+import { quoteLiteral } from './names.js'
 import { VECTOR_PG_TYPES, type VectorElementType } from './types.js'
 
 /** Runs `sql` unless `exists` (a boolean query) is true: for objects without IF NOT EXISTS. */
@@ -367,9 +368,9 @@ end $f$;
 `
 
 /**
- * docs/iris-sql.md#rowid: a table whose column was declared IDENTITY (`row_id` in column_info) gets
- * a function `"%id"(its row type)` in the overrides schema, returning that column, which `t."%id"`
- * calls (row-id.ts).
+ * docs/iris-sql.md#rowid: a table with a RowID gets a function `"%id"(its row type)` in the
+ * overrides schema, returning it, which `t."%id"` calls (row-id.ts): its column declared IDENTITY
+ * (`row_id` in column_info), else its hidden RowID column (row-id-steps.ts).
  * DDL calls define_row_id after changing a table, and drop_row_id before dropping it: the function
  * depends on the table's row type.
  */
@@ -386,8 +387,9 @@ declare
 begin
   call iris_sim.drop_row_id(t);
   select a.attname, format_type(a.atttypid, a.atttypmod) into column_name, column_type
-    from iris_sim.column_info i join pg_attribute a on a.attrelid = i.table_oid and a.attname = i.column_name and not a.attisdropped
-    where i.table_oid = t and i.row_id;
+    from pg_attribute a left join iris_sim.column_info i on i.table_oid = a.attrelid and i.column_name = a.attname
+    where a.attrelid = t and not a.attisdropped and (i.row_id or a.attname = ${quoteLiteral(HIDDEN_ROW_ID)})
+    order by i.row_id is true desc limit 1;
   if column_name is null then return; end if;
   execute format('create function ${OVERRIDES_SCHEMA}."%%id"(%s) returns %s language sql stable as %L',
     (select c.reltype::regtype from pg_class c where c.oid = t), column_type, format('select ($1).%I', column_name));

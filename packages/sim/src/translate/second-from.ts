@@ -10,6 +10,7 @@
  * `UPDATE t SET ... FROM <tables>` runs with PostgreSQL's meaning, the one IRIS documents, except
  * when the FROM names t again: IRIS does not say what that means, so it is refused.
  */
+import { NOT_AN_ALIAS } from './from-items.js'
 import { irisError } from './iris-error.js'
 import { identifierName, isIdentifier, readQualifiedName } from './names.js'
 import type { TableRef } from './plan.js'
@@ -44,29 +45,15 @@ interface SecondFrom {
   where: number
 }
 
-/** Words after a FROM item that are no alias. */
-const NOT_AN_ALIAS = [
-  'ON',
-  'USING',
-  'WHERE',
-  'JOIN',
-  'INNER',
-  'LEFT',
-  'RIGHT',
-  'FULL',
-  'CROSS',
-  'NATURAL',
-  'OUTER',
-  'FROM',
-  'SET',
-]
+/** Words after a FROM item that are no alias, DELETE's second FROM among them. */
+const NOT_A_SECOND_FROM_ALIAS = [...NOT_AN_ALIAS, 'FROM']
 const isPunct = (t: Token | undefined, text: string) => t?.type === 'punct' && t.text === text
 
 /** The `[AS] alias` at `i`: its token and the index after it. */
 function aliasAt(tokens: readonly Token[], i: number): { alias?: Token; end: number } {
   const at = isWord(tokens[i], 'AS') ? nextSignificant(tokens, i + 1) : i
   const alias = tokens[at]
-  if (!isIdentifier(alias) || NOT_AN_ALIAS.some((word) => isWord(alias, word))) return { end: i }
+  if (!isIdentifier(alias) || NOT_A_SECOND_FROM_ALIAS.some((word) => isWord(alias, word))) return { end: i }
   return { alias, end: at + 1 }
 }
 

@@ -6,7 +6,7 @@
  * expands to the derived table's own columns only, through the whole-row column `iris_sim_row`, so
  * `%VID` appears only where it is named, as in IRIS.
  */
-import { CLAUSE_WORDS } from './clause-words.js'
+import { CLAUSE_WORDS, JOIN_WORDS } from './clause-words.js'
 import { irisError } from './iris-error.js'
 import { quoteIdentifier } from './names.js'
 import {
@@ -20,16 +20,7 @@ import {
 
 const VID_ALIAS = 'iris_sim_vid'
 const ROW_COLUMN = 'iris_sim_row'
-const NOT_AN_ALIAS = new Set([
-  ...CLAUSE_WORDS,
-  'JOIN',
-  'LEFT',
-  'RIGHT',
-  'INNER',
-  'FULL',
-  'CROSS',
-  'ON',
-])
+const NOT_AN_ALIAS = new Set([...CLAUSE_WORDS, ...JOIN_WORDS, 'ON'])
 
 /** The token range a `%VID` at `at` belongs to: its enclosing parentheses, or the whole statement. */
 function scopeOf(tokens: readonly Token[], at: number): { start: number; end: number } {

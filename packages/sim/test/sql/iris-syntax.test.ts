@@ -290,11 +290,55 @@ describe('%ID, the RowID (docs/iris-sql.md#rowid)', () => {
     await client.query('DROP TABLE moving')
   })
 
-  it('refuses %ID on a table without an IDENTITY column, empty or not, and where it names no one table', async () => {
+  it('reads the hidden RowID of a table without an IDENTITY column, which * and INSERT leave out', async () => {
+    expect(ids(await client.query('SELECT %ID FROM word WHERE id > 4 ORDER BY %ID'))).toEqual([
+      5, 6,
+    ])
+    expect(ids(await client.query('SELECT w.%ID FROM word w WHERE w.id = 2'))).toEqual([2])
+    await client.query('CREATE TABLE hidden (a INTEGER, b VARCHAR(5))')
+    await client.query("INSERT INTO hidden VALUES (1, 'x'), (2, 'y')")
+    await client.query('INSERT INTO hidden SELECT * FROM hidden WHERE a = 2')
+    const star = await client.query('SELECT * FROM hidden h ORDER BY %ID')
+    expect(star.fields.map((field) => field.name)).toEqual(['a', 'b'])
+    expect(star.rows).toEqual([
+      { a: 1, b: 'x' },
+      { a: 2, b: 'y' },
+      { a: 2, b: 'y' },
+    ])
+    expect((await client.query('SELECT DISTINCT h.* FROM hidden h')).rowCount).toBe(2)
+    const both = await client.query('SELECT %ID, * FROM hidden WHERE a = 2 ORDER BY %ID')
+    expect(both.fields.map((field) => field.name)).toEqual(['ID', 'a', 'b'])
+    expect(both.rows.map((row) => Number(row.ID))).toEqual([2, 3])
+    const columns = await client.query(
+      "SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'hidden' ORDER BY ORDINAL_POSITION",
+    )
+    expect(columns.rows).toEqual([{ COLUMN_NAME: 'a' }, { COLUMN_NAME: 'b' }])
+    await client.query('DELETE FROM hidden WHERE %ID = 1')
+    expect(ids(await client.query('SELECT %ID FROM hidden ORDER BY 1'))).toEqual([2, 3])
+    expect(sqlcodeOf(await failure(client, 'UPDATE hidden SET %ID = 9'))).toBe(-107)
+    expect(sqlcodeOf(await failure(client, 'INSERT INTO hidden (%ID, a) VALUES (9, 9)'))).toBe(-111)
+    expect(sqlcodeOf(await failure(client, 'SELECT * FROM hidden NATURAL JOIN word'))).toBe(-1)
+    const starFields = async () =>
+      (await client.query('SELECT * FROM hidden')).fields.map((field) => field.name)
+    await client.query('START TRANSACTION')
+    await client.query('SAVEPOINT s')
+    await client.query('ALTER TABLE hidden ADD COLUMN c INTEGER')
+    expect(await starFields()).toEqual(['a', 'b', 'c'])
+    await client.query('ROLLBACK TO SAVEPOINT s')
+    expect(await starFields()).toEqual(['a', 'b'])
+    await client.query('COMMIT')
+  })
+
+  it('reads the schema a DDL statement leaves for the statements after it in the same query', async () => {
+    const results = (await client.query(
+      'CREATE TABLE later (a INTEGER); INSERT INTO later VALUES (7); SELECT * FROM later; DROP TABLE later',
+    )) as unknown as pg.QueryResult[]
+    expect(results[2]?.fields.map((field) => field.name)).toEqual(['a'])
+    expect(results[2]?.rows).toEqual([{ a: 7 }])
+  })
+
+  it('refuses %ID where it names no one table', async () => {
     for (const sql of [
-      'SELECT %ID FROM word',
-      'SELECT %ID FROM word WHERE 1 = 0',
-      'SELECT %ID FROM counted',
       'SELECT %ID FROM member m JOIN word w ON w.id = m.%ID',
       'SELECT %ID FROM member, word',
       'SELECT %ID FROM (SELECT name FROM member) d',
@@ -370,7 +414,12 @@ describe('CREATE TABLE ... AS SELECT (docs/iris-sql.md#create-table-as-select)',
     )
     expect(rows).toEqual([{ Id: '1', Code: null }])
     expect(ids(await client.query("SELECT COUNT(*) FROM Loose WHERE Name = 'ANN'"))).toEqual([2])
-    expect(sqlcodeOf(await failure(client, 'SELECT %ID FROM Loose'))).toBe(-1)
+    expect(ids(await client.query('SELECT %ID FROM Loose ORDER BY %ID'))).toEqual([1, 2, 3, 4])
+    expect((await client.query('SELECT * FROM Loose')).fields.map((field) => field.name)).toEqual([
+      'Id',
+      'Name',
+      'Code',
+    ])
   })
 
   it('refuses parameters, unaliased expressions, table options and IF NOT EXISTS', async () => {

@@ -61,6 +61,10 @@ describe('statements (docs/iris-sql.md#statements)', () => {
     await client.query('INSERT INTO u (id, t_id) VALUES (1, 1)')
     await client.query('TRUNCATE TABLE u')
     expect((await client.query('SELECT COUNT(*) AS n FROM u')).rows).toEqual([{ n: '0' }])
+    // docs/iris-sql.md#rowid: the RowID counter starts again at 1.
+    await client.query('INSERT INTO u (id, t_id) VALUES (2, 1)')
+    expect((await client.query('SELECT %ID AS k FROM u')).rows).toEqual([{ k: '1' }])
+    await client.query('TRUNCATE TABLE u')
   })
 })
 

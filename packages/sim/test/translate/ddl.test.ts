@@ -4,6 +4,9 @@ import { expectRejected, run } from './helpers.js'
 const info = (table: string, column: string, values: string, rowId = false) =>
   `insert into iris_sim.column_info (table_oid, column_name, iris_type, data_type, character_maximum_length, numeric_precision, numeric_scale, vector_element_type, vector_length, row_id) values ('${table}'::regclass, '${column}', ${values}, ${rowId}) on conflict (table_oid, column_name) do update set iris_type = excluded.iris_type, data_type = excluded.data_type, character_maximum_length = excluded.character_maximum_length, numeric_precision = excluded.numeric_precision, numeric_scale = excluded.numeric_scale, vector_element_type = excluded.vector_element_type, vector_length = excluded.vector_length`
 
+/** The hidden RowID column of a table without an IDENTITY column (docs/iris-sql.md#rowid). */
+const HIDDEN = ', "\u0001rowid" bigint GENERATED ALWAYS AS IDENTITY'
+
 /** The step that (re)defines or drops a table's %ID function (docs/iris-sql.md#rowid). */
 const defineRowId = (table: string) => `call iris_sim.define_row_id(to_regclass('${table}'))`
 
@@ -27,7 +30,7 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
       'CREATE TABLE t (a INTEGER, b BIGINT, c SMALLINT, d TINYINT, e NUMERIC(10,2), f DECIMAL(5), g DOUBLE, h FLOAT, i VARCHAR(50), j CHAR(3), k VARCHAR, l LONGVARCHAR, m BIT, n DATE, o TIME, p TIMESTAMP, q POSIXTIME, r VARBINARY(16), s LONGVARBINARY, u UNIQUEIDENTIFIER)',
     )
     expect(plan.sql).toBe(
-      'CREATE TABLE t (a integer, b bigint, c smallint, d iris_sim.tinyint, e numeric(10,2), f numeric(5,0), g double precision, h double precision, i iris_sim.string(50) COLLATE iris_sim.sqlupper, j iris_sim.string(3) COLLATE iris_sim.sqlupper, k iris_sim.string(1) COLLATE iris_sim.sqlupper, l text, m iris_sim.bit, n date, o time(0), p timestamp, q timestamp, r bytea, s bytea, u uuid)',
+      `CREATE TABLE t (a integer, b bigint, c smallint, d iris_sim.tinyint, e numeric(10,2), f numeric(5,0), g double precision, h double precision, i iris_sim.string(50) COLLATE iris_sim.sqlupper, j iris_sim.string(3) COLLATE iris_sim.sqlupper, k iris_sim.string(1) COLLATE iris_sim.sqlupper, l text, m iris_sim.bit, n date, o time(0), p timestamp, q timestamp, r bytea, s bytea, u uuid${HIDDEN})`,
     )
     expect(plan).toMatchObject({
       kind: 'ddl',
@@ -57,6 +60,7 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
       info(t, 'r', "'VARBINARY(16)', 'varbinary', 16, null, null, null, null"),
       info(t, 's', "'LONGVARBINARY', 'longvarbinary', null, null, null, null, null"),
       info(t, 'u', "'UNIQUEIDENTIFIER', 'uniqueidentifier', null, null, null, null, null"),
+      defineRowId(t),
       tableName(t, 't'),
       ...'abcdefghijklmnopqrsu'.split('').map((column) => columnName(t, column, column)),
     ])
@@ -67,7 +71,7 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
       'CREATE TABLE v (a VECTOR(FLOAT, 3), b VECTOR(double, 4), c VECTOR(DECIMAL, 2), d VECTOR(INTEGER, 5), e VECTOR(FLOAT), f VECTOR)',
     )
     expect(plan.sql).toBe(
-      'CREATE TABLE v (a vector(3), b float8[] CONSTRAINT "iris_sim_vector_length_b" CHECK (cardinality(b) = 4), c numeric[] CONSTRAINT "iris_sim_vector_length_c" CHECK (cardinality(c) = 2), d int8[] CONSTRAINT "iris_sim_vector_length_d" CHECK (cardinality(d) = 5), e vector, f vector)',
+      `CREATE TABLE v (a vector(3), b float8[] CONSTRAINT "iris_sim_vector_length_b" CHECK (cardinality(b) = 4), c numeric[] CONSTRAINT "iris_sim_vector_length_c" CHECK (cardinality(c) = 2), d int8[] CONSTRAINT "iris_sim_vector_length_d" CHECK (cardinality(d) = 5), e vector, f vector${HIDDEN})`,
     )
     expect(plan.after[0]).toContain("'VECTOR(FLOAT,3)', 'varchar', null, null, null, 'FLOAT', 3")
     expect(plan.after[1]).toContain("'VECTOR(DOUBLE,4)', 'varchar', null, null, null, 'DOUBLE', 4")
@@ -91,7 +95,7 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
     )
   })
 
-  it('only IDENTITY makes the RowID, which %ID reads (docs/iris-sql.md#rowid)', () => {
+  it('only IDENTITY makes the RowID, which %ID reads; without one the table gets a hidden RowID (docs/iris-sql.md#rowid)', () => {
     const t = '"SQLUser"."t"'
     const plan = run('CREATE TABLE t (n BIGINT AUTO_INCREMENT, s SERIAL, id IDENTITY)')
     expect(plan.after.slice(0, 4)).toEqual([
@@ -100,7 +104,10 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
       info(t, 'id', "'BIGINT', 'bigint', null, 19, 0, null, null", true),
       defineRowId(t),
     ])
-    expect(run('CREATE TABLE t (s SERIAL)').after).not.toContain(defineRowId(t))
+    expect(plan.sql).not.toContain(HIDDEN)
+    const serial = run('CREATE TABLE t (s SERIAL)')
+    expect(serial.sql).toBe(`CREATE TABLE t (s bigint GENERATED ALWAYS AS IDENTITY${HIDDEN})`)
+    expect(serial.after).toContain(defineRowId(t))
   })
 
   it('explicit identity values need WITH %CLASSPARAMETER ALLOWIDENTITYINSERT = 1 (docs/iris-sql.md#identity-columns)', () => {
@@ -123,7 +130,7 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
         'CREATE TABLE c (id INTEGER, p INTEGER, CONSTRAINT pk PRIMARY KEY (id), FOREIGN KEY (p) REFERENCES par (id) ON DELETE CASCADE, UNIQUE (p))',
       ).sql,
     ).toBe(
-      'CREATE TABLE c (id integer, p integer, CONSTRAINT pk PRIMARY KEY (id), FOREIGN KEY (p) REFERENCES par (id) ON DELETE CASCADE, UNIQUE (p))',
+      `CREATE TABLE c (id integer, p integer, CONSTRAINT pk PRIMARY KEY (id), FOREIGN KEY (p) REFERENCES par (id) ON DELETE CASCADE, UNIQUE (p)${HIDDEN})`,
     )
   })
 
@@ -132,9 +139,10 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
       "CREATE TABLE \"People\" (name VARCHAR(20) %DESCRIPTION 'the person''s name') %DESCRIPTION 'people'",
     )
     expect(plan.sql).toBe(
-      'CREATE TABLE "people" (name iris_sim.string(20) COLLATE iris_sim.sqlupper)',
+      `CREATE TABLE "people" (name iris_sim.string(20) COLLATE iris_sim.sqlupper${HIDDEN})`,
     )
     expect(plan.after.slice(1)).toEqual([
+      defineRowId('"SQLUser"."people"'),
       `comment on column "SQLUser"."people"."name" is 'the person''s name'`,
       `comment on table "SQLUser"."people" is 'people'`,
       tableName('"SQLUser"."people"', 'People'),
@@ -146,7 +154,7 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
     const plan = run(
       'CREATE TABLE IF NOT EXISTS app.t (a INTEGER) WITH %CLASSPARAMETER ALLOWIDENTITYINSERT = 1',
     )
-    expect(plan.sql).toBe('CREATE TABLE IF NOT EXISTS app.t (a integer)')
+    expect(plan.sql).toBe(`CREATE TABLE IF NOT EXISTS app.t (a integer${HIDDEN})`)
     expect(plan.before).toEqual([
       'create schema if not exists "app"',
       shown(
@@ -161,6 +169,7 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
       /values \('"app"\."t"'::regclass, 'a', .*\) on conflict \(table_oid, column_name\) do nothing$/,
     )
     expect(plan.after.slice(1)).toEqual([
+      defineRowId('"app"."t"'),
       tableName('"app"."t"', 't', true),
       columnName('"app"."t"', 'a', 'a', true),
     ])
@@ -169,16 +178,16 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
 
   it('COLLATE %EXACT keeps a column case-sensitive and its trailing blanks significant: plain varchar', () => {
     expect(run('CREATE TABLE t (code VARCHAR(5) COLLATE %EXACT)').sql).toBe(
-      'CREATE TABLE t (code varchar(5) COLLATE iris_sim.exact)',
+      `CREATE TABLE t (code varchar(5) COLLATE iris_sim.exact${HIDDEN})`,
     )
   })
 
   it('COLLATE %SQLSTRING is case-sensitive, COLLATE %SQLUPPER is not; both ignore trailing blanks (docs/iris-sql.md#collation)', () => {
     expect(run('CREATE TABLE t (code VARCHAR(5) COLLATE %SQLSTRING)').sql).toBe(
-      'CREATE TABLE t (code iris_sim.string(5) COLLATE iris_sim.exact)',
+      `CREATE TABLE t (code iris_sim.string(5) COLLATE iris_sim.exact${HIDDEN})`,
     )
     expect(run('CREATE TABLE t (code VARCHAR(5) COLLATE %SQLUPPER)').sql).toBe(
-      'CREATE TABLE t (code iris_sim.string(5) COLLATE iris_sim.sqlupper)',
+      `CREATE TABLE t (code iris_sim.string(5) COLLATE iris_sim.sqlupper${HIDDEN})`,
     )
   })
 })
@@ -335,7 +344,7 @@ describe('names as created (docs/iris-sql.md#identifiers)', () => {
       'CREATE TABLE "MySchema".MyTable ("MyCol" INT, CONSTRAINT "MyPk" PRIMARY KEY ("MyCol"))',
     )
     expect(plan.sql).toBe(
-      'CREATE TABLE "myschema".MyTable ("mycol" integer, CONSTRAINT "mypk" PRIMARY KEY ("mycol"))',
+      `CREATE TABLE "myschema".MyTable ("mycol" integer, CONSTRAINT "mypk" PRIMARY KEY ("mycol")${HIDDEN})`,
     )
     const t = '"myschema"."mytable"'
     expect(plan.before).toEqual([
@@ -349,6 +358,7 @@ describe('names as created (docs/iris-sql.md#identifiers)', () => {
       ),
     ])
     expect(plan.after.slice(1)).toEqual([
+      defineRowId(t),
       tableName(t, 'MyTable'),
       columnName(t, 'mycol', 'MyCol'),
       shown(
@@ -361,7 +371,9 @@ describe('names as created (docs/iris-sql.md#identifiers)', () => {
   })
 
   it('quotes lower-cased a name with letters PostgreSQL does not fold', () => {
-    expect(run('CREATE TABLE Übung (Größe INT)').sql).toBe('CREATE TABLE "übung" ("größe" integer)')
+    expect(run('CREATE TABLE Übung (Größe INT)').sql).toBe(
+      `CREATE TABLE "übung" ("größe" integer${HIDDEN})`,
+    )
   })
 
   it('records a view and its column names from a column list or the aliases', () => {

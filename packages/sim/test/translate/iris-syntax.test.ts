@@ -1,6 +1,8 @@
 /** Hand-written IRIS syntax in its PostgreSQL translation: %STARTSWITH (docs/iris-sql.md#startswith). */
 import { describe, expect, it } from 'vitest'
-import { expectRejected, run, sqlOf } from './helpers.js'
+import { translate } from '../../src/translate/index.js'
+import type { TableRef } from '../../src/translate/plan.js'
+import { expectRejected, iris, run, sqlOf } from './helpers.js'
 
 describe('%STARTSWITH (docs/iris-sql.md#startswith)', () => {
   it('becomes a LIKE of the escaped prefix, the prefix operand found by precedence', () => {
@@ -158,6 +160,68 @@ describe('%ID, the RowID (docs/iris-sql.md#rowid)', () => {
       expect(expectRejected(sql, -1).fields.message).toContain('%ID')
     }
   })
+
+  it('refuses writing the RowID: -111 for an INSERT column, -107 for an UPDATE target', () => {
+    for (const sql of [
+      'INSERT INTO t (%ID, a) VALUES (1, 2)',
+      'INSERT INTO s.t (a, t.%ID) SELECT 1, 2',
+    ])
+      expect(expectRejected(sql, -111).fields.message).toContain('leave it out')
+    for (const sql of ['UPDATE t SET %ID = 3', 'UPDATE t x SET a = 1, x.%ID = ? WHERE %ID = 2'])
+      expect(expectRejected(sql, -107).fields.message).toContain('cannot set it')
+    expect(sqlOf('UPDATE t SET a = %ID WHERE %ID = 1')).toBe(
+      'UPDATE t SET a = t."%id" WHERE t."%id" = 1',
+    )
+  })
+
+  it('leaves a hidden RowID out of * and t.* and out of an INSERT without a column list', () => {
+    const hidden: Record<string, string[]> = { 'SQLUser.t': ['a', 'b'], 's.u': ['x'] }
+    const catalog = { starColumns: (t: TableRef) => hidden[`${t.schema}.${t.name}`] }
+    const expanded = (sql: string) => sqlOf(sql, { catalog })
+    expect(expanded('SELECT * FROM t')).toBe('SELECT t."a", t."b" FROM t')
+    expect(expanded('SELECT DISTINCT y.*, 1 FROM t y')).toBe(
+      'SELECT DISTINCT y."a", y."b", 1 FROM t y',
+    )
+    expect(expanded('SELECT TOP 2 * FROM t x JOIN s.u ON x.a = u.x, v')).toBe(
+      'SELECT x."a", x."b", s.u."x", v.* FROM t x JOIN s.u ON x.a = u.x, v LIMIT 2',
+    )
+    expect(expanded('SELECT * FROM (SELECT * FROM s.u) d, v WHERE 1 = 1')).toBe(
+      'SELECT * FROM (SELECT s.u."x" FROM s.u) d, v WHERE 1 = 1',
+    )
+    expect(expanded('SELECT COUNT(*), 2 * 3, v.* FROM v')).toBe(
+      'SELECT COUNT(*), 2 * 3, v.* FROM v',
+    )
+    expect(expanded('INSERT INTO t VALUES (1, 2)')).toBe('INSERT INTO t ("a", "b") VALUES (1, 2)')
+    expect(expanded('INSERT INTO t SELECT * FROM t')).toBe(
+      'INSERT INTO t ("a", "b") SELECT t."a", t."b" FROM t',
+    )
+    expect(expanded('INSERT INTO t (b) VALUES (1)')).toBe('INSERT INTO t (b) VALUES (1)')
+    expect(expanded('INSERT INTO v VALUES (1)')).toBe('INSERT INTO v VALUES (1)')
+    expect(sqlOf('SELECT * FROM t')).toBe('SELECT * FROM t')
+    // The engine translates a statement after DDL again, alone.
+    const [again, ...rest] = translate(
+      'CREATE TABLE w (c INT); INSERT INTO t VALUES (1, 2)',
+      { ...iris, catalog },
+      1,
+    )
+    expect([again?.type === 'run' && again.sql, rest]).toEqual([
+      'INSERT INTO t ("a", "b") VALUES (1, 2)',
+      [],
+    ])
+    for (const sql of [
+      'SELECT * FROM t NATURAL JOIN v',
+      'SELECT a FROM v NATURAL LEFT JOIN s.u',
+      'SELECT * FROM t JOIN v USING (a)',
+      'SELECT * FROM t, (SELECT 1)',
+    ])
+      expectRejected(sql, -1, { catalog })
+  })
+
+  it('refuses %PUBLICROWID: the RowID stays hidden', () => {
+    expect(expectRejected('CREATE TABLE t (a INT, %PUBLICROWID)', -1).fields.message).toContain(
+      'keeps every RowID hidden',
+    )
+  })
 })
 
 describe('CREATE TABLE ... AS SELECT (docs/iris-sql.md#create-table-as-select)', () => {
@@ -172,7 +236,12 @@ describe('CREATE TABLE ... AS SELECT (docs/iris-sql.md#create-table-as-select)',
     expect(plan.after[1]).toBe(
       `call iris_sim.describe_copied_table('"s"."copy"'::regclass, array[to_regclass('"SQLUser"."t"'), to_regclass('"s"."u"'), to_regclass('"SQLUser"."v"')]::regclass[], array['bee', 'cee']::text[], array['b', null]::text[])`,
     )
-    expect(plan.after).toHaveLength(4)
+    // docs/iris-sql.md#rowid: the copied rows get new hidden RowIDs.
+    expect(plan.after.slice(2, 4)).toEqual([
+      'alter table "s"."copy" add column "\u0001rowid" bigint GENERATED ALWAYS AS IDENTITY',
+      `call iris_sim.define_row_id(to_regclass('"s"."copy"'))`,
+    ])
+    expect(plan.after).toHaveLength(6)
   })
 
   it('refuses parameters, unaliased expressions, table options other than row storage, and IF NOT EXISTS', () => {

@@ -69,7 +69,7 @@ describe("iris-pgwire text quirks, in both backends' profiles (docs/iris-sql.md#
     expect(
       sqlOf('CREATE TABLE "person" (MyCol INT, b VARCHAR(20), Cc INT, "Dd" INT)', backend),
     ).toBe(
-      'CREATE TABLE "person" (mycol integer, b iris_sim.string(20) COLLATE iris_sim.sqlupper, CC integer, "dd" integer)',
+      `CREATE TABLE "person" (mycol integer, b iris_sim.string(20) COLLATE iris_sim.sqlupper, CC integer, "dd" integer, "\u0001rowid" bigint GENERATED ALWAYS AS IDENTITY)`,
     )
     expect(run('CREATE TABLE "person" (MyCol INT)', backend).after.at(-2)).toContain("'PERSON'")
     // A SAVEPOINT name keeps its case; a word in a name that is not ASCII is left alone.

@@ -1,0 +1,109 @@
+/**
+ * The FROM clause of one SELECT, read as far as `*` needs it (docs/iris-sql.md#rowid): its items
+ * in order (tables by name, derived tables by alias) and whether it joins with NATURAL or USING
+ * (docs/iris-sql.md#joins).
+ */
+import { CLAUSE_WORDS, JOIN_WORDS } from './clause-words.js'
+import { identifierName, isIdentifier, readQualifiedName } from './names.js'
+import type { TableRef } from './plan.js'
+import { selectEnd } from './select-parts.js'
+import { closingParen, isWord, nextSignificant, type Token } from './tokenizer.js'
+
+/** Words that end a FROM clause, and so a FROM item. */
+const FROM_ENDS = [...CLAUSE_WORDS, 'FOR']
+/** Words after a FROM item that are no alias. */
+export const NOT_AN_ALIAS = [...FROM_ENDS, ...JOIN_WORDS, 'ON', 'USING', 'SET']
+
+export interface FromItem {
+  /** The table read, when the item names one (not a derived table). */
+  table?: TableRef
+  /** The alias as written, if any. */
+  alias?: Token
+  /** Index of the item's first token and one past its name (alias excluded). */
+  start: number
+  end: number
+}
+
+export interface FromClause {
+  items: FromItem[]
+  natural: boolean
+  using: boolean
+}
+
+const isPunct = (t: Token | undefined, text: string) => t?.type === 'punct' && t.text === text
+
+/** Index of the FROM of the SELECT at `select`, or -1. */
+export function fromIndex(tokens: readonly Token[], select: number): number {
+  const depth = (tokens[select] as Token).depth
+  const end = selectEnd(tokens, select)
+  for (let i = select + 1; i < end; i++) {
+    const t = tokens[i] as Token
+    if (t.depth === depth && isWord(t, 'FROM')) return i
+  }
+  return -1
+}
+
+/** The item at `at` and the index after it (alias included). */
+function readItem(
+  tokens: readonly Token[],
+  at: number,
+  end: number,
+): { item: FromItem; next: number } {
+  let item: FromItem
+  if (isPunct(tokens[at], '(')) {
+    item = { start: at, end: closingParen(tokens, at) + 1 }
+  } else {
+    const name = readQualifiedName(tokens, at)
+    item = name ? { table: name.table, start: at, end: name.end } : { start: at, end: at + 1 }
+  }
+  let aliasAt = nextSignificant(tokens, item.end)
+  if (isWord(tokens[aliasAt], 'AS')) aliasAt = nextSignificant(tokens, aliasAt + 1)
+  const alias = tokens[aliasAt]
+  if (
+    aliasAt >= 0 &&
+    aliasAt < end &&
+    isIdentifier(alias) &&
+    !NOT_AN_ALIAS.some((w) => isWord(alias, w))
+  )
+    return { item: { ...item, alias }, next: aliasAt + 1 }
+  return { item, next: item.end }
+}
+
+/** The FROM clause of the SELECT at `select`, or undefined when it has none. */
+export function fromClause(tokens: readonly Token[], select: number): FromClause | undefined {
+  const from = fromIndex(tokens, select)
+  if (from < 0) return undefined
+  const depth = (tokens[from] as Token).depth
+  const end = selectEnd(tokens, select)
+  const clause: FromClause = { items: [], natural: false, using: false }
+  let expectItem = true
+  for (let i = nextSignificant(tokens, from + 1); i >= 0 && i < end; ) {
+    const t = tokens[i] as Token
+    if (t.depth === depth && FROM_ENDS.some((word) => isWord(t, word))) break
+    // IRIS's optimize-option keywords (`FROM %INORDER t`) are no table.
+    if (t.depth === depth && expectItem && !(t.type === 'word' && t.text.startsWith('%'))) {
+      const { item, next } = readItem(tokens, i, end)
+      clause.items.push(item)
+      expectItem = false
+      i = nextSignificant(tokens, next)
+      continue
+    }
+    if (t.depth === depth) {
+      if (isPunct(t, ',') || isWord(t, 'JOIN')) expectItem = true
+      clause.natural ||= isWord(t, 'NATURAL')
+      clause.using ||= isWord(t, 'USING')
+    }
+    i = nextSignificant(tokens, i + 1)
+  }
+  return clause
+}
+
+/** Whether a FROM item is the one `qualifier` (a name or `schema.name`, stored) names. */
+export function isNamedBy(item: FromItem, qualifier: readonly string[]): boolean {
+  if (item.alias) return qualifier.length === 1 && qualifier[0] === identifierName(item.alias)
+  if (!item.table) return false
+  const [first, second] = qualifier
+  return second === undefined
+    ? first === item.table.name
+    : first === item.table.schema && second === item.table.name
+}
