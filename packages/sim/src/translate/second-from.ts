@@ -53,7 +53,8 @@ const isPunct = (t: Token | undefined, text: string) => t?.type === 'punct' && t
 function aliasAt(tokens: readonly Token[], i: number): { alias?: Token; end: number } {
   const at = isWord(tokens[i], 'AS') ? nextSignificant(tokens, i + 1) : i
   const alias = tokens[at]
-  if (!isIdentifier(alias) || NOT_A_SECOND_FROM_ALIAS.some((word) => isWord(alias, word))) return { end: i }
+  if (!isIdentifier(alias) || NOT_A_SECOND_FROM_ALIAS.some((word) => isWord(alias, word)))
+    return { end: i }
   return { alias, end: at + 1 }
 }
 
