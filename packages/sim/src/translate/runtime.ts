@@ -19,6 +19,7 @@ import {
   unmodelledDatePart,
 } from './date-parts.js'
 import { quoteLiteral } from './names.js'
+import { STRING_FUNCTIONS_SQL } from './string-functions.js'
 import { VECTOR_PG_TYPES, type VectorElementType } from './types.js'
 
 /** Runs `sql` unless `exists` (a boolean query) is true: for objects without IF NOT EXISTS. */
@@ -170,6 +171,22 @@ create or replace function iris_sim.square(integer) returns bigint language sql 
 create or replace function iris_sim.square(bigint) returns bigint language sql immutable as $f$ select $1 * $1 $f$;
 create or replace function iris_sim.square(numeric) returns numeric language sql immutable as $f$ select $1 * $1 $f$;
 create or replace function iris_sim.square(double precision) returns double precision language sql immutable as $f$ select $1 * $1 $f$;
+-- docs/iris-sql.md#functions: GREATEST and LEAST of numbers are NULL when any argument is (PostgreSQL's skip NULLs),
+-- of the arguments' common type; strings (compared with canonical numbers first, under the collation) are refused.
+${['greatest', 'least']
+  .map(
+    (
+      fn,
+    ) => `create or replace function iris_sim.${fn}(variadic v anycompatiblearray) returns anycompatible language plpgsql immutable as
+$f$ begin
+  if pg_typeof(v[1]) not in ('smallint'::regtype, 'integer', 'bigint', 'numeric', 'double precision', 'real') then
+    raise exception using errcode = 'IR359', message = '${fn.toUpperCase()} of strings, dates or times is IRIS SQL, but the simulator does not compare them as IRIS does; test it on IRIS';
+  end if;
+  if array_position(v, null) is not null then return null; end if;
+  return (select ${fn === 'greatest' ? 'max' : 'min'}(x) from unnest(v) x);
+end $f$;`,
+  )
+  .join('\n')}
 -- docs/iris-sql.md#functions: CONCAT of two strings, NULL when either is; numbers (which IRIS writes in canonical
 -- form first) find no function and are refused.
 create or replace function iris_sim.concat(text, text) returns text language sql immutable as $f$ select $1 || $2 $f$;
@@ -492,6 +509,7 @@ export const RUNTIME_SQL = [
   COLLATED_STRING_SQL,
   ...looseCasts,
   scalarFunctions,
+  STRING_FUNCTIONS_SQL,
   ...ELEMENT_TYPES.map(toVectorFunction),
   similarityFunctions(),
   datePartFunction(),

@@ -253,6 +253,45 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     expect(sqlcodeOf(await failure(client, "SELECT CONCAT(id, 'x') FROM person"))).toBe(-359)
   })
 
+  it('finds with CHARINDEX, replaces with STUFF, pads with LPAD, refusing what is not documented (docs/iris-sql.md#string-functions)', async () => {
+    const result = await client.query(
+      "SELECT CHARINDEX('o', name) AS c, CHARINDEX('o', name, ?) AS c3, CHARINDEX(NULL, name) AS cn, STUFF(name, 2, 9, 'ee') AS s, STUFF(name, 0, 0, '>') AS s0, LPAD(name, 5, '*') AS p, LPAD(team, 6) AS pt FROM person WHERE id = 3",
+      [3],
+    )
+    expect(result.rows[0]).toEqual({
+      c: 2,
+      c3: 0,
+      cn: null,
+      s: 'Bee',
+      s0: '>Bob',
+      p: '**Bob',
+      pt: '   RED',
+    })
+    for (const sql of [
+      "SELECT CHARINDEX('', name) FROM person", // empty substring
+      "SELECT STUFF(name, 9, 1, 'x') FROM person", // start past the end
+      'SELECT LPAD(name, 2) FROM person', // truncation: which end is cut
+      "SELECT LPAD(name, 6, 'ab') FROM person WHERE id = 1", // pad string cut to fit
+      'SELECT LPAD(id, 5) FROM person', // a number
+    ]) {
+      expect(sqlcodeOf(await failure(client, sql))).toBe(-359)
+    }
+  })
+
+  it('takes GREATEST and LEAST of numbers, NULL when any is NULL, refusing strings (docs/iris-sql.md#functions)', async () => {
+    const result = await client.query(
+      'SELECT GREATEST(id, 2) AS g, LEAST(id, 2.5, ?) AS l, GREATEST(id, NULL) AS gn, LEAST(id) AS one FROM person WHERE id = 3',
+      [7],
+    )
+    const row = result.rows[0]
+    expect([row.g, Number(row.l), row.gn, row.one]).toEqual([3, 2.5, null, 3])
+    const strings = await failure(client, 'SELECT GREATEST(name, team) FROM person')
+    expect([sqlcodeOf(strings), strings.message]).toEqual([
+      -359,
+      expect.stringContaining('GREATEST of strings, dates or times is IRIS SQL'),
+    ])
+  })
+
   it('lists with LIST: NULLs left out, empty strings kept; refuses the forms it does not model (docs/iris-sql.md#functions)', async () => {
     const result = await client.query(
       "SELECT LIST(CASE WHEN id = 1 THEN '' WHEN id = 2 THEN NULL ELSE name END) AS names, LIST(id) AS ids FROM person",

@@ -15,7 +15,7 @@ describe('function calls (docs/iris-sql.md#functions)', () => {
       'SELECT random()',
       'UPDATE t SET a = md5(b)',
       'INSERT INTO t (a) VALUES (now_utc())',
-      "DELETE FROM t WHERE a = lpad(b, 3, '0')",
+      "DELETE FROM t WHERE a = split_part(b, ',', 1)",
     ]) {
       const error = expectRejected(sql, -359)
       expect(error.fields.message).toContain('SQL Function (function stored procedure) not found')
@@ -47,6 +47,19 @@ describe('function calls (docs/iris-sql.md#functions)', () => {
   it('runs SQUARE and CONCAT as the runtime computes them', () => {
     expect(sqlOf("SELECT SQUARE(a), {fn CONCAT(b, 'x')} FROM t")).toBe(
       "SELECT iris_sim.square(a), iris_sim.concat(b, 'x') FROM t",
+    )
+  })
+
+  it('runs CHARINDEX, STUFF, LPAD, GREATEST and LEAST as the runtime computes them (docs/iris-sql.md#string-functions)', () => {
+    expect(
+      sqlOf(
+        "SELECT CHARINDEX('b', s, 2), STUFF(s, 1, 2, 'x'), LPAD(s, 5), GREATEST(a, 2, ?), LEAST(a) FROM t",
+      ),
+    ).toBe(
+      "SELECT iris_sim.charindex('b', s, 2), iris_sim.stuff(s, 1, 2, 'x'), iris_sim.lpad(s, 5), iris_sim.greatest(a, 2, $1), iris_sim.least(a) FROM t",
+    )
+    expect(expectRejected('SELECT STUFF(s, 1, 2) FROM t', -359).fields.message).toContain(
+      'STUFF with 3 argument(s): the simulator runs it with 4',
     )
   })
 
