@@ -180,3 +180,37 @@ export function partOfDateFunction(name: string): DatePart | undefined {
 export function datePartFunctionCall(part: DatePart, args: Token[][]): string {
   return `iris_sim.datepart('${part}', ${trimmedText(args[0] ?? [])})`
 }
+
+/**
+ * ODBC's interval types as DATEADD's dateparts: `{fn TIMESTAMPADD(type, n, ts)}` adds as DATEADD
+ * does, and SQL_TSI_FRAC_SECOND counts thousandths of a second (docs/iris-sql.md#date-parts).
+ */
+const ODBC_INTERVAL_PARTS: ReadonlyMap<string, DatePart> = new Map([
+  ['SQL_TSI_FRAC_SECOND', 'millisecond'],
+  ['SQL_TSI_SECOND', 'second'],
+  ['SQL_TSI_MINUTE', 'minute'],
+  ['SQL_TSI_HOUR', 'hour'],
+  ['SQL_TSI_DAY', 'day'],
+  ['SQL_TSI_WEEK', 'week'],
+  ['SQL_TSI_MONTH', 'month'],
+  ['SQL_TSI_QUARTER', 'quarter'],
+  ['SQL_TSI_YEAR', 'year'],
+])
+
+/** The arguments of `{fn TIMESTAMPADD(type, n, ts)}` as the IRIS SQL `DATEADD(part, n, ts)`. */
+export function timestampAddAsDateAdd(args: Token[][]): string {
+  const [interval = [], n, timestamp] = args
+  const significant = interval.filter((t) => !isTrivia(t))
+  const only = significant.length === 1 ? significant[0] : undefined
+  // Quoted with ' or " or not at all, in any case.
+  const name = only?.type === 'word' ? only.text : only?.text.slice(1, -1)
+  const part = ODBC_INTERVAL_PARTS.get(name?.toUpperCase() ?? '')
+  if (args.length !== 3 || n === undefined || timestamp === undefined) {
+    throw irisError(-359, 'TIMESTAMPADD takes (intervaltype, n, timestamp)')
+  }
+  if (part === undefined) {
+    // docs/iris-sql.md#date-parts: as an unknown datepart of DATEADD [unverified].
+    throw irisError(-8, `${trimmedText(interval)} is not an interval type of TIMESTAMPADD`)
+  }
+  return `DATEADD(${part}, ${trimmedText(n)}, ${trimmedText(timestamp)})`
+}

@@ -146,12 +146,12 @@ export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string,
   ['%STRING', unmodelled('RSQL_string_pct')],
   ['%UPPER', renamed('RSQL_upper', 'upper', [1, 1])],
   ['%EXACT', rewritten('RSQL_exact')],
-  // CHARINDEX takes the substring first (INSTR the string); STUFF and LPAD as documented (docs/iris-sql.md#string-functions).
+  // CHARINDEX takes the substring first (INSTR the string); STUFF, LPAD, RPAD (docs/iris-sql.md#string-functions).
   ['CHARINDEX', renamed('RSQL_charindex', 'iris_sim.charindex', [2, 3])],
   // Of two strings only: IRIS writes a number in canonical form first (docs/iris-sql.md#functions).
   ['CONCAT', renamed('RSQL_concat', 'iris_sim.concat', [2, 2])],
   ['LPAD', renamed('RSQL_lpad', 'iris_sim.lpad', [2, 3])],
-  ['RPAD', unmodelled('RSQL_rpad')],
+  ['RPAD', renamed('RSQL_rpad', 'iris_sim.rpad', [2, 3])],
   ['SPACE', unmodelled('RSQL_space')],
   ['STUFF', renamed('RSQL_stuff', 'iris_sim.stuff', [4, 4])],
   ['STRING', unmodelled('RSQL_string')],
@@ -191,7 +191,8 @@ export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string,
   ['DATEDIFF', rewritten('RSQL_datediff', [3, 3])],
   ['DATENAME', unmodelled('RSQL_datename')],
   ['DATEPART', rewritten('RSQL_datepart', [2, 2])],
-  ['TIMESTAMPADD', unmodelled('RSQL_timestampadd')],
+  // Only as {fn TIMESTAMPADD(...)}, which odbc-escapes.ts rewrites to DATEADD.
+  ['TIMESTAMPADD', rewritten('RSQL_timestampadd', [3, 3])],
   ['TIMESTAMPDIFF', unmodelled('RSQL_timestampdiff')],
   // What DATEPART returns for one part (date-parts.ts, docs/iris-sql.md#date-functions).
   ['DAY', rewritten('RSQL_day', [1, 1])],

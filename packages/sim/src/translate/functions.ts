@@ -11,6 +11,8 @@
  * - `DATEADD`, `DATEDIFF`, `DATEPART` → the runtime's functions, the datepart checked
  *   (date-parts.ts, docs/iris-sql.md#date-parts); `YEAR(d)`, `DAYOFWEEK(d)` and the other one-part
  *   date functions → the runtime's DATEPART of their part (docs/iris-sql.md#date-functions).
+ * A bare `TIMESTAMPADD(...)` is refused: IRIS runs it only as `{fn TIMESTAMPADD(...)}`, which
+ * odbc-escapes.ts has already rewritten to DATEADD.
  * A call to `LAST_IDENTITY()` is reported (docs/iris-sql.md#returning-and-last_identity).
  */
 import { EXACT_COLLATION } from '../catalog/metadata.js'
@@ -67,6 +69,13 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
     const to = RENAMED.get(name)
     const part = partOfDateFunction(name)
     let replacement: string
+    if (name === 'TIMESTAMPADD') {
+      // docs/iris-sql.md#date-parts: odbc-escapes.ts rewrites {fn TIMESTAMPADD(...)}; a bare call is not IRIS SQL.
+      throw irisError(
+        -359,
+        'TIMESTAMPADD is an ODBC scalar function only: write {fn TIMESTAMPADD(...)}',
+      )
+    }
     if (name === '%EXACT') {
       replacement = `(iris_sim.exact(${trimmedText(out.slice(open + 1, close))}) COLLATE ${EXACT_COLLATION})`
     } else if (name === 'TO_VECTOR') {

@@ -2,12 +2,15 @@
  * ODBC escapes (docs/iris-sql.md#odbc-escapes), rewritten to the IRIS SQL they stand for before any
  * other rule reads the statement:
  * - `{fn NAME(args)}`, an ODBC scalar function, → `NAME(args)`, then checked and run as any call
- *   (docs/iris-sql.md#functions);
+ *   (docs/iris-sql.md#functions); `{fn TIMESTAMPADD(type, n, ts)}`, an ODBC function only, →
+ *   `DATEADD(part, n, ts)` (date-parts.ts, docs/iris-sql.md#date-parts);
  * - `{d 'yyyy-mm-dd'}`, `{t 'hh:mm:ss'}`, `{ts 'yyyy-mm-dd [hh:mm:ss[.fff]]'}` (or
  *   `'mm/dd/yyyy ...'`) → `CAST('...' AS DATE | TIME | TIMESTAMP)`, after the checks IRIS makes
  *   (SQLCODE -146 for a date or timestamp, -147 for a time).
  * Inner escapes are rewritten first, so `{fn UCASE({fn LCASE(x)})}` works.
  */
+import { timestampAddAsDateAdd } from './date-parts.js'
+import { callArguments, callAt } from './function-calls.js'
 import { irisError } from './iris-error.js'
 import {
   isTrivia,
@@ -103,6 +106,8 @@ function escapeSql(tokens: readonly Token[], open: number, close: number): strin
     if (!ODBC_SCALAR_FUNCTIONS.has(name) || (after >= 0 && !isPunct(body[after], '('))) {
       throw irisError(-359, `{fn ${trimmedText(body)}} does not call an ODBC scalar function`)
     }
+    const call = name === 'TIMESTAMPADD' ? callAt(body, nameAt) : undefined
+    if (call) return timestampAddAsDateAdd(callArguments(body, call))
     // docs/iris-sql.md#odbc-escapes: the parentheses of an argumentless call are optional ({fn NOW}).
     return after < 0 ? `${name}()` : trimmedText(body)
   }

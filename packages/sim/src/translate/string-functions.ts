@@ -1,11 +1,12 @@
 /**
  * The runtime's string functions whose IRIS meaning PostgreSQL has under no name
  * (docs/iris-sql.md#string-functions): CHARINDEX (substring first, an optional start), STUFF
- * (replace by position) and LPAD (pad, never truncate). What IRIS does is documented only in part:
+ * (replace by position), LPAD and RPAD (pad; RPAD also truncates). What IRIS does is documented only in part:
  * an undocumented case raises IR359 (SQLCODE -359) saying so, rather than return a guess.
  */
-const unmodelled = (what: string) =>
-  `raise exception using errcode = 'IR359', message = '${what} is IRIS SQL, but its result is not documented; test it on IRIS'`
+/** Raises IR359 for `what` (a format() string, its arguments in `args`: `, fn`). */
+const unmodelled = (what: string, args = '') =>
+  `raise exception using errcode = 'IR359', message = format('${what} is IRIS SQL, but its result is not documented; test it on IRIS'${args})`
 
 export const STRING_FUNCTIONS_SQL = `
 -- docs/iris-sql.md#string-functions: CHARINDEX(substring, string [, start]) counts from 1, 0 when not found; a start
@@ -32,16 +33,25 @@ $f$ begin
   if start = 0 then return sub || s; end if;
   return left(s, start::integer - 1) || sub || substr(s, least(start + len, char_length(s) + 1)::integer);
 end $f$;
--- docs/iris-sql.md#string-functions: LPAD(string, length [, padstring]) pads on the left, with blanks by default;
--- NULL string is NULL, '' becomes all pad characters.
-create or replace function iris_sim.lpad(s text, n bigint, pad text default ' ') returns text language plpgsql immutable as
+-- docs/iris-sql.md#string-functions: LPAD and RPAD(string, length [, padstring]) pad on their side, with blanks by
+-- default; NULL string is NULL, '' becomes all pad characters; RPAD truncates a longer string on the right.
+create or replace function iris_sim.pad(fn text, s text, n bigint, pad text) returns text language plpgsql immutable as
 $f$ begin
   if s is null then return null; end if;
-  if n is null or pad is null or pad = '' then ${unmodelled('LPAD with a NULL length or an empty or NULL pad string')}; end if;
-  if char_length(s) > n then ${unmodelled('LPAD of a string longer than the length (which characters it keeps)')}; end if;
-  if (n - char_length(s)) % char_length(pad) <> 0 then
-    ${unmodelled('LPAD with a pad string that does not fill the gap a whole number of times')};
+  if n is null or n < 0 or pad is null or pad = '' then
+    ${unmodelled('%s with a NULL or negative length, or an empty or NULL pad string', ', fn')};
   end if;
-  return lpad(s, n::integer, pad);
+  if char_length(s) > n then
+    if fn = 'RPAD' then return left(s, n::integer); end if;
+    ${unmodelled('%s of a string longer than the length (which end it cuts)', ', fn')};
+  end if;
+  if (n - char_length(s)) % char_length(pad) <> 0 then
+    ${unmodelled('%s with a pad string that does not fill the gap a whole number of times', ', fn')};
+  end if;
+  return case fn when 'LPAD' then lpad(s, n::integer, pad) else rpad(s, n::integer, pad) end;
 end $f$;
+create or replace function iris_sim.lpad(s text, n bigint, pad text default ' ') returns text language sql immutable as
+$f$ select iris_sim.pad('LPAD', s, n, pad) $f$;
+create or replace function iris_sim.rpad(s text, n bigint, pad text default ' ') returns text language sql immutable as
+$f$ select iris_sim.pad('RPAD', s, n, pad) $f$;
 `

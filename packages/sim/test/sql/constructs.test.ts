@@ -253,10 +253,10 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     expect(sqlcodeOf(await failure(client, "SELECT CONCAT(id, 'x') FROM person"))).toBe(-359)
   })
 
-  it('finds with CHARINDEX, replaces with STUFF, pads with LPAD, refusing what is not documented (docs/iris-sql.md#string-functions)', async () => {
+  it('finds with CHARINDEX, replaces with STUFF, pads with LPAD and RPAD, refusing what is not documented (docs/iris-sql.md#string-functions)', async () => {
     const result = await client.query(
-      "SELECT CHARINDEX('o', name) AS c, CHARINDEX('o', name, ?) AS c3, CHARINDEX(NULL, name) AS cn, STUFF(name, 2, 9, 'ee') AS s, STUFF(name, 0, 0, '>') AS s0, LPAD(name, 5, '*') AS p, LPAD(team, 6) AS pt FROM person WHERE id = 3",
-      [3],
+      "SELECT CHARINDEX('o', name) AS c, CHARINDEX('o', name, ?) AS c3, CHARINDEX(NULL, name) AS cn, STUFF(name, 2, 9, 'ee') AS s, STUFF(name, 0, 0, '>') AS s0, LPAD(name, 5, '*') AS p, LPAD(team, 6) AS pt, RPAD(name, 7, '-=') AS r, RPAD(name, 2) AS r2, DAY({fn TIMESTAMPADD(SQL_TSI_MONTH, 1, ?)}) AS feb FROM person WHERE id = 3",
+      [3, '2024-01-31 10:00:00'],
     )
     expect(result.rows[0]).toEqual({
       c: 2,
@@ -266,6 +266,9 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
       s0: '>Bob',
       p: '**Bob',
       pt: '   RED',
+      r: 'Bob-=-=',
+      r2: 'Bo',
+      feb: 29, // {fn TIMESTAMPADD} keeps a valid date, as DATEADD (docs/iris-sql.md#date-parts)
     })
     for (const sql of [
       "SELECT CHARINDEX('', name) FROM person", // empty substring
@@ -273,6 +276,7 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
       'SELECT LPAD(name, 2) FROM person', // truncation: which end is cut
       "SELECT LPAD(name, 6, 'ab') FROM person WHERE id = 1", // pad string cut to fit
       'SELECT LPAD(id, 5) FROM person', // a number
+      'SELECT RPAD(name, -1) FROM person', // a negative length
     ]) {
       expect(sqlcodeOf(await failure(client, sql))).toBe(-359)
     }

@@ -63,6 +63,19 @@ describe('function calls (docs/iris-sql.md#functions)', () => {
     )
   })
 
+  it('runs {fn TIMESTAMPADD} as DATEADD of the matching part, and refuses it bare (docs/iris-sql.md#date-parts)', () => {
+    expect(
+      sqlOf(
+        "SELECT {fn TIMESTAMPADD(SQL_TSI_MONTH, 1, d)}, {fn TIMESTAMPADD('sql_tsi_frac_second', ?, d)} FROM t",
+      ),
+    ).toBe("SELECT iris_sim.dateadd('month', 1, d), iris_sim.dateadd('millisecond', $1, d) FROM t")
+    expect(
+      expectRejected('SELECT TIMESTAMPADD(SQL_TSI_DAY, 1, d) FROM t', -359).fields.message,
+    ).toContain('write {fn TIMESTAMPADD(...)}')
+    expectRejected('SELECT {fn TIMESTAMPADD(SQL_TSI_DECADE, 1, d)} FROM t', -8)
+    expectRejected('SELECT {fn TIMESTAMPADD(SQL_TSI_QUARTER, 1, d)} FROM t', -359)
+  })
+
   it('runs YEAR and its kin as DATEPART of their part, the others as runtime functions (docs/iris-sql.md#date-functions)', () => {
     expect(sqlOf('SELECT YEAR(d), DAY(d), DAYOFWEEK(?), SECOND(d), WEEK(d) FROM t')).toBe(
       "SELECT iris_sim.datepart('year', d), iris_sim.datepart('day', d), iris_sim.datepart('weekday', $1), iris_sim.second(d), iris_sim.week(d) FROM t",
