@@ -1,5 +1,5 @@
 /**
- * DATEADD, DATEDIFF and DATEPART (docs/iris-sql.md#date-parts): their datepart names and
+ * DATEADD, DATEDIFF, DATEPART and DATENAME (docs/iris-sql.md#date-parts): their datepart names and
  * abbreviations, which parts the simulator computes as IRIS does, and the calls in the runtime's
  * spelling (`iris_sim.dateadd(part, n, date)` and so on, runtime.ts). The datepart is a name,
  * quoted or not, or a parameter: a name is checked here, as IRIS checks a literal when it compiles
@@ -50,32 +50,35 @@ export const DATE_PART_NAMES: ReadonlyMap<string, DatePart> = new Map(
   ),
 )
 
-export type DateFunction = 'DATEADD' | 'DATEDIFF' | 'DATEPART'
+export type DateFunction = 'DATEADD' | 'DATEDIFF' | 'DATEPART' | 'DATENAME'
 
 export function isDateFunction(name: string): name is DateFunction {
-  return name === 'DATEADD' || name === 'DATEDIFF' || name === 'DATEPART'
+  return name === 'DATEADD' || name === 'DATEDIFF' || name === 'DATEPART' || name === 'DATENAME'
 }
 
 const ALL_BUT_SQLTIMESTAMP = [...new Set(DATE_PART_NAMES.values())].filter(
   (part) => part !== 'sqltimestamp',
 )
 
-/** The parts each function takes: only DATEPART (and DATENAME) take sqltimestamp. */
+/** The parts each function takes: only DATEPART and DATENAME take sqltimestamp. */
 export const DATE_PARTS_TAKEN: Readonly<Record<DateFunction, readonly DatePart[]>> = {
   DATEADD: ALL_BUT_SQLTIMESTAMP,
   DATEDIFF: ALL_BUT_SQLTIMESTAMP,
   DATEPART: [...ALL_BUT_SQLTIMESTAMP, 'sqltimestamp'],
+  DATENAME: [...ALL_BUT_SQLTIMESTAMP, 'sqltimestamp'],
 }
 
 /**
  * What the simulator computes for each part it models, as IRIS does (docs/iris-sql.md#date-parts),
  * in SQL over the runtime function's arguments: `n` and `d` for DATEADD, `s` and `e` for DATEDIFF,
- * `d` for DATEPART. DATEADD adds whole units (`n` truncated) and keeps a valid date (January 31 plus
+ * `d` for DATEPART and DATENAME. DATEADD adds whole units (`n` truncated) and keeps a valid date (January 31 plus
  * one month is February's last day); DATEDIFF counts the part's boundaries crossed, not the time
- * elapsed; DATEPART's weekday counts from Sunday = 1. Left out: quarters of DATEADD and DATEDIFF
+ * elapsed; DATEPART's weekday counts from Sunday = 1; DATENAME names months and weekdays in English and
+ * writes the other parts' numbers as strings. Left out: quarters of DATEADD and DATEDIFF
  * (DATEDIFF's page says it does not handle them), weeks of DATEDIFF and DATEPART (IRIS's week
  * boundaries and numbering are configurable and not documented precisely enough), micro- and
- * nanoseconds (IRIS keeps up to 9 fractional digits, PostgreSQL 6), and DATEPART's sqltimestamp.
+ * nanoseconds (IRIS keeps up to 9 fractional digits, PostgreSQL 6), sqltimestamp, and DATENAME's
+ * seconds and milliseconds (how it writes a fraction is not documented).
  */
 export const DATE_PART_SQL: Readonly<
   Record<DateFunction, Readonly<Partial<Record<DatePart, string>>>>
@@ -117,6 +120,16 @@ export const DATE_PART_SQL: Readonly<
     second: 'floor(extract(second from d))',
     millisecond: 'floor(extract(milliseconds from d)) - floor(extract(second from d)) * 1000',
   },
+  DATENAME: {
+    year: 'extract(year from d)::text',
+    quarter: 'extract(quarter from d)::text',
+    month: 'iris_sim.monthname(d)',
+    weekday: 'iris_sim.dayname(d)',
+    dayofyear: 'extract(doy from d)::text',
+    day: 'extract(day from d)::text',
+    hour: 'extract(hour from d)::text',
+    minute: 'extract(minute from d)::text',
+  },
 }
 
 /** The message for a part IRIS takes and the simulator does not compute; the runtime says the same. */
@@ -147,7 +160,7 @@ function datePartSql(fn: DateFunction, argument: Token[]): string {
   return `'${part}'`
 }
 
-/** `DATEADD(part, n, date)`, `DATEDIFF(part, start, end)` or `DATEPART(part, date)` in the runtime's spelling. */
+/** `DATEADD(part, n, date)`, `DATEDIFF(part, start, end)`, `DATEPART(part, date)` or `DATENAME(part, date)` in the runtime's spelling. */
 export function dateFunctionCall(fn: DateFunction, args: Token[][]): string {
   const [part, ...rest] = args
   const sql = [datePartSql(fn, part ?? []), ...rest.map(trimmedText)]

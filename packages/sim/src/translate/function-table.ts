@@ -189,7 +189,7 @@ export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string,
   ['GETUTCDATE', unmodelled('RSQL_getutcdate')],
   ['DATEADD', rewritten('RSQL_dateadd', [3, 3])],
   ['DATEDIFF', rewritten('RSQL_datediff', [3, 3])],
-  ['DATENAME', unmodelled('RSQL_datename')],
+  ['DATENAME', rewritten('RSQL_datename', [2, 2])],
   ['DATEPART', rewritten('RSQL_datepart', [2, 2])],
   // Only as {fn TIMESTAMPADD(...)}, which odbc-escapes.ts rewrites to DATEADD.
   ['TIMESTAMPADD', rewritten('RSQL_timestampadd', [3, 3])],

@@ -8,7 +8,7 @@
  * - `TO_VECTOR(data, type [, length])` with the type keyword in any case
  *   (docs/iris-sql.md#to_vector) → the conversion to the column representation of that element
  *   type.
- * - `DATEADD`, `DATEDIFF`, `DATEPART` → the runtime's functions, the datepart checked
+ * - `DATEADD`, `DATEDIFF`, `DATEPART`, `DATENAME` → the runtime's functions, the datepart checked
  *   (date-parts.ts, docs/iris-sql.md#date-parts); `YEAR(d)`, `DAYOFWEEK(d)` and the other one-part
  *   date functions → the runtime's DATEPART of their part (docs/iris-sql.md#date-functions).
  * A bare `TIMESTAMPADD(...)` is refused: IRIS runs it only as `{fn TIMESTAMPADD(...)}`, which

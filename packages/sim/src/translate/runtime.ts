@@ -300,9 +300,10 @@ const DATE_FUNCTION_SIGNATURES: Record<DateFunction, { args: string; returns: st
   DATEADD: { args: 'n numeric, d timestamp', returns: 'timestamp' },
   DATEDIFF: { args: 's timestamp, e timestamp', returns: 'integer' },
   DATEPART: { args: 'd timestamp', returns: 'integer' },
+  DATENAME: { args: 'd timestamp', returns: 'varchar' },
 }
 
-/** DATEADD, DATEDIFF and DATEPART over DATE_PART_SQL (date-parts.ts, docs/iris-sql.md#date-parts). */
+/** DATEADD, DATEDIFF, DATEPART and DATENAME over DATE_PART_SQL (date-parts.ts, docs/iris-sql.md#date-parts). */
 function dateFunctions(): string {
   return (Object.keys(DATE_PART_SQL) as DateFunction[])
     .map((fn) => {
@@ -310,8 +311,13 @@ function dateFunctions(): string {
         ([part, sql]) => `when '${part}' then ${sql}`,
       )
       const part = `case iris_sim.date_part(part, '${fn}') ${arms.join(' ')} end`
-      // DATEADD adds whole units (the number truncated); the others return an INTEGER.
-      const body = fn === 'DATEADD' ? `d + trunc(n) * ${part}` : `(${part})::integer`
+      // DATEADD adds whole units (the number truncated); DATENAME returns a string, the others an INTEGER.
+      const body =
+        fn === 'DATEADD'
+          ? `d + trunc(n) * ${part}`
+          : fn === 'DATENAME'
+            ? `(${part})::varchar`
+            : `(${part})::integer`
       const { args, returns } = DATE_FUNCTION_SIGNATURES[fn]
       return `create or replace function iris_sim.${fn.toLowerCase()}(part text, ${args}) returns ${returns} language sql immutable as $f$ select ${body} $f$;`
     })

@@ -50,7 +50,7 @@ describe('%STARTSWITH (docs/iris-sql.md#startswith)', () => {
   })
 })
 
-describe('DATEADD, DATEDIFF, DATEPART (docs/iris-sql.md#date-parts)', () => {
+describe('DATEADD, DATEDIFF, DATEPART, DATENAME (docs/iris-sql.md#date-parts)', () => {
   const one = async (sql: string, params: unknown[] = []) =>
     Object.values((await client.query(sql, params)).rows[0] ?? {})
 
@@ -84,6 +84,18 @@ describe('DATEADD, DATEDIFF, DATEPART (docs/iris-sql.md#date-parts)', () => {
         ['MONTH'],
       ),
     ).toEqual([1, 2, 366, 456, 6])
+  })
+
+  it('DATENAME names months and weekdays, and writes the other parts as strings', async () => {
+    expect(
+      await one(
+        "SELECT DATENAME(mm, '2024-06-02') AS a, DATENAME('dw', '2024-06-02') AS b, DATENAME(dd, '2024-06-02 09:05:00') AS c, DATENAME(?, '2024-06-02') AS d",
+        ['yyyy'],
+      ),
+    ).toEqual(['June', 'Sunday', '2', '2024'])
+    expect(sqlcodeOf(await failure(client, "SELECT DATENAME(ss, '2024-06-02 09:05:01.5')"))).toBe(
+      -359,
+    )
   })
 
   it('refuses what it does not compute, and answers NULL for an unknown datepart parameter', async () => {

@@ -23,8 +23,8 @@ describe('function calls (docs/iris-sql.md#functions)', () => {
   })
 
   it('says when IRIS has the function but the simulator does not model it', () => {
-    const error = expectRejected("SELECT DATENAME('day', ts) FROM t", -359)
-    expect(error.fields.message).toContain('DATENAME is IRIS SQL, but the simulator does not')
+    const error = expectRejected("SELECT TO_CHAR(ts, 'YYYY') FROM t", -359)
+    expect(error.fields.message).toContain('TO_CHAR is IRIS SQL, but the simulator does not')
   })
 
   it('refuses an argument count the simulator does not run', () => {
@@ -63,7 +63,7 @@ describe('function calls (docs/iris-sql.md#functions)', () => {
     )
   })
 
-  it('runs {fn TIMESTAMPADD} as DATEADD of the matching part, and refuses it bare (docs/iris-sql.md#date-parts)', () => {
+  it('runs {fn TIMESTAMPADD} as DATEADD of the matching part, refusing it bare, and DATENAME as the runtime computes it (docs/iris-sql.md#date-parts)', () => {
     expect(
       sqlOf(
         "SELECT {fn TIMESTAMPADD(SQL_TSI_MONTH, 1, d)}, {fn TIMESTAMPADD('sql_tsi_frac_second', ?, d)} FROM t",
@@ -74,6 +74,9 @@ describe('function calls (docs/iris-sql.md#functions)', () => {
     ).toContain('write {fn TIMESTAMPADD(...)}')
     expectRejected('SELECT {fn TIMESTAMPADD(SQL_TSI_DECADE, 1, d)} FROM t', -8)
     expectRejected('SELECT {fn TIMESTAMPADD(SQL_TSI_QUARTER, 1, d)} FROM t', -359)
+    expect(sqlOf('SELECT DATENAME(month, d), DATENAME(?, d) FROM t')).toBe(
+      "SELECT iris_sim.datename('month', d), iris_sim.datename($1, d) FROM t",
+    )
   })
 
   it('runs YEAR and its kin as DATEPART of their part, the others as runtime functions (docs/iris-sql.md#date-functions)', () => {
