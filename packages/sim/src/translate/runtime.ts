@@ -80,16 +80,24 @@ create or replace function iris_sim.len(text) returns integer language sql immut
 -- docs/iris-sql.md#functions: GETDATE, NOW and CURRENT_TIMESTAMP give the local date and time with 0 fractional digits
 -- (IRIS's default time precision), truncated; GETDATE(p) and CURRENT_TIMESTAMP(p) keep p digits (0 to 9; PostgreSQL
 -- keeps 6). The clock is read once per statement, not per transaction as PostgreSQL's localtimestamp is.
-create or replace function iris_sim.getdate() returns timestamp language sql stable as $f$ select date_trunc('second', statement_timestamp()::timestamp) $f$;
-create or replace function iris_sim.getdate(digits integer) returns timestamp language plpgsql stable as $f$
-declare
-  now timestamp := statement_timestamp()::timestamp;
+-- GETUTCDATE and GETUTCDATE(p) do the same in UTC.
+create or replace function iris_sim.clock_value(now timestamp, digits integer) returns timestamp language plpgsql immutable as $f$
 begin
   if digits is null or digits < 0 or digits > 9 then
     raise exception using errcode = 'IR001', message = format('the time precision is a number of fractional digits from 0 to 9, not %s', coalesce(digits::text, 'NULL'));
   end if;
   return date_trunc('second', now) + trunc(extract(microseconds from now)::numeric % 1000000 / 1000000, least(digits, 6)) * interval '1 second';
 end $f$;
+${['getdate', 'getutcdate']
+  .map((fn) => {
+    const now =
+      fn === 'getdate'
+        ? 'statement_timestamp()::timestamp'
+        : "statement_timestamp() at time zone 'UTC'"
+    return `create or replace function iris_sim.${fn}() returns timestamp language sql stable as $f$ select iris_sim.clock_value(${now}, 0) $f$;
+create or replace function iris_sim.${fn}(digits integer) returns timestamp language sql stable as $f$ select iris_sim.clock_value(${now}, digits) $f$;`
+  })
+  .join('\n')}
 -- docs/iris-sql.md#collation: the value a collation function returns: trailing whitespace (space, tab, LF,
 -- VT, FF, CR) stripped, one leading space added; NULL gives ' '. An empty or all-blank value gives ' '
 -- followed by $CHAR(0), which PostgreSQL text cannot hold, so the simulator refuses it (IR400) rather than
@@ -190,6 +198,9 @@ end $f$;`,
 -- docs/iris-sql.md#functions: CONCAT of two strings, NULL when either is; numbers (which IRIS writes in canonical
 -- form first) find no function and are refused.
 create or replace function iris_sim.concat(text, text) returns text language sql immutable as $f$ select $1 || $2 $f$;
+-- docs/iris-sql.md#date-functions: LAST_DAY is the date of the month's last day.
+create or replace function iris_sim.last_day(d timestamp) returns date language sql immutable as
+$f$ select (date_trunc('month', d) + interval '1 month' - interval '1 day')::date $f$;
 -- docs/iris-sql.md#date-functions: SECOND keeps the fraction, without trailing zeros; WEEK counts weeks from
 -- Sunday, week 1 ending on the year's first Saturday; DAYNAME and MONTHNAME in English.
 create or replace function iris_sim.second(d timestamp) returns numeric language sql immutable as $f$ select trim_scale(extract(second from d)) $f$;

@@ -1,5 +1,5 @@
 /**
- * The clock, through `pg` on one sim (docs/iris-sql.md#functions): GETDATE, NOW and the keywords
+ * The clock, through `pg` on one sim (docs/iris-sql.md#functions): GETDATE, GETUTCDATE, NOW and the keywords
  * CURRENT_TIMESTAMP and CURRENT_TIME give IRIS's default of no fractional seconds, read once per
  * statement; PostgreSQL's other value keywords are refused.
  */
@@ -31,17 +31,21 @@ afterAll(() => sim?.close())
 describe('the clock (docs/iris-sql.md#functions)', () => {
   it('GETDATE(), NOW() and CURRENT_TIMESTAMP give whole seconds, CURRENT_TIME a local time', async () => {
     const row = await textRow(
-      'SELECT GETDATE() AS g, NOW() AS n, CURRENT_TIMESTAMP AS c, {fn NOW} AS f, CURRENT_TIME AS t',
+      'SELECT GETDATE() AS g, NOW() AS n, CURRENT_TIMESTAMP AS c, {fn NOW} AS f, CURRENT_TIME AS t, GETUTCDATE() AS u',
     )
-    for (const key of ['g', 'n', 'c', 'f']) expect(row[key]).toMatch(WHOLE_SECONDS)
+    for (const key of ['g', 'n', 'c', 'f', 'u']) expect(row[key]).toMatch(WHOLE_SECONDS)
     expect(row.t).toMatch(/^\d\d:\d\d:\d\d$/)
   })
 
   it('keeps the fractional digits a precision asks for, and refuses one outside 0 to 9', async () => {
-    const row = await textRow('SELECT GETDATE(2) AS g, CURRENT_TIMESTAMP(0) AS c')
-    expect(row.g).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,2})?$/)
+    const row = await textRow(
+      'SELECT GETDATE(2) AS g, CURRENT_TIMESTAMP(0) AS c, GETUTCDATE(2) AS u',
+    )
+    for (const key of ['g', 'u'])
+      expect(row[key]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,2})?$/)
     expect(row.c).toMatch(WHOLE_SECONDS)
     expect(sqlcodeOf(await failure(client, 'SELECT GETDATE(10)'))).toBe(-1)
+    expect(sqlcodeOf(await failure(client, 'SELECT GETUTCDATE(10)'))).toBe(-1)
     expect(sqlcodeOf(await failure(client, 'SELECT CURRENT_TIME(2)'))).toBe(-359)
   })
 

@@ -312,13 +312,13 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     }
   })
 
-  it('returns one part of a date with YEAR, MONTH, DAYOFWEEK, WEEK, SECOND, DAYNAME and the like (docs/iris-sql.md#date-functions)', async () => {
+  it("returns one part of a date with YEAR, MONTH, DAYOFWEEK, WEEK, SECOND, DAYNAME and the like, and the month's end with LAST_DAY (docs/iris-sql.md#date-functions)", async () => {
     const result = await client.query(
-      'SELECT YEAR(?) AS y, QUARTER(?) AS q, MONTH(?) AS m, DAY(?) AS d, DAYOFWEEK(?) AS dw, DAYOFYEAR(?) AS dy, HOUR(?) AS h, MINUTE(?) AS mi, SECOND(?) AS s, WEEK(?) AS w, DAYNAME(?) AS dn, MONTHNAME(?) AS mn',
-      Array(12).fill('2018-02-25 10:11:12.50'), // a Sunday
+      'SELECT YEAR(?) AS y, QUARTER(?) AS q, MONTH(?) AS m, DAY(?) AS d, DAYOFWEEK(?) AS dw, DAYOFYEAR(?) AS dy, HOUR(?) AS h, MINUTE(?) AS mi, SECOND(?) AS s, WEEK(?) AS w, DAYNAME(?) AS dn, MONTHNAME(?) AS mn, DAY(LAST_DAY(?)) AS ld',
+      Array(13).fill('2018-02-25 10:11:12.50'), // a Sunday
     )
     const { dn, mn, ...numbers } = result.rows[0]
-    expect(Object.values(numbers).map(Number)).toEqual([2018, 1, 2, 25, 1, 56, 10, 11, 12.5, 9])
+    expect(Object.values(numbers).map(Number)).toEqual([2018, 1, 2, 25, 1, 56, 10, 11, 12.5, 9, 28])
     expect([dn, mn]).toEqual(['Sunday', 'February'])
   })
 
