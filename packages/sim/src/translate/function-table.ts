@@ -152,9 +152,10 @@ export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string,
   ['CONCAT', renamed('RSQL_concat', 'iris_sim.concat', [2, 2])],
   ['LPAD', renamed('RSQL_lpad', 'iris_sim.lpad', [2, 3])],
   ['RPAD', renamed('RSQL_rpad', 'iris_sim.rpad', [2, 3])],
-  ['SPACE', unmodelled('RSQL_space')],
+  ['SPACE', renamed('RSQL_space', 'iris_sim.space', [1, 1])],
   ['STUFF', renamed('RSQL_stuff', 'iris_sim.stuff', [4, 4])],
-  ['STRING', unmodelled('RSQL_string')],
+  // Of strings, up to PostgreSQL's 100 arguments; numbers (which IRIS writes in canonical form) are refused.
+  ['STRING', renamed('RSQL_string', 'iris_sim.string_concat', [1, 100])],
   ['%TRUNCATE', unmodelled('RSQL_truncatefunc')],
   // NULLs and conversion.
   ['CAST', postgres('RSQL_cast', [1, 1])],

@@ -1,7 +1,8 @@
 /**
  * The runtime's string functions whose IRIS meaning PostgreSQL has under no name
  * (docs/iris-sql.md#string-functions): CHARINDEX (substring first, an optional start), STUFF
- * (replace by position), LPAD and RPAD (pad; RPAD also truncates). What IRIS does is documented only in part:
+ * (replace by position), LPAD and RPAD (pad; RPAD also truncates), SPACE, and STRING (concatenation
+ * that skips NULLs). What IRIS does is documented only in part:
  * an undocumented case raises IR359 (SQLCODE -359) saying so, rather than return a guess.
  */
 /** Raises IR359 for `what` (a format() string, its arguments in `args`: `, fn`). */
@@ -33,6 +34,16 @@ $f$ begin
   if start = 0 then return sub || s; end if;
   return left(s, start::integer - 1) || sub || substr(s, least(start + len, char_length(s) + 1)::integer);
 end $f$;
+-- docs/iris-sql.md#string-functions: SPACE(count) is count blanks, its integer part; a negative count is 0.
+create or replace function iris_sim.space(n numeric) returns text language plpgsql immutable as
+$f$ begin
+  if n is null then ${unmodelled('SPACE of NULL')}; end if;
+  return repeat(' ', greatest(trunc(n), 0)::integer);
+end $f$;
+-- docs/iris-sql.md#string-functions: STRING(s, ...) concatenates its strings, leaving NULLs out; NULL when all are.
+-- (A function named iris_sim.string would read as the string type's cast, collated-string.ts.)
+create or replace function iris_sim.string_concat(variadic v text[]) returns text language sql immutable as
+$f$ select case when exists (select 1 from unnest(v) x where x is not null) then array_to_string(v, '') end $f$;
 -- docs/iris-sql.md#string-functions: LPAD and RPAD(string, length [, padstring]) pad on their side, with blanks by
 -- default; NULL string is NULL, '' becomes all pad characters; RPAD truncates a longer string on the right.
 create or replace function iris_sim.pad(fn text, s text, n bigint, pad text) returns text language plpgsql immutable as

@@ -253,9 +253,9 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     expect(sqlcodeOf(await failure(client, "SELECT CONCAT(id, 'x') FROM person"))).toBe(-359)
   })
 
-  it('finds with CHARINDEX, replaces with STUFF, pads with LPAD and RPAD, refusing what is not documented (docs/iris-sql.md#string-functions)', async () => {
+  it('finds with CHARINDEX, replaces with STUFF, pads with LPAD, RPAD and SPACE, joins with STRING, refusing what is not documented (docs/iris-sql.md#string-functions)', async () => {
     const result = await client.query(
-      "SELECT CHARINDEX('o', name) AS c, CHARINDEX('o', name, ?) AS c3, CHARINDEX(NULL, name) AS cn, STUFF(name, 2, 9, 'ee') AS s, STUFF(name, 0, 0, '>') AS s0, LPAD(name, 5, '*') AS p, LPAD(team, 6) AS pt, RPAD(name, 7, '-=') AS r, RPAD(name, 2) AS r2, DAY({fn TIMESTAMPADD(SQL_TSI_MONTH, 1, ?)}) AS feb FROM person WHERE id = 3",
+      "SELECT CHARINDEX('o', name) AS c, CHARINDEX('o', name, ?) AS c3, CHARINDEX(NULL, name) AS cn, STUFF(name, 2, 9, 'ee') AS s, STUFF(name, 0, 0, '>') AS s0, LPAD(name, 5, '*') AS p, LPAD(team, 6) AS pt, RPAD(name, 7, '-=') AS r, RPAD(name, 2) AS r2, DAY({fn TIMESTAMPADD(SQL_TSI_MONTH, 1, ?)}) AS feb, '>' || SPACE(2.7) || '<' AS sp, STRING(name, NULL, '', ' ', team) AS st, STRING(NULL, NULL) AS stn FROM person WHERE id = 3",
       [3, '2024-01-31 10:00:00'],
     )
     expect(result.rows[0]).toEqual({
@@ -269,6 +269,9 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
       r: 'Bob-=-=',
       r2: 'Bo',
       feb: 29, // {fn TIMESTAMPADD} keeps a valid date, as DATEADD (docs/iris-sql.md#date-parts)
+      sp: '>  <',
+      st: 'Bob RED',
+      stn: null,
     })
     for (const sql of [
       "SELECT CHARINDEX('', name) FROM person", // empty substring
