@@ -50,13 +50,13 @@ describe('function calls (docs/iris-sql.md#functions)', () => {
     )
   })
 
-  it('runs CHARINDEX, STUFF, LPAD, GREATEST and LEAST as the runtime computes them (docs/iris-sql.md#string-functions)', () => {
+  it('runs CHARINDEX, STUFF, LPAD, GREATEST, LEAST, SPACE and STRING as the runtime computes them (docs/iris-sql.md#string-functions)', () => {
     expect(
       sqlOf(
-        "SELECT CHARINDEX('b', s, 2), STUFF(s, 1, 2, 'x'), LPAD(s, 5), GREATEST(a, 2, ?), LEAST(a) FROM t",
+        "SELECT CHARINDEX('b', s, 2), STUFF(s, 1, 2, 'x'), LPAD(s, 5), GREATEST(a, 2, ?), LEAST(a), SPACE(2), STRING(s, 'x') FROM t",
       ),
     ).toBe(
-      "SELECT iris_sim.charindex('b', s, 2), iris_sim.stuff(s, 1, 2, 'x'), iris_sim.lpad(s, 5), iris_sim.greatest(a, 2, $1), iris_sim.least(a) FROM t",
+      "SELECT iris_sim.charindex('b', s, 2), iris_sim.stuff(s, 1, 2, 'x'), iris_sim.lpad(s, 5), iris_sim.greatest(a, 2, $1), iris_sim.least(a), iris_sim.space(2), iris_sim.string_concat(s, 'x') FROM t",
     )
     expect(expectRejected('SELECT STUFF(s, 1, 2) FROM t', -359).fields.message).toContain(
       'STUFF with 3 argument(s): the simulator runs it with 4',
