@@ -28,7 +28,7 @@ const OPTIMIZE_OPTIONS: ReadonlyMap<string, boolean> = new Map([
 const isPunct = (t: Token | undefined, text: string) => t?.type === 'punct' && t.text === text
 
 /** True for a `%word` at `i` that is neither a `%Dictionary.` schema nor a `%EXACT(` call. */
-export function isOptimizeOption(tokens: readonly Token[], i: number): boolean {
+function isOptimizeOption(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]
   const next = tokens[nextSignificant(tokens, i + 1)]
   return t?.type === 'word' && t.text.startsWith('%') && !isPunct(next, '.') && !isPunct(next, '(')
@@ -75,7 +75,7 @@ function optionsEnd(tokens: readonly Token[], from: number, allowed: boolean): n
     if (takesName === undefined)
       throw irisError(
         -1,
-        `${keyword} is not an optimize-option keyword of IRIS's FROM; RSQL_from lists ${[...OPTIMIZE_OPTIONS.keys()].join(', ')}`,
+        `${keyword} is not an optimize-option keyword; IRIS's FROM takes ${[...OPTIMIZE_OPTIONS.keys()].join(', ')}`,
       )
     if (!allowed)
       throw irisError(
