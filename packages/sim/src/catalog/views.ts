@@ -65,7 +65,9 @@ create schema ${IS};
 create view ${IS}."SCHEMATA" as
 select null::varchar(128) as "CATALOG_NAME", ${name(shown('pg_namespace', 'n.oid', '0', 'n.nspname'))} as "SCHEMA_NAME", '_SYSTEM'::varchar(128) as "SCHEMA_OWNER"
 from pg_namespace n
-where n.nspname not like 'pg\\_%' and n.nspname not like '${SIM_SCHEMA}%' and n.nspname not in ('information_schema', 'public', '${INFORMATION_SCHEMA}', '${DICTIONARY_SCHEMA}');
+where n.nspname not like 'pg\\_%' and n.nspname not like '${SIM_SCHEMA}%' and n.nspname not in ('information_schema', 'public', '${INFORMATION_SCHEMA}', '${DICTIONARY_SCHEMA}')
+  -- docs/iris-sql.md#schemas: a schema is listed once it holds a table or view.
+  and exists (select 1 from pg_class c where c.relnamespace = n.oid and c.relkind in ('r', 'p', 'v'));
 
 create view ${IS}."TABLES" as
 select null::varchar(128) as "TABLE_CATALOG", ${name('r.schema_name')} as "TABLE_SCHEMA", ${name('r.table_name')} as "TABLE_NAME",

@@ -80,8 +80,7 @@ export function fromClause(tokens: readonly Token[], select: number): FromClause
   for (let i = nextSignificant(tokens, from + 1); i >= 0 && i < end; ) {
     const t = tokens[i] as Token
     if (t.depth === depth && FROM_ENDS.some((word) => isWord(t, word))) break
-    // IRIS's optimize-option keywords (`FROM %INORDER t`) are no table.
-    if (t.depth === depth && expectItem && !(t.type === 'word' && t.text.startsWith('%'))) {
+    if (t.depth === depth && expectItem) {
       const { item, next } = readItem(tokens, i, end)
       clause.items.push(item)
       expectItem = false

@@ -24,6 +24,7 @@ import { rewriteMatches } from './matches.js'
 import { rewriteNullOrder } from './null-order.js'
 import { rewriteOdbcEscapes } from './odbc-escapes.js'
 import { rewriteOperators } from './operators.js'
+import { dropOptimizeOptions } from './optimize-options.js'
 import { numberParams } from './params.js'
 import { applyPgwireQuirks, splitOnEverySemicolon } from './pgwire-quirks.js'
 import type { Plan, TranslateOptions } from './plan.js'
@@ -86,8 +87,9 @@ function translateStatement(written: Token[], options: TranslateOptions): Plan {
   const escaped = rewriteOdbcEscapes(written)
   checkStatementForm(escaped)
   rejectUnsupported(escaped)
-  // Before the other rules: they then read IRIS's second FROM as the subquery it becomes.
-  const tokens = rewriteSecondFrom(escaped)
+  // Before the other rules: they then read IRIS's second FROM as the subquery it becomes, with no
+  // optimizer hints in it (docs/iris-sql.md#optimize-options).
+  const tokens = rewriteSecondFrom(dropOptimizeOptions(escaped))
   checkRowLimits(tokens, options.irisVersion)
   const kind = statementKind(tokens)
   // docs/iris-sql.md#functions: DDL is left out, where `name(` is mostly a type or a column list,

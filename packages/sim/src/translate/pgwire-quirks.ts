@@ -19,6 +19,17 @@ function beginAsStartTransaction(sql: string): string {
   return match ? `START TRANSACTION ${match[1] ?? ''}`.trim() : sql
 }
 
+/**
+ * docs/iris-sql.md#savepoints: the same translator turns a whole-statement `ROLLBACK TO name` into
+ * IRIS's `ROLLBACK TO SAVEPOINT name`.
+ */
+function rollbackToSavepoint(sql: string): string {
+  const match = /^\s*ROLLBACK\s+TO\s+(?!SAVEPOINT\s+)(\S+)\s*$/i.exec(
+    sql.trim().replace(/;+$/, '').trim(),
+  )
+  return match ? `ROLLBACK TO SAVEPOINT ${match[1]}` : sql
+}
+
 /** docs/iris-sql.md#placeholders: `$n` → `?` by regex, also inside string literals; binding is then positional. */
 function dollarParamsToMarkers(sql: string): string {
   return sql.replace(/\$\d+/g, '?')
@@ -65,9 +76,9 @@ export function applyPgwireQuirks(
   out = dateLiterals(out)
   if (protocol === 'extended' && hasParams) out = doublePrecision(out)
   // The executor's rewrites come after the type-word rewrite, which iris-pgwire's protocol layer
-  // runs first: BEGIN, then the case of names, the latter in the profiles that model one backend
+  // runs first: BEGIN and ROLLBACK TO, then the case of names, the latter in the profiles that model one backend
   // as observed, not in `pgwire-1.0`, which keeps names as written (docs/iris-sql.md#simulator-profiles).
-  out = beginAsStartTransaction(out)
+  out = rollbackToSavepoint(beginAsStartTransaction(out))
   if (pgwireBackendOf(profile)) out = pgwireIdentifierCase(out)
   return literalLimitOffset(out)
 }

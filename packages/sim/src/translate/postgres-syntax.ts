@@ -5,6 +5,7 @@
  * table). What is not in IRIS's documented grammar is refused rather than guessed at.
  */
 import { irisError } from './iris-error.js'
+import { displayName, isIdentifier } from './names.js'
 import { isTrivia, type Token } from './tokenizer.js'
 
 interface Context {
@@ -36,6 +37,9 @@ const text = (token: Token | undefined, ...texts: string[]) =>
 
 /** PostgreSQL operators IRIS does not have (`&` and `!` are IRIS's AND and OR between predicates). */
 const OPERATORS = ['^', '&', '|', '!', '&&', '->', '->>', '#>', '#>>', '@>', '<@', '$']
+
+/** PostgreSQL's system columns, which every PGlite table has and no IRIS table does. */
+const SYSTEM_COLUMNS = ['CTID', 'XMIN', 'XMAX', 'CMIN', 'CMAX', 'TABLEOID']
 
 const upper = (token: Token | undefined) => token?.text.toUpperCase() ?? ''
 const COMPARISONS = ['=', '<>', '!=', '<', '>', '<=', '>=']
@@ -116,6 +120,20 @@ export const POSTGRES_SYNTAX: readonly PostgresSyntax[] = [
     message:
       "INTERVAL '...' is not IRIS SQL, which has no interval type; use DATEADD(part, n, date) and DATEDIFF",
     at: (i, { tokens }) => word(tokens[i], 'INTERVAL') && tokens[i + 1]?.type === 'string',
+  },
+  {
+    syntax: 'system columns ctid, xmin, xmax, cmin, cmax, tableoid',
+    section: 'postgresql-syntax',
+    sqlcode: -29,
+    message: (tokens, i) =>
+      `field ${tokens[i]?.text} not found: IRIS tables have no PostgreSQL system columns; select %ID for the RowID`,
+    // A name after AS, before `(` or `.`, or in a column definition is no read of the column.
+    at: (i, { tokens, query }) =>
+      query &&
+      isIdentifier(tokens[i]) &&
+      SYSTEM_COLUMNS.includes(displayName(tokens[i]).toUpperCase()) &&
+      !word(tokens[i - 1], 'AS') &&
+      !text(tokens[i + 1], '(', '.'),
   },
   {
     syntax: 'DELETE ... USING',

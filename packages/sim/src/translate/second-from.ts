@@ -64,20 +64,9 @@ const notModelled = (what: string) =>
     `${what} in the second FROM of a DELETE or UPDATE is IRIS SQL, but the simulator does not model it; test it on IRIS`,
   )
 
-/** True for an optimize-option keyword such as `%ALLINDEX`, not a `%Dictionary.` schema. */
-function isOptimizeOption(tokens: readonly Token[], i: number): boolean {
-  const t = tokens[i] as Token
-  return (
-    t.type === 'word' &&
-    t.text.startsWith('%') &&
-    !isPunct(tokens[nextSignificant(tokens, i + 1)], '.')
-  )
-}
-
 /** The table read at item `i` of a FROM list, and the index after it; a derived table has none. */
 function fromItem(tokens: readonly Token[], i: number): { table?: FromTable; end: number } {
   const t = tokens[i] as Token
-  if (isOptimizeOption(tokens, i)) throw notModelled(t.text.toUpperCase())
   if (isPunct(t, '(')) {
     if (!isWord(tokens[nextSignificant(tokens, i + 1)], 'SELECT'))
       throw notModelled('A parenthesized join')

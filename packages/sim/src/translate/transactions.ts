@@ -94,12 +94,15 @@ export function transactionPlan(tokens: readonly Token[], base: Base): Plan | un
         throw irisError(-25, `unexpected ${second} after COMMIT`)
       return { ...common, type: 'commit' }
     case 'ROLLBACK':
-      if (second === 'TO')
-        return {
-          ...common,
-          type: 'rollbackToSavepoint',
-          name: savepointName(third === 'SAVEPOINT' ? 3 : 2),
-        }
+      if (second === 'TO') {
+        // docs/iris-sql.md#savepoints: IRIS's only form names the SAVEPOINT keyword.
+        if (third !== 'SAVEPOINT')
+          throw irisError(
+            -1,
+            'ROLLBACK TO needs the SAVEPOINT keyword in IRIS SQL: write ROLLBACK TO SAVEPOINT name',
+          )
+        return { ...common, type: 'rollbackToSavepoint', name: savepointName(3) }
+      }
       if (
         words.length > 2 ||
         (second !== undefined && second !== 'WORK' && second !== 'TRANSACTION')

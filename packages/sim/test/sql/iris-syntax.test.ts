@@ -449,6 +449,29 @@ describe('CREATE TABLE ... AS SELECT (docs/iris-sql.md#create-table-as-select)',
   })
 })
 
+describe('optimize options (docs/iris-sql.md#optimize-options)', () => {
+  it("drops the documented hints of a SELECT's FROM and refuses other %words there", async () => {
+    const all = ids(await client.query('SELECT id FROM word ORDER BY id'))
+    for (const sql of [
+      'SELECT id FROM %ALLINDEX %NOFLATTEN word ORDER BY id',
+      'SELECT id FROM %FIRSTTABLE w %IGNOREINDEX SQLUser.word.IDKEY word AS w ORDER BY id',
+      'SELECT id FROM word WHERE id IN (SELECT id FROM %PARALLEL %STARTTABLE word) ORDER BY id',
+    ]) {
+      expect([sql, ids(await client.query(sql))]).toEqual([sql, all])
+    }
+    for (const sql of [
+      'SELECT id FROM %NOLOCK word',
+      'SELECT id FROM %FIRSTTABLE',
+      'DELETE FROM %ALLINDEX word WHERE id = 0',
+      'UPDATE word SET w = w FROM %ALLINDEX word AS x WHERE x.id = 0',
+    ]) {
+      const error = await failure(client, sql)
+      // The refusal names the hint, not another fault of the statement.
+      expect([sql, sqlcodeOf(error), /<%[A-Z]+[ :]/.test(error.message)]).toEqual([sql, -1, true])
+    }
+  })
+})
+
 describe('DELETE and UPDATE with a second FROM (docs/iris-sql.md#delete-and-update-with-a-second-from)', () => {
   it('deletes the row named again, or joins a second instance, as the aliases say', async () => {
     await client.query('CREATE TABLE node (id INTEGER PRIMARY KEY, parent INTEGER)')
@@ -472,6 +495,9 @@ describe('DELETE and UPDATE with a second FROM (docs/iris-sql.md#delete-and-upda
       'DELETE FROM node FROM node, word WHERE node.id = 1 AND word.id > 4',
     )
     expect([once.rowCount, await left()]).toEqual([1, [4]])
+    // docs/iris-sql.md#optimize-options: the second FROM takes the SELECT's hints.
+    const hinted = await client.query('DELETE FROM node FROM %INORDER node WHERE node.id = 4')
+    expect([hinted.rowCount, await left()]).toEqual([1, []])
     expect(
       sqlcodeOf(
         await failure(

@@ -94,6 +94,23 @@ describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-synt
     }
   })
 
+  it("refuses PostgreSQL's system columns as IRIS refuses an unknown field (SQLCODE -29)", async () => {
+    for (const sql of [
+      'SELECT ctid, id FROM t',
+      'SELECT id FROM t WHERE XMIN = 0',
+      'SELECT t.tableoid FROM t',
+      'SELECT id FROM t ORDER BY "cmax"',
+      'UPDATE t SET s = ? WHERE xmax = 0',
+    ]) {
+      expect(await refused(sql)).toEqual([sql, -29])
+    }
+    // Named after AS, and the second FROM the simulator itself rewrites with ctid, still run.
+    expect((await client.query('SELECT id AS xmin FROM t AS ctid WHERE ctid.id = 0')).rows).toEqual(
+      [],
+    )
+    await client.query('DELETE FROM t FROM u WHERE t.id = u.t_id AND u.id = 0')
+  })
+
   it('still runs the IRIS forms beside them', async () => {
     await client.query('INSERT INTO t (id, s) VALUES (1, ?)', ['a'])
     const { rows } = await client.query(

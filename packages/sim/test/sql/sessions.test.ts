@@ -138,6 +138,8 @@ describeEachProfile(
       await a.query('INSERT INTO saved (id) VALUES (?)', [2])
       await a.query('RELEASE SAVEPOINT sp1')
       await a.query('ROLLBACK TO SAVEPOINT sp1')
+      // docs/iris-sql.md#savepoints: IRIS requires SAVEPOINT after TO.
+      expect(sqlcodeOf(await failure(a, 'ROLLBACK TO sp1'))).toBe(-1)
       await a.query('COMMIT')
       const rows = await a.query('SELECT id FROM saved')
       expect(rows.rows.map((row) => Number(row.id))).toEqual([1])

@@ -295,8 +295,16 @@ describe('DELETE and UPDATE with a second FROM (docs/iris-sql.md#delete-and-upda
     )
   })
 
+  it('drops optimize options in the second FROM (docs/iris-sql.md#optimize-options)', () => {
+    expect(sqlOf('DELETE FROM t FROM %ALLINDEX %FIRSTTABLE u u WHERE t.a = u.a')).toBe(
+      exists('t', 'u WHERE (t.a = u.a)'),
+    )
+    expectRejected('DELETE FROM t FROM %NOLOCK t, u', -1)
+    expectRejected('DELETE FROM %ALLINDEX t FROM u', -1)
+    expectRejected('UPDATE t SET a = 1 FROM %ALLINDEX u', -1)
+  })
+
   it('refuses what the simulator does not model in the second FROM, and keeps refusing USING', () => {
-    expectRejected('DELETE FROM t FROM %ALLINDEX t, u', -1)
     expectRejected('DELETE FROM t FROM (t JOIN u ON t.a = u.a)', -1)
     expectRejected('DELETE FROM t USING u WHERE t.a = u.a', -1)
   })

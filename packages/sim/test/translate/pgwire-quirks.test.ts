@@ -53,6 +53,15 @@ describe("iris-pgwire text quirks, in both backends' profiles (docs/iris-sql.md#
     expectRejected('BEGIN\nREAD ONLY\n, ISOLATION LEVEL READ COMMITTED', -1, extended)
   })
 
+  it('turns a whole-statement ROLLBACK TO name into ROLLBACK TO SAVEPOINT name (docs/iris-sql.md#savepoints)', () => {
+    for (const options of [simple, extended, backend]) {
+      expect(plans('rollback to sp1;', options)[0]).toMatchObject({
+        type: 'rollbackToSavepoint',
+        name: 'sp1',
+      })
+    }
+  })
+
   it('leaves the same text alone under profile iris', () => {
     expect(sqlOf("SELECT 'a;b', 'public', '2024-01-31' FROM t ORDER BY a LIMIT 10 OFFSET 20")).toBe(
       "SELECT 'a;b', 'public', '2024-01-31' FROM t ORDER BY a NULLS FIRST LIMIT 10 OFFSET 20",
