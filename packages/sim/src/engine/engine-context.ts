@@ -29,7 +29,10 @@ export interface EngineContext {
    * catalog snapshot again (docs/iris-sql.md#rowid). Call while holding the backend.
    */
   schemaChanged(): Promise<void>
-  /** Counts schema changes: plans translated under an older count may be stale. */
+  /**
+   * The version of the catalog snapshot `translate` uses now (catalog-snapshot.ts): a plan
+   * translated under an older one may be stale.
+   */
   schemaVersion(): number
   /** The result as the profile presents it (docs/iris-sql.md#simulator-profiles). */
   shape(raw: RawResult, plan: Plan): Promise<StatementResult>

@@ -99,8 +99,7 @@ export async function createEngine(
   const sessions = new Map<number, IrisSession | PgwireFrontEnd>()
   const queryLog = new QueryLog()
   const planCache = new PlanCache(translate)
-  let catalog = await readCatalogSnapshot(backend)
-  let schemaVersion = 0
+  let catalog = await readCatalogSnapshot(backend, 0)
   const context: EngineContext = {
     options: { ...options },
     backend,
@@ -115,11 +114,13 @@ export async function createEngine(
         : translate(sql, { ...translateOptions, catalog }, statement),
     async schemaChanged() {
       tables.clear()
+      const next = await readCatalogSnapshot(backend, catalog.version + 1)
+      // Snapshot, version and cached plans change together, after the read: a statement translated
+      // while it ran got the old snapshot, and its plan the old version (docs/iris-sql.md#rowid).
+      catalog = next
       planCache.clear()
-      schemaVersion++
-      catalog = await readCatalogSnapshot(backend)
     },
-    schemaVersion: () => schemaVersion,
+    schemaVersion: () => catalog.version,
     shape: async (raw, plan) =>
       presenter.result(
         raw.fields ? { ...raw, fields: await labelledFields(raw.fields, plan, tables) } : raw,

@@ -42,6 +42,13 @@ const missingTable = (table: TableRef) =>
 
 const noRows = (commandTag: string): StatementResult => ({ fields: null, rows: [], commandTag })
 
+/** A statement's plan, the catalog version it was translated against, and its translation anew. */
+interface Translated {
+  plan: Plan
+  version: number
+  again(): Plan
+}
+
 export class IrisSession implements EngineSession {
   readonly processId: number
   readonly secretKey: number
@@ -85,19 +92,46 @@ export class IrisSession implements EngineSession {
     return this.#context.translate(sql, { profile, irisVersion, protocol }, statement)
   }
 
+  /** The one statement of an extended-protocol query, translated (through the plan cache). */
+  #translateOne(sql: string): Translated | undefined {
+    const version = this.#context.schemaVersion()
+    const plans = this.#translate(sql, 'extended')
+    const [plan] = plans
+    if (!plan) return undefined
+    if (plans.length > 1) throw irisError(-25, 'one statement per extended-protocol query')
+    return { plan, version, again: () => this.#translate(sql, 'extended')[0] as Plan }
+  }
+
+  /**
+   * The plan to run, called holding the backend: a statement is translated when it arrives, and
+   * if the schema changed before it got the backend (DDL earlier in its query, or in the
+   * transaction of another connection it waited for), it is translated again against the schema it
+   * runs on (docs/iris-sql.md#rowid). Only a version check on the cached path. The same text makes
+   * the same kind of plan: only `*` and an INSERT's implicit column list follow the catalog.
+   */
+  #freshPlan(plan: RunPlan, statement: Translated): RunPlan {
+    if (statement.version === this.#context.schemaVersion()) return plan
+    return statement.again() as RunPlan
+  }
+
   describe(sql: string, _paramTypeIDs: number[]): Promise<StatementDescription> {
     return this.#call(async (signal) => {
-      const [plan] = this.#translate(sql, 'extended')
-      if (plan?.type !== 'run')
+      const statement = this.#translateOne(sql)
+      const plan = statement?.plan
+      if (!statement || plan?.type !== 'run')
         return { paramTypeIDs: new Array(plan?.paramCount ?? 0).fill(0), fields: null }
       return this.#withBackend(signal, async () => {
-        const described = await this.#context.backend.describe(plan.sql, this.#statementSavepoint())
+        const current = this.#freshPlan(plan, statement)
+        const described = await this.#context.backend.describe(
+          current.sql,
+          this.#statementSavepoint(),
+        )
         if (described.error) {
           await this.#undoStatement()
-          throw toIrisError(described.error, plan.kind)
+          throw toIrisError(described.error, current.kind)
         }
         const fields =
-          described.fields && (await this.#context.describeFields(described.fields, plan))
+          described.fields && (await this.#context.describeFields(described.fields, current))
         const paramTypeIDs = described.paramTypeIDs.map((id) => this.#context.shownTypes.typeID(id))
         return { paramTypeIDs, fields }
       })
@@ -126,11 +160,8 @@ export class IrisSession implements EngineSession {
   ): Promise<StatementResult> {
     this.#context.queryLog.record(this.processId, sql, params)
     return this.#call(async (signal) => {
-      const plans = this.#translate(sql, 'extended')
-      const [plan] = plans
-      if (!plan) return noRows('')
-      if (plans.length > 1) throw irisError(-25, 'one statement per extended-protocol query')
-      return this.#runPlan(plan, params, signal)
+      const statement = this.#translateOne(sql)
+      return statement ? this.#runPlan(statement, params, signal) : noRows('')
     })
   }
 
@@ -148,15 +179,11 @@ export class IrisSession implements EngineSession {
       // Each statement received is logged once: the text as received when it is the only one.
       for (const plan of plans)
         this.#context.queryLog.record(this.processId, plans.length === 1 ? sql : plan.source, [])
-      for (const [i, translated] of plans.entries()) {
+      for (const [i, plan] of plans.entries()) {
         if (signal.aborted) throw signal.reason
-        // docs/iris-sql.md#rowid: a statement after DDL reads the schema it left (`*`, INSERT
-        // without a column list), so it is translated again, alone.
-        const plan =
-          version === this.#context.schemaVersion()
-            ? translated
-            : (this.#translate(sql, 'simple', i)[0] as Plan)
-        onResult(await this.#runPlan(plan, [], signal))
+        // After DDL the statement is translated again, alone (#freshPlan).
+        const again = () => this.#translate(sql, 'simple', i)[0] as Plan
+        onResult(await this.#runPlan({ plan, version, again }, [], signal))
       }
     })
   }
@@ -179,17 +206,18 @@ export class IrisSession implements EngineSession {
   }
 
   async #runPlan(
-    plan: Plan,
+    statement: Translated,
     rawParams: readonly ParameterValue[],
     signal: AbortSignal,
   ): Promise<StatementResult> {
+    const { plan } = statement
     const params = behindPgwire(this.#context.options.profile)
       ? pgwireParameters(rawParams)
       : rawParams
     switch (plan.type) {
       case 'run':
         if (plan.target && WRITES.has(plan.kind)) await this.#waitForTable(plan.target, signal)
-        return this.#withBackend(signal, () => this.#run(plan, params))
+        return this.#withBackend(signal, () => this.#run(this.#freshPlan(plan, statement), params))
       case 'upsert':
         await this.#waitForTable(plan.target, signal)
         return this.#withBackend(signal, () => this.#upsert(plan, params))

@@ -32,6 +32,45 @@ describeEachProfile(
       expect(Number(result.rows[0].n)).toBe(0)
     })
 
+    // docs/iris-sql.md#rowid: `*` and an INSERT without a column list follow the schema as the
+    // statement runs, not as it was when the statement arrived and waited.
+    it('runs a statement that waited for DDL in another transaction against the committed schema', async () => {
+      const a = await sim().client()
+      const reader = await sim().client()
+      const writer = await sim().client()
+      await a.query('CREATE TABLE grown (a INTEGER)')
+      await a.query('INSERT INTO grown VALUES (1)')
+      await a.query('START TRANSACTION')
+      const star = reader.query('SELECT * FROM grown')
+      const insert = failure(writer, 'INSERT INTO grown VALUES (?)', [2])
+      await new Promise((resolve) => setTimeout(resolve, 50)) // both translated, both waiting
+      await a.query('ALTER TABLE grown ADD COLUMN c INTEGER')
+      await a.query('COMMIT')
+      const [starred, refused] = await Promise.all([star, insert])
+      expect(starred.fields.map((field) => field.name)).toEqual(['a', 'c'])
+      // One value for the two columns there now: the same failure as when sent afresh.
+      const afresh = await failure(writer, 'INSERT INTO grown VALUES (?)', [2])
+      expect(sqlcodeOf(refused)).toBe(sqlcodeOf(afresh))
+      expect(sqlcodeOf(afresh)).toBeDefined()
+      expect(Number((await a.query('SELECT COUNT(*) AS n FROM grown')).rows[0].n)).toBe(1)
+    })
+
+    it('runs a statement that waited for a rolled-back ADD COLUMN without that column', async () => {
+      const a = await sim().client()
+      const reader = await sim().client()
+      const writer = await sim().client()
+      await a.query('CREATE TABLE ungrown (a INTEGER)')
+      await a.query('START TRANSACTION')
+      await a.query('ALTER TABLE ungrown ADD COLUMN c INTEGER')
+      const star = reader.query('SELECT * FROM ungrown')
+      const insert = writer.query('INSERT INTO ungrown VALUES (?)', [1])
+      await new Promise((resolve) => setTimeout(resolve, 50)) // both translated, both waiting
+      await a.query('ROLLBACK')
+      const [starred, inserted] = await Promise.all([star, insert])
+      expect(starred.fields.map((field) => field.name)).toEqual(['a'])
+      expect(inserted.rowCount).toBe(1)
+    })
+
     it('fails a statement with SQLCODE -110 when another transaction outlasts lockTimeoutMs', async () => {
       const a = await sim().client()
       const b = await sim().client()
