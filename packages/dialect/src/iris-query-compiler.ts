@@ -70,7 +70,7 @@ import type { IrisBulkInsertForm, IrisPaging } from './iris-dialect-config.js'
 import { DEFAULT_SCHEMA } from './iris-metadata.js'
 import { sanitizeDdlLiteral, sanitizeIrisIdentifier } from './iris-sql-text.js'
 import { toIrisParameter } from './iris-values.js'
-import { planQuery, withPlan } from './query-plan.js'
+import { withPlan } from './query-plan.js'
 import { checkDeleteSecondFrom, checkUpdateSecondFrom } from './second-from.js'
 import { tupleInCondition } from './tuple-in.js'
 
@@ -200,7 +200,7 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
     this.#topStyle = topStyle
     this.#rootVidPaged = false
     // What the connection needs of this query rides along with it (./query-plan.ts).
-    return withPlan(super.compileQuery(node, queryId), planQuery(node, this.#rootVidPaged))
+    return withPlan(super.compileQuery(node, queryId), this.#rootVidPaged)
   }
 
   // ---- Row limits (docs/iris-sql.md#row-limits, docs/iris-sql.md#vid-paging) ----
