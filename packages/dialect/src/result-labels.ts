@@ -82,14 +82,11 @@ const PAIRWISE_NAMES = 16
 
 /** Whether two of `names` are equal but for case (or equal). */
 function equalButForCase(names: readonly string[]): boolean {
-  if (names.length > PAIRWISE_NAMES)
-    return new Set(names.map((name) => name.toLowerCase())).size !== names.length
-  for (let i = 1; i < names.length; i++) {
-    const name = names[i] as string
-    for (let j = 0; j < i; j++) {
-      const other = names[j] as string
-      if (other.length === name.length && other.toLowerCase() === name.toLowerCase()) return true
-    }
+  // Folded first: lower-casing can change a name's length (U+0130), so lengths cannot screen pairs.
+  const folded = names.map((name) => name.toLowerCase())
+  if (folded.length > PAIRWISE_NAMES) return new Set(folded).size !== folded.length
+  for (let i = 1; i < folded.length; i++) {
+    for (let j = 0; j < i; j++) if (folded[i] === folded[j]) return true
   }
   return false
 }
