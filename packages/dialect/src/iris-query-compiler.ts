@@ -70,7 +70,7 @@ import type { IrisBulkInsertForm, IrisPaging } from './iris-dialect-config.js'
 import { DEFAULT_SCHEMA } from './iris-metadata.js'
 import { sanitizeDdlLiteral, sanitizeIrisIdentifier } from './iris-sql-text.js'
 import { toIrisParameter } from './iris-values.js'
-import { planQuery, withPlan } from './query-plan.js'
+import { withPlan } from './query-plan.js'
 import { checkDeleteSecondFrom, checkUpdateSecondFrom } from './second-from.js'
 import { tupleInCondition } from './tuple-in.js'
 
@@ -136,6 +136,12 @@ const PLACEHOLDER = /\$\d/
 const DISTANCE_OPERATOR = /<=>|<#>|<->/
 
 /**
+ * Everything visitRaw refuses, found in one pass: most fragments (Kysely's own `desc`, most
+ * sql`...` text) hold none of it.
+ */
+const SUSPECT_RAW = new RegExp(`::|${DISTANCE_OPERATOR.source}|${PLACEHOLDER.source}`)
+
+/**
  * Row-locking modifiers: the simulator rejects them and IRIS support is unverified
  * (docs/iris-sql.md#ctes-window-functions-and-locking-reads).
  */
@@ -152,6 +158,14 @@ const LOCKING_MODIFIERS = new Set([
  * The `OR UPDATE` action that turns `replace into` into IRIS's upsert (docs/iris-sql.md#upsert).
  */
 const OR_UPDATE: OrActionNode = Object.freeze({ kind: 'OrActionNode', action: 'or update' })
+
+/** Parents of a select that Kysely writes without parentheses around it. */
+const UNWRAPPED_SUBQUERY_PARENTS = new Set([
+  'ParensNode',
+  'InsertQueryNode',
+  'CreateTableNode',
+  'CreateViewNode',
+])
 
 /** Marks a synthetic TopNode whose row count is an expression (a parameter) or `all`. */
 type TopCount = OperationNode | 'all'
@@ -200,7 +214,7 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
     this.#topStyle = topStyle
     this.#rootVidPaged = false
     // What the connection needs of this query rides along with it (./query-plan.ts).
-    return withPlan(super.compileQuery(node, queryId), planQuery(node, this.#rootVidPaged))
+    return withPlan(super.compileQuery(node, queryId), this.#rootVidPaged)
   }
 
   // ---- Row limits (docs/iris-sql.md#row-limits, docs/iris-sql.md#vid-paging) ----
@@ -257,17 +271,14 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
         "offset() on a union/intersect/except cannot be paged with %VID; select from it as a subquery: db.selectFrom(q.as('u')).selectAll().offset(n)",
       )
     }
-    const wrap =
-      this.parentNode !== undefined &&
-      !['ParensNode', 'InsertQueryNode', 'CreateTableNode', 'CreateViewNode'].includes(
-        this.parentNode.kind,
-      )
-    if (this.parentNode === undefined) this.#rootVidPaged = true
+    const parent = this.parentNode
+    const wrap = parent !== undefined && !UNWRAPPED_SUBQUERY_PARENTS.has(parent.kind)
+    if (parent === undefined) this.#rootVidPaged = true
     if (wrap) this.append('(')
     // At the root, the documented form; the driver drops the trailing %VID column. In a subquery an
     // extra column would change its shape (`in (...)`, derived tables), and `*` does not include
     // %VID (docs/iris-sql.md#vid-paging), so it is named only in WHERE.
-    this.append(this.parentNode === undefined ? 'select *, %VID from ' : 'select * from ')
+    this.append(parent === undefined ? 'select *, %VID from ' : 'select * from ')
     const inner: SelectQueryNode = {
       ...node,
       limit: undefined,
@@ -327,10 +338,8 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   }
 
   protected override visitOrderBy(node: OrderByNode): void {
-    if (
-      this.parentNode?.kind === 'DeleteQueryNode' ||
-      this.parentNode?.kind === 'UpdateQueryNode'
-    ) {
+    const parent = this.parentNode?.kind
+    if (parent === 'DeleteQueryNode' || parent === 'UpdateQueryNode') {
       throw new IrisUnsupportedError(
         'IRIS UPDATE and DELETE take no ORDER BY; restrict the rows with where()',
       )
@@ -383,22 +392,7 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
 
   protected override visitRaw(node: RawNode): void {
     for (const fragment of node.sqlFragments) {
-      if (fragment.includes('::')) {
-        throw new IrisUnsupportedError(
-          `'::' casts reach IRIS unchanged and fail; write CAST(x AS type): ${fragment}`,
-        )
-      }
-      const distance = DISTANCE_OPERATOR.exec(fragment)?.[0]
-      if (distance) {
-        throw new IrisUnsupportedError(
-          `operator '${distance}' in SQL text: iris-pgwire rewrites it into an IRIS similarity, where higher is closer (a distance sort then returns the farthest rows first), or passes it to IRIS, which has no such operator; use the vector helpers (cosineSimilarity, dotProduct, nearestNeighbors): ${fragment}`,
-        )
-      }
-      if (PLACEHOLDER.test(fragment)) {
-        throw new IrisInputError(
-          `'$n' in SQL text breaks iris-pgwire's placeholder numbering; interpolate the value instead: ${fragment}`,
-        )
-      }
+      if (SUSPECT_RAW.test(fragment)) refuseRawFragment(fragment)
     }
     super.visitRaw(node)
   }
@@ -1053,6 +1047,24 @@ function isTableStar(node: OperationNode): boolean {
   return (
     selection.kind === 'ReferenceNode' &&
     (selection as ReferenceNode).column.kind === 'SelectAllNode'
+  )
+}
+
+/** Refuses SQL text that holds a `::` cast, a distance operator or a `$n` (see visitRaw). */
+function refuseRawFragment(fragment: string): never {
+  if (fragment.includes('::')) {
+    throw new IrisUnsupportedError(
+      `'::' casts reach IRIS unchanged and fail; write CAST(x AS type): ${fragment}`,
+    )
+  }
+  const distance = DISTANCE_OPERATOR.exec(fragment)?.[0]
+  if (distance) {
+    throw new IrisUnsupportedError(
+      `operator '${distance}' in SQL text: iris-pgwire rewrites it into an IRIS similarity, where higher is closer (a distance sort then returns the farthest rows first), or passes it to IRIS, which has no such operator; use the vector helpers (cosineSimilarity, dotProduct, nearestNeighbors): ${fragment}`,
+    )
+  }
+  throw new IrisInputError(
+    `'$n' in SQL text breaks iris-pgwire's placeholder numbering; interpolate the value instead: ${fragment}`,
   )
 }
 

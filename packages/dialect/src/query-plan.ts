@@ -57,32 +57,41 @@ export function planQuery(node: RootOperationNode, vidPaged: boolean): IrisQuery
 
 /**
  * A compiled query carrying its plan, as the compiler hands it on: the plan is a private field,
- * invisible to equality, and a copy of the query (e.g. a spread) does not carry it.
+ * invisible to equality, and a copy of the query (e.g. a spread) does not carry it. The plan is
+ * worked out when first asked for, so that a query only compiled (`compile()`, e.g. for its SQL
+ * text) costs none; the node it is read from is frozen, so it is the same plan whenever it is made.
  */
 class PlannedQuery implements CompiledQuery {
   readonly query: RootOperationNode
   readonly queryId: QueryId
   readonly sql: string
   readonly parameters: readonly unknown[]
-  readonly #plan: IrisQueryPlan
+  readonly #vidPaged: boolean
+  #plan: IrisQueryPlan | undefined
 
-  constructor(compiled: CompiledQuery, plan: IrisQueryPlan) {
+  constructor(compiled: CompiledQuery, vidPaged: boolean) {
     this.query = compiled.query
     this.queryId = compiled.queryId
     this.sql = compiled.sql
     this.parameters = compiled.parameters
-    this.#plan = plan
+    this.#vidPaged = vidPaged
+    // Freezing leaves private fields writable: the plan can still be filled in.
     Object.freeze(this)
   }
 
   static planOf(query: CompiledQuery): IrisQueryPlan | undefined {
-    return #plan in query ? query.#plan : undefined
+    if (!(#plan in query)) return undefined
+    query.#plan ??= planQuery(query.query, query.#vidPaged)
+    return query.#plan
   }
 }
 
-/** `compiled` carrying `plan`, as the compiler hands it on. */
-export function withPlan(compiled: CompiledQuery, plan: IrisQueryPlan): CompiledQuery {
-  return new PlannedQuery(compiled, plan)
+/**
+ * `compiled` carrying its plan, as the compiler hands it on; `vidPaged`: the compiler wrote the
+ * trailing `%VID` column of a root `%VID` page (docs/iris-sql.md#vid-paging).
+ */
+export function withPlan(compiled: CompiledQuery, vidPaged: boolean): CompiledQuery {
+  return new PlannedQuery(compiled, vidPaged)
 }
 
 /**

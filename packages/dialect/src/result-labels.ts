@@ -30,8 +30,12 @@ export function selectedNames(root: RootOperationNode): SelectedNames {
     selections?: readonly { selection: OperationNode }[]
   }
   if (node.kind !== 'SelectQueryNode' || !node.selections) return NOTHING_SELECTED
+  const { selections } = node
   const names: (string | undefined)[] = []
-  for (const { selection } of node.selections) {
+  // An indexed loop: this runs once per compiled select, and for...of with destructuring cost
+  // about as much as the names themselves.
+  for (let i = 0; i < selections.length; i++) {
+    const { selection } = selections[i] as { selection: OperationNode }
     if (isStar(selection)) return { names, star: true }
     names.push(nameOf(selection))
   }
@@ -64,16 +68,27 @@ const utf8 = new TextEncoder()
 /** How a query's rows may be keyed (see RowKeys), from its select list. */
 export function rowKeysOf(selected: SelectedNames, vidPaged: boolean): RowKeys {
   if (selected.star || vidPaged) return 'never'
-  if (selected.names.length === 0) return 'labels'
-  const seen = new Set<string>()
-  for (const name of selected.names) {
+  const { names } = selected
+  if (names.length === 0) return 'labels'
+  for (const name of names) {
     if (name === undefined || name.length > LONGEST_LABEL) return 'never'
     if (name.length > LONGEST_LABEL / 3 && utf8.encode(name).length > LONGEST_LABEL) return 'never'
-    const folded = name.toLowerCase()
-    if (seen.has(folded)) return 'never'
-    seen.add(folded)
   }
-  return 'names'
+  return equalButForCase(names as readonly string[]) ? 'never' : 'names'
+}
+
+/** Up to this many names, comparing each pair costs less than building a Set of folded names. */
+const PAIRWISE_NAMES = 16
+
+/** Whether two of `names` are equal but for case (or equal). */
+function equalButForCase(names: readonly string[]): boolean {
+  // Folded first: lower-casing can change a name's length (U+0130), so lengths cannot screen pairs.
+  const folded = names.map((name) => name.toLowerCase())
+  if (folded.length > PAIRWISE_NAMES) return new Set(folded).size !== folded.length
+  for (let i = 1; i < folded.length; i++) {
+    for (let j = 0; j < i; j++) if (folded[i] === folded[j]) return true
+  }
+  return false
 }
 
 /** Whether a result's labels are the selected names, position by position. */
@@ -115,19 +130,26 @@ export function isStar(selection: OperationNode): boolean {
  * its kind, as the fields that kind has, so that a select list costs no lookups of absent fields.
  */
 export function nameOf(node: OperationNode): string | undefined {
-  switch (node.kind) {
-    case 'AliasNode':
-      return nameOf((node as AliasNode).alias)
-    case 'ReferenceNode':
-      return nameOf((node as ReferenceNode).column)
-    case 'ColumnNode':
-      return nameOf((node as ColumnNode).column)
-    case 'IdentifierNode': {
-      const { name } = node as IdentifierNode
-      return typeof name === 'string' ? name : undefined
+  // A loop, not recursion, so that it can be inlined into the select list's loop.
+  let current = node
+  for (;;) {
+    switch (current.kind) {
+      case 'AliasNode':
+        current = (current as AliasNode).alias
+        break
+      case 'ReferenceNode':
+        current = (current as ReferenceNode).column
+        break
+      case 'ColumnNode':
+        current = (current as ColumnNode).column
+        break
+      case 'IdentifierNode': {
+        const { name } = current as IdentifierNode
+        return typeof name === 'string' ? name : undefined
+      }
+      default:
+        return undefined
     }
-    default:
-      return undefined
   }
 }
 

@@ -72,8 +72,8 @@ function secondFrom(
 
 /** Refuses a DELETE whose second FROM IRIS would read otherwise than PostgreSQL reads USING. */
 export function checkDeleteSecondFrom(node: DeleteQueryNode): void {
-  const [target, ...more] = node.from.froms.map(named)
-  if (!target || more.length > 0) {
+  const { froms } = node.from
+  if (froms.length !== 1) {
     throw new IrisUnsupportedError(
       'IRIS deletes from one table per DELETE; pass deleteFrom() one table and name the others in using()',
     )
@@ -86,6 +86,8 @@ export function checkDeleteSecondFrom(node: DeleteQueryNode): void {
     }
     return
   }
+  // Read only here: most DELETEs have no second FROM to compare the target with.
+  const target = named(froms[0] as OperationNode)
   const again = secondFrom(node.using.tables, node.joins, 'using()').find(
     (table) => sameTable(table, target) && (!target.alias || table.alias === target.alias),
   )
