@@ -11,6 +11,7 @@ import { irisError } from './iris-error.js'
 import {
   caseEnd,
   closingParen,
+  isPunct,
   isWord,
   nextSignificant,
   retokenize,
@@ -21,7 +22,6 @@ import {
 const isIntegerDivision = (t: Token | undefined) => t?.type === 'op' && t.text === '\\'
 const isSign = (t: Token | undefined) => t?.type === 'op' && (t.text === '+' || t.text === '-')
 const isName = (t: Token | undefined) => t?.type === 'word' || t?.type === 'quoted'
-const isPunct = (t: Token | undefined, text: string) => t?.type === 'punct' && t.text === text
 
 /**
  * Index just past the primary starting at or after `from`: signs, then a literal, a parameter, a

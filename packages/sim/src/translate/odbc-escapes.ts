@@ -13,6 +13,7 @@ import { timestampAddAsDateAdd } from './date-parts.js'
 import { callArguments, callAt } from './function-calls.js'
 import { irisError } from './iris-error.js'
 import {
+  isPunct,
   isTrivia,
   nextSignificant,
   retokenize,
@@ -34,8 +35,6 @@ const ODBC_SCALAR_FUNCTIONS = new Set(
     .join(' ')
     .split(' '),
 )
-
-const isPunct = (t: Token | undefined, text: string) => t?.type === 'punct' && t.text === text
 
 function validDate(year: number, month: number, day: number): boolean {
   const date = new Date(0)

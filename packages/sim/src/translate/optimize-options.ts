@@ -6,7 +6,7 @@
  */
 import { irisError } from './iris-error.js'
 import { isIdentifier } from './names.js'
-import { isWord, nextSignificant, previousSignificant, type Token } from './tokenizer.js'
+import { isPunct, isWord, nextSignificant, previousSignificant, type Token } from './tokenizer.js'
 
 /** The keywords doc RSQL_from lists, each with whether a name follows it. */
 const OPTIMIZE_OPTIONS: ReadonlyMap<string, boolean> = new Map([
@@ -24,8 +24,6 @@ const OPTIMIZE_OPTIONS: ReadonlyMap<string, boolean> = new Map([
   ['%PARALLEL', false],
   ['%STARTTABLE', false],
 ])
-
-const isPunct = (t: Token | undefined, text: string) => t?.type === 'punct' && t.text === text
 
 /** True for a `%word` at `i` that is neither a `%Dictionary.` schema nor a `%EXACT(` call. */
 function isOptimizeOption(tokens: readonly Token[], i: number): boolean {

@@ -5,9 +5,7 @@
  */
 import { irisError } from './iris-error.js'
 import { isIdentifier } from './names.js'
-import { isWord, nextSignificant, previousSignificant, type Token } from './tokenizer.js'
-
-const isPunct = (t: Token | undefined, text: string) => t?.type === 'punct' && t.text === text
+import { isPunct, isWord, nextSignificant, previousSignificant, type Token } from './tokenizer.js'
 
 /** Index of the `(` that directly encloses the token at `at`, or -1. */
 function enclosingParen(tokens: readonly Token[], at: number): number {

@@ -11,9 +11,8 @@ import { irisError } from './iris-error.js'
 import { identifierName, isIdentifier, quoteIdentifier, readQualifiedName } from './names.js'
 import type { CatalogSnapshot } from './plan.js'
 import { selectEnd, selectIndexes, selectListStart } from './select-parts.js'
-import { isTrivia, isWord, render, retokenize, type Token, token } from './tokenizer.js'
+import { isPunct, isTrivia, isWord, render, retokenize, type Token, token } from './tokenizer.js'
 
-const isPunct = (t: Token | undefined, text: string) => t?.type === 'punct' && t.text === text
 const isStar = (t: Token | undefined) => t?.type === 'op' && t.text === '*'
 
 /** The significant tokens of each item of the select list of the SELECT at `select`. */

@@ -166,6 +166,11 @@ export function isWord(token: Token | undefined, word: string): boolean {
   )
 }
 
+/** True for the punctuation token `text`. */
+export function isPunct(token: Token | undefined, text: string): boolean {
+  return token?.type === 'punct' && token.text === text
+}
+
 /** True for whitespace and comments. */
 export function isTrivia(token: Token | undefined): boolean {
   return token?.type === 'space' || token?.type === 'comment'
