@@ -7,7 +7,7 @@ import { CLAUSE_WORDS, JOIN_WORDS } from './clause-words.js'
 import { identifierName, isIdentifier, readQualifiedName } from './names.js'
 import type { TableRef } from './plan.js'
 import { selectEnd } from './select-parts.js'
-import { closingParen, isWord, nextSignificant, type Token } from './tokenizer.js'
+import { closingParen, isPunct, isWord, nextSignificant, type Token } from './tokenizer.js'
 
 /** Words that end a FROM clause, and so a FROM item. */
 const FROM_ENDS = [...CLAUSE_WORDS, 'FOR']
@@ -30,8 +30,6 @@ export interface FromClause {
   using: boolean
 }
 
-const isPunct = (t: Token | undefined, text: string) => t?.type === 'punct' && t.text === text
-
 /** Index of the FROM of the SELECT at `select`, or -1. */
 export function fromIndex(tokens: readonly Token[], select: number): number {
   const depth = (tokens[select] as Token).depth
@@ -41,6 +39,23 @@ export function fromIndex(tokens: readonly Token[], select: number): number {
     if (t.depth === depth && isWord(t, 'FROM')) return i
   }
   return -1
+}
+
+/**
+ * The `[AS] alias` after a FROM item (or DELETE / UPDATE table) that ends at `itemEnd`: the alias
+ * token and the index after it, or no alias and `itemEnd`.
+ */
+export function aliasAfter(
+  tokens: readonly Token[],
+  itemEnd: number,
+  notAnAlias: readonly string[] = NOT_AN_ALIAS,
+): { alias?: Token; end: number } {
+  let at = nextSignificant(tokens, itemEnd)
+  if (isWord(tokens[at], 'AS')) at = nextSignificant(tokens, at + 1)
+  const alias = tokens[at]
+  if (!isIdentifier(alias) || notAnAlias.some((word) => isWord(alias, word)))
+    return { end: itemEnd }
+  return { alias, end: at + 1 }
 }
 
 /** The item at `at` and the index after it (alias included). */
@@ -56,16 +71,8 @@ function readItem(
     const name = readQualifiedName(tokens, at)
     item = name ? { table: name.table, start: at, end: name.end } : { start: at, end: at + 1 }
   }
-  let aliasAt = nextSignificant(tokens, item.end)
-  if (isWord(tokens[aliasAt], 'AS')) aliasAt = nextSignificant(tokens, aliasAt + 1)
-  const alias = tokens[aliasAt]
-  if (
-    aliasAt >= 0 &&
-    aliasAt < end &&
-    isIdentifier(alias) &&
-    !NOT_AN_ALIAS.some((w) => isWord(alias, w))
-  )
-    return { item: { ...item, alias }, next: aliasAt + 1 }
+  const { alias, end: next } = aliasAfter(tokens, item.end)
+  if (alias && next <= end) return { item: { ...item, alias }, next }
   return { item, next: item.end }
 }
 

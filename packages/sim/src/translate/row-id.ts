@@ -9,11 +9,12 @@
  * item is labelled `ID`, the RowID's default name. Writing `%ID` is refused (row-id-writes.ts).
  */
 import { CLAUSE_WORDS, JOIN_WORDS } from './clause-words.js'
-import { NOT_AN_ALIAS } from './from-items.js'
+import { aliasAfter } from './from-items.js'
 import { irisError } from './iris-error.js'
-import { isIdentifier, readQualifiedName } from './names.js'
+import { readQualifiedName } from './names.js'
 import { refuseRowIdWrite } from './row-id-writes.js'
 import {
+  isPunct,
   isWord,
   nextSignificant,
   previousSignificant,
@@ -23,7 +24,6 @@ import {
 } from './tokenizer.js'
 
 const isRowId = (t: Token | undefined) => isWord(t, '%ID')
-const isPunct = (t: Token | undefined, text: string) => t?.type === 'punct' && t.text === text
 const QUERY_VERBS = ['SELECT', 'UPDATE', 'DELETE']
 const SET_OPERATORS = ['UNION', 'INTERSECT', 'EXCEPT']
 /** Words that end the one FROM item (or UPDATE / DELETE table) a `%ID` may read. */
@@ -78,11 +78,10 @@ function onlyTable(tokens: readonly Token[], verb: number): Token {
     if (t.depth === depth && (isPunct(t, ',') || JOIN_WORDS.some((word) => isWord(t, word))))
       throw ambiguous('over several tables')
   }
-  let aliasAt = nextSignificant(tokens, name.end)
-  if (isWord(tokens[aliasAt], 'AS')) aliasAt = nextSignificant(tokens, aliasAt + 1)
-  const alias = tokens[aliasAt]
-  if (isIdentifier(alias) && !NOT_AN_ALIAS.some((word) => isWord(alias, word))) return alias
-  return tokens[previousSignificant(tokens, name.end - 1)] as Token
+  return (
+    aliasAfter(tokens, name.end).alias ??
+    (tokens[previousSignificant(tokens, name.end - 1)] as Token)
+  )
 }
 
 /** Whether the reference from `start` to `end` (exclusive) is a whole item of the select list of `verb`. */

@@ -10,12 +10,13 @@
  * `UPDATE t SET ... FROM <tables>` runs with PostgreSQL's meaning, the one IRIS documents, except
  * when the FROM names t again: IRIS does not say what that means, so it is refused.
  */
-import { NOT_AN_ALIAS } from './from-items.js'
+import { aliasAfter, NOT_AN_ALIAS } from './from-items.js'
 import { irisError } from './iris-error.js'
-import { identifierName, isIdentifier, readQualifiedName } from './names.js'
+import { identifierName, readQualifiedName } from './names.js'
 import type { TableRef } from './plan.js'
 import {
   closingParen,
+  isPunct,
   isWord,
   nextSignificant,
   type Token,
@@ -47,16 +48,6 @@ interface SecondFrom {
 
 /** Words after a FROM item that are no alias, DELETE's second FROM among them. */
 const NOT_A_SECOND_FROM_ALIAS = [...NOT_AN_ALIAS, 'FROM']
-const isPunct = (t: Token | undefined, text: string) => t?.type === 'punct' && t.text === text
-
-/** The `[AS] alias` at `i`: its token and the index after it. */
-function aliasAt(tokens: readonly Token[], i: number): { alias?: Token; end: number } {
-  const at = isWord(tokens[i], 'AS') ? nextSignificant(tokens, i + 1) : i
-  const alias = tokens[at]
-  if (!isIdentifier(alias) || NOT_A_SECOND_FROM_ALIAS.some((word) => isWord(alias, word)))
-    return { end: i }
-  return { alias, end: at + 1 }
-}
 
 const notModelled = (what: string) =>
   irisError(
@@ -78,11 +69,11 @@ function fromItem(tokens: readonly Token[], i: number): { table?: FromTable; end
       -1,
       `${t.text} is not a table: the second FROM of a DELETE or UPDATE lists tables`,
     )
-  const { alias, end } = aliasAt(tokens, nextSignificant(tokens, name.end))
+  const { alias, end } = aliasAfter(tokens, name.end, NOT_A_SECOND_FROM_ALIAS)
   const qualifier = alias ?? (tokens[name.end - 1] as Token)
   return {
     table: { table: name.table, qualifier, ...(alias ? { alias: identifierName(alias) } : {}) },
-    end: alias ? end : name.end,
+    end,
   }
 }
 
@@ -122,7 +113,7 @@ function secondFromOf(tokens: readonly Token[]): SecondFrom | undefined {
   if (verb === 'DELETE' && isWord(tokens[at], 'FROM')) at = nextSignificant(tokens, at + 1)
   const name = at < 0 ? undefined : readQualifiedName(tokens, at)
   if (!name) return undefined
-  const { alias, end } = aliasAt(tokens, nextSignificant(tokens, name.end))
+  const { alias, end } = aliasAfter(tokens, name.end, NOT_A_SECOND_FROM_ALIAS)
   const topLevel = (word: string, after: number) =>
     tokens.findIndex((t, i) => i >= after && t.depth === 0 && isWord(t, word))
   // UPDATE: the FROM after the SET list; DELETE: the FROM right after the target.
