@@ -243,8 +243,6 @@ export class IrisSession implements EngineSession {
         if (this.#schemaChangedInTransaction) await this.#context.schemaChanged()
         return result
       }
-      case 'releaseSavepoint':
-        return noRows('RELEASE') // docs/iris-sql.md#savepoints: a no-op
       case 'lockTable':
         await this.#mustExist(plan.target, signal)
         await this.#lockTable(plan.target, plan.waitSeconds, signal)

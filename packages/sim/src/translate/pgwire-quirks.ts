@@ -8,26 +8,23 @@ import { pgwireIdentifierCase } from './pgwire-identifier-case.js'
 import type { TranslateOptions } from './plan.js'
 
 /**
- * docs/iris-sql.md#transaction-statements: iris-pgwire's executor turns a whole-statement
- * `BEGIN [TRANSACTION | WORK] [modes]` into IRIS's `START TRANSACTION [modes]` (one line of modes
- * only, as its regex reads).
+ * iris-pgwire's transaction translator, which its executor runs on every whole statement
+ * (stripped of blanks and trailing `;`) before IRIS sees it:
+ * - `BEGIN [TRANSACTION | WORK] [modes]` becomes IRIS's `START TRANSACTION [modes]` (one line of
+ *   modes only, as its regex reads; docs/iris-sql.md#transaction-statements);
+ * - `COMMIT [WORK | TRANSACTION]` and `ROLLBACK [WORK | TRANSACTION]` become `COMMIT` and
+ *   `ROLLBACK`, so the TRANSACTION word IRIS lacks never reaches it;
+ * - `ROLLBACK TO name` becomes IRIS's `ROLLBACK TO SAVEPOINT name` (docs/iris-sql.md#savepoints).
+ * Its `RELEASE name` → `RELEASE SAVEPOINT name` is left out: IRIS refuses either form.
  */
-function beginAsStartTransaction(sql: string): string {
-  const match = /^\s*BEGIN(?:\s+TRANSACTION|\s+WORK)?(?:\s+(.*))?$/i.exec(
-    sql.trim().replace(/;+$/, '').trim(),
-  )
-  return match ? `START TRANSACTION ${match[1] ?? ''}`.trim() : sql
-}
-
-/**
- * docs/iris-sql.md#savepoints: the same translator turns a whole-statement `ROLLBACK TO name` into
- * IRIS's `ROLLBACK TO SAVEPOINT name`.
- */
-function rollbackToSavepoint(sql: string): string {
-  const match = /^\s*ROLLBACK\s+TO\s+(?!SAVEPOINT\s+)(\S+)\s*$/i.exec(
-    sql.trim().replace(/;+$/, '').trim(),
-  )
-  return match ? `ROLLBACK TO SAVEPOINT ${match[1]}` : sql
+function translateTransactionCommand(sql: string): string {
+  const statement = sql.trim().replace(/;+$/, '').trim()
+  const begin = /^\s*BEGIN(?:\s+TRANSACTION|\s+WORK)?(?:\s+(.*))?$/i.exec(statement)
+  if (begin) return `START TRANSACTION ${begin[1] ?? ''}`.trim()
+  const end = /^\s*(COMMIT|ROLLBACK)(?:\s+WORK|\s+TRANSACTION)?$/i.exec(statement)
+  if (end) return (end[1] as string).toUpperCase()
+  const rollbackTo = /^\s*ROLLBACK\s+TO\s+(?!SAVEPOINT\s+)(\S+)\s*$/i.exec(statement)
+  return rollbackTo ? `ROLLBACK TO SAVEPOINT ${rollbackTo[1]}` : sql
 }
 
 /** docs/iris-sql.md#placeholders: `$n` → `?` by regex, also inside string literals; binding is then positional. */
@@ -76,9 +73,9 @@ export function applyPgwireQuirks(
   out = dateLiterals(out)
   if (protocol === 'extended' && hasParams) out = doublePrecision(out)
   // The executor's rewrites come after the type-word rewrite, which iris-pgwire's protocol layer
-  // runs first: BEGIN and ROLLBACK TO, then the case of names, the latter in the profiles that model one backend
+  // runs first: the transaction verbs, then the case of names, the latter in the profiles that model one backend
   // as observed, not in `pgwire-1.0`, which keeps names as written (docs/iris-sql.md#simulator-profiles).
-  out = rollbackToSavepoint(beginAsStartTransaction(out))
+  out = translateTransactionCommand(out)
   if (pgwireBackendOf(profile)) out = pgwireIdentifierCase(out)
   return literalLimitOffset(out)
 }

@@ -134,12 +134,6 @@ export interface RollbackToSavepointPlan extends PlanBase {
   name: string
 }
 
-/** `RELEASE SAVEPOINT`: accepted as a no-op (docs/iris-sql.md#savepoints). */
-export interface ReleaseSavepointPlan extends PlanBase {
-  type: 'releaseSavepoint'
-  name: string
-}
-
 /** `LOCK TABLE t IN EXCLUSIVE MODE [WAIT s]`: held by the session until unlocked (docs/iris-sql.md#table-locks). */
 export interface LockTablePlan extends PlanBase {
   type: 'lockTable'
@@ -167,7 +161,6 @@ export type Plan =
   | RollbackPlan
   | SavepointPlan
   | RollbackToSavepointPlan
-  | ReleaseSavepointPlan
   | LockTablePlan
   | UnlockTablePlan
   | NoopPlan

@@ -1,10 +1,10 @@
 /**
  * Transaction statements (docs/iris-sql.md#transactions): START TRANSACTION with IRIS's isolation
  * levels and access modes (IRIS has no BEGIN; iris-pgwire turns it into START TRANSACTION before
- * IRIS sees it, pgwire-quirks.ts), COMMIT / ROLLBACK [WORK], savepoints (RELEASE is a no-op,
- * docs/iris-sql.md#savepoints), and SET TRANSACTION, which pgwire swallows
- * (docs/iris-sql.md#set-transaction). REPEATABLE READ and SERIALIZABLE do not exist in IRIS
- * (docs/iris-sql.md#transaction-statements).
+ * IRIS sees it, pgwire-quirks.ts), COMMIT / ROLLBACK [WORK] (no TRANSACTION word), SAVEPOINT and
+ * ROLLBACK TO SAVEPOINT (IRIS has no RELEASE, docs/iris-sql.md#savepoints), and SET TRANSACTION,
+ * which pgwire swallows (docs/iris-sql.md#set-transaction). REPEATABLE READ and SERIALIZABLE do
+ * not exist in IRIS (docs/iris-sql.md#transaction-statements).
  */
 import { irisError } from './iris-error.js'
 import { identifierName, isIdentifier } from './names.js'
@@ -52,7 +52,20 @@ function transactionModes(words: string[]): Pick<BeginPlan, 'isolation' | 'readO
   return { isolation, readOnly }
 }
 
-/** The plan for a transaction statement, or undefined when `tokens` is not one. */
+/**
+ * `COMMIT [WORK]` and `ROLLBACK [WORK]` are IRIS's only forms: a word after them, `TRANSACTION`
+ * included, is input after the end of the statement (docs/iris-sql.md#transaction-statements).
+ */
+function checkEndOfTransaction(words: readonly string[]): void {
+  const [verb] = words
+  const extra = words[words[1] === 'WORK' ? 2 : 1]
+  if (extra === undefined) return
+  throw irisError(
+    -25,
+    `unexpected ${extra} in ${words.join(' ')}: IRIS SQL has ${verb} [WORK] only; write ${verb}`,
+  )
+}
+
 const TRANSACTION_VERBS = new Set([
   'BEGIN',
   'START',
@@ -63,6 +76,7 @@ const TRANSACTION_VERBS = new Set([
   'SET',
 ])
 
+/** The plan for a transaction statement, or undefined when `tokens` is not one. */
 export function transactionPlan(tokens: readonly Token[], base: Base): Plan | undefined {
   const verb = tokens.find((token) => !isTrivia(token))
   if (verb?.type !== 'word' || !TRANSACTION_VERBS.has(verb.text.toUpperCase())) return undefined
@@ -87,11 +101,7 @@ export function transactionPlan(tokens: readonly Token[], base: Base): Plan | un
       if (second !== 'TRANSACTION') return undefined
       return { ...common, type: 'begin', ...transactionModes(words.slice(2)) }
     case 'COMMIT':
-      if (
-        words.length > 2 ||
-        (second !== undefined && second !== 'WORK' && second !== 'TRANSACTION')
-      )
-        throw irisError(-25, `unexpected ${second} after COMMIT`)
+      checkEndOfTransaction(words)
       return { ...common, type: 'commit' }
     case 'ROLLBACK':
       if (second === 'TO') {
@@ -103,20 +113,16 @@ export function transactionPlan(tokens: readonly Token[], base: Base): Plan | un
           )
         return { ...common, type: 'rollbackToSavepoint', name: savepointName(3) }
       }
-      if (
-        words.length > 2 ||
-        (second !== undefined && second !== 'WORK' && second !== 'TRANSACTION')
-      )
-        throw irisError(-25, `unexpected ${second} after ROLLBACK`)
+      checkEndOfTransaction(words)
       return { ...common, type: 'rollback' }
     case 'SAVEPOINT':
       return { ...common, type: 'savepoint', name: savepointName(1) }
     case 'RELEASE':
-      return {
-        ...common,
-        type: 'releaseSavepoint',
-        name: savepointName(second === 'SAVEPOINT' ? 2 : 1),
-      }
+      // docs/iris-sql.md#savepoints: IRIS documents no RELEASE; a savepoint ends with its transaction.
+      throw irisError(
+        -1,
+        'RELEASE SAVEPOINT is not IRIS SQL: IRIS keeps a savepoint until COMMIT, ROLLBACK or a ROLLBACK TO SAVEPOINT before it; leave the RELEASE out',
+      )
     case 'SET':
       if (second !== 'TRANSACTION') return undefined
       transactionModes(words.slice(2)) // still refuse levels IRIS lacks (docs/iris-sql.md#transaction-statements)

@@ -168,18 +168,23 @@ describeEachProfile(
       expect(sqlcodeOf(await failure(b, 'LOCK TABLE no_such_table IN EXCLUSIVE MODE'))).toBe(-30)
     })
 
-    it('rolls back to a savepoint and treats RELEASE SAVEPOINT as a no-op', async () => {
+    it('rolls back to a savepoint; refuses RELEASE SAVEPOINT and COMMIT / ROLLBACK TRANSACTION', async () => {
       const a = await sim().client()
       await a.query('CREATE TABLE saved (id INTEGER)')
       await a.query('START TRANSACTION')
       await a.query('INSERT INTO saved (id) VALUES (?)', [1])
       await a.query('SAVEPOINT sp1')
       await a.query('INSERT INTO saved (id) VALUES (?)', [2])
-      await a.query('RELEASE SAVEPOINT sp1')
+      // docs/iris-sql.md#savepoints: IRIS has no RELEASE; the savepoint stays.
+      expect(sqlcodeOf(await failure(a, 'RELEASE SAVEPOINT sp1'))).toBe(-1)
       await a.query('ROLLBACK TO SAVEPOINT sp1')
       // docs/iris-sql.md#savepoints: IRIS requires SAVEPOINT after TO.
       expect(sqlcodeOf(await failure(a, 'ROLLBACK TO sp1'))).toBe(-1)
-      await a.query('COMMIT')
+      // docs/iris-sql.md#transaction-statements: COMMIT [WORK] and ROLLBACK [WORK] only; the
+      // refused statement leaves the transaction open.
+      for (const statement of ['COMMIT TRANSACTION', 'ROLLBACK TRANSACTION'])
+        expect(sqlcodeOf(await failure(a, statement))).toBe(-25)
+      await a.query('COMMIT WORK')
       const rows = await a.query('SELECT id FROM saved')
       expect(rows.rows.map((row) => Number(row.id))).toEqual([1])
     })

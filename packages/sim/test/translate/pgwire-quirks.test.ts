@@ -62,6 +62,19 @@ describe("iris-pgwire text quirks, in both backends' profiles (docs/iris-sql.md#
     }
   })
 
+  it('turns COMMIT / ROLLBACK [WORK | TRANSACTION] into COMMIT / ROLLBACK; RELEASE still reaches IRIS, which refuses it (docs/iris-sql.md#transaction-statements)', () => {
+    for (const options of [simple, extended, backend]) {
+      expect(plans('commit transaction;', options).map((plan) => [plan.type, plan.source])).toEqual(
+        [['commit', 'COMMIT']],
+      )
+      expect(plans(' ROLLBACK  TRANSACTION ', options)[0]).toMatchObject({ type: 'rollback' })
+      expectRejected('RELEASE SAVEPOINT sp1', -1, options)
+      expectRejected('RELEASE sp1', -1, options)
+    }
+    // Not a whole statement of the translator's: IRIS reads the TRANSACTION word.
+    expectRejected('COMMIT TRANSACTION WORK', -25, simple)
+  })
+
   it('leaves the same text alone under profile iris', () => {
     expect(sqlOf("SELECT 'a;b', 'public', '2024-01-31' FROM t ORDER BY a LIMIT 10 OFFSET 20")).toBe(
       "SELECT 'a;b', 'public', '2024-01-31' FROM t ORDER BY a NULLS FIRST LIMIT 10 OFFSET 20",

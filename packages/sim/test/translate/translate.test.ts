@@ -430,10 +430,12 @@ describe('transactions (docs/iris-sql.md#transactions)', () => {
     })
     // docs/iris-sql.md#savepoints: IRIS's only form is ROLLBACK TO SAVEPOINT name.
     expect(expectRejected('ROLLBACK TO sp1', -1).fields.message).toMatch(/ROLLBACK TO SAVEPOINT/)
-    expect(plans('RELEASE SAVEPOINT sp1')[0]).toMatchObject({
-      type: 'releaseSavepoint',
-      name: 'sp1',
-    })
+    // docs/iris-sql.md#transaction-statements, docs/iris-sql.md#savepoints: no TRANSACTION word
+    // after COMMIT or ROLLBACK, and no RELEASE.
+    for (const sql of ['COMMIT TRANSACTION', 'ROLLBACK TRANSACTION', 'COMMIT WORK TRANSACTION'])
+      expect(expectRejected(sql, -25).fields.message).toMatch(/\[WORK\] only/)
+    for (const sql of ['RELEASE SAVEPOINT sp1', 'RELEASE sp1'])
+      expect(expectRejected(sql, -1).fields.message).toMatch(/leave the RELEASE out/)
     expect(plans('SET TRANSACTION ISOLATION LEVEL READ COMMITTED')[0]).toMatchObject({
       type: 'noop',
       commandTag: 'SET',
