@@ -28,7 +28,6 @@ const BY_SQLSTATE: Readonly<Record<string, number>> = {
   '42P01': -30, // undefined_table
   '3F000': -30, // invalid_schema_name: the table's schema does not exist either
   '42703': -29, // undefined_column
-  '42601': -1, // syntax_error
   '42P06': -476, // duplicate_schema: CREATE SCHEMA of a schema that exists (docs/iris-sql.md#schemas)
   '42P07': -201, // duplicate_table [unverified]
   '42701': -306, // duplicate_column [unverified]
@@ -49,6 +48,13 @@ const EXTRA_TEXT: Readonly<Record<number, string>> = {
   [-375]: 'Cannot ROLLBACK to unestablished savepoint',
 }
 
+/**
+ * PostgreSQL's syntax error for an INSERT whose values do not match its columns, in number
+ * (docs/iris-sql.md#sqlcodes: IRIS's -116).
+ */
+const INSERT_ARITY =
+  /^INSERT has more (?:target columns than expressions|expressions than target columns)/
+
 /** `insert or update on table "x" violates foreign key ...` is the referencing side. */
 function foreignKeyCode(error: PgError, kind: StatementKind): number {
   const referencing = /^insert or update on table/.test(error.message)
@@ -64,6 +70,8 @@ function sqlcodeOf(error: PgError, kind: StatementKind): number {
       return kind === 'update' ? -120 : -119
     case '23503': // foreign_key_violation
       return foreignKeyCode(error, kind)
+    case '42601': // syntax_error
+      return INSERT_ARITY.test(error.message) ? -116 : -1
     case '22000': // data_exception: pgvector's "different vector dimensions %d and %d" (docs/iris-sql.md#vector-functions)
       if (/different vector dimensions/.test(error.message)) return -258
       if (/expected \d+ dimensions/.test(error.message)) return -104

@@ -21,6 +21,7 @@ export const SQLCODE_TEXT: Readonly<Record<number, string>> = {
   [-110]: 'Locking conflict in filing',
   [-111]: "Cannot INSERT into a 'Default Only' RowID or RowID based on field",
   [-114]: 'One or more matching rows is locked by another user',
+  [-116]: 'Cardinality mismatch on INSERT/UPDATE between values list and number of table columns',
   [-119]: 'UNIQUE or PRIMARY KEY constraint failed uniqueness check upon INSERT',
   [-120]: 'UNIQUE or PRIMARY KEY constraint failed uniqueness check upon UPDATE',
   [-121]: 'FOREIGN KEY constraint failed referential check upon INSERT of row in referencing table',

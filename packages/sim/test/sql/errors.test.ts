@@ -74,6 +74,10 @@ describeEachProfile('errors', {}, ({ sim }) => {
     ],
     ['vectors of different types', 'SELECT VECTOR_COSINE(f, g) AS c FROM vec', [], -257],
     ['a syntax error', 'SELEC 1', [], -1],
+    // docs/iris-sql.md#sqlcodes: values and columns differ in number.
+    ['fewer values than columns', 'INSERT INTO scratch (a, b) VALUES (?)', [1], -116],
+    ['more values than columns', 'INSERT INTO scratch (a) VALUES (?, ?)', [1, 2], -116],
+    ['fewer values than the table has columns', 'INSERT INTO scratch VALUES (?)', [1], -116],
   ]
 
   it.each(cases)('maps %s to its SQLCODE', async (_, sql, params, sqlcode) => {
