@@ -4,7 +4,15 @@
  * itself as a pattern. PostgreSQL's LIKE escapes with `\` by default; `ESCAPE ''` turns that off.
  * So every `[NOT] LIKE` without an ESCAPE clause gets `ESCAPE ''` right after its pattern operand.
  */
-import { caseEnd, closingParen, isWord, nextSignificant, type Token, token } from './tokenizer.js'
+import {
+  caseEnd,
+  closingParen,
+  isPunct,
+  isWord,
+  nextSignificant,
+  type Token,
+  token,
+} from './tokenizer.js'
 
 /** Comparison operators bind looser than LIKE (as in PostgreSQL), so one ends the pattern. */
 const COMPARISONS = new Set(['=', '<', '>', '<=', '>=', '<>', '!='])
@@ -30,15 +38,18 @@ export function patternEnd(tokens: readonly Token[], like: number): number {
         i = nextSignificant(tokens, i + 1)
         continue
       }
-      const last =
-        t.text === '(' ? closingParen(tokens, i) : isWord(t, 'CASE') ? caseEnd(tokens, i) : i
+      const last = isPunct(t, '(')
+        ? closingParen(tokens, i)
+        : isWord(t, 'CASE')
+          ? caseEnd(tokens, i)
+          : i
       if (last < 0 || (last === i && !PRIMARY_TYPES.has(t.type))) return -1
       end = last + 1
       expectOperand = false
-    } else if (t.type === 'punct' && t.text === '(') {
+    } else if (isPunct(t, '(')) {
       end = closingParen(tokens, i) + 1 // a call: `f(x)`, `varchar(10)`
       if (end === 0) return -1
-    } else if (t.type === 'punct' && t.text === '.') {
+    } else if (isPunct(t, '.')) {
       expectOperand = true
     } else if (t.type === 'op' && !COMPARISONS.has(t.text)) {
       expectOperand = true

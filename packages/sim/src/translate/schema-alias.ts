@@ -5,16 +5,11 @@
  */
 import { DEFAULT_SCHEMA } from '../catalog/names.js'
 import { isDefaultSchemaAlias, quoteIdentifier } from './names.js'
-import type { Token } from './tokenizer.js'
+import { isPunct, type Token } from './tokenizer.js'
 
 export function rewriteSchemaAliases(tokens: readonly Token[]): Token[] {
   return tokens.map((token, i) => {
-    const next = tokens[i + 1]
-    const previous = tokens[i - 1]
-    const qualifies =
-      next?.type === 'punct' &&
-      next.text === '.' &&
-      !(previous?.type === 'punct' && previous.text === '.')
+    const qualifies = isPunct(tokens[i + 1], '.') && !isPunct(tokens[i - 1], '.')
     return qualifies && isDefaultSchemaAlias(token)
       ? { type: 'quoted', text: quoteIdentifier(DEFAULT_SCHEMA), depth: token.depth }
       : token

@@ -7,10 +7,12 @@
  * `%VID` appears only where it is named, as in IRIS.
  */
 import { CLAUSE_WORDS, JOIN_WORDS } from './clause-words.js'
+import { aliasAfter } from './from-items.js'
 import { irisError } from './iris-error.js'
 import { quoteIdentifier } from './names.js'
 import {
   closingParen,
+  isPunct,
   isWord,
   nextSignificant,
   previousSignificant,
@@ -20,15 +22,14 @@ import {
 
 const VID_ALIAS = 'iris_sim_vid'
 const ROW_COLUMN = 'iris_sim_row'
-const NOT_AN_ALIAS = new Set([...CLAUSE_WORDS, ...JOIN_WORDS, 'ON'])
+const NOT_AN_ALIAS = [...CLAUSE_WORDS, ...JOIN_WORDS, 'ON']
 
 /** The token range a `%VID` at `at` belongs to: its enclosing parentheses, or the whole statement. */
 function scopeOf(tokens: readonly Token[], at: number): { start: number; end: number } {
   const depth = tokens[at]?.depth ?? 0
   if (depth === 0) return { start: 0, end: tokens.length }
   const open = tokens.findLastIndex(
-    (token, i) =>
-      i < at && token.type === 'punct' && token.text === '(' && token.depth === depth - 1,
+    (token, i) => i < at && isPunct(token, '(') && token.depth === depth - 1,
   )
   return { start: open + 1, end: closingParen(tokens, open) }
 }
@@ -43,7 +44,7 @@ function derivedTable(
     if (!isWord(tokens[i], 'FROM') || tokens[i]?.depth !== depth) continue
     const open = nextSignificant(tokens, i + 1)
     const first = tokens[nextSignificant(tokens, open + 1)]
-    if (tokens[open]?.text === '(' && (isWord(first, 'SELECT') || isWord(first, 'WITH'))) {
+    if (isPunct(tokens[open], '(') && (isWord(first, 'SELECT') || isWord(first, 'WITH'))) {
       return { from: i, open, close: closingParen(tokens, open) }
     }
   }
@@ -70,18 +71,12 @@ function rewriteScope(tokens: readonly Token[], at: number): Token[] {
       '%VID is supported over a derived table: SELECT ..., %VID FROM (SELECT TOP ALL ... ORDER BY ...) WHERE %VID ...',
     )
   const { from, open, close } = derived
-  let aliasStart = nextSignificant(tokens, close + 1)
-  let aliasEnd = close + 1
-  let alias = VID_ALIAS
-  if (isWord(tokens[aliasStart], 'AS')) aliasStart = nextSignificant(tokens, aliasStart + 1)
-  const aliasToken = tokens[aliasStart]
-  if (
-    (aliasToken?.type === 'word' && !NOT_AN_ALIAS.has(aliasToken.text.toUpperCase())) ||
-    aliasToken?.type === 'quoted'
-  ) {
-    alias = aliasToken.type === 'quoted' ? aliasToken.text.slice(1, -1) : aliasToken.text
-    aliasEnd = aliasStart + 1
-  }
+  const { alias: aliasToken, end: aliasEnd } = aliasAfter(tokens, close + 1, NOT_AN_ALIAS)
+  const alias = !aliasToken
+    ? VID_ALIAS
+    : aliasToken.type === 'quoted'
+      ? aliasToken.text.slice(1, -1)
+      : aliasToken.text
   const a = quoteIdentifier(alias)
   const numbered = `(SELECT ${a} AS ${ROW_COLUMN}, ${a}.*, row_number() over () AS "%VID" FROM ${tokens
     .slice(open, close + 1)
@@ -98,9 +93,9 @@ function rewriteScope(tokens: readonly Token[], at: number): Token[] {
     const inSelectList = i > select && i < from && token.depth === depth
     if (inSelectList && token.type === 'op' && token.text === '*') {
       const before = tokens[previousSignificant(tokens, i - 1)]
-      if (before?.text === ',' || isWord(before, 'SELECT'))
+      if (isPunct(before, ',') || isWord(before, 'SELECT'))
         return { ...token, type: 'word', text: wholeRow }
-      if (before?.text === '.') return { ...token, type: 'word', text: `${ROW_COLUMN}).*` }
+      if (isPunct(before, '.')) return { ...token, type: 'word', text: `${ROW_COLUMN}).*` }
     }
     return token
   })
@@ -108,7 +103,7 @@ function rewriteScope(tokens: readonly Token[], at: number): Token[] {
   const withQualifiedStars = rewritten.map((token, i): Token => {
     const dot = rewritten[i + 1]
     const star = rewritten[i + 2]
-    return dot?.text === '.' && star?.text === `${ROW_COLUMN}).*`
+    return isPunct(dot, '.') && star?.text === `${ROW_COLUMN}).*`
       ? { ...token, text: `(${token.text}` }
       : token
   })
