@@ -13,6 +13,7 @@
  */
 import { type PGlite, protocol } from '@electric-sql/pglite'
 import { Parser } from 'pg-protocol/dist/parser.js'
+import { PreparedStatements } from './prepared-statements.js'
 import type { FieldDescription, ParameterValue } from './types.js'
 
 const { serialize } = protocol
@@ -21,6 +22,8 @@ const { serialize } = protocol
 export interface BackendStatement {
   sql: string
   params?: readonly ParameterValue[]
+  /** Run as a named prepared statement, kept for the next run of the same text (./prepared-statements.ts). */
+  prepare?: boolean
 }
 
 /** What PostgreSQL returned for one statement. */
@@ -186,6 +189,7 @@ export class Backend {
   #queue: Promise<unknown> = Promise.resolve()
   /** PostgreSQL lost a statement mid-execution (STATEMENT_GOT_NO_REPLY): no call may reach it again. */
   #wedged = false
+  readonly #prepared = new PreparedStatements()
 
   constructor(pg: PGlite) {
     this.#pg = pg
@@ -248,10 +252,21 @@ export class Backend {
     options: BatchOptions = {},
   ): Promise<BatchOutcome> {
     const body: Uint8Array[] = []
-    for (const statement of statements) {
+    // Statements parsed under a new name in this batch, by their index.
+    const parsed = new Map<number, string>()
+    if (statements.length > 0)
+      for (const name of this.#prepared.takeUnused())
+        body.push(serialize.close({ type: 'S', name }))
+    for (const [i, statement] of statements.entries()) {
+      const { sql, params = [], prepare } = statement
+      let name = prepare ? this.#prepared.nameOf(sql) : undefined
+      if (prepare && name === undefined) {
+        name = this.#prepared.newName()
+        parsed.set(i, name)
+      }
+      if (name === undefined || parsed.has(i)) body.push(serialize.parse({ name, text: sql }))
       body.push(
-        serialize.parse({ text: statement.sql }),
-        serialize.bind({ values: (statement.params ?? []) as (string | Buffer | null)[] }),
+        serialize.bind({ statement: name, values: params as (string | Buffer | null)[] }),
         serialize.describe({ type: 'P' }),
         serialize.execute({}),
       )
@@ -260,10 +275,19 @@ export class Backend {
     const { main, error } = await this.#exchangeSegments(body, options)
     const collector = new ResultCollector()
     for (const message of main) collector.accept(message)
+    for (const [i, name] of parsed) {
+      if (i < collector.results.length) this.#prepared.prepared(statements[i]!.sql, name)
+      else this.#prepared.failed(name)
+    }
     const unanswered = !error && collector.results.length < statements.length
     if (unanswered) this.#wedged = true
     const failure = unanswered ? STATEMENT_GOT_NO_REPLY : error
     return { results: collector.results, ...(failure ? { error: failure } : {}) }
+  }
+
+  /** The schema changed: the prepared statements are not run again (./prepared-statements.ts). */
+  forgetPrepared(): void {
+    this.#prepared.clear()
   }
 
   /** Runs parameterless SQL (possibly several statements) with the simple protocol. */

@@ -119,6 +119,7 @@ export async function createEngine(
       // while it ran got the old snapshot, and its plan the old version (docs/iris-sql.md#rowid).
       catalog = next
       planCache.clear()
+      backend.forgetPrepared()
     },
     schemaVersion: () => catalog.version,
     shape: async (raw, plan) =>

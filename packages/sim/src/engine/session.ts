@@ -37,6 +37,13 @@ const SET_LAST_IDENTITY = "select set_config('iris_sim.last_identity', $1, false
 
 const WRITES: ReadonlySet<string> = new Set(['insert', 'update', 'delete'])
 
+/**
+ * Whether the backend keeps the plan's statement prepared for its next run (./prepared-statements.ts):
+ * a query, not DDL, which runs once and after which every prepared statement is forgotten.
+ */
+const keptPrepared = (plan: RunPlan) =>
+  !plan.changesSchema && (plan.kind === 'select' || WRITES.has(plan.kind))
+
 const missingTable = (table: TableRef) =>
   irisError(-30, `table ${table.schema}.${table.name} does not exist`)
 
@@ -321,6 +328,7 @@ export class IrisSession implements EngineSession {
     statements.push({
       sql: identity ? `${plan.sql}\nreturning ${quoteIdentifier(identity)}` : plan.sql,
       params,
+      prepare: keptPrepared(plan),
     })
     for (const sql of plan.after) statements.push({ sql })
     let outcome: BatchOutcome

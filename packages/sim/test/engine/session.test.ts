@@ -110,6 +110,30 @@ describe('engine sessions', () => {
     await session.close()
   })
 
+  // The backend keeps a statement run again prepared (src/engine/prepared-statements.ts): more than
+  // five runs, so PostgreSQL plans it generically, then DDL changes what the same text reads.
+  it('runs a text it ran before against the schema as it is now, and after a failed run', async () => {
+    const session = engine.openSession({ user: 'u', database: 'd' })
+    const read = 'SELECT * FROM reshaped WHERE id = ?'
+    const rowsOf = async (id: string) => {
+      const result = await session.execute(read, [id], [])
+      return { labels: result.fields?.map((field) => field.name), rows: result.rows }
+    }
+    await runAll(session, 'CREATE TABLE reshaped (id INTEGER); INSERT INTO reshaped VALUES (1)')
+    for (let run = 0; run < 6; run++)
+      expect(await rowsOf('1')).toEqual({ labels: ['id'], rows: [['1']] })
+    await expect(session.execute(read, ['x'], [])).rejects.toBeInstanceOf(SimError)
+    await runAll(session, "ALTER TABLE reshaped ADD COLUMN c VARCHAR(5) DEFAULT 'c'")
+    expect(await rowsOf('1')).toEqual({ labels: ['id', 'c'], rows: [['1', 'c']] })
+    await runAll(
+      session,
+      "DROP TABLE reshaped; CREATE TABLE reshaped (id VARCHAR(5)); INSERT INTO reshaped VALUES ('x')",
+    )
+    expect(await rowsOf('x')).toEqual({ labels: ['id'], rows: [['x']] })
+    await runAll(session, 'DROP TABLE reshaped')
+    await session.close()
+  })
+
   it('rolls back and releases the backend when a session in a transaction closes', async () => {
     const a = engine.openSession({ user: 'u', database: 'd' })
     const b = engine.openSession({ user: 'u', database: 'd' })
