@@ -143,6 +143,20 @@ export async function initTest(`,
     `.modifyEnd(${IRIS} ? sql\`\` : sql\`PARTITION by LIST ("part_column")\`)`,
     `${IRIS} ? sql\`\` : sql\`PARTITION`,
   ],
+  [
+    // IRIS has no materialized views: schema's create-view cleanup drops none (the dialect refuses it).
+    'schema.test.ts',
+    "if (sqlSpec === 'postgres') {\n          await ctx.db.schema\n            .dropView('materialized_dogs')",
+    `if (sqlSpec === 'postgres' && !${IRIS}) {\n          await ctx.db.schema\n            .dropView('materialized_dogs')`,
+    `sqlSpec === 'postgres' && !${IRIS}) {\n          await ctx.db.schema\n            .dropView(`,
+  ],
+  [
+    // An IRIS index belongs to its table: with-schema's create-index cleanup names it.
+    'with-schema.test.ts',
+    "          .dropIndex('pet_id_index')\n          .ifExists()",
+    `          .dropIndex('pet_id_index')\n          .$call((drop) => (${IRIS} ? drop.on('pet') : drop))\n          .ifExists()`,
+    `${IRIS} ? drop.on('pet') : drop`,
+  ],
 ]
 
 function fail(message) {
