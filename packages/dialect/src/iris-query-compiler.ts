@@ -70,6 +70,7 @@ import type { IrisBulkInsertForm, IrisPaging } from './iris-dialect-config.js'
 import { DEFAULT_SCHEMA } from './iris-metadata.js'
 import { sanitizeDdlLiteral, sanitizeIrisIdentifier } from './iris-sql-text.js'
 import { toIrisParameter } from './iris-values.js'
+import { isPostgresJsonFunction, POSTGRES_JSON_CALL, refusePostgresJson } from './postgres-json.js'
 import { withPlan } from './query-plan.js'
 import { checkDeleteSecondFrom, checkUpdateSecondFrom } from './second-from.js'
 import { tupleInCondition } from './tuple-in.js'
@@ -139,7 +140,10 @@ const DISTANCE_OPERATOR = /<=>|<#>|<->/
  * Everything visitRaw refuses, found in one pass: most fragments (Kysely's own `desc`, most
  * sql`...` text) hold none of it.
  */
-const SUSPECT_RAW = new RegExp(`::|${DISTANCE_OPERATOR.source}|${PLACEHOLDER.source}`)
+const SUSPECT_RAW = new RegExp(
+  `::|${DISTANCE_OPERATOR.source}|${PLACEHOLDER.source}|${POSTGRES_JSON_CALL.source}`,
+  'i',
+)
 
 /**
  * Row-locking modifiers: the simulator rejects them and IRIS support is unverified
@@ -587,6 +591,7 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
    * (docs/iris-sql.md#functions).
    */
   protected override visitAggregateFunction(node: AggregateFunctionNode): void {
+    if (isPostgresJsonFunction(node.func)) refusePostgresJson(node.func)
     if (node.filter)
       throw new IrisUnsupportedError(
         `${node.func}(...) filterWhere() is not IRIS SQL: IRIS aggregates take no FILTER clause. Aggregate a CASE instead, which drops the other rows as NULLs: sql\`${node.func}(case when <condition> then <value> end)\``,
@@ -608,6 +613,7 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
    * inside the call's.
    */
   protected override visitFunction(node: FunctionNode): void {
+    if (isPostgresJsonFunction(node.func)) refusePostgresJson(node.func)
     if (node.func.toLowerCase() !== 'any') {
       super.visitFunction(node)
       return
@@ -1050,8 +1056,13 @@ function isTableStar(node: OperationNode): boolean {
   )
 }
 
-/** Refuses SQL text that holds a `::` cast, a distance operator or a `$n` (see visitRaw). */
+/**
+ * Refuses SQL text that holds a `::` cast, a distance operator, a PostgreSQL JSON builder or a `$n`
+ * (see visitRaw).
+ */
 function refuseRawFragment(fragment: string): never {
+  const json = POSTGRES_JSON_CALL.exec(fragment)?.[1]
+  if (json) refusePostgresJson(json)
   if (fragment.includes('::')) {
     throw new IrisUnsupportedError(
       `'::' casts reach IRIS unchanged and fail; write CAST(x AS type): ${fragment}`,

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { jsonArrayFrom, jsonBuildObject, jsonObjectFrom } from 'kysely/helpers/postgres'
 import { describe, expect, it } from 'vitest'
 import { compilingDb } from '../support/compile.js'
 
@@ -325,6 +326,33 @@ describe('row limits (LIMIT, TOP and %VID paging)', () => {
         .select((eb) => eb.fn.count('id').as('n'))
         .compile().sql,
     ).toBe('select count("id") as "n" from "person"')
+  })
+
+  it("Kysely's PostgreSQL JSON builders are refused (json_agg, to_json and json_build_object are not IRIS functions)", () => {
+    const pets = limitDb.selectFrom('pet').select(['pet.name'])
+    const builders = [
+      ['json_agg', limitDb.selectFrom('pet').select((eb) => eb.fn.jsonAgg('pet').as('pets'))],
+      ['to_json', limitDb.selectFrom('pet').select((eb) => eb.fn.toJson('pet').as('pet'))],
+      ['json_agg', limitDb.selectNoFrom(() => jsonArrayFrom(pets).as('pets'))],
+      ['to_json', limitDb.selectNoFrom(() => jsonObjectFrom(pets).as('pet'))],
+      [
+        'json_build_object',
+        limitDb
+          .selectFrom('pet')
+          .select((eb) => jsonBuildObject({ name: eb.ref('pet.name') }).as('pet')),
+      ],
+    ] as const
+    for (const [name, query] of builders)
+      expect(() => query.compile()).toThrowError(
+        expect.objectContaining({
+          name: 'IrisUnsupportedError',
+          message: expect.stringMatching(
+            new RegExp(
+              `^${name}\\(\\) is not an IRIS SQL function.*build the JSON in the application`,
+            ),
+          ),
+        }),
+      )
   })
 
   it('lateral joins and APPLY are refused (IRIS joins have neither)', () => {
