@@ -401,6 +401,19 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
 
   protected override visitBinaryOperation(node: BinaryOperationNode): void {
     const operator = OperatorNode.is(node.operator) ? node.operator.operator : undefined
+    if (operator === 'is' || operator === 'is not') {
+      const truth = booleanOperand(node.rightOperand)
+      if (truth !== undefined) {
+        this.#compileIsBoolean(node.leftOperand, operator === 'is', truth)
+        return
+      }
+    }
+    if (isPredicate(node.leftOperand) || isPredicate(node.rightOperand)) {
+      // docs/iris-sql.md#booleans: IRIS refuses `(a = 1) = (b = 2)`, `a = 1 IS NULL`, ...
+      throw new IrisUnsupportedError(
+        `a condition as an operand of '${operator ?? 'an operator'}' is not IRIS SQL, where conditions are not values: use the condition itself where a condition goes, or its value as a CASE: eb.case().when(condition).then(1).else(0).end()`,
+      )
+    }
     if (operator === 'in' || operator === 'not in') {
       const list = node.rightOperand as { kind: string; values?: readonly unknown[] }
       // An empty IN () is a syntax error in IRIS (docs/iris-sql.md#operators): write the
@@ -426,13 +439,6 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       this.visitNode(node.rightOperand)
       this.append(')')
       return
-    }
-    if (operator === 'is' || operator === 'is not') {
-      const truth = booleanOperand(node.rightOperand)
-      if (truth !== undefined) {
-        this.#compileIsBoolean(node.leftOperand, operator === 'is', truth)
-        return
-      }
     }
     const reason = operator === undefined ? undefined : UNSUPPORTED_OPERATORS.get(operator)
     if (reason) throw new IrisUnsupportedError(`operator '${operator}': ${reason}`)

@@ -39,6 +39,25 @@ describe.each(pagingDbs)('conditions and booleans ($paging paging)', ({ db }) =>
     ).toThrow(/conditions are not values/)
   })
 
+  it('refuses a condition as the operand of an operator: IRIS compares no conditions', () => {
+    for (const compile of [
+      () => where((eb) => eb(eb('a', '=', 1), '=', eb('b', '=', 2))),
+      () => where((eb) => eb(eb('a', '=', 1), '=', eb.lit(true))),
+      () => where((eb) => eb(eb('a', '=', 1), 'is', null)),
+      () => where((eb) => eb(eb.exists(eb.selectFrom('u').select('x')), '=', eb.lit(false))),
+      () => where((eb) => eb('s', '=', eb.and([eb('a', '=', 1), eb('b', '=', 2)]))),
+    ]) {
+      expect(compile).toThrow(IrisUnsupportedError)
+      expect(compile).toThrow(/a condition as an operand of '(=|is)'/)
+    }
+    expect(() =>
+      db
+        .updateTable('t')
+        .set((eb) => ({ n: eb(eb('a', '>', 1), '+', 1) }))
+        .compile(),
+    ).toThrow(/conditions are not values/)
+  })
+
   it('compares a value used as a condition with 1', () => {
     expect(where((eb) => eb.lit(true))).toBe('select "id" from "t" where 1 = 1')
     expect(where((eb) => eb.lit(false))).toBe('select "id" from "t" where 0 = 1')
