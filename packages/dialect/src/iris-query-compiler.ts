@@ -9,6 +9,7 @@ import {
   type BinaryOperationNode,
   type CaseNode,
   type ColumnDefinitionNode,
+  type ColumnUpdateNode,
   type CompiledQuery,
   type CreateIndexNode,
   type CreateTableNode,
@@ -55,6 +56,7 @@ import {
   type UniqueConstraintNode,
   type UpdateQueryNode,
   type UsingNode,
+  type ValueListNode,
   type ValueNode,
   type ValuesNode,
   type WhenNode,
@@ -64,7 +66,13 @@ import { checkCreatedTableName } from './created-table-name.js'
 import { IrisInputError, IrisUnsupportedError } from './errors.js'
 import { isIndexColumn } from './index-columns.js'
 import { inlineCtes } from './inline-ctes.js'
-import { booleanOperand, isLeafValue, isPredicate, isValueExpression } from './iris-conditions.js'
+import {
+  booleanOperand,
+  isLeafValue,
+  isPredicate,
+  isValueExpression,
+  refuseConditionAsValue,
+} from './iris-conditions.js'
 import { toIrisDataType } from './iris-data-types.js'
 import type { IrisBulkInsertForm, IrisPaging } from './iris-dialect-config.js'
 import { DEFAULT_SCHEMA } from './iris-metadata.js'
@@ -408,12 +416,9 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
         return
       }
     }
-    if (isPredicate(node.leftOperand) || isPredicate(node.rightOperand)) {
-      // docs/iris-sql.md#booleans: IRIS refuses `(a = 1) = (b = 2)`, `a = 1 IS NULL`, ...
-      throw new IrisUnsupportedError(
-        `a condition as an operand of '${operator ?? 'an operator'}' is not IRIS SQL, where conditions are not values: use the condition itself where a condition goes, or its value as a CASE: eb.case().when(condition).then(1).else(0).end()`,
-      )
-    }
+    const operand = `an operand of '${operator ?? 'an operator'}'`
+    refuseConditionAsValue(node.leftOperand, operand)
+    refuseConditionAsValue(node.rightOperand, operand)
     if (operator === 'in' || operator === 'not in') {
       const list = node.rightOperand as { kind: string; values?: readonly unknown[] }
       // An empty IN () is a syntax error in IRIS (docs/iris-sql.md#operators): write the
@@ -538,8 +543,25 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
     this.append(')')
   }
 
+  protected override visitCase(node: CaseNode): void {
+    refuseConditionAsValue(node.else, "a CASE's ELSE")
+    super.visitCase(node)
+  }
+
+  protected override visitColumnUpdate(node: ColumnUpdateNode): void {
+    refuseConditionAsValue(node.value, 'a value to SET')
+    super.visitColumnUpdate(node)
+  }
+
+  /** An INSERT's row or an IN list. */
+  protected override visitValueList(node: ValueListNode): void {
+    for (const value of node.values) refuseConditionAsValue(value, 'a listed value')
+    super.visitValueList(node)
+  }
+
   /** A searched CASE's WHEN takes a condition; a simple CASE's (`CASE x WHEN v`) takes a value. */
   protected override visitWhen(node: WhenNode): void {
+    refuseConditionAsValue(node.result, "a CASE's THEN")
     if ((this.parentNode as CaseNode | undefined)?.value !== undefined) {
       super.visitWhen(node)
       return
@@ -593,6 +615,8 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
    * (docs/iris-sql.md#functions).
    */
   protected override visitAggregateFunction(node: AggregateFunctionNode): void {
+    for (const argument of node.aggregated)
+      refuseConditionAsValue(argument, `an argument of ${node.func}`)
     if (node.filter)
       throw new IrisUnsupportedError(
         `${node.func}(...) filterWhere() is not IRIS SQL: IRIS aggregates take no FILTER clause. Aggregate a CASE instead, which drops the other rows as NULLs: sql\`${node.func}(case when <condition> then <value> end)\``,
@@ -614,6 +638,8 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
    * inside the call's.
    */
   protected override visitFunction(node: FunctionNode): void {
+    for (const argument of node.arguments)
+      refuseConditionAsValue(argument, `an argument of ${node.func}`)
     if (node.func.toLowerCase() !== 'any') {
       super.visitFunction(node)
       return

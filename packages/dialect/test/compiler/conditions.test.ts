@@ -50,12 +50,35 @@ describe.each(pagingDbs)('conditions and booleans ($paging paging)', ({ db }) =>
       expect(compile).toThrow(IrisUnsupportedError)
       expect(compile).toThrow(/a condition as an operand of '(=|is)'/)
     }
-    expect(() =>
-      db
-        .updateTable('t')
-        .set((eb) => ({ n: eb(eb('a', '>', 1), '+', 1) }))
-        .compile(),
-    ).toThrow(/conditions are not values/)
+    for (const compile of [
+      () => db.updateTable('t').set((eb) => ({ n: eb(eb('a', '>', 1), '+', 1) })),
+      () => db.updateTable('t').set((eb) => ({ s: eb('a', '=', 1) })),
+      () => db.insertInto('t').values((eb) => ({ s: eb('a', 'is', null) })),
+      () => db.selectFrom('t').select((eb) => eb.fn.coalesce(eb('a', '=', 1), eb.lit(0)).as('c')),
+      () => db.selectFrom('t').select((eb) => eb.fn.max(eb('a', '=', 1)).as('c')),
+      () =>
+        db.selectFrom('t').select((eb) =>
+          eb
+            .case()
+            .when('a', '=', 1)
+            .then(eb('b', '=', 2))
+            .else(0)
+            .end()
+            .as('c'),
+        ),
+      () =>
+        db.selectFrom('t').select((eb) =>
+          eb
+            .case()
+            .when('a', '=', 1)
+            .then(1)
+            .else(eb('b', '=', 2))
+            .end()
+            .as('c'),
+        ),
+    ]) {
+      expect(() => compile().compile()).toThrow(/a condition as .* is not IRIS SQL/)
+    }
   })
 
   it('compares a value used as a condition with 1', () => {
