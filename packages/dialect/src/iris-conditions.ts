@@ -7,6 +7,7 @@ import {
   type UnaryOperationNode,
   type ValueNode,
 } from 'kysely'
+import { IrisUnsupportedError } from './errors.js'
 
 /**
  * Nodes that are values, never predicates. IRIS has no boolean expressions: a predicate is not a
@@ -71,4 +72,23 @@ export function isPredicate(node: OperationNode): boolean {
     default:
       return false
   }
+}
+
+/**
+ * Throws when `node`, written where a value goes (`place`: an operator's operand, a function's
+ * argument, a CASE result, a SET value, a list item), is a predicate: IRIS refuses
+ * `(a = 1) = (b = 2)`, `a = 1 IS NULL`, `COALESCE(a = 1, 0)` (docs/iris-sql.md#booleans).
+ */
+export function refuseConditionAsValue(node: OperationNode | undefined, place: string): void {
+  if (node !== undefined && isPredicate(node)) throw conditionAsValueError(place)
+}
+
+/**
+ * The error for a condition written where a value goes. Call sites whose `place` names the
+ * operator or function test `isPredicate` first, so that the hot path builds no message.
+ */
+export function conditionAsValueError(place: string): IrisUnsupportedError {
+  return new IrisUnsupportedError(
+    `a condition as ${place} is not IRIS SQL, where conditions are not values: use the condition itself where a condition goes, or its value as a CASE: eb.case().when(condition).then(1).else(0).end()`,
+  )
 }

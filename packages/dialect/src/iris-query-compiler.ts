@@ -9,6 +9,7 @@ import {
   type BinaryOperationNode,
   type CaseNode,
   type ColumnDefinitionNode,
+  type ColumnUpdateNode,
   type CompiledQuery,
   type CreateIndexNode,
   type CreateTableNode,
@@ -55,6 +56,7 @@ import {
   type UniqueConstraintNode,
   type UpdateQueryNode,
   type UsingNode,
+  type ValueListNode,
   type ValueNode,
   type ValuesNode,
   type WhenNode,
@@ -64,7 +66,14 @@ import { checkCreatedTableName } from './created-table-name.js'
 import { IrisInputError, IrisUnsupportedError } from './errors.js'
 import { isIndexColumn } from './index-columns.js'
 import { inlineCtes } from './inline-ctes.js'
-import { booleanOperand, isLeafValue, isPredicate, isValueExpression } from './iris-conditions.js'
+import {
+  booleanOperand,
+  conditionAsValueError,
+  isLeafValue,
+  isPredicate,
+  isValueExpression,
+  refuseConditionAsValue,
+} from './iris-conditions.js'
 import { toIrisDataType } from './iris-data-types.js'
 import type { IrisBulkInsertForm, IrisPaging } from './iris-dialect-config.js'
 import { DEFAULT_SCHEMA } from './iris-metadata.js'
@@ -405,6 +414,15 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
 
   protected override visitBinaryOperation(node: BinaryOperationNode): void {
     const operator = OperatorNode.is(node.operator) ? node.operator.operator : undefined
+    if (operator === 'is' || operator === 'is not') {
+      const truth = booleanOperand(node.rightOperand)
+      if (truth !== undefined) {
+        this.#compileIsBoolean(node.leftOperand, operator === 'is', truth)
+        return
+      }
+    }
+    if (isPredicate(node.leftOperand) || isPredicate(node.rightOperand))
+      throw conditionAsValueError(`an operand of '${operator ?? 'an operator'}'`)
     if (operator === 'in' || operator === 'not in') {
       const list = node.rightOperand as { kind: string; values?: readonly unknown[] }
       // An empty IN () is a syntax error in IRIS (docs/iris-sql.md#operators): write the
@@ -430,13 +448,6 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       this.visitNode(node.rightOperand)
       this.append(')')
       return
-    }
-    if (operator === 'is' || operator === 'is not') {
-      const truth = booleanOperand(node.rightOperand)
-      if (truth !== undefined) {
-        this.#compileIsBoolean(node.leftOperand, operator === 'is', truth)
-        return
-      }
     }
     const reason = operator === undefined ? undefined : UNSUPPORTED_OPERATORS.get(operator)
     if (reason) throw new IrisUnsupportedError(`operator '${operator}': ${reason}`)
@@ -536,8 +547,25 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
     this.append(')')
   }
 
+  protected override visitCase(node: CaseNode): void {
+    refuseConditionAsValue(node.else, "a CASE's ELSE")
+    super.visitCase(node)
+  }
+
+  protected override visitColumnUpdate(node: ColumnUpdateNode): void {
+    refuseConditionAsValue(node.value, 'a value to SET')
+    super.visitColumnUpdate(node)
+  }
+
+  /** An INSERT's row or an IN list. */
+  protected override visitValueList(node: ValueListNode): void {
+    for (const value of node.values) refuseConditionAsValue(value, 'a listed value')
+    super.visitValueList(node)
+  }
+
   /** A searched CASE's WHEN takes a condition; a simple CASE's (`CASE x WHEN v`) takes a value. */
   protected override visitWhen(node: WhenNode): void {
+    refuseConditionAsValue(node.result, "a CASE's THEN")
     if ((this.parentNode as CaseNode | undefined)?.value !== undefined) {
       super.visitWhen(node)
       return
@@ -592,6 +620,8 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
    */
   protected override visitAggregateFunction(node: AggregateFunctionNode): void {
     if (isPostgresJsonFunction(node.func)) refusePostgresJson(node.func)
+    if (node.aggregated.some(isPredicate))
+      throw conditionAsValueError(`an argument of ${node.func}`)
     if (node.filter)
       throw new IrisUnsupportedError(
         `${node.func}(...) filterWhere() is not IRIS SQL: IRIS aggregates take no FILTER clause. Aggregate a CASE instead, which drops the other rows as NULLs: sql\`${node.func}(case when <condition> then <value> end)\``,
@@ -614,6 +644,7 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
    */
   protected override visitFunction(node: FunctionNode): void {
     if (isPostgresJsonFunction(node.func)) refusePostgresJson(node.func)
+    if (node.arguments.some(isPredicate)) throw conditionAsValueError(`an argument of ${node.func}`)
     if (node.func.toLowerCase() !== 'any') {
       super.visitFunction(node)
       return

@@ -39,6 +39,48 @@ describe.each(pagingDbs)('conditions and booleans ($paging paging)', ({ db }) =>
     ).toThrow(/conditions are not values/)
   })
 
+  it('refuses a condition as the operand of an operator: IRIS compares no conditions', () => {
+    for (const compile of [
+      () => where((eb) => eb(eb('a', '=', 1), '=', eb('b', '=', 2))),
+      () => where((eb) => eb(eb('a', '=', 1), '=', eb.lit(true))),
+      () => where((eb) => eb(eb('a', '=', 1), 'is', null)),
+      () => where((eb) => eb(eb.exists(eb.selectFrom('u').select('x')), '=', eb.lit(false))),
+      () => where((eb) => eb('s', '=', eb.and([eb('a', '=', 1), eb('b', '=', 2)]))),
+    ]) {
+      expect(compile).toThrow(IrisUnsupportedError)
+      expect(compile).toThrow(/a condition as an operand of '(=|is)'/)
+    }
+    for (const compile of [
+      () => db.updateTable('t').set((eb) => ({ n: eb(eb('a', '>', 1), '+', 1) })),
+      () => db.updateTable('t').set((eb) => ({ s: eb('a', '=', 1) })),
+      () => db.insertInto('t').values((eb) => ({ s: eb('a', 'is', null) })),
+      () => db.selectFrom('t').select((eb) => eb.fn.coalesce(eb('a', '=', 1), eb.lit(0)).as('c')),
+      () => db.selectFrom('t').select((eb) => eb.fn.max(eb('a', '=', 1)).as('c')),
+      () =>
+        db.selectFrom('t').select((eb) =>
+          eb
+            .case()
+            .when('a', '=', 1)
+            .then(eb('b', '=', 2))
+            .else(0)
+            .end()
+            .as('c'),
+        ),
+      () =>
+        db.selectFrom('t').select((eb) =>
+          eb
+            .case()
+            .when('a', '=', 1)
+            .then(1)
+            .else(eb('b', '=', 2))
+            .end()
+            .as('c'),
+        ),
+    ]) {
+      expect(() => compile().compile()).toThrow(/a condition as .* is not IRIS SQL/)
+    }
+  })
+
   it('compares a value used as a condition with 1', () => {
     expect(where((eb) => eb.lit(true))).toBe('select "id" from "t" where 1 = 1')
     expect(where((eb) => eb.lit(false))).toBe('select "id" from "t" where 0 = 1')

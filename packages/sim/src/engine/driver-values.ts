@@ -16,20 +16,18 @@ import {
   pythonStr,
 } from './python-values.js'
 
+/** BIT arrives as `1` / `0`, an integer: no result column is a boolean expression (predicate-columns.ts). */
 const INTEGER_TYPES: ReadonlySet<number> = new Set([
+  ODBC.BIT,
   ODBC.BIGINT,
   ODBC.INTEGER,
   ODBC.SMALLINT,
   ODBC.TINYINT,
 ])
 
-/** BIT arrives as `1` / `0` (profile `iris`), a boolean expression as `t` / `f`. */
-const bitValue = (text: string) => pythonInt(text === '1' || text === 't' ? '1' : '0')
-
 export function dbapiValue(text: string | null, odbcType: number): PythonValue {
   if (text === null) return NONE
   if (INTEGER_TYPES.has(odbcType)) return pythonInt(text)
-  if (odbcType === ODBC.BIT) return bitValue(text)
   if (odbcType === ODBC.NUMERIC || odbcType === ODBC.DECIMAL) return pythonDecimal(text)
   if (odbcType === ODBC.DOUBLE || odbcType === ODBC.REAL) return pythonFloat(text)
   return pythonStr(text)

@@ -9,6 +9,7 @@ import type { Plan } from '../translate/plan.js'
 import type { RawResult } from './backend.js'
 import { dbapiColumnsAndRows } from './dbapi-results.js'
 import { embeddedColumnsAndRows, embeddedDescribedFields } from './embedded-results.js'
+import { refusePredicateColumns } from './predicate-columns.js'
 import { publicSchemaOutput } from './public-schema-output.js'
 import type { ResultShaper, ShapedColumn } from './result-shaping.js'
 import type { TableInfo } from './table-info.js'
@@ -27,8 +28,14 @@ export class ProfilePresenter {
     this.#tables = tables
   }
 
+  /** The shaped columns of PostgreSQL's description; a predicate selected as a value is refused. */
+  #columns(fields: readonly FieldDescription[]): Promise<ShapedColumn[]> {
+    refusePredicateColumns(fields)
+    return this.#shaper.columns(fields)
+  }
+
   async result(raw: RawResult, plan: Plan): Promise<StatementResult> {
-    const columns = raw.fields ? await this.#shaper.columns(raw.fields) : null
+    const columns = raw.fields ? await this.#columns(raw.fields) : null
     const rows = columns ? this.#shaper.rows(columns, raw) : raw.rows
     switch (this.#profile) {
       case 'iris':
@@ -65,7 +72,7 @@ export class ProfilePresenter {
    * statement; the sim describes it by type instead (dbapi-results.ts, embedded-results.ts).
    */
   async describedFields(raw: FieldDescription[], plan: Plan): Promise<FieldDescription[]> {
-    const columns = await this.#shaper.columns(raw)
+    const columns = await this.#columns(raw)
     switch (this.#profile) {
       case 'iris':
         return columns.map((c) => c.field)

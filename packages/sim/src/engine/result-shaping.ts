@@ -1,11 +1,12 @@
 /**
  * Results as profile `iris` presents them (docs/iris-sql.md#simulator-profiles): RowDescription
- * carries each column's declared IRIS type, values are text, BIT is `1`/`0`
- * (docs/iris-sql.md#booleans) and vectors are comma-separated numbers without brackets
+ * carries each column's declared IRIS type (BIT as `bool`, its values `1`/`0`,
+ * docs/iris-sql.md#booleans), values are text, and vectors are comma-separated numbers without brackets
  * (docs/iris-sql.md#vector-results). Labels are PostgreSQL's (quoted labels keep their case).
  *
  * The declared type of a column read straight from a table comes from `iris_sim.column_info`; an
- * expression keeps PostgreSQL's type, except that booleans read as BIT and vectors as text.
+ * expression keeps PostgreSQL's type, except that vectors read as text. No column is PostgreSQL's
+ * boolean: that is a predicate selected as a value, refused before shaping (predicate-columns.ts).
  */
 import type { RawResult } from './backend.js'
 import type { ShownTypes } from './shown-types.js'
@@ -27,7 +28,7 @@ export const OID = {
 const ARRAY_TYPE_IDS = new Set([1005, 1007, 1016, 1021, 1022, 1231])
 
 /** How a column's text values are rewritten. */
-export type ValueKind = 'plain' | 'bit' | 'vector'
+export type ValueKind = 'plain' | 'vector'
 
 /** What a client may infer about a column's values; drives the embedded backend's type guess at Describe (docs/iris-sql.md#result-types). */
 export type ValueCategory = 'integer' | 'float' | 'decimal' | 'text'
@@ -42,7 +43,6 @@ export interface ShapedColumn {
 
 function categoryOf(typeID: number): ValueCategory {
   switch (typeID) {
-    case OID.bool:
     case OID.int2:
     case OID.int4:
     case OID.int8:
@@ -57,10 +57,9 @@ function categoryOf(typeID: number): ValueCategory {
   }
 }
 
-/** `t`/`f` → `1`/`0` (docs/iris-sql.md#booleans); `[1,2]` / `{1,2}` → `1,2` (docs/iris-sql.md#vector-results). */
+/** `[1,2]` / `{1,2}` → `1,2` (docs/iris-sql.md#vector-results). */
 function rewrite(kind: ValueKind, value: string | null): string | null {
   if (value === null || kind === 'plain') return value
-  if (kind === 'bit') return value === 't' ? '1' : value === 'f' ? '0' : value
   const first = value[0]
   return first === '[' || first === '{' ? value.slice(1, -1) : value
 }
@@ -88,14 +87,9 @@ export class ResultShaper {
     if (declared?.vectorElementType || this.#isVectorType(field.dataTypeID)) {
       return { field: asText, kind: 'vector', category: 'text', ...declaredType }
     }
-    if (declared?.dataType === 'bit' || field.dataTypeID === OID.bool) {
+    if (declared?.dataType === 'bit') {
       const bit = { ...field, dataTypeID: OID.bool, dataTypeSize: 1, dataTypeModifier: -1 }
-      return {
-        field: bit,
-        kind: field.dataTypeID === OID.bool ? 'bit' : 'plain',
-        category: 'integer',
-        ...declaredType,
-      }
+      return { field: bit, kind: 'plain', category: 'integer', ...declaredType }
     }
     return { field, kind: 'plain', category: categoryOf(field.dataTypeID), ...declaredType }
   }

@@ -1,8 +1,9 @@
 /**
  * What the translator refuses before anything is rewritten: row values (row-values.ts), the
- * PostgreSQL syntax of one table (postgres-syntax.ts), and %PATTERN, IRIS SQL the simulator does not
- * model (docs/iris-sql.md#sqlcodes for the SQLCODEs).
+ * PostgreSQL syntax of one table (postgres-syntax.ts), boolean values (boolean-values.ts), and
+ * %PATTERN, IRIS SQL the simulator does not model (docs/iris-sql.md#sqlcodes for the SQLCODEs).
  */
+import { rejectBooleanValues } from './boolean-values.js'
 import { irisError } from './iris-error.js'
 import { rejectPostgresSyntax } from './postgres-syntax.js'
 import { rejectRowValues } from './row-values.js'
@@ -13,6 +14,7 @@ export function rejectUnsupported(tokens: readonly Token[]): void {
   const significant = tokens.filter((token) => !isTrivia(token))
   rejectRowValues(significant)
   rejectPostgresSyntax(tokens)
+  rejectBooleanValues(significant)
   if (significant.some((token) => isWord(token, '%PATTERN'))) {
     throw irisError(
       -1,

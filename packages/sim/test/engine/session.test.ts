@@ -75,6 +75,10 @@ describe('engine sessions', () => {
     expect(await session.describe('INSERT INTO item (code) VALUES (?)', [])).toMatchObject({
       fields: null,
     })
+    // docs/iris-sql.md#booleans: a predicate selected as a value is refused at Describe, unrun.
+    await expect(session.describe('SELECT id, qty > ? AS big FROM item', [])).rejects.toMatchObject(
+      { sqlcode: -1, message: expect.stringContaining('big is a predicate') },
+    )
     await session.close()
   })
 

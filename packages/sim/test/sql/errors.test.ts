@@ -144,6 +144,29 @@ describeEachProfile('errors', {}, ({ sim }) => {
     else expect(code).toBe(sqlcode)
   })
 
+  it('refuses boolean values, simple and extended, and runs the IRIS forms (docs/iris-sql.md#booleans)', async () => {
+    for (const [sql, params] of [
+      ['SELECT 1 = 1 AS x', []],
+      ['SELECT id IS NULL AS x FROM parent', []],
+      ['SELECT EXISTS (SELECT 1 FROM child) AS e', []],
+      ['SELECT id IN (1, 2) AS x, NOT (id = ?) AS w FROM parent', [1]],
+      ['SELECT code LIKE ? AS x FROM parent', ['a%']],
+      ['SELECT COALESCE(id = 1, id BETWEEN ? AND 2) AS x FROM parent', [1]],
+      ['SELECT TRUE AS x', []],
+      ['SELECT id FROM parent WHERE TRUE', []],
+      ['SELECT id FROM parent WHERE (id = 1) = (id = ?)', [2]],
+    ] as [string, unknown[]][]) {
+      const error = await failure(client, sql, params)
+      expect([sql, error.code, sqlcodeOf(error)]).toEqual([sql, '42000', -1])
+      expect(error.message).toMatch(/CASE WHEN <predicate> THEN 1 ELSE 0 END|1 = 1/)
+    }
+    const iris = await client.query(
+      'SELECT CASE WHEN id = ? THEN 1 WHEN NOT (id = ?) THEN 0 END AS x FROM parent WHERE 1 = 1 AND (id = 1 OR EXISTS (SELECT 1 FROM child WHERE parent_id = parent.id)) ORDER BY id',
+      [1, 1],
+    )
+    expect(iris.rows.map((row) => Number(row.x))).toEqual([1])
+  })
+
   it('rejects LIMIT after ORDER BY inside a subquery', async () => {
     const error = await failure(
       client,

@@ -30,6 +30,34 @@ describe('SQL IRIS rejects gets an IRIS error (docs/iris-sql.md#sqlcodes)', () =
       expect(sqlOf(sql)).toBe(sql)
     }
   })
+  it('boolean literals and predicates used as values (docs/iris-sql.md#booleans)', () => {
+    for (const sql of [
+      'SELECT TRUE AS x',
+      'SELECT a FROM t WHERE false',
+      'SELECT a FROM t WHERE b IS TRUE',
+      'UPDATE t SET b = TRUE',
+      'SELECT a FROM t WHERE (a = 1) = (b = 2)',
+      'SELECT a FROM t WHERE (a = 1) <> (b LIKE ?)',
+      'SELECT a FROM t WHERE b = (a IS NULL)',
+      'SELECT a FROM t WHERE (a = 1 OR b = 2) IS NULL',
+      'SELECT a FROM t WHERE ((a = 1)) = 1',
+      'SELECT a FROM t WHERE a = EXISTS (SELECT 1 FROM u)',
+      'SELECT a FROM t WHERE EXISTS (SELECT 1 FROM u) = (a = 1)',
+      'UPDATE t SET b = (a BETWEEN 1 AND 2)',
+      "SELECT (a = 1) || 'x' AS s FROM t",
+    ]) {
+      expect(expectRejected(sql, -1).fields.message).toMatch(/not a value|no boolean literals/)
+    }
+    // Conditions where conditions go, and parenthesised values next to operators, stay as written.
+    for (const sql of [
+      'SELECT a FROM t WHERE (a = 1 OR b = 2) AND NOT (c = 3) AND EXISTS (SELECT 1 FROM u)',
+      'SELECT a FROM t WHERE (CASE WHEN a = 1 THEN 1 END) = 1 AND COALESCE(a, b) IS NULL',
+      'SELECT a FROM t WHERE (SELECT b FROM u WHERE c = 1) = a AND (a + 1) * 2 > 3',
+    ]) {
+      expect(sqlOf(sql)).toBe(sql)
+    }
+    expect(sqlOf('SELECT "TRUE" FROM t')).toBe('SELECT "true" FROM t')
+  })
   it('distance operators (docs/iris-sql.md#distance-operators)', () => {
     expectRejected('SELECT a <-> b FROM t', -1)
     expectRejected('SELECT a <=> b FROM t', -1)

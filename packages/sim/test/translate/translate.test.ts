@@ -208,8 +208,8 @@ describe('IRIS expressions', () => {
       "SELECT a FROM t WHERE a LIKE 'a' || t.b || iris_sim.sqlupper($1) ESCAPE '' ORDER BY 1 NULLS FIRST",
     ],
     [
-      'SELECT a FROM t WHERE (a LIKE (SELECT p FROM q WHERE p LIKE ?)) = b',
-      "SELECT a FROM t WHERE (a LIKE (SELECT p FROM q WHERE p LIKE $1 ESCAPE '') ESCAPE '') = b",
+      'SELECT a FROM t WHERE (a LIKE (SELECT p FROM q WHERE p LIKE ?)) OR b = 1',
+      "SELECT a FROM t WHERE (a LIKE (SELECT p FROM q WHERE p LIKE $1 ESCAPE '') ESCAPE '') OR b = 1",
     ],
     [
       "SELECT a LIKE CASE WHEN b THEN 'x' ELSE -- c\n 'y' END AS m FROM t",
@@ -348,10 +348,10 @@ describe('bulk insert by UNION ALL (docs/iris-sql.md#multi-row-inserts, docs/iri
     )
     expect(
       sqlOf(
-        'INSERT INTO t SELECT CURRENT_DATE, CURRENT_TIMESTAMP, TRUE UNION ALL SELECT NULL, CURRENT_TIME, FALSE',
+        'INSERT INTO t SELECT CURRENT_DATE, CURRENT_TIMESTAMP, 1 UNION ALL SELECT NULL, CURRENT_TIME, 0',
       ),
     ).toBe(
-      'INSERT INTO t VALUES (CURRENT_DATE, iris_sim.current_timestamp_value(), TRUE), (NULL, iris_sim.current_time_value(), FALSE)',
+      'INSERT INTO t VALUES (CURRENT_DATE, iris_sim.current_timestamp_value(), 1), (NULL, iris_sim.current_time_value(), 0)',
     )
   })
 
