@@ -1,4 +1,4 @@
-import { startTarget, type Target } from '@kysely-iris/sim/testing'
+import { startTarget, type Target, traitsOf } from '@kysely-iris/sim/testing'
 import { Kysely } from 'kysely'
 import pg from 'pg'
 import { typeParsers } from '../../src/create-pool.js'
@@ -103,7 +103,7 @@ export function connect<DB = any>(
  * probe finds their model.
  */
 export function sessionModelOf(target: Target): 'per-connection' | 'detect' {
-  return target === 'sim-iris' ? 'per-connection' : 'detect'
+  return traitsOf(target).irisPgwire ? 'detect' : 'per-connection'
 }
 
 /** Rows of ad-hoc test tables. */
