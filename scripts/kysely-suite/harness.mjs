@@ -14,9 +14,19 @@ const { startSim } = await load('packages/sim/dist/index.js')
 const sim = await startSim({ port: 0 })
 const logPath = process.env.KYSELY_IRIS_LOG
 
-/** The suite's pool size is 20; insertId stands in for the RETURNING the suite's helpers use on postgres. */
+/**
+ * The suite's pool size is 20; insertId stands in for the RETURNING the suite's helpers use on
+ * postgres. The sim's `iris` profile gives each connection its own IRIS session, which the
+ * dialect's probe cannot tell (docs/iris-sql.md#the-session-probe).
+ */
 export function irisDialect(cursor) {
-  return new IrisDialect({ connectionString: sim.url, maxConnections: 20, insertId: true, cursor })
+  return new IrisDialect({
+    connectionString: sim.url,
+    maxConnections: 20,
+    insertId: true,
+    cursor,
+    sessionModel: 'per-connection',
+  })
 }
 
 globalThis.afterEach?.(function recordTest() {

@@ -65,7 +65,13 @@ export async function openDatabase(options: OpenOptions): Promise<DemoDatabase> 
     irisVersion: options.irisVersion,
   })
   const db = new Kysely<DB>({
-    dialect: new IrisDialect({ connectionString: sim.url, irisVersion: options.irisVersion }),
+    dialect: new IrisDialect({
+      connectionString: sim.url,
+      irisVersion: options.irisVersion,
+      // The `iris` profile gives each connection its own IRIS session; the pgwire profiles model
+      // iris-pgwire, whose backend the dialect's probe recognises (docs/iris-sql.md#the-session-probe).
+      sessionModel: options.profile === 'iris' ? 'per-connection' : 'detect',
+    }),
   }).withSchema(options.schema)
   return {
     db,

@@ -5,17 +5,30 @@ import { IrisDialect, redactConnectionString } from 'kysely-iris'
 import { buildApp } from './app.js'
 
 /** The server to use: the one IRIS_URL (or DATABASE_URL) names, else the sim, started embedded. */
-async function openTarget(): Promise<{ url: string; description: string; stop(): Promise<void> }> {
+async function openTarget(): Promise<{
+  url: string
+  description: string
+  sessionModel: 'detect' | 'per-connection'
+  stop(): Promise<void>
+}> {
   const variable = (['IRIS_URL', 'DATABASE_URL'] as const).find((name) => process.env[name])
   const configuredUrl = variable && process.env[variable]
+  // iris-pgwire, whose backend the dialect's probe recognises (docs/iris-sql.md#the-session-probe).
   if (variable && configuredUrl)
-    return { url: configuredUrl, description: `the server ${variable} names`, stop: async () => {} }
+    return {
+      url: configuredUrl,
+      description: `the server ${variable} names`,
+      sessionModel: 'detect',
+      stop: async () => {},
+    }
   // The sim is a dev dependency: loaded only when there is no IRIS to talk to.
   const dataDir = fileURLToPath(new URL('../.web-app-data', import.meta.url))
   const sim = await (await import('@kysely-iris/sim')).startSim({ port: 0, dataDir })
   return {
     url: sim.url,
     description: `the embedded sim, data in ${dataDir}`,
+    // The sim's `iris` profile: one IRIS session per connection (docs/iris-sql.md#simulator-profiles).
+    sessionModel: 'per-connection',
     stop: () => sim.stop(),
   }
 }
@@ -32,6 +45,7 @@ async function start(): Promise<void> {
     dialect: new IrisDialect({
       connectionString: target.url,
       connectionTimeoutMillis: 5_000,
+      sessionModel: target.sessionModel,
     }),
   })
   await migrateToLatest(db)

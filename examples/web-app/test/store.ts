@@ -1,5 +1,10 @@
 import { type DB, migrateToLatest, seedStore } from '@kysely-iris/demo'
-import { type LocalTarget, type StartedTarget, startTarget } from '@kysely-iris/sim/testing'
+import {
+  type LocalTarget,
+  type StartedTarget,
+  startTarget,
+  traitsOf,
+} from '@kysely-iris/sim/testing'
 import { Kysely } from 'kysely'
 import { IrisDialect } from 'kysely-iris'
 import { type App, buildApp } from '../src/app.js'
@@ -18,7 +23,12 @@ export interface TestStore {
 /** A target, migrated with the demo's migrations and seeded, behind a fresh app. */
 export async function startStore(target: LocalTarget = 'sim-iris'): Promise<TestStore> {
   const server = await startTarget(target)
-  const db = new Kysely<DB>({ dialect: new IrisDialect({ connectionString: server.url }) })
+  // Behind iris-pgwire the dialect's probe finds the session model; the sim's `iris` profile gives
+  // each connection its own IRIS session (docs/iris-sql.md#the-session-probe).
+  const sessionModel = traitsOf(target).irisPgwire ? 'detect' : 'per-connection'
+  const db = new Kysely<DB>({
+    dialect: new IrisDialect({ connectionString: server.url, sessionModel }),
+  })
   await migrateToLatest(db)
   await seedStore(db, SEEDED_DOCUMENTS)
   const app = buildApp({ db })

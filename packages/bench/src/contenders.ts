@@ -41,6 +41,7 @@ export function irisDb(target: Target, config: IrisDialectConfig = {}): Kysely<B
     dialect: new IrisDialect({
       connectionString: target.url,
       maxConnections: POOL_SIZE,
+      sessionModel: target.sessionModel,
       ...config,
     }),
   })

@@ -90,7 +90,10 @@ export class IrisInputError extends IrisError {
   override name = 'IrisInputError'
 }
 
-/** The dialect or a helper was configured wrongly; the message says what to fix. */
+/**
+ * The dialect or a helper was configured wrongly, or needs an option declared (a `sessionModel` the
+ * probe cannot find: docs/iris-sql.md#the-session-probe); the message says what to fix.
+ */
 export class IrisConfigError extends IrisError {
   override name = 'IrisConfigError'
 }

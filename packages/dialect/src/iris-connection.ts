@@ -1,6 +1,7 @@
 import type { CompiledQuery, DatabaseConnection, QueryCompiler, QueryResult } from 'kysely'
 import { splitInsert } from './bulk-insert.js'
 import { withCallerStack } from './caller-stack.js'
+import type { ReadQuery } from './column-catalog.js'
 import { toIrisError } from './error-mapping.js'
 import {
   IrisConnectionError,
@@ -64,9 +65,10 @@ export class IrisConnection implements DatabaseConnection {
   #leaveLane: (() => void) | undefined
   #discarded = false
   #lostCause: unknown
-  /** Runs the session probe's statements on this connection. */
-  readonly #probe = (sql: string) => this.run(sql)
-  /** Runs the catalog reads that name the columns of `*`, on this connection. */
+  /**
+   * Runs the catalog reads that name the columns of `*`, and the session probe, on this
+   * connection: rows as arrays, labels as the server sent them.
+   */
   readonly #read = async (sql: string, parameters: readonly unknown[]) => {
     try {
       return await this.#query({ sql, parameters } as unknown as CompiledQuery)
@@ -89,9 +91,9 @@ export class IrisConnection implements DatabaseConnection {
     this.#transaction = value
   }
 
-  /** This connection's statements, for the session probe. */
-  get probe(): (sql: string) => Promise<void> {
-    return this.#probe
+  /** This connection's reads, for the session probe. */
+  get probe(): ReadQuery {
+    return this.#read
   }
 
   /** Holds the session lane alone until leaveLane() (a transaction in a shared process). */
@@ -297,7 +299,7 @@ export class IrisConnection implements DatabaseConnection {
    */
   async #executeInsert(query: CompiledQuery, plan: IrisQueryPlan): Promise<QueryResult<Row>> {
     const { sessions } = this.#options
-    const model = await sessions.model(this.#probe)
+    const model = await sessions.model(this.#read)
     if (model === 'pooled-autocommit') return this.#inLane(() => this.#executeOne(query, plan))
     return this.#inLane(async () => {
       const result = await this.#executeOne(query, plan)
@@ -314,7 +316,7 @@ export class IrisConnection implements DatabaseConnection {
       transaction === 'open' ||
       (transaction === 'none' &&
         sessions.transactionsHonoured(
-          await sessions.model(this.#probe),
+          await sessions.model(this.#read),
           `An insert split into ${chunks.length} statements (it has more parameters than maxParameters), which must be atomic,`,
         ))
     if (!atomic) return this.#inLane(() => this.#runChunks(chunks))

@@ -134,8 +134,10 @@ export interface IrisDialectConfig {
 
   /**
    * How the front end maps connections onto IRIS sessions (see README, "Which iris-pgwire
-   * backend"). Default `'detect'`: probed once, before the first transaction or insertId, with
-   * `START TRANSACTION` and `SAVEPOINT` (no row is read or written). Declare it to skip the probe.
+   * backend"). Default `'detect'`: probed once, before the first transaction, chunked insert or
+   * insertId, with one SELECT of no table (docs/iris-sql.md#the-session-probe); it recognises
+   * iris-pgwire 1.0's two backends, and anything else fails with an IrisConfigError before anything
+   * is written. Declare `'per-connection'` where each connection is its own IRIS session.
    */
   sessionModel?: 'detect' | IrisSessionModel
   /**

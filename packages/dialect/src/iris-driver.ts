@@ -27,7 +27,6 @@ import { IrisQueryCompiler } from './iris-query-compiler.js'
 import { LabelMatch } from './label-match.js'
 import { checkIrisServer } from './server-check.js'
 import { SessionPolicy } from './session-policy.js'
-import { openProbeConnection } from './session-probe-connection.js'
 import { StarLabels } from './star-labels.js'
 import { SchemaGeneration, StatementCache } from './statement-cache.js'
 
@@ -55,7 +54,6 @@ export class IrisDriver implements Driver {
     this.#sessions = new SessionPolicy({
       sessionModel: config.sessionModel,
       transactions: config.transactions,
-      openProbeConnection: () => openProbeConnection(this.#pool),
     })
   }
 

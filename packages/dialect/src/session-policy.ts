@@ -1,11 +1,7 @@
+import type { ReadQuery } from './column-catalog.js'
 import { IrisTransactionsUnsupportedError } from './errors.js'
 import { SessionLane } from './session-lane.js'
-import {
-  type IrisSessionModel,
-  type ProbeConnection,
-  type ProbeStatement,
-  probeSessionModel,
-} from './session-probe.js'
+import { type IrisSessionModel, probeSessionModel } from './session-probe.js'
 
 /** What to do when the front end does not honour transactions. */
 export type IrisTransactionsMode = 'required' | 'unsafe-autocommit'
@@ -14,8 +10,6 @@ export interface SessionPolicyOptions {
   /** A declared model, or `detect` to probe it once, when first needed. */
   readonly sessionModel: 'detect' | IrisSessionModel
   readonly transactions: IrisTransactionsMode
-  /** Opens a connection outside the pool for the probe; undefined when the pool cannot say how. */
-  readonly openProbeConnection: () => Promise<ProbeConnection | undefined>
 }
 
 /**
@@ -48,16 +42,17 @@ export class SessionPolicy {
     return this.#model
   }
 
-  /** The model, probed on `connection` the first time (holding the lane alone meanwhile). */
-  async model(connection: ProbeStatement): Promise<IrisSessionModel> {
+  /** The model, probed with `read` the first time (holding the lane alone meanwhile). */
+  async model(read: ReadQuery): Promise<IrisSessionModel> {
     if (this.#model) return this.#model
-    this.#probing ??= this.#probe(connection).then(
+    this.#probing ??= this.#probe(read).then(
       (model) => {
         this.#model = model
         return model
       },
       (error: unknown) => {
-        // Probed again next time: a lost connection says nothing about the front end.
+        // Probed again next time: a lost connection says nothing about the front end, and an
+        // unknown one is refused each time, until the model is declared.
         this.#probing = undefined
         throw error
       },
@@ -79,10 +74,10 @@ export class SessionPolicy {
     )
   }
 
-  async #probe(connection: ProbeStatement): Promise<IrisSessionModel> {
+  async #probe(read: ReadQuery): Promise<IrisSessionModel> {
     const leave = await this.lane.exclusive()
     try {
-      return await probeSessionModel(connection, this.#options.openProbeConnection)
+      return await probeSessionModel(read)
     } finally {
       leave()
     }

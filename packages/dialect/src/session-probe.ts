@@ -1,4 +1,5 @@
-import { IrisConnectionError, IrisError, IrisTimeoutError } from './errors.js'
+import type { ReadQuery } from './column-catalog.js'
+import { IrisConfigError } from './errors.js'
 
 /**
  * How the front end maps `pg` connections onto IRIS sessions
@@ -17,70 +18,38 @@ export const SESSION_MODELS: readonly IrisSessionModel[] = [
   'pooled-autocommit',
 ]
 
-/** Runs one statement the probe writes; rejects with the mapped IrisError. */
-export type ProbeStatement = (sql: string) => Promise<void>
-
-/** A second connection, separate from the pool, opened only for the probe. */
-export interface ProbeConnection {
-  readonly run: ProbeStatement
-  close(): Promise<void>
-}
-
-const SAVEPOINT = 'savepoint "kysely_iris_probe"'
+/**
+ * One FROM-less SELECT of a cast under a quoted alias: it reads no table and starts no
+ * transaction. iris-pgwire 1.0's own code, not IRIS, labels its column, and differently per
+ * backend (docs/iris-sql.md#the-session-probe).
+ */
+export const SESSION_PROBE = 'select cast(1 as integer) as "kysely_iris_probe"'
 
 /**
- * Finds the session model from what IRIS documents about savepoints: `SAVEPOINT` outside a
- * transaction fails (docs/iris-sql.md#transaction-statements). No row is read or written.
- *
- * 1. `START TRANSACTION`, then `SAVEPOINT` on the same connection: a failure means the
- *    transaction never reached IRIS (`pooled-autocommit`).
- * 2. `SAVEPOINT` on a second connection: success means it sees the first one's transaction, so the
- *    connections share one process (`shared-process`). Without a second connection the answer is
- *    `shared-process`, the model that is safe on every front end.
- * 3. `COMMIT` (not ROLLBACK: in a shared process, another client's autocommitted writes made
- *    meanwhile belong to this transaction, and must stay), then `SAVEPOINT` again on the first
- *    connection: success means the transaction outlived its COMMIT, so COMMIT never reached IRIS
- *    and the first savepoint landed on a pooled IRIS connection some other client left inside a
- *    transaction (`pooled-autocommit`).
+ * The probe's label on each backend of iris-pgwire 1.0 (docs/iris-sql.md#the-session-probe): the
+ * embedded backend names the column after the cast's type, the external one renames the alias it
+ * finds quoted in a FROM-less statement.
  */
-export async function probeSessionModel(
-  first: ProbeStatement,
-  openSecond: () => Promise<ProbeConnection | undefined>,
-): Promise<IrisSessionModel> {
-  await first('start transaction')
-  if (!(await succeeds(first, SAVEPOINT))) {
-    await first('rollback')
-    return 'pooled-autocommit'
-  }
-  let shared = true
-  try {
-    const second = await openSecond()
-    if (second) {
-      try {
-        shared = await succeeds(second.run, SAVEPOINT)
-      } finally {
-        await second.close()
-      }
-    }
-  } finally {
-    await first('commit')
-  }
-  if (await succeeds(first, SAVEPOINT)) return 'pooled-autocommit'
-  return shared ? 'shared-process' : 'per-connection'
+const MODEL_OF_LABEL: ReadonlyMap<string, IrisSessionModel> = new Map([
+  ['int4', 'shared-process'],
+  ['?column?', 'pooled-autocommit'],
+])
+
+/** Finds the session model from how the front end labels SESSION_PROBE's one column. */
+export async function probeSessionModel(read: ReadQuery): Promise<IrisSessionModel> {
+  const { fields } = await read(SESSION_PROBE, [])
+  return sessionModelOfLabels(fields.map((field) => field.name))
 }
 
-/** True when `sql` ran; false when the server refused it; a lost connection is rethrown. */
-async function succeeds(run: ProbeStatement, sql: string): Promise<boolean> {
-  try {
-    await run(sql)
-    return true
-  } catch (error) {
-    if (
-      !(error instanceof IrisError) ||
-      error instanceof IrisConnectionError ||
-      error instanceof IrisTimeoutError
-    )
-      throw error
-    return false
-  }
+/**
+ * The model the probe's labels show. A label as asked, or any other, leaves unknown whether
+ * transactions reach IRIS, so the model must be declared.
+ */
+export function sessionModelOfLabels(labels: readonly string[]): IrisSessionModel {
+  const [label] = labels
+  const model = labels.length === 1 && label !== undefined ? MODEL_OF_LABEL.get(label) : undefined
+  if (model) return model
+  throw new IrisConfigError(
+    `sessionModel 'detect' cannot tell how this front end maps connections onto IRIS sessions, so whether transactions reach IRIS is unknown; nothing was written. It labelled the column of ${SESSION_PROBE} ${JSON.stringify(labels)}, where iris-pgwire 1.0 says "int4" (embedded backend) or "?column?" (external backend). Declare sessionModel: 'per-connection' when each connection is its own IRIS session, 'shared-process' for iris-pgwire's embedded backend, 'pooled-autocommit' for its external one`,
+  )
 }

@@ -63,6 +63,7 @@ export async function startIrisPgwire(target: IrisPgwireTarget): Promise<Target>
       process: 'separate',
     },
     lacks: LACKS[target],
+    sessionModel: 'detect',
     stop: sim.stop,
   }
 }

@@ -127,6 +127,7 @@ export async function startLocalPostgres(): Promise<Target> {
         runAs: asRoot ? SERVER_USER : 'current user',
       },
       lacks: {},
+      sessionModel: 'per-connection',
       stop,
     }
   } catch (error) {

@@ -84,6 +84,7 @@ export async function startSimProcess(options: SimOptions): Promise<Target> {
       process: 'separate',
     },
     lacks: {},
+    sessionModel: options.profile === 'iris' ? 'per-connection' : 'detect',
     stop: sim.stop,
   }
 }

@@ -66,6 +66,7 @@ async function connectToServer(url: string): Promise<Target> {
     // Not known from outside: behind iris-pgwire's external backend the transaction scenarios
     // fail, with IrisDialect's IrisTransactionsUnsupportedError as the reason.
     lacks: {},
+    sessionModel: probe.kind === 'postgres' ? 'per-connection' : 'detect',
     stop: async () => {},
   }
 }

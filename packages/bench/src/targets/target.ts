@@ -28,6 +28,12 @@ export interface Target {
    * reported as not run there.
    */
   readonly lacks: Partial<Record<FrontEndGuarantee, string>>
+  /**
+   * IrisDialect's `sessionModel` here: `per-connection` where each connection is its own session
+   * (the sim's `iris` profile, PostgreSQL), which the dialect's probe cannot tell; `detect` behind
+   * iris-pgwire, whose backends it recognises (docs/iris-sql.md#the-session-probe).
+   */
+  readonly sessionModel: 'per-connection' | 'detect'
   stop(): Promise<void>
 }
 

@@ -1,134 +1,102 @@
 import { describe, expect, it } from 'vitest'
-import { IrisError, IrisTransactionsUnsupportedError } from '../../src/index.js'
+import { IrisConfigError, IrisError, IrisTransactionsUnsupportedError } from '../../src/index.js'
 import { SessionLane } from '../../src/session-lane.js'
+import { SESSION_PROBE, sessionModelOfLabels } from '../../src/session-probe.js'
 import { dbWith, FakePool, type RecordedQuery } from '../support/fake-pool.js'
 
 /**
- * The session probe (src/session-probe.ts) against FakePools that answer as each kind of front end
- * does (docs/iris-sql.md#iris-pgwire-transactions): a transaction state per connection, one state
- * for every connection, or none reaching IRIS at all.
+ * The session probe (src/session-probe.ts) against FakePools that label its column as each kind of
+ * front end does (docs/iris-sql.md#the-session-probe): iris-pgwire's embedded backend `int4`, its
+ * external one `?column?`, a server that labels as asked the alias itself.
  */
-
-const outsideTransaction = () =>
-  Object.assign(new Error('[SQLCODE: <-400>:<Fatal error occurred>] [%msg: no transaction]'), {
-    code: '42000',
-  })
 
 type Answer = ReturnType<ConstructorParameters<typeof FakePool>[0] & object>
 
-/** Answers START TRANSACTION / COMMIT / ROLLBACK / SAVEPOINT from a state per key. */
-function transactionsBy(key: (query: RecordedQuery) => number) {
-  const open = new Set<number>()
-  return (query: RecordedQuery): Answer => {
-    const text = query.text
-    if (text.startsWith('start transaction')) open.add(key(query))
-    else if (text === 'commit' || text === 'rollback') open.delete(key(query))
-    else if (text.startsWith('savepoint') && !open.has(key(query))) return outsideTransaction()
-    if (text.startsWith('insert')) return { command: 'INSERT', rowCount: 1 }
-    if (text.includes('LAST_IDENTITY')) return { rows: [[7]], fields: [{ name: 'x' }] }
-    return {}
-  }
-}
-
-const perConnection = () => transactionsBy((query) => query.client)
-const sharedProcess = () => transactionsBy(() => 0)
-/** iris-pgwire's external backend: transactions answered by the front end; SAVEPOINT reaches a free IRIS connection. */
-const pooledAutocommit =
-  (savepoint: 'fails' | 'lands on a leaked transaction' = 'fails') =>
+/** Answers the probe with `label`, an INSERT with one row, LAST_IDENTITY() with 7. */
+const labelling =
+  (label: string) =>
   (query: RecordedQuery): Answer => {
-    if (query.text.startsWith('savepoint') && savepoint === 'fails') return outsideTransaction()
-    if (query.text.startsWith('insert')) return { command: 'INSERT', rowCount: 0 }
+    if (query.text === SESSION_PROBE) return { rows: [[1]], fields: [{ name: label }] }
+    if (query.text.startsWith('insert')) return { command: 'INSERT', rowCount: 1 }
+    if (query.text.includes('LAST_IDENTITY')) return { rows: [[7]], fields: [{ name: 'x' }] }
     return {}
   }
 
-/** A FakePool that, like pg's Pool, exposes `Client` and `options`, so the probe can open a second connection. */
-class ClientMakingPool extends FakePool {
-  readonly options = {}
-  readonly Client: new () => object
-  constructor(respond: ConstructorParameters<typeof FakePool>[0]) {
-    super(respond)
-    const pool = this
-    this.Client = class {
-      #client: Awaited<ReturnType<FakePool['connect']>> | undefined
-      async connect() {
-        this.#client = await pool.connect()
-      }
-      query(config: { text: string; rowMode: 'array' }) {
-        return this.#client?.query(config)
-      }
-      async end() {}
-      on() {}
-    }
-  }
-}
+const embedded = () => labelling('int4')
+const external = () => labelling('?column?')
+const asAsked = () => labelling('kysely_iris_probe')
 
 const detect = { sessionModel: 'detect' } as const
 
+describe('the session model the probe’s labels show', () => {
+  it('iris-pgwire 1.0’s embedded backend: a shared process; its external one: pooled autocommit', () => {
+    expect(sessionModelOfLabels(['int4'])).toBe('shared-process')
+    expect(sessionModelOfLabels(['?column?'])).toBe('pooled-autocommit')
+  })
+
+  it('labels as asked, or any other pattern: an IrisConfigError saying to declare sessionModel', () => {
+    for (const labels of [['kysely_iris_probe'], ['INT4'], ['column'], [], ['int4', 'int4']]) {
+      expect(() => sessionModelOfLabels(labels)).toThrowError(IrisConfigError)
+      expect(() => sessionModelOfLabels(labels)).toThrowError(/declare sessionModel/i)
+    }
+  })
+})
+
 describe('the session probe', () => {
-  it('one IRIS session per connection: transactions run as written, insertId is read', async () => {
-    const pool = new ClientMakingPool(perConnection())
+  it('reads one SELECT of no table, once per pool, rows as arrays: no transaction, no SAVEPOINT', async () => {
+    const pool = new FakePool(embedded())
     const db = dbWith(pool, { ...detect, insertId: true })
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('t').values({ a: 1 }).execute()
     })
-    expect(pool.queries.map((q) => [q.client, q.text])).toEqual([
-      [1, 'start transaction'],
-      [1, 'savepoint "kysely_iris_probe"'],
-      [2, 'savepoint "kysely_iris_probe"'],
-      [1, 'commit'],
-      [1, 'savepoint "kysely_iris_probe"'],
-      [1, 'start transaction'],
-      [1, 'insert into "t" ("a") values ($1)'],
-      [1, 'select LAST_IDENTITY()'],
-      [1, 'commit'],
-    ])
-    // Probed once per pool.
     await db.transaction().execute(async () => {})
-    expect(pool.texts.filter((text) => text.includes('kysely_iris_probe'))).toHaveLength(3)
+    expect(pool.queries.map((q) => [q.text, q.arrays])).toEqual([
+      [SESSION_PROBE, true],
+      ['start transaction', false],
+      ['insert into "t" ("a") values ($1)', false],
+      ['select LAST_IDENTITY()', true],
+      ['commit', false],
+      ['start transaction', false],
+      ['commit', false],
+    ])
   })
 
-  it('a shared process: the second connection sees the first one’s transaction', async () => {
-    const pool = new ClientMakingPool(sharedProcess())
+  it('the embedded backend: transactions run, insertId is read', async () => {
+    const pool = new FakePool(embedded())
     const result = await dbWith(pool, { ...detect, insertId: true })
       .insertInto('t')
       .values({ a: 1 })
       .executeTakeFirstOrThrow()
     expect(result.insertId).toBe(7n)
-    expect(pool.queries.map((q) => [q.client, q.text]).slice(0, 5)).toEqual([
-      [1, 'start transaction'],
-      [1, 'savepoint "kysely_iris_probe"'],
-      [2, 'savepoint "kysely_iris_probe"'],
-      [1, 'commit'],
-      [1, 'savepoint "kysely_iris_probe"'],
+    expect(pool.texts).toEqual([
+      SESSION_PROBE,
+      'insert into "t" ("a") values ($1)',
+      'select LAST_IDENTITY()',
     ])
   })
 
-  it('transactions that never reach IRIS: refused before anything is written', async () => {
-    for (const savepoint of ['fails', 'lands on a leaked transaction'] as const) {
-      const pool = new ClientMakingPool(pooledAutocommit(savepoint))
-      const db = dbWith(pool, detect)
-      const error = await db
-        .transaction()
-        .execute(async (trx) => trx.insertInto('t').values({ a: 1 }).execute())
-        .catch((e: unknown) => e)
-      expect(error).toBeInstanceOf(IrisTransactionsUnsupportedError)
-      expect(String(error)).toMatch(/embedded backend/)
-      await expect(db.startTransaction().execute()).rejects.toThrow(
-        IrisTransactionsUnsupportedError,
-      )
-      const rows = Array.from({ length: 4 }, (_, a) => ({ a }))
-      await expect(
-        dbWith(pool, { ...detect, maxParameters: 2 })
-          .insertInto('t')
-          .values(rows)
-          .execute(),
-      ).rejects.toThrow(IrisTransactionsUnsupportedError)
-      expect(pool.texts.filter((text) => text.startsWith('insert'))).toEqual([])
-    }
+  it('the external backend: transactions refused before anything is written', async () => {
+    const pool = new FakePool(external())
+    const db = dbWith(pool, detect)
+    const error = await db
+      .transaction()
+      .execute(async (trx) => trx.insertInto('t').values({ a: 1 }).execute())
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(IrisTransactionsUnsupportedError)
+    expect(String(error)).toMatch(/embedded backend/)
+    await expect(db.startTransaction().execute()).rejects.toThrow(IrisTransactionsUnsupportedError)
+    const rows = Array.from({ length: 4 }, (_, a) => ({ a }))
+    await expect(
+      dbWith(pool, { ...detect, maxParameters: 2 })
+        .insertInto('t')
+        .values(rows)
+        .execute(),
+    ).rejects.toThrow(IrisTransactionsUnsupportedError)
+    expect(pool.texts.filter((text) => text !== SESSION_PROBE)).toEqual([])
   })
 
-  it('transactions that never reach IRIS: no insertId, and no LAST_IDENTITY() sent', async () => {
-    const pool = new ClientMakingPool(pooledAutocommit())
+  it('the external backend: no insertId, and no LAST_IDENTITY() sent', async () => {
+    const pool = new FakePool(external())
     const result = await dbWith(pool, { ...detect, insertId: true })
       .insertInto('t')
       .values({ a: 1 })
@@ -137,8 +105,31 @@ describe('the session probe', () => {
     expect(pool.texts.filter((text) => text.includes('LAST_IDENTITY'))).toEqual([])
   })
 
+  it('a front end that labels as asked: IrisConfigError before anything is written; declared per-connection, everything runs', async () => {
+    const pool = new FakePool(asAsked())
+    const db = dbWith(pool, { ...detect, insertId: true, maxParameters: 2 })
+    const rows = Array.from({ length: 4 }, (_, a) => ({ a }))
+    for (const work of [
+      () => db.transaction().execute(async (trx) => trx.insertInto('t').values({ a: 1 }).execute()),
+      () => db.insertInto('t').values({ a: 1 }).execute(),
+      () => db.insertInto('t').values(rows).execute(),
+    ]) {
+      const error = await work().catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(IrisConfigError)
+      expect(String(error)).toMatch(/sessionModel: 'per-connection'/)
+    }
+    expect(pool.texts.filter((text) => text !== SESSION_PROBE)).toEqual([])
+
+    const declared = new FakePool(asAsked())
+    const result = await dbWith(declared, { insertId: true })
+      .transaction()
+      .execute((trx) => trx.insertInto('t').values({ a: 1 }).executeTakeFirstOrThrow())
+    expect(result.insertId).toBe(7n)
+    expect(declared.texts).not.toContain(SESSION_PROBE)
+  })
+
   it("transactions: 'unsafe-autocommit' runs the work without a transaction; savepoints are still refused", async () => {
-    const pool = new ClientMakingPool(pooledAutocommit())
+    const pool = new FakePool(external())
     const db = dbWith(pool, { ...detect, transactions: 'unsafe-autocommit' })
     await db.transaction().execute(async (trx) => {
       await trx.insertInto('t').values({ a: 1 }).execute()
@@ -149,23 +140,8 @@ describe('the session probe', () => {
     await trx.rollback().execute()
   })
 
-  it('without a way to open a second connection, assumes a shared process (the safe model)', async () => {
-    const pool = new FakePool(perConnection())
-    await dbWith(pool, detect)
-      .transaction()
-      .execute(async () => {})
-    expect(pool.texts).toEqual([
-      'start transaction',
-      'savepoint "kysely_iris_probe"',
-      'commit',
-      'savepoint "kysely_iris_probe"',
-      'start transaction',
-      'commit',
-    ])
-  })
-
   it('in a shared process, the pool’s other statements wait until the transaction ends', async () => {
-    const pool = new ClientMakingPool(sharedProcess())
+    const pool = new FakePool(embedded())
     const db = dbWith(pool, detect)
     const trx = await db.startTransaction().execute()
     await trx.insertInto('t').values({ a: 1 }).execute()

@@ -1,13 +1,14 @@
 import { describeTargets, traitsOf } from '@kysely-iris/sim/testing'
-import { sql } from 'kysely'
+import { type ControlledTransaction, sql } from 'kysely'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import {
+  IrisConfigError,
   IrisNotFoundError,
   IrisTransactionsUnsupportedError,
   IrisUnsupportedError,
 } from '../../src/index.js'
-import { tableName } from '../support/server.js'
+import { type AnyDB, connect, tableName } from '../support/server.js'
 import { useTestDatabase } from '../support/test-database.js'
 
 describeTargets(describe, 'CRUD, transactions, insertId, labels', (target) => {
@@ -200,6 +201,44 @@ describeTargets(describe, 'CRUD, transactions, insertId, labels', (target) => {
     expect((await storedAmong(names)).sort()).toEqual(
       refused ? [] : ['Parallel0', 'Parallel2', 'Parallel4'],
     )
+  })
+
+  it("sessionModel 'detect' finds iris-pgwire's model, reading no table; elsewhere it refuses, asking for the model", async () => {
+    const detected = connect(t.server, { max: 2, sessionModel: 'detect' })
+    try {
+      let trx: ControlledTransaction<AnyDB>
+      try {
+        trx = await detected.db.startTransaction().execute()
+      } catch (error) {
+        if (!traits.irisPgwire) {
+          // The sim's `iris` profile labels the probe's column as asked, so its model cannot be
+          // known (docs/iris-sql.md#the-session-probe).
+          expect(error).toBeInstanceOf(IrisConfigError)
+          expect(String(error)).toMatch(/sessionModel: 'per-connection'/)
+          return
+        }
+        // The external backend: pooled autocommit.
+        expect(error).toBeInstanceOf(IrisTransactionsUnsupportedError)
+        expect(traits.transactions).not.toBe(true)
+        return
+      }
+      // The embedded backend: a shared process, whose transaction holds the pool's lane alone.
+      expect(traits.irisPgwire && traits.sharedProcess !== false).toBe(true)
+      let outsideDone = false
+      const outside = detected.db
+        .selectFrom(person)
+        .select('id')
+        .execute()
+        .then(() => {
+          outsideDone = true
+        })
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      expect(outsideDone).toBe(false)
+      await trx.commit().execute()
+      await outside
+    } finally {
+      await detected.db.destroy()
+    }
   })
 
   it('each of 60 concurrent inserts gets its own row’s insertId, or none', async () => {

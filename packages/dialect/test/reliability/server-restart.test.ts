@@ -40,6 +40,8 @@ describe('the server stops mid-query and mid-transaction, then restarts', () => 
     sim = await start({ port: 0 })
     port = sim.port
     t = await connectWithDialectPool(sim.url, {
+      // The sim's `iris` profile: one IRIS session per connection (docs/iris-sql.md#simulator-profiles).
+      sessionModel: 'per-connection',
       maxConnections: 4,
       connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
       queryTimeoutMillis: QUERY_TIMEOUT_MS,

@@ -1,4 +1,4 @@
-import { startTarget, type Target } from '@kysely-iris/sim/testing'
+import { startTarget, type Target, traitsOf } from '@kysely-iris/sim/testing'
 import { Kysely } from 'kysely'
 import pg from 'pg'
 import { typeParsers } from '../../src/create-pool.js'
@@ -85,8 +85,25 @@ export function connect<DB = any>(
     types: { getTypeParser: typeParsers({ int8, numeric, date }, pg.types) },
   })
   pool.on('error', () => {}) // as the dialect's own pools do (src/create-pool.ts)
-  const db = new Kysely<DB>({ dialect: new IrisDialect({ ...dialectConfig, pool }) })
+  const db = new Kysely<DB>({
+    dialect: new IrisDialect({
+      sessionModel: sessionModelOf(server.target),
+      ...dialectConfig,
+      pool,
+    }),
+  })
   return { db, pool }
+}
+
+/**
+ * The session model a test declares for its target. The sim's `iris` profile gives each connection
+ * its own IRIS session (docs/iris-sql.md#simulator-profiles), which the probe cannot tell
+ * (docs/iris-sql.md#the-session-probe); the other targets are iris-pgwire 1.0 or the sim's model of
+ * it, and so is IRIS_URL's server in the project's test bed (README, "Against a real IRIS"): the
+ * probe finds their model.
+ */
+export function sessionModelOf(target: Target): 'per-connection' | 'detect' {
+  return traitsOf(target).irisPgwire ? 'detect' : 'per-connection'
 }
 
 /** Rows of ad-hoc test tables. */
