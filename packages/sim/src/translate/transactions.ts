@@ -72,12 +72,12 @@ export function transactionPlan(tokens: readonly Token[], base: Base): Plan | un
   const savepointName = (at: number) => {
     const significant = tokens.filter((token) => !isTrivia(token))
     const name = significant[at]
+    // docs/iris-sql.md#savepoints: -301 for no name or one that is not an identifier, -302 for SYS...
     if (!isIdentifier(name) || significant.length !== at + 1)
-      throw irisError(-1, 'a savepoint name is expected')
+      throw irisError(-301, 'a savepoint name is expected: one identifier')
     const exact = identifierName(name)
-    // docs/iris-sql.md#savepoints: savepoint names starting with SYS are reserved.
     if (exact.toUpperCase().startsWith('SYS'))
-      throw irisError(-1, `savepoint name ${exact} is reserved (SYS...)`)
+      throw irisError(-302, `savepoint name ${exact} is reserved (SYS...): choose another name`)
     return exact
   }
   switch (first) {
