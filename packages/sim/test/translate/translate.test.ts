@@ -440,9 +440,13 @@ describe('transactions (docs/iris-sql.md#transactions)', () => {
     })
   })
 
-  it('refuses a missing savepoint name with -301 and one starting with SYS with -302 (docs/iris-sql.md#savepoints)', () => {
+  it('refuses a missing, invalid or reserved savepoint name with -301 and one starting with SYS with -302 (docs/iris-sql.md#savepoints)', () => {
     for (const sql of ['SAVEPOINT', 'SAVEPOINT a b', "SAVEPOINT 'a'", 'ROLLBACK TO SAVEPOINT'])
       expectRejected(sql, -301)
+    // A reserved word only unquoted (doc RSQL_reservedwords).
+    expectRejected('SAVEPOINT select', -301)
+    expectRejected('ROLLBACK TO SAVEPOINT Work', -301)
+    expect(plans('SAVEPOINT "select"')[0]).toMatchObject({ type: 'savepoint', name: 'select' })
     expectRejected('SAVEPOINT SYS1', -302)
     expectRejected('ROLLBACK TO SAVEPOINT sysx', -302)
   })
