@@ -192,17 +192,17 @@ describeEachProfile(
       const b = await sim().client()
       const seen = watchMessages(a)
       await a.query('CREATE TABLE opened (id INTEGER)')
-      await a.query('SAVEPOINT first')
+      await a.query('SAVEPOINT outer_sp')
       expect(seen.status()).toBe('T')
       await a.query('INSERT INTO opened (id) VALUES (?)', [1])
-      await a.query('SAVEPOINT second')
+      await a.query('SAVEPOINT inner_sp')
       await a.query('INSERT INTO opened (id) VALUES (?)', [2])
-      await a.query('ROLLBACK TO SAVEPOINT second')
+      await a.query('ROLLBACK TO SAVEPOINT inner_sp')
       expect(seen.status()).toBe('T') // back to level 1: still inside
-      await a.query('ROLLBACK TO SAVEPOINT FIRST') // names are case-insensitive
+      await a.query('ROLLBACK TO SAVEPOINT OUTER_SP') // names are case-insensitive
       expect(seen.status()).toBe('I')
       expect(Number((await b.query('SELECT COUNT(*) AS n FROM opened')).rows[0].n)).toBe(0)
-      await a.query('SAVEPOINT first')
+      await a.query('SAVEPOINT outer_sp')
       await a.query('INSERT INTO opened (id) VALUES (?)', [3])
       await a.query('COMMIT')
       expect(Number((await b.query('SELECT COUNT(*) AS n FROM opened')).rows[0].n)).toBe(1)
@@ -246,7 +246,7 @@ describeEachProfile(
       expect(error.message).toMatch(/TRANSACTION LEVEL/)
       expect(seen.status()).toBe('T')
       await a.query('ROLLBACK TO SAVEPOINT s253')
-      await a.query('SAVEPOINT last')
+      await a.query('SAVEPOINT final_sp')
       await a.query('ROLLBACK')
     })
 
