@@ -33,7 +33,6 @@ const BY_SQLSTATE: Readonly<Record<string, number>> = {
   '42701': -306, // duplicate_column [unverified]
   '42704': -400, // undefined_object
   '42883': -359, // undefined_function [unverified]
-  '3B001': -375, // invalid_savepoint_specification: ROLLBACK TO an unknown savepoint [unverified]
   '428C9': -111, // generated_always: an explicit value into an IDENTITY column (docs/iris-sql.md#identity-columns) [unverified]
   '25006': -400, // read_only_sql_transaction: a write in a READ ONLY transaction [unverified]
   '55P03': -110, // lock_not_available
@@ -45,7 +44,6 @@ const BY_SQLSTATE: Readonly<Record<string, number>> = {
 const EXTRA_TEXT: Readonly<Record<number, string>> = {
   [-201]: 'Table or view name not unique',
   [-306]: 'Column name is not unique',
-  [-375]: 'Cannot ROLLBACK to unestablished savepoint',
 }
 
 /**

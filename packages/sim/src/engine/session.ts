@@ -20,6 +20,7 @@ import type { EngineContext } from './engine-context.js'
 import { lockTimeout, queryCanceled, toIrisError } from './error-mapping.js'
 import { LockTimeoutError } from './fifo-lock.js'
 import { pgwireParameters } from './pgwire-parameters.js'
+import { SavepointLevels } from './savepoint-levels.js'
 import { quoteIdentifier } from './table-info.js'
 import type {
   EngineSession,
@@ -61,6 +62,8 @@ export class IrisSession implements EngineSession {
   readonly secretKey: number
   readonly #context: EngineContext
   #inTransaction = false
+  /** $TLEVEL and the savepoint names of the open transaction. */
+  readonly #savepoints = new SavepointLevels()
   /** DDL ran in the open transaction: a rollback must drop cached table facts. */
   #schemaChangedInTransaction = false
   /** LAST_IDENTITY() of this connection (docs/iris-sql.md#returning-and-last_identity); '' when the last INSERT had no identity. */
@@ -235,21 +238,9 @@ export class IrisSession implements EngineSession {
       case 'rollback':
         return this.#end('rollback')
       case 'savepoint':
-        return this.#transactionCommand(
-          `savepoint ${quoteIdentifier(plan.name)}`,
-          'SAVEPOINT',
-          signal,
-        )
-      case 'rollbackToSavepoint': {
-        const result = await this.#transactionCommand(
-          `rollback to savepoint ${quoteIdentifier(plan.name)}`,
-          'ROLLBACK',
-          signal,
-        )
-        // It may have undone DDL; the transaction still holds the backend.
-        if (this.#schemaChangedInTransaction) await this.#context.schemaChanged()
-        return result
-      }
+        return this.#savepoint(plan.name, signal)
+      case 'rollbackToSavepoint':
+        return this.#rollbackToSavepoint(plan.name)
       case 'lockTable':
         await this.#mustExist(plan.target, signal)
         await this.#lockTable(plan.target, plan.waitSeconds, signal)
@@ -379,6 +370,7 @@ export class IrisSession implements EngineSession {
     }
     this.#inTransaction = true
     this.#schemaChangedInTransaction = false
+    this.#savepoints.start(1)
     return noRows('BEGIN')
   }
 
@@ -400,21 +392,45 @@ export class IrisSession implements EngineSession {
   }
 
   /**
-   * SAVEPOINT / ROLLBACK TO SAVEPOINT (docs/iris-sql.md#savepoints). Outside a transaction IRIS
-   * fails them at once (docs/iris-sql.md#transaction-statements): without waiting for the backend
-   * lock, which another session's transaction may hold, as IRIS would not wait either.
+   * SAVEPOINT (docs/iris-sql.md#savepoints): with no transaction in progress it starts one, as
+   * START TRANSACTION would (docs/iris-sql.md#transaction-statements).
    */
-  async #transactionCommand(
-    sql: string,
-    tag: string,
-    signal: AbortSignal,
-  ): Promise<StatementResult> {
-    if (!this.#inTransaction) throw irisError(-400, `${sql}: no transaction is open`)
-    return this.#withBackend(signal, async () => {
-      const outcome = await this.#context.backend.simple(sql)
-      if (outcome.error) throw toIrisError(outcome.error, 'transaction')
-      return noRows(tag)
-    })
+  async #savepoint(name: string, signal: AbortSignal): Promise<StatementResult> {
+    if (!this.#inTransaction) {
+      await this.#begin(false, signal)
+      this.#savepoints.start(0)
+    }
+    if (!this.#savepoints.canAdd)
+      throw irisError(
+        -400,
+        `<TRANSACTION LEVEL>: SAVEPOINT ${name} would pass 255 transaction levels; roll back to an earlier savepoint or commit first`,
+      )
+    await this.#backendCommand(`savepoint ${this.#savepoints.add(name)}`)
+    return noRows('SAVEPOINT')
+  }
+
+  /**
+   * ROLLBACK TO SAVEPOINT (docs/iris-sql.md#savepoints): back to the level before the savepoint;
+   * back to level 0 the transaction is over. A name not in IRIS's table rolls back the whole
+   * transaction, if any, and fails with -375, at once: no backend lock to wait for outside one.
+   */
+  async #rollbackToSavepoint(name: string): Promise<StatementResult> {
+    const savepoint = this.#inTransaction ? this.#savepoints.rollBackTo(name) : undefined
+    if (!savepoint) {
+      await this.#end('rollback')
+      throw irisError(-375, `Cannot ROLLBACK to unestablished savepoint '${name}'`)
+    }
+    if (this.#savepoints.level === 0) return this.#end('rollback')
+    await this.#backendCommand(`rollback to savepoint ${savepoint}; release savepoint ${savepoint}`)
+    // It may have undone DDL; the transaction still holds the backend.
+    if (this.#schemaChangedInTransaction) await this.#context.schemaChanged()
+    return noRows('ROLLBACK')
+  }
+
+  /** A command on the backend this session's transaction holds. */
+  async #backendCommand(sql: string): Promise<void> {
+    const outcome = await this.#context.backend.simple(sql)
+    if (outcome.error) throw toIrisError(outcome.error, 'transaction')
   }
 
   /** A table to lock must exist (SQLCODE -30); its facts are cached, so this rarely costs a round trip. */

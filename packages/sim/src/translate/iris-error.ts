@@ -33,7 +33,10 @@ export const SQLCODE_TEXT: Readonly<Record<number, string>> = {
   [-257]: 'Vector operation on vectors of different types',
   [-258]: 'Vector operation on vectors of different lengths',
   [-259]: 'Vector function with invalid arguments',
+  [-301]: 'Savepoint name is not a valid identifier', // wording [unverified] (docs/iris-sql.md#savepoints)
+  [-302]: 'Savepoint name cannot begin with SYS', // wording [unverified] (docs/iris-sql.md#savepoints)
   [-359]: 'SQL Function (function stored procedure) not found',
+  [-375]: 'Cannot ROLLBACK to unestablished savepoint',
   [-386]: 'TOP, LIMIT and FETCH cannot be mixed in one query',
   [-400]: 'Fatal error occurred',
 }

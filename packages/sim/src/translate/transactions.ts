@@ -9,6 +9,7 @@
 import { irisError } from './iris-error.js'
 import { identifierName, isIdentifier } from './names.js'
 import type { BeginPlan, Plan } from './plan.js'
+import { isReservedWord } from './reserved-words.js'
 import { isTrivia, type Token } from './tokenizer.js'
 
 type Base = { source: string }
@@ -86,12 +87,18 @@ export function transactionPlan(tokens: readonly Token[], base: Base): Plan | un
   const savepointName = (at: number) => {
     const significant = tokens.filter((token) => !isTrivia(token))
     const name = significant[at]
+    // docs/iris-sql.md#savepoints: -301 for no name, one that is not an identifier or a reserved
+    // word; -302 for SYS...
     if (!isIdentifier(name) || significant.length !== at + 1)
-      throw irisError(-1, 'a savepoint name is expected')
+      throw irisError(-301, 'a savepoint name is expected: one identifier')
+    if (isReservedWord(name))
+      throw irisError(
+        -301,
+        `${name.text} is a reserved word: choose another savepoint name, or delimit it ("${name.text}")`,
+      )
     const exact = identifierName(name)
-    // docs/iris-sql.md#savepoints: savepoint names starting with SYS are reserved.
     if (exact.toUpperCase().startsWith('SYS'))
-      throw irisError(-1, `savepoint name ${exact} is reserved (SYS...)`)
+      throw irisError(-302, `savepoint name ${exact} is reserved (SYS...): choose another name`)
     return exact
   }
   switch (first) {

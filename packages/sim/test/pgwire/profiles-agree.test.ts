@@ -110,6 +110,13 @@ const TRANSACTION_STEPS: Step[] = [
   b('SELECT COUNT(*) AS c FROM agree_tx'),
   b("INSERT INTO agree_tx (name) VALUES ('from b')"),
   a('SELECT LAST_IDENTITY() AS li'),
+  // IRIS starts a transaction for a SAVEPOINT outside one; rolling back to it ends it.
+  a('SAVEPOINT outside'),
+  a("INSERT INTO agree_tx (name) VALUES ('after savepoint')"),
+  b('SELECT COUNT(*) AS c FROM agree_tx'),
+  a('ROLLBACK TO SAVEPOINT outside'),
+  b('SELECT COUNT(*) AS c FROM agree_tx'),
+  a('ROLLBACK TO SAVEPOINT outside'),
   // On the external backend this leaves a pooled session inside a transaction.
   a('START TRANSACTION ISOLATION LEVEL READ COMMITTED'),
   a("INSERT INTO agree_tx (name) VALUES ('leaked')"),

@@ -6,6 +6,7 @@
  */
 import { serialize } from 'pg-protocol'
 import { expect, it } from 'vitest'
+import { watchMessages } from '../support/wire-messages.js'
 import { describeEachProfile, failure, sqlcodeOf } from './profiles.js'
 
 // One IRIS session per client connection: profile iris. iris-pgwire's profiles pool or share
@@ -189,17 +190,69 @@ describeEachProfile(
       expect(rows.rows.map((row) => Number(row.id))).toEqual([1])
     })
 
-    it('fails SAVEPOINT outside a transaction with -400 at once, even while another session’s transaction runs', async () => {
+    // docs/iris-sql.md#savepoints: a SAVEPOINT with no transaction in progress starts one at
+    // $TLEVEL 1; rolling back to it returns to level 0, which ends the transaction.
+    it('starts a transaction with SAVEPOINT; ROLLBACK TO SAVEPOINT to it ends the transaction', async () => {
       const a = await sim().client()
       const b = await sim().client()
-      await a.query('START TRANSACTION')
-      await a.query('SAVEPOINT sp')
-      const started = Date.now()
-      for (const statement of ['SAVEPOINT sp', 'ROLLBACK TO SAVEPOINT sp'])
-        expect(sqlcodeOf(await failure(b, statement))).toBe(-400)
-      expect(Date.now() - started).toBeLessThan(300) // not the 400 ms lock timeout
-      await a.query('ROLLBACK TO SAVEPOINT sp')
+      const seen = watchMessages(a)
+      await a.query('CREATE TABLE opened (id INTEGER)')
+      await a.query('SAVEPOINT outer_sp')
+      expect(seen.status()).toBe('T')
+      await a.query('INSERT INTO opened (id) VALUES (?)', [1])
+      await a.query('SAVEPOINT inner_sp')
+      await a.query('INSERT INTO opened (id) VALUES (?)', [2])
+      await a.query('ROLLBACK TO SAVEPOINT inner_sp')
+      expect(seen.status()).toBe('T') // back to level 1: still inside
+      await a.query('ROLLBACK TO SAVEPOINT OUTER_SP') // names are case-insensitive
+      expect(seen.status()).toBe('I')
+      expect(Number((await b.query('SELECT COUNT(*) AS n FROM opened')).rows[0].n)).toBe(0)
+      await a.query('SAVEPOINT outer_sp')
+      await a.query('INSERT INTO opened (id) VALUES (?)', [3])
       await a.query('COMMIT')
+      expect(Number((await b.query('SELECT COUNT(*) AS n FROM opened')).rows[0].n)).toBe(1)
+    })
+
+    // docs/iris-sql.md#savepoints: -375 for a name not in IRIS's table (never set, rolled back
+    // already, or overwritten by a later SAVEPOINT of the same name), and the whole transaction
+    // is rolled back.
+    it('fails ROLLBACK TO SAVEPOINT of an unknown name with -375, rolling back the whole transaction', async () => {
+      const a = await sim().client()
+      const b = await sim().client()
+      const seen = watchMessages(a)
+      await a.query('CREATE TABLE undone (id INTEGER)')
+      await a.query('START TRANSACTION')
+      await a.query('SAVEPOINT b')
+      await a.query('START TRANSACTION') // no effect inside a transaction
+      await a.query('INSERT INTO undone (id) VALUES (?)', [1])
+      await a.query('SAVEPOINT c')
+      await a.query('SAVEPOINT b') // overwrites the first b
+      await a.query('ROLLBACK TO SAVEPOINT b')
+      const error = await failure(a, 'ROLLBACK TO SAVEPOINT b')
+      expect(sqlcodeOf(error)).toBe(-375)
+      expect(error.message).toMatch(/unestablished savepoint 'b'/)
+      expect(seen.status()).toBe('I')
+      expect(Number((await b.query('SELECT COUNT(*) AS n FROM undone')).rows[0].n)).toBe(0)
+      // Outside a transaction: -375 at once, even while another session's transaction runs.
+      await a.query('START TRANSACTION')
+      const started = Date.now()
+      expect(sqlcodeOf(await failure(b, 'ROLLBACK TO SAVEPOINT never'))).toBe(-375)
+      expect(Date.now() - started).toBeLessThan(300) // not the 400 ms lock timeout
+      await a.query('COMMIT')
+    })
+
+    it('fails a SAVEPOINT past $TLEVEL 255 with -400, the transaction staying open', async () => {
+      const a = await sim().client()
+      const seen = watchMessages(a)
+      const savepoints = Array.from({ length: 254 }, (_, i) => `SAVEPOINT s${i}`).join('; ')
+      await a.query(`START TRANSACTION; ${savepoints}`)
+      const error = await failure(a, 'SAVEPOINT past')
+      expect(sqlcodeOf(error)).toBe(-400)
+      expect(error.message).toMatch(/TRANSACTION LEVEL/)
+      expect(seen.status()).toBe('T')
+      await a.query('ROLLBACK TO SAVEPOINT s253')
+      await a.query('SAVEPOINT final_sp')
+      await a.query('ROLLBACK')
     })
 
     it('accepts COMMIT and ROLLBACK outside a transaction, honours READ ONLY, refuses BEGIN', async () => {

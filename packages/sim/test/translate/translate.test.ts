@@ -442,9 +442,15 @@ describe('transactions (docs/iris-sql.md#transactions)', () => {
     })
   })
 
-  it('reserves savepoint names starting with SYS (docs/iris-sql.md#savepoints)', () => {
-    expectRejected('SAVEPOINT SYS1', -1)
-    expectRejected('ROLLBACK TO SAVEPOINT sysx', -1)
+  it('refuses a missing, invalid or reserved savepoint name with -301 and one starting with SYS with -302 (docs/iris-sql.md#savepoints)', () => {
+    for (const sql of ['SAVEPOINT', 'SAVEPOINT a b', "SAVEPOINT 'a'", 'ROLLBACK TO SAVEPOINT'])
+      expectRejected(sql, -301)
+    // A reserved word only unquoted (doc RSQL_reservedwords).
+    expectRejected('SAVEPOINT select', -301)
+    expectRejected('ROLLBACK TO SAVEPOINT Work', -301)
+    expect(plans('SAVEPOINT "select"')[0]).toMatchObject({ type: 'savepoint', name: 'select' })
+    expectRejected('SAVEPOINT SYS1', -302)
+    expectRejected('ROLLBACK TO SAVEPOINT sysx', -302)
   })
 
   it('rejects REPEATABLE READ and SERIALIZABLE', () => {
