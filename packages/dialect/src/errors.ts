@@ -71,7 +71,11 @@ export class IrisVectorMismatchError extends IrisError {
 
 // Client errors: raised by kysely-iris itself.
 
-/** A construct IRIS lacks, refused at compile time rather than silently changed. */
+/**
+ * A construct IRIS lacks, refused at compile time rather than silently changed; or a limit IRIS
+ * has (its 255 transaction levels: docs/iris-sql.md#savepoints), refused before the statement that
+ * would pass it is sent.
+ */
 export class IrisUnsupportedError extends IrisError {
   override name = 'IrisUnsupportedError'
 }

@@ -27,6 +27,7 @@ import {
 import type { SessionPolicy } from './session-policy.js'
 import { type StarLabels, starKeys } from './star-labels.js'
 import type { SchemaGeneration, StatementCache } from './statement-cache.js'
+import { TransactionLevels } from './transaction-levels.js'
 
 export interface IrisConnectionOptions {
   /** Recompiles chunks of a multi-row insert. */
@@ -54,13 +55,15 @@ export type IrisTransactionState = 'none' | 'open' | 'autocommit'
 
 type Row = Record<string, unknown>
 
-const BULK_SAVEPOINT = '"kysely_iris_bulk"'
+const BULK_SAVEPOINT = 'kysely_iris_bulk'
 
 /** One pooled `pg` client, speaking IRIS through iris-pgwire. */
 export class IrisConnection implements DatabaseConnection {
   readonly #client: IrisPoolClient
   readonly #options: IrisConnectionOptions
   #transaction: IrisTransactionState = 'none'
+  /** The savepoints of the open transaction, each one IRIS transaction level. */
+  readonly #levels = new TransactionLevels()
   /** Leaves the session lane this connection holds alone, while it does. */
   #leaveLane: (() => void) | undefined
   #discarded = false
@@ -87,8 +90,15 @@ export class IrisConnection implements DatabaseConnection {
     return this.#transaction
   }
 
+  /** Set when a transaction starts or ends, which leaves no savepoint. */
   set transaction(value: IrisTransactionState) {
     this.#transaction = value
+    this.#levels.clear()
+  }
+
+  /** The open transaction's savepoints, kept by the driver's savepoint statements. */
+  get levels(): TransactionLevels {
+    return this.#levels
   }
 
   /** This connection's reads, for the session probe. */
@@ -203,6 +213,7 @@ export class IrisConnection implements DatabaseConnection {
   discard(cause?: unknown): void {
     this.#discarded = true
     this.#lostCause ??= cause
+    this.#levels.clear()
   }
 
   async *#readAll(query: CompiledQuery): AsyncGenerator<Row[]> {
@@ -308,7 +319,13 @@ export class IrisConnection implements DatabaseConnection {
     }, 'exclusive')
   }
 
-  /** A chunked insert is atomic: its own transaction, or a savepoint inside the caller's. */
+  /**
+   * A chunked insert is atomic: its own transaction, or a savepoint inside the caller's. That
+   * savepoint keeps its IRIS transaction level until the caller's transaction ends, as every
+   * savepoint does (docs/iris-sql.md#savepoints): it cannot be released, and rolling back to it
+   * would undo the insert. So it is counted, and refused before anything is sent when it would
+   * pass the highest level; a failed chunked insert rolls back to it, which gives its level back.
+   */
   async #executeChunks(chunks: CompiledQuery[]): Promise<QueryResult<Row>> {
     const { sessions } = this.#options
     const transaction = this.#transaction
@@ -321,15 +338,20 @@ export class IrisConnection implements DatabaseConnection {
         ))
     if (!atomic) return this.#inLane(() => this.#runChunks(chunks))
     const inTransaction = transaction === 'open'
+    if (inTransaction)
+      this.#levels.assertRoomFor(
+        `The savepoint that keeps an insert split into ${chunks.length} statements atomic`,
+      )
     return this.#inLane(async () => {
-      await this.run(inTransaction ? `savepoint ${BULK_SAVEPOINT}` : 'start transaction')
+      if (inTransaction) await this.#setBulkSavepoint()
+      else await this.run('start transaction')
       let result: QueryResult<Row>
       try {
         result = await this.#runChunks(chunks)
       } catch (error) {
-        await this.run(
-          inTransaction ? `rollback to savepoint ${BULK_SAVEPOINT}` : 'rollback',
-        ).catch(() => this.discard())
+        await (inTransaction ? this.#rollBackToBulkSavepoint() : this.run('rollback')).catch(() =>
+          this.discard(),
+        )
         throw error
       }
       // A savepoint needs no release: IRIS documents no RELEASE SAVEPOINT
@@ -337,6 +359,16 @@ export class IrisConnection implements DatabaseConnection {
       if (!inTransaction) await this.run('commit')
       return result
     }, 'exclusive')
+  }
+
+  async #setBulkSavepoint(): Promise<void> {
+    await this.run(`savepoint "${BULK_SAVEPOINT}"`)
+    this.#levels.saved(BULK_SAVEPOINT)
+  }
+
+  async #rollBackToBulkSavepoint(): Promise<void> {
+    await this.run(`rollback to savepoint "${BULK_SAVEPOINT}"`)
+    this.#levels.rolledBackTo(BULK_SAVEPOINT)
   }
 
   async #runChunks(chunks: CompiledQuery[]): Promise<QueryResult<Row>> {

@@ -191,12 +191,21 @@ export class IrisDriver implements Driver {
     }
   }
 
+  /**
+   * Every savepoint is one more IRIS transaction level until the transaction ends or rolls back to
+   * an earlier one (docs/iris-sql.md#savepoints): the one that would pass the highest level is
+   * refused here, before anything is sent, rather than by IRIS midway.
+   */
   async savepoint(
     connection: DatabaseConnection,
     name: string,
     compileQuery: QueryCompiler['compileQuery'],
   ): Promise<void> {
-    await connection.executeQuery(savepointSql(asIris(connection), 'savepoint', name, compileQuery))
+    const iris = asIris(connection)
+    const statement = savepointSql(iris, 'savepoint', name, compileQuery)
+    iris.levels.assertRoomFor(`savepoint "${name}"`)
+    await connection.executeQuery(statement)
+    iris.levels.saved(name)
   }
 
   async rollbackToSavepoint(
@@ -204,14 +213,14 @@ export class IrisDriver implements Driver {
     name: string,
     compileQuery: QueryCompiler['compileQuery'],
   ): Promise<void> {
-    await connection.executeQuery(
-      savepointSql(asIris(connection), 'rollback to savepoint', name, compileQuery),
-    )
+    const iris = asIris(connection)
+    await connection.executeQuery(savepointSql(iris, 'rollback to savepoint', name, compileQuery))
+    iris.levels.rolledBackTo(name)
   }
 
   /**
-   * A no-op: IRIS documents no RELEASE SAVEPOINT (docs/iris-sql.md#savepoints). The name is still
-   * checked.
+   * A no-op: IRIS documents no RELEASE SAVEPOINT (docs/iris-sql.md#savepoints), so the savepoint
+   * keeps its transaction level. The name is still checked.
    */
   async releaseSavepoint(
     connection: DatabaseConnection,

@@ -1,4 +1,4 @@
-import { Kysely, sql } from 'kysely'
+import { type ControlledTransaction, Kysely, sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import {
   IrisConnectionError,
@@ -8,6 +8,7 @@ import {
   IrisUnsupportedError,
 } from '../../src/index.js'
 import { dbWith, FakePool } from '../support/fake-pool.js'
+import type { AnyDB } from '../support/server.js'
 
 const dml = (command: string, rowCount = 1) => ({ command, rowCount })
 
@@ -90,6 +91,38 @@ describe('transactions', () => {
         }
       })(),
     ).rejects.toThrow(IrisInputError)
+  })
+
+  it('refuses, sending nothing, the savepoint that would pass transaction level 255; rolling back to a savepoint or ending the transaction gives levels back', async () => {
+    const pool = new FakePool()
+    const db = dbWith(pool)
+    let trx: ControlledTransaction<AnyDB, string[]> = await db.startTransaction().execute()
+    // START TRANSACTION is level 1: 254 savepoints reach 255 (docs/iris-sql.md#savepoints).
+    trx = await trx.savepoint('First').execute()
+    for (let i = 1; i < 254; i++)
+      trx = await (await trx.savepoint('sp').execute()).releaseSavepoint('sp').execute()
+    const sent = pool.texts.length
+    const refusal = await trx
+      .savepoint('sp')
+      .execute()
+      .catch((e: unknown) => e)
+    expect(refusal).toBeInstanceOf(IrisUnsupportedError)
+    expect(String(refusal)).toMatch(
+      /level 256.*at most 255.*Nothing was sent.*several transactions/,
+    )
+    expect(pool.texts.length).toBe(sent)
+    // The latest "sp" (names are not case-sensitive) gives back one level, "first" all but one.
+    trx = await trx.rollbackToSavepoint('SP').execute()
+    trx = await trx.savepoint('sp').execute()
+    await expect(trx.savepoint('sp2').execute()).rejects.toThrow(IrisUnsupportedError)
+    trx = await trx.rollbackToSavepoint('first').execute()
+    for (let i = 0; i < 254; i++) trx = await trx.savepoint('again').execute()
+    await expect(trx.savepoint('again').execute()).rejects.toThrow(IrisUnsupportedError)
+    await trx.commit().execute()
+    const next = await db.startTransaction().execute()
+    await next.savepoint('fresh').execute()
+    await next.rollback().execute()
+    expect(pool.texts.at(-2)).toBe('savepoint "fresh"')
   })
 })
 
@@ -208,6 +241,34 @@ describe('multi-row insert chunking', () => {
     expect(pool.texts[1]).toBe('savepoint "kysely_iris_bulk"')
     expect(pool.texts.filter((t) => t === 'start transaction')).toHaveLength(1)
     expect(pool.texts.at(-1)).toBe('commit')
+  })
+
+  it('counts its savepoint as a transaction level: refused, sending nothing, past level 255; a failed one gives its level back', async () => {
+    let failNext = false
+    const pool = new FakePool((q) => {
+      if (!q.text.startsWith('insert') || !failNext) return {}
+      failNext = false
+      return new Error('[SQLCODE: <-119>:<dup>]')
+    })
+    const db = dbWith(pool, { maxParameters: 6 })
+    const trx = await db.startTransaction().execute()
+    for (let i = 0; i < 253; i++) await trx.savepoint('sp').execute()
+    failNext = true
+    await expect(trx.insertInto('t').values(rows).execute()).rejects.toThrow(
+      IrisUniqueViolationError,
+    )
+    expect(pool.texts.at(-1)).toBe('rollback to savepoint "kysely_iris_bulk"')
+    await trx.insertInto('t').values(rows).execute()
+    const sent = pool.texts.length
+    const refusal = await trx
+      .insertInto('t')
+      .values(rows)
+      .execute()
+      .catch((e: unknown) => e)
+    expect(refusal).toBeInstanceOf(IrisUnsupportedError)
+    expect(String(refusal)).toMatch(/split into 4 statements.*level 256.*Nothing was sent/)
+    expect(pool.texts.length).toBe(sent)
+    await trx.rollback().execute()
   })
 
   it('union-all form chunks the same way', async () => {

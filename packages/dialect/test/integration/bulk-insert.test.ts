@@ -1,6 +1,7 @@
+import type { ControlledTransaction } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { IrisUniqueViolationError } from '../../src/index.js'
-import { connect, SIM_TARGETS, tableName } from '../support/server.js'
+import { IrisUniqueViolationError, IrisUnsupportedError } from '../../src/index.js'
+import { type AnyDB, connect, SIM_TARGETS, tableName } from '../support/server.js'
 import { useTestServer } from '../support/test-database.js'
 
 describe.each(SIM_TARGETS)(
@@ -63,6 +64,55 @@ describe.each(SIM_TARGETS)(
           .executeTakeFirstOrThrow()
         expect(Number(count)).toBe(0)
       } finally {
+        await t.db.schema.dropTable(table).ifExists().execute()
+        await t.db.destroy()
+      }
+    })
+
+    it('in a transaction each chunked insert keeps a savepoint level: the one past level 255 is refused, sending nothing, and the transaction goes on', async () => {
+      const t = connect(harness.server, { maxParameters: 1 })
+      const table = tableName('bulk_levels')
+      let trx: ControlledTransaction<AnyDB> | undefined
+      try {
+        await t.db.schema
+          .createTable(table)
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .execute()
+        trx = await t.db.startTransaction().execute()
+        harness.server.sim?.queryLog.clear()
+        let stored = 0
+        let refusal: unknown
+        for (let i = 0; i < 300 && refusal === undefined; i++) {
+          await trx
+            .insertInto(table)
+            .values([{ id: 2 * i }, { id: 2 * i + 1 }])
+            .execute()
+            .then(
+              () => {
+                stored += 2
+              },
+              (error: unknown) => {
+                refusal = error
+              },
+            )
+        }
+        // START TRANSACTION is level 1, so 254 savepoints fit (docs/iris-sql.md#savepoints).
+        expect(refusal).toBeInstanceOf(IrisUnsupportedError)
+        expect(stored).toBe(2 * 254)
+        const savepoints = harness.server.sim?.queryLog.entries.filter((e) =>
+          /^\s*savepoint/i.test(e.sql),
+        )
+        expect(savepoints?.length).toBe(254)
+        await trx.commit().execute()
+        trx = undefined
+        const { count } = await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('count'))
+          .executeTakeFirstOrThrow()
+        expect(Number(count)).toBe(stored)
+      } finally {
+        // A failed assertion must not leave the transaction holding the table (and the lane).
+        await trx?.rollback().execute()
         await t.db.schema.dropTable(table).ifExists().execute()
         await t.db.destroy()
       }

@@ -182,6 +182,40 @@ describeTargets(describe, 'CRUD, transactions, insertId, labels', (target) => {
     expect(await storedAmong(['BeforeSp', 'AfterSp'])).toEqual(refused ? [] : ['BeforeSp'])
   })
 
+  it('a savepoint keeps its transaction level, released or not: the one past level 255 is refused, sending nothing, and the transaction goes on (or is refused, writing nothing)', async () => {
+    const { refused, error } = await transactionOrRefusal(async () => {
+      let trx: ControlledTransaction<AnyDB, string[]> = await t.db.startTransaction().execute()
+      try {
+        await trx.insertInto(person).values({ firstName: 'BeforeLevels' }).execute()
+        let pairs = 0
+        let refusal: unknown
+        for (; pairs < 300; pairs++) {
+          const sp = await trx
+            .savepoint('step')
+            .execute()
+            .catch((error: unknown) => {
+              refusal = error
+            })
+          if (!sp) break
+          trx = await sp.releaseSavepoint('step').execute()
+        }
+        // START TRANSACTION is level 1, so 254 savepoints fit (docs/iris-sql.md#savepoints).
+        expect(refusal).toBeInstanceOf(IrisUnsupportedError)
+        expect(pairs).toBe(254)
+        await trx.insertInto(person).values({ firstName: 'AfterLevels' }).execute()
+        await trx.commit().execute()
+      } catch (error) {
+        // A failed assertion must not leave the transaction holding the table (and the lane).
+        await trx.rollback().execute()
+        throw error
+      }
+    })
+    if (!refused) expect(error).toBeUndefined()
+    expect((await storedAmong(['BeforeLevels', 'AfterLevels'])).sort()).toEqual(
+      refused ? [] : ['AfterLevels', 'BeforeLevels'],
+    )
+  })
+
   it('concurrent transactions each keep or undo only their own rows (or are refused, writing nothing)', async () => {
     const outcomes = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
