@@ -1,12 +1,5 @@
+import { markAborted } from './aborted-transaction.js'
 import { IrisConnectionError } from './errors.js'
-
-/**
- * Kysely's marker for "the database rolled back instead of committing" (its
- * `AbortedTransactionError`, 0.28.19 and 0.29): a commit error carrying it makes Kysely mark the
- * transaction aborted and release the connection itself, and makes `transaction().execute()` skip
- * the rollback it would otherwise send down the dead socket.
- */
-const ABORTED_TRANSACTION = Symbol.for('kysely.AbortedTransactionError')
 
 /** What a pooled client must offer to report a socket that dies while checked out. */
 interface ErrorEmitter {
@@ -30,12 +23,12 @@ export function watchConnectionLoss(client: object, onLost: (error: Error) => vo
  * the connection.
  */
 export function uncommittedTransactionError(cause: unknown): IrisConnectionError {
-  const error = new IrisConnectionError(
-    'the transaction was not committed: its connection was lost before COMMIT and the server rolls the transaction back; run the transaction again',
-    { cause },
+  return markAborted(
+    new IrisConnectionError(
+      'the transaction was not committed: its connection was lost before COMMIT and the server rolls the transaction back; run the transaction again',
+      { cause },
+    ),
   )
-  Object.defineProperty(error, ABORTED_TRANSACTION, { value: true })
-  return error
 }
 
 /**
