@@ -24,6 +24,7 @@ import {
   rekeyRows,
   toRowObjects,
 } from './result-labels.js'
+import { endedTransaction, rolledBackTransactionError } from './rolled-back-transaction.js'
 import type { SessionPolicy } from './session-policy.js'
 import { type StarLabels, starKeys } from './star-labels.js'
 import type { SchemaGeneration, StatementCache } from './statement-cache.js'
@@ -48,10 +49,11 @@ export interface IrisConnectionOptions {
 }
 
 /**
- * Whether this connection is inside a transaction: none, a real one, or one run without a
- * transaction under the `transactions: 'unsafe-autocommit'` opt-in.
+ * Whether this connection is inside a transaction: none, a real one, one run without a
+ * transaction under the `transactions: 'unsafe-autocommit'` opt-in, or one IRIS rolled back on its
+ * own (-375: ./rolled-back-transaction.ts) that the caller has not ended yet.
  */
-export type IrisTransactionState = 'none' | 'open' | 'autocommit'
+export type IrisTransactionState = 'none' | 'open' | 'autocommit' | 'rolled back'
 
 type Row = Record<string, unknown>
 
@@ -68,6 +70,8 @@ export class IrisConnection implements DatabaseConnection {
   #leaveLane: (() => void) | undefined
   #discarded = false
   #lostCause: unknown
+  /** The server's -375 that rolled the latest transaction back (read in state 'rolled back'). */
+  #rollbackCause: IrisError | undefined
   /**
    * Runs the catalog reads that name the columns of `*`, and the session probe, on this
    * connection: rows as arrays, labels as the server sent them.
@@ -125,6 +129,11 @@ export class IrisConnection implements DatabaseConnection {
   /** What made the connection unusable (a dropped socket, an abort, a timeout), when known. */
   get lostCause(): unknown {
     return this.#lostCause
+  }
+
+  /** The error for a statement or COMMIT of the transaction IRIS rolled back (state 'rolled back'). */
+  rolledBackError(): IrisError {
+    return rolledBackTransactionError(this.#rollbackCause)
   }
 
   /**
@@ -474,9 +483,23 @@ export class IrisConnection implements DatabaseConnection {
     const mapped = toIrisError(error, sql)
     if (mapped instanceof IrisConnectionError || mapped instanceof IrisTimeoutError)
       this.discard(mapped)
+    else if (this.#transaction === 'open' && endedTransaction(mapped))
+      return this.#rolledBackByIris(mapped)
     return mapped
   }
 
+  /**
+   * A ROLLBACK TO SAVEPOINT failed with -375, whoever sent it (the driver, a chunked insert, raw
+   * SQL): IRIS rolled back the whole transaction and holds no savepoint (docs/iris-sql.md#savepoints).
+   * Until the caller ends it, every statement of it is refused before it is sent (#assertUsable).
+   */
+  #rolledBackByIris(cause: IrisError): IrisError {
+    this.transaction = 'rolled back'
+    this.#rollbackCause = cause
+    return rolledBackTransactionError(cause, cause.sql)
+  }
+
+  /** Runs before every statement is sent: two field reads. */
   #assertUsable(): void {
     if (this.#discarded) {
       throw new IrisConnectionError(
@@ -484,6 +507,7 @@ export class IrisConnection implements DatabaseConnection {
         { cause: this.#lostCause },
       )
     }
+    if (this.#transaction === 'rolled back') throw this.rolledBackError()
   }
 }
 

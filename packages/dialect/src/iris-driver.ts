@@ -7,6 +7,7 @@ import {
   RawNode,
   type TransactionSettings,
 } from 'kysely'
+import { markAborted } from './aborted-transaction.js'
 import {
   commitOutcomeUnknownError,
   uncommittedTransactionError,
@@ -147,13 +148,19 @@ export class IrisDriver implements Driver {
 
   /**
    * A transaction whose connection was lost cannot commit: the server rolls a disconnected
-   * session's transaction back, and the error says so.
+   * session's transaction back, and the error says so. Nor can one IRIS rolled back after a -375
+   * (docs/iris-sql.md#savepoints): nothing is sent, and the error says so.
    */
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     const iris = asIris(connection)
     const state = iris.transaction
+    const rolledBack = state === 'rolled back' ? iris.rolledBackError() : undefined
     iris.transaction = 'none'
     if (state === 'autocommit') return
+    if (rolledBack) {
+      iris.leaveLane()
+      throw markAborted(rolledBack)
+    }
     if (iris.discarded) {
       iris.leaveLane()
       throw uncommittedTransactionError(iris.lostCause)
@@ -169,15 +176,15 @@ export class IrisDriver implements Driver {
   }
 
   /**
-   * On a lost connection there is nothing to send: the server has rolled the transaction back.
-   * Under `transactions: 'unsafe-autocommit'` there is nothing to roll back: the work was
-   * autocommitted.
+   * On a lost connection there is nothing to send: the server has rolled the transaction back; so
+   * has IRIS after a -375 (docs/iris-sql.md#savepoints). Under `transactions: 'unsafe-autocommit'`
+   * there is nothing to roll back: the work was autocommitted.
    */
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     const iris = asIris(connection)
     const state = iris.transaction
     iris.transaction = 'none'
-    if (state === 'autocommit' || iris.discarded) {
+    if (state === 'autocommit' || state === 'rolled back' || iris.discarded) {
       iris.leaveLane()
       return
     }
@@ -208,6 +215,11 @@ export class IrisDriver implements Driver {
     iris.levels.saved(name)
   }
 
+  /**
+   * A savepoint IRIS does not hold fails with -375 and ends the whole transaction
+   * (docs/iris-sql.md#savepoints): the connection then refuses the transaction's statements
+   * (./rolled-back-transaction.ts) until it is rolled back.
+   */
   async rollbackToSavepoint(
     connection: DatabaseConnection,
     name: string,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   IrisConnectionError,
   IrisDialect,
+  IrisError,
   IrisInputError,
   IrisUniqueViolationError,
   IrisUnsupportedError,
@@ -49,6 +50,61 @@ describe('transactions', () => {
     await expect(trx.rollback().execute()).resolves.toBeUndefined()
     expect(pool.texts).toEqual(['start transaction', 'select * from "t"'])
     expect(pool.released).toEqual([{ client: 1, destroyed: true }])
+  })
+
+  it('after -375, which rolls back the whole transaction on IRIS, refuses its statements and commit, sending nothing; rollback sends nothing and ends it', async () => {
+    const pool = new FakePool((q) =>
+      q.text.startsWith('rollback to')
+        ? new Error("[SQLCODE: <-375>:<Cannot ROLLBACK to unestablished savepoint 'gone'>]")
+        : {},
+    )
+    const db = dbWith(pool)
+    const trx = await db.startTransaction().execute()
+    const sp = await trx.savepoint('sp').execute()
+    const failed = await sp
+      .rollbackToSavepoint('gone' as never)
+      .execute()
+      .catch((e: unknown) => e)
+    expect(failed).toMatchObject({
+      sqlcode: -375,
+      sql: 'rollback to savepoint "gone"',
+      cause: { sqlcode: -375 },
+    })
+    const sent = pool.texts.length
+    const refusals = [
+      await trx
+        .selectFrom('t')
+        .selectAll()
+        .execute()
+        .catch((e: unknown) => e),
+      await trx
+        .insertInto('t')
+        .values({ a: 1 })
+        .execute()
+        .catch((e: unknown) => e),
+      await trx
+        .savepoint('again')
+        .execute()
+        .catch((e: unknown) => e),
+      await trx
+        .commit()
+        .execute()
+        .catch((e: unknown) => e),
+    ]
+    for (const refusal of refusals) {
+      expect(refusal).toBeInstanceOf(IrisError)
+      expect(refusal).toMatchObject({ sqlcode: -375 })
+      expect(String(refusal)).toMatch(/nothing of it was kept, and nothing more is sent in it/)
+    }
+    await expect(trx.rollback().execute()).resolves.toBeUndefined()
+    expect(pool.texts.length).toBe(sent)
+    expect(pool.released).toEqual([{ client: 1, destroyed: false }])
+    // A -375 from raw SQL ends the transaction as well: its commit is refused, nothing is sent.
+    await expect(
+      db.transaction().execute((t) => sql`rollback to savepoint "x"`.execute(t).catch(() => {})),
+    ).rejects.toMatchObject({ sqlcode: -375 })
+    expect(pool.texts.slice(sent)).toEqual(['start transaction', 'rollback to savepoint "x"'])
+    expect(pool.released).toHaveLength(2)
   })
 
   it('refuses isolation levels IRIS lacks', async () => {

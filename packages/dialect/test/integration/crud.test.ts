@@ -4,6 +4,7 @@ import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import {
   IrisConfigError,
+  IrisError,
   IrisNotFoundError,
   IrisTransactionsUnsupportedError,
   IrisUnsupportedError,
@@ -180,6 +181,41 @@ describeTargets(describe, 'CRUD, transactions, insertId, labels', (target) => {
       await back.commit().execute()
     })
     expect(await storedAmong(['BeforeSp', 'AfterSp'])).toEqual(refused ? [] : ['BeforeSp'])
+  })
+
+  it('after a rollback to an unknown savepoint, which ends the whole transaction on IRIS, every later statement and the commit are refused, sending nothing; rollback ends it (or it is refused, writing nothing)', async () => {
+    const { refused, error } = await transactionOrRefusal(async () => {
+      const trx = await t.db.startTransaction().execute()
+      try {
+        await trx.insertInto(person).values({ firstName: 'BeforeUnknownSp' }).execute()
+        // IRIS fails it with -375 and rolls back the whole transaction (docs/iris-sql.md#savepoints).
+        const unknown = await trx
+          .rollbackToSavepoint('never_set' as never)
+          .execute()
+          .catch((error: unknown) => error)
+        expect(unknown).toMatchObject({ sqlcode: -375 })
+        const later = await trx
+          .insertInto(person)
+          .values({ firstName: 'AfterUnknownSp' })
+          .execute()
+          .catch((error: unknown) => error)
+        expect(later).toBeInstanceOf(IrisError)
+        expect(later).toMatchObject({ sqlcode: -375 })
+        expect(String(later)).toMatch(
+          /rolled the whole transaction back.*nothing of it was kept.*Roll back/,
+        )
+        await expect(trx.commit().execute()).rejects.toMatchObject({ sqlcode: -375 })
+      } finally {
+        await trx.rollback().execute()
+      }
+    })
+    if (!refused) expect(error).toBeUndefined()
+    expect(await storedAmong(['BeforeUnknownSp', 'AfterUnknownSp'])).toEqual([])
+    // The connection serves the next transaction.
+    if (!refused)
+      await t.db
+        .transaction()
+        .execute((trx) => trx.selectFrom(person).select('id').where('id', '<', 0).execute())
   })
 
   it('a savepoint keeps its transaction level, released or not: the one past level 255 is refused, sending nothing, and the transaction goes on (or is refused, writing nothing)', async () => {
