@@ -5,7 +5,7 @@ import {
   type AlterColumnNode,
   type AlterTableColumnAlterationNode,
   type AlterTableNode,
-  type AndNode,
+  AndNode,
   type BinaryOperationNode,
   type CaseNode,
   type ColumnDefinitionNode,
@@ -421,6 +421,13 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
         return
       }
     }
+    if (
+      (operator === 'between' || operator === 'between symmetric') &&
+      AndNode.is(node.rightOperand)
+    ) {
+      this.#compileBetween(node.leftOperand, operator, node.rightOperand)
+      return
+    }
     if (isPredicate(node.leftOperand) || isPredicate(node.rightOperand))
       throw conditionAsValueError(`an operand of '${operator ?? 'an operator'}'`)
     if (operator === 'in' || operator === 'not in') {
@@ -452,6 +459,27 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
     const reason = operator === undefined ? undefined : UNSUPPORTED_OPERATORS.get(operator)
     if (reason) throw new IrisUnsupportedError(`operator '${operator}': ${reason}`)
     super.visitBinaryOperation(node)
+  }
+
+  /**
+   * `x BETWEEN a AND b`. Kysely holds the bounds in an AndNode, which is two values, not two
+   * conditions: visitAnd would compare each with 1. IRIS has no BETWEEN SYMMETRIC
+   * (docs/iris-sql.md#operators).
+   */
+  #compileBetween(operand: OperationNode, operator: string, bounds: AndNode): void {
+    if (operator === 'between symmetric') {
+      throw new IrisUnsupportedError(
+        "'between symmetric' is not IRIS SQL, whose BETWEEN needs the lower bound first: order the bounds, or match either order with eb.or([eb.between(x, a, b), eb.between(x, b, a)])",
+      )
+    }
+    for (const value of [operand, bounds.left, bounds.right]) {
+      if (isPredicate(value)) throw conditionAsValueError("an operand of 'between'")
+    }
+    this.visitNode(operand)
+    this.append(' between ')
+    this.visitNode(bounds.left)
+    this.append(' and ')
+    this.visitNode(bounds.right)
   }
 
   /**

@@ -81,6 +81,22 @@ describe.each(pagingDbs)('conditions and booleans ($paging paging)', ({ db }) =>
     }
   })
 
+  it('writes BETWEEN with its bounds as values, also among other conditions; refuses BETWEEN SYMMETRIC', () => {
+    expect(where((eb) => eb.and([eb('a', '=', 1), eb.between('id', 1000, 2000)]))).toBe(
+      'select "id" from "t" where ("a" = $1 and "id" between $2 and $3)',
+    )
+    expect(where((eb) => eb.between(eb.ref('a'), eb.ref('lo'), eb.ref('hi')))).toBe(
+      'select "id" from "t" where "a" between "lo" and "hi"',
+    )
+    expect(() => where((eb) => eb.between('id', eb('a', '=', 1), 2))).toThrow(
+      /a condition as an operand of 'between'/,
+    )
+    expect(() => where((eb) => eb.betweenSymmetric('id', 3000, 4000))).toThrow(IrisUnsupportedError)
+    expect(() => where((eb) => eb.betweenSymmetric('id', 3000, 4000))).toThrow(
+      /'between symmetric' is not IRIS SQL/,
+    )
+  })
+
   it('compares a value used as a condition with 1', () => {
     expect(where((eb) => eb.lit(true))).toBe('select "id" from "t" where 1 = 1')
     expect(where((eb) => eb.lit(false))).toBe('select "id" from "t" where 0 = 1')
