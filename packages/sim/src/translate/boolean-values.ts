@@ -13,15 +13,13 @@ import { irisError } from './iris-error.js'
 import {
   caseEnd,
   closingParen,
+  isComparison,
   isPunct,
   isWord,
   nextSignificant,
   previousSignificant,
   type Token,
 } from './tokenizer.js'
-
-/** The comparison operators of IRIS's predicates (doc RSQL_predicates). */
-const COMPARISONS: ReadonlySet<string> = new Set(['=', '<>', '!=', '<', '>', '<=', '>='])
 
 /** Words that make a parenthesised expression a condition (doc RSQL_predicates, RSQL_symbols). */
 const CONDITION_WORDS: readonly string[] = [
@@ -52,8 +50,7 @@ const TAKES_A_VALUE: readonly string[] = [
 ]
 
 const isCondition = (token: Token) =>
-  (token.type === 'op' && COMPARISONS.has(token.text)) ||
-  CONDITION_WORDS.some((word) => isWord(token, word))
+  isComparison(token) || CONDITION_WORDS.some((word) => isWord(token, word))
 
 /** True when the token before the `(` at `open` names a call: then its content is arguments. */
 function isCall(tokens: readonly Token[], open: number): boolean {

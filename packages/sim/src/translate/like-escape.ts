@@ -7,15 +7,13 @@
 import {
   caseEnd,
   closingParen,
+  isComparison,
   isPunct,
   isWord,
   nextSignificant,
   type Token,
   token,
 } from './tokenizer.js'
-
-/** Comparison operators bind looser than LIKE (as in PostgreSQL), so one ends the pattern. */
-const COMPARISONS = new Set(['=', '<', '>', '<=', '>=', '<>', '!='])
 
 /** The operands a pattern can start with (after any unary sign). */
 const PRIMARY_TYPES = new Set(['word', 'quoted', 'string', 'number', 'param'])
@@ -51,7 +49,9 @@ export function patternEnd(tokens: readonly Token[], like: number): number {
       if (end === 0) return -1
     } else if (isPunct(t, '.')) {
       expectOperand = true
-    } else if (t.type === 'op' && !COMPARISONS.has(t.text)) {
+    } else if (t.type === 'op' && !isComparison(t)) {
+      // Any other operator continues the pattern; a comparison binds looser than LIKE (as in
+      // PostgreSQL), so it ends it (below).
       expectOperand = true
     } else {
       break

@@ -6,7 +6,7 @@
  */
 import { irisError } from './iris-error.js'
 import { displayName, isIdentifier } from './names.js'
-import { isTrivia, type Token } from './tokenizer.js'
+import { isComparison, isTrivia, type Token } from './tokenizer.js'
 
 interface Context {
   /** The statement's significant tokens. */
@@ -42,7 +42,6 @@ const OPERATORS = ['^', '&', '|', '!', '&&', '->', '->>', '#>', '#>>', '@>', '<@
 const SYSTEM_COLUMNS = ['CTID', 'XMIN', 'XMAX', 'CMIN', 'CMAX', 'TABLEOID']
 
 const upper = (token: Token | undefined) => token?.text.toUpperCase() ?? ''
-const COMPARISONS = ['=', '<>', '!=', '<', '>', '<=', '>=']
 
 export const POSTGRES_SYNTAX: readonly PostgresSyntax[] = [
   {
@@ -83,8 +82,7 @@ export const POSTGRES_SYNTAX: readonly PostgresSyntax[] = [
     message: (tokens, i) =>
       `${tokens[i]?.text} ${upper(tokens[i + 1])}(array) is not IRIS SQL; use IN (...)`,
     at: (i, { tokens }) =>
-      tokens[i]?.type === 'op' &&
-      text(tokens[i], ...COMPARISONS) &&
+      isComparison(tokens[i]) &&
       word(tokens[i + 1], 'ANY', 'SOME', 'ALL') &&
       text(tokens[i + 2], '(') &&
       !word(tokens[i + 3], 'SELECT'),

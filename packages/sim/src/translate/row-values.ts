@@ -4,9 +4,7 @@
  * would run them.
  */
 import { irisError } from './iris-error.js'
-import { isWord, type Token } from './tokenizer.js'
-
-const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>='])
+import { isComparison, isWord, type Token } from './tokenizer.js'
 
 /** Words after which a parenthesis opens a condition's operand, not a call's arguments or a list. */
 const CONDITION_STARTS = ['WHERE', 'AND', 'OR', 'NOT', 'ON', 'WHEN', 'HAVING']
@@ -43,6 +41,6 @@ function opensOperand(before: Token | undefined): boolean {
 
 function isCompared(significant: readonly Token[], at: number): boolean {
   const next = significant[at]
-  if (next?.type === 'op') return COMPARISONS.has(next.text)
+  if (next?.type === 'op') return isComparison(next)
   return isWord(next, 'IN') || (isWord(next, 'NOT') && isWord(significant[at + 1], 'IN'))
 }

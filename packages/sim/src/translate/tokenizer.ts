@@ -171,6 +171,14 @@ export function isPunct(token: Token | undefined, text: string): boolean {
   return token?.type === 'punct' && token.text === text
 }
 
+/** The comparison operators of IRIS's predicates (doc RSQL_predicates; docs/iris-sql.md#operators). */
+const COMPARISON_OPERATORS: ReadonlySet<string> = new Set(['=', '<>', '!=', '<', '>', '<=', '>='])
+
+/** True for a comparison operator token (`=`, `<>`, `!=`, `<`, `>`, `<=`, `>=`). */
+export function isComparison(token: Token | undefined): boolean {
+  return token?.type === 'op' && COMPARISON_OPERATORS.has(token.text)
+}
+
 /** True for whitespace and comments. */
 export function isTrivia(token: Token | undefined): boolean {
   return token?.type === 'space' || token?.type === 'comment'
