@@ -100,9 +100,32 @@ export class IrisConnection implements DatabaseConnection {
     this.#levels.clear()
   }
 
-  /** The open transaction's savepoints, kept by the driver's savepoint statements. */
-  get levels(): TransactionLevels {
-    return this.#levels
+  /**
+   * Sets savepoint `name` (`send` sends its SAVEPOINT) as one more IRIS transaction level, which
+   * it keeps until the transaction ends or rolls back to it or an earlier one
+   * (docs/iris-sql.md#savepoints): the one that would pass the highest level is refused, with
+   * nothing sent, rather than by IRIS midway. `what` names it in that refusal. The driver's
+   * savepoints and a chunked insert's both come here; each sends its own way.
+   */
+  async setSavepoint(
+    name: string,
+    send: () => Promise<unknown>,
+    what = `savepoint "${name}"`,
+  ): Promise<void> {
+    this.#levels.assertRoomFor(what)
+    await send()
+    this.#levels.saved(name)
+  }
+
+  /**
+   * Rolls back to savepoint `name` (`send` sends its ROLLBACK TO SAVEPOINT), which gives back its
+   * level and every later one. A savepoint IRIS does not hold fails with -375 and ends the whole
+   * transaction (docs/iris-sql.md#savepoints): the connection then refuses the transaction's
+   * statements (#rolledBackByIris) until it is rolled back.
+   */
+  async rollBackToSavepoint(name: string, send: () => Promise<unknown>): Promise<void> {
+    await send()
+    this.#levels.rolledBackTo(name)
   }
 
   /** This connection's reads, for the session probe. */
@@ -347,20 +370,19 @@ export class IrisConnection implements DatabaseConnection {
         ))
     if (!atomic) return this.#inLane(() => this.#runChunks(chunks))
     const inTransaction = transaction === 'open'
-    if (inTransaction)
-      this.#levels.assertRoomFor(
-        `The savepoint that keeps an insert split into ${chunks.length} statements atomic`,
-      )
     return this.#inLane(async () => {
-      if (inTransaction) await this.#setBulkSavepoint()
+      if (inTransaction)
+        await this.setSavepoint(
+          BULK_SAVEPOINT,
+          () => this.run(`savepoint "${BULK_SAVEPOINT}"`),
+          `The savepoint that keeps an insert split into ${chunks.length} statements atomic`,
+        )
       else await this.run('start transaction')
       let result: QueryResult<Row>
       try {
         result = await this.#runChunks(chunks)
       } catch (error) {
-        await (inTransaction ? this.#rollBackToBulkSavepoint() : this.run('rollback')).catch(() =>
-          this.discard(),
-        )
+        await this.#undoChunks(inTransaction)
         throw error
       }
       // A savepoint needs no release: IRIS documents no RELEASE SAVEPOINT
@@ -370,14 +392,17 @@ export class IrisConnection implements DatabaseConnection {
     }, 'exclusive')
   }
 
-  async #setBulkSavepoint(): Promise<void> {
-    await this.run(`savepoint "${BULK_SAVEPOINT}"`)
-    this.#levels.saved(BULK_SAVEPOINT)
-  }
-
-  async #rollBackToBulkSavepoint(): Promise<void> {
-    await this.run(`rollback to savepoint "${BULK_SAVEPOINT}"`)
-    this.#levels.rolledBackTo(BULK_SAVEPOINT)
+  /** Undoes the chunks of a failed insert. A connection that cannot is discarded: its state is unknown. */
+  async #undoChunks(inTransaction: boolean): Promise<void> {
+    try {
+      if (!inTransaction) await this.run('rollback')
+      else
+        await this.rollBackToSavepoint(BULK_SAVEPOINT, () =>
+          this.run(`rollback to savepoint "${BULK_SAVEPOINT}"`),
+        )
+    } catch {
+      this.discard()
+    }
   }
 
   async #runChunks(chunks: CompiledQuery[]): Promise<QueryResult<Row>> {

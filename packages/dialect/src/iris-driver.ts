@@ -199,9 +199,8 @@ export class IrisDriver implements Driver {
   }
 
   /**
-   * Every savepoint is one more IRIS transaction level until the transaction ends or rolls back to
-   * an earlier one (docs/iris-sql.md#savepoints): the one that would pass the highest level is
-   * refused here, before anything is sent, rather than by IRIS midway.
+   * One more IRIS transaction level, refused before anything is sent when it would pass the
+   * highest (IrisConnection.setSavepoint). Sent through `executeQuery`, so Kysely's log shows it.
    */
   async savepoint(
     connection: DatabaseConnection,
@@ -210,15 +209,12 @@ export class IrisDriver implements Driver {
   ): Promise<void> {
     const iris = asIris(connection)
     const statement = savepointSql(iris, 'savepoint', name, compileQuery)
-    iris.levels.assertRoomFor(`savepoint "${name}"`)
-    await connection.executeQuery(statement)
-    iris.levels.saved(name)
+    await iris.setSavepoint(name, () => connection.executeQuery(statement))
   }
 
   /**
-   * A savepoint IRIS does not hold fails with -375 and ends the whole transaction
-   * (docs/iris-sql.md#savepoints): the connection then refuses the transaction's statements
-   * (./rolled-back-transaction.ts) until it is rolled back.
+   * Gives levels back; a -375 ends the whole transaction (IrisConnection.rollBackToSavepoint).
+   * Sent through `executeQuery`, so Kysely's log shows it.
    */
   async rollbackToSavepoint(
     connection: DatabaseConnection,
@@ -226,8 +222,8 @@ export class IrisDriver implements Driver {
     compileQuery: QueryCompiler['compileQuery'],
   ): Promise<void> {
     const iris = asIris(connection)
-    await connection.executeQuery(savepointSql(iris, 'rollback to savepoint', name, compileQuery))
-    iris.levels.rolledBackTo(name)
+    const statement = savepointSql(iris, 'rollback to savepoint', name, compileQuery)
+    await iris.rollBackToSavepoint(name, () => connection.executeQuery(statement))
   }
 
   /**
