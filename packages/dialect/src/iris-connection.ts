@@ -392,7 +392,13 @@ export class IrisConnection implements DatabaseConnection {
     }, 'exclusive')
   }
 
-  /** Undoes the chunks of a failed insert. A connection that cannot is discarded: its state is unknown. */
+  /**
+   * Undoes the chunks of a failed insert. A connection that cannot is discarded, as its state is
+   * unknown; but one whose ROLLBACK TO the savepoint failed with -375 is not: IRIS rolled the
+   * caller's whole transaction back (docs/iris-sql.md#savepoints), and the connection, now
+   * 'rolled back', refuses the transaction's statements until the caller rolls back, as after any
+   * -375. The caller gets the chunk's error, which is what failed.
+   */
   async #undoChunks(inTransaction: boolean): Promise<void> {
     try {
       if (!inTransaction) await this.run('rollback')
@@ -401,7 +407,7 @@ export class IrisConnection implements DatabaseConnection {
           this.run(`rollback to savepoint "${BULK_SAVEPOINT}"`),
         )
     } catch {
-      this.discard()
+      if (this.#transaction !== 'rolled back') this.discard()
     }
   }
 

@@ -327,6 +327,44 @@ describe('multi-row insert chunking', () => {
     await trx.rollback().execute()
   })
 
+  it("a -375 from the ROLLBACK TO of its savepoint throws the chunk's error and keeps the connection: the transaction, which IRIS rolled back, is refused until rollback() ends it", async () => {
+    const pool = new FakePool((q) => {
+      if (q.text.startsWith('insert') && q.values[0] === 3)
+        return new Error('[SQLCODE: <-119>:<dup>]')
+      if (q.text === 'rollback to savepoint "kysely_iris_bulk"')
+        return new Error(
+          "[SQLCODE: <-375>:<Cannot ROLLBACK to unestablished savepoint 'kysely_iris_bulk'>]",
+        )
+      return {}
+    })
+    const db = dbWith(pool, { maxParameters: 6 })
+    const trx = await db.startTransaction().execute()
+    await trx.savepoint('sp').execute()
+    await expect(trx.insertInto('t').values(rows).execute()).rejects.toThrow(
+      IrisUniqueViolationError,
+    )
+    expect(pool.texts.at(-1)).toBe('rollback to savepoint "kysely_iris_bulk"')
+    const sent = pool.texts.length
+    const refusals = [
+      await trx
+        .selectFrom('t')
+        .selectAll()
+        .execute()
+        .catch((e: unknown) => e),
+      await trx
+        .commit()
+        .execute()
+        .catch((e: unknown) => e),
+    ]
+    for (const refusal of refusals) {
+      expect(refusal).toMatchObject({ sqlcode: -375, cause: { sqlcode: -375 } })
+      expect(String(refusal)).toMatch(/nothing of it was kept, and nothing more is sent in it/)
+    }
+    await expect(trx.rollback().execute()).resolves.toBeUndefined()
+    expect(pool.texts.length).toBe(sent)
+    expect(pool.released).toEqual([{ client: 1, destroyed: false }])
+  })
+
   it('union-all form chunks the same way', async () => {
     const pool = new FakePool()
     await dbWith(pool, { maxParameters: 6, bulkInsert: 'union-all' })

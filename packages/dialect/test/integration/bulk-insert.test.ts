@@ -1,4 +1,6 @@
+import { traitsOf } from '@kysely-iris/sim/testing'
 import type { ControlledTransaction } from 'kysely'
+import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { IrisUniqueViolationError, IrisUnsupportedError } from '../../src/index.js'
 import { type AnyDB, connect, SIM_TARGETS, tableName } from '../support/server.js'
@@ -64,6 +66,66 @@ describe.each(SIM_TARGETS)(
           .executeTakeFirstOrThrow()
         expect(Number(count)).toBe(0)
       } finally {
+        await t.db.schema.dropTable(table).ifExists().execute()
+        await t.db.destroy()
+      }
+    })
+
+    it("another client's ROLLBACK between its chunks: in one shared IRIS process the failed insert's ROLLBACK TO is a -375, the chunk's error is thrown and the transaction is refused until rollback(), the connection kept; in its own session nothing changes", async () => {
+      const t = connect(harness.server, { maxParameters: 1 })
+      const other = new pg.Client({ connectionString: harness.server.url })
+      const table = tableName('bulk_gone')
+      let trx: ControlledTransaction<AnyDB> | undefined
+      try {
+        // The insert's second chunk (id 1) fails; just before it, the other client rolls back,
+        // which in iris-pgwire's embedded backend ends every client's transaction
+        // (docs/iris-sql.md#iris-pgwire-transactions), the insert's savepoint with it.
+        let armed = false
+        t.pool.on('connect', (client) => {
+          const query = client.query.bind(client) as (...args: unknown[]) => unknown
+          // Chunks are sent as { text, values, rowMode } (src/iris-connection.ts).
+          const patched = (...args: unknown[]) => {
+            const values = (args[0] as { values?: unknown[] }).values
+            if (!armed || values?.[0] !== 1) return query(...args)
+            armed = false
+            return other.query('rollback').then(() => query(...args))
+          }
+          client.query = patched as unknown as typeof client.query
+        })
+        await other.connect()
+        await t.db.schema
+          .createTable(table)
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .execute()
+        await t.db.insertInto(table).values({ id: 1 }).execute()
+        armed = true
+        trx = await t.db.startTransaction().execute()
+        await expect(
+          trx
+            .insertInto(table)
+            .values([{ id: 10 }, { id: 1 }])
+            .execute(),
+        ).rejects.toThrow(IrisUniqueViolationError)
+        expect(armed).toBe(false)
+        if (traitsOf(target).sharedProcess) {
+          const clients = t.pool.totalCount
+          const refusal = {
+            sqlcode: -375,
+            message: expect.stringMatching(/whole transaction back/),
+          }
+          await expect(trx.selectFrom(table).selectAll().execute()).rejects.toMatchObject(refusal)
+          await expect(trx.commit().execute()).rejects.toMatchObject(refusal)
+          await trx.rollback().execute()
+          trx = undefined
+          expect(t.pool.totalCount).toBe(clients)
+        } else {
+          expect(await trx.selectFrom(table).selectAll().execute()).toEqual([{ id: 1 }])
+          await trx.commit().execute()
+          trx = undefined
+        }
+      } finally {
+        await trx?.rollback().execute()
+        await other.end()
         await t.db.schema.dropTable(table).ifExists().execute()
         await t.db.destroy()
       }
