@@ -42,7 +42,10 @@ export class TransactionLevels {
     if (index >= 0) this.#savepoints.length = index
   }
 
-  /** The transaction ended (COMMIT, ROLLBACK, or its connection was lost): level 0. */
+  /**
+   * The transaction ended (COMMIT, ROLLBACK, IRIS rolled it back after a -375, or its connection
+   * was lost): level 0.
+   */
   clear(): void {
     this.#savepoints.length = 0
   }
