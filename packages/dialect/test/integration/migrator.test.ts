@@ -123,7 +123,7 @@ describeTargets(describe, 'Migrator', (target) => {
     }
   })
 
-  it('parallel migrateToLatest of one Kysely runs each migration once, the lock passed on in memory (FIFO)', async () => {
+  it('parallel migrateToLatest of one Kysely runs each migration once, the lock handed on in memory', async () => {
     const Migrator = await loadMigrator()
     const t = connect(harness.server)
     const migrationTableName = tableName('kmig_par')
@@ -139,8 +139,8 @@ describeTargets(describe, 'Migrator', (target) => {
       migrationLockTableName: `${migrationTableName}_LOCK`,
     })
     try {
-      const runs = await Promise.all(Array.from({ length: 15 }, () => migrator.migrateToLatest()))
-      expect(runs.map((run) => run.error)).toEqual(Array(15).fill(undefined))
+      const runs = await Promise.all(Array.from({ length: 8 }, () => migrator.migrateToLatest()))
+      expect(runs.map((run) => run.error)).toEqual(Array(8).fill(undefined))
       expect(applied).toEqual(['001_a', '002_b'])
       expect(runs.filter((run) => (run.results ?? []).length > 0)).toHaveLength(1)
       // The lock row is gone: a later migrator takes the lock at once.
