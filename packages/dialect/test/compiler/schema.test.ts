@@ -145,6 +145,16 @@ describe.each(pagingDbs)('schema builder → IRIS DDL ($paging paging)', ({ db }
     })
   })
 
+  it('create or replace view is IRIS DDL (docs/iris-sql.md#create-and-drop)', () => {
+    const query = db.schema
+      .createView('adults')
+      .orReplace()
+      .as(db.selectFrom('person').select('name'))
+    expect(query.compile().sql).toBe(
+      'create or replace view "adults" as select "name" from "person"',
+    )
+  })
+
   it('refuses what IRIS DDL lacks, before anything is sent', () => {
     const cases: [string, () => unknown][] = [
       [

@@ -122,4 +122,33 @@ describeTargets(describe, 'Migrator', (target) => {
       await second.db.destroy()
     }
   })
+
+  it('parallel migrateToLatest of one Kysely runs each migration once, the lock handed on in memory', async () => {
+    const Migrator = await loadMigrator()
+    const t = connect(harness.server)
+    const migrationTableName = tableName('kmig_par')
+    const applied: string[] = []
+    const migrations: Record<string, Migration> = {
+      '001_a': { up: async () => void applied.push('001_a') },
+      '002_b': { up: async () => void applied.push('002_b') },
+    }
+    const migrator = new Migrator({
+      db: t.db,
+      provider: provider(migrations),
+      migrationTableName,
+      migrationLockTableName: `${migrationTableName}_LOCK`,
+    })
+    try {
+      const runs = await Promise.all(Array.from({ length: 8 }, () => migrator.migrateToLatest()))
+      expect(runs.map((run) => run.error)).toEqual(Array(8).fill(undefined))
+      expect(applied).toEqual(['001_a', '002_b'])
+      expect(runs.filter((run) => (run.results ?? []).length > 0)).toHaveLength(1)
+      // The lock row is gone: a later migrator takes the lock at once.
+      expect((await migrator.migrateToLatest()).results).toEqual([])
+    } finally {
+      await t.db.schema.dropTable(migrationTableName).ifExists().execute()
+      await t.db.schema.dropTable(`${migrationTableName}_LOCK`).ifExists().execute()
+      await t.db.destroy()
+    }
+  })
 })

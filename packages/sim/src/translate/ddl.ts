@@ -9,10 +9,10 @@
 import { DEFAULT_SCHEMA } from '../catalog/names.js'
 import { columnCollation } from './column-collations.js'
 import { createTableAsPlan } from './create-table-as.js'
+import { createOrReplaceViewPlan, createViewPlan } from './create-view.js'
 import { type Base, ddlPlan, schemaSteps } from './ddl-plan.js'
 import {
   columnDisplayName,
-  columnDisplayNameAt,
   constraintDisplayName,
   type OnExisting,
   relationDisplayName,
@@ -32,7 +32,6 @@ import {
 import type { RunPlan, TableRef } from './plan.js'
 import { defineRowId, HIDDEN_ROW_ID_COLUMN } from './row-id-steps.js'
 import { createSchemaPlan, dropSchemaPlan } from './schema-statements.js'
-import { selectLabels } from './select-labels.js'
 import {
   closingParen,
   commaSeparated,
@@ -550,29 +549,6 @@ function createUniqueIndex(tokens: readonly Token[], at: number, base: Base): Ru
   return ddlPlan(base, trimmedText(tokens), { after: [indexDisplayName(table, nameToken)] })
 }
 
-/** `CREATE VIEW name [(columns)] AS SELECT ...`: the view's and its columns' names as written. */
-function createView(tokens: readonly Token[], at: number, base: Base): RunPlan {
-  const name = readQualifiedName(tokens, at)
-  if (!name) throw irisError(-1, 'CREATE VIEW needs a view name')
-  const view = name.table
-  const after = [relationDisplayName(view, name.written.name, 'replace')]
-  const next = nextSignificant(tokens, name.end)
-  if (tokens[next]?.text === '(') {
-    commaSeparated(tokens, next, closingParen(tokens, next)).forEach((element, i) => {
-      const column = element[nextSignificant(element, 0)]
-      if (isIdentifier(column)) after.push(columnDisplayNameAt(view, i + 1, displayName(column)))
-    })
-  } else if (isWord(tokens[next], 'AS')) {
-    // The columns are the select list's; those after a `*` are at positions unknown here.
-    const items = selectLabels(tokens.slice(next + 1)) ?? []
-    const star = items.findIndex((item) => item.type === 'star')
-    items.slice(0, star < 0 ? items.length : star).forEach((item, i) => {
-      if (item.type === 'alias') after.push(columnDisplayNameAt(view, i + 1, item.label))
-    })
-  }
-  return ddlPlan(base, trimmedText(tokens), { after })
-}
-
 function dropIndex(tokens: readonly Token[], at: number, base: Base): RunPlan {
   let i = at
   let ifExists = false
@@ -620,7 +596,8 @@ export function ddlPlanOf(tokens: readonly Token[], base: Base): RunPlan | undef
   objectAt = nextSignificant(tokens, objectAt + 1)
   if (verb === 'CREATE' && object === 'TABLE') return createTable(tokens, objectAt, base)
   if (verb === 'CREATE' && object === 'INDEX') return createIndex(tokens, objectAt, base)
-  if (verb === 'CREATE' && object === 'VIEW') return createView(tokens, objectAt, base)
+  if (verb === 'CREATE' && object === 'VIEW') return createViewPlan(tokens, objectAt, base)
+  if (verb === 'CREATE' && object === 'OR') return createOrReplaceViewPlan(tokens, base)
   if (verb === 'CREATE' && object === 'SCHEMA') return createSchemaPlan(tokens, objectAt, base)
   if (verb === 'DROP' && object === 'SCHEMA') return dropSchemaPlan(tokens, objectAt, base)
   if (verb === 'DROP' && object === 'TABLE') return dropTable(tokens, objectAt, base)

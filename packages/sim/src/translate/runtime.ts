@@ -377,6 +377,16 @@ begin
 end $f$;
 `
 
+/** docs/iris-sql.md#create-and-drop: CREATE OR REPLACE VIEW drops the view it replaces (a view, never a table). */
+const viewProcedures = `
+create or replace procedure iris_sim.drop_replaced_view(view_name text) language plpgsql as $f$
+begin
+  if (select c.relkind from pg_class c where c.oid = to_regclass(view_name)) = 'v' then
+    execute format('drop view %s', view_name);
+  end if;
+end $f$;
+`
+
 /**
  * docs/iris-sql.md#schemas: DROP SCHEMA with IRIS's SQLCODEs; CASCADE also forgets what the sim
  * records about the schema's tables (display names go with PostgreSQL's own drop).
@@ -533,6 +543,7 @@ export const RUNTIME_SQL = [
   dateFunctions(),
   listAggregate,
   indexProcedures,
+  viewProcedures,
   schemaProcedures,
   rowIdProcedures,
   copiedTableProcedures,

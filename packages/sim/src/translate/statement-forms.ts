@@ -30,6 +30,7 @@ export const STATEMENT_FORMS: readonly StatementForm[] = [
   form('CREATE INDEX', 'RSQL_createindex'),
   form('CREATE UNIQUE INDEX', 'RSQL_createindex'),
   form('CREATE VIEW', 'RSQL_createview'),
+  form('CREATE OR REPLACE VIEW', 'RSQL_createview'),
   form('CREATE SCHEMA', 'RSQL_createschema'),
   form('ALTER TABLE', 'RSQL_altertable'),
   form('DROP TABLE', 'RSQL_droptable'),
@@ -44,7 +45,7 @@ export function checkStatementForm(tokens: readonly Token[]): void {
   for (const token of tokens) {
     if (isTrivia(token)) continue
     words.push(token.text.toUpperCase())
-    if (words.length === 3) break
+    if (words.length === 4) break
   }
   if (words.length === 0) return
   const known = STATEMENT_FORMS.some((candidate) =>

@@ -6,7 +6,7 @@
  */
 import type pg from 'pg'
 import { beforeAll, expect, it } from 'vitest'
-import { describeEachProfile } from './profiles.js'
+import { describeEachProfile, failure, sqlcodeOf } from './profiles.js'
 
 /** Row values with lower-cased keys: iris-pgwire lower-cases labels (docs/iris-sql.md#iris-pgwire-result-quirks). */
 function lowerKeys(rows: Record<string, unknown>[]): Record<string, unknown>[] {
@@ -229,5 +229,51 @@ describeEachProfile('catalog', {}, ({ profile, sim }) => {
       ['active_authors'],
     )
     expect(tables).toEqual([{ table_type: 'VIEW' }])
+  })
+
+  it('replaces a view with CREATE OR REPLACE VIEW, its columns too, and shows the new one (docs/iris-sql.md#create-and-drop)', async () => {
+    const columns = async () =>
+      (
+        await rows(
+          'SELECT COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = ? ORDER BY ORDINAL_POSITION',
+          ['author_view'],
+        )
+      ).map((row) => String(row.column_name).toLowerCase())
+    const read = 'SELECT * FROM author_view'
+    // Not there yet: OR REPLACE creates it.
+    await client.query('CREATE OR REPLACE VIEW author_view AS SELECT id, email FROM Author')
+    expect((await client.query(read)).fields.map((field) => field.name.toLowerCase())).toEqual([
+      'id',
+      'email',
+    ])
+    // CREATE VIEW of a view that exists is a duplicate name.
+    expect(
+      sqlcodeOf(await failure(client, 'CREATE VIEW author_view AS SELECT id FROM Author')),
+    ).toBe(-201)
+    // Fewer columns, renamed and retyped (varchar to the concatenation's type): PostgreSQL's own OR REPLACE refuses each.
+    await client.query(
+      "CREATE OR REPLACE VIEW author_view (Address) AS SELECT email || '!' FROM Author",
+    )
+    expect(await columns()).toEqual(['address'])
+    expect((await client.query(read)).fields.map((field) => field.name.toLowerCase())).toEqual([
+      'address',
+    ])
+    const [view] = await rows(
+      'SELECT VIEW_DEFINITION FROM INFORMATION_SCHEMA.VIEWS WHERE TABLE_NAME = ?',
+      ['author_view'],
+    )
+    expect(String(view?.view_definition)).toMatch(/'!'/)
+    // A replace that fails leaves the view as it was; a table's name is not a view's to replace.
+    expect(
+      sqlcodeOf(
+        await failure(client, 'CREATE OR REPLACE VIEW author_view AS SELECT nope FROM Author'),
+      ),
+    ).toBe(-29)
+    expect(sqlcodeOf(await failure(client, 'CREATE OR REPLACE VIEW Book AS SELECT 1 AS x'))).toBe(
+      -201,
+    )
+    expect(await columns()).toEqual(['address'])
+    expect((await rows('SELECT COUNT(*) AS n FROM Book'))[0]?.n).toBeDefined()
+    await client.query('DROP VIEW author_view')
   })
 })
