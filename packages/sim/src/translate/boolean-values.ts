@@ -5,8 +5,9 @@
  * - the words TRUE and FALSE;
  * - a predicate in parentheses, or `EXISTS (...)`, next to an operator (`(a = 1) = (b = 2)`,
  *   `x = EXISTS (...)`, `(a = 1) || 'x'`) or before a predicate word (`(a = 1) IS NULL`).
- * A predicate selected as a column is refused by its result type (engine/predicate-columns.ts);
- * what neither check sees is listed in docs/iris-sql.md#simulator-limits.
+ * A predicate selected as a column is refused by its result type (engine/predicate-columns.ts),
+ * one without parentheses as an operand or in a value's place by predicate-operands.ts; what none
+ * of these checks sees is listed in docs/iris-sql.md#simulator-limits.
  */
 import { callAt } from './function-calls.js'
 import { irisError } from './iris-error.js'

@@ -1,11 +1,13 @@
 /**
  * What the translator refuses before anything is rewritten: row values (row-values.ts), the
- * PostgreSQL syntax of one table (postgres-syntax.ts), boolean values (boolean-values.ts), and
- * %PATTERN, IRIS SQL the simulator does not model (docs/iris-sql.md#sqlcodes for the SQLCODEs).
+ * PostgreSQL syntax of one table (postgres-syntax.ts), boolean values and predicates used as
+ * values (boolean-values.ts, predicate-operands.ts), and %PATTERN, IRIS SQL the simulator does
+ * not model (docs/iris-sql.md#sqlcodes for the SQLCODEs).
  */
 import { rejectBooleanValues } from './boolean-values.js'
 import { irisError } from './iris-error.js'
 import { rejectPostgresSyntax } from './postgres-syntax.js'
+import { rejectPredicateOperands } from './predicate-operands.js'
 import { rejectRowValues } from './row-values.js'
 import { isTrivia, isWord, type Token } from './tokenizer.js'
 
@@ -15,6 +17,7 @@ export function rejectUnsupported(tokens: readonly Token[]): void {
   rejectRowValues(significant)
   rejectPostgresSyntax(tokens)
   rejectBooleanValues(significant)
+  rejectPredicateOperands(significant)
   if (significant.some((token) => isWord(token, '%PATTERN'))) {
     throw irisError(
       -1,

@@ -167,6 +167,64 @@ describeEachProfile('errors', {}, ({ sim }) => {
     expect(iris.rows.map((row) => Number(row.x))).toEqual([1])
   })
 
+  it('refuses a predicate as an operand or a value without parentheses, and runs conditions where they go (docs/iris-sql.md#booleans)', async () => {
+    for (const [sql, params] of [
+      ["SELECT id FROM parent WHERE code LIKE 'a' = req LIKE 'r'", []],
+      ['SELECT id FROM parent WHERE id = 1 = id', []],
+      ['SELECT id FROM parent WHERE code = ? IS NULL', ['a']],
+      ['SELECT id FROM parent WHERE 0 < id < 3', []],
+      ['SELECT p.id FROM parent p JOIN child c ON c.parent_id = p.id = 1', []],
+      ['UPDATE scratch SET b = a = 1', []],
+      ['INSERT INTO scratch (a, b) VALUES (1, 1 = 1)', []],
+      ['INSERT INTO scratch SET a = 1, b = a IS NULL', []],
+      ['SELECT CAST(id = 1 AS INTEGER) AS x FROM parent', []],
+      ['SELECT id FROM parent WHERE COALESCE(id = ?, 0) = 1', [1]],
+      ["SELECT id FROM parent WHERE %EXACT(code LIKE 'a') = 1", []],
+      ['SELECT {fn ABS(id = 1)} AS x FROM parent', []],
+      ['SELECT id FROM parent ORDER BY id = 1', []],
+      ['SELECT COUNT(*) AS n FROM parent GROUP BY id BETWEEN 1 AND 2', []],
+      ['SELECT CASE WHEN id = 1 THEN code = ? ELSE 0 END AS x FROM parent', ['a']],
+      ['SELECT CASE WHEN id = 1 THEN 1 ELSE id IN (1, 2) END AS x FROM parent', []],
+      ['SELECT CASE id = 1 WHEN 1 THEN 0 END AS x FROM parent', []],
+      ['SELECT CASE id WHEN id > 1 THEN 0 END AS x FROM parent', []],
+      ['SELECT id FROM parent WHERE id IN (1, id = 2)', []],
+      ['SELECT id FROM parent WHERE id = (SELECT MAX(id) FROM child WHERE id = 1 = 1)', []],
+    ] as [string, unknown[]][]) {
+      const error = await failure(client, sql, params)
+      expect([sql, error.code, sqlcodeOf(error)]).toEqual([sql, '42000', -1])
+      expect(error.message).toContain('CASE WHEN <predicate> THEN 1 ELSE 0 END')
+    }
+    await client.query('START TRANSACTION')
+    for (const [sql, params] of [
+      ['INSERT INTO scratch (a, b) VALUES (?, ?), (3, 4)', [1, 2]],
+      ['UPDATE scratch SET a = 1, b = 2 WHERE a = ? OR a IS NULL', [1]],
+      [
+        'UPDATE scratch SET b = CASE WHEN a = 1 THEN 2 ELSE b END WHERE a BETWEEN ? AND ? AND b IS NOT NULL',
+        [1, 5],
+      ],
+      [
+        'SELECT p.id FROM parent p JOIN child c ON c.parent_id = p.id AND c.id = 1 LEFT JOIN scratch s ON (s.a = p.id OR s.b IS NULL) WHERE p.id NOT BETWEEN ? AND ? AND p.id IN (SELECT parent_id FROM child WHERE id = 1)',
+        [2, 3],
+      ],
+      [
+        "SELECT id FROM parent WHERE code LIKE ? ESCAPE '\\' AND code %STARTSWITH 'a' AND NOT req IS NULL AND code NOT LIKE 'z%'",
+        ['a%'],
+      ],
+      [
+        'SELECT TOP 1 id, %VID AS v FROM (SELECT TOP ALL id FROM parent WHERE id = ANY (SELECT parent_id FROM child) ORDER BY CASE WHEN id = 1 THEN 0 ELSE 1 END, id DESC) WHERE %VID BETWEEN 1 AND 2',
+        [],
+      ],
+      ["SELECT POSITION('a' IN code) AS p, {fn UCASE(code)} AS u FROM parent WHERE id = 1", []],
+      ['SELECT id FROM vec ORDER BY VECTOR_COSINE(f, TO_VECTOR(?, float)) DESC', ['1,2,3']],
+      ['SELECT id, COUNT(*) AS n FROM parent GROUP BY id HAVING COUNT(*) > 0 AND id IN (1, 2)', []],
+    ] as [string, unknown[]][]) {
+      await expect(client.query(sql, params), sql).resolves.toBeDefined()
+    }
+    await client.query('ROLLBACK')
+    await client.query("CREATE INDEX vec_f ON vec (f) AS HNSW(M=16, Distance='Cosine')")
+    await client.query('DROP INDEX vec_f ON vec')
+  })
+
   it('rejects LIMIT after ORDER BY inside a subquery', async () => {
     const error = await failure(
       client,
