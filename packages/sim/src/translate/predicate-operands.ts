@@ -54,6 +54,8 @@ const PREDICATE_WORDS: readonly string[] = [
   '%FIND',
 ]
 
+const BY_ITEM = 'an ORDER BY, GROUP BY or PARTITION BY item'
+
 /** The words of a CASE that end the part before them. */
 const CASE_WORDS: readonly string[] = ['WHEN', 'THEN', 'ELSE', 'END']
 
@@ -116,7 +118,14 @@ function enterClause(token: Token, into: Region): boolean {
       enter(into, 'condition')
       return true
     case 'BY':
-      enter(into, 'value', 'an ORDER BY, GROUP BY or PARTITION BY item')
+      enter(into, 'value', BY_ITEM)
+      return true
+    case 'ROWS':
+    case 'RANGE':
+      // A window's frame after its ORDER BY (`ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW`,
+      // doc RSQL_windowfunctions): its BETWEEN is no predicate.
+      if (into.mode !== 'value' || into.place !== BY_ITEM) return false
+      enter(into, 'free')
       return true
     case 'VALUES':
       enter(into, 'value', 'a VALUES item')

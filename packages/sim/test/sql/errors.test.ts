@@ -216,6 +216,10 @@ describeEachProfile('errors', {}, ({ sim }) => {
       ],
       ["SELECT POSITION('a' IN code) AS p, {fn UCASE(code)} AS u FROM parent WHERE id = 1", []],
       ['SELECT id FROM vec ORDER BY VECTOR_COSINE(f, TO_VECTOR(?, float)) DESC', ['1,2,3']],
+      [
+        'SELECT id, SUM(id) OVER (PARTITION BY code ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS r FROM parent WHERE id > 0',
+        [],
+      ],
       ['SELECT id, COUNT(*) AS n FROM parent GROUP BY id HAVING COUNT(*) > 0 AND id IN (1, 2)', []],
     ] as [string, unknown[]][]) {
       await expect(client.query(sql, params), sql).resolves.toBeDefined()
