@@ -13,6 +13,26 @@ import type { AnyDB } from '../support/server.js'
 
 const dml = (command: string, rowCount = 1) => ({ command, rowCount })
 
+/**
+ * A transaction IRIS rolled back after a -375: each of `statements`, and its commit, is refused
+ * with a -375 carrying the server's, and nothing is sent; rollback() then ends it, sending nothing.
+ */
+async function expectRefusedUntilRollback(
+  pool: FakePool,
+  trx: ControlledTransaction<AnyDB>,
+  statements: (() => Promise<unknown>)[],
+): Promise<void> {
+  const sent = pool.texts.length
+  for (const statement of [...statements, () => trx.commit().execute()]) {
+    const refusal = await statement().catch((e: unknown) => e)
+    expect(refusal).toBeInstanceOf(IrisError)
+    expect(refusal).toMatchObject({ sqlcode: -375, cause: { sqlcode: -375 } })
+    expect(String(refusal)).toMatch(/nothing of it was kept, and nothing more is sent in it/)
+  }
+  await expect(trx.rollback().execute()).resolves.toBeUndefined()
+  expect(pool.texts.length).toBe(sent)
+}
+
 describe('transactions', () => {
   it('START TRANSACTION carries the isolation level and access mode on one statement', async () => {
     const pool = new FakePool()
@@ -70,35 +90,13 @@ describe('transactions', () => {
       sql: 'rollback to savepoint "gone"',
       cause: { sqlcode: -375 },
     })
-    const sent = pool.texts.length
-    const refusals = [
-      await trx
-        .selectFrom('t')
-        .selectAll()
-        .execute()
-        .catch((e: unknown) => e),
-      await trx
-        .insertInto('t')
-        .values({ a: 1 })
-        .execute()
-        .catch((e: unknown) => e),
-      await trx
-        .savepoint('again')
-        .execute()
-        .catch((e: unknown) => e),
-      await trx
-        .commit()
-        .execute()
-        .catch((e: unknown) => e),
-    ]
-    for (const refusal of refusals) {
-      expect(refusal).toBeInstanceOf(IrisError)
-      expect(refusal).toMatchObject({ sqlcode: -375 })
-      expect(String(refusal)).toMatch(/nothing of it was kept, and nothing more is sent in it/)
-    }
-    await expect(trx.rollback().execute()).resolves.toBeUndefined()
-    expect(pool.texts.length).toBe(sent)
+    await expectRefusedUntilRollback(pool, trx, [
+      () => trx.selectFrom('t').selectAll().execute(),
+      () => trx.insertInto('t').values({ a: 1 }).execute(),
+      () => trx.savepoint('again').execute(),
+    ])
     expect(pool.released).toEqual([{ client: 1, destroyed: false }])
+    const sent = pool.texts.length
     // A -375 from raw SQL ends the transaction as well: its commit is refused, nothing is sent.
     await expect(
       db.transaction().execute((t) => sql`rollback to savepoint "x"`.execute(t).catch(() => {})),
@@ -344,24 +342,7 @@ describe('multi-row insert chunking', () => {
       IrisUniqueViolationError,
     )
     expect(pool.texts.at(-1)).toBe('rollback to savepoint "kysely_iris_bulk"')
-    const sent = pool.texts.length
-    const refusals = [
-      await trx
-        .selectFrom('t')
-        .selectAll()
-        .execute()
-        .catch((e: unknown) => e),
-      await trx
-        .commit()
-        .execute()
-        .catch((e: unknown) => e),
-    ]
-    for (const refusal of refusals) {
-      expect(refusal).toMatchObject({ sqlcode: -375, cause: { sqlcode: -375 } })
-      expect(String(refusal)).toMatch(/nothing of it was kept, and nothing more is sent in it/)
-    }
-    await expect(trx.rollback().execute()).resolves.toBeUndefined()
-    expect(pool.texts.length).toBe(sent)
+    await expectRefusedUntilRollback(pool, trx, [() => trx.selectFrom('t').selectAll().execute()])
     expect(pool.released).toEqual([{ client: 1, destroyed: false }])
   })
 

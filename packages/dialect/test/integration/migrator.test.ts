@@ -7,15 +7,25 @@ import { loadMigrator } from '../support/migrator.js'
 import { type AnyDB, connect, tableName } from '../support/server.js'
 import { useTestServer } from '../support/test-database.js'
 
-function provider(migrations: Record<string, Migration>) {
-  return { getMigrations: async () => migrations }
+/** A Migrator of `migrations` on `db`, its tables `migrationTableName` and `<that>_LOCK`. */
+async function migratorOf(
+  db: Kysely<AnyDB>,
+  migrations: Record<string, Migration>,
+  migrationTableName: string,
+) {
+  const Migrator = await loadMigrator()
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName,
+    migrationLockTableName: `${migrationTableName}_LOCK`,
+  })
 }
 
 describeTargets(describe, 'Migrator', (target) => {
   const harness = useTestServer({ target })
 
   it('runs migrations up and down', async () => {
-    const Migrator = await loadMigrator()
     const t = connect(harness.server)
     const table = tableName('migrated')
     const migrations: Record<string, Migration> = {
@@ -34,12 +44,7 @@ describeTargets(describe, 'Migrator', (target) => {
       },
     }
     const migrationTableName = tableName('kmig')
-    const migrator = new Migrator({
-      db: t.db,
-      provider: provider(migrations),
-      migrationTableName,
-      migrationLockTableName: `${migrationTableName}_LOCK`,
-    })
+    const migrator = await migratorOf(t.db, migrations, migrationTableName)
     try {
       const up = await migrator.migrateToLatest()
       expect(up.error).toBeUndefined()
@@ -68,7 +73,6 @@ describeTargets(describe, 'Migrator', (target) => {
   })
 
   it('the migration lock excludes a second migrator until the first is done (a lock row)', async () => {
-    const Migrator = await loadMigrator()
     const first = connect(harness.server)
     const second = connect(harness.server)
     const migrationTableName = tableName('kmig_lock')
@@ -91,19 +95,14 @@ describeTargets(describe, 'Migrator', (target) => {
         },
       },
     })
-    const options = { migrationTableName, migrationLockTableName: `${migrationTableName}_LOCK` }
     try {
-      const firstRun = new Migrator({
-        db: first.db,
-        provider: provider(migrations('first')),
-        ...options,
-      }).migrateToLatest()
+      const firstRun = (
+        await migratorOf(first.db, migrations('first'), migrationTableName)
+      ).migrateToLatest()
       await started
-      const secondRun = new Migrator({
-        db: second.db,
-        provider: provider(migrations('second')),
-        ...options,
-      }).migrateToLatest()
+      const secondRun = (
+        await migratorOf(second.db, migrations('second'), migrationTableName)
+      ).migrateToLatest()
       await new Promise((r) => setTimeout(r, 1500))
       expect(events).toEqual(['first:001'])
       releaseLatch()
@@ -124,7 +123,6 @@ describeTargets(describe, 'Migrator', (target) => {
   })
 
   it('parallel migrateToLatest of one Kysely runs each migration once, the lock handed on in memory', async () => {
-    const Migrator = await loadMigrator()
     const t = connect(harness.server)
     const migrationTableName = tableName('kmig_par')
     const applied: string[] = []
@@ -132,12 +130,7 @@ describeTargets(describe, 'Migrator', (target) => {
       '001_a': { up: async () => void applied.push('001_a') },
       '002_b': { up: async () => void applied.push('002_b') },
     }
-    const migrator = new Migrator({
-      db: t.db,
-      provider: provider(migrations),
-      migrationTableName,
-      migrationLockTableName: `${migrationTableName}_LOCK`,
-    })
+    const migrator = await migratorOf(t.db, migrations, migrationTableName)
     try {
       const runs = await Promise.all(Array.from({ length: 8 }, () => migrator.migrateToLatest()))
       expect(runs.map((run) => run.error)).toEqual(Array(8).fill(undefined))
