@@ -22,6 +22,7 @@ import {
   type DropViewNode,
   type ExplainNode,
   type FetchNode,
+  type ForeignKeyConstraintNode,
   type FunctionNode,
   type HavingNode,
   type InsertQueryNode,
@@ -42,6 +43,7 @@ import {
   type QueryId,
   type RawNode,
   type ReferenceNode,
+  type ReferencesNode,
   type RenameColumnNode,
   type ReturningNode,
   type RootOperationNode,
@@ -955,6 +957,16 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       )
   }
 
+  protected override visitReferences(node: ReferencesNode): void {
+    refuseRestrict(node)
+    super.visitReferences(node)
+  }
+
+  protected override visitForeignKeyConstraint(node: ForeignKeyConstraintNode): void {
+    refuseRestrict(node)
+    super.visitForeignKeyConstraint(node)
+  }
+
   protected override visitUniqueConstraint(node: UniqueConstraintNode): void {
     if (node.nullsNotDistinct)
       throw new IrisUnsupportedError(
@@ -1102,6 +1114,22 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
 
   protected override visitRefreshMaterializedView(): void {
     throw new IrisUnsupportedError('materialized views are not IRIS DDL')
+  }
+}
+
+/**
+ * IRIS's referential actions are NO ACTION, SET NULL, SET DEFAULT and CASCADE; RESTRICT is not
+ * one of them (docs/iris-sql.md#foreign-keys).
+ */
+function refuseRestrict(node: ReferencesNode | ForeignKeyConstraintNode): void {
+  for (const [clause, action] of [
+    ['onDelete', node.onDelete],
+    ['onUpdate', node.onUpdate],
+  ] as const) {
+    if (action === 'restrict')
+      throw new IrisUnsupportedError(
+        `${clause}('restrict') is not IRIS DDL, whose referential actions are NO ACTION, SET NULL, SET DEFAULT and CASCADE; use ${clause}('no action'), the default, which also refuses to change a row another row references`,
+      )
   }
 }
 

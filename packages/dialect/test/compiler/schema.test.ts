@@ -49,6 +49,31 @@ describe.each(pagingDbs)('schema builder → IRIS DDL ($paging paging)', ({ db }
     })
   })
 
+  it("writes IRIS's DEFAULT values, referential actions and DROP VIEW ... CASCADE (docs/iris-sql.md#column-defaults, docs/iris-sql.md#foreign-keys)", () => {
+    const query = db.schema
+      .createTable('t')
+      .addColumn('a', 'integer', (c) => c.defaultTo(-1))
+      .addColumn('b', 'varchar(9)', (c) => c.defaultTo('x'))
+      .addColumn('c', 'boolean', (c) => c.defaultTo(false))
+      .addColumn('d', 'varchar(9)', (c) => c.defaultTo(null))
+      .addColumn('e', 'timestamp', (c) => c.defaultTo(sql`CURRENT_TIMESTAMP`))
+      .addColumn('f', 'integer', (c) =>
+        c.references('u.id').onDelete('set null').onUpdate('cascade'),
+      )
+      .addForeignKeyConstraint('g', ['a'], 'u', ['id'], (c) => c.onDelete('no action'))
+    expect(query.compile()).toMatchObject({
+      sql: `create table "t" ("a" integer default -1, "b" varchar(9) default 'x', "c" bit default 0, "d" varchar(9) default null, "e" timestamp default CURRENT_TIMESTAMP, "f" integer references "u" ("id") on delete set null on update cascade, constraint "g" foreign key ("a") references "u" ("id") on delete no action)`,
+      parameters: [],
+    })
+    expect(
+      db.schema
+        .alterTable('t')
+        .alterColumn('a', (c) => c.setDefault(2))
+        .compile().sql,
+    ).toBe('alter table "t" alter column "a" set default 2')
+    expect(db.schema.dropView('v').cascade().compile().sql).toBe('drop view "v" cascade')
+  })
+
   it('raw data types pass through, e.g. VECTOR', () => {
     const query = db.schema.createTable('doc').addColumn('embedding', sql`VECTOR(FLOAT, 3)`)
     expect(query.compile().sql).toBe('create table "doc" ("embedding" VECTOR(FLOAT, 3))')
@@ -208,6 +233,22 @@ describe.each(pagingDbs)('schema builder → IRIS DDL ($paging paging)', ({ db }
       ],
       ['SET SCHEMA', () => db.schema.alterTable('t').setSchema('u').compile()],
       ['DROP INDEX CASCADE', () => db.schema.dropIndex('i').on('t').cascade().compile()],
+      [
+        'ON DELETE RESTRICT',
+        () =>
+          db.schema
+            .createTable('t')
+            .addColumn('a', 'integer', (c) => c.references('u.id').onDelete('restrict'))
+            .compile(),
+      ],
+      [
+        'ON UPDATE RESTRICT',
+        () =>
+          db.schema
+            .alterTable('t')
+            .addForeignKeyConstraint('f', ['a'], 'u', ['id'], (c) => c.onUpdate('restrict'))
+            .compile(),
+      ],
       ['DROP TYPE', () => db.schema.dropType('mood').ifExists().compile()],
       ['DROP MATERIALIZED VIEW', () => db.schema.dropView('v').materialized().compile()],
       ['RENAME CONSTRAINT', () => db.schema.alterTable('t').renameConstraint('a', 'b').compile()],

@@ -44,6 +44,7 @@ const BY_SQLSTATE: Readonly<Record<string, number>> = {
 const EXTRA_TEXT: Readonly<Record<number, string>> = {
   [-201]: 'Table or view name not unique',
   [-306]: 'Column name is not unique',
+  [-321]: 'Cannot DROP view - One or more views reference this view', // wording [unverified]
 }
 
 /**
@@ -68,6 +69,8 @@ function sqlcodeOf(error: PgError, kind: StatementKind): number {
       return kind === 'update' ? -120 : -119
     case '23503': // foreign_key_violation
       return foreignKeyCode(error, kind)
+    case '2BP01': // dependent_objects_still_exist: DROP VIEW of a view another view reads (docs/iris-sql.md#create-and-drop)
+      return /^cannot drop view /.test(error.message) ? -321 : -400
     case '42601': // syntax_error
       return INSERT_ARITY.test(error.message) ? -116 : -1
     case '22000': // data_exception: pgvector's "different vector dimensions %d and %d" (docs/iris-sql.md#vector-functions)

@@ -380,6 +380,12 @@ function alterTableAction(tokens: readonly Token[], name: QualifiedName, base: B
     }
     if (['SET', 'DROP'].some((word) => isWord(tokens[next], word)))
       return ddlPlan(base, trimmedText(tokens))
+    // docs/iris-sql.md#column-defaults: ALTER COLUMN c [SET] DEFAULT x.
+    if (isWord(tokens[next], 'DEFAULT'))
+      return ddlPlan(
+        base,
+        `${head} ALTER COLUMN ${column.text} SET ${trimmedText(tokens.slice(next))}`,
+      )
     // docs/iris-sql.md#alter-table: ALTER COLUMN c type, with nothing after the type (no USING).
     if (nextSignificant(tokens, readType(tokens, next).end) >= 0)
       throw irisError(-1, 'ALTER COLUMN c type takes nothing after the type')

@@ -9,6 +9,7 @@
 import { behindPgwire, PROFILES } from '../profiles.js'
 import { rewriteCastTypes, rewriteColonCasts } from './casts.js'
 import { statementKind, writtenTable } from './classify.js'
+import { checkColumnDefaults } from './column-defaults.js'
 import { createTableAsQuery } from './create-table-as.js'
 import { ddlPlanOf } from './ddl.js'
 import { rewriteDistinctBy } from './distinct-by.js'
@@ -98,6 +99,8 @@ function translateStatement(written: Token[], options: TranslateOptions): Plan {
     checkFunctionCalls(tokens)
     checkValueKeywords(tokens)
   } else if (kind === 'ddl') {
+    // As IRIS receives it: an ODBC escape is no DEFAULT value (docs/iris-sql.md#column-defaults).
+    checkColumnDefaults(written)
     const query = createTableAsQuery(tokens)
     checkFunctionCalls(query)
     checkValueKeywords(query)

@@ -199,6 +199,37 @@ export const POSTGRES_SYNTAX: readonly PostgresSyntax[] = [
       (word(tokens[i], 'INITIALLY') && word(tokens[i + 1], 'DEFERRED', 'IMMEDIATE')),
   },
   {
+    syntax: 'ON DELETE RESTRICT, ON UPDATE RESTRICT',
+    section: 'foreign-keys',
+    message: (tokens, i) =>
+      `ON ${upper(tokens[i + 1])} RESTRICT is not among IRIS's referential actions (NO ACTION, SET NULL, SET DEFAULT, CASCADE); write NO ACTION, the default, which also refuses to ${upper(tokens[i + 1]).toLowerCase()} a row another row references`,
+    at: (i, { tokens, query }) =>
+      !query &&
+      word(tokens[i], 'ON') &&
+      word(tokens[i + 1], 'DELETE', 'UPDATE') &&
+      word(tokens[i + 2], 'RESTRICT'),
+  },
+  {
+    syntax: 'SET NULL (columns), SET DEFAULT (columns)',
+    section: 'foreign-keys',
+    message: (tokens, i) =>
+      `SET ${upper(tokens[i + 1])} (columns) is not IRIS DDL: IRIS's action sets every column of the foreign key; remove the column list`,
+    at: (i, { tokens, query }) =>
+      !query &&
+      word(tokens[i - 1], 'DELETE', 'UPDATE') &&
+      word(tokens[i], 'SET') &&
+      word(tokens[i + 1], 'NULL', 'DEFAULT') &&
+      text(tokens[i + 2], '('),
+  },
+  {
+    syntax: 'MATCH FULL, MATCH PARTIAL, MATCH SIMPLE',
+    section: 'foreign-keys',
+    message: (tokens, i) =>
+      `MATCH ${upper(tokens[i + 1])} is not IRIS DDL, whose foreign keys take no MATCH clause; remove it`,
+    at: (i, { tokens, query }) =>
+      !query && word(tokens[i], 'MATCH') && word(tokens[i + 1], 'FULL', 'PARTIAL', 'SIMPLE'),
+  },
+  {
     syntax: 'TABLESAMPLE',
     section: 'postgresql-syntax',
     message: 'TABLESAMPLE is not IRIS SQL',

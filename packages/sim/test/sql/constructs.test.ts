@@ -232,6 +232,63 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     expect(Object.values(tables.rows[0]).map(Number)).toEqual([1])
   })
 
+  it('takes the DEFAULT values IRIS documents, in CREATE TABLE and ALTER TABLE (docs/iris-sql.md#column-defaults)', async () => {
+    await client.query(
+      "CREATE TABLE defaults (id INTEGER, s VARCHAR(10) DEFAULT 'it''s', n INTEGER DEFAULT -2, x NUMERIC(5,2) DEFAULT (1.5), b BIT DEFAULT 1 NOT NULL, z VARCHAR(5) DEFAULT NULL, t TIMESTAMP DEFAULT CURRENT_TIMESTAMP, t2 TIMESTAMP DEFAULT CURRENT_TIMESTAMP(2), g TIMESTAMP DEFAULT GETUTCDATE(), c TIME DEFAULT CURRENT_TIME, e DATE DEFAULT CURRENT_DATE, d DATE DEFAULT TO_DATE('31-12-2009', 'DD-MM-YYYY'))",
+    )
+    await client.query('ALTER TABLE defaults ADD COLUMN m INTEGER DEFAULT 7')
+    await client.query('ALTER TABLE defaults ALTER COLUMN n DEFAULT 3') // IRIS's [SET] DEFAULT
+    await client.query('INSERT INTO defaults (id) VALUES (?)', [1])
+    const [row] = (await client.query('SELECT s, n, x, b, z, m FROM defaults')).rows
+    // Numbers and BIT come back as each profile types them (docs/iris-sql.md#result-types).
+    const [s, n, x, b, z, m] = Object.values(row)
+    expect([s, Number(n), Number(x), Number(b), z, Number(m)]).toEqual(["it's", 3, 1.5, 1, null, 7])
+    const clocks = await client.query(
+      "SELECT COUNT(*) AS k FROM defaults WHERE d = TO_DATE('31-12-2009', 'DD-MM-YYYY') AND t IS NOT NULL AND t2 IS NOT NULL AND g IS NOT NULL AND c IS NOT NULL AND e IS NOT NULL",
+    )
+    expect(ids(clocks)).toEqual([1])
+  })
+
+  it('refuses a DEFAULT that is not one IRIS value, and PostgreSQL-only foreign key clauses, before PostgreSQL runs them (docs/iris-sql.md#column-defaults, docs/iris-sql.md#foreign-keys)', async () => {
+    for (const [sql, sqlcode] of [
+      ['CREATE TABLE bad (u VARCHAR(36) DEFAULT gen_random_uuid())', -359],
+      ["CREATE TABLE bad (s VARCHAR(9) DEFAULT 'a' || 'b')", -1],
+      ['CREATE TABLE bad (n INTEGER DEFAULT (1 = 1))', -1],
+      ['CREATE TABLE bad (t TIMESTAMP DEFAULT NOW())', -1],
+      ['CREATE TABLE bad (n INTEGER DEFAULT ABS(-1))', -1],
+      ['CREATE TABLE bad (t VARCHAR(9) DEFAULT USER)', -1],
+      ["CREATE TABLE bad (t DATE DEFAULT OBJECTSCRIPT '+$HOROLOG')", -1],
+      ["CREATE TABLE bad (d DATE DEFAULT {d '2020-01-02'})", -1],
+      ['ALTER TABLE person ADD COLUMN bad INTEGER DEFAULT 1 + 1', -1],
+      ['ALTER TABLE person ALTER COLUMN team SET DEFAULT 2 * 3', -1],
+      ['CREATE TABLE bad (a INTEGER REFERENCES person (id) ON DELETE RESTRICT)', -1],
+      ['CREATE TABLE bad (a INTEGER REFERENCES person (id) MATCH FULL)', -1],
+      [
+        'CREATE TABLE bad (a INTEGER, FOREIGN KEY (a) REFERENCES person (id) ON DELETE SET NULL (a))',
+        -1,
+      ],
+    ] as const) {
+      expect([sql, sqlcodeOf(await failure(client, sql))]).toEqual([sql, sqlcode])
+    }
+    expect(sqlcodeOf(await failure(client, 'SELECT * FROM bad'))).toBe(-30)
+  })
+
+  it("runs IRIS's referential actions and DROP VIEW ... CASCADE (docs/iris-sql.md#foreign-keys)", async () => {
+    await client.query('CREATE TABLE owner (id INTEGER PRIMARY KEY)')
+    await client.query(
+      'CREATE TABLE pet (id INTEGER, owner_id INTEGER REFERENCES owner (id) ON DELETE CASCADE ON UPDATE SET NULL)',
+    )
+    await client.query('INSERT INTO owner (id) VALUES (?), (?)', [1, 2])
+    await client.query('INSERT INTO pet (id, owner_id) VALUES (?, ?), (?, ?)', [1, 1, 2, 2])
+    await client.query('DELETE FROM owner WHERE id = ?', [1])
+    expect(ids(await client.query('SELECT id FROM pet'))).toEqual([2])
+    await client.query('CREATE VIEW owners AS SELECT id FROM owner')
+    await client.query('CREATE VIEW owner_ids AS SELECT id FROM owners')
+    expect(sqlcodeOf(await failure(client, 'DROP VIEW owners'))).toBe(-321) // RESTRICT, the default
+    await client.query('DROP VIEW owners CASCADE')
+    expect(sqlcodeOf(await failure(client, 'SELECT id FROM owner_ids'))).toBe(-30)
+  })
+
   it('runs IRIS functions with their IRIS meaning, and refuses other names with -359 (docs/iris-sql.md#functions)', async () => {
     const result = await client.query(
       "SELECT LENGTH('x  ') AS len, ROUND(LOG(EXP(2)), 6) AS ln, CHAR(65) AS c FROM person WHERE id = 1",
