@@ -85,6 +85,7 @@ import { isPostgresJsonFunction, POSTGRES_JSON_CALL, refusePostgresJson } from '
 import { withPlan } from './query-plan.js'
 import { checkDeleteSecondFrom, checkUpdateSecondFrom } from './second-from.js'
 import { tupleInCondition } from './tuple-in.js'
+import { refuseUndocumentedWindow } from './window-functions.js'
 
 export interface IrisQueryCompilerOptions {
   /** Row-limit syntax (docs/iris-sql.md#row-limits). Default `limit`. */
@@ -646,7 +647,7 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
   /**
    * An IRIS aggregate is `fn([ALL | DISTINCT [BY (cols)]] x [%FOREACH (cols)] [%AFTERHAVING])`: no
    * FILTER and no WITHIN GROUP clause. Aggregates ignore NULLs, so a CASE without ELSE filters
-   * (docs/iris-sql.md#functions).
+   * (docs/iris-sql.md#functions). OVER follows docs/iris-sql.md#window-functions.
    */
   protected override visitAggregateFunction(node: AggregateFunctionNode): void {
     if (isPostgresJsonFunction(node.func)) refusePostgresJson(node.func)
@@ -664,6 +665,7 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       throw new IrisUnsupportedError(
         `${node.func}(...) withinGroupOrderBy() is not IRIS SQL: IRIS aggregates take no WITHIN GROUP clause; order the rows in a subquery or in the application`,
       )
+    if (node.over) refuseUndocumentedWindow(node, this.nodeStack.slice(0, -1))
     super.visitAggregateFunction(node)
   }
 

@@ -328,6 +328,61 @@ describe('row limits (LIMIT, TOP and %VID paging)', () => {
     ).toBe('select count("id") as "n" from "person"')
   })
 
+  it('windows: over() on the functions IRIS documents, in a select list; other aggregates and other places are refused (docs/iris-sql.md#window-functions)', () => {
+    expect(
+      limitDb
+        .selectFrom('pet')
+        .select((eb) => [
+          eb.fn.avg('age').over().as('a'),
+          eb.fn
+            .countAll()
+            .over((o) => o.partitionBy('species'))
+            .as('n'),
+          eb.fn
+            .agg('rank')
+            .over((o) => o.partitionBy('species').orderBy('age', 'desc'))
+            .as('r'),
+        ])
+        .compile().sql,
+    ).toBe(
+      'select avg("age") over() as "a", count(*) over(partition by "species") as "n", rank() over(partition by "species" order by "age" desc) as "r" from "pet"',
+    )
+    const maxima = limitDb.selectFrom('pet').select((eb) =>
+      eb.fn
+        .max('id')
+        .over((o) => o.partitionBy('species'))
+        .as('m'),
+    )
+    expect(limitDb.selectFrom('pet').where('id', 'in', maxima).select('id').compile().sql).toBe(
+      'select "id" from "pet" where "id" in (select max("id") over(partition by "species") as "m" from "pet")',
+    )
+    const stddev = () =>
+      limitDb
+        .selectFrom('pet')
+        .select((eb) => eb.fn.agg('stddev', ['age']).over().as('s'))
+        .compile()
+    expect(stddev).toThrowError(
+      expect.objectContaining({
+        name: 'IrisUnsupportedError',
+        message: expect.stringMatching(/stddev\(\.\.\.\)\.over\(\) is not IRIS SQL.*derived table/),
+      }),
+    )
+    const inWhere = () =>
+      limitDb
+        .selectFrom('pet')
+        .select('id')
+        .where((eb) => eb(eb.fn.agg('row_number').over(), '=', 1))
+        .compile()
+    expect(inWhere).toThrowError(/row_number\(\.\.\.\)\.over\(\) in where\(\).*alias/)
+    const inOrderBy = () =>
+      limitDb
+        .selectFrom('pet')
+        .select('id')
+        .orderBy((eb) => eb.fn.agg('rank').over())
+        .compile()
+    expect(inOrderBy).toThrowError(/rank\(\.\.\.\)\.over\(\) in an orderBy\(\)/)
+  })
+
   it("Kysely's PostgreSQL JSON builders are refused (json_agg, to_json and json_build_object are not IRIS functions)", () => {
     const pets = limitDb.selectFrom('pet').select(['pet.name'])
     const builders = [

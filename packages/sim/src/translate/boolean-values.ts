@@ -59,6 +59,14 @@ function isCall(tokens: readonly Token[], open: number): boolean {
 }
 
 /**
+ * True when the `(` at `open` follows OVER: it holds a window, whose frame's BETWEEN ... AND is no
+ * predicate (docs/iris-sql.md#window-functions).
+ */
+function isWindow(tokens: readonly Token[], open: number): boolean {
+  return isWord(tokens[previousSignificant(tokens, open - 1)], 'OVER')
+}
+
+/**
  * True when the parentheses at `open`..`close` hold a condition: a comparison or a predicate word
  * at their own level, outside any CASE ... END and nested call, and they are no subquery.
  */
@@ -96,7 +104,7 @@ function predicateAt(tokens: readonly Token[], i: number): [number, number] | un
     const close = isPunct(tokens[open], '(') ? closingParen(tokens, open) : -1
     return close > 0 ? [open, close] : undefined
   }
-  if (!isPunct(token, '(') || isCall(tokens, i)) return undefined
+  if (!isPunct(token, '(') || isCall(tokens, i) || isWindow(tokens, i)) return undefined
   const close = closingParen(tokens, i)
   return close > 0 && holdsCondition(tokens, i, close) ? [i, close] : undefined
 }

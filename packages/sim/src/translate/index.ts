@@ -46,6 +46,7 @@ import { rewriteUnionRows } from './union-rows.js'
 import { isInsertOrUpdate, upsertPlan } from './upsert.js'
 import { checkValueKeywords, rewriteValueKeywords } from './value-keywords.js'
 import { rewriteVid } from './vid.js'
+import { checkWindows } from './window-clauses.js'
 
 export { irisError, irisErrorMessage, SQLCODE_TEXT } from './iris-error.js'
 export type { Plan, TranslateOptions } from './plan.js'
@@ -97,12 +98,14 @@ function translateStatement(written: Token[], options: TranslateOptions): Plan {
   // but for the query of a CREATE TABLE ... AS.
   if (kind !== 'ddl' && kind !== 'other') {
     checkFunctionCalls(tokens)
+    checkWindows(tokens)
     checkValueKeywords(tokens)
   } else if (kind === 'ddl') {
     // As IRIS receives it: an ODBC escape is no DEFAULT value (docs/iris-sql.md#column-defaults).
     checkColumnDefaults(written)
     const query = createTableAsQuery(tokens)
     checkFunctionCalls(query)
+    checkWindows(query)
     checkValueKeywords(query)
   }
   const rewritten = rewriteExpressions(tokens)

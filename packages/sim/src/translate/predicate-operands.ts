@@ -122,8 +122,10 @@ function enterClause(token: Token, into: Region): boolean {
       return true
     case 'ROWS':
     case 'RANGE':
-      // A window's frame after its ORDER BY (`ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW`,
-      // doc RSQL_windowfunctions): its BETWEEN is no predicate.
+    case 'GROUPS':
+      // A window's frame after its ORDER BY (`ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING`): its
+      // BETWEEN is no predicate. window-clauses.ts refuses the frames IRIS does not document
+      // (docs/iris-sql.md#window-functions).
       if (into.mode !== 'value' || into.place !== BY_ITEM) return false
       enter(into, 'free')
       return true

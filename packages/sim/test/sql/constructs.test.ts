@@ -6,7 +6,8 @@
  * (docs/iris-sql.md#returning-and-last_identity, docs/iris-sql.md#identity-columns), INSERT OR
  * UPDATE (docs/iris-sql.md#upsert), multi-row VALUES
  * and INSERT ... SELECT (docs/iris-sql.md#multi-row-inserts), DISTINCT BY
- * (docs/iris-sql.md#distinct-by), vectors (docs/iris-sql.md#vectors), and DDL text
+ * (docs/iris-sql.md#distinct-by), window functions (docs/iris-sql.md#window-functions), vectors
+ * (docs/iris-sql.md#vectors), and DDL text
  * (docs/iris-sql.md#ddl).
  */
 import type pg from 'pg'
@@ -160,6 +161,20 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
   it('keeps one row per group with DISTINCT BY (docs/iris-sql.md#distinct-by)', async () => {
     const result = await client.query('SELECT DISTINCT BY (team) team FROM person')
     expect(result.rows).toHaveLength(2)
+  })
+
+  it('runs the windows IRIS documents: PARTITION BY, ORDER BY, a ROWS frame, windowed aggregates (docs/iris-sql.md#window-functions)', async () => {
+    const result = await client.query({
+      text: 'SELECT id, ROW_NUMBER() OVER (PARTITION BY active ORDER BY id) AS rn, COUNT(*) OVER (PARTITION BY active) AS n, SUM(id) OVER (ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS s, LAG(id, 1, 0) OVER (ORDER BY id) AS p, AVG(id) OVER () AS a FROM person WHERE id > ? ORDER BY id',
+      values: [0],
+      rowMode: 'array',
+    })
+    expect(result.rows.map((row: unknown[]) => row.map(Number))).toEqual([
+      [1, 1, 2, 3, 0, 2.5],
+      [2, 1, 2, 6, 1, 2.5],
+      [3, 2, 2, 9, 2, 2.5],
+      [4, 2, 2, 7, 3, 2.5],
+    ])
   })
 
   it('stores vectors at their precision and computes cosine and dot product (docs/iris-sql.md#vectors)', async () => {

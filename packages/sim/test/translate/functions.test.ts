@@ -119,6 +119,83 @@ describe('function calls (docs/iris-sql.md#functions)', () => {
   })
 })
 
+describe('window functions (docs/iris-sql.md#window-functions)', () => {
+  it('runs the windows IRIS documents, in a select list', () => {
+    for (const sql of [
+      'SELECT a, ROW_NUMBER() OVER (PARTITION BY b) FROM t',
+      'SELECT RANK() OVER (PARTITION BY b ORDER BY a DESC), NTILE(4) OVER (ORDER BY a) FROM t',
+      'SELECT SUM(a) OVER (ORDER BY a ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) / 3 AS c FROM t',
+      'SELECT LAG(a, 1, 0) OVER (ORDER BY a), NTH_VALUE(a, 2) OVER (ORDER BY a) FROM t',
+      'SELECT AVG(a) OVER (), COUNT(*) OVER (), MAX(a) OVER (PARTITION BY b), MIN(a) OVER () FROM t',
+      'SELECT x FROM (SELECT a AS x, ROW_NUMBER() OVER (ORDER BY a) AS rn FROM t) AS s WHERE rn = 1',
+      'SELECT a FROM t WHERE a IN (SELECT MAX(a) OVER (PARTITION BY b) FROM t)',
+      'SELECT CASE WHEN ROW_NUMBER() OVER (ORDER BY a) = 1 THEN 1 ELSE 0 END AS f FROM t',
+      'SELECT a, window FROM t',
+      'SELECT DISTINCT BY (b) b, ROW_NUMBER() OVER (ORDER BY a) AS n FROM t',
+      // What Kysely's over() builder writes (its aggregate-function tests).
+      'select avg("a") over() as "x", count(*) over() as "y", rank() over() as "r" from "t"',
+      'select max("t"."a") over(partition by "t"."b") as "x", sum("a") over(partition by "b" order by "a" asc, "t"."b" desc) as "y" from "t"',
+    ]) {
+      expect(() => sqlOf(sql), sql).not.toThrow()
+    }
+  })
+
+  it('refuses OVER on a function IRIS documents no window for with -359', () => {
+    for (const sql of ['SELECT STDDEV(a) OVER () FROM t', 'SELECT LIST(a) OVER () FROM t']) {
+      expect(expectRejected(sql, -359).fields.message).toContain('takes no OVER clause in IRIS')
+    }
+  })
+
+  it('refuses the window grammar IRIS does not document with -1, saying what to write', () => {
+    for (const [sql, says] of [
+      ['SELECT ROW_NUMBER() FROM t', 'write ROW_NUMBER(...) OVER (...)'],
+      ['SELECT RANK() OVER w FROM t WINDOW w AS (ORDER BY a)', 'no named windows'],
+      ['SELECT RANK() OVER (w ORDER BY a) FROM t', 'without a window name'],
+      ['SELECT SUM(a) OVER (ORDER BY a RANGE BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM t', 'RANGE'],
+      [
+        'SELECT SUM(a) OVER (ORDER BY a GROUPS BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM t',
+        'GROUPS',
+      ],
+      [
+        'SELECT SUM(a) OVER (ORDER BY a ROWS BETWEEN UNBOUNDED PRECEDING AND 1 FOLLOWING) FROM t',
+        'UNBOUNDED',
+      ],
+      [
+        'SELECT SUM(a) OVER (ORDER BY a ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM t',
+        'CURRENT ROW',
+      ],
+      [
+        'SELECT SUM(a) OVER (ORDER BY a ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE TIES) FROM t',
+        'EXCLUDE',
+      ],
+      [
+        'SELECT SUM(a) OVER (ORDER BY a ROWS 1 PRECEDING) FROM t',
+        'IRIS documents one window frame',
+      ],
+      [
+        'SELECT SUM(a) OVER (ORDER BY a ROWS BETWEEN ? PRECEDING AND 1 FOLLOWING) FROM t',
+        'integer literal',
+      ],
+      [
+        'SELECT SUM(a) OVER (ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM t',
+        'without ORDER BY: IRIS documents a frame after',
+      ],
+      [
+        'SELECT RANK() OVER (ORDER BY a ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) FROM t',
+        'RANK reads no frame',
+      ],
+      ['SELECT a FROM t WHERE ROW_NUMBER() OVER (ORDER BY a) = 1', 'in WHERE'],
+      ['SELECT b FROM t GROUP BY b HAVING MAX(a) OVER () > 1', 'in HAVING'],
+      ['SELECT a FROM t ORDER BY RANK() OVER (ORDER BY a)', 'in ORDER BY'],
+      ['SELECT SUM(a) OVER (PARTITION BY RANK() OVER (ORDER BY a)) FROM t', 'in PARTITION BY'],
+      ['UPDATE t SET a = ROW_NUMBER() OVER (ORDER BY a)', 'in SET'],
+      ['INSERT INTO t (a) VALUES (ROW_NUMBER() OVER ())', 'in VALUES'],
+    ]) {
+      expect(expectRejected(sql as string, -1).fields.message, sql).toContain(says)
+    }
+  })
+})
+
 /** The table row docs/iris-sql.md#functions shows for `fn`. */
 function documentedRow(name: string, fn: IrisFunction): string[] {
   const [min, max] = fn.args ?? [0, Number.POSITIVE_INFINITY]
