@@ -91,6 +91,30 @@ function sqlcodeOf(error: PgError, kind: StatementKind): number {
  */
 const NO_ROW_ID = /^column (.+)\.%id does not exist$/
 
+/**
+ * A foreign key whose referenced columns are no key of their table (docs/iris-sql.md#foreign-keys):
+ * PostgreSQL's text names neither the fact IRIS reports nor the fix.
+ */
+function foreignKeyTargetError(error: PgError): SimError | undefined {
+  const notUnique =
+    /^there is no unique constraint matching given keys for referenced table "(.+)"$/
+  const noPrimaryKey = /^there is no primary key for referenced table "(.+)"$/
+  const columns = error.code === '42830' ? notUnique.exec(error.message) : null
+  if (columns) {
+    return irisError(
+      -314,
+      `the foreign key references columns of ${columns[1]} that are no primary key or unique key of it; reference its primary key, or make those columns UNIQUE`,
+      'Foreign key references non-unique key/column collection',
+    )
+  }
+  const table = error.code === '42704' ? noPrimaryKey.exec(error.message) : null
+  if (!table) return undefined
+  return irisError(
+    -1,
+    `the foreign key names no columns and ${table[1]} has no primary key: IRIS would reference its RowID, which the simulator does not model; name a primary key or UNIQUE column of ${table[1]}`,
+  )
+}
+
 /** The IRIS error for a PostgreSQL error raised by a statement of kind `kind`. */
 export function toIrisError(error: PgError, kind: StatementKind): SimError {
   if (PASSED_THROUGH.has(error.code)) {
@@ -103,6 +127,8 @@ export function toIrisError(error: PgError, kind: StatementKind): SimError {
       `%ID of ${noRowId[1]}: it has no RowID in the simulator, which gives one to every table it creates but none to a view, nor to a table whose IDENTITY column was dropped; read %ID from a table`,
     )
   }
+  const foreignKeyTarget = foreignKeyTargetError(error)
+  if (foreignKeyTarget) return foreignKeyTarget
   const sqlcode = sqlcodeOf(error, kind)
   const detail = error.detail ? `${error.message} (${error.detail})` : error.message
   return irisError(sqlcode, detail, EXTRA_TEXT[sqlcode])

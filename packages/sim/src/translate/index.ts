@@ -44,6 +44,7 @@ import { rewriteTop } from './top.js'
 import { transactionPlan } from './transactions.js'
 import { rewriteUnionRows } from './union-rows.js'
 import { isInsertOrUpdate, upsertPlan } from './upsert.js'
+import { rewriteValueAssignments } from './value-assignments.js'
 import { checkValueKeywords, rewriteValueKeywords } from './value-keywords.js'
 import { rewriteVid } from './vid.js'
 import { checkWindows } from './window-clauses.js'
@@ -90,8 +91,9 @@ function translateStatement(written: Token[], options: TranslateOptions): Plan {
   checkStatementForm(escaped)
   rejectUnsupported(escaped)
   // Before the other rules: they then read IRIS's second FROM as the subquery it becomes, with no
-  // optimizer hints in it (docs/iris-sql.md#optimize-options).
-  const tokens = rewriteSecondFrom(dropOptimizeOptions(escaped))
+  // optimizer hints in it (docs/iris-sql.md#optimize-options), and INSERT ... SET and
+  // UPDATE ... (columns) VALUES in PostgreSQL's form (docs/iris-sql.md#insert-update-and-delete).
+  const tokens = rewriteSecondFrom(dropOptimizeOptions(rewriteValueAssignments(escaped)))
   checkRowLimits(tokens, options.irisVersion)
   const kind = statementKind(tokens)
   // docs/iris-sql.md#functions: DDL is left out, where `name(` is mostly a type or a column list,

@@ -293,6 +293,39 @@ export const POSTGRES_SYNTAX: readonly PostgresSyntax[] = [
       word(tokens[i], 'E', 'B', 'X') && tokens[i + 1]?.type === 'string' && touching(i),
   },
   {
+    syntax: 'UPDATE ONLY, DELETE FROM ONLY',
+    section: 'insert-update-and-delete',
+    message: (tokens, i) =>
+      `${word(tokens[i - 1], 'UPDATE') ? 'UPDATE' : 'DELETE FROM'} ONLY is not IRIS SQL, whose tables have no inheritance; name the table without ONLY`,
+    at: (i, { tokens }) =>
+      word(tokens[i], 'ONLY') &&
+      (word(tokens[i - 1], 'UPDATE') ||
+        (word(tokens[i - 1], 'FROM') && word(tokens[i - 2], 'DELETE'))),
+  },
+  {
+    syntax: 'OVERRIDING SYSTEM VALUE, OVERRIDING USER VALUE',
+    section: 'identity-columns',
+    message: (tokens, i) =>
+      `OVERRIDING ${upper(tokens[i + 1])} VALUE is not IRIS SQL; an explicit value for an IDENTITY column needs the table created WITH %CLASSPARAMETER ALLOWIDENTITYINSERT = 1`,
+    at: (i, { tokens }) => word(tokens[i], 'OVERRIDING') && word(tokens[i + 1], 'SYSTEM', 'USER'),
+  },
+  {
+    syntax: 'SET (columns) = (values)',
+    section: 'insert-update-and-delete',
+    message:
+      "SET (columns) = (values) is not IRIS SQL; write IRIS's UPDATE t (columns) VALUES (values), or SET c = v for each column",
+    at: (i, { tokens, query }) =>
+      query && word(tokens[i], 'SET') && text(tokens[i + 1], '(') && word(tokens[0], 'UPDATE'),
+  },
+  {
+    syntax: 'DEFAULT as a value',
+    section: 'insert-update-and-delete',
+    message:
+      'DEFAULT as a value is not in IRIS documentation, whose INSERT and UPDATE take scalar expressions; leave the column out of the INSERT (or write INSERT INTO t DEFAULT VALUES), or write the default value',
+    at: (i, { tokens, query }) =>
+      query && word(tokens[i], 'DEFAULT') && text(tokens[i - 1], '(', ',', '='),
+  },
+  {
     syntax: 'dollar-quoted strings, bitwise and JSON operators',
     section: 'operators',
     message:

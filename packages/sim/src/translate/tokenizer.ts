@@ -231,9 +231,13 @@ export function retokenize(tokens: readonly Token[]): Token[] {
 
 /** The tokens between the `(` at `open` and the `)` at `close`, split on commas at the inner depth. */
 export function commaSeparated(tokens: readonly Token[], open: number, close: number): Token[][] {
-  const depth = (tokens[open]?.depth ?? 0) + 1
+  return splitOnCommas(tokens.slice(open + 1, close), (tokens[open]?.depth ?? 0) + 1)
+}
+
+/** The tokens split on the commas at `depth`. */
+export function splitOnCommas(tokens: readonly Token[], depth: number): Token[][] {
   const items: Token[][] = [[]]
-  for (const token of tokens.slice(open + 1, close)) {
+  for (const token of tokens) {
     if (token.type === 'punct' && token.text === ',' && token.depth === depth) items.push([])
     else (items.at(-1) as Token[]).push(token)
   }

@@ -182,6 +182,22 @@ function typeArguments(tokens: readonly Token[], open: number): { args: string[]
   return { args, end: close + 1 }
 }
 
+/**
+ * docs/iris-sql.md#column-types: IRIS has no time zone types, so PostgreSQL's `WITH TIME ZONE`
+ * (and its `WITHOUT TIME ZONE`, the IRIS type's own meaning) after TIMESTAMP or TIME is refused.
+ */
+function rejectTimeZone(tokens: readonly Token[], end: number, name: string): void {
+  const withOrWithout = nextSignificant(tokens, end)
+  const clause = tokens[withOrWithout]?.text.toUpperCase()
+  if (clause !== 'WITH' && clause !== 'WITHOUT') return
+  const time = nextSignificant(tokens, withOrWithout + 1)
+  if (tokens[time]?.text.toUpperCase() !== 'TIME') return
+  throw irisError(
+    -1,
+    `${name} ${clause} TIME ZONE is not an IRIS data type: IRIS dates and times carry no zone; write ${name} and store UTC`,
+  )
+}
+
 /** Parses the IRIS type starting at `start` (a word). Returns it and the index after it. */
 export function readType(tokens: readonly Token[], start: number): { type: IrisType; end: number } {
   const word = tokens[start]
@@ -199,6 +215,7 @@ export function readType(tokens: readonly Token[], start: number): { type: IrisT
   if (following >= 0 && tokens[following]?.text === '(') {
     ;({ args, end } = typeArguments(tokens, following))
   }
+  if (name === 'TIMESTAMP' || name === 'TIME') rejectTimeZone(tokens, end, name)
   if (name === 'CHAR' || name === 'VARCHAR') {
     const varying = nextSignificant(tokens, end)
     if (tokens[varying]?.text.toUpperCase() === 'VARYING')

@@ -94,6 +94,37 @@ describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-synt
     }
   })
 
+  it('refuses PostgreSQL-only INSERT, UPDATE, DELETE and type forms (docs/iris-sql.md#insert-update-and-delete)', async () => {
+    for (const [sql, sqlcode] of [
+      ['UPDATE ONLY u SET t_id = 1', -1],
+      ['DELETE FROM ONLY u WHERE id = 0', -1],
+      ['INSERT INTO u (id) OVERRIDING SYSTEM VALUE VALUES (1)', -1],
+      ['UPDATE u SET (id, t_id) = (1, 2)', -1],
+      ['UPDATE u SET t_id = DEFAULT', -1],
+      ['INSERT INTO u (id, t_id) VALUES (1, DEFAULT)', -1],
+      ['UPDATE u (id, t_id) VALUES (1) WHERE id = 0', -116],
+      ['CREATE TABLE z (v TIMESTAMP WITH TIME ZONE)', -1],
+      ['CREATE TABLE z (v TIME WITH TIME ZONE)', -1],
+      ['CREATE TABLE z (v TIMESTAMP WITHOUT TIME ZONE)', -1],
+      ['CREATE TABLE z (a INTEGER REFERENCES t (s))', -314],
+      ['CREATE TABLE z (a INTEGER REFERENCES u (t_id))', -314],
+    ] as const) {
+      expect(await refused(sql)).toEqual([sql, sqlcode])
+    }
+  })
+
+  it("runs IRIS's INSERT ... SET, INSERT ... DEFAULT VALUES and UPDATE ... (columns) VALUES", async () => {
+    await client.query('INSERT INTO u SET id = ?, t_id = (1 + 2)', [7])
+    await client.query('UPDATE u AS x (t_id) VALUES (?) WHERE x.id = ?', [8, 7])
+    await client.query('CREATE TABLE d (id INTEGER IDENTITY, n INTEGER DEFAULT 5)')
+    await client.query('INSERT INTO d DEFAULT VALUES')
+    expect((await client.query('SELECT id, t_id FROM u WHERE id = 7')).rows).toEqual([
+      { id: 7, t_id: 8 },
+    ])
+    expect((await client.query('SELECT id, n FROM d')).rows).toEqual([{ id: 1, n: 5 }])
+    await client.query('DELETE FROM u WHERE id = 7')
+  })
+
   it("refuses PostgreSQL's system columns as IRIS refuses an unknown field (SQLCODE -29)", async () => {
     for (const sql of [
       'SELECT ctid, id FROM t',
