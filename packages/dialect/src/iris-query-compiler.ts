@@ -15,6 +15,7 @@ import {
   type CreateTableNode,
   type CreateViewNode,
   type DataTypeNode,
+  type DefaultInsertValueNode,
   DefaultQueryCompiler,
   type DeleteQueryNode,
   type DropColumnNode,
@@ -783,15 +784,18 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
         })
         return
       }
-      for (const value of row.values) {
-        if (value.kind === 'DefaultInsertValueNode') {
-          throw new IrisUnsupportedError(
-            "bulkInsert 'union-all' cannot express a missing column (DEFAULT): give every row the same columns, or use bulkInsert 'values'",
-          )
-        }
-      }
       this.compileList(row.values)
     })
+  }
+
+  /**
+   * Kysely writes DEFAULT for a column one row of a multi-row insert lacks; IRIS's INSERT takes
+   * scalar expressions only (docs/iris-sql.md#insert-update-and-delete).
+   */
+  protected override visitDefaultInsertValue(_node: DefaultInsertValueNode): void {
+    throw new IrisUnsupportedError(
+      'a row without a value for a column another row has would be written as DEFAULT, which IRIS SQL does not document as a value: give every row the same columns (null, or the default value, where a row has none)',
+    )
   }
 
   protected override visitReturning(_node: ReturningNode): void {

@@ -32,6 +32,21 @@ describe.each(pagingDbs)('insert, update, delete, replaceInto ($paging paging)',
     })
   })
 
+  it('insert: refuses rows with missing columns, which Kysely writes as DEFAULT (docs/iris-sql.md#insert-update-and-delete)', () => {
+    expect(() =>
+      db
+        .insertInto('pet')
+        .values([{ name: 'a', age: 1 }, { name: 'b' }])
+        .compile(),
+    ).toThrow(/DEFAULT.*give every row the same columns/)
+  })
+
+  it("insert: defaultValues() writes IRIS's DEFAULT VALUES", () => {
+    expect(compiled(db.insertInto('pet').defaultValues()).sql).toBe(
+      'insert into "pet" default values',
+    )
+  })
+
   it('insert ... select', () => {
     const query = db
       .insertInto('archive')
@@ -124,6 +139,6 @@ describe('bulkInsert union-all form (INSERT ... SELECT ... UNION ALL SELECT)', (
         .insertInto('pet')
         .values([{ name: 'a', age: 1 }, { name: 'b' }])
         .compile(),
-    ).toThrow(/union-all.*DEFAULT/)
+    ).toThrow(/DEFAULT.*give every row the same columns/)
   })
 })
