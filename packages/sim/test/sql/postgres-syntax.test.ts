@@ -109,6 +109,8 @@ describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-synt
       "SELECT TIME '10:00:00' AS d",
       "SELECT TIMESTAMP '2024-01-01 10:00:00' AS d",
       "SELECT id FROM t WHERE s LIKE 'a%' ESCAPE ''",
+      'SELECT CURRENT_DATE + 1 AS d',
+      'SELECT CURRENT_DATE - CURRENT_DATE AS n',
     ]) {
       expect(await refused(sql)).toEqual([sql, -1])
     }
