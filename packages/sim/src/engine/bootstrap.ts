@@ -14,6 +14,7 @@ import { METADATA_SQL, OVERRIDES_SCHEMA, SIM_SCHEMA } from '../catalog/metadata.
 import { DEFAULT_SCHEMA } from '../catalog/names.js'
 import { CATALOG_VIEWS_SQL } from '../catalog/views.js'
 import { RUNTIME_SQL } from '../translate/runtime.js'
+import { dateArithmeticSql } from './date-arithmetic.js'
 import { divisionOperatorsSql } from './division-operators.js'
 
 function pgliteVersion(): string {
@@ -30,11 +31,12 @@ function pgliteVersion(): string {
  */
 const SEARCH_PATH = `"${DEFAULT_SCHEMA}", ${OVERRIDES_SCHEMA}, pg_catalog, public`
 
-/** docs/iris-sql.md#server-identity: `SELECT version()` names the IRIS PGWire server, as clients use it to recognise IRIS; the divisions, division-operators.ts. */
+/** docs/iris-sql.md#server-identity: `SELECT version()` names the IRIS PGWire server, as clients use it to recognise IRIS; the divisions, division-operators.ts; date arithmetic refused, date-arithmetic.ts. */
 const OVERRIDES_SQL = `
 create or replace function ${OVERRIDES_SCHEMA}.version() returns text language sql immutable as
 $$ select 'PostgreSQL 16.0 (InterSystems IRIS PGWire Protocol)'::text $$;
-${divisionOperatorsSql(OVERRIDES_SCHEMA)}`
+${divisionOperatorsSql(OVERRIDES_SCHEMA)}
+${dateArithmeticSql(OVERRIDES_SCHEMA)}`
 
 const BOOTSTRAP_SQL = [
   'create extension if not exists vector;',

@@ -1,8 +1,9 @@
 /**
  * Casts (docs/iris-sql.md#casts). IRIS has `CAST(x AS type)` with IRIS type names, mapped here to
  * the PostgreSQL types of types.ts. pgwire turns the simple `::` forms `?::T`, `'literal'::T` and
- * `123::T` (T in int, int4, int8, text, varchar, float, float8, bool, boolean) into CAST; any other
- * `::` reaches IRIS and fails.
+ * `123::T` (T in int, int4, int8, text, varchar, float, float8, bool, boolean), written without
+ * spaces around `::`, into CAST; any other `::` (spaced, after `1.5` or `'it''s'`) reaches IRIS and
+ * fails.
  */
 import { irisError } from './iris-error.js'
 import {
@@ -40,18 +41,23 @@ export function rewriteColonCasts(tokens: readonly Token[]): Token[] {
     const value = out[valueAt]
     const type = out[typeAt]
     const target = type?.type === 'word' ? SIMPLE_CAST_TYPES[type.text.toUpperCase()] : undefined
+    // pgwire's pattern takes `?`, a string with no '' in it or digits, touching `::T` on both sides.
     const simpleValue =
-      value?.type === 'param' || value?.type === 'string' || value?.type === 'number'
+      value?.type === 'param' ||
+      (value?.type === 'string' && !value.text.slice(1, -1).includes("'")) ||
+      (value?.type === 'number' && /^\d+$/.test(value.text))
+    const touching = valueAt === i - 1 && typeAt === i + 1
     const afterType = out[nextSignificant(out, typeAt + 1)]
     if (
       !simpleValue ||
+      !touching ||
       target === undefined ||
       afterType?.text === '(' ||
       afterType?.text === '['
     ) {
       throw irisError(
         -1,
-        `${value?.text ?? ''}::${type?.text ?? ''} is not IRIS SQL; use CAST(x AS type)`,
+        `${value?.text ?? ''}${touching ? '::' : ' :: '}${type?.text ?? ''} is not IRIS SQL; use CAST(x AS type)`,
       )
     }
     const cast: Token = { type: 'word', text: `CAST(${value?.text} AS ${target})`, depth: op.depth }

@@ -99,9 +99,10 @@ export const DATE_PART_SQL: Readonly<
     year: 'extract(year from e) - extract(year from s)',
     month:
       '(extract(year from e) - extract(year from s)) * 12 + extract(month from e) - extract(month from s)',
-    weekday: 'e::date - s::date',
-    dayofyear: 'e::date - s::date',
-    day: 'e::date - s::date',
+    // pg_catalog's `-`: the simulator refuses `-` between dates written in a query (docs/iris-sql.md#date-functions).
+    weekday: 'e::date operator(pg_catalog.-) s::date',
+    dayofyear: 'e::date operator(pg_catalog.-) s::date',
+    day: 'e::date operator(pg_catalog.-) s::date',
     hour: "extract(epoch from date_trunc('hour', e) - date_trunc('hour', s)) / 3600",
     minute: "extract(epoch from date_trunc('minute', e) - date_trunc('minute', s)) / 60",
     second: "extract(epoch from date_trunc('second', e) - date_trunc('second', s))",

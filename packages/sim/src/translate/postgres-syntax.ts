@@ -4,6 +4,7 @@
  * fact, the fix and its section of the reference (docs/iris-sql.md#postgresql-syntax lists the same
  * table). What is not in IRIS's documented grammar is refused rather than guessed at.
  */
+import { CLAUSE_WORDS } from './clause-words.js'
 import { irisError } from './iris-error.js'
 import { displayName, isIdentifier } from './names.js'
 import { isComparison, isTrivia, type Token } from './tokenizer.js'
@@ -35,8 +36,26 @@ const word = (token: Token | undefined, ...words: string[]) =>
 const text = (token: Token | undefined, ...texts: string[]) =>
   token !== undefined && texts.includes(token.text)
 
-/** PostgreSQL operators IRIS does not have (`&` and `!` are IRIS's AND and OR between predicates). */
-const OPERATORS = ['^', '&', '|', '!', '&&', '->', '->>', '#>', '#>>', '@>', '<@', '$']
+/**
+ * PostgreSQL operators IRIS does not have (`&` and `!` are IRIS's AND and OR between predicates);
+ * `@` is also the start of PostgreSQL's `@` (absolute value), `@@`, `@-@`.
+ */
+const OPERATORS = ['^', '&', '|', '!', '&&', '->', '->>', '#>', '#>>', '@>', '<@', '$', '@']
+
+/**
+ * PostgreSQL operators the tokenizer splits in two, each written as a pair of touching tokens:
+ * the shifts `<<`, `>>` (and `<<=`, `>>=`) and the cube root `||/`.
+ */
+const SPLIT_OPERATORS: readonly (readonly [string, string])[] = [
+  ['<', '<'],
+  ['<', '<='],
+  ['>', '>'],
+  ['>', '>='],
+  ['||', '/'],
+]
+
+/** What may follow SELECT when it has no select list. */
+const AFTER_NO_SELECT_LIST = [...CLAUSE_WORDS, 'FROM']
 
 /** PostgreSQL's system columns, which every PGlite table has and no IRIS table does. */
 const SYSTEM_COLUMNS = ['CTID', 'XMIN', 'XMAX', 'CMIN', 'CMAX', 'TABLEOID']
@@ -324,6 +343,86 @@ export const POSTGRES_SYNTAX: readonly PostgresSyntax[] = [
       'DEFAULT as a value is not in IRIS documentation, whose INSERT and UPDATE take scalar expressions; leave the column out of the INSERT (or write INSERT INTO t DEFAULT VALUES), or write the default value',
     at: (i, { tokens, query }) =>
       query && word(tokens[i], 'DEFAULT') && text(tokens[i - 1], '(', ',', '='),
+  },
+  {
+    syntax: 'bit-shift and root operators',
+    section: 'operators',
+    message: (tokens, i) =>
+      `operator ${tokens[i]?.text}${tokens[i + 1]?.text} is not IRIS SQL; IRIS has no bit-shift or root operator: use arithmetic (x * 2, SQRT(x), POWER(x, 1/3))`,
+    at: (i, { tokens, touching }) =>
+      touching(i) &&
+      SPLIT_OPERATORS.some(
+        ([first, second]) =>
+          tokens[i]?.type === 'op' &&
+          tokens[i]?.text === first &&
+          tokens[i + 1]?.type === 'op' &&
+          tokens[i + 1]?.text === second,
+      ),
+  },
+  {
+    syntax: 'x ISNULL, x NOTNULL',
+    section: 'postgresql-syntax',
+    message: (tokens, i) =>
+      `postfix ${upper(tokens[i])} is not IRIS SQL; write x IS ${word(tokens[i], 'NOTNULL') ? 'NOT NULL' : 'NULL'}`,
+    // ISNULL(a, b) is IRIS's function (docs/iris-sql.md#functions).
+    at: (i, { tokens }) =>
+      word(tokens[i], 'NOTNULL') || (word(tokens[i], 'ISNULL') && !text(tokens[i + 1], '(')),
+  },
+  {
+    syntax: 'BETWEEN SYMMETRIC',
+    section: 'operators',
+    message: (tokens, i) =>
+      `BETWEEN ${upper(tokens[i + 1])} is not IRIS SQL; IRIS's BETWEEN takes the lower bound first: match either order with two BETWEENs joined by OR`,
+    at: (i, { tokens }) =>
+      word(tokens[i], 'BETWEEN') && word(tokens[i + 1], 'SYMMETRIC', 'ASYMMETRIC'),
+  },
+  {
+    syntax: 'SELECT with no select list',
+    section: 'postgresql-syntax',
+    message:
+      'a SELECT without a select list is not IRIS SQL; select at least one item, e.g. SELECT 1',
+    at: (i, { tokens }) =>
+      word(tokens[i], 'SELECT') &&
+      (tokens[i + 1] === undefined ||
+        text(tokens[i + 1], ')', ';') ||
+        word(tokens[i + 1], ...AFTER_NO_SELECT_LIST)),
+  },
+  {
+    syntax: '(composite).field',
+    section: 'postgresql-syntax',
+    message:
+      'a field of a parenthesised value, (x).field, is not IRIS SQL; IRIS has no composite values: name the column, table.column',
+    at: (i, { tokens }) => text(tokens[i], ')') && text(tokens[i + 1], '.'),
+  },
+  {
+    syntax: "'...' '...' continued on a new line",
+    section: 'literals',
+    message:
+      'a string literal followed by another is not IRIS SQL (PostgreSQL joins them across a line break); write one literal, or join them with ||',
+    at: (i, { tokens }) => tokens[i]?.type === 'string' && tokens[i + 1]?.type === 'string',
+  },
+  {
+    syntax: '1_000, 0x10, 0o17, 0b101',
+    section: 'literals',
+    message: (tokens, i) =>
+      `${tokens[i]?.text}${tokens[i + 1]?.text} is not an IRIS number: IRIS numbers are decimal digits with an optional point and E exponent, no _ separators or 0x, 0o, 0b prefixes`,
+    at: (i, { tokens, touching }) =>
+      tokens[i]?.type === 'number' && tokens[i + 1]?.type === 'word' && touching(i),
+  },
+  {
+    syntax: "DATE '...', TIME '...', TIMESTAMP '...'",
+    section: 'literals',
+    message: (tokens, i) =>
+      `${upper(tokens[i])} '...' is not IRIS SQL; write the ODBC literal {${word(tokens[i], 'DATE') ? 'd' : word(tokens[i], 'TIME') ? 't' : 'ts'} '...'} or CAST('...' AS ${upper(tokens[i])})`,
+    at: (i, { tokens }) =>
+      word(tokens[i], 'DATE', 'TIME', 'TIMESTAMP') && tokens[i + 1]?.type === 'string',
+  },
+  {
+    syntax: "ESCAPE ''",
+    section: 'like',
+    message:
+      "ESCAPE '' is not IRIS SQL: IRIS's ESCAPE names a single character; leave ESCAPE out for a pattern with no escape character",
+    at: (i, { tokens }) => word(tokens[i], 'ESCAPE') && text(tokens[i + 1], "''"),
   },
   {
     syntax: 'dollar-quoted strings, bitwise and JSON operators',

@@ -89,6 +89,28 @@ describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-synt
       'SELECT $$x$$ AS d',
       'SELECT 5 & 3 AS b',
       'SELECT 2 ^ 3 AS p',
+      'SELECT @ -4 AS a',
+      'SELECT 1 << 2 AS s',
+      'SELECT 8 >> 1 AS s',
+      'SELECT ||/ 8 AS r',
+      "SELECT id FROM t WHERE s = 'a' :: varchar",
+      'SELECT id FROM t WHERE s ISNULL',
+      'SELECT id FROM t WHERE s NOTNULL',
+      'SELECT id FROM t WHERE id BETWEEN SYMMETRIC 2 AND 0',
+      'SELECT id FROM t WHERE EXISTS (SELECT)',
+      'SELECT FROM t',
+      'SELECT (t).id FROM t',
+      "SELECT 'a'\n'b' AS s",
+      'SELECT 1_000 AS n',
+      'SELECT 0x10 AS n',
+      'SELECT 0o17 AS n',
+      'SELECT 0b101 AS n',
+      "SELECT DATE '2024-01-01' AS d",
+      "SELECT TIME '10:00:00' AS d",
+      "SELECT TIMESTAMP '2024-01-01 10:00:00' AS d",
+      "SELECT id FROM t WHERE s LIKE 'a%' ESCAPE ''",
+      'SELECT CURRENT_DATE + 1 AS d',
+      'SELECT CURRENT_DATE - CURRENT_DATE AS n',
     ]) {
       expect(await refused(sql)).toEqual([sql, -1])
     }
@@ -151,6 +173,13 @@ describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-synt
     expect(rows).toEqual([])
     expect((await client.query('SELECT id FROM t INTERSECT SELECT id FROM t')).rows).toEqual([
       { id: 1 },
+    ])
+    // docs/iris-sql.md#operators, #literals, #casts: IRIS's own operators and literals still run.
+    const values = await client.query(
+      "SELECT -id AS a, +id AS b, 'a' || 1 AS c, COUNT(ALL id) AS n, 1e3 AS e, .5 AS h, 7 # 2 AS m, 'x'::varchar AS v, ISNULL(s, 'z') AS i FROM t WHERE s LIKE 'a\\%' ESCAPE '\\' OR id BETWEEN 0 AND 2 GROUP BY id, s",
+    )
+    expect(values.rows).toEqual([
+      { a: -1, b: 1, c: 'a1', n: '1', e: '1000', h: '0.5', m: 1, v: 'x', i: 'a' },
     ])
   })
 })
