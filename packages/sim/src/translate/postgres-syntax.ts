@@ -293,6 +293,41 @@ export const POSTGRES_SYNTAX: readonly PostgresSyntax[] = [
       word(tokens[i], 'E', 'B', 'X') && tokens[i + 1]?.type === 'string' && touching(i),
   },
   {
+    syntax: 'DISTINCT ON',
+    section: 'distinct-by',
+    message: 'DISTINCT ON is not IRIS SQL; write DISTINCT BY (...)',
+    at: (i, { tokens }) => word(tokens[i], 'DISTINCT') && word(tokens[i + 1], 'ON'),
+  },
+  {
+    syntax: 'ONLY table',
+    section: 'postgresql-syntax',
+    message: 'ONLY is not IRIS SQL, whose tables have no inheritance; name the table alone',
+    at: (i, { tokens }) =>
+      word(tokens[i], 'ONLY') && word(tokens[i - 1], 'FROM', 'JOIN', 'UPDATE', 'TABLE'),
+  },
+  {
+    syntax: 'ORDER BY ... USING operator',
+    section: 'postgresql-syntax',
+    message: 'ORDER BY ... USING an operator is not IRIS SQL; write ASC or DESC',
+    at: (i, { tokens }) => word(tokens[i], 'USING') && tokens[i + 1]?.type === 'op',
+  },
+  {
+    syntax: 'GROUP BY ALL, GROUP BY DISTINCT',
+    section: 'postgresql-syntax',
+    message: (tokens, i) =>
+      `GROUP BY ${upper(tokens[i + 2])} is not IRIS SQL; write GROUP BY and the columns alone`,
+    at: (i, { tokens }) =>
+      word(tokens[i], 'GROUP') &&
+      word(tokens[i + 1], 'BY') &&
+      word(tokens[i + 2], 'ALL', 'DISTINCT'),
+  },
+  {
+    syntax: 'FETCH ... WITH TIES',
+    section: 'row-limits',
+    message: "WITH TIES is not IRIS SQL; IRIS's FETCH takes a row count alone",
+    at: (i, { tokens }) => word(tokens[i], 'WITH') && word(tokens[i + 1], 'TIES'),
+  },
+  {
     syntax: 'dollar-quoted strings, bitwise and JSON operators',
     section: 'operators',
     message:

@@ -89,6 +89,12 @@ describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-synt
       'SELECT $$x$$ AS d',
       'SELECT 5 & 3 AS b',
       'SELECT 2 ^ 3 AS p',
+      'SELECT DISTINCT ON (id) id FROM t',
+      'SELECT id FROM ONLY t',
+      'SELECT id FROM t ORDER BY id USING <',
+      'SELECT id FROM t GROUP BY ALL id',
+      'SELECT id FROM t GROUP BY DISTINCT id',
+      'SELECT id FROM t ORDER BY id FETCH FIRST 1 ROW WITH TIES',
     ]) {
       expect(await refused(sql)).toEqual([sql, -1])
     }
@@ -119,6 +125,9 @@ describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-synt
     )
     expect(rows).toEqual([])
     expect((await client.query('SELECT id FROM t INTERSECT SELECT id FROM t')).rows).toEqual([
+      { id: 1 },
+    ])
+    expect((await client.query('SELECT DISTINCT BY (id) id FROM t GROUP BY id')).rows).toEqual([
       { id: 1 },
     ])
   })
