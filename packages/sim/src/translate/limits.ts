@@ -1,7 +1,7 @@
 /**
  * Row-limit rules (docs/iris-sql.md#row-limits, docs/iris-sql.md#simulator-profiles): TOP, LIMIT
  * and FETCH cannot be mixed in one statement (SQLCODE -386, read strictly: subqueries included);
- * LIMIT after ORDER BY inside a subquery is not supported; before IRIS 2025.1 there is no LIMIT /
+ * LIMIT or FETCH after ORDER BY inside a subquery is not supported; OFFSET goes with LIMIT or FETCH; before IRIS 2025.1 there is no LIMIT /
  * OFFSET (nor FETCH) at all.
  */
 import { irisError } from './iris-error.js'
@@ -61,13 +61,15 @@ export function checkRowLimits(tokens: readonly Token[], irisVersion: IrisVersio
       -1,
       'OFFSET alone is not IRIS SQL; write LIMIT n OFFSET m, OFFSET m FETCH n, or page with %VID',
     )
-  for (const limit of limits) {
+  for (const limit of [...limits, ...fetches]) {
     const open = enclosingParen(tokens, limit)
     if (open < 0 || !opensSubquery(tokens, open)) continue
     const depth = tokens[limit]?.depth
     const ordered = tokens
       .slice(open + 1, limit)
       .some((token) => token.depth === depth && isWord(token, 'ORDER'))
-    if (ordered) throw irisError(-1, 'LIMIT after ORDER BY is not supported in a subquery; use TOP') // docs/iris-sql.md#row-limits
+    const clause = tokens[limit]?.text.toUpperCase()
+    if (ordered)
+      throw irisError(-1, `${clause} after ORDER BY is not supported in a subquery; use TOP`) // docs/iris-sql.md#row-limits
   }
 }

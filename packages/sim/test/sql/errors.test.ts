@@ -124,6 +124,11 @@ describeEachProfile('errors', {}, ({ sim }) => {
     ],
     ['ALTER COLUMN COLLATE, not modelled', 'ALTER TABLE scratch ALTER COLUMN a COLLATE %EXACT', -1],
     ['ALTER TABLE ONLY', 'ALTER TABLE ONLY scratch ADD COLUMN c INTEGER', -1],
+    [
+      'a GENERATED column',
+      'ALTER TABLE scratch ADD COLUMN c INTEGER GENERATED ALWAYS AS (a + 1) STORED',
+      -1,
+    ],
     // docs/iris-sql.md#functions, docs/iris-sql.md#alter-table, docs/iris-sql.md#create-and-drop:
     // PostgreSQL forms absent from IRIS's synopses, which Kysely's own suite sends.
     [

@@ -115,6 +115,7 @@ describe('row-limit styles (docs/iris-sql.md#row-limits, docs/iris-sql.md#simula
   it('LIMIT after ORDER BY inside a subquery', () => {
     expectRejected('SELECT a FROM (SELECT a FROM t ORDER BY a LIMIT 3) x', -1)
     expectRejected('SELECT a FROM t WHERE a IN (SELECT b FROM u ORDER BY b LIMIT ?)', -1)
+    expectRejected('SELECT a FROM t WHERE a IN (SELECT b FROM u ORDER BY b FETCH ?)', -1)
     expect(sqlOf('SELECT a FROM (SELECT a FROM t LIMIT 3) x')).toBe(
       'SELECT a FROM (SELECT a FROM t LIMIT 3) x',
     )
