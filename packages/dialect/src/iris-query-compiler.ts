@@ -1095,6 +1095,13 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       throw new IrisUnsupportedError(
         'ALTER COLUMN ... USING is not IRIS DDL; convert the values with an UPDATE',
       )
+    if (node.setNotNull || node.dropNotNull) {
+      // IRIS: ALTER COLUMN c NOT NULL / ALTER COLUMN c NULL, not SET / DROP NOT NULL (docs/iris-sql.md#alter-table).
+      this.append('alter column ')
+      this.visitNode(node.column)
+      this.append(node.setNotNull ? ' not null' : ' null')
+      return
+    }
     super.visitAlterColumn(node)
   }
 

@@ -110,6 +110,19 @@ describe.each(pagingDbs)('schema builder → IRIS DDL ($paging paging)', ({ db }
         .alterColumn('age', (c) => c.setDataType('integer'))
         .compile().sql,
     ).toBe('alter table "person" alter column "age" integer')
+    // IRIS writes NOT NULL / NULL after the column, without SET / DROP (docs/iris-sql.md#alter-table).
+    expect(
+      db.schema
+        .alterTable('person')
+        .alterColumn('age', (c) => c.setNotNull())
+        .compile().sql,
+    ).toBe('alter table "person" alter column "age" not null')
+    expect(
+      db.schema
+        .alterTable('person')
+        .alterColumn('age', (c) => c.dropNotNull())
+        .compile().sql,
+    ).toBe('alter table "person" alter column "age" null')
     expect(db.schema.alterTable('person').renameColumn('age', 'years').compile().sql).toBe(
       'alter table "person" alter column "age" rename "years"',
     )

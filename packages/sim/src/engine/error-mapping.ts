@@ -44,7 +44,7 @@ const BY_SQLSTATE: Readonly<Record<string, number>> = {
 const EXTRA_TEXT: Readonly<Record<number, string>> = {
   [-201]: 'Table or view name not unique',
   [-306]: 'Column name is not unique',
-  [-321]: 'Cannot DROP view - One or more views reference this view', // wording [unverified]
+  [-321]: 'Cannot DROP - One or more views reference it', // wording [unverified]
 }
 
 /**
@@ -53,6 +53,9 @@ const EXTRA_TEXT: Readonly<Record<number, string>> = {
  */
 const INSERT_ARITY =
   /^INSERT has more (?:target columns than expressions|expressions than target columns)/
+
+/** PostgreSQL's refusal to drop a view another view reads. */
+const DROP_READ_BY_VIEW = /^cannot drop view /
 
 /** `insert or update on table "x" violates foreign key ...` is the referencing side. */
 function foreignKeyCode(error: PgError, kind: StatementKind): number {
@@ -69,8 +72,11 @@ function sqlcodeOf(error: PgError, kind: StatementKind): number {
       return kind === 'update' ? -120 : -119
     case '23503': // foreign_key_violation
       return foreignKeyCode(error, kind)
-    case '2BP01': // dependent_objects_still_exist: DROP VIEW of a view another view reads (docs/iris-sql.md#create-and-drop)
-      return /^cannot drop view /.test(error.message) ? -321 : -400
+    case '2BP01': // dependent_objects_still_exist: DROP VIEW / DROP TABLE of what a view reads (docs/iris-sql.md#create-and-drop)
+      return DROP_READ_BY_VIEW.test(error.message) ||
+        /\bview \S+ depends on /.test(error.detail ?? '')
+        ? -321
+        : -400
     case '42601': // syntax_error
       return INSERT_ARITY.test(error.message) ? -116 : -1
     case '22000': // data_exception: pgvector's "different vector dimensions %d and %d" (docs/iris-sql.md#vector-functions)

@@ -7,6 +7,7 @@
  * (display-names.ts, docs/iris-sql.md#identifiers).
  */
 import { DEFAULT_SCHEMA } from '../catalog/names.js'
+import { columnNullability, rejectAlterColumnAction } from './alter-column-actions.js'
 import { columnCollation } from './column-collations.js'
 import { createTableAsPlan } from './create-table-as.js'
 import { createOrReplaceViewPlan, createViewPlan } from './create-view.js'
@@ -378,14 +379,18 @@ function alterTableAction(tokens: readonly Token[], name: QualifiedName, base: B
         ],
       })
     }
-    if (['SET', 'DROP'].some((word) => isWord(tokens[next], word)))
-      return ddlPlan(base, trimmedText(tokens))
-    // docs/iris-sql.md#column-defaults: ALTER COLUMN c [SET] DEFAULT x.
+    const alter = `${head} ALTER COLUMN ${column.text}`
+    const nullability = columnNullability(tokens, next)
+    if (nullability) return ddlPlan(base, `${alter} ${nullability}`)
+    const second = nextSignificant(tokens, next + 1)
+    // docs/iris-sql.md#column-defaults: ALTER COLUMN c [SET] DEFAULT x, ALTER COLUMN c DROP DEFAULT.
     if (isWord(tokens[next], 'DEFAULT'))
-      return ddlPlan(
-        base,
-        `${head} ALTER COLUMN ${column.text} SET ${trimmedText(tokens.slice(next))}`,
-      )
+      return ddlPlan(base, `${alter} SET ${trimmedText(tokens.slice(next))}`)
+    if (isWord(tokens[next], 'SET') && isWord(tokens[second], 'DEFAULT'))
+      return ddlPlan(base, `${alter} ${trimmedText(tokens.slice(next))}`)
+    if (isWord(tokens[next], 'DROP') && isWord(tokens[second], 'DEFAULT'))
+      return ddlPlan(base, `${alter} ${trimmedText(tokens.slice(next))}`)
+    rejectAlterColumnAction(tokens, next)
     // docs/iris-sql.md#alter-table: ALTER COLUMN c type, with nothing after the type (no USING).
     if (nextSignificant(tokens, readType(tokens, next).end) >= 0)
       throw irisError(-1, 'ALTER COLUMN c type takes nothing after the type')

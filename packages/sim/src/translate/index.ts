@@ -19,6 +19,7 @@ import { insertColumnList } from './insert-columns.js'
 import { rewriteIntegerDivision } from './integer-division.js'
 import { irisError } from './iris-error.js'
 import { rewriteLikeEscape } from './like-escape.js'
+import { rewriteLimitForms } from './limit-forms.js'
 import { checkRowLimits } from './limits.js'
 import { lockPlan } from './locks.js'
 import { rewriteMatches } from './matches.js'
@@ -114,7 +115,7 @@ function translateStatement(written: Token[], options: TranslateOptions): Plan {
   const { tokens: numbered, paramCount } = numberParams(rewritten.tokens)
   const base = { source, paramCount }
   if (isInsertOrUpdate(numbered)) return upsertPlan(storedNames(numbered), base)
-  let shaped = rewriteVid(rewriteDistinctBy(rewriteTop(numbered)))
+  let shaped = rewriteVid(rewriteDistinctBy(rewriteTop(rewriteLimitForms(numbered))))
   if (kind === 'insert') shaped = rewriteUnionRows(shaped)
   // docs/iris-sql.md#rowid: `*` and an INSERT without a column list leave a hidden RowID out.
   shaped = insertColumnList(expandStars(shaped, options.catalog), options.catalog)

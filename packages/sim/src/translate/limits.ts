@@ -1,13 +1,13 @@
 /**
  * Row-limit rules (docs/iris-sql.md#row-limits, docs/iris-sql.md#simulator-profiles): TOP, LIMIT
  * and FETCH cannot be mixed in one statement (SQLCODE -386, read strictly: subqueries included);
- * LIMIT after ORDER BY inside a subquery is not supported; before IRIS 2025.1 there is no LIMIT /
+ * LIMIT or FETCH after ORDER BY inside a subquery is not supported; OFFSET goes with LIMIT or FETCH; before IRIS 2025.1 there is no LIMIT /
  * OFFSET (nor FETCH) at all.
  */
 import { irisError } from './iris-error.js'
 import type { IrisVersion } from './plan.js'
 import { selectIndexes, topIndex } from './select-parts.js'
-import { isWord, nextSignificant, previousSignificant, type Token } from './tokenizer.js'
+import { isWord, previousSignificant, type Token } from './tokenizer.js'
 
 const LIMIT_SINCE: IrisVersion = [2025, 1]
 
@@ -43,10 +43,7 @@ export function checkRowLimits(tokens: readonly Token[], irisVersion: IrisVersio
   tokens.forEach((token, i) => {
     if (isWord(token, 'LIMIT')) limits.push(i)
     else if (isWord(token, 'OFFSET')) offsets.push(i)
-    else if (isWord(token, 'FETCH')) {
-      const next = tokens[nextSignificant(tokens, i + 1)]
-      if (isWord(next, 'FIRST') || isWord(next, 'NEXT')) fetches.push(i)
-    }
+    else if (isWord(token, 'FETCH')) fetches.push(i)
   })
   const tops = selectIndexes(tokens).filter((select) => topIndex(tokens, select) >= 0)
   // OFFSET goes with LIMIT (`LIMIT n OFFSET m`), or with FETCH (`OFFSET m ROWS FETCH NEXT n ROWS ONLY`).
@@ -58,13 +55,21 @@ export function checkRowLimits(tokens: readonly Token[], irisVersion: IrisVersio
     // docs/iris-sql.md#vid-paging: before 2025.1 IRIS has only TOP and %VID.
     throw irisError(-25, `${since[0]} is not supported before IRIS 2025.1; use TOP and %VID`)
   }
-  for (const limit of limits) {
+  if (offsets.length > 0 && limits.length === 0 && fetches.length === 0)
+    // docs/iris-sql.md#row-limits: IRIS's OFFSET belongs to a LIMIT or a FETCH clause.
+    throw irisError(
+      -1,
+      'OFFSET alone is not IRIS SQL; write LIMIT n OFFSET m, OFFSET m FETCH n, or page with %VID',
+    )
+  for (const limit of [...limits, ...fetches]) {
     const open = enclosingParen(tokens, limit)
     if (open < 0 || !opensSubquery(tokens, open)) continue
     const depth = tokens[limit]?.depth
     const ordered = tokens
       .slice(open + 1, limit)
       .some((token) => token.depth === depth && isWord(token, 'ORDER'))
-    if (ordered) throw irisError(-1, 'LIMIT after ORDER BY is not supported in a subquery; use TOP') // docs/iris-sql.md#row-limits
+    const clause = tokens[limit]?.text.toUpperCase()
+    if (ordered)
+      throw irisError(-1, `${clause} after ORDER BY is not supported in a subquery; use TOP`) // docs/iris-sql.md#row-limits
   }
 }

@@ -107,6 +107,13 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     expect(
       ids(await client.query('SELECT id FROM person ORDER BY id LIMIT ? OFFSET ?', [2, 1])),
     ).toEqual([2, 3])
+    // IRIS's LIMIT ALL n is LIMIT n; its FETCH lets out FIRST / NEXT, ROW / ROWS and ONLY.
+    for (const [sql, expected] of [
+      ['SELECT id FROM person ORDER BY id LIMIT ALL ? OFFSET ? ROWS', [2, 3]],
+      ['SELECT id FROM person ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY', [3]],
+      ['SELECT id FROM person ORDER BY id OFFSET ? FETCH ?', [3]],
+    ] as const)
+      expect([sql, ids(await client.query(sql, [2, 1]))]).toEqual([sql, expected])
   })
 
   it('pages with %VID over an ordered derived table (docs/iris-sql.md#vid-paging)', async () => {
@@ -302,6 +309,19 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     expect(sqlcodeOf(await failure(client, 'DROP VIEW owners'))).toBe(-321) // RESTRICT, the default
     await client.query('DROP VIEW owners CASCADE')
     expect(sqlcodeOf(await failure(client, 'SELECT id FROM owner_ids'))).toBe(-30)
+    // docs/iris-sql.md#create-and-drop: DROP TABLE refuses a table a view reads, unless CASCADE.
+    await client.query('CREATE VIEW pets AS SELECT id FROM pet')
+    expect(sqlcodeOf(await failure(client, 'DROP TABLE pet'))).toBe(-321)
+    await client.query('DROP TABLE pet CASCADE')
+    expect(sqlcodeOf(await failure(client, 'SELECT id FROM pets'))).toBe(-30)
+  })
+
+  it("makes a column required and optional with IRIS's ALTER COLUMN c NOT NULL / NULL (docs/iris-sql.md#alter-table)", async () => {
+    await client.query('CREATE TABLE required (a INTEGER)')
+    await client.query('ALTER TABLE required ALTER COLUMN a NOT NULL')
+    expect(sqlcodeOf(await failure(client, 'INSERT INTO required (a) VALUES (NULL)'))).toBe(-108)
+    await client.query('ALTER TABLE required ALTER a NULL')
+    await client.query('INSERT INTO required (a) VALUES (NULL)')
   })
 
   it('runs IRIS functions with their IRIS meaning, and refuses other names with -359 (docs/iris-sql.md#functions)', async () => {

@@ -105,6 +105,30 @@ describeEachProfile('errors', {}, ({ sim }) => {
     ['CREATE INDEX IF NOT EXISTS', 'CREATE INDEX IF NOT EXISTS parent_req ON parent (req)', -1],
     ['an expression index', "CREATE INDEX parent_x ON parent ((req < 'x'))", -1],
     ['TOP mixed with LIMIT', 'SELECT TOP 1 id FROM parent LIMIT ?', -386],
+    ['TOP mixed with FETCH', 'SELECT TOP 1 id FROM parent FETCH ?', -386],
+    // docs/iris-sql.md#row-limits: IRIS's LIMIT [ALL] count and [OFFSET m] FETCH count.
+    ['LIMIT ALL without a count', 'SELECT id FROM parent LIMIT ALL', -1],
+    ['OFFSET without LIMIT or FETCH', 'SELECT id FROM parent ORDER BY id OFFSET ? ROWS', -1],
+    ['FETCH without a count', 'SELECT id FROM parent FETCH FIRST ROWS ONLY', -1],
+    // docs/iris-sql.md#alter-table: PostgreSQL's ALTER COLUMN actions.
+    ['ALTER COLUMN SET NOT NULL', 'ALTER TABLE scratch ALTER COLUMN a SET NOT NULL', -1],
+    ['ALTER COLUMN DROP NOT NULL', 'ALTER TABLE scratch ALTER COLUMN a DROP NOT NULL', -1],
+    ['ALTER COLUMN SET DATA TYPE', 'ALTER TABLE scratch ALTER COLUMN a SET DATA TYPE BIGINT', -1],
+    ['ALTER COLUMN TYPE', 'ALTER TABLE scratch ALTER COLUMN a TYPE BIGINT', -1],
+    ['ALTER COLUMN SET STATISTICS', 'ALTER TABLE scratch ALTER COLUMN a SET STATISTICS 100', -1],
+    ['ALTER COLUMN SET STORAGE', 'ALTER TABLE scratch ALTER COLUMN a SET STORAGE PLAIN', -1],
+    [
+      'ALTER COLUMN ADD GENERATED',
+      'ALTER TABLE scratch ALTER COLUMN a ADD GENERATED ALWAYS AS IDENTITY',
+      -1,
+    ],
+    ['ALTER COLUMN COLLATE, not modelled', 'ALTER TABLE scratch ALTER COLUMN a COLLATE %EXACT', -1],
+    ['ALTER TABLE ONLY', 'ALTER TABLE ONLY scratch ADD COLUMN c INTEGER', -1],
+    [
+      'a GENERATED column',
+      'ALTER TABLE scratch ADD COLUMN c INTEGER GENERATED ALWAYS AS (a + 1) STORED',
+      -1,
+    ],
     // docs/iris-sql.md#functions, docs/iris-sql.md#alter-table, docs/iris-sql.md#create-and-drop:
     // PostgreSQL forms absent from IRIS's synopses, which Kysely's own suite sends.
     [

@@ -111,6 +111,12 @@ describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-synt
       "SELECT id FROM t WHERE s LIKE 'a%' ESCAPE ''",
       'SELECT CURRENT_DATE + 1 AS d',
       'SELECT CURRENT_DATE - CURRENT_DATE AS n',
+      'SELECT DISTINCT ON (id) id FROM t',
+      'SELECT id FROM ONLY t',
+      'SELECT id FROM t ORDER BY id USING <',
+      'SELECT id FROM t GROUP BY ALL id',
+      'SELECT id FROM t GROUP BY DISTINCT id',
+      'SELECT id FROM t ORDER BY id FETCH FIRST 1 ROW WITH TIES',
     ]) {
       expect(await refused(sql)).toEqual([sql, -1])
     }
@@ -180,6 +186,9 @@ describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-synt
     )
     expect(values.rows).toEqual([
       { a: -1, b: 1, c: 'a1', n: '1', e: '1000', h: '0.5', m: 1, v: 'x', i: 'a' },
+    ])
+    expect((await client.query('SELECT DISTINCT BY (id) id FROM t GROUP BY id')).rows).toEqual([
+      { id: 1 },
     ])
   })
 })

@@ -106,16 +106,16 @@ describe('row-limit styles (docs/iris-sql.md#row-limits, docs/iris-sql.md#simula
 
   it('OFFSET goes with LIMIT or with FETCH', () => {
     expect(sqlOf('SELECT a FROM t ORDER BY a OFFSET ? ROWS FETCH NEXT ? ROWS ONLY')).toBe(
-      'SELECT a FROM t ORDER BY a NULLS FIRST OFFSET $1 ROWS FETCH NEXT $2 ROWS ONLY',
+      'SELECT a FROM t ORDER BY a NULLS FIRST OFFSET $1 ROWS FETCH FIRST $2 ROWS ONLY',
     )
-    expect(sqlOf('SELECT a FROM t ORDER BY a OFFSET ?')).toBe(
-      'SELECT a FROM t ORDER BY a NULLS FIRST OFFSET $1',
-    )
+    // docs/iris-sql.md#row-limits: an OFFSET outside both clauses is in neither synopsis.
+    expectRejected('SELECT a FROM t ORDER BY a OFFSET ?', -1)
   })
 
   it('LIMIT after ORDER BY inside a subquery', () => {
     expectRejected('SELECT a FROM (SELECT a FROM t ORDER BY a LIMIT 3) x', -1)
     expectRejected('SELECT a FROM t WHERE a IN (SELECT b FROM u ORDER BY b LIMIT ?)', -1)
+    expectRejected('SELECT a FROM t WHERE a IN (SELECT b FROM u ORDER BY b FETCH ?)', -1)
     expect(sqlOf('SELECT a FROM (SELECT a FROM t LIMIT 3) x')).toBe(
       'SELECT a FROM (SELECT a FROM t LIMIT 3) x',
     )
