@@ -126,6 +126,13 @@ export const POSTGRES_SYNTAX: readonly PostgresSyntax[] = [
     at: (i, { tokens }) => tokens[i]?.type === 'op' && text(tokens[i], '~', '~*', '!~', '!~*'),
   },
   {
+    syntax: '~~, !~~ (LIKE as an operator)',
+    section: 'operators',
+    message: (tokens, i) =>
+      `operator ${tokens[i]?.text} is not IRIS SQL; write ${tokens[i]?.text.startsWith('!') ? 'NOT LIKE' : 'LIKE'}`,
+    at: (i, { tokens }) => tokens[i]?.type === 'op' && text(tokens[i], '~~', '!~~', '!~~*'),
+  },
+  {
     syntax: '% as modulo',
     section: 'operators',
     message: '% is not an IRIS operator; the modulo operator is #',
