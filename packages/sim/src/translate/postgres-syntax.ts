@@ -319,16 +319,6 @@ export const POSTGRES_SYNTAX: readonly PostgresSyntax[] = [
       word(tokens[i], 'E', 'B', 'X') && tokens[i + 1]?.type === 'string' && touching(i),
   },
   {
-    syntax: 'UPDATE ONLY, DELETE FROM ONLY',
-    section: 'insert-update-and-delete',
-    message: (tokens, i) =>
-      `${word(tokens[i - 1], 'UPDATE') ? 'UPDATE' : 'DELETE FROM'} ONLY is not IRIS SQL, whose tables have no inheritance; name the table without ONLY`,
-    at: (i, { tokens }) =>
-      word(tokens[i], 'ONLY') &&
-      (word(tokens[i - 1], 'UPDATE') ||
-        (word(tokens[i - 1], 'FROM') && word(tokens[i - 2], 'DELETE'))),
-  },
-  {
     syntax: 'OVERRIDING SYSTEM VALUE, OVERRIDING USER VALUE',
     section: 'identity-columns',
     message: (tokens, i) =>
@@ -438,6 +428,7 @@ export const POSTGRES_SYNTAX: readonly PostgresSyntax[] = [
     at: (i, { tokens }) => word(tokens[i], 'DISTINCT') && word(tokens[i + 1], 'ON'),
   },
   {
+    // After FROM (of a SELECT or a DELETE), JOIN, UPDATE or ALTER TABLE.
     syntax: 'ONLY table',
     section: 'postgresql-syntax',
     message: 'ONLY is not IRIS SQL, whose tables have no inheritance; name the table alone',
