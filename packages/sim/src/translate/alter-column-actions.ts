@@ -6,15 +6,11 @@
  * COLLATE, which the simulator does not model.
  */
 import { irisError } from './iris-error.js'
-import { nextSignificant, type Token } from './tokenizer.js'
+import { type Token, upperWords } from './tokenizer.js'
 
-/** The significant words from `at` to the end, upper-cased. */
-function wordsFrom(tokens: readonly Token[], at: number): string[] {
-  const words: string[] = []
-  for (let i = at; i >= 0 && i < tokens.length; i = nextSignificant(tokens, i + 1))
-    words.push((tokens[i] as Token).text.toUpperCase())
-  return words
-}
+/** The significant words from `at` (-1: none) to the end, upper-cased. */
+const wordsFrom = (tokens: readonly Token[], at: number) =>
+  at < 0 ? [] : upperWords(tokens.slice(at))
 
 /** PostgreSQL's `SET NOT NULL` / `DROP NOT NULL` for IRIS's `NOT NULL` / `NULL` at `at`, else undefined. */
 export function columnNullability(tokens: readonly Token[], at: number): string | undefined {

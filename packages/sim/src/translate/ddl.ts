@@ -382,14 +382,12 @@ function alterTableAction(tokens: readonly Token[], name: QualifiedName, base: B
     const alter = `${head} ALTER COLUMN ${column.text}`
     const nullability = columnNullability(tokens, next)
     if (nullability) return ddlPlan(base, `${alter} ${nullability}`)
-    const second = nextSignificant(tokens, next + 1)
     // docs/iris-sql.md#column-defaults: ALTER COLUMN c [SET] DEFAULT x, ALTER COLUMN c DROP DEFAULT.
-    if (isWord(tokens[next], 'DEFAULT'))
-      return ddlPlan(base, `${alter} SET ${trimmedText(tokens.slice(next))}`)
-    if (isWord(tokens[next], 'SET') && isWord(tokens[second], 'DEFAULT'))
-      return ddlPlan(base, `${alter} ${trimmedText(tokens.slice(next))}`)
-    if (isWord(tokens[next], 'DROP') && isWord(tokens[second], 'DEFAULT'))
-      return ddlPlan(base, `${alter} ${trimmedText(tokens.slice(next))}`)
+    const action = trimmedText(tokens.slice(next))
+    if (isWord(tokens[next], 'DEFAULT')) return ddlPlan(base, `${alter} SET ${action}`)
+    const setOrDrop = isWord(tokens[next], 'SET') || isWord(tokens[next], 'DROP')
+    if (setOrDrop && isWord(tokens[nextSignificant(tokens, next + 1)], 'DEFAULT'))
+      return ddlPlan(base, `${alter} ${action}`)
     rejectAlterColumnAction(tokens, next)
     // docs/iris-sql.md#alter-table: ALTER COLUMN c type, with nothing after the type (no USING).
     if (nextSignificant(tokens, readType(tokens, next).end) >= 0)

@@ -179,6 +179,11 @@ export function isComparison(token: Token | undefined): boolean {
   return token?.type === 'op' && COMPARISON_OPERATORS.has(token.text)
 }
 
+/** The texts of the significant tokens (no whitespace or comments), upper-cased. */
+export function upperWords(tokens: readonly Token[]): string[] {
+  return tokens.filter((token) => !isTrivia(token)).map((token) => token.text.toUpperCase())
+}
+
 /** True for whitespace and comments. */
 export function isTrivia(token: Token | undefined): boolean {
   return token?.type === 'space' || token?.type === 'comment'

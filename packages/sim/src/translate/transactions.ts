@@ -10,7 +10,7 @@ import { irisError } from './iris-error.js'
 import { identifierName, isIdentifier } from './names.js'
 import type { BeginPlan, Plan } from './plan.js'
 import { isReservedWord } from './reserved-words.js'
-import { isTrivia, type Token } from './tokenizer.js'
+import { isTrivia, type Token, upperWords } from './tokenizer.js'
 
 type Base = { source: string }
 
@@ -18,10 +18,6 @@ const ISOLATION_LEVELS: Record<string, BeginPlan['isolation']> = {
   'READ UNCOMMITTED': 'READ UNCOMMITTED',
   'READ COMMITTED': 'READ COMMITTED',
   'READ VERIFIED': 'READ VERIFIED',
-}
-
-function upperWords(tokens: readonly Token[]): string[] {
-  return tokens.filter((token) => !isTrivia(token)).map((token) => token.text.toUpperCase())
 }
 
 /** Parses `[ISOLATION LEVEL x] [READ ONLY | READ WRITE]` (in either order, comma-separated or not). */
