@@ -14,9 +14,9 @@ export function endedTransaction(error: IrisError): boolean {
 
 /**
  * The error for a statement, or the COMMIT, of a transaction IRIS rolled back on its own after a
- * -375 (`cause`, the server's error; `sql`, the statement that failed with it). Going on would run every later statement without a
- * transaction, each autocommitted, and commit nothing: so the dialect refuses them, sending
- * nothing, until the caller rolls back.
+ * -375 (`cause`, the server's error; `sql`, the statement that failed with it). Going on would run
+ * every later statement without a transaction, each autocommitted, and commit nothing: so the
+ * dialect refuses them, sending nothing, until the caller rolls back.
  */
 export function rolledBackTransactionError(cause: unknown, sql?: string): IrisError {
   return new IrisError(

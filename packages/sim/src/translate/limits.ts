@@ -1,8 +1,8 @@
 /**
  * Row-limit rules (docs/iris-sql.md#row-limits, docs/iris-sql.md#simulator-profiles): TOP, LIMIT
  * and FETCH cannot be mixed in one statement (SQLCODE -386, read strictly: subqueries included);
- * LIMIT or FETCH after ORDER BY inside a subquery is not supported; OFFSET goes with LIMIT or FETCH; before IRIS 2025.1 there is no LIMIT /
- * OFFSET (nor FETCH) at all.
+ * LIMIT or FETCH after ORDER BY inside a subquery is not supported; OFFSET goes with LIMIT or
+ * FETCH; before IRIS 2025.1 there is no LIMIT / OFFSET (nor FETCH) at all.
  */
 import { irisError } from './iris-error.js'
 import type { IrisVersion } from './plan.js'
