@@ -1,17 +1,47 @@
 import type { CompiledQuery, InsertQueryNode, QueryCompiler, ValuesNode } from 'kysely'
 import { IrisInputError } from './errors.js'
+import { rowRuns } from './row-runs.js'
+
+/** Why an insert is sent as several statements, for the refusals that name it. */
+export type SplitReason = 'row runs' | 'parameters'
+
+export interface SplitInsert {
+  readonly statements: CompiledQuery[]
+  readonly reason: SplitReason
+}
 
 /**
- * Splits a multi-row `insertInto(t).values([...])` whose parameters exceed `maxParameters` into
- * statements that each stay within it. Returns undefined when the query needs no splitting.
- * The caller runs the chunks atomically (transaction or savepoint).
+ * Splits a multi-row `insertInto(t).values([...])` into statements that each stay within
+ * `maxParameters`, and whose rows each name the same columns when `hasRowRuns` (the query's plan:
+ * ./row-runs.ts). Returns undefined when the query needs no splitting. The caller runs the
+ * statements atomically (transaction or savepoint).
  */
 export function splitInsert(
   query: CompiledQuery,
   compiler: QueryCompiler,
   maxParameters: number,
-): CompiledQuery[] | undefined {
+  hasRowRuns: boolean,
+): SplitInsert | undefined {
+  if (hasRowRuns) {
+    const runs = rowRuns(query.query as InsertQueryNode).map((run) =>
+      compiler.compileQuery(run, query.queryId),
+    )
+    return {
+      statements: runs.flatMap((run) => chunksOf(run, compiler, maxParameters)),
+      reason: 'row runs',
+    }
+  }
   if (query.parameters.length <= maxParameters) return undefined
+  return { statements: chunksOf(query, compiler, maxParameters), reason: 'parameters' }
+}
+
+/** `query` as statements within `maxParameters`: itself when it is, else chunks of its rows. */
+function chunksOf(
+  query: CompiledQuery,
+  compiler: QueryCompiler,
+  maxParameters: number,
+): CompiledQuery[] {
+  if (query.parameters.length <= maxParameters) return [query]
   const node = query.query as InsertQueryNode
   const values = node.kind === 'InsertQueryNode' ? node.values : undefined
   if (values?.kind !== 'ValuesNode') {

@@ -1,5 +1,5 @@
 import type { CompiledQuery, DatabaseConnection, QueryCompiler, QueryResult } from 'kysely'
-import { splitInsert } from './bulk-insert.js'
+import { type SplitInsert, type SplitReason, splitInsert } from './bulk-insert.js'
 import { withCallerStack } from './caller-stack.js'
 import type { ReadQuery } from './column-catalog.js'
 import { toIrisError } from './error-mapping.js'
@@ -58,6 +58,14 @@ export type IrisTransactionState = 'none' | 'open' | 'autocommit' | 'rolled back
 type Row = Record<string, unknown>
 
 const BULK_SAVEPOINT = 'kysely_iris_bulk'
+
+/** Why an insert was split, as its refusals say it. */
+const SPLIT_REASONS: Record<SplitReason, string> = {
+  'row runs': 'its rows name different columns',
+  parameters: 'it has more parameters than maxParameters',
+}
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
 /** One pooled `pg` client, speaking IRIS through iris-pgwire. */
 export class IrisConnection implements DatabaseConnection {
@@ -173,8 +181,9 @@ export class IrisConnection implements DatabaseConnection {
     let leave: (() => void) | undefined
     try {
       const plan = planOf(compiledQuery)
-      const chunks = splitInsert(compiledQuery, this.#options.compiler, this.#options.maxParameters)
-      if (chunks) return (await this.#executeChunks(chunks)) as QueryResult<R>
+      const { compiler, maxParameters } = this.#options
+      const split = splitInsert(compiledQuery, compiler, maxParameters, plan.insertsRowRuns)
+      if (split) return (await this.#executeChunks(split)) as QueryResult<R>
       if (plan.insertsOneRow && this.#options.insertId)
         return (await this.#executeInsert(compiledQuery, plan)) as QueryResult<R>
       if (this.#sharesLane) {
@@ -358,15 +367,16 @@ export class IrisConnection implements DatabaseConnection {
    * would undo the insert. So it is counted, and refused before anything is sent when it would
    * pass the highest level; a failed chunked insert rolls back to it, which gives its level back.
    */
-  async #executeChunks(chunks: CompiledQuery[]): Promise<QueryResult<Row>> {
+  async #executeChunks({ statements: chunks, reason }: SplitInsert): Promise<QueryResult<Row>> {
     const { sessions } = this.#options
     const transaction = this.#transaction
+    const split = `an insert split into ${chunks.length} statements (${SPLIT_REASONS[reason]})`
     const atomic =
       transaction === 'open' ||
       (transaction === 'none' &&
         sessions.transactionsHonoured(
           await sessions.model(this.#read),
-          `An insert split into ${chunks.length} statements (it has more parameters than maxParameters), which must be atomic,`,
+          `${capitalized(split)}, which must be atomic,`,
         ))
     if (!atomic) return this.#inLane(() => this.#runChunks(chunks))
     const inTransaction = transaction === 'open'
@@ -375,7 +385,7 @@ export class IrisConnection implements DatabaseConnection {
         await this.setSavepoint(
           BULK_SAVEPOINT,
           () => this.run(`savepoint "${BULK_SAVEPOINT}"`),
-          `The savepoint that keeps an insert split into ${chunks.length} statements atomic`,
+          `The savepoint that keeps ${split} atomic`,
         )
       else await this.run('start transaction')
       let result: QueryResult<Row>

@@ -84,6 +84,7 @@ import { sanitizeDdlLiteral, sanitizeIrisIdentifier } from './iris-sql-text.js'
 import { toIrisParameter } from './iris-values.js'
 import { isPostgresJsonFunction, POSTGRES_JSON_CALL, refusePostgresJson } from './postgres-json.js'
 import { withPlan } from './query-plan.js'
+import { checkRowRuns, rowRuns } from './row-runs.js'
 import { checkDeleteSecondFrom, checkUpdateSecondFrom } from './second-from.js'
 import { tupleInCondition } from './tuple-in.js'
 import { refuseUndocumentedWindow } from './window-functions.js'
@@ -762,9 +763,36 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
         `INSERT ${node.orAction.action.toUpperCase()} is not IRIS SQL; use db.replaceInto(table), which compiles to INSERT OR UPDATE`,
       )
     }
+    const runs = rowRuns(node)
+    if (runs.length > 1) {
+      this.#compileRowRuns(node, runs)
+      return
+    }
+    const insert = runs[0] as InsertQueryNode
     // db.replaceInto(t) → INSERT OR UPDATE INTO t: updates the row whose unique key matches
     // (docs/iris-sql.md#upsert).
-    super.visitInsertQuery(node.replace ? { ...node, replace: false, orAction: OR_UPDATE } : node)
+    super.visitInsertQuery(
+      insert.replace ? { ...insert, replace: false, orAction: OR_UPDATE } : insert,
+    )
+  }
+
+  /**
+   * Rows naming different columns are one INSERT per run of them (./row-runs.ts), which the
+   * connection sends one by one, atomically, as it sends a chunked insert
+   * (docs/iris-sql.md#multi-row-inserts). `compile()` shows those INSERTs joined by `; `, their
+   * parameters numbered through; each is sent on its own, numbered from $1.
+   */
+  #compileRowRuns(node: InsertQueryNode, runs: readonly InsertQueryNode[]): void {
+    if (this.parentNode !== undefined) {
+      throw new IrisUnsupportedError(
+        'an insert inside another statement cannot have rows that name different columns: kysely-iris sends such rows as one INSERT per run of rows naming the same columns; give every row the same columns (null, or the default value, where a row has none)',
+      )
+    }
+    checkRowRuns(node)
+    runs.forEach((run, i) => {
+      if (i > 0) this.append('; ')
+      this.visitInsertQuery(run)
+    })
   }
 
   protected override visitValues(node: ValuesNode): void {
@@ -790,11 +818,12 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
 
   /**
    * Kysely writes DEFAULT for a column one row of a multi-row insert lacks; IRIS's INSERT takes
-   * scalar expressions only (docs/iris-sql.md#insert-update-and-delete).
+   * scalar expressions only (docs/iris-sql.md#insert-update-and-delete). visitInsertQuery sends
+   * such rows without it (./row-runs.ts); this refuses a DEFAULT anything else would write.
    */
   protected override visitDefaultInsertValue(_node: DefaultInsertValueNode): void {
     throw new IrisUnsupportedError(
-      'a row without a value for a column another row has would be written as DEFAULT, which IRIS SQL does not document as a value: give every row the same columns (null, or the default value, where a row has none)',
+      'DEFAULT is not documented as a value in IRIS SQL: leave the column out, or write its default value',
     )
   }
 

@@ -4,8 +4,10 @@ import {
   type QueryId,
   RawNode,
   type RootOperationNode,
+  type ValuesNode,
 } from 'kysely'
 import { type RowKeys, rowKeysOf, type SelectedNames, selectedNames } from './result-labels.js'
+import { hasRowRuns } from './row-runs.js'
 
 /**
  * What the connection needs to know of a compiled query to run it and key its rows, worked out
@@ -25,8 +27,11 @@ export interface IrisQueryPlan {
    * (docs/iris-sql.md#returning-and-last_identity).
    */
   readonly insertsOneRow: boolean
-  /** A multi-row `insertInto().values([...])`, which the connection may split into chunks. */
-  readonly insertsRows: boolean
+  /**
+   * A multi-row `insertInto().values([...])` whose rows name different columns (or none), which
+   * the connection sends as one INSERT per run of rows naming the same columns (./row-runs.ts).
+   */
+  readonly insertsRowRuns: boolean
 }
 
 const CHANGES_COLUMNS = new Set([
@@ -40,10 +45,11 @@ const CHANGES_COLUMNS = new Set([
 /** The plan of a query compiled from `node`. */
 export function planQuery(node: RootOperationNode, vidPaged: boolean): IrisQueryPlan {
   const insert = node as InsertQueryNode
-  const rows =
+  const values =
     insert.kind === 'InsertQueryNode' && insert.values?.kind === 'ValuesNode'
-      ? (insert.values as unknown as { values: readonly unknown[] }).values.length
-      : 0
+      ? (insert.values as ValuesNode)
+      : undefined
+  const rows = values?.values.length ?? 0
   const selected = selectedNames(node)
   return Object.freeze({
     selected,
@@ -51,7 +57,7 @@ export function planQuery(node: RootOperationNode, vidPaged: boolean): IrisQuery
     rowKeys: rowKeysOf(selected, vidPaged),
     changesColumns: CHANGES_COLUMNS.has(node.kind),
     insertsOneRow: rows === 1 && !insert.replace,
-    insertsRows: rows > 0,
+    insertsRowRuns: values !== undefined && hasRowRuns(values),
   })
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { compilingDb, pagingDbs } from '../support/compile.js'
 
@@ -32,13 +33,51 @@ describe.each(pagingDbs)('insert, update, delete, replaceInto ($paging paging)',
     })
   })
 
-  it('insert: refuses rows with missing columns, which Kysely writes as DEFAULT (docs/iris-sql.md#insert-update-and-delete)', () => {
+  it('insert: rows naming different columns are one INSERT per run of them, never DEFAULT, shown joined by `; ` (docs/iris-sql.md#multi-row-inserts)', () => {
+    expect(
+      compiled(
+        db
+          .insertInto('pet')
+          .values([
+            { name: 'a', age: 1 },
+            { name: 'b', age: 2 },
+            { name: 'c' },
+            { age: 4, name: undefined },
+            {},
+            {},
+            { name: 'g', age: 7 },
+          ]),
+      ),
+    ).toEqual({
+      sql: 'insert into "pet" ("name", "age") values ($1, $2), ($3, $4); insert into "pet" ("name") values ($5); insert into "pet" ("age") values ($6); insert into "pet" default values; insert into "pet" default values; insert into "pet" ("name", "age") values ($7, $8)',
+      parameters: ['a', 1, 'b', 2, 'c', 4, 'g', 7],
+    })
+    expect(compiled(db.insertInto('pet').values({})).sql).toBe('insert into "pet" default values')
+  })
+
+  it('insert: refuses rows naming different columns where one INSERT per run would differ: replaceInto(), a subquery (a CTE too), inside another statement', () => {
+    const partial = [{ name: 'a', age: 1 }, { name: 'b' }]
+    expect(() => db.replaceInto('pet').values(partial).compile()).toThrow(
+      /replaceInto\(\) rows that name different columns.*unchanged/,
+    )
+    const withSubquery = [
+      { name: 'a', age: db.selectFrom('pet').select((eb) => eb.fn.countAll().as('n')) },
+      { name: 'b' },
+    ]
+    expect(() => db.insertInto('pet').values(withSubquery).compile()).toThrow(
+      /hold a subquery.*see the rows the earlier ones inserted/,
+    )
     expect(() =>
       db
+        .with('n', (qb) => qb.selectFrom('pet').select((eb) => eb.fn.countAll().as('c')))
         .insertInto('pet')
-        .values([{ name: 'a', age: 1 }, { name: 'b' }])
+        .values([{ name: 'a', age: db.selectFrom('n').select('c') }, { name: 'b' }])
         .compile(),
-    ).toThrow(/DEFAULT.*give every row the same columns/)
+    ).toThrow(/hold a subquery/)
+    const insert = db.insertInto('pet').values(partial)
+    expect(() => db.selectFrom('pet').select(sql`${insert}`.as('x')).compile()).toThrow(
+      /inside another statement/,
+    )
   })
 
   it("insert: defaultValues() writes IRIS's DEFAULT VALUES", () => {
@@ -133,12 +172,14 @@ describe('bulkInsert union-all form (INSERT ... SELECT ... UNION ALL SELECT)', (
       'insert into "pet" ("name") values ($1)',
     )
   })
-  it('refuses rows with missing columns, which would need DEFAULT', () => {
-    expect(() =>
-      db
-        .insertInto('pet')
-        .values([{ name: 'a', age: 1 }, { name: 'b' }])
-        .compile(),
-    ).toThrow(/DEFAULT.*give every row the same columns/)
+  it('writes rows naming different columns as one INSERT per run, each in the union-all form', () => {
+    expect(
+      compiled(
+        db.insertInto('pet').values([{ name: 'a', age: 1 }, { name: 'b', age: 2 }, { name: 'c' }]),
+      ),
+    ).toEqual({
+      sql: 'insert into "pet" ("name", "age") select $1, $2 union all select $3, $4; insert into "pet" ("name") values ($5)',
+      parameters: ['a', 1, 'b', 2, 'c'],
+    })
   })
 })

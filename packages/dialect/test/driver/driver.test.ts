@@ -346,6 +346,69 @@ describe('multi-row insert chunking', () => {
     expect(pool.released).toEqual([{ client: 1, destroyed: false }])
   })
 
+  describe('rows naming different columns: one INSERT per run of them, sent as chunks are', () => {
+    const partial = [{ a: 1, b: 'x' }, { a: 2, b: 'y' }, { a: 3 }, {}, { b: 'z' }]
+    const runs = [
+      { text: 'insert into "t" ("a", "b") values ($1, $2), ($3, $4)', values: [1, 'x', 2, 'y'] },
+      { text: 'insert into "t" ("a") values ($1)', values: [3] },
+      { text: 'insert into "t" default values', values: [] },
+      { text: 'insert into "t" ("b") values ($1)', values: ['z'] },
+    ]
+    const insertsOf = (pool: FakePool) =>
+      pool.queries
+        .filter((q) => q.text.startsWith('insert'))
+        .map(({ text, values }) => ({ text, values }))
+
+    it('in order, each listing only its columns, in their own transaction; counts summed, no insertId', async () => {
+      const pool = new FakePool((q) =>
+        q.text.startsWith('insert') ? dml('INSERT', q.values.length === 4 ? 2 : 1) : {},
+      )
+      const result = await dbWith(pool, { insertId: true })
+        .insertInto('t')
+        .values(partial)
+        .executeTakeFirstOrThrow()
+      expect(insertsOf(pool)).toEqual(runs)
+      expect(pool.texts[0]).toBe('start transaction')
+      expect(pool.texts.at(-1)).toBe('commit')
+      expect(pool.texts.filter((t) => t.includes('LAST_IDENTITY'))).toEqual([])
+      expect(result).toEqual({ insertId: undefined, numInsertedOrUpdatedRows: 5n })
+    })
+
+    it('a run over maxParameters is chunked in turn', async () => {
+      const pool = new FakePool()
+      await dbWith(pool, { maxParameters: 2 }).insertInto('t').values(partial).execute()
+      expect(insertsOf(pool).map((q) => q.values)).toEqual([[1, 'x'], [2, 'y'], [3], [], ['z']])
+    })
+
+    it('a failing later run rolls the earlier ones back: its transaction, or its savepoint in yours', async () => {
+      const failing = () =>
+        new FakePool((q) =>
+          q.text.startsWith('insert') && q.values[0] === 'z'
+            ? new Error('[SQLCODE: <-119>:<dup>]')
+            : {},
+        )
+      const alone = failing()
+      await expect(dbWith(alone).insertInto('t').values(partial).execute()).rejects.toThrow(
+        IrisUniqueViolationError,
+      )
+      expect(alone.texts.at(-1)).toBe('rollback')
+      expect(alone.texts.filter((t) => t === 'commit')).toEqual([])
+      const inTransaction = failing()
+      const trx = await dbWith(inTransaction).startTransaction().execute()
+      await expect(trx.insertInto('t').values(partial).execute()).rejects.toThrow(
+        IrisUniqueViolationError,
+      )
+      await trx.insertInto('t').values({ a: 9 }).execute()
+      await trx.commit().execute()
+      expect(inTransaction.texts.filter((t) => !t.startsWith('insert'))).toEqual([
+        'start transaction',
+        'savepoint "kysely_iris_bulk"',
+        'rollback to savepoint "kysely_iris_bulk"',
+        'commit',
+      ])
+    })
+  })
+
   it('union-all form chunks the same way', async () => {
     const pool = new FakePool()
     await dbWith(pool, { maxParameters: 6, bulkInsert: 'union-all' })
