@@ -15,7 +15,6 @@ import {
   type CreateTableNode,
   type CreateViewNode,
   type DataTypeNode,
-  type DefaultInsertValueNode,
   DefaultQueryCompiler,
   type DeleteQueryNode,
   type DropColumnNode,
@@ -764,11 +763,12 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       )
     }
     const runs = rowRuns(node)
-    if (runs.length > 1) {
-      this.#compileRowRuns(node, runs)
-      return
-    }
-    const insert = runs[0] as InsertQueryNode
+    if (runs.length > 1) this.#checkRowRuns(node)
+    // Rows naming different columns: the statement as Kysely writes it, DEFAULT where a row lacks
+    // a column, which the connection never sends: it sends one INSERT per run of rows naming the
+    // same columns, as it sends a chunked insert (./row-runs.ts,
+    // docs/iris-sql.md#multi-row-inserts).
+    const insert = runs.length > 1 ? node : (runs[0] as InsertQueryNode)
     // db.replaceInto(t) → INSERT OR UPDATE INTO t: updates the row whose unique key matches
     // (docs/iris-sql.md#upsert).
     super.visitInsertQuery(
@@ -776,23 +776,14 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
     )
   }
 
-  /**
-   * Rows naming different columns are one INSERT per run of them (./row-runs.ts), which the
-   * connection sends one by one, atomically, as it sends a chunked insert
-   * (docs/iris-sql.md#multi-row-inserts). `compile()` shows those INSERTs joined by `; `, their
-   * parameters numbered through; each is sent on its own, numbered from $1.
-   */
-  #compileRowRuns(node: InsertQueryNode, runs: readonly InsertQueryNode[]): void {
+  /** Refuses rows naming different columns where one INSERT per run would not do the same. */
+  #checkRowRuns(node: InsertQueryNode): void {
     if (this.parentNode !== undefined) {
       throw new IrisUnsupportedError(
         'an insert inside another statement cannot have rows that name different columns: kysely-iris sends such rows as one INSERT per run of rows naming the same columns; give every row the same columns (null, or the default value, where a row has none)',
       )
     }
     checkRowRuns(node)
-    runs.forEach((run, i) => {
-      if (i > 0) this.append('; ')
-      this.visitInsertQuery(run)
-    })
   }
 
   protected override visitValues(node: ValuesNode): void {
@@ -814,17 +805,6 @@ export class IrisQueryCompiler extends DefaultQueryCompiler {
       }
       this.compileList(row.values)
     })
-  }
-
-  /**
-   * Kysely writes DEFAULT for a column one row of a multi-row insert lacks; IRIS's INSERT takes
-   * scalar expressions only (docs/iris-sql.md#insert-update-and-delete). visitInsertQuery sends
-   * such rows without it (./row-runs.ts); this refuses a DEFAULT anything else would write.
-   */
-  protected override visitDefaultInsertValue(_node: DefaultInsertValueNode): void {
-    throw new IrisUnsupportedError(
-      'DEFAULT is not documented as a value in IRIS SQL: leave the column out, or write its default value',
-    )
   }
 
   protected override visitReturning(_node: ReturningNode): void {
