@@ -92,6 +92,14 @@ describe('the session probe', () => {
         .values(rows)
         .execute(),
     ).rejects.toThrow(IrisTransactionsUnsupportedError)
+    await expect(
+      db
+        .insertInto('t')
+        .values([{ a: 1, b: 2 }, { a: 3 }])
+        .execute(),
+    ).rejects.toThrow(
+      /split into 2 statements \(its rows name different columns\), which must be atomic/,
+    )
     expect(pool.texts.filter((text) => text !== SESSION_PROBE)).toEqual([])
   })
 
