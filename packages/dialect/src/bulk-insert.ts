@@ -1,6 +1,6 @@
 import type { CompiledQuery, InsertQueryNode, QueryCompiler, ValuesNode } from 'kysely'
-import { IrisInputError } from './errors.js'
-import { rowRuns } from './row-runs.js'
+import { IrisInputError, IrisUnsupportedError } from './errors.js'
+import { readsAQuery, rowRuns } from './row-runs.js'
 
 /** Why an insert is sent as several statements, for the refusals that name it. */
 export type SplitReason = 'row runs' | 'parameters'
@@ -47,6 +47,11 @@ function chunksOf(
   if (values?.kind !== 'ValuesNode') {
     throw new IrisInputError(
       `the statement has ${query.parameters.length} parameters, more than maxParameters (${maxParameters}); only insertInto().values([...]) is split automatically`,
+    )
+  }
+  if (readsAQuery(values)) {
+    throw new IrisUnsupportedError(
+      `the insert has ${query.parameters.length} parameters, more than maxParameters (${maxParameters}), and its rows hold a subquery: split into chunks, a subquery in a later chunk would see the rows the earlier ones inserted; raise maxParameters, or insert the rows with a subquery on their own`,
     )
   }
   const rows = (values as ValuesNode).values

@@ -107,7 +107,8 @@ export function checkRowRuns(node: InsertQueryNode): void {
   }
 }
 
-function readsAQuery(node: OperationNode): boolean {
+/** Whether a subquery is anywhere under `node`: split into statements, a later one would see the rows earlier ones inserted. */
+export function readsAQuery(node: OperationNode): boolean {
   const finder = new QueryFinder()
   finder.transformNode(node)
   return finder.found

@@ -286,6 +286,22 @@ describe('multi-row insert chunking', () => {
     expect(pool.texts.filter((t) => t === 'commit')).toEqual([])
   })
 
+  it('refuses, sending nothing, to split rows that hold a subquery', async () => {
+    const pool = new FakePool()
+    const db = dbWith(pool, { maxParameters: 6 })
+    const withSubquery = rows.map((r) => ({
+      ...r,
+      b: db.selectFrom('u').select('u.b').where('u.a', '=', r.a),
+    }))
+    await expect(db.insertInto('t').values(withSubquery).execute()).rejects.toThrow(
+      /rows hold a subquery: split into chunks, a subquery in a later chunk would see the rows the earlier ones inserted/,
+    )
+    await expect(db.insertInto('t').values(withSubquery).execute()).rejects.toThrow(
+      IrisUnsupportedError,
+    )
+    expect(pool.texts).toEqual([])
+  })
+
   it('uses a savepoint inside a caller transaction', async () => {
     const pool = new FakePool()
     await dbWith(pool, { maxParameters: 6 })
