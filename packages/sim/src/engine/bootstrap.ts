@@ -16,6 +16,7 @@ import { CATALOG_VIEWS_SQL } from '../catalog/views.js'
 import { RUNTIME_SQL } from '../translate/runtime.js'
 import { dateArithmeticSql } from './date-arithmetic.js'
 import { divisionOperatorsSql } from './division-operators.js'
+import { numberStringOperatorsSql } from './number-string-operators.js'
 
 function pgliteVersion(): string {
   const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite')
@@ -31,12 +32,13 @@ function pgliteVersion(): string {
  */
 const SEARCH_PATH = `"${DEFAULT_SCHEMA}", ${OVERRIDES_SCHEMA}, pg_catalog, public`
 
-/** docs/iris-sql.md#server-identity: `SELECT version()` names the IRIS PGWire server, as clients use it to recognise IRIS; the divisions, division-operators.ts; date arithmetic refused, date-arithmetic.ts. */
+/** docs/iris-sql.md#server-identity: `SELECT version()` names the IRIS PGWire server, as clients use it to recognise IRIS; the divisions, division-operators.ts; date arithmetic refused, date-arithmetic.ts; strings with numbers, number-string-operators.ts. */
 const OVERRIDES_SQL = `
 create or replace function ${OVERRIDES_SCHEMA}.version() returns text language sql immutable as
 $$ select 'PostgreSQL 16.0 (InterSystems IRIS PGWire Protocol)'::text $$;
 ${divisionOperatorsSql(OVERRIDES_SCHEMA)}
-${dateArithmeticSql(OVERRIDES_SCHEMA)}`
+${dateArithmeticSql(OVERRIDES_SCHEMA)}
+${numberStringOperatorsSql(OVERRIDES_SCHEMA)}`
 
 const BOOTSTRAP_SQL = [
   'create extension if not exists vector;',

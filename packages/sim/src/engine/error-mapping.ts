@@ -121,6 +121,42 @@ function foreignKeyTargetError(error: PgError): SimError | undefined {
   )
 }
 
+/** PostgreSQL's refusal to give one type to a construct whose parts have types of different kinds. */
+const MIXED_TYPES = /^(\S+) types (.+) and (.+) cannot be matched$/
+
+/** PostgreSQL type names as IRIS names them (the sim's collated string type is VARCHAR). */
+const IRIS_TYPE_NAMES: Readonly<Record<string, string>> = {
+  'iris_sim.string': 'VARCHAR',
+  'character varying': 'VARCHAR',
+  text: 'VARCHAR',
+  'double precision': 'DOUBLE',
+  'timestamp without time zone': 'TIMESTAMP',
+  'time without time zone': 'TIME',
+}
+const irisTypeName = (name: string) => IRIS_TYPE_NAMES[name] ?? name.toUpperCase()
+
+/**
+ * A string mixed with a number (or a date) in one result (docs/iris-sql.md#implicit-conversion):
+ * COALESCE refuses it on IRIS too (SQLCODE -378); CASE, UNION and the rest get the type of
+ * higher data type precedence on IRIS, which the simulator does not compute.
+ */
+function mixedTypesError(error: PgError): SimError | undefined {
+  const mixed = error.code === '42804' ? MIXED_TYPES.exec(error.message) : null
+  if (!mixed) return undefined
+  const [, construct, first, second] = mixed
+  const types = `${irisTypeName(first ?? '')} and ${irisTypeName(second ?? '')}`
+  if (construct === 'COALESCE') {
+    return irisError(
+      -378,
+      `COALESCE mixes ${types}: IRIS refuses COALESCE over a non-numeric argument and one of another type; the simulator runs IFNULL, NVL and ISNULL as COALESCE and so refuses them too, where IRIS converts; CAST the arguments to one type, e.g. CAST(x AS VARCHAR)`,
+    )
+  }
+  return irisError(
+    -1,
+    `${construct} mixes ${types}: IRIS gives the result the data type of higher precedence (VARCHAR above every number), which the simulator does not compute across kinds of types; CAST the values to one type, e.g. CAST(x AS VARCHAR)`,
+  )
+}
+
 /** The IRIS error for a PostgreSQL error raised by a statement of kind `kind`. */
 export function toIrisError(error: PgError, kind: StatementKind): SimError {
   if (PASSED_THROUGH.has(error.code)) {
@@ -135,6 +171,8 @@ export function toIrisError(error: PgError, kind: StatementKind): SimError {
   }
   const foreignKeyTarget = foreignKeyTargetError(error)
   if (foreignKeyTarget) return foreignKeyTarget
+  const mixedTypes = mixedTypesError(error)
+  if (mixedTypes) return mixedTypes
   const sqlcode = sqlcodeOf(error, kind)
   const detail = error.detail ? `${error.message} (${error.detail})` : error.message
   return irisError(sqlcode, detail, EXTRA_TEXT[sqlcode])

@@ -37,6 +37,7 @@ export const SQLCODE_TEXT: Readonly<Record<number, string>> = {
   [-302]: 'Savepoint name cannot begin with SYS', // wording [unverified] (docs/iris-sql.md#savepoints)
   [-359]: 'SQL Function (function stored procedure) not found',
   [-375]: 'Cannot ROLLBACK to unestablished savepoint',
+  [-378]: 'Datatype mismatch',
   [-386]: 'TOP, LIMIT and FETCH cannot be mixed in one query',
   [-400]: 'Fatal error occurred',
 }

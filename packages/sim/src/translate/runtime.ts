@@ -195,8 +195,8 @@ $f$ begin
 end $f$;`,
   )
   .join('\n')}
--- docs/iris-sql.md#functions: CONCAT of two strings, NULL when either is; numbers (which IRIS writes in canonical
--- form first) find no function and are refused.
+-- docs/iris-sql.md#functions: CONCAT of two strings, NULL when either is; numbers, which IRIS writes in canonical
+-- form first, have overloads of their own (engine/number-string-operators.ts).
 create or replace function iris_sim.concat(text, text) returns text language sql immutable as $f$ select $1 || $2 $f$;
 -- docs/iris-sql.md#date-functions: LAST_DAY is the date of the month's last day.
 create or replace function iris_sim.last_day(d timestamp) returns date language sql immutable as

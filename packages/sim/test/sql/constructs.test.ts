@@ -7,8 +7,8 @@
  * UPDATE (docs/iris-sql.md#upsert), multi-row VALUES
  * and INSERT ... SELECT (docs/iris-sql.md#multi-row-inserts), DISTINCT BY
  * (docs/iris-sql.md#distinct-by), window functions (docs/iris-sql.md#window-functions), vectors
- * (docs/iris-sql.md#vectors), and DDL text
- * (docs/iris-sql.md#ddl).
+ * (docs/iris-sql.md#vectors), strings with numbers (docs/iris-sql.md#implicit-conversion), and DDL
+ * text (docs/iris-sql.md#ddl).
  */
 import type pg from 'pg'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -342,7 +342,62 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     )
     const row = result.rows[0]
     expect([Number(row.sq), Number(row.sq4), row.n, row.c]).toEqual([2.25, 16, null, 'x A'])
-    expect(sqlcodeOf(await failure(client, "SELECT CONCAT(id, 'x') FROM person"))).toBe(-359)
+    const number = await client.query("SELECT CONCAT(id, 'x') AS c FROM person WHERE id = 1")
+    expect(number.rows[0].c).toBe('1x') // a number in canonical form (docs/iris-sql.md#implicit-conversion)
+  })
+
+  describe('strings and numbers together (docs/iris-sql.md#implicit-conversion)', () => {
+    beforeAll(async () => {
+      await client.query(
+        'CREATE TABLE mixed (id INTEGER PRIMARY KEY, c VARCHAR(10), e VARCHAR(10) COLLATE %EXACT, n NUMERIC(6,2))',
+      )
+      await client.query("INSERT INTO mixed (id, c, e, n) VALUES (1, '1 ', '1', 1.50)")
+      await client.query("INSERT INTO mixed (id, c, e, n) VALUES (2, 'abc', 'x', 2)")
+      await client.query("INSERT INTO mixed (id, c, e, n) VALUES (3, '1.5', '.5', 1.5)")
+      await client.query("INSERT INTO mixed (id, c, e, n) VALUES (4, '10', '10', NULL)")
+    })
+
+    // Each WHERE clause and the ids IRIS returns: the number in canonical form, compared as a
+    // string under the string's collation, numerically for a canonical number under EXACT.
+    it.each([
+      ['c = 1', [1]], // %SQLUPPER ignores the trailing blank of '1 '
+      ['1 = c', [1]],
+      ['c = 1.50', [3]], // 1.50 is 1.5 in canonical form
+      ["c IN (1, 'ABC')", [1, 2]],
+      ['c > 5', [2]], // string order: '10' and '1.5' sort before '5'
+      ['c BETWEEN 1 AND 5', [1, 3, 4]],
+      ['c = id', [1]],
+      ['c = n', [3]],
+      ['e = 1', [1]],
+      ['e < 1', [3]], // '.5' is a canonical number
+      ['e > 9', [2, 4]], // '10' as a number, 'x' above every number
+      ['NULLIF(c, id) IS NULL', [1]],
+    ])('WHERE %s', async (where, expected) => {
+      expect(ids(await client.query(`SELECT id FROM mixed WHERE ${where} ORDER BY id`))).toEqual(
+        expected,
+      )
+    })
+
+    it('writes a number in canonical form in LENGTH and CONCAT; UPPER and LOWER return it', async () => {
+      const result = await client.query(
+        'SELECT LENGTH(n) AS l, CONCAT(n, id) AS c, UPPER(n) AS u, LOWER(id) AS lo FROM mixed WHERE id = 1',
+      )
+      const row = result.rows[0]
+      expect([row.l, row.c, Number(row.u), Number(row.lo)]).toEqual([3, '1.51', 1.5, 1])
+    })
+
+    it.each([
+      ['SELECT COALESCE(c, id) FROM mixed', -378],
+      ['SELECT IFNULL(c, id) FROM mixed', -378],
+      ['SELECT CASE WHEN id = 1 THEN c ELSE id END FROM mixed', -1],
+      ['SELECT id FROM mixed UNION SELECT c FROM mixed', -1],
+    ])('refuses a result that mixes a string and a number: %s', async (sql, sqlcode) => {
+      const error = await failure(client, sql)
+      expect([sqlcodeOf(error), error.message]).toEqual([
+        sqlcode,
+        expect.stringContaining('CAST the'),
+      ])
+    })
   })
 
   it('finds with CHARINDEX, replaces with STUFF, pads with LPAD, RPAD and SPACE, joins with STRING, refusing what is not documented (docs/iris-sql.md#string-functions)', async () => {

@@ -1,0 +1,125 @@
+/**
+ * IRIS's loose typing between strings and numbers (docs/iris-sql.md#implicit-conversion), as SQL
+ * objects made once at bootstrap, so no query pays for them (PostgreSQL refuses every one of these
+ * mixes):
+ * - `iris_sim.canonical_number(x)`: a number's canonical form as text (`1.50` → `1.5`, `0.5` →
+ *   `.5`), the form in which IRIS writes a number where a string is wanted.
+ * - Comparisons of a string with a number (`=`, `<>`, `<`, `<=`, `>`, `>=`): the number becomes
+ *   its canonical form and the two compare as strings under the string's collation (`s = 1`
+ *   matches `'1'`, and `'1 '` under `%SQLUPPER`; `s > 5` is string order). Under EXACT collation
+ *   (text: `%EXACT(x)`, `COLLATE %EXACT` columns, string expressions) a string holding a canonical
+ *   number orders as that number, below every other string.
+ * - LENGTH, CONCAT, UPPER and LOWER of a number: LENGTH and CONCAT use the canonical form, UPPER
+ *   and LOWER return the number itself, canonical.
+ * The operators go in the overrides schema, on the search path ahead of pg_catalog; each argument
+ * pair is one the engine had no operator for, so no existing expression changes meaning.
+ */
+import { STRING_TYPE } from '../catalog/metadata.js'
+
+const NUMBER_TYPES = ['smallint', 'integer', 'bigint', 'numeric', 'double precision']
+
+/** A number's canonical text, per PostgreSQL type: integers as they print; decimals trimmed. */
+const CANONICAL: ReadonlyArray<readonly [string, string]> = [
+  ['smallint', '$1::text'],
+  ['integer', '$1::text'],
+  ['bigint', '$1::text'],
+  ['numeric', `regexp_replace(trim_scale($1)::text, '^(-?)0[.]', '\\1.')`],
+  ['double precision', 'iris_sim.canonical_number($1::numeric)'],
+]
+
+function canonicalNumberSql(): string {
+  return CANONICAL.map(
+    ([type, sql]) =>
+      `create or replace function iris_sim.canonical_number(${type}) returns text language sql immutable strict as $$ select ${sql} $$;`,
+  ).join('\n')
+}
+
+/** Operator → its name in function names, its commutator, its negator and its selectivity. */
+const COMPARISONS: ReadonlyArray<readonly [string, string, string, string, string]> = [
+  ['=', 'eq', '=', '<>', 'restrict = eqsel, join = eqjoinsel'],
+  ['<>', 'ne', '<>', '=', 'restrict = neqsel, join = neqjoinsel'],
+  ['<', 'lt', '>', '>=', 'restrict = scalarltsel, join = scalarltjoinsel'],
+  ['<=', 'le', '>=', '>', 'restrict = scalarlesel, join = scalarlejoinsel'],
+  ['>', 'gt', '<', '<=', 'restrict = scalargtsel, join = scalargtjoinsel'],
+  ['>=', 'ge', '<=', '<', 'restrict = scalargesel, join = scalargejoinsel'],
+]
+
+/**
+ * IRIS's canonical number as a string: an optional minus, then an integer without leading zeros,
+ * or a fraction without trailing zeros and without a zero integer part (docs/iris-sql.md#literals).
+ */
+const CANONICAL_PATTERN = '^-?([1-9][0-9]*([.][0-9]*[1-9])?|[.][0-9]*[1-9])$|^0$'
+
+/**
+ * How a string compares with a number under EXACT collation (docs/iris-sql.md#collation): a
+ * string holding a canonical number as that number, any other string above every number. The
+ * string's side is `$1` for a (text, number) pair, `$2` for a (number, text) one.
+ */
+function exactOrderSql(op: string, stringFirst: boolean): string {
+  const [str, num] = stringFirst ? ['$1', '$2'] : ['$2', '$1']
+  const numeric = stringFirst ? `${str}::numeric ${op} ${num}` : `${num} ${op} ${str}::numeric`
+  const stringAbove = stringFirst ? ['>', '>=', '<>'] : ['<', '<=', '<>']
+  return `case when ${str} ~ '${CANONICAL_PATTERN}' then ${numeric} else ${stringAbove.includes(op)} end`
+}
+
+/**
+ * The body of a comparison between a string and a number. The sim's collated string compares
+ * through its own bpchar functions (collated-string.ts: pair 1 is (string, text), pair 2
+ * (text, string)), called as functions so that the planner never takes the comparison for a
+ * merge- or hash-joinable equality of two strings. Text compares in EXACT order.
+ */
+function comparisonSql(op: string, name: string, stringType: string, stringFirst: boolean): string {
+  const canonical = stringFirst ? 'iris_sim.canonical_number($2)' : 'iris_sim.canonical_number($1)'
+  const args = stringFirst ? `$1, ${canonical}` : `${canonical}, $2`
+  if (stringType === STRING_TYPE) return `iris_sim.string_${name}${stringFirst ? 1 : 2}(${args})`
+  if (op === '=' || op === '<>') return `text${name}(${args})`
+  return exactOrderSql(op, stringFirst)
+}
+
+function comparisonsSql(schema: string): string {
+  return [STRING_TYPE, 'text']
+    .flatMap((stringType) =>
+      NUMBER_TYPES.flatMap((number) =>
+        COMPARISONS.flatMap(([op, name, commutator, negator, selectivity]) =>
+          [true, false].map((stringFirst) => {
+            const [left, right] = stringFirst ? [stringType, number] : [number, stringType]
+            return `
+create or replace function iris_sim.number_string_${name}(${left}, ${right}) returns boolean language sql immutable strict as $$ select ${comparisonSql(op, name, stringType, stringFirst)} $$;
+create operator ${schema}.${op} (leftarg = ${left}, rightarg = ${right}, function = iris_sim.number_string_${name}, commutator = operator(${schema}.${commutator}), negator = operator(${schema}.${negator}), ${selectivity});`
+          }),
+        ),
+      ),
+    )
+    .join('')
+}
+
+/** LENGTH and CONCAT of numbers in canonical form; UPPER and LOWER leave a number a number. */
+function stringFunctionsSql(schema: string): string {
+  const length = NUMBER_TYPES.map(
+    (type) =>
+      `create or replace function iris_sim.length(${type}) returns integer language sql immutable as $$ select char_length(iris_sim.canonical_number($1)) $$;`,
+  )
+  const kinds = ['text', ...NUMBER_TYPES]
+  const text = (type: string, arg: string) =>
+    type === 'text' ? arg : `iris_sim.canonical_number(${arg})`
+  const concat = kinds.flatMap((left) =>
+    kinds
+      .filter((right) => left !== 'text' || right !== 'text')
+      .map(
+        (right) =>
+          `create or replace function iris_sim.concat(${left}, ${right}) returns text language sql immutable as $$ select ${text(left, '$1')} || ${text(right, '$2')} $$;`,
+      ),
+  )
+  const cases = NUMBER_TYPES.flatMap((type) =>
+    ['upper', 'lower'].map(
+      (fn) =>
+        `create or replace function ${schema}.${fn}(${type}) returns ${type} language sql immutable as $$ select ${type === 'numeric' ? 'trim_scale($1)' : '$1'} $$;`,
+    ),
+  )
+  return [...length, ...concat, ...cases].join('\n')
+}
+
+/** All of it; the operators and UPPER / LOWER go in `schema`, the overrides schema. */
+export function numberStringOperatorsSql(schema: string): string {
+  return [canonicalNumberSql(), comparisonsSql(schema), stringFunctionsSql(schema)].join('\n')
+}
