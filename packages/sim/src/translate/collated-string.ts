@@ -61,6 +61,15 @@ const io = [
   ]),
 ]
 
+/**
+ * `=` hashes for every pair (the hash family has text's hash functions), but merges only between
+ * two strings: a merge join sorts each side by the family's `<` for its own type, and the family
+ * has none for (text, text), which would have to be PostgreSQL's (blind to nothing) or one of ours
+ * shadowing it. So `a.name = LEFT(b.name, 3)` joins by hash or nested loop.
+ */
+const joinMethods = (op: string, pair: number) =>
+  op !== '=' ? '' : pair === 0 ? ', hashes, merges' : ', hashes'
+
 const comparisons = PAIRS.flatMap(([left, right], pair) => [
   internal(`cmp${pair}`, `${left}, ${right}`, 'integer', 'bpcharcmp'),
   ...COMPARISONS.map(([, symbol]) =>
@@ -68,7 +77,7 @@ const comparisons = PAIRS.flatMap(([left, right], pair) => [
   ),
   ...COMPARISONS.map(
     ([op, symbol, commutator, negator, restrict, join]) =>
-      `create operator ${O}.${op} (leftarg = ${left}, rightarg = ${right}, function = ${named(`${symbol.slice(6)}${pair}`)}, commutator = operator(${O}.${commutator}), negator = operator(${O}.${negator}), restrict = ${restrict}, join = ${join}${op === '=' ? ', hashes, merges' : ''});`,
+      `create operator ${O}.${op} (leftarg = ${left}, rightarg = ${right}, function = ${named(`${symbol.slice(6)}${pair}`)}, commutator = operator(${O}.${commutator}), negator = operator(${O}.${negator}), restrict = ${restrict}, join = ${join}${joinMethods(op, pair)});`,
   ),
 ])
 

@@ -70,6 +70,21 @@ describe('SQLUPPER and SQLSTRING ignore trailing blanks (docs/iris-sql.md#collat
     expect(
       ids(await client.query('SELECT a.id FROM tag a JOIN tag b ON a.st = b.st WHERE b.id = 1')),
     ).toEqual([1])
+    // A column joined to a string expression: once a fatal -400 (a merge join wanting a text sort).
+    expect(
+      ids(
+        await client.query(
+          "SELECT t.id FROM tag t JOIN owner o ON t.up = LEFT(o.tag_up, 2) || 'c' ORDER BY t.id",
+        ),
+      ),
+    ).toEqual([1, 2])
+    expect(
+      ids(
+        await client.query(
+          'SELECT t.id FROM tag t JOIN owner o ON RTRIM(o.tag_up) = t.up ORDER BY t.id',
+        ),
+      ),
+    ).toEqual([1, 2])
   })
 
   it('in DISTINCT, GROUP BY and ORDER BY', async () => {
