@@ -1,11 +1,11 @@
 /**
- * IRIS SQL has no composite values (docs/iris-sql.md#postgresql-syntax): a FROM item's name used as
- * a value (`SELECT t FROM t`, PostgreSQL's whole-row reference) is a field IRIS does not find, and a
- * parenthesised list of values (`SELECT (1, 2)`) no expression. PostgreSQL types the first the
- * table's row type and the second `record`, and no IRIS column has either type, so the result's
- * column types find both, however deeply they hide (`COALESCE(t, t)`, a subquery's), at Describe and
- * at Execute alike. A whole row compared (`WHERE x = x`) selects no such column and is not found
- * here (docs/iris-sql.md#simulator-limits).
+ * IRIS SQL has no composite values (docs/iris-sql.md#postgresql-syntax): a FROM item's name used
+ * as a value (`SELECT t FROM t`, PostgreSQL's whole-row reference) is a field IRIS does not find,
+ * and a parenthesised list of values (`SELECT (1, 2)`) no expression. PostgreSQL types the first
+ * the table's row type and the second `record`, and no IRIS column has either type, so the
+ * result's column types find both, however deeply they hide (`COALESCE(t, t)`, a subquery's), at
+ * Describe and at Execute alike. A whole row compared (`WHERE x = x`) selects no such column and
+ * is not found here (docs/iris-sql.md#simulator-limits).
  */
 import { irisError } from '../translate/iris-error.js'
 import type { TableInfo } from './table-info.js'

@@ -1,9 +1,10 @@
 /**
- * A function call as a FROM item (`FROM ABS(1)`, `JOIN pg_catalog.generate_series(1, 2) g`), which
- * PostgreSQL reads as a one-row (or set-returning) table: IRIS's FROM takes tables, views,
- * subqueries and class queries projected as table-valued functions (docs/iris-sql.md#postgresql-syntax).
- * The simulator has no class queries, so every call there is refused (a name IRIS has no function
- * of with -359, as anywhere), and with it a predicate among its arguments, which no other check reads.
+ * A function call as a FROM item (`FROM ABS(1)`, `JOIN pg_catalog.generate_series(1, 2) g`),
+ * which PostgreSQL reads as a one-row (or set-returning) table: IRIS's FROM takes tables, views,
+ * subqueries and class queries projected as table-valued functions
+ * (docs/iris-sql.md#postgresql-syntax). The simulator has no class queries, so every call there is
+ * refused (a name IRIS has no function of with -359, as anywhere), and with it a predicate among
+ * its arguments, which no other check reads.
  */
 import { fromClause } from './from-items.js'
 import { callAt } from './function-calls.js'

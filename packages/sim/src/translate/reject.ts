@@ -1,9 +1,8 @@
 /**
  * What the translator refuses before anything is rewritten: row values (row-values.ts), the
  * PostgreSQL syntax of one table (postgres-syntax.ts), calls as FROM items (from-functions.ts),
- * boolean values and predicates used as
- * values (boolean-values.ts, predicate-operands.ts), and %PATTERN, IRIS SQL the simulator does
- * not model (docs/iris-sql.md#sqlcodes for the SQLCODEs).
+ * boolean values and predicates used as values (boolean-values.ts, predicate-operands.ts), and
+ * %PATTERN, IRIS SQL the simulator does not model (docs/iris-sql.md#sqlcodes for the SQLCODEs).
  */
 import { rejectBooleanValues } from './boolean-values.js'
 import { rejectFromFunctions } from './from-functions.js'
