@@ -9,6 +9,7 @@
  * boolean: that is a predicate selected as a value, refused before shaping (predicate-columns.ts).
  */
 import type { RawResult } from './backend.js'
+import { refuseCompositeColumn } from './composite-columns.js'
 import type { ShownTypes } from './shown-types.js'
 import type { TableInfo } from './table-info.js'
 import type { FieldDescription } from './types.js'
@@ -87,6 +88,7 @@ export class ResultShaper {
     if (declared?.vectorElementType || this.#isVectorType(field.dataTypeID)) {
       return { field: asText, kind: 'vector', category: 'text', ...declaredType }
     }
+    await refuseCompositeColumn(field, this.#tables)
     if (declared?.dataType === 'bit') {
       const bit = { ...field, dataTypeID: OID.bool, dataTypeSize: 1, dataTypeModifier: -1 }
       return { field: bit, kind: 'plain', category: 'integer', ...declaredType }

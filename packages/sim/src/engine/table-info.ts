@@ -62,6 +62,7 @@ export class TableInfo {
   readonly #backend: Backend
   #declared: Map<string, DeclaredColumn> | undefined
   #columnNames: Map<string, ColumnName> | undefined
+  #rowTypes: Set<number> | undefined
   readonly #shapes = new Map<string, TableShape | undefined>()
   readonly #catalogColumns = new Map<string, CatalogColumn[]>()
 
@@ -73,6 +74,7 @@ export class TableInfo {
   clear(): void {
     this.#declared = undefined
     this.#columnNames = undefined
+    this.#rowTypes = undefined
     this.#shapes.clear()
     this.#catalogColumns.clear()
   }
@@ -122,6 +124,20 @@ export class TableInfo {
       })
     }
     return declared
+  }
+
+  /** True when `typeID` is the row type of a table or view (a composite type). */
+  async isRowType(typeID: number): Promise<boolean> {
+    this.#rowTypes ??= await this.#loadRowTypes()
+    return this.#rowTypes.has(typeID)
+  }
+
+  async #loadRowTypes(): Promise<Set<number>> {
+    const { results, error } = await this.#backend.simple(
+      'select oid from pg_type where typrelid <> 0 and oid >= 16384',
+    )
+    if (error) throw new Error(`cannot read the row types: ${error.message}`)
+    return new Set((results[0]?.rows ?? []).map(([oid]) => Number(oid)))
   }
 
   /** The names of a result column read straight from a table or view column that has a display name. */

@@ -21,6 +21,7 @@ import {
   previousSignificant,
   type Token,
 } from './tokenizer.js'
+import { opensWindow } from './window-frames.js'
 
 /** Words that make a parenthesised expression a condition (doc RSQL_predicates, RSQL_symbols). */
 const CONDITION_WORDS: readonly string[] = [
@@ -56,14 +57,6 @@ const isCondition = (token: Token) =>
 /** True when the token before the `(` at `open` names a call: then its content is arguments. */
 function isCall(tokens: readonly Token[], open: number): boolean {
   return callAt(tokens, previousSignificant(tokens, open - 1)) !== undefined
-}
-
-/**
- * True when the `(` at `open` follows OVER: it holds a window, whose frame's BETWEEN ... AND is no
- * predicate (docs/iris-sql.md#window-functions).
- */
-function isWindow(tokens: readonly Token[], open: number): boolean {
-  return isWord(tokens[previousSignificant(tokens, open - 1)], 'OVER')
 }
 
 /**
@@ -104,7 +97,7 @@ function predicateAt(tokens: readonly Token[], i: number): [number, number] | un
     const close = isPunct(tokens[open], '(') ? closingParen(tokens, open) : -1
     return close > 0 ? [open, close] : undefined
   }
-  if (!isPunct(token, '(') || isCall(tokens, i) || isWindow(tokens, i)) return undefined
+  if (!isPunct(token, '(') || isCall(tokens, i) || opensWindow(tokens, i)) return undefined
   const close = closingParen(tokens, i)
   return close > 0 && holdsCondition(tokens, i, close) ? [i, close] : undefined
 }

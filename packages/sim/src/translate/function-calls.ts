@@ -7,6 +7,7 @@
  */
 import { IRIS_FUNCTIONS } from './function-table.js'
 import { irisError } from './iris-error.js'
+import { isReservedWord } from './reserved-words.js'
 import {
   closingParen,
   commaSeparated,
@@ -86,6 +87,10 @@ const SQL_WORDS = new Set([
   '%STARTSWITH',
 ])
 
+/** An SQL word, or a reserved `%` word of IRIS (`%EXACT`, `%FOREACH`), which is never a name. */
+const isSqlWord = (token: Token) =>
+  SQL_WORDS.has(token.text.toUpperCase()) || (token.text.startsWith('%') && isReservedWord(token))
+
 export interface Call {
   /** The upper-case name. */
   name: string
@@ -106,9 +111,10 @@ export function callAt(tokens: readonly Token[], i: number): Call | undefined {
   if (tokens[open]?.text !== '(') return undefined
   const previous = tokens[previousSignificant(tokens, i - 1)]
   if (previous && NOT_A_CALL_AFTER.has(previous.text.toUpperCase())) return undefined
-  // After a name, `name(` is a type (`a CHAR(10)` in a column definition) or a column list.
+  // After a name, `name(` is a type (`a CHAR(10)` in a column definition) or a column list; a
+  // reserved `%` word is no name: `%EXACT f(x)` calls f (doc RSQL_reservedwords, RSQL_exact).
   if (previous?.type === 'quoted') return undefined
-  if (previous?.type === 'word' && !SQL_WORDS.has(previous.text.toUpperCase())) return undefined
+  if (previous?.type === 'word' && !isSqlWord(previous)) return undefined
   const close = closingParen(tokens, open)
   // `, name(a, b) AS (SELECT ...)`: a CTE's column list.
   const after = nextSignificant(tokens, close + 1)

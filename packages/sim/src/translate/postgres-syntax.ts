@@ -4,10 +4,12 @@
  * fact, the fix and its section of the reference (docs/iris-sql.md#postgresql-syntax lists the same
  * table). What is not in IRIS's documented grammar is refused rather than guessed at.
  */
+import { OVERRIDES_SCHEMA, SIM_SCHEMA } from '../catalog/metadata.js'
 import { CLAUSE_WORDS } from './clause-words.js'
+import { callAt } from './function-calls.js'
 import { irisError } from './iris-error.js'
 import { displayName, isIdentifier } from './names.js'
-import { isComparison, isTrivia, type Token } from './tokenizer.js'
+import { isComparison, isTrivia, openingParen, type Token } from './tokenizer.js'
 
 interface Context {
   /** The statement's significant tokens. */
@@ -62,6 +64,31 @@ const SYSTEM_COLUMNS = ['CTID', 'XMIN', 'XMAX', 'CMIN', 'CMAX', 'TABLEOID']
 
 const upper = (token: Token | undefined) => token?.text.toUpperCase() ?? ''
 
+/** The words of a locking clause after FOR: UPDATE, SHARE, NO KEY UPDATE, KEY SHARE; else none. */
+function lockingWords(tokens: readonly Token[], i: number): string[] {
+  const words = [1, 2, 3].map((n) => upper(tokens[i + n]))
+  if (words[0] === 'UPDATE' || words[0] === 'SHARE') return words.slice(0, 1)
+  if (words[0] === 'KEY' && words[1] === 'SHARE') return words.slice(0, 2)
+  return words[0] === 'NO' && words[1] === 'KEY' && words[2] === 'UPDATE' ? words : []
+}
+
+/** What may follow IS [NOT] in PostgreSQL besides NULL, DISTINCT FROM, TRUE and FALSE. */
+const IS_TESTS = ['NORMALIZED', 'NFC', 'NFD', 'NFKC', 'NFKD', 'JSON', 'DOCUMENT', 'UNKNOWN']
+
+/** PostgreSQL's schemas (`pg_catalog`, `information_schema`, `pg_*`) and the simulator's own. */
+const isEngineSchema = (name: string) => {
+  const lower = name.toLowerCase()
+  return (
+    lower.startsWith('pg_') ||
+    lower === 'information_schema' ||
+    lower === SIM_SCHEMA ||
+    lower === OVERRIDES_SCHEMA
+  )
+}
+
+/** The words before which TABLE starts PostgreSQL's `TABLE t` query. */
+const BEFORE_TABLE_QUERY = ['UNION', 'INTERSECT', 'EXCEPT', 'ALL', 'DISTINCT']
+
 export const POSTGRES_SYNTAX: readonly PostgresSyntax[] = [
   {
     syntax: 'RETURNING',
@@ -92,8 +119,8 @@ export const POSTGRES_SYNTAX: readonly PostgresSyntax[] = [
     syntax: 'FOR UPDATE, FOR SHARE',
     section: 'ctes-window-functions-and-locking-reads',
     sqlcode: -25,
-    message: (tokens, i) => `FOR ${upper(tokens[i + 1])} is not supported`,
-    at: (i, { tokens }) => word(tokens[i], 'FOR') && word(tokens[i + 1], 'UPDATE', 'SHARE'),
+    message: (tokens, i) => `FOR ${lockingWords(tokens, i).join(' ')} is not supported`,
+    at: (i, { tokens }) => word(tokens[i], 'FOR') && lockingWords(tokens, i).length > 0,
   },
   {
     syntax: '= ANY (array)',
@@ -189,6 +216,32 @@ export const POSTGRES_SYNTAX: readonly PostgresSyntax[] = [
       text(tokens[i + 3], '.') &&
       text(tokens[i + 4], '*') &&
       text(tokens[i + 5], ')'),
+  },
+  {
+    syntax: 'fn(x ORDER BY ...)',
+    section: 'functions',
+    message: (tokens, i) =>
+      `ORDER BY inside ${upper(tokens[openingParen(tokens, i) - 1])}(...) is not IRIS SQL, whose aggregates take no ORDER BY; LIST(x) lists in no reliable order: sort the rows in the application`,
+    at: (i, { tokens }) =>
+      word(tokens[i], 'ORDER') &&
+      word(tokens[i + 1], 'BY') &&
+      callAt(tokens, openingParen(tokens, i) - 1) !== undefined,
+  },
+  {
+    // A user schema's function is IRIS's user-defined function, which the engine does not find
+    // (-359); PostgreSQL's and the simulator's own schemas hold functions that would run.
+    syntax: 'pg_catalog.function(...)',
+    section: 'functions',
+    sqlcode: -359,
+    message: (tokens, i) =>
+      `${tokens[i]?.text}.${tokens[i + 2]?.text} is a PostgreSQL or simulator function, not IRIS SQL; call the IRIS function by its name alone`,
+    at: (i, { tokens }) =>
+      isIdentifier(tokens[i]) &&
+      isEngineSchema(displayName(tokens[i])) &&
+      text(tokens[i + 1], '.') &&
+      isIdentifier(tokens[i + 2]) &&
+      text(tokens[i + 3], '(') &&
+      !text(tokens[i - 1], '.'),
   },
   {
     syntax: 'NULLS NOT DISTINCT',
@@ -464,6 +517,73 @@ export const POSTGRES_SYNTAX: readonly PostgresSyntax[] = [
       "GENERATED columns are not IRIS DDL; number rows with IDENTITY, and compute a field with IRIS's COMPUTECODE (which the simulator does not model) or in SQL",
     at: (i, { tokens, query }) =>
       !query && word(tokens[i], 'GENERATED') && word(tokens[i + 1], 'ALWAYS', 'BY'),
+  },
+  {
+    syntax: 'AT TIME ZONE, AT LOCAL',
+    section: 'postgresql-syntax',
+    message: (tokens, i) =>
+      `AT ${word(tokens[i + 1], 'LOCAL') ? 'LOCAL' : 'TIME ZONE'} is not IRIS SQL, whose dates and times carry no time zone; shift the value with DATEADD(hh, n, x)`,
+    at: (i, { tokens }) =>
+      word(tokens[i], 'AT') &&
+      ((word(tokens[i + 1], 'TIME') && word(tokens[i + 2], 'ZONE')) ||
+        word(tokens[i + 1], 'LOCAL')),
+  },
+  {
+    syntax: 'SELECT ... INTO table',
+    section: 'postgresql-syntax',
+    message:
+      'SELECT ... INTO is not a statement a client sends to IRIS, whose INTO takes embedded SQL host variables; copy rows with INSERT INTO t SELECT ... or CREATE TABLE t AS SELECT ...',
+    at: (i, { tokens }) =>
+      word(tokens[i], 'INTO') &&
+      (word(tokens[0], 'SELECT', 'WITH') || text(tokens[0], '(')) &&
+      !word(tokens[i - 1], 'INSERT'),
+  },
+  {
+    syntax: 'TABLE t as a query',
+    section: 'postgresql-syntax',
+    message: 'TABLE t as a query is not IRIS SQL; write SELECT * FROM t',
+    at: (i, { tokens }) =>
+      word(tokens[i], 'TABLE') &&
+      (text(tokens[i - 1], '(') || word(tokens[i - 1], ...BEFORE_TABLE_QUERY)),
+  },
+  {
+    syntax: 'GROUP BY ()',
+    section: 'postgresql-syntax',
+    message: 'GROUP BY () is not IRIS SQL; leave GROUP BY out to aggregate every row in one group',
+    at: (i, { tokens }) =>
+      word(tokens[i], 'BY') &&
+      word(tokens[i - 1], 'GROUP') &&
+      text(tokens[i + 1], '(') &&
+      text(tokens[i + 2], ')'),
+  },
+  {
+    syntax: 'IS [NOT] NORMALIZED, JSON, DOCUMENT, UNKNOWN',
+    section: 'postgresql-syntax',
+    message: (tokens, i) =>
+      `IS ${word(tokens[i + 1], 'NOT') ? 'NOT ' : ''}${upper(tokens[word(tokens[i + 1], 'NOT') ? i + 2 : i + 1])} is not IRIS SQL, whose IS tests for NULL only: write IS [NOT] NULL, or test the value with IRIS's functions`,
+    at: (i, { tokens }) =>
+      word(tokens[i], 'IS') &&
+      word(tokens[word(tokens[i + 1], 'NOT') ? i + 2 : i + 1], ...IS_TESTS),
+  },
+  {
+    // docs/iris-sql.md#ctes-window-functions-and-locking-reads: IRIS's WITH goes before a SELECT.
+    syntax: 'WITH ... INSERT, UPDATE, DELETE',
+    section: 'ctes-window-functions-and-locking-reads',
+    message: (tokens, i) =>
+      `WITH before ${upper(tokens[i])} is not in IRIS documentation, whose WITH goes before a SELECT; read the CTE as a subquery, (SELECT ...) AS name`,
+    at: (i, { tokens }) =>
+      word(tokens[0], 'WITH') &&
+      word(tokens[i], 'INSERT', 'UPDATE', 'DELETE') &&
+      !word(tokens[i - 1], 'FOR', 'ON'),
+  },
+  {
+    syntax: 'ROWS FROM (...), WITH ORDINALITY',
+    section: 'postgresql-syntax',
+    message: (tokens, i) =>
+      `${word(tokens[i], 'ROWS') ? 'ROWS FROM (...)' : 'WITH ORDINALITY'} is not IRIS SQL, whose FROM takes no function calls; select the values in the select list`,
+    at: (i, { tokens }) =>
+      (word(tokens[i], 'ROWS') && word(tokens[i + 1], 'FROM')) ||
+      (word(tokens[i], 'WITH') && word(tokens[i + 1], 'ORDINALITY')),
   },
   {
     syntax: 'dollar-quoted strings, bitwise and JSON operators',

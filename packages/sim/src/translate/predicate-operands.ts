@@ -16,6 +16,7 @@
 import { callAt } from './function-calls.js'
 import { irisError } from './iris-error.js'
 import { isComparison, isPunct, isWord, type Token } from './tokenizer.js'
+import { startsWindowFrame } from './window-frames.js'
 
 /**
  * What a region holds: conditions, values (in `place`), select items (left to the column check),
@@ -119,15 +120,6 @@ function enterClause(token: Token, into: Region): boolean {
       return true
     case 'BY':
       enter(into, 'value', BY_ITEM)
-      return true
-    case 'ROWS':
-    case 'RANGE':
-    case 'GROUPS':
-      // A window's frame after its ORDER BY (`ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING`): its
-      // BETWEEN is no predicate. window-clauses.ts refuses the frames IRIS does not document
-      // (docs/iris-sql.md#window-functions).
-      if (into.mode !== 'value' || into.place !== BY_ITEM) return false
-      enter(into, 'free')
       return true
     case 'VALUES':
       enter(into, 'value', 'a VALUES item')
@@ -246,6 +238,7 @@ function readRegion(
     if (inCase && CASE_WORDS.some((word) => isWord(token, word))) return i
     if (isPunct(token, '(')) i = readParentheses(tokens, i, into)
     else if (isWord(token, 'CASE')) i = readCase(tokens, i)
+    else if (startsWindowFrame(tokens, i)) enter(into, 'free')
     else if (enterClause(token, into)) continue
     else if (into.mode === 'condition') readCondition(token, into)
     else if (into.mode === 'value') readValue(token, into)

@@ -1,10 +1,11 @@
 /**
  * What the translator refuses before anything is rewritten: row values (row-values.ts), the
- * PostgreSQL syntax of one table (postgres-syntax.ts), boolean values and predicates used as
- * values (boolean-values.ts, predicate-operands.ts), and %PATTERN, IRIS SQL the simulator does
- * not model (docs/iris-sql.md#sqlcodes for the SQLCODEs).
+ * PostgreSQL syntax of one table (postgres-syntax.ts), calls as FROM items (from-functions.ts),
+ * boolean values and predicates used as values (boolean-values.ts, predicate-operands.ts), and
+ * %PATTERN, IRIS SQL the simulator does not model (docs/iris-sql.md#sqlcodes for the SQLCODEs).
  */
 import { rejectBooleanValues } from './boolean-values.js'
+import { rejectFromFunctions } from './from-functions.js'
 import { irisError } from './iris-error.js'
 import { rejectPostgresSyntax } from './postgres-syntax.js'
 import { rejectPredicateOperands } from './predicate-operands.js'
@@ -16,6 +17,7 @@ export function rejectUnsupported(tokens: readonly Token[]): void {
   const significant = tokens.filter((token) => !isTrivia(token))
   rejectRowValues(significant)
   rejectPostgresSyntax(tokens)
+  rejectFromFunctions(tokens)
   rejectBooleanValues(significant)
   rejectPredicateOperands(significant)
   if (significant.some((token) => isWord(token, '%PATTERN'))) {

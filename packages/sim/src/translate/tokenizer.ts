@@ -211,6 +211,16 @@ export function closingParen(tokens: readonly Token[], open: number): number {
   return -1
 }
 
+/** Index of the `(` whose level holds the token at `i`, or -1 at the statement's own level. */
+export function openingParen(tokens: readonly Token[], i: number): number {
+  const depth = (tokens[i]?.depth ?? 0) - 1
+  for (let j = i - 1; j >= 0; j--) {
+    const token = tokens[j] as Token
+    if (token.type === 'punct' && token.text === '(' && token.depth === depth) return j
+  }
+  return -1
+}
+
 /** Index of the `END` closing the `CASE` at `start`, or -1. */
 export function caseEnd(tokens: readonly Token[], start: number): number {
   const depth = tokens[start]?.depth

@@ -17,6 +17,7 @@ import {
   previousSignificant,
   type Token,
 } from './tokenizer.js'
+import { FRAME_UNITS } from './window-frames.js'
 
 interface WindowFunction {
   /** True for the functions that only exist with OVER; the aggregates also run without it. */
@@ -81,10 +82,7 @@ const UNDOCUMENTED_FRAME_WORDS: readonly (readonly [word: string, message: strin
 ]
 
 /** The words a window may start with: its parts, in this order. */
-const WINDOW_PARTS = ['PARTITION', 'ORDER', 'ROWS', 'RANGE', 'GROUPS']
-
-/** The words that start a frame. */
-const FRAME_UNITS = ['ROWS', 'RANGE', 'GROUPS']
+const WINDOW_PARTS = ['PARTITION', 'ORDER', ...FRAME_UNITS]
 
 /** The clause words that place a window call: SELECT's list allows it, the others do not. */
 const PLACES = new Set(['SELECT', 'WHERE', 'HAVING', 'ON', 'BY', 'SET', 'VALUES'])

@@ -120,9 +120,31 @@ describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-synt
       'SELECT id FROM t GROUP BY ALL id',
       'SELECT id FROM t GROUP BY DISTINCT id',
       'SELECT id FROM t ORDER BY id FETCH FIRST 1 ROW WITH TIES',
+      "SELECT ts AT TIME ZONE 'UTC' AS z FROM t",
+      'SELECT id INTO copied FROM t',
+      'SELECT id FROM t WHERE EXISTS (TABLE u)',
+      'SELECT COUNT(*) AS n FROM t GROUP BY ()',
+      'SELECT id FROM t WHERE s IS NOT NORMALIZED',
+      'WITH c AS (SELECT 1 AS x) UPDATE u SET t_id = 2',
+      'SELECT * FROM ABS(1)',
+      'SELECT id FROM t, UPPER(?) AS x',
+      'SELECT id FROM t JOIN ABS(1 = 1) AS x ON 1 = 1',
+      'SELECT * FROM ROWS FROM (ABS(1))',
+      'SELECT MAX(id ORDER BY id) AS m FROM t',
+      'SELECT (1, 2) AS r',
+      'SELECT (id, s) AS r FROM t',
     ]) {
       expect(await refused(sql)).toEqual([sql, -1])
     }
+    // A call right after a %keyword is a call: PostgreSQL's STRING_AGG is no IRIS function.
+    const call = "SELECT DISTINCT %EXACT STRING_AGG(s, ',') AS a FROM t"
+    expect(await refused(call)).toEqual([call, -359])
+    // A qualified call is a user-defined function on IRIS, and the simulator has none.
+    const qualified = 'SELECT id FROM t WHERE pg_catalog.length(s) = 1'
+    expect(await refused(qualified)).toEqual([qualified, -359])
+    // docs/iris-sql.md#ctes-window-functions-and-locking-reads: every locking clause, as FOR UPDATE.
+    const lock = 'SELECT id FROM t FOR NO KEY UPDATE'
+    expect(await refused(lock)).toEqual([lock, -25])
   })
 
   it('refuses PostgreSQL-only INSERT, UPDATE, DELETE and type forms (docs/iris-sql.md#insert-update-and-delete)', async () => {
@@ -166,6 +188,14 @@ describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-synt
     ]) {
       expect(await refused(sql)).toEqual([sql, -29])
     }
+    // A table's name as a value, PostgreSQL's whole row, is no IRIS field either.
+    for (const sql of [
+      'SELECT t FROM t',
+      'SELECT x FROM t AS x',
+      'SELECT COALESCE(u, u) AS w FROM u',
+    ]) {
+      expect(await refused(sql)).toEqual([sql, -29])
+    }
     // Named after AS, and the second FROM the simulator itself rewrites with ctid, still run.
     expect((await client.query('SELECT id AS xmin FROM t AS ctid WHERE ctid.id = 0')).rows).toEqual(
       [],
@@ -193,5 +223,14 @@ describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-synt
     expect((await client.query('SELECT DISTINCT BY (id) id FROM t GROUP BY id')).rows).toEqual([
       { id: 1 },
     ])
+    // A column named like its table, x.*, a correlated subquery, a window's frame and ORDER BY in a
+    // subquery inside a call still run.
+    await client.query('CREATE TABLE w (w INTEGER)')
+    await client.query('INSERT INTO w (w) VALUES (1)')
+    const kept = await client.query(
+      'SELECT w, x.w AS v, x.*, (SELECT COUNT(*) FROM t WHERE t.id = x.w) AS n, SUM(w) OVER (ORDER BY w ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS s, COALESCE((SELECT TOP 1 id FROM t ORDER BY id), 0) AS f, %EXACT(UPPER(?)) AS e FROM w AS x',
+      ['a'],
+    )
+    expect(kept.rows).toEqual([{ w: 1, v: 1, n: '1', s: '1', f: 1, e: 'A' }])
   })
 })
