@@ -42,7 +42,7 @@ import {
   type Token,
   trimmedText,
 } from './tokenizer.js'
-import { columnPgType, type IrisType, readType } from './types.js'
+import { columnPgType, type IrisType, readColumnType } from './types.js'
 
 const regclass = (table: TableRef) => `${quoteLiteral(qualifiedSql(table))}::regclass`
 const literalOrNull = (value: string | number | undefined) =>
@@ -118,10 +118,10 @@ function columnDefinition(
     // `id IDENTITY` / `id SERIAL` with no type: an integer identity (docs/iris-sql.md#identity-columns).
     identity = true
     rowId = isWord(tokens[typeAt], 'IDENTITY')
-    ;({ type } = readType([{ type: 'word', text: 'BIGINT', depth: 0 }], 0))
+    ;({ type } = readColumnType([{ type: 'word', text: 'BIGINT', depth: 0 }], 0))
     end = typeAt + 1
   } else {
-    ;({ type, end } = readType(tokens, typeAt))
+    ;({ type, end } = readColumnType(tokens, typeAt))
   }
   const rest: string[] = []
   let collation = type.collation
@@ -390,7 +390,7 @@ function alterTableAction(tokens: readonly Token[], name: QualifiedName, base: B
       return ddlPlan(base, `${alter} ${action}`)
     rejectAlterColumnAction(tokens, next)
     // docs/iris-sql.md#alter-table: ALTER COLUMN c type, with nothing after the type (no USING).
-    if (nextSignificant(tokens, readType(tokens, next).end) >= 0)
+    if (nextSignificant(tokens, readColumnType(tokens, next).end) >= 0)
       throw irisError(-1, 'ALTER COLUMN c type takes nothing after the type')
     const definition = columnDefinition(tokens.slice(i), 'ALWAYS')
     return ddlPlan(base, `${head} ALTER COLUMN ${column.text} TYPE ${definition.pgType}`, {
