@@ -12,6 +12,8 @@ import { columnCollation } from './column-collations.js'
 import { createTableAsPlan } from './create-table-as.js'
 import { createOrReplaceViewPlan, createViewPlan } from './create-view.js'
 import { type Base, ddlPlan, schemaSteps } from './ddl-plan.js'
+import { defaultReferenceSteps } from './default-references.js'
+import { checkDefaultType } from './default-types.js'
 import {
   columnDisplayName,
   constraintDisplayName,
@@ -123,6 +125,7 @@ function columnDefinition(
   } else {
     ;({ type, end } = readColumnType(tokens, typeAt))
   }
+  checkDefaultType(tokens.slice(end), type, displayName(nameToken))
   const rest: string[] = []
   let collation = type.collation
   let text: string | undefined
@@ -284,17 +287,31 @@ function createTable(tokens: readonly Token[], at: number, base: Base): RunPlan 
   }
   after.push(...names)
   const sql = `CREATE TABLE ${ifNotExists ? 'IF NOT EXISTS ' : ''}${trimmedText(tokens.slice(name.start, name.end))} (${parts.join(', ')})`
-  return ddlPlan(base, sql, { before: schemaSteps(name, tokens), after })
+  return ddlPlan(base, sql, {
+    before: [...schemaSteps(name, tokens), ...defaultReferenceSteps(tokens)],
+    after,
+  })
 }
 
+/**
+ * `DROP TABLE [IF EXISTS] t [RESTRICT | CASCADE] [%DELDATA | %NODELDATA]` (docs/iris-sql.md#create-and-drop):
+ * %DELDATA, deleting the data, is what PostgreSQL does; keeping it is not modelled.
+ */
 function dropTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
   let i = at
   if (isWord(tokens[i], 'IF')) i = nextSignificant(tokens, nextSignificant(tokens, i + 1) + 1)
   const name = readQualifiedName(tokens, i)
   if (!name) throw irisError(-1, 'DROP TABLE needs a table name')
+  if (tokens.some((token) => isWord(token, '%NODELDATA')))
+    throw irisError(
+      -1,
+      'DROP TABLE ... %NODELDATA keeps the table data without its definition, which the simulator does not model: leave %NODELDATA out',
+    )
   const oid = `to_regclass(${quoteLiteral(qualifiedSql(name.table))})`
-  return ddlPlan(base, trimmedText(tokens), {
+  const statement = tokens.filter((token) => !isWord(token, '%DELDATA'))
+  return ddlPlan(base, trimmedText(statement), {
     before: [
+      `call iris_sim.refuse_drop_of_referenced_table(${oid})`,
       `call iris_sim.drop_row_id(${oid})`,
       `delete from iris_sim.column_info where table_oid = ${oid}`,
       `delete from iris_sim.hnsw_index where table_oid = ${oid}`,
@@ -307,7 +324,11 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
   const name = readQualifiedName(tokens, at)
   if (!name) throw irisError(-1, 'ALTER TABLE needs a table name')
   const plan = alterTableAction(tokens, name, base)
-  return { ...plan, after: [...plan.after, defineRowId(name.table)] }
+  return {
+    ...plan,
+    before: [...plan.before, ...defaultReferenceSteps(tokens)],
+    after: [...plan.after, defineRowId(name.table)],
+  }
 }
 
 function alterTableAction(tokens: readonly Token[], name: QualifiedName, base: Base): RunPlan {

@@ -249,15 +249,21 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
 })
 
 describe('DROP and ALTER TABLE (docs/iris-sql.md#create-and-drop, docs/iris-sql.md#alter-table)', () => {
-  it('DROP TABLE [IF EXISTS] forgets the bookkeeping first', () => {
+  it('DROP TABLE [IF EXISTS] refuses a table a foreign key references, then forgets the bookkeeping', () => {
     const plan = run('DROP TABLE IF EXISTS s.t')
     expect(plan.sql).toBe('DROP TABLE IF EXISTS s.t')
     expect(plan.before).toEqual([
+      `call iris_sim.refuse_drop_of_referenced_table(to_regclass('"s"."t"'))`,
       `call iris_sim.drop_row_id(to_regclass('"s"."t"'))`,
       `delete from iris_sim.column_info where table_oid = to_regclass('"s"."t"')`,
       `delete from iris_sim.hnsw_index where table_oid = to_regclass('"s"."t"')`,
     ])
     expect(plan.changesSchema).toBe(true)
+  })
+
+  it('DROP TABLE takes %DELDATA, what it does anyway, and refuses %NODELDATA (docs/iris-sql.md#create-and-drop)', () => {
+    expect(run('DROP TABLE t CASCADE %DELDATA').sql).toBe('DROP TABLE t CASCADE')
+    expectRejected('DROP TABLE t %NODELDATA', -1)
   })
 
   it('ADD [COLUMN]', () => {
