@@ -44,6 +44,8 @@ const BY_SQLSTATE: Readonly<Record<string, number>> = {
 const EXTRA_TEXT: Readonly<Record<number, string>> = {
   [-201]: 'Table or view name not unique',
   [-306]: 'Column name is not unique',
+  [-320]: 'Cannot DROP table - One or more foreign keys reference it', // wording [unverified]
+  [-315]: 'Foreign key references no key of the referenced table', // wording [unverified]
   [-321]: 'Cannot DROP - One or more views reference it', // wording [unverified]
 }
 
@@ -117,7 +119,7 @@ function foreignKeyTargetError(error: PgError): SimError | undefined {
   if (!table) return undefined
   return irisError(
     -1,
-    `the foreign key names no columns and ${table[1]} has no primary key: IRIS would reference its RowID, which the simulator does not model; name a primary key or UNIQUE column of ${table[1]}`,
+    `the foreign key names no columns and ${table[1]} has no primary key: IRIS references its IDENTITY column then, which the simulator does not model, or fails with SQLCODE -315 without one; name a primary key or UNIQUE column of ${table[1]}`,
   )
 }
 

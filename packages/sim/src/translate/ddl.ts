@@ -12,6 +12,8 @@ import { columnCollation } from './column-collations.js'
 import { createTableAsPlan } from './create-table-as.js'
 import { createOrReplaceViewPlan, createViewPlan } from './create-view.js'
 import { type Base, ddlPlan, schemaSteps } from './ddl-plan.js'
+import { defaultReferenceSteps } from './default-references.js'
+import { checkDefaultType } from './default-types.js'
 import {
   columnDisplayName,
   constraintDisplayName,
@@ -42,7 +44,7 @@ import {
   type Token,
   trimmedText,
 } from './tokenizer.js'
-import { columnPgType, type IrisType, readType } from './types.js'
+import { columnPgType, type IrisType, readColumnType } from './types.js'
 
 const regclass = (table: TableRef) => `${quoteLiteral(qualifiedSql(table))}::regclass`
 const literalOrNull = (value: string | number | undefined) =>
@@ -118,11 +120,12 @@ function columnDefinition(
     // `id IDENTITY` / `id SERIAL` with no type: an integer identity (docs/iris-sql.md#identity-columns).
     identity = true
     rowId = isWord(tokens[typeAt], 'IDENTITY')
-    ;({ type } = readType([{ type: 'word', text: 'BIGINT', depth: 0 }], 0))
+    ;({ type } = readColumnType([{ type: 'word', text: 'BIGINT', depth: 0 }], 0))
     end = typeAt + 1
   } else {
-    ;({ type, end } = readType(tokens, typeAt))
+    ;({ type, end } = readColumnType(tokens, typeAt))
   }
+  checkDefaultType(tokens.slice(end), type, displayName(nameToken))
   const rest: string[] = []
   let collation = type.collation
   let text: string | undefined
@@ -284,17 +287,31 @@ function createTable(tokens: readonly Token[], at: number, base: Base): RunPlan 
   }
   after.push(...names)
   const sql = `CREATE TABLE ${ifNotExists ? 'IF NOT EXISTS ' : ''}${trimmedText(tokens.slice(name.start, name.end))} (${parts.join(', ')})`
-  return ddlPlan(base, sql, { before: schemaSteps(name, tokens), after })
+  return ddlPlan(base, sql, {
+    before: [...schemaSteps(name, tokens), ...defaultReferenceSteps(tokens)],
+    after,
+  })
 }
 
+/**
+ * `DROP TABLE [IF EXISTS] t [RESTRICT | CASCADE] [%DELDATA | %NODELDATA]` (docs/iris-sql.md#create-and-drop):
+ * %DELDATA, deleting the data, is what PostgreSQL does; keeping it is not modelled.
+ */
 function dropTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
   let i = at
   if (isWord(tokens[i], 'IF')) i = nextSignificant(tokens, nextSignificant(tokens, i + 1) + 1)
   const name = readQualifiedName(tokens, i)
   if (!name) throw irisError(-1, 'DROP TABLE needs a table name')
+  if (tokens.some((token) => isWord(token, '%NODELDATA')))
+    throw irisError(
+      -1,
+      'DROP TABLE ... %NODELDATA keeps the table data without its definition, which the simulator does not model: leave %NODELDATA out',
+    )
   const oid = `to_regclass(${quoteLiteral(qualifiedSql(name.table))})`
-  return ddlPlan(base, trimmedText(tokens), {
+  const statement = tokens.filter((token) => !isWord(token, '%DELDATA'))
+  return ddlPlan(base, trimmedText(statement), {
     before: [
+      `call iris_sim.refuse_drop_of_referenced_table(${oid})`,
       `call iris_sim.drop_row_id(${oid})`,
       `delete from iris_sim.column_info where table_oid = ${oid}`,
       `delete from iris_sim.hnsw_index where table_oid = ${oid}`,
@@ -307,7 +324,11 @@ function alterTable(tokens: readonly Token[], at: number, base: Base): RunPlan {
   const name = readQualifiedName(tokens, at)
   if (!name) throw irisError(-1, 'ALTER TABLE needs a table name')
   const plan = alterTableAction(tokens, name, base)
-  return { ...plan, after: [...plan.after, defineRowId(name.table)] }
+  return {
+    ...plan,
+    before: [...plan.before, ...defaultReferenceSteps(tokens)],
+    after: [...plan.after, defineRowId(name.table)],
+  }
 }
 
 function alterTableAction(tokens: readonly Token[], name: QualifiedName, base: Base): RunPlan {
@@ -390,7 +411,7 @@ function alterTableAction(tokens: readonly Token[], name: QualifiedName, base: B
       return ddlPlan(base, `${alter} ${action}`)
     rejectAlterColumnAction(tokens, next)
     // docs/iris-sql.md#alter-table: ALTER COLUMN c type, with nothing after the type (no USING).
-    if (nextSignificant(tokens, readType(tokens, next).end) >= 0)
+    if (nextSignificant(tokens, readColumnType(tokens, next).end) >= 0)
       throw irisError(-1, 'ALTER COLUMN c type takes nothing after the type')
     const definition = columnDefinition(tokens.slice(i), 'ALWAYS')
     return ddlPlan(base, `${head} ALTER COLUMN ${column.text} TYPE ${definition.pgType}`, {

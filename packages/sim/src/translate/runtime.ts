@@ -412,6 +412,47 @@ end $f$;
 `
 
 /**
+ * docs/iris-sql.md#create-and-drop: DROP TABLE of a table a foreign key of another table references
+ * fails with SQLCODE -320, with RESTRICT and with CASCADE alike (CASCADE drops views, not foreign
+ * keys); PostgreSQL's CASCADE would drop the foreign key, so the check runs before it.
+ */
+const referencedTableCheck = `
+create or replace procedure iris_sim.refuse_drop_of_referenced_table(t regclass) language plpgsql as $f$
+declare
+  referencing regclass;
+  foreign_key name;
+begin
+  if t is null then return; end if;
+  select c.conrelid, c.conname into referencing, foreign_key
+    from pg_constraint c where c.contype = 'f' and c.confrelid = t and c.conrelid <> t
+    order by c.conrelid, c.conname limit 1;
+  if referencing is null then return; end if;
+  raise exception using errcode = 'IR320', message = format(
+    'table %s is referenced by foreign key %s of table %s, and CASCADE does not drop foreign keys: drop it first with ALTER TABLE %s DROP FOREIGN KEY %s',
+    t, foreign_key, referencing, referencing, foreign_key);
+end $f$;
+`
+
+/**
+ * docs/iris-sql.md#foreign-keys: what `REFERENCES t` without columns references when t has no
+ * primary key, checked before PostgreSQL, which takes the primary key only (default-references.ts).
+ */
+const defaultReferenceCheck = `
+create or replace procedure iris_sim.check_default_reference(t regclass) language plpgsql as $f$
+begin
+  if t is null or exists (select 1 from pg_constraint c where c.conrelid = t and c.contype = 'p') then return; end if;
+  if exists (select 1 from iris_sim.column_info i where i.table_oid = t and i.row_id) then
+    raise exception using errcode = 'IR001', message = format(
+      'the foreign key names no columns and %s has no primary key, so IRIS references its IDENTITY column, which the simulator does not model: declare that column PRIMARY KEY too, or name a primary key or UNIQUE column of %s',
+      t, t);
+  end if;
+  raise exception using errcode = 'IR315', message = format(
+    'the foreign key names no columns and %s has no primary key, no IDENTITY column and no public RowID for it to reference: name a primary key or UNIQUE column of %s',
+    t, t);
+end $f$;
+`
+
+/**
  * docs/iris-sql.md#rowid: a table with a RowID gets a function `"%id"(its row type)` in the
  * overrides schema, returning it, which `t."%id"` calls (row-id.ts): its column declared IDENTITY
  * (`row_id` in column_info), else its hidden RowID column (row-id-steps.ts).
@@ -546,5 +587,7 @@ export const RUNTIME_SQL = [
   viewProcedures,
   schemaProcedures,
   rowIdProcedures,
+  referencedTableCheck,
+  defaultReferenceCheck,
   copiedTableProcedures,
 ].join('\n')

@@ -6,6 +6,11 @@
 
 import { STRING_TYPE } from '../catalog/metadata.js'
 import { type ColumnCollation, DEFAULT_COLUMN_COLLATION } from './column-collations.js'
+import {
+  COLUMN_TYPE_NAMES,
+  LONGEST_COLUMN_TYPE_NAME,
+  UNMODELLED_COLUMN_TYPE_NAMES,
+} from './column-type-names.js'
 import { irisError } from './iris-error.js'
 import { closingParen, isTrivia, nextSignificant, type Token } from './tokenizer.js'
 
@@ -127,6 +132,26 @@ function binaryType(name: string, dataType: string): (args: string[]) => IrisTyp
   }
 }
 
+/** PostgreSQL keeps at most 6 fractional digits of a second. */
+const MAX_TIME_PRECISION = 6
+
+/** `TIME(p)` is `%Library.Time(PRECISION=p)`; TIME without one keeps whole seconds (docs/iris-sql.md#column-types). */
+function timeType(args: string[]): IrisType {
+  const precision = args[0] === undefined ? 0 : Number(args[0])
+  if (!Number.isInteger(precision) || precision < 0 || precision > 9)
+    throw irisError(-1, 'TIME precision must be an integer from 0 to 9')
+  if (precision > MAX_TIME_PRECISION)
+    throw irisError(
+      -1,
+      `TIME(${precision}) keeps more fractional digits than the simulator can (at most ${MAX_TIME_PRECISION}): write TIME(${MAX_TIME_PRECISION}) or less`,
+    )
+  return {
+    pgType: `time(${precision})`,
+    irisType: args[0] === undefined ? 'TIME' : `TIME(${precision})`,
+    dataType: 'time',
+  }
+}
+
 function vectorType(args: string[]): IrisType {
   // docs/iris-sql.md#the-vector-type: FLOAT is the default element type; a length can only follow a type.
   const elementType = vectorElementType(args[0] ?? 'FLOAT')
@@ -156,7 +181,7 @@ const TYPES: Record<string, TypeMaker> = {
   LONGVARCHAR: simple('text', 'longvarchar'),
   BIT: simple('iris_sim.bit', 'bit', { numericPrecision: 1, numericScale: 0 }),
   DATE: simple('date', 'date'),
-  TIME: simple('time(0)', 'time'),
+  TIME: timeType,
   TIMESTAMP: simple('timestamp', 'timestamp'),
   POSIXTIME: simple('timestamp', 'posixtime'),
   VARBINARY: binaryType('VARBINARY', 'varbinary'),
@@ -222,4 +247,76 @@ export function readType(tokens: readonly Token[], start: number): { type: IrisT
       throw irisError(-1, `${name} VARYING is not an IRIS data type; write VARCHAR(n)`)
   }
   return { type: make(args, name), end }
+}
+
+/** The DDL type name (docs/iris-sql.md#column-types) of one to three words at `start`, longest first. */
+function columnTypeName(
+  tokens: readonly Token[],
+  start: number,
+): { name: string; end: number } | undefined {
+  const words: { text: string; end: number }[] = []
+  for (let at = start; words.length < LONGEST_COLUMN_TYPE_NAME; at = nextSignificant(tokens, at)) {
+    const word = tokens[at]
+    if (word?.type !== 'word') break
+    words.push({ text: word.text.toUpperCase(), end: at + 1 })
+    at += 1
+  }
+  for (let count = words.length; count > 0; count--) {
+    const name = words
+      .slice(0, count)
+      .map((word) => word.text)
+      .join(' ')
+    if (COLUMN_TYPE_NAMES[name] || UNMODELLED_COLUMN_TYPE_NAMES[name])
+      return { name, end: (words[count - 1] as { end: number }).end }
+  }
+  return undefined
+}
+
+function argumentCounts(arities: readonly number[]): string {
+  const forms = arities.map((count) =>
+    count === 0 ? 'no arguments' : count === 1 ? '1 argument' : `${count} arguments`,
+  )
+  return forms.length === 1
+    ? (forms[0] as string)
+    : `${forms.slice(0, -1).join(', ')} or ${forms.at(-1)}`
+}
+
+/**
+ * Parses the DDL data type of a column definition at `start` (docs/iris-sql.md#column-types): any
+ * name of IRIS's DDL mapping table, with the number of arguments IRIS maps it with, as the type
+ * IRIS maps it to. Returns it and the index after it.
+ */
+export function readColumnType(
+  tokens: readonly Token[],
+  start: number,
+): { type: IrisType; end: number } {
+  const found = columnTypeName(tokens, start)
+  if (!found)
+    throw irisError(-1, `${tokens[start]?.text ?? 'end of statement'} is not an IRIS data type`)
+  let end = found.end
+  let args: string[] = []
+  const following = nextSignificant(tokens, end)
+  if (following >= 0 && tokens[following]?.text === '(') {
+    ;({ args, end } = typeArguments(tokens, following))
+  }
+  const maxForm = `${found.name}(MAX)`
+  const isMaxForm =
+    args.length === 1 && args[0]?.toUpperCase() === 'MAX' && COLUMN_TYPE_NAMES[maxForm]
+  const name = isMaxForm ? maxForm : found.name
+  if (isMaxForm) args = []
+  const mapping = COLUMN_TYPE_NAMES[name]
+  if (!mapping?.arities.includes(args.length)) {
+    const unmodelled = UNMODELLED_COLUMN_TYPE_NAMES[name]
+    if (unmodelled) throw irisError(-1, unmodelled)
+    throw irisError(
+      -1,
+      `${name}(${args.join(',')}) is not an IRIS data type: write ${name} with ${argumentCounts(mapping?.arities ?? [])}`,
+    )
+  }
+  if (mapping.type === 'TIMESTAMP' || mapping.type === 'TIME')
+    rejectTimeZone(tokens, end, found.name)
+  const make = TYPES[mapping.type] as TypeMaker
+  // A name the simulator also has a type of keeps its own spelling in the catalog (FLOAT, INT).
+  const shownName = TYPES[name] ? name : mapping.type
+  return { type: make(mapping.args ? mapping.args(args) : args, shownName), end }
 }

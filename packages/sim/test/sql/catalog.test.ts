@@ -109,6 +109,38 @@ describeEachProfile('catalog', {}, ({ profile, sim }) => {
     expect(columns[2]).toMatchObject({ is_nullable: 'YES', unique_column: 'NO' })
   })
 
+  it("shows a column of another product's type name as the type IRIS maps it to (docs/iris-sql.md#column-types)", async () => {
+    await client.query(
+      'CREATE TABLE typenames (a CHAR VARYING(5), b NATIONAL CHARACTER(2), c BINARY VARYING(4), d CLOB, e DOUBLE PRECISION, f DATETIME2, g NUMBER(7,3))',
+    )
+    const columns = await rows(
+      `SELECT DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE
+       FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = ? ORDER BY ORDINAL_POSITION`,
+      ['typenames'],
+    )
+    expect(
+      columns.map((column) => [
+        column.data_type,
+        column.character_maximum_length === null ? null : Number(column.character_maximum_length),
+      ]),
+    ).toEqual([
+      ['varchar', 5],
+      ['varchar', 2],
+      ['varbinary', 4],
+      ['longvarchar', null],
+      ['double', null],
+      ['timestamp', null],
+      ['numeric', null],
+    ])
+    expect([Number(columns[6]?.numeric_precision), Number(columns[6]?.numeric_scale)]).toEqual([
+      7, 3,
+    ])
+    const refused = await failure(client, 'CREATE TABLE typenames2 (a INTEGER(5))')
+    expect(sqlcodeOf(refused)).toBe(-1)
+    expect(refused.message).toContain('write INTEGER with no arguments')
+    await client.query('DROP TABLE typenames')
+  })
+
   it('shows column defaults as written', async () => {
     await client.query(
       "CREATE TABLE defaults (id INTEGER IDENTITY, label VARCHAR(10) DEFAULT 'it''s', qty INTEGER DEFAULT 3)",

@@ -283,6 +283,8 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
       ["CREATE TABLE bad (d DATE DEFAULT {d '2020-01-02'})", -1],
       ['ALTER TABLE person ADD COLUMN bad INTEGER DEFAULT 1 + 1', -1],
       ['ALTER TABLE person ALTER COLUMN team SET DEFAULT 2 * 3', -1],
+      ["CREATE TABLE bad (n INTEGER DEFAULT 'x')", -1], // IRIS takes it; the simulator cannot hold it
+      ["ALTER TABLE person ADD COLUMN bad NUMERIC(5,2) DEFAULT ('1.5.')", -1],
       ['CREATE TABLE bad (a INTEGER REFERENCES person (id) ON DELETE RESTRICT)', -1],
       ['CREATE TABLE bad (a INTEGER REFERENCES person (id) MATCH FULL)', -1],
       [
@@ -314,6 +316,28 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     expect(sqlcodeOf(await failure(client, 'DROP TABLE pet'))).toBe(-321)
     await client.query('DROP TABLE pet CASCADE')
     expect(sqlcodeOf(await failure(client, 'SELECT id FROM pets'))).toBe(-30)
+  })
+
+  it('references the primary key with REFERENCES t, and refuses to drop a table a foreign key references, CASCADE or not (docs/iris-sql.md#foreign-keys, docs/iris-sql.md#create-and-drop)', async () => {
+    await client.query('CREATE TABLE kennel (id INTEGER PRIMARY KEY)')
+    await client.query('CREATE TABLE dog (id INTEGER, kennel_id INTEGER REFERENCES kennel)')
+    await client.query("CREATE TABLE keyless (v INTEGER, n INTEGER DEFAULT '5')")
+    await client.query('CREATE TABLE numbered (id IDENTITY, v INTEGER)')
+    expect(sqlcodeOf(await failure(client, 'INSERT INTO dog (id, kennel_id) VALUES (1, 9)'))).toBe(
+      -121,
+    )
+    for (const [sql, sqlcode] of [
+      ['CREATE TABLE bad (a INTEGER REFERENCES keyless)', -315],
+      ['ALTER TABLE dog ADD CONSTRAINT bad FOREIGN KEY (id) REFERENCES keyless', -315],
+      ['CREATE TABLE bad (a INTEGER REFERENCES numbered)', -1], // IRIS references the IDENTITY column
+      ['DROP TABLE kennel', -320],
+      ['DROP TABLE kennel CASCADE %DELDATA', -320],
+      ['DROP TABLE kennel %NODELDATA', -1],
+    ] as const) {
+      expect([sql, sqlcodeOf(await failure(client, sql))]).toEqual([sql, sqlcode])
+    }
+    await client.query('DROP TABLE dog %DELDATA')
+    await client.query('DROP TABLE kennel')
   })
 
   it("makes a column required and optional with IRIS's ALTER COLUMN c NOT NULL / NULL (docs/iris-sql.md#alter-table)", async () => {

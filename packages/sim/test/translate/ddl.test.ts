@@ -82,7 +82,63 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
     expectRejected('CREATE TABLE v (a VECTOR(STRING, 3))', -1)
     expectRejected('CREATE TABLE v (a VECTOR(TIMESTAMP, 3))', -1)
     expectRejected('CREATE TABLE v (a JSONB)', -1)
-    expectRejected('CREATE TABLE v (a DOUBLE PRECISION)', -1)
+    expectRejected('CREATE TABLE v (a INTEGER(5))', -1)
+    expectRejected('CREATE TABLE v (a TIMESTAMP(3))', -1)
+    expectRejected('CREATE TABLE v (a VARCHAR2)', -1)
+    expectRejected('CREATE TABLE v (a MONEY)', -1)
+    expectRejected('CREATE TABLE v (a NUMBER)', -1)
+    expectRejected('CREATE TABLE v (a TIME(7))', -1)
+  })
+
+  it("takes every name of IRIS's DDL type mapping as the type IRIS maps it to (docs/iris-sql.md#column-types)", () => {
+    const columns: [string, string][] = [
+      ['CHAR VARYING(5)', 'iris_sim.string(5) COLLATE iris_sim.sqlupper'],
+      ['CHARACTER VARYING(6)', 'iris_sim.string(6) COLLATE iris_sim.sqlupper'],
+      ['NATIONAL CHARACTER VARYING(7)', 'iris_sim.string(7) COLLATE iris_sim.sqlupper'],
+      ['NATIONAL CHAR(2)', 'iris_sim.string(2) COLLATE iris_sim.sqlupper'],
+      ['NCHAR', 'iris_sim.string(1) COLLATE iris_sim.sqlupper'],
+      ['NVARCHAR(8,2)', 'iris_sim.string(8) COLLATE iris_sim.sqlupper'],
+      ['VARCHAR2(9)', 'iris_sim.string(9) COLLATE iris_sim.sqlupper'],
+      ['SYSNAME', 'iris_sim.string(128) COLLATE iris_sim.sqlupper'],
+      ['BINARY VARYING(4)', 'bytea'],
+      ['BINARY', 'bytea'],
+      ['RAW(3)', 'bytea'],
+      ['LONG VARCHAR', 'text'],
+      ['TEXT', 'text'],
+      ['CLOB', 'text'],
+      ['LONG BINARY', 'bytea'],
+      ['BLOB', 'bytea'],
+      ['DOUBLE PRECISION', 'double precision'],
+      ['REAL', 'double precision'],
+      ['FLOAT(20)', 'double precision'],
+      ['DEC(6,2)', 'numeric(6,2)'],
+      ['NUMBER(7,3)', 'numeric(7,3)'],
+      ['INT(11)', 'integer'],
+      ['BIGINT(20)', 'bigint'],
+      ['DATETIME', 'timestamp'],
+      ['DATETIME2', 'timestamp'],
+      ['TIMESTAMP2', 'timestamp'],
+      ['TIME(3)', 'time(3)'],
+      ['NVARCHAR(MAX)', 'text'],
+    ]
+    const plan = run(`CREATE TABLE t (${columns.map(([type], i) => `c${i} ${type}`).join(', ')})`)
+    expect(plan.sql).toBe(
+      `CREATE TABLE t (${columns.map(([, pgType], i) => `c${i} ${pgType}`).join(', ')}${HIDDEN})`,
+    )
+    const t = '"SQLUser"."t"'
+    expect(plan.after).toContain(
+      info(t, 'c0', "'VARCHAR(5)', 'varchar', 5, null, null, null, null"),
+    )
+    expect(plan.after).toContain(
+      info(t, 'c9', "'VARBINARY(1)', 'varbinary', 1, null, null, null, null"),
+    )
+    expect(plan.after).toContain(
+      info(t, 'c13', "'LONGVARCHAR', 'longvarchar', null, null, null, null, null"),
+    )
+    expect(plan.after).toContain(info(t, 'c16', "'DOUBLE', 'double', null, 15, null, null, null"))
+    expect(plan.after).toContain(
+      info(t, 'c24', "'TIMESTAMP', 'timestamp', null, null, null, null, null"),
+    )
   })
 
   it('IDENTITY, AUTO_INCREMENT and SERIAL (docs/iris-sql.md#identity-columns), constraints and defaults pass through', () => {
@@ -193,15 +249,21 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
 })
 
 describe('DROP and ALTER TABLE (docs/iris-sql.md#create-and-drop, docs/iris-sql.md#alter-table)', () => {
-  it('DROP TABLE [IF EXISTS] forgets the bookkeeping first', () => {
+  it('DROP TABLE [IF EXISTS] refuses a table a foreign key references, then forgets the bookkeeping', () => {
     const plan = run('DROP TABLE IF EXISTS s.t')
     expect(plan.sql).toBe('DROP TABLE IF EXISTS s.t')
     expect(plan.before).toEqual([
+      `call iris_sim.refuse_drop_of_referenced_table(to_regclass('"s"."t"'))`,
       `call iris_sim.drop_row_id(to_regclass('"s"."t"'))`,
       `delete from iris_sim.column_info where table_oid = to_regclass('"s"."t"')`,
       `delete from iris_sim.hnsw_index where table_oid = to_regclass('"s"."t"')`,
     ])
     expect(plan.changesSchema).toBe(true)
+  })
+
+  it('DROP TABLE takes %DELDATA, what it does anyway, and refuses %NODELDATA (docs/iris-sql.md#create-and-drop)', () => {
+    expect(run('DROP TABLE t CASCADE %DELDATA').sql).toBe('DROP TABLE t CASCADE')
+    expectRejected('DROP TABLE t %NODELDATA', -1)
   })
 
   it('ADD [COLUMN]', () => {
