@@ -33,8 +33,6 @@ const SIMPLE_TYPES: Readonly<Record<string, string>> = {
   'double precision': 'double',
   float4: 'double',
   float8: 'double',
-  decimal: 'decimal',
-  numeric: 'numeric',
   binary: 'varbinary(1)',
   bytea: 'longvarbinary',
   blob: 'longvarbinary',
@@ -64,8 +62,20 @@ const PARAMETERIZED_TYPES: ReadonlyArray<[RegExp, (args: string) => string]> = [
   [/^time\((\d+)\)$/, () => 'time'],
 ]
 
+/**
+ * IRIS's `NUMERIC` / `DECIMAL` without a precision is 15 digits of scale 0: every fraction stored
+ * in it is rounded away (docs/iris-sql.md#column-types), where Kysely's bare `numeric` means
+ * PostgreSQL's unbounded one. Refused rather than written, in DDL and in casts.
+ */
+const BARE_FIXED_POINT_TYPES: ReadonlySet<string> = new Set(['numeric', 'decimal'])
+
 /** Maps a Kysely data type to IRIS DDL, or refuses one IRIS has no equivalent for. */
 export function toIrisDataType(dataType: string): string {
+  if (BARE_FIXED_POINT_TYPES.has(dataType)) {
+    throw new IrisUnsupportedError(
+      `IRIS's '${dataType}' without a precision has scale 0 and 15 digits: the fraction of every value is rounded away; write '${dataType}(p, s)', e.g. '${dataType}(15, 2)', or sql\`${dataType}(15, 0)\` for whole numbers`,
+    )
+  }
   const simple = SIMPLE_TYPES[dataType]
   if (simple) return simple
   for (const [pattern, render] of PARAMETERIZED_TYPES) {

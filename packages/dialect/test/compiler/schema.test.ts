@@ -79,6 +79,35 @@ describe.each(pagingDbs)('schema builder → IRIS DDL ($paging paging)', ({ db }
     expect(query.compile().sql).toBe('create table "doc" ("embedding" VECTOR(FLOAT, 3))')
   })
 
+  it("refuses a bare 'numeric' / 'decimal', in DDL and in casts: IRIS's has scale 0 (docs/iris-sql.md#column-types)", () => {
+    const bare = [
+      () => db.schema.createTable('t').addColumn('price', 'numeric').compile(),
+      () => db.schema.alterTable('t').addColumn('price', 'decimal').compile(),
+      () =>
+        db.schema
+          .alterTable('t')
+          .alterColumn('price', (c) => c.setDataType('numeric'))
+          .compile(),
+      () =>
+        db
+          .selectFrom('t')
+          .select((eb) => eb.cast('price', 'decimal').as('p'))
+          .compile(),
+    ]
+    for (const compile of bare) {
+      expect(compile).toThrow(IrisUnsupportedError)
+      expect(compile).toThrow(/without a precision has scale 0 and 15 digits: the fraction/)
+      expect(compile).toThrow(/write '(numeric|decimal)\(p, s\)'/)
+    }
+    expect(
+      db.schema
+        .createTable('t')
+        .addColumn('price', 'numeric(15, 2)')
+        .addColumn('count', sql`numeric(15, 0)`)
+        .compile().sql,
+    ).toBe('create table "t" ("price" numeric(15, 2), "count" numeric(15, 0))')
+  })
+
   it('drop table if exists, create/drop index, IRIS ALTER TABLE forms', () => {
     expect(db.schema.dropTable('person').ifExists().compile().sql).toBe(
       'drop table if exists "person"',

@@ -31,9 +31,21 @@ const stream = (type: 'LONGVARCHAR' | 'LONGVARBINARY', arities: readonly number[
   args: ignored,
 })
 const binary: ColumnTypeName = { type: 'VARBINARY', arities: [0, 1], args: lengthOrOne }
+/**
+ * `NUMERIC`, `DECIMAL` and `DEC` without arguments are `%Library.Numeric(MAXVAL=999999999999999,
+ * MINVAL=-999999999999999,SCALE=0)` (docs/iris-sql.md#column-types): 15 digits, fractions rounded
+ * away, not PostgreSQL's unbounded `numeric`.
+ */
+const precisionOrFifteen = (written: readonly string[]): string[] =>
+  written.length === 0 ? ['15', '0'] : [...written]
+const numeric = (type: 'DECIMAL' | 'NUMERIC'): ColumnTypeName => ({
+  type,
+  arities: [0, 1, 2],
+  args: precisionOrFifteen,
+})
 const double: ColumnTypeName = { type: 'DOUBLE', arities: [0] }
 const timestamp: ColumnTypeName = { type: 'TIMESTAMP', arities: [0] }
-const decimal: ColumnTypeName = { type: 'DECIMAL', arities: [0, 1, 2] }
+const decimal = numeric('DECIMAL')
 
 /**
  * Every name of the mapping table the simulator runs, upper case, words separated by one space;
@@ -77,7 +89,7 @@ export const COLUMN_TYPE_NAMES: Readonly<Record<string, ColumnTypeName>> = {
   NCHAR: string('CHAR'),
   NTEXT: stream('LONGVARCHAR'),
   NUMBER: { type: 'DECIMAL', arities: [1, 2] },
-  NUMERIC: { type: 'NUMERIC', arities: [0, 1, 2] },
+  NUMERIC: numeric('NUMERIC'),
   NVARCHAR: { type: 'VARCHAR', arities: [0, 1, 2], args: lengthOnly },
   POSIXTIME: same('POSIXTIME', [0]),
   RAW: { type: 'VARBINARY', arities: [1] },

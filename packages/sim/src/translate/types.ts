@@ -105,7 +105,13 @@ function stringType(name: string): (args: string[]) => IrisType {
 
 function numericType(name: string): (args: string[]) => IrisType {
   return (args) => {
-    if (args.length === 0) return { pgType: 'numeric', irisType: name, dataType: 'numeric' }
+    // A column's bare NUMERIC arrives as NUMERIC(15,0) (column-type-names.ts); only a CAST gets
+    // here without a precision, and the scale IRIS gives it is unknown (docs/iris-sql.md#column-types).
+    if (args.length === 0)
+      throw irisError(
+        -1,
+        `CAST(x AS ${name}) without a precision is refused by the simulator: IRIS's ${name} column type has scale 0, and whether its CAST rounds the same way is unverified; write ${name}(p,s)`,
+      )
     const precision = positiveInteger(args[0], `${name} precision`)
     const scale = args[1] === undefined ? 0 : Number(args[1])
     if (!Number.isInteger(scale) || scale < 0 || scale > precision)

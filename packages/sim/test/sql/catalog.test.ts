@@ -141,6 +141,34 @@ describeEachProfile('catalog', {}, ({ profile, sim }) => {
     await client.query('DROP TABLE typenames')
   })
 
+  it('stores NUMERIC, DECIMAL and DEC without a precision as IRIS does: 15 digits, fractions rounded away (docs/iris-sql.md#column-types)', async () => {
+    await client.query('CREATE TABLE bare_numbers (a NUMERIC, b DECIMAL, c DEC, d NUMERIC(10,2))')
+    await client.query('INSERT INTO bare_numbers (a, b, c, d) VALUES (?, ?, ?, ?)', [
+      '1.5',
+      '2.4',
+      '-2.5',
+      '1.005',
+    ])
+    // Behind iris-pgwire a NUMERIC column comes back as a number, from the bare simulator as text.
+    const [stored] = await rows('SELECT a, b, c, d FROM bare_numbers')
+    expect(Object.values(stored ?? {}).map(String)).toEqual(['2', '2', '-3', '1.01'])
+    const columns = await rows(
+      `SELECT NUMERIC_PRECISION, NUMERIC_SCALE FROM INFORMATION_SCHEMA.COLUMNS
+       WHERE TABLE_NAME = ? ORDER BY ORDINAL_POSITION`,
+      ['bare_numbers'],
+    )
+    expect(
+      columns.map((column) => [Number(column.numeric_precision), Number(column.numeric_scale)]),
+    ).toEqual([
+      [15, 0],
+      [15, 0],
+      [15, 0],
+      [10, 2],
+    ])
+    const tooBig = await failure(client, 'INSERT INTO bare_numbers (a) VALUES (1000000000000000)')
+    expect(sqlcodeOf(tooBig)).toBe(-104)
+  })
+
   it('shows column defaults as written', async () => {
     await client.query(
       "CREATE TABLE defaults (id INTEGER IDENTITY, label VARCHAR(10) DEFAULT 'it''s', qty INTEGER DEFAULT 3)",

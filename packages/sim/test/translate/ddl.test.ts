@@ -66,6 +66,20 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
     ])
   })
 
+  it('bounds NUMERIC, DECIMAL and DEC without a precision to 15 digits of scale 0, as IRIS maps them (docs/iris-sql.md#column-types)', () => {
+    const plan = run('CREATE TABLE n (a NUMERIC, b DECIMAL, c DEC, d NUMERIC(7))')
+    expect(plan.sql).toBe(
+      `CREATE TABLE n (a numeric(15,0), b numeric(15,0), c numeric(15,0), d numeric(7,0)${HIDDEN})`,
+    )
+    const n = '"SQLUser"."n"'
+    expect(plan.after.slice(0, 4)).toEqual([
+      info(n, 'a', "'NUMERIC(15,0)', 'numeric', null, 15, 0, null, null"),
+      info(n, 'b', "'DECIMAL(15,0)', 'numeric', null, 15, 0, null, null"),
+      info(n, 'c', "'DECIMAL(15,0)', 'numeric', null, 15, 0, null, null"),
+      info(n, 'd', "'NUMERIC(7,0)', 'numeric', null, 7, 0, null, null"),
+    ])
+  })
+
   it('VECTOR columns: FLOAT as pgvector, others as arrays with a length check; DATA_TYPE varchar', () => {
     const plan = run(
       'CREATE TABLE v (a VECTOR(FLOAT, 3), b VECTOR(double, 4), c VECTOR(DECIMAL, 2), d VECTOR(INTEGER, 5), e VECTOR(FLOAT), f VECTOR)',

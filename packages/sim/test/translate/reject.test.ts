@@ -73,6 +73,12 @@ describe('SQL IRIS rejects gets an IRIS error (docs/iris-sql.md#sqlcodes)', () =
     expectRejected('SELECT ?::numeric', -1)
     expectRejected("SELECT '1'::date", -1)
   })
+  it('CAST to NUMERIC or DECIMAL without a precision, whose scale on IRIS is unverified (docs/iris-sql.md#column-types)', () => {
+    expect(expectRejected('SELECT CAST(a AS NUMERIC) FROM t', -1).message).toContain(
+      'write NUMERIC(p,s)',
+    )
+    expectRejected('SELECT CAST(? AS decimal) FROM t', -1)
+  })
   it('CREATE INDEX IF NOT EXISTS (docs/iris-sql.md#create-and-drop)', () => {
     expectRejected('CREATE INDEX IF NOT EXISTS i ON t (a)', -1)
     expectRejected('CREATE UNIQUE INDEX IF NOT EXISTS i ON t (a)', -1)
