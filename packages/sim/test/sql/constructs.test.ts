@@ -378,6 +378,27 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
       )
     })
 
+    // Each expression on row `id` and its value in IRIS: a string in arithmetic is its leading
+    // numeric part by ObjectScript's rule, 0 without one (c: '1 ', 'abc', '1.5', '10').
+    it.each([
+      ['c + 1', 2, 1],
+      ['c + 1', 3, 2.5],
+      ['id * c', 4, 40],
+      ['-c', 3, -1.5],
+      ['c / 4', 4, 2.5],
+      ['c \\ 4', 4, 2],
+      ['c # 3', 4, 1],
+      ['c + c', 3, 3],
+      ['n / c', 3, 1],
+      ['id \\ c', 4, 0],
+      ["CAST('--1.5e1x' AS VARCHAR) + 1", 1, 16], // signs, an exponent, then a non-numeric tail
+      ["CAST('32hut' AS VARCHAR) * 2", 1, 64],
+      ["CAST(' 5' AS VARCHAR) + 1", 1, 1], // a leading blank is not numeric
+    ])('computes %s on row %i', async (expression, id, expected) => {
+      const result = await client.query(`SELECT ${expression} AS v FROM mixed WHERE id = ?`, [id])
+      expect(Number(result.rows[0].v)).toBe(expected)
+    })
+
     it('writes a number in canonical form in LENGTH and CONCAT; UPPER and LOWER return it', async () => {
       const result = await client.query(
         'SELECT LENGTH(n) AS l, CONCAT(n, id) AS c, UPPER(n) AS u, LOWER(id) AS lo FROM mixed WHERE id = 1',
