@@ -17,6 +17,7 @@ import { RUNTIME_SQL } from '../translate/runtime.js'
 import { dateArithmeticSql } from './date-arithmetic.js'
 import { divisionOperatorsSql } from './division-operators.js'
 import { numberStringOperatorsSql } from './number-string-operators.js'
+import { stringArithmeticSql } from './string-arithmetic.js'
 
 function pgliteVersion(): string {
   const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite')
@@ -32,10 +33,11 @@ function pgliteVersion(): string {
  */
 const SEARCH_PATH = `"${DEFAULT_SCHEMA}", ${OVERRIDES_SCHEMA}, pg_catalog, public`
 
-/** docs/iris-sql.md#server-identity: `SELECT version()` names the IRIS PGWire server, as clients use it to recognise IRIS; the divisions, division-operators.ts; date arithmetic refused, date-arithmetic.ts; strings with numbers, number-string-operators.ts. */
+/** docs/iris-sql.md#server-identity: `SELECT version()` names the IRIS PGWire server, as clients use it to recognise IRIS; the divisions, division-operators.ts; date arithmetic refused, date-arithmetic.ts; strings with numbers, number-string-operators.ts and string-arithmetic.ts. */
 const OVERRIDES_SQL = `
 create or replace function ${OVERRIDES_SCHEMA}.version() returns text language sql immutable as
 $$ select 'PostgreSQL 16.0 (InterSystems IRIS PGWire Protocol)'::text $$;
+${stringArithmeticSql(OVERRIDES_SCHEMA)}
 ${divisionOperatorsSql(OVERRIDES_SCHEMA)}
 ${dateArithmeticSql(OVERRIDES_SCHEMA)}
 ${numberStringOperatorsSql(OVERRIDES_SCHEMA)}`

@@ -8,8 +8,9 @@
  *   `/` between any number and a divisor type divides and truncates, its result typed as IRIS
  *   types it: DOUBLE with a DOUBLE on either side, else NUMERIC with a NUMERIC on either side, else
  *   INTEGER between two SMALLINTs and BIGINT between any other integers. A text operand (an untyped
- *   parameter, a string) is taken as NUMERIC. A zero divisor fails as `/` by zero does (SQLSTATE
- *   22012).
+ *   parameter, a string) is taken as NUMERIC, its value by ObjectScript's rule
+ *   (`iris_sim.numeric_value`, string-arithmetic.ts). A zero divisor fails as `/` by zero does
+ *   (SQLSTATE 22012).
  */
 import { SIM_SCHEMA } from '../catalog/metadata.js'
 
@@ -48,14 +49,18 @@ const DIVISOR_VALUE: Record<Kind, string> = {
 }
 const divisorType = (kind: Kind) => `${SIM_SCHEMA}.divisor_${kind}`
 
-function quotient(left: Kind, right: Kind): { returns: string; sql: string } {
+/** An operand as a number: a string through its numeric value. */
+const numberOf = (type: string) => (type === 'text' ? 'iris_sim.numeric_value($1)' : '$1')
+
+function quotient(type: string, left: Kind, right: Kind): { returns: string; sql: string } {
+  const value = numberOf(type)
   if (left === 'double' || right === 'double')
     return {
       returns: 'double precision',
-      sql: 'trunc($1::float8 operator(pg_catalog./) ($2).value::float8)',
+      sql: `trunc(${value}::float8 operator(pg_catalog./) ($2).value::float8)`,
     }
   // div() truncates toward zero and raises 22012 for a zero divisor.
-  const sql = 'div($1::numeric, ($2).value::numeric)'
+  const sql = `div(${value}::numeric, ($2).value::numeric)`
   if (left === 'numeric' || right === 'numeric') return { returns: 'numeric', sql }
   const returns = left === 'smallint' && right === 'smallint' ? 'integer' : 'bigint'
   return { returns, sql: `${sql}::${returns}` }
@@ -69,11 +74,11 @@ function integerDivisionSql(schema: string): string {
   )
   const divisors = OPERAND_KINDS.map(
     ([type, kind]) =>
-      `create or replace function ${SIM_SCHEMA}.int_divisor(${type}) returns ${divisorType(kind)} language sql immutable strict as $$ select row($1)::${divisorType(kind)} $$;`,
+      `create or replace function ${SIM_SCHEMA}.int_divisor(${type}) returns ${divisorType(kind)} language sql immutable strict as $$ select row(${numberOf(type)})::${divisorType(kind)} $$;`,
   )
   const operators = OPERAND_KINDS.flatMap(([left, leftKind]) =>
     kinds.map((rightKind) => {
-      const { returns, sql } = quotient(leftKind, rightKind)
+      const { returns, sql } = quotient(left, leftKind, rightKind)
       return `
 create or replace function ${schema}.int_divide(${left}, ${divisorType(rightKind)}) returns ${returns} language sql immutable strict as $$ select ${sql} $$;
 create operator ${schema}./ (leftarg = ${left}, rightarg = ${divisorType(rightKind)}, function = ${schema}.int_divide);`

@@ -159,6 +159,25 @@ function mixedTypesError(error: PgError): SimError | undefined {
   )
 }
 
+/** PostgreSQL's refusal of a string as a number: a literal typed as the number it meets. */
+const NOT_A_NUMBER =
+  /^invalid input syntax for type (smallint|integer|bigint|numeric|double precision): (".*")$/s
+
+/**
+ * A non-numeric string where a number is wanted (docs/iris-sql.md#implicit-conversion): IRIS fails
+ * it as a field's value; against a number (`id = 'abc'`) what IRIS does is [unverified], so the
+ * simulator refuses it too, saying so.
+ */
+function notANumberError(error: PgError): SimError | undefined {
+  const match = error.code === '22P02' ? NOT_A_NUMBER.exec(error.message) : null
+  if (!match) return undefined
+  const type = irisTypeName(match[1] ?? '')
+  return irisError(
+    -104,
+    `${match[2]} is not a valid ${type}: IRIS refuses it as the value of a ${type} field, and what IRIS does where it meets a ${type} in a comparison, an IN list or a CASE is not documented, so the simulator refuses that too; give a number, or CAST the ${type} to VARCHAR to compare as strings`,
+  )
+}
+
 /** The IRIS error for a PostgreSQL error raised by a statement of kind `kind`. */
 export function toIrisError(error: PgError, kind: StatementKind): SimError {
   if (PASSED_THROUGH.has(error.code)) {
@@ -175,6 +194,8 @@ export function toIrisError(error: PgError, kind: StatementKind): SimError {
   if (foreignKeyTarget) return foreignKeyTarget
   const mixedTypes = mixedTypesError(error)
   if (mixedTypes) return mixedTypes
+  const notANumber = notANumberError(error)
+  if (notANumber) return notANumber
   const sqlcode = sqlcodeOf(error, kind)
   const detail = error.detail ? `${error.message} (${error.detail})` : error.message
   return irisError(sqlcode, detail, EXTRA_TEXT[sqlcode])
