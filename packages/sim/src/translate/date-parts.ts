@@ -99,15 +99,18 @@ export const DATE_PART_SQL: Readonly<
     year: 'extract(year from e) - extract(year from s)',
     month:
       '(extract(year from e) - extract(year from s)) * 12 + extract(month from e) - extract(month from s)',
-    // pg_catalog's `-`: the simulator refuses `-` between dates written in a query (docs/iris-sql.md#date-functions).
+    // pg_catalog's `-`: the simulator refuses `-` between dates, times and timestamps written in a
+    // query (docs/iris-sql.md#date-functions).
     weekday: 'e::date operator(pg_catalog.-) s::date',
     dayofyear: 'e::date operator(pg_catalog.-) s::date',
     day: 'e::date operator(pg_catalog.-) s::date',
-    hour: "extract(epoch from date_trunc('hour', e) - date_trunc('hour', s)) / 3600",
-    minute: "extract(epoch from date_trunc('minute', e) - date_trunc('minute', s)) / 60",
-    second: "extract(epoch from date_trunc('second', e) - date_trunc('second', s))",
+    hour: "extract(epoch from date_trunc('hour', e) operator(pg_catalog.-) date_trunc('hour', s)) / 3600",
+    minute:
+      "extract(epoch from date_trunc('minute', e) operator(pg_catalog.-) date_trunc('minute', s)) / 60",
+    second:
+      "extract(epoch from date_trunc('second', e) operator(pg_catalog.-) date_trunc('second', s))",
     millisecond:
-      "extract(epoch from date_trunc('milliseconds', e) - date_trunc('milliseconds', s)) * 1000",
+      "extract(epoch from date_trunc('milliseconds', e) operator(pg_catalog.-) date_trunc('milliseconds', s)) * 1000",
   },
   DATEPART: {
     year: 'extract(year from d)',
