@@ -11,7 +11,9 @@ import {
   closingParen,
   isComparison,
   isPunct,
+  isWord,
   nextSignificant,
+  previousSignificant,
   render,
   retokenize,
   type Token,
@@ -54,6 +56,8 @@ export function parenthesiseBareCollations(tokens: readonly Token[]): Token[] {
   for (let i = out.length - 1; i >= 0; i--) {
     const name = out[i]
     if (name?.type !== 'word' || !BARE_FORMS.includes(name.text.toUpperCase())) continue
+    // `COLLATE %EXACT` in a column definition names the column's collation, no function.
+    if (isWord(out[previousSignificant(out, i - 1)], 'COLLATE')) continue
     const start = nextSignificant(out, i + 1)
     if (isPunct(out[start], '(')) continue
     const end = start < 0 ? -1 : operandEnd(out, start)

@@ -50,6 +50,7 @@ import { isInsertOrUpdate, upsertPlan } from './upsert.js'
 import { rewriteValueAssignments } from './value-assignments.js'
 import { checkValueKeywords, rewriteValueKeywords } from './value-keywords.js'
 import { rewriteVid } from './vid.js'
+import { rejectWholeRowReferences } from './whole-row-references.js'
 import { checkWindows } from './window-clauses.js'
 
 export { irisError, irisErrorMessage, SQLCODE_TEXT } from './iris-error.js'
@@ -107,6 +108,7 @@ function translateStatement(written: Token[], options: TranslateOptions): Plan {
     checkFunctionCalls(tokens)
     checkWindows(tokens)
     checkValueKeywords(tokens)
+    rejectWholeRowReferences(tokens, options.catalog)
   } else if (kind === 'ddl') {
     // As IRIS receives it: an ODBC escape is no DEFAULT value (docs/iris-sql.md#column-defaults).
     checkColumnDefaults(written)

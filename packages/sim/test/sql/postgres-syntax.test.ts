@@ -203,6 +203,10 @@ describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-synt
       'SELECT t FROM t',
       'SELECT x FROM t AS x',
       'SELECT COALESCE(u, u) AS w FROM u',
+      // Never a result column: found in the text, with the tables' columns (docs/iris-sql.md#simulator-limits).
+      'SELECT 1 AS n FROM t AS x WHERE x = x',
+      'SELECT id FROM t WHERE t IS NULL ORDER BY t',
+      'SELECT COUNT(u) AS n FROM u GROUP BY u',
     ]) {
       expect(await refused(sql)).toEqual([sql, -29])
     }
