@@ -4,8 +4,8 @@
  * and a parenthesised list of values (`SELECT (1, 2)`) no expression. PostgreSQL types the first
  * the table's row type and the second `record`, and no IRIS column has either type, so the
  * result's column types find both, however deeply they hide (`COALESCE(t, t)`, a subquery's), at
- * Describe and at Execute alike. A whole row compared (`WHERE x = x`) selects no such column and
- * is not found here (docs/iris-sql.md#simulator-limits).
+ * Describe and at Execute alike. A whole row that is no result column (`WHERE x = x`) the
+ * translator refuses from the text (translate/whole-row-references.ts).
  */
 import { irisError } from '../translate/iris-error.js'
 import type { TableInfo } from './table-info.js'

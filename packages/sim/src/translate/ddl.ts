@@ -636,10 +636,24 @@ export function ddlPlanOf(tokens: readonly Token[], base: Base): RunPlan | undef
   // docs/iris-sql.md#create-and-drop: IRIS has no user-defined types and no materialized views.
   if (object === 'TYPE') throw irisError(-1, `${verb} TYPE is not IRIS DDL`)
   if (object === 'MATERIALIZED') throw irisError(-1, `${verb} MATERIALIZED VIEW is not IRIS DDL`)
-  // docs/iris-sql.md#rowid: TRUNCATE TABLE restarts the RowID, IDENTITY and SERIAL counters at 1.
-  if (verb === 'TRUNCATE' && object === 'TABLE')
-    return ddlPlan(base, `${trimmedText(tokens)} RESTART IDENTITY`)
+  if (verb === 'TRUNCATE' && object === 'TABLE') return truncateTable(tokens, objectAt, base)
   if (verb === 'CREATE' || verb === 'DROP' || verb === 'ALTER' || verb === 'TRUNCATE')
     return ddlPlan(base, trimmedText(tokens))
   return undefined
+}
+
+/**
+ * `TRUNCATE TABLE t`: IRIS's takes one table and nothing after it (docs/iris-sql.md#rowid), and
+ * restarts the RowID, IDENTITY and SERIAL counters at 1, so PostgreSQL's RESTART IDENTITY.
+ */
+function truncateTable(tokens: readonly Token[], nameAt: number, base: Base): RunPlan {
+  const name = readQualifiedName(tokens, nameAt)
+  const after = name ? nextSignificant(tokens, name.end) : nameAt
+  if (after >= 0) {
+    throw irisError(
+      -1,
+      `TRUNCATE TABLE takes one table name and nothing else, found ${tokens[after]?.text}: IRIS has no CASCADE, RESTRICT, RESTART / CONTINUE IDENTITY or table list here (it always restarts the table's counters); truncate each table in its own statement`,
+    )
+  }
+  return ddlPlan(base, `${trimmedText(tokens)} RESTART IDENTITY`)
 }

@@ -7,11 +7,13 @@
  */
 
 import { behindPgwire, PROFILES } from '../profiles.js'
+import { parenthesiseBareCollations } from './bare-collations.js'
 import { rewriteCastTypes, rewriteColonCasts } from './casts.js'
 import { statementKind, writtenTable } from './classify.js'
 import { checkColumnDefaults } from './column-defaults.js'
 import { createTableAsQuery } from './create-table-as.js'
 import { ddlPlanOf } from './ddl.js'
+import { rewriteDeleteFrom } from './delete-from.js'
 import { rewriteDistinctBy } from './distinct-by.js'
 import { checkFunctionCalls } from './function-calls.js'
 import { rewriteFunctions } from './functions.js'
@@ -48,6 +50,7 @@ import { isInsertOrUpdate, upsertPlan } from './upsert.js'
 import { rewriteValueAssignments } from './value-assignments.js'
 import { checkValueKeywords, rewriteValueKeywords } from './value-keywords.js'
 import { rewriteVid } from './vid.js'
+import { rejectWholeRowReferences } from './whole-row-references.js'
 import { checkWindows } from './window-clauses.js'
 
 export { irisError, irisErrorMessage, SQLCODE_TEXT } from './iris-error.js'
@@ -88,13 +91,15 @@ function translateStatement(written: Token[], options: TranslateOptions): Plan {
   const lock = lockPlan(written, { source })
   if (lock) return lock
   // First: every other rule reads the IRIS SQL an ODBC escape stands for.
-  const escaped = rewriteOdbcEscapes(written)
+  const escaped = parenthesiseBareCollations(rewriteOdbcEscapes(written))
   checkStatementForm(escaped)
   rejectUnsupported(escaped)
   // Before the other rules: they then read IRIS's second FROM as the subquery it becomes, with no
   // optimizer hints in it (docs/iris-sql.md#optimize-options), and INSERT ... SET and
   // UPDATE ... (columns) VALUES in PostgreSQL's form (docs/iris-sql.md#insert-update-and-delete).
-  const tokens = rewriteSecondFrom(dropOptimizeOptions(rewriteValueAssignments(escaped)))
+  const tokens = rewriteSecondFrom(
+    dropOptimizeOptions(rewriteValueAssignments(rewriteDeleteFrom(escaped))),
+  )
   checkRowLimits(tokens, options.irisVersion)
   const kind = statementKind(tokens)
   // docs/iris-sql.md#functions: DDL is left out, where `name(` is mostly a type or a column list,
@@ -103,6 +108,7 @@ function translateStatement(written: Token[], options: TranslateOptions): Plan {
     checkFunctionCalls(tokens)
     checkWindows(tokens)
     checkValueKeywords(tokens)
+    rejectWholeRowReferences(tokens, options.catalog)
   } else if (kind === 'ddl') {
     // As IRIS receives it: an ODBC escape is no DEFAULT value (docs/iris-sql.md#column-defaults).
     checkColumnDefaults(written)

@@ -27,6 +27,8 @@ export interface TranslateOptions {
 export interface CatalogSnapshot {
   /** For a table with a hidden RowID: the columns `*` stands for (stored names, in order). */
   starColumns(table: TableRef): readonly string[] | undefined
+  /** A user table's or view's columns (stored names, in order); undefined for an unknown name. */
+  columns?(table: TableRef): readonly string[] | undefined
 }
 
 /** What kind of statement a plan runs; drives SQLCODE choice (-119 vs -120, -121..-124) and tags. */

@@ -586,6 +586,24 @@ export const POSTGRES_SYNTAX: readonly PostgresSyntax[] = [
       (word(tokens[i], 'WITH') && word(tokens[i + 1], 'ORDINALITY')),
   },
   {
+    syntax: '** (exponentiation)',
+    section: 'operators',
+    message: 'operator ** is not IRIS SQL, which has no exponentiation operator; write POWER(x, y)',
+    at: (i, { tokens, touching }) =>
+      touching(i) &&
+      tokens[i]?.type === 'op' &&
+      tokens[i]?.text === '*' &&
+      tokens[i + 1]?.type === 'op' &&
+      tokens[i + 1]?.text === '*',
+  },
+  {
+    syntax: 'LIKE ANY, LIKE ALL',
+    section: 'like',
+    message: (tokens, i) =>
+      `LIKE ${upper(tokens[i + 1])} is not IRIS SQL: IRIS's LIKE takes one pattern; join one LIKE per pattern with ${word(tokens[i + 1], 'ALL') ? 'AND' : 'OR'}, or test EXISTS (SELECT ... WHERE s LIKE pattern)`,
+    at: (i, { tokens }) => word(tokens[i], 'LIKE') && word(tokens[i + 1], 'ANY', 'SOME', 'ALL'),
+  },
+  {
     syntax: 'dollar-quoted strings, bitwise and JSON operators',
     section: 'operators',
     message:

@@ -16,7 +16,7 @@ import { isPunct, isTrivia, isWord, render, retokenize, type Token, token } from
 const isStar = (t: Token | undefined) => t?.type === 'op' && t.text === '*'
 
 /** The significant tokens of each item of the select list of the SELECT at `select`. */
-function selectItems(tokens: readonly Token[], select: number): number[][] {
+export function selectItems(tokens: readonly Token[], select: number): number[][] {
   const depth = (tokens[select] as Token).depth
   const from = fromIndex(tokens, select)
   const end = from < 0 ? selectEnd(tokens, select) : from

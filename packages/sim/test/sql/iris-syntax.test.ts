@@ -33,6 +33,8 @@ describe('%STARTSWITH (docs/iris-sql.md#startswith)', () => {
   it('matches a prefix under the column collation: case-insensitive, exact under %EXACT', async () => {
     expect(await startsWith('w %STARTSWITH ?', ['MA'])).toEqual([1, 2])
     expect(await startsWith("%EXACT(w) %STARTSWITH 'Ma'")).toEqual([1])
+    // docs/iris-sql.md#collation: the collation functions also take their operand without parentheses.
+    expect(await startsWith("%EXACT w %STARTSWITH 'Ma'")).toEqual([1])
     expect(await startsWith("NOT w %STARTSWITH 'ma'")).toEqual([3, 4, 5])
     expect(await startsWith("w %STARTSWITH 'M' || 'a' AND id > 1")).toEqual([2])
   })
@@ -506,5 +508,17 @@ describe('DELETE and UPDATE with a second FROM (docs/iris-sql.md#delete-and-upda
         ),
       ),
     ).toBe(-1)
+  })
+})
+
+describe('collation functions without parentheses (docs/iris-sql.md#collation)', () => {
+  it('runs %SQLUPPER x and %SQLSTRING x as the calls, and refuses an operand before an operator', async () => {
+    const { rows } = await client.query(
+      'SELECT %SQLUPPER w AS u, %SQLSTRING word.w AS s FROM word WHERE id = ? ORDER BY %EXACT w',
+      [1],
+    )
+    expect(rows).toEqual([{ u: ' MARY', s: ' Mary' }])
+    const sql = "SELECT %EXACT w || 'x' AS e FROM word"
+    expect([sql, sqlcodeOf(await failure(client, sql))]).toEqual([sql, -1])
   })
 })

@@ -145,7 +145,7 @@ describe('%ID, the RowID (docs/iris-sql.md#rowid)', () => {
       'UPDATE "t" SET a = 1 WHERE "t"."%id" = $1',
     )
     expect(sqlOf('DELETE FROM s.t WHERE %ID = 1')).toBe('DELETE FROM s.t WHERE t."%id" = 1')
-    expect(sqlOf('DELETE t WHERE %ID = 1')).toBe('DELETE t WHERE t."%id" = 1')
+    expect(sqlOf('DELETE t WHERE %ID = 1')).toBe('DELETE FROM t WHERE t."%id" = 1')
     expect(sqlOf('SELECT \'%ID\' AS a, "%ID" FROM t')).toBe('SELECT \'%ID\' AS a, "%id" FROM t')
   })
 
