@@ -28,6 +28,11 @@ export interface IrisFunction {
    * at its own depth (`LIST(DISTINCT x)`) is refused.
    */
   unmodelledWords?: readonly string[]
+  /**
+   * A string function: IRIS gives its result EXACT collation, whatever the collation of its
+   * arguments (docs/iris-sql.md#collation), so functions.ts collates the call `iris_sim.exact`.
+   */
+  exactString?: true
 }
 
 const postgres = (source: string, args?: readonly [number, number]): IrisFunction => ({
@@ -52,6 +57,8 @@ const rewritten = (source: string, args?: readonly [number, number]): IrisFuncti
   ...(args ? { args } : {}),
 })
 const unmodelled = (source: string): IrisFunction => ({ source, run: { kind: 'unmodelled' } })
+/** A string function: its result has EXACT collation (docs/iris-sql.md#collation). */
+const exactString = (fn: IrisFunction): IrisFunction => ({ ...fn, exactString: true })
 
 /** Keyed by the upper-case name. */
 export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string, IrisFunction>([
@@ -118,29 +125,31 @@ export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string,
   ['%MINUS', unmodelled('RSQL_minus')],
   // Strings.
   ['ASCII', postgres('RSQL_ascii', [1, 1])],
-  ['CHAR', renamed('RSQL_char', 'chr', [1, 1])],
+  ['CHAR', exactString(renamed('RSQL_char', 'chr', [1, 1]))],
   ['CHAR_LENGTH', postgres('RSQL_charlength', [1, 1])],
   ['CHARACTER_LENGTH', postgres('RSQL_charlength', [1, 1])],
   // IRIS's LENGTH leaves trailing blanks out of the count (docs/iris-sql.md#functions).
   ['LENGTH', renamed('RSQL_length', 'iris_sim.length', [1, 1])],
   ['LEN', renamed('RSQL_len', 'iris_sim.len', [1, 1])],
+  // Not exactString: of a number they return the number (docs/iris-sql.md#implicit-conversion),
+  // which takes no collation (docs/iris-sql.md#simulator-limits).
   ['LOWER', postgres('RSQL_lower', [1, 1])],
   ['UPPER', postgres('RSQL_upper', [1, 1])],
   ['LCASE', renamed('RSQL_lcase', 'lower', [1, 1])],
   ['UCASE', renamed('RSQL_ucase', 'upper', [1, 1])],
-  ['LTRIM', postgres('RSQL_ltrim', [1, 1])],
-  ['RTRIM', postgres('RSQL_rtrim', [1, 1])],
-  ['TRIM', postgres('RSQL_trim', [1, 1])],
-  ['LEFT', postgres('RSQL_left', [2, 2])],
-  ['RIGHT', postgres('RSQL_right', [2, 2])],
-  ['SUBSTRING', postgres('RSQL_substring', [1, 3])],
-  ['SUBSTR', postgres('RSQL_substr', [2, 3])],
+  ['LTRIM', exactString(postgres('RSQL_ltrim', [1, 1]))],
+  ['RTRIM', exactString(postgres('RSQL_rtrim', [1, 1]))],
+  ['TRIM', exactString(postgres('RSQL_trim', [1, 1]))],
+  ['LEFT', exactString(postgres('RSQL_left', [2, 2]))],
+  ['RIGHT', exactString(postgres('RSQL_right', [2, 2]))],
+  ['SUBSTRING', exactString(postgres('RSQL_substring', [1, 3]))],
+  ['SUBSTR', exactString(postgres('RSQL_substr', [2, 3]))],
   ['POSITION', postgres('RSQL_position', [1, 1])],
   ['INSTR', renamed('RSQL_instr', 'strpos', [2, 2])],
-  ['REPLACE', postgres('RSQL_replace', [3, 3])],
-  ['REPEAT', postgres('RSQL_repeat', [2, 2])],
-  ['REPLICATE', renamed('RSQL_replicate', 'repeat', [2, 2])],
-  ['REVERSE', postgres('RSQL_reverse', [1, 1])],
+  ['REPLACE', exactString(postgres('RSQL_replace', [3, 3]))],
+  ['REPEAT', exactString(postgres('RSQL_repeat', [2, 2]))],
+  ['REPLICATE', exactString(renamed('RSQL_replicate', 'repeat', [2, 2]))],
+  ['REVERSE', exactString(postgres('RSQL_reverse', [1, 1]))],
   ['%SQLUPPER', renamed('RSQL_sqlupper', 'iris_sim.sqlupper', [1, 1])],
   ['%SQLSTRING', renamed('RSQL_sqlstring', 'iris_sim.sqlstring', [1, 1])],
   ['%STRING', unmodelled('RSQL_string_pct')],
@@ -149,13 +158,13 @@ export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string,
   // CHARINDEX takes the substring first (INSTR the string); STUFF, LPAD, RPAD (docs/iris-sql.md#string-functions).
   ['CHARINDEX', renamed('RSQL_charindex', 'iris_sim.charindex', [2, 3])],
   // Of two strings only: IRIS writes a number in canonical form first (docs/iris-sql.md#functions).
-  ['CONCAT', renamed('RSQL_concat', 'iris_sim.concat', [2, 2])],
-  ['LPAD', renamed('RSQL_lpad', 'iris_sim.lpad', [2, 3])],
-  ['RPAD', renamed('RSQL_rpad', 'iris_sim.rpad', [2, 3])],
-  ['SPACE', renamed('RSQL_space', 'iris_sim.space', [1, 1])],
-  ['STUFF', renamed('RSQL_stuff', 'iris_sim.stuff', [4, 4])],
+  ['CONCAT', exactString(renamed('RSQL_concat', 'iris_sim.concat', [2, 2]))],
+  ['LPAD', exactString(renamed('RSQL_lpad', 'iris_sim.lpad', [2, 3]))],
+  ['RPAD', exactString(renamed('RSQL_rpad', 'iris_sim.rpad', [2, 3]))],
+  ['SPACE', exactString(renamed('RSQL_space', 'iris_sim.space', [1, 1]))],
+  ['STUFF', exactString(renamed('RSQL_stuff', 'iris_sim.stuff', [4, 4]))],
   // Of strings, up to PostgreSQL's 100 arguments; numbers (which IRIS writes in canonical form) are refused.
-  ['STRING', renamed('RSQL_string', 'iris_sim.string_concat', [1, 100])],
+  ['STRING', exactString(renamed('RSQL_string', 'iris_sim.string_concat', [1, 100]))],
   ['%TRUNCATE', unmodelled('RSQL_truncatefunc')],
   // NULLs and conversion.
   ['CAST', postgres('RSQL_cast', [1, 1])],

@@ -11,6 +11,9 @@
  * - `DATEADD`, `DATEDIFF`, `DATEPART`, `DATENAME` → the runtime's functions, the datepart checked
  *   (date-parts.ts, docs/iris-sql.md#date-parts); `YEAR(d)`, `DAYOFWEEK(d)` and the other one-part
  *   date functions → the runtime's DATEPART of their part (docs/iris-sql.md#date-functions).
+ * - A string function (`LEFT`, `SUBSTR`, `UPPER`, ...; `exactString` in the table) →
+ *   `(call COLLATE iris_sim.exact)`: IRIS compares, groups and orders its result with EXACT
+ *   collation, not the collation of the column it reads (docs/iris-sql.md#collation).
  * A bare `TIMESTAMPADD(...)` is refused: IRIS runs it only as `{fn TIMESTAMPADD(...)}`, which
  * odbc-escapes.ts has already rewritten to DATEADD.
  * A call to `LAST_IDENTITY()` is reported (docs/iris-sql.md#returning-and-last_identity).
@@ -27,6 +30,11 @@ import { IRIS_FUNCTIONS } from './function-table.js'
 import { irisError } from './iris-error.js'
 import { isTrivia, retokenize, type Token, trimmedText } from './tokenizer.js'
 import { vectorElementType } from './types.js'
+
+/** String functions, whose result IRIS compares with EXACT collation (function-table.ts). */
+const EXACT_STRING = new Set(
+  [...IRIS_FUNCTIONS].flatMap(([name, { exactString }]) => (exactString ? [name] : [])),
+)
 
 /** Calls made under another name (function-table.ts). */
 const RENAMED = new Map(
@@ -84,6 +92,9 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
       replacement = dateFunctionCall(name, callArguments(out, call))
     } else if (part !== undefined) {
       replacement = datePartFunctionCall(part, callArguments(out, call))
+    } else if (EXACT_STRING.has(name)) {
+      const called = `${to ?? (out[i] as Token).text}${trimmedText(out.slice(open, close + 1))}`
+      replacement = `(${called} COLLATE ${EXACT_COLLATION})`
     } else if (to !== undefined) {
       if (name === 'LAST_IDENTITY') readsLastIdentity = true
       replacement = `${to}${trimmedText(out.slice(open, close + 1))}`

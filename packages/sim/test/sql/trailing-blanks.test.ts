@@ -71,20 +71,21 @@ describe('SQLUPPER and SQLSTRING ignore trailing blanks (docs/iris-sql.md#collat
       ids(await client.query('SELECT a.id FROM tag a JOIN tag b ON a.st = b.st WHERE b.id = 1')),
     ).toEqual([1])
     // A column joined to a string expression: once a fatal -400 (a merge join wanting a text sort).
+    // The expression's EXACT collation makes case count (see the EXACT string expressions below).
     expect(
       ids(
         await client.query(
-          "SELECT t.id FROM tag t JOIN owner o ON t.up = LEFT(o.tag_up, 2) || 'c' ORDER BY t.id",
+          "SELECT t.id FROM tag t JOIN owner o ON t.up = UPPER(LEFT(o.tag_up, 2)) || 'C' ORDER BY t.id",
         ),
       ),
-    ).toEqual([1, 2])
+    ).toEqual([2])
     expect(
       ids(
         await client.query(
-          'SELECT t.id FROM tag t JOIN owner o ON RTRIM(o.tag_up) = t.up ORDER BY t.id',
+          'SELECT t.id FROM tag t JOIN owner o ON UPPER(RTRIM(o.tag_up)) = t.up ORDER BY t.id',
         ),
       ),
-    ).toEqual([1, 2])
+    ).toEqual([2])
   })
 
   it('in DISTINCT, GROUP BY and ORDER BY', async () => {
@@ -158,6 +159,35 @@ describe('EXACT counts trailing blanks (docs/iris-sql.md#collation)', () => {
     expect(
       ids(await client.query("SELECT id FROM tag WHERE %EXACT(up) = 'abc' ORDER BY id")),
     ).toEqual([])
+  })
+})
+
+describe('a string expression has EXACT collation (docs/iris-sql.md#collation)', () => {
+  it('in =: case and trailing blanks count, whatever the column it reads', async () => {
+    expect(ids(await client.query("SELECT id FROM tag WHERE LEFT(up, 3) = 'abc'"))).toEqual([1])
+    expect(ids(await client.query("SELECT id FROM tag WHERE REVERSE(up) = 'cba'"))).toEqual([])
+    expect(ids(await client.query("SELECT id FROM tag WHERE LEFT(up, 5) = 'abc'"))).toEqual([])
+  })
+
+  it('in GROUP BY and ORDER BY: values differing in case stay apart', async () => {
+    const groups = await client.query(
+      'SELECT LEFT(up, 3) AS k, COUNT(*) AS n FROM tag GROUP BY LEFT(up, 3) ORDER BY k',
+    )
+    expect(groups.rows.map((row) => row.k)).toEqual(['ABC', 'abc', 'x'])
+  })
+
+  it('under %SQLUPPER(...), which still folds case', async () => {
+    const folded = await client.query(
+      "SELECT id FROM tag WHERE %SQLUPPER(LEFT(up, 3)) = %SQLUPPER('abc') ORDER BY id",
+    )
+    expect(ids(folded)).toEqual([1, 2])
+  })
+
+  it('against a %SQLUPPER column: EXACT, as the explicit collation ([unverified] on IRIS)', async () => {
+    const joined = await client.query(
+      'SELECT t.id FROM tag t JOIN owner o ON LEFT(t.up, 3) = o.tag_up ORDER BY t.id',
+    )
+    expect(ids(joined)).toEqual([])
   })
 })
 

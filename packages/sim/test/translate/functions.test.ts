@@ -34,7 +34,7 @@ describe('function calls (docs/iris-sql.md#functions)', () => {
 
   it('runs IRIS names with their IRIS meaning', () => {
     expect(sqlOf('SELECT LOG(a), LENGTH(b), CHAR(65), LCASE(c) FROM t')).toBe(
-      'SELECT ln(a), iris_sim.length(b), chr(65), lower(c) FROM t',
+      'SELECT ln(a), iris_sim.length(b), (chr(65) COLLATE iris_sim.exact), lower(c) FROM t',
     )
     expect(sqlOf('SELECT COUNT(*), MAX(a), COALESCE(a, b, 0) FROM t')).toBe(
       'SELECT COUNT(*), MAX(a), COALESCE(a, b, 0) FROM t',
@@ -46,7 +46,7 @@ describe('function calls (docs/iris-sql.md#functions)', () => {
 
   it('runs SQUARE and CONCAT as the runtime computes them', () => {
     expect(sqlOf("SELECT SQUARE(a), {fn CONCAT(b, 'x')} FROM t")).toBe(
-      "SELECT iris_sim.square(a), iris_sim.concat(b, 'x') FROM t",
+      "SELECT iris_sim.square(a), (iris_sim.concat(b, 'x') COLLATE iris_sim.exact) FROM t",
     )
   })
 
@@ -56,7 +56,7 @@ describe('function calls (docs/iris-sql.md#functions)', () => {
         "SELECT CHARINDEX('b', s, 2), STUFF(s, 1, 2, 'x'), LPAD(s, 5), GREATEST(a, 2, ?), LEAST(a), SPACE(2), STRING(s, 'x') FROM t",
       ),
     ).toBe(
-      "SELECT iris_sim.charindex('b', s, 2), iris_sim.stuff(s, 1, 2, 'x'), iris_sim.lpad(s, 5), iris_sim.greatest(a, 2, $1), iris_sim.least(a), iris_sim.space(2), iris_sim.string_concat(s, 'x') FROM t",
+      "SELECT iris_sim.charindex('b', s, 2), (iris_sim.stuff(s, 1, 2, 'x') COLLATE iris_sim.exact), (iris_sim.lpad(s, 5) COLLATE iris_sim.exact), iris_sim.greatest(a, 2, $1), iris_sim.least(a), (iris_sim.space(2) COLLATE iris_sim.exact), (iris_sim.string_concat(s, 'x') COLLATE iris_sim.exact) FROM t",
     )
     expect(expectRejected('SELECT STUFF(s, 1, 2) FROM t', -359).fields.message).toContain(
       'STUFF with 3 argument(s): the simulator runs it with 4',
