@@ -11,7 +11,7 @@
  * - `DATEADD`, `DATEDIFF`, `DATEPART`, `DATENAME` → the runtime's functions, the datepart checked
  *   (date-parts.ts, docs/iris-sql.md#date-parts); `YEAR(d)`, `DAYOFWEEK(d)` and the other one-part
  *   date functions → the runtime's DATEPART of their part (docs/iris-sql.md#date-functions).
- * - A string function (`LEFT`, `SUBSTR`, `UPPER`, ...; `exactString` in the table) →
+ * - A string function (`LEFT`, `SUBSTR`, `TRIM`, ...; `exactString` in the table) →
  *   `(call COLLATE iris_sim.exact)`: IRIS compares, groups and orders its result with EXACT
  *   collation, not the collation of the column it reads (docs/iris-sql.md#collation).
  * A bare `TIMESTAMPADD(...)` is refused: IRIS runs it only as `{fn TIMESTAMPADD(...)}`, which
