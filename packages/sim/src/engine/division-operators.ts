@@ -13,6 +13,7 @@
  *   (SQLSTATE 22012).
  */
 import { SIM_SCHEMA } from '../catalog/metadata.js'
+import { numericOperand } from './string-arithmetic.js'
 
 const INTEGER_TYPES = ['smallint', 'integer', 'bigint']
 
@@ -49,11 +50,8 @@ const DIVISOR_VALUE: Record<Kind, string> = {
 }
 const divisorType = (kind: Kind) => `${SIM_SCHEMA}.divisor_${kind}`
 
-/** An operand as a number: a string through its numeric value. */
-const numberOf = (type: string) => (type === 'text' ? 'iris_sim.numeric_value($1)' : '$1')
-
 function quotient(type: string, left: Kind, right: Kind): { returns: string; sql: string } {
-  const value = numberOf(type)
+  const value = numericOperand(type, '$1')
   if (left === 'double' || right === 'double')
     return {
       returns: 'double precision',
@@ -74,7 +72,7 @@ function integerDivisionSql(schema: string): string {
   )
   const divisors = OPERAND_KINDS.map(
     ([type, kind]) =>
-      `create or replace function ${SIM_SCHEMA}.int_divisor(${type}) returns ${divisorType(kind)} language sql immutable strict as $$ select row(${numberOf(type)})::${divisorType(kind)} $$;`,
+      `create or replace function ${SIM_SCHEMA}.int_divisor(${type}) returns ${divisorType(kind)} language sql immutable strict as $$ select row(${numericOperand(type, '$1')})::${divisorType(kind)} $$;`,
   )
   const operators = OPERAND_KINDS.flatMap(([left, leftKind]) =>
     kinds.map((rightKind) => {

@@ -15,8 +15,7 @@
  * pair is one the engine had no operator for, so no existing expression changes meaning.
  */
 import { STRING_TYPE } from '../catalog/metadata.js'
-
-const NUMBER_TYPES = ['smallint', 'integer', 'bigint', 'numeric', 'double precision']
+import { NUMBER_TYPES } from './string-arithmetic.js'
 
 /** A number's canonical text, per PostgreSQL type: integers as they print; decimals trimmed. */
 const CANONICAL: ReadonlyArray<readonly [string, string]> = [

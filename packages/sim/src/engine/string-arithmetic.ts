@@ -13,7 +13,8 @@
  * expression changes meaning.
  */
 
-const NUMBER_TYPES = ['smallint', 'integer', 'bigint', 'numeric', 'double precision']
+/** PostgreSQL's number types, which the sim's operators between strings and numbers take. */
+export const NUMBER_TYPES = ['smallint', 'integer', 'bigint', 'numeric', 'double precision']
 
 /**
  * ObjectScript's numeric prefix of a string: any run of signs, then digits with at most one
@@ -47,7 +48,7 @@ const OPERATORS: ReadonlyArray<readonly [string, string]> = [
 ]
 
 /** The operand as a number: a string through its numeric value, a number as it is. */
-const operand = (type: string, arg: string) =>
+export const numericOperand = (type: string, arg: string) =>
   type === 'text' ? `iris_sim.numeric_value(${arg})` : arg
 
 /** DOUBLE with a DOUBLE, else NUMERIC (the string's side counts as NUMERIC). */
@@ -56,7 +57,7 @@ const resultType = (left: string, right: string) =>
 
 /** `/` divides as decimals with no trailing zeros, as the sim's `/` between integers does. */
 function bodySql(op: string, left: string, right: string): string {
-  const sql = `${operand(left, '$1')} operator(pg_catalog.${op}) ${operand(right, '$2')}`
+  const sql = `${numericOperand(left, '$1')} operator(pg_catalog.${op}) ${numericOperand(right, '$2')}`
   return op === '/' && resultType(left, right) === 'numeric' ? `trim_scale(${sql})` : sql
 }
 
