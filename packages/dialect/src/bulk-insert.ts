@@ -1,6 +1,6 @@
 import type { CompiledQuery, InsertQueryNode, QueryCompiler, ValuesNode } from 'kysely'
 import { IrisInputError, IrisUnsupportedError } from './errors.js'
-import { readsAQuery, rowRuns } from './row-runs.js'
+import { readsAQuery } from './row-runs.js'
 
 /** Why an insert is sent as several statements, for the refusals that name it. */
 export type SplitReason = 'row runs' | 'parameters'
@@ -12,20 +12,18 @@ export interface SplitInsert {
 
 /**
  * Splits a multi-row `insertInto(t).values([...])` into statements that each stay within
- * `maxParameters`, and whose rows each name the same columns when `hasRowRuns` (the query's plan:
- * ./row-runs.ts). Returns undefined when the query needs no splitting. The caller runs the
+ * `maxParameters`, and whose rows each name the same columns: `rowRuns`, from the query's plan
+ * (./row-runs.ts), when they do not in `query`. Returns undefined when the query needs no splitting. The caller runs the
  * statements atomically (transaction or savepoint).
  */
 export function splitInsert(
   query: CompiledQuery,
   compiler: QueryCompiler,
   maxParameters: number,
-  hasRowRuns: boolean,
+  rowRuns: readonly InsertQueryNode[] | undefined,
 ): SplitInsert | undefined {
-  if (hasRowRuns) {
-    const runs = rowRuns(query.query as InsertQueryNode).map((run) =>
-      compiler.compileQuery(run, query.queryId),
-    )
+  if (rowRuns) {
+    const runs = rowRuns.map((run) => compiler.compileQuery(run, query.queryId))
     return {
       statements: runs.flatMap((run) => chunksOf(run, compiler, maxParameters)),
       reason: 'row runs',

@@ -182,7 +182,7 @@ export class IrisConnection implements DatabaseConnection {
     try {
       const plan = planOf(compiledQuery)
       const { compiler, maxParameters } = this.#options
-      const split = splitInsert(compiledQuery, compiler, maxParameters, plan.insertsRowRuns)
+      const split = splitInsert(compiledQuery, compiler, maxParameters, plan.rowRuns)
       if (split) return (await this.#executeChunks(split)) as QueryResult<R>
       if (plan.insertsOneRow && this.#options.insertId)
         return (await this.#executeInsert(compiledQuery, plan)) as QueryResult<R>

@@ -7,7 +7,7 @@ import {
   type ValuesNode,
 } from 'kysely'
 import { type RowKeys, rowKeysOf, type SelectedNames, selectedNames } from './result-labels.js'
-import { hasRowRuns } from './row-runs.js'
+import { rowRuns } from './row-runs.js'
 
 /**
  * What the connection needs to know of a compiled query to run it and key its rows, worked out
@@ -28,10 +28,11 @@ export interface IrisQueryPlan {
    */
   readonly insertsOneRow: boolean
   /**
-   * A multi-row `insertInto().values([...])` whose rows name different columns (or none), which
-   * the connection sends as one INSERT per run of rows naming the same columns (./row-runs.ts).
+   * For a multi-row `insertInto().values([...])` whose rows name different columns (or none): the
+   * INSERTs the connection sends instead, one per run of rows naming the same columns
+   * (./row-runs.ts). Undefined for every other query.
    */
-  readonly insertsRowRuns: boolean
+  readonly rowRuns: readonly InsertQueryNode[] | undefined
 }
 
 const CHANGES_COLUMNS = new Set([
@@ -50,6 +51,7 @@ export function planQuery(node: RootOperationNode, vidPaged: boolean): IrisQuery
       ? (insert.values as ValuesNode)
       : undefined
   const rows = values?.values.length ?? 0
+  const runs = values === undefined ? undefined : rowRuns(insert)
   const selected = selectedNames(node)
   return Object.freeze({
     selected,
@@ -57,7 +59,7 @@ export function planQuery(node: RootOperationNode, vidPaged: boolean): IrisQuery
     rowKeys: rowKeysOf(selected, vidPaged),
     changesColumns: CHANGES_COLUMNS.has(node.kind),
     insertsOneRow: rows === 1 && !insert.replace,
-    insertsRowRuns: values !== undefined && hasRowRuns(values),
+    rowRuns: runs !== undefined && runs.length > 1 ? runs : undefined,
   })
 }
 

@@ -33,14 +33,6 @@ function isDefault(value: OperationNode): boolean {
   return value.kind === 'DefaultInsertValueNode'
 }
 
-/** Whether `values` needs more than one INSERT: its rows name different columns, or none. */
-export function hasRowRuns(values: ValuesNode): boolean {
-  const rows = values.values
-  const first = rows[0] === undefined ? EVERY_COLUMN : namedColumns(rows[0])
-  if (first === NO_COLUMN) return rows.length > 1
-  return rows.some((row) => namedColumns(row) !== first)
-}
-
 /**
  * The INSERTs that write `node`'s rows in order: `[node]` itself when every row names every column.
  * Each run of rows naming the same columns is one INSERT of those columns; each row naming none
