@@ -15,6 +15,7 @@
  * pair is one the engine had no operator for, so no existing expression changes meaning.
  */
 import { STRING_TYPE } from '../catalog/metadata.js'
+import { COMPARISON_OPERATORS } from '../translate/collated-string.js'
 import { NUMBER_TYPES } from './string-arithmetic.js'
 
 /** A number's canonical text, per PostgreSQL type: integers as they print; decimals trimmed. */
@@ -32,16 +33,6 @@ function canonicalNumberSql(): string {
       `create or replace function iris_sim.canonical_number(${type}) returns text language sql immutable strict as $$ select ${sql} $$;`,
   ).join('\n')
 }
-
-/** Operator → its name in function names, its commutator, its negator and its selectivity. */
-const COMPARISONS: ReadonlyArray<readonly [string, string, string, string, string]> = [
-  ['=', 'eq', '=', '<>', 'restrict = eqsel, join = eqjoinsel'],
-  ['<>', 'ne', '<>', '=', 'restrict = neqsel, join = neqjoinsel'],
-  ['<', 'lt', '>', '>=', 'restrict = scalarltsel, join = scalarltjoinsel'],
-  ['<=', 'le', '>=', '>', 'restrict = scalarlesel, join = scalarlejoinsel'],
-  ['>', 'gt', '<', '<=', 'restrict = scalargtsel, join = scalargtjoinsel'],
-  ['>=', 'ge', '<=', '<', 'restrict = scalargesel, join = scalargejoinsel'],
-]
 
 /**
  * IRIS's canonical number as a string: an optional minus, then an integer without leading zeros,
@@ -79,12 +70,12 @@ function comparisonsSql(schema: string): string {
   return [STRING_TYPE, 'text']
     .flatMap((stringType) =>
       NUMBER_TYPES.flatMap((number) =>
-        COMPARISONS.flatMap(([op, name, commutator, negator, selectivity]) =>
+        COMPARISON_OPERATORS.flatMap(({ op, name, commutator, negator, restrict, join }) =>
           [true, false].map((stringFirst) => {
             const [left, right] = stringFirst ? [stringType, number] : [number, stringType]
             return `
 create or replace function iris_sim.number_string_${name}(${left}, ${right}) returns boolean language sql immutable strict as $$ select ${comparisonSql(op, name, stringType, stringFirst)} $$;
-create operator ${schema}.${op} (leftarg = ${left}, rightarg = ${right}, function = iris_sim.number_string_${name}, commutator = operator(${schema}.${commutator}), negator = operator(${schema}.${negator}), ${selectivity});`
+create operator ${schema}.${op} (leftarg = ${left}, rightarg = ${right}, function = iris_sim.number_string_${name}, commutator = operator(${schema}.${commutator}), negator = operator(${schema}.${negator}), restrict = ${restrict}, join = ${join});`
           }),
         ),
       ),

@@ -26,14 +26,46 @@ const PAIRS: readonly (readonly [string, string])[] = [
   ['text', T],
 ]
 
-/** Operator, bpchar function, commutator, negator, restriction and join selectivity. */
-const COMPARISONS = [
-  ['=', 'bpchareq', '=', '<>', 'eqsel', 'eqjoinsel'],
-  ['<>', 'bpcharne', '<>', '=', 'neqsel', 'neqjoinsel'],
-  ['<', 'bpcharlt', '>', '>=', 'scalarltsel', 'scalarltjoinsel'],
-  ['<=', 'bpcharle', '>=', '>', 'scalarlesel', 'scalarlejoinsel'],
-  ['>', 'bpchargt', '<', '<=', 'scalargtsel', 'scalargtjoinsel'],
-  ['>=', 'bpcharge', '<=', '<', 'scalargesel', 'scalargejoinsel'],
+/**
+ * The comparison operators, each with its name in function names (PostgreSQL's `bpchar<name>` is
+ * its bpchar function), commutator, negator, restriction and join selectivity. The number-string
+ * comparisons (engine/number-string-operators.ts) are made from the same table.
+ */
+export const COMPARISON_OPERATORS = [
+  { op: '=', name: 'eq', commutator: '=', negator: '<>', restrict: 'eqsel', join: 'eqjoinsel' },
+  { op: '<>', name: 'ne', commutator: '<>', negator: '=', restrict: 'neqsel', join: 'neqjoinsel' },
+  {
+    op: '<',
+    name: 'lt',
+    commutator: '>',
+    negator: '>=',
+    restrict: 'scalarltsel',
+    join: 'scalarltjoinsel',
+  },
+  {
+    op: '<=',
+    name: 'le',
+    commutator: '>=',
+    negator: '>',
+    restrict: 'scalarlesel',
+    join: 'scalarlejoinsel',
+  },
+  {
+    op: '>',
+    name: 'gt',
+    commutator: '<',
+    negator: '<=',
+    restrict: 'scalargtsel',
+    join: 'scalargtjoinsel',
+  },
+  {
+    op: '>=',
+    name: 'ge',
+    commutator: '<=',
+    negator: '<',
+    restrict: 'scalargesel',
+    join: 'scalargejoinsel',
+  },
 ] as const
 
 /** The name of one of the type's support functions or operator families. */
@@ -72,12 +104,12 @@ const joinMethods = (op: string, pair: number) =>
 
 const comparisons = PAIRS.flatMap(([left, right], pair) => [
   internal(`cmp${pair}`, `${left}, ${right}`, 'integer', 'bpcharcmp'),
-  ...COMPARISONS.map(([, symbol]) =>
-    internal(`${symbol.slice(6)}${pair}`, `${left}, ${right}`, 'boolean', symbol),
+  ...COMPARISON_OPERATORS.map(({ name }) =>
+    internal(`${name}${pair}`, `${left}, ${right}`, 'boolean', `bpchar${name}`),
   ),
-  ...COMPARISONS.map(
-    ([op, symbol, commutator, negator, restrict, join]) =>
-      `create operator ${O}.${op} (leftarg = ${left}, rightarg = ${right}, function = ${named(`${symbol.slice(6)}${pair}`)}, commutator = operator(${O}.${commutator}), negator = operator(${O}.${negator}), restrict = ${restrict}, join = ${join}${joinMethods(op, pair)});`,
+  ...COMPARISON_OPERATORS.map(
+    ({ op, name, commutator, negator, restrict, join }) =>
+      `create operator ${O}.${op} (leftarg = ${left}, rightarg = ${right}, function = ${named(`${name}${pair}`)}, commutator = operator(${O}.${commutator}), negator = operator(${O}.${negator}), restrict = ${restrict}, join = ${join}${joinMethods(op, pair)});`,
   ),
 ])
 
