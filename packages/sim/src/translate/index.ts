@@ -20,6 +20,7 @@ import { rewriteFunctions } from './functions.js'
 import { insertColumnList } from './insert-columns.js'
 import { rewriteIntegerDivision } from './integer-division.js'
 import { irisError } from './iris-error.js'
+import { dropKeywordOptions } from './keyword-options.js'
 import { rewriteLikeEscape } from './like-escape.js'
 import { rewriteLimitForms } from './limit-forms.js'
 import { checkRowLimits } from './limits.js'
@@ -91,7 +92,7 @@ function translateStatement(written: Token[], options: TranslateOptions): Plan {
   const lock = lockPlan(written, { source })
   if (lock) return lock
   // First: every other rule reads the IRIS SQL an ODBC escape stands for.
-  const escaped = parenthesiseBareCollations(rewriteOdbcEscapes(written))
+  const escaped = dropKeywordOptions(parenthesiseBareCollations(rewriteOdbcEscapes(written)))
   checkStatementForm(escaped)
   rejectUnsupported(escaped)
   // Before the other rules: they then read IRIS's second FROM as the subquery it becomes, with no

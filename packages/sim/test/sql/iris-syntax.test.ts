@@ -474,6 +474,28 @@ describe('optimize options (docs/iris-sql.md#optimize-options)', () => {
   })
 })
 
+describe('keyword options of INSERT, UPDATE and DELETE (docs/iris-sql.md#keyword-options)', () => {
+  it('drops the options that change nothing the sim models and refuses the others', async () => {
+    await client.query("INSERT %NOLOCK %NOFPLAN INTO word (id, w) VALUES (90, 'k')")
+    await client.query("INSERT OR UPDATE %PROFILE word SET id = 90, w = 'kk'")
+    const updated = await client.query(
+      "UPDATE %NOTRIGGER %PROFILE_ALL word SET w = w || '!' WHERE id = 90",
+    )
+    const [row] = (await client.query('SELECT w FROM word WHERE id = 90')).rows
+    const deleted = await client.query('DELETE %NOLOCK word WHERE id = 90')
+    expect([updated.rowCount, row?.w, deleted.rowCount]).toEqual([1, 'kk!', 1])
+    for (const sql of [
+      'INSERT %NOCHECK word (id) VALUES (91)',
+      'UPDATE %NOINDEX word SET w = w WHERE id = 0',
+      'DELETE %NOJOURN FROM word WHERE id = 0',
+      'DELETE %ALLINDEX FROM word WHERE id = 0',
+    ]) {
+      const error = await failure(client, sql)
+      expect([sql, sqlcodeOf(error), /<%[A-Z]+ is /.test(error.message)]).toEqual([sql, -1, true])
+    }
+  })
+})
+
 describe('DELETE and UPDATE with a second FROM (docs/iris-sql.md#delete-and-update-with-a-second-from)', () => {
   it('deletes the row named again, or joins a second instance, as the aliases say', async () => {
     await client.query('CREATE TABLE node (id INTEGER PRIMARY KEY, parent INTEGER)')
