@@ -7,7 +7,7 @@
  */
 
 import { behindPgwire, PROFILES } from '../profiles.js'
-import { parenthesiseBareCollations } from './bare-collations.js'
+import { parenthesiseBareForms } from './bare-forms.js'
 import { rewriteCastTypes, rewriteColonCasts } from './casts.js'
 import { statementKind, writtenTable } from './classify.js'
 import { checkColumnDefaults } from './column-defaults.js'
@@ -92,7 +92,7 @@ function translateStatement(written: Token[], options: TranslateOptions): Plan {
   const lock = lockPlan(written, { source })
   if (lock) return lock
   // First: every other rule reads the IRIS SQL an ODBC escape stands for.
-  const escaped = dropKeywordOptions(parenthesiseBareCollations(rewriteOdbcEscapes(written)))
+  const escaped = dropKeywordOptions(parenthesiseBareForms(rewriteOdbcEscapes(written)))
   checkStatementForm(escaped)
   rejectUnsupported(escaped)
   // Before the other rules: they then read IRIS's second FROM as the subquery it becomes, with no

@@ -533,7 +533,7 @@ describe('DELETE and UPDATE with a second FROM (docs/iris-sql.md#delete-and-upda
   })
 })
 
-describe('collation functions without parentheses (docs/iris-sql.md#collation)', () => {
+describe('functions without parentheses (docs/iris-sql.md#collation)', () => {
   it('runs %SQLUPPER x and %SQLSTRING x as the calls, and refuses an operand before an operator', async () => {
     const { rows } = await client.query(
       'SELECT %SQLUPPER w AS u, %SQLSTRING word.w AS s FROM word WHERE id = ? ORDER BY %EXACT w',
@@ -542,5 +542,15 @@ describe('collation functions without parentheses (docs/iris-sql.md#collation)',
     expect(rows).toEqual([{ u: ' MARY', s: ' Mary' }])
     const sql = "SELECT %EXACT w || 'x' AS e FROM word"
     expect([sql, sqlcodeOf(await failure(client, sql))]).toEqual([sql, -1])
+  })
+
+  it('runs UPPER x and %UPPER x as the calls, and refuses a bare LOWER, which has the call only', async () => {
+    const { rows } = await client.query(
+      "SELECT UPPER w AS u, %UPPER word.w AS p FROM word WHERE UPPER w = 'MARY'",
+    )
+    expect(rows).toEqual([{ u: 'MARY', p: 'MARY' }])
+    for (const sql of ["SELECT UPPER w || 'x' AS e FROM word", 'SELECT LOWER w FROM word']) {
+      expect([sql, sqlcodeOf(await failure(client, sql))]).toEqual([sql, -1])
+    }
   })
 })
