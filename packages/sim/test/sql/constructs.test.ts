@@ -338,6 +338,11 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     }
     await client.query('DROP TABLE dog %DELDATA')
     await client.query('DROP TABLE kennel')
+    // docs/iris-sql.md#foreign-keys: an IDENTITY column is unique, so a foreign key may name it.
+    await client.query('CREATE TABLE tagged (n INTEGER REFERENCES numbered (id))')
+    await client.query('INSERT INTO numbered (v) VALUES (1)')
+    await client.query('INSERT INTO tagged (n) VALUES (1)')
+    expect(sqlcodeOf(await failure(client, 'INSERT INTO tagged (n) VALUES (2)'))).toBe(-121)
   })
 
   it("makes a column required and optional with IRIS's ALTER COLUMN c NOT NULL / NULL (docs/iris-sql.md#alter-table)", async () => {

@@ -175,6 +175,13 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
       defineRowId(t),
     ])
     expect(plan.sql).not.toContain(HIDDEN)
+    // docs/iris-sql.md#identity-columns: the IDENTITY column, an IDKEY, is unique; the counters are not.
+    expect(plan.sql).toBe(
+      'CREATE TABLE t (n bigint GENERATED ALWAYS AS IDENTITY, s bigint GENERATED ALWAYS AS IDENTITY, id bigint GENERATED ALWAYS AS IDENTITY UNIQUE)',
+    )
+    expect(run('CREATE TABLE t (id INTEGER IDENTITY UNIQUE NOT NULL)').sql).toBe(
+      'CREATE TABLE t (id integer GENERATED ALWAYS AS IDENTITY UNIQUE NOT NULL)',
+    )
     const serial = run('CREATE TABLE t (s SERIAL)')
     expect(serial.sql).toBe(`CREATE TABLE t (s bigint GENERATED ALWAYS AS IDENTITY${HIDDEN})`)
     expect(serial.after).toContain(defineRowId(t))
@@ -190,7 +197,7 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
       run(
         "CREATE TABLE t (id IDENTITY) %DESCRIPTION 'x' WITH %CLASSPARAMETER ALLOWIDENTITYINSERT = 0",
       ).sql,
-    ).toBe('CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY)')
+    ).toBe('CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY UNIQUE)')
     expectRejected('CREATE TABLE t (id INTEGER) WITH OIDS', -25)
   })
 
