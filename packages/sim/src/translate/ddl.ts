@@ -161,7 +161,7 @@ function columnDefinition(
       ? ` CONSTRAINT ${quoteIdentifier(`iris_sim_vector_length_${identifierName(nameToken)}`)} CHECK (cardinality(${nameToken.text}) = ${type.vector.length})`
       : ''
   const pgType = columnPgType(type, collation)
-  // docs/iris-sql.md#identity-columns: an IDENTITY column is unique, as an IDKEY index is.
+  // docs/iris-sql.md#foreign-keys: an IDENTITY column is unique, as an IDKEY index is.
   const keyed = rest.some((word) => /^(PRIMARY|UNIQUE)$/i.test(word))
   const sql = [
     nameToken.text,

@@ -175,7 +175,7 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
       defineRowId(t),
     ])
     expect(plan.sql).not.toContain(HIDDEN)
-    // docs/iris-sql.md#identity-columns: the IDENTITY column, an IDKEY, is unique; the counters are not.
+    // docs/iris-sql.md#foreign-keys: the IDENTITY column, an IDKEY, is unique; the counters are not.
     expect(plan.sql).toBe(
       'CREATE TABLE t (n bigint GENERATED ALWAYS AS IDENTITY, s bigint GENERATED ALWAYS AS IDENTITY, id bigint GENERATED ALWAYS AS IDENTITY UNIQUE)',
     )
