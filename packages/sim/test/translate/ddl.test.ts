@@ -165,6 +165,27 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
     )
   })
 
+  it('refuses a literal DEFAULT of a date or time column (docs/iris-sql.md#column-defaults)', () => {
+    for (const sql of [
+      "CREATE TABLE t (d DATE DEFAULT '2024-01-31')",
+      'CREATE TABLE t (d DATE DEFAULT -1)',
+      "CREATE TABLE t (c TIME(2) DEFAULT '12:30:00')",
+      "CREATE TABLE t (o TIMESTAMP DEFAULT ('2024-01-31 10:00:00.5'))",
+      "ALTER TABLE t ADD COLUMN p POSIXTIME DEFAULT '2024-01-31 10:00:00'",
+    ]) {
+      const error = expectRejected(sql, -1)
+      expect([sql, /IRIS stores a default as written/.test(error.fields.message)]).toEqual([
+        sql,
+        true,
+      ])
+    }
+    // Behind iris-pgwire the date becomes a TO_DATE call, a DATE default IRIS documents (and names
+    // are upper-cased, docs/iris-sql.md#text-rewrites).
+    expect(
+      run("CREATE TABLE t (d DATE DEFAULT '2024-01-31')", { profile: 'pgwire-1.0-dbapi' }).sql,
+    ).toBe(`CREATE TABLE T (D date DEFAULT TO_DATE ('2024-01-31', 'YYYY-MM-DD')${HIDDEN})`)
+  })
+
   it('only IDENTITY makes the RowID, which %ID reads; without one the table gets a hidden RowID (docs/iris-sql.md#rowid)', () => {
     const t = '"SQLUser"."t"'
     const plan = run('CREATE TABLE t (n BIGINT AUTO_INCREMENT, s SERIAL, id IDENTITY)')
