@@ -474,6 +474,22 @@ describe('optimize options (docs/iris-sql.md#optimize-options)', () => {
   })
 })
 
+describe('data type classes as column types (docs/iris-sql.md#column-types)', () => {
+  it('creates the column of the DDL type the class stands for', async () => {
+    await client.query('CREATE TABLE classy (n %String(MAXLEN=5), d %Library.Date)')
+    const { rows } = await client.query(
+      'SELECT COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = ? ORDER BY ORDINAL_POSITION',
+      ['classy'],
+    )
+    expect(rows.map((row) => Object.values(row).map(String))).toEqual([
+      ['n', 'varchar', '5'],
+      ['d', 'date', 'null'],
+    ])
+    const sql = "INSERT INTO classy (n) VALUES ('toolong')"
+    expect([sql, sqlcodeOf(await failure(client, sql))]).toEqual([sql, -104])
+  })
+})
+
 describe('keyword options of INSERT, UPDATE and DELETE (docs/iris-sql.md#keyword-options)', () => {
   it('drops the options that change nothing the sim models and refuses the others', async () => {
     await client.query("INSERT %NOLOCK %NOFPLAN INTO word (id, w) VALUES (90, 'k')")

@@ -165,6 +165,31 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
     )
   })
 
+  it('runs the %Library data type classes of the DDL mappings as their type names (docs/iris-sql.md#column-types)', () => {
+    expect(
+      run(
+        'CREATE TABLE t (a %String(MAXLEN=30) NOT NULL, b %Library.Date, c %TimeStamp, d %Boolean, e %Library.Binary(maxlen = 4), f %BigInt)',
+      ).sql,
+    ).toBe(
+      `CREATE TABLE t (a iris_sim.string(30) COLLATE iris_sim.sqlupper NOT NULL, b date, c timestamp, d iris_sim.bit, e bytea, f bigint${HIDDEN})`,
+    )
+    expect(run('ALTER TABLE t ALTER COLUMN a %String(MAXLEN=40)').sql).toBe(
+      'ALTER TABLE t ALTER COLUMN a TYPE iris_sim.string(40) COLLATE iris_sim.sqlupper',
+    )
+    for (const sql of [
+      'CREATE TABLE t (a %String)', // the class's default MAXLEN is not modelled
+      'CREATE TABLE t (a %String(MAXLEN=30, TRUNCATE=1))',
+      'CREATE TABLE t (a %Integer)', // no MAXVAL / MINVAL: not INTEGER's range
+      'CREATE TABLE t (a %string(MAXLEN=3))', // class names are case-sensitive
+      'CREATE TABLE t (a %Stream.GlobalCharacter)',
+    ]) {
+      const error = expectRejected(sql, -1)
+      expect([sql, /is an IRIS data type class/.test(error.fields.message)]).toEqual([sql, true])
+    }
+    // iris-pgwire lower-cases the class name in a CREATE TABLE (docs/iris-sql.md#identifiers).
+    expectRejected('CREATE TABLE t (a %String(MAXLEN=3))', -1, { profile: 'pgwire-1.0-dbapi' })
+  })
+
   it('refuses a literal DEFAULT of a date or time column (docs/iris-sql.md#column-defaults)', () => {
     for (const sql of [
       "CREATE TABLE t (d DATE DEFAULT '2024-01-31')",
