@@ -38,6 +38,7 @@ import { rewriteRowId } from './row-id.js'
 import { rewriteSchemaAliases } from './schema-alias.js'
 import { rewriteSecondFrom } from './second-from.js'
 import { derivedLabels, selectLabels } from './select-labels.js'
+import { setOptionPlan } from './set-option.js'
 import { expandStars } from './star-columns.js'
 import { rewriteStartsWith } from './startswith.js'
 import { checkStatementForm } from './statement-forms.js'
@@ -91,6 +92,8 @@ function translateStatement(written: Token[], options: TranslateOptions): Plan {
   if (transaction) return transaction
   const lock = lockPlan(written, { source })
   if (lock) return lock
+  const option = setOptionPlan(written, { source })
+  if (option) return option
   // First: every other rule reads the IRIS SQL an ODBC escape stands for.
   const escaped = dropKeywordOptions(parenthesiseBareForms(rewriteOdbcEscapes(written)))
   checkStatementForm(escaped)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { expectRejected, run } from './helpers.js'
+import { expectRejected, plans, run } from './helpers.js'
 
 const info = (table: string, column: string, values: string, rowId = false) =>
   `insert into iris_sim.column_info (table_oid, column_name, iris_type, data_type, character_maximum_length, numeric_precision, numeric_scale, vector_element_type, vector_length, row_id) values ('${table}'::regclass, '${column}', ${values}, ${rowId}) on conflict (table_oid, column_name) do update set iris_type = excluded.iris_type, data_type = excluded.data_type, character_maximum_length = excluded.character_maximum_length, numeric_precision = excluded.numeric_precision, numeric_scale = excluded.numeric_scale, vector_element_type = excluded.vector_element_type, vector_length = excluded.vector_length`
@@ -529,5 +529,21 @@ describe('names as created (docs/iris-sql.md#identifiers)', () => {
     )
     expect(run('CREATE SCHEMA "Lib"')).toMatchObject({ sql: 'CREATE SCHEMA "lib"', after: [lib] })
     expect(run('CREATE SCHEMA IF NOT EXISTS "Lib"').after).toEqual([lib])
+  })
+})
+
+describe('SET OPTION (docs/iris-sql.md#set-option)', () => {
+  it('takes COMPILEMODE = IMMEDIATE, the default, as nothing to do, and refuses the rest', () => {
+    expect(plans('set option compilemode=immediate')).toMatchObject([{ type: 'noop' }])
+    for (const sql of [
+      'SET OPTION COMPILEMODE = DEFERRED',
+      'SET OPTION COMPILEMODE = INSTALL',
+      'SET OPTION COMPILEMODE = NOCHECK',
+      'SET OPTION COMPILEMODE = FAST',
+      'SET OPTION COMPILEMODE = IMMEDIATE, x',
+      'SET OPTION PKEY_IS_IDKEY = 1',
+    ]) {
+      expectRejected(sql, -1)
+    }
   })
 })
