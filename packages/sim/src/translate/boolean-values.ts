@@ -21,6 +21,7 @@ import {
   previousSignificant,
   type Token,
 } from './tokenizer.js'
+import { opensTypeParameters } from './type-classes.js'
 import { opensWindow } from './window-frames.js'
 
 /** Words that make a parenthesised expression a condition (doc RSQL_predicates, RSQL_symbols). */
@@ -98,6 +99,7 @@ function predicateAt(tokens: readonly Token[], i: number): [number, number] | un
     return close > 0 ? [open, close] : undefined
   }
   if (!isPunct(token, '(') || isCall(tokens, i) || opensWindow(tokens, i)) return undefined
+  if (opensTypeParameters(tokens, i)) return undefined
   const close = closingParen(tokens, i)
   return close > 0 && holdsCondition(tokens, i, close) ? [i, close] : undefined
 }

@@ -161,11 +161,14 @@ function columnDefinition(
       ? ` CONSTRAINT ${quoteIdentifier(`iris_sim_vector_length_${identifierName(nameToken)}`)} CHECK (cardinality(${nameToken.text}) = ${type.vector.length})`
       : ''
   const pgType = columnPgType(type, collation)
+  // docs/iris-sql.md#foreign-keys: an IDENTITY column is unique, as an IDKEY index is.
+  const keyed = rest.some((word) => /^(PRIMARY|UNIQUE)$/i.test(word))
   const sql = [
     nameToken.text,
     pgType,
     identity ? `GENERATED ${identityMode} AS IDENTITY` : '',
     ...rest,
+    rowId && !keyed ? 'UNIQUE' : '',
   ]
     .filter(Boolean)
     .join(' ')

@@ -1,5 +1,5 @@
 /**
- * `DELETE [%keyword ...] t ...`: IRIS's DELETE takes its table with or without the FROM keyword
+ * `DELETE t ...`: IRIS's DELETE takes its table with or without the FROM keyword
  * (docs/iris-sql.md#insert-update-and-delete); the simulator writes the FROM PostgreSQL needs.
  */
 import { isWord, nextSignificant, type Token, token } from './tokenizer.js'
@@ -8,10 +8,8 @@ import { isWord, nextSignificant, type Token, token } from './tokenizer.js'
 export function rewriteDeleteFrom(tokens: readonly Token[]): Token[] {
   const first = nextSignificant(tokens, 0)
   if (!isWord(tokens[first], 'DELETE')) return [...tokens]
-  let table = nextSignificant(tokens, first + 1)
-  // DELETE's own %keywords (%NOLOCK, %NOTRIGGER, ...) come before FROM.
-  while (tokens[table]?.type === 'word' && tokens[table]?.text.startsWith('%'))
-    table = nextSignificant(tokens, table + 1)
+  // DELETE's keyword options (%NOLOCK, ...) are gone by now (keyword-options.ts).
+  const table = nextSignificant(tokens, first + 1)
   if (table < 0 || isWord(tokens[table], 'FROM')) return [...tokens]
   return [
     ...tokens.slice(0, table),

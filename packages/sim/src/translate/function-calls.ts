@@ -88,7 +88,7 @@ const SQL_WORDS = new Set([
 ])
 
 /** An SQL word, or a reserved `%` word of IRIS (`%EXACT`, `%FOREACH`), which is never a name. */
-const isSqlWord = (token: Token) =>
+export const isSqlWord = (token: Token) =>
   SQL_WORDS.has(token.text.toUpperCase()) || (token.text.startsWith('%') && isReservedWord(token))
 
 export interface Call {

@@ -7,7 +7,7 @@
  */
 
 import { behindPgwire, PROFILES } from '../profiles.js'
-import { parenthesiseBareCollations } from './bare-collations.js'
+import { parenthesiseBareForms } from './bare-forms.js'
 import { rewriteCastTypes, rewriteColonCasts } from './casts.js'
 import { statementKind, writtenTable } from './classify.js'
 import { checkColumnDefaults } from './column-defaults.js'
@@ -20,6 +20,7 @@ import { rewriteFunctions } from './functions.js'
 import { insertColumnList } from './insert-columns.js'
 import { rewriteIntegerDivision } from './integer-division.js'
 import { irisError } from './iris-error.js'
+import { dropKeywordOptions } from './keyword-options.js'
 import { rewriteLikeEscape } from './like-escape.js'
 import { rewriteLimitForms } from './limit-forms.js'
 import { checkRowLimits } from './limits.js'
@@ -37,6 +38,7 @@ import { rewriteRowId } from './row-id.js'
 import { rewriteSchemaAliases } from './schema-alias.js'
 import { rewriteSecondFrom } from './second-from.js'
 import { derivedLabels, selectLabels } from './select-labels.js'
+import { setOptionPlan } from './set-option.js'
 import { expandStars } from './star-columns.js'
 import { rewriteStartsWith } from './startswith.js'
 import { checkStatementForm } from './statement-forms.js'
@@ -90,8 +92,10 @@ function translateStatement(written: Token[], options: TranslateOptions): Plan {
   if (transaction) return transaction
   const lock = lockPlan(written, { source })
   if (lock) return lock
+  const option = setOptionPlan(written, { source })
+  if (option) return option
   // First: every other rule reads the IRIS SQL an ODBC escape stands for.
-  const escaped = parenthesiseBareCollations(rewriteOdbcEscapes(written))
+  const escaped = dropKeywordOptions(parenthesiseBareForms(rewriteOdbcEscapes(written)))
   checkStatementForm(escaped)
   rejectUnsupported(escaped)
   // Before the other rules: they then read IRIS's second FROM as the subquery it becomes, with no

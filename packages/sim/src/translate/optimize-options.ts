@@ -26,7 +26,7 @@ const OPTIMIZE_OPTIONS: ReadonlyMap<string, boolean> = new Map([
 ])
 
 /** True for a `%word` at `i` that is neither a `%Dictionary.` schema nor a `%EXACT(` call. */
-function isOptimizeOption(tokens: readonly Token[], i: number): boolean {
+export function isPercentKeyword(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]
   const next = tokens[nextSignificant(tokens, i + 1)]
   return t?.type === 'word' && t.text.startsWith('%') && !isPunct(next, '.') && !isPunct(next, '(')
@@ -38,20 +38,16 @@ function isOptimizeOption(tokens: readonly Token[], i: number): boolean {
  */
 function takesOptions(tokens: readonly Token[], from: number): boolean | undefined {
   const depth = (tokens[from] as Token).depth
-  // DELETE's first FROM follows DELETE and its own %keywords (`DELETE %NOLOCK FROM t`) only.
-  let afterKeywordsOnly = true
-  for (
-    let i = previousSignificant(tokens, from - 1);
-    i >= 0;
-    i = previousSignificant(tokens, i - 1)
-  ) {
+  // DELETE's first FROM follows DELETE right away: its keyword options (`DELETE %NOLOCK FROM t`)
+  // are gone by now (keyword-options.ts).
+  const previous = previousSignificant(tokens, from - 1)
+  for (let i = previous; i >= 0; i = previousSignificant(tokens, i - 1)) {
     const t = tokens[i] as Token
     if (t.depth < depth) return undefined
     if (t.depth > depth) continue
     if (isWord(t, 'SELECT')) return true
-    if (isWord(t, 'DELETE')) return !afterKeywordsOnly
+    if (isWord(t, 'DELETE')) return i !== previous
     if (isWord(t, 'UPDATE')) return false
-    afterKeywordsOnly &&= t.type === 'word' && t.text.startsWith('%')
   }
   return undefined
 }
@@ -67,7 +63,7 @@ function nameEnd(tokens: readonly Token[], i: number): number {
 /** Index after the options that follow the FROM at `from`, checking each. */
 function optionsEnd(tokens: readonly Token[], from: number, allowed: boolean): number {
   let end = from + 1
-  for (let i = nextSignificant(tokens, end); i >= 0 && isOptimizeOption(tokens, i); ) {
+  for (let i = nextSignificant(tokens, end); i >= 0 && isPercentKeyword(tokens, i); ) {
     const keyword = (tokens[i] as Token).text.toUpperCase()
     const takesName = OPTIMIZE_OPTIONS.get(keyword)
     if (takesName === undefined)
@@ -92,7 +88,7 @@ export function dropOptimizeOptions(tokens: readonly Token[]): Token[] {
   const out: Token[] = []
   for (let i = 0; i < tokens.length; i++) {
     out.push(tokens[i] as Token)
-    if (!isWord(tokens[i], 'FROM') || !isOptimizeOption(tokens, nextSignificant(tokens, i + 1)))
+    if (!isWord(tokens[i], 'FROM') || !isPercentKeyword(tokens, nextSignificant(tokens, i + 1)))
       continue
     const allowed = takesOptions(tokens, i)
     if (allowed === undefined) continue

@@ -4,7 +4,8 @@
  * before it reaches PostgreSQL: PostgreSQL's own (`VALUES`, `TABLE`, `COMMENT`, `COPY`, `SET x`,
  * `SHOW`, `CREATE SEQUENCE`, ...) would run with PostgreSQL's meaning, and the IRIS commands the
  * simulator does not model (`CALL`, `CREATE PROCEDURE`, `GRANT`, ...) would too. Transaction and
- * lock statements are planned before this check (transactions.ts, locks.ts).
+ * lock statements and SET OPTION are planned before this check (transactions.ts, locks.ts,
+ * set-option.ts).
  */
 import { irisError } from './iris-error.js'
 import { isTrivia, type Token } from './tokenizer.js'

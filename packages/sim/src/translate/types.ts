@@ -12,7 +12,8 @@ import {
   UNMODELLED_COLUMN_TYPE_NAMES,
 } from './column-type-names.js'
 import { irisError } from './iris-error.js'
-import { closingParen, isTrivia, nextSignificant, type Token } from './tokenizer.js'
+import { closingParen, isTrivia, nextSignificant, type Token, tokenize } from './tokenizer.js'
+import { typeClassAsDdl } from './type-classes.js'
 
 /** Element types of VECTOR the sim supports (docs/iris-sql.md#the-vector-type). */
 export type VectorElementType = 'FLOAT' | 'DOUBLE' | 'DECIMAL' | 'INTEGER'
@@ -290,12 +291,15 @@ function argumentCounts(arities: readonly number[]): string {
 /**
  * Parses the DDL data type of a column definition at `start` (docs/iris-sql.md#column-types): any
  * name of IRIS's DDL mapping table, with the number of arguments IRIS maps it with, as the type
- * IRIS maps it to. Returns it and the index after it.
+ * IRIS maps it to, or a data type class (type-classes.ts). Returns it and the index after it.
  */
 export function readColumnType(
   tokens: readonly Token[],
   start: number,
 ): { type: IrisType; end: number } {
+  const typeClass = typeClassAsDdl(tokens, start)
+  if (typeClass)
+    return { type: readColumnType(tokenize(typeClass.ddl), 0).type, end: typeClass.end }
   const found = columnTypeName(tokens, start)
   if (!found)
     throw irisError(-1, `${tokens[start]?.text ?? 'end of statement'} is not an IRIS data type`)

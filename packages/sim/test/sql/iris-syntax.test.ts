@@ -474,6 +474,44 @@ describe('optimize options (docs/iris-sql.md#optimize-options)', () => {
   })
 })
 
+describe('data type classes as column types (docs/iris-sql.md#column-types)', () => {
+  it('creates the column of the DDL type the class stands for', async () => {
+    await client.query('CREATE TABLE classy (n %String(MAXLEN=5), d %Library.Date)')
+    const { rows } = await client.query(
+      'SELECT COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = ? ORDER BY ORDINAL_POSITION',
+      ['classy'],
+    )
+    expect(rows.map((row) => Object.values(row).map(String))).toEqual([
+      ['n', 'varchar', '5'],
+      ['d', 'date', 'null'],
+    ])
+    const sql = "INSERT INTO classy (n) VALUES ('toolong')"
+    expect([sql, sqlcodeOf(await failure(client, sql))]).toEqual([sql, -104])
+  })
+})
+
+describe('keyword options of INSERT, UPDATE and DELETE (docs/iris-sql.md#keyword-options)', () => {
+  it('drops the options that change nothing the sim models and refuses the others', async () => {
+    await client.query("INSERT %NOLOCK %NOFPLAN INTO word (id, w) VALUES (90, 'k')")
+    await client.query("INSERT OR UPDATE %PROFILE word SET id = 90, w = 'kk'")
+    const updated = await client.query(
+      "UPDATE %NOTRIGGER %PROFILE_ALL word SET w = w || '!' WHERE id = 90",
+    )
+    const [row] = (await client.query('SELECT w FROM word WHERE id = 90')).rows
+    const deleted = await client.query('DELETE %NOLOCK word WHERE id = 90')
+    expect([updated.rowCount, row?.w, deleted.rowCount]).toEqual([1, 'kk!', 1])
+    for (const sql of [
+      'INSERT %NOCHECK word (id) VALUES (91)',
+      'UPDATE %NOINDEX word SET w = w WHERE id = 0',
+      'DELETE %NOJOURN FROM word WHERE id = 0',
+      'DELETE %ALLINDEX FROM word WHERE id = 0',
+    ]) {
+      const error = await failure(client, sql)
+      expect([sql, sqlcodeOf(error), /<%[A-Z]+ is /.test(error.message)]).toEqual([sql, -1, true])
+    }
+  })
+})
+
 describe('DELETE and UPDATE with a second FROM (docs/iris-sql.md#delete-and-update-with-a-second-from)', () => {
   it('deletes the row named again, or joins a second instance, as the aliases say', async () => {
     await client.query('CREATE TABLE node (id INTEGER PRIMARY KEY, parent INTEGER)')
@@ -511,7 +549,7 @@ describe('DELETE and UPDATE with a second FROM (docs/iris-sql.md#delete-and-upda
   })
 })
 
-describe('collation functions without parentheses (docs/iris-sql.md#collation)', () => {
+describe('functions without parentheses (docs/iris-sql.md#collation)', () => {
   it('runs %SQLUPPER x and %SQLSTRING x as the calls, and refuses an operand before an operator', async () => {
     const { rows } = await client.query(
       'SELECT %SQLUPPER w AS u, %SQLSTRING word.w AS s FROM word WHERE id = ? ORDER BY %EXACT w',
@@ -520,5 +558,15 @@ describe('collation functions without parentheses (docs/iris-sql.md#collation)',
     expect(rows).toEqual([{ u: ' MARY', s: ' Mary' }])
     const sql = "SELECT %EXACT w || 'x' AS e FROM word"
     expect([sql, sqlcodeOf(await failure(client, sql))]).toEqual([sql, -1])
+  })
+
+  it('runs UPPER x and %UPPER x as the calls, and refuses a bare LOWER, which has the call only', async () => {
+    const { rows } = await client.query(
+      "SELECT UPPER w AS u, %UPPER word.w AS p FROM word WHERE UPPER w = 'MARY'",
+    )
+    expect(rows).toEqual([{ u: 'MARY', p: 'MARY' }])
+    for (const sql of ["SELECT UPPER w || 'x' AS e FROM word", 'SELECT LOWER w FROM word']) {
+      expect([sql, sqlcodeOf(await failure(client, sql))]).toEqual([sql, -1])
+    }
   })
 })

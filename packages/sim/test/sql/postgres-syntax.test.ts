@@ -69,6 +69,13 @@ describe('statements (docs/iris-sql.md#statements)', () => {
     expect((await client.query('SELECT %ID AS k FROM u')).rows).toEqual([{ k: '1' }])
     await client.query('TRUNCATE TABLE u')
   })
+
+  it('takes SET OPTION COMPILEMODE = IMMEDIATE and refuses the other options (docs/iris-sql.md#set-option)', async () => {
+    await client.query('SET OPTION COMPILEMODE = IMMEDIATE')
+    for (const sql of ['SET OPTION COMPILEMODE = NOCHECK', 'SET OPTION LOCALE_DEFAULT = 1']) {
+      expect(await refused(sql)).toEqual([sql, -1])
+    }
+  })
 })
 
 describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-syntax)', () => {

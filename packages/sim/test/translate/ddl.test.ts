@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { expectRejected, run } from './helpers.js'
+import { expectRejected, plans, run } from './helpers.js'
 
 const info = (table: string, column: string, values: string, rowId = false) =>
   `insert into iris_sim.column_info (table_oid, column_name, iris_type, data_type, character_maximum_length, numeric_precision, numeric_scale, vector_element_type, vector_length, row_id) values ('${table}'::regclass, '${column}', ${values}, ${rowId}) on conflict (table_oid, column_name) do update set iris_type = excluded.iris_type, data_type = excluded.data_type, character_maximum_length = excluded.character_maximum_length, numeric_precision = excluded.numeric_precision, numeric_scale = excluded.numeric_scale, vector_element_type = excluded.vector_element_type, vector_length = excluded.vector_length`
@@ -165,6 +165,52 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
     )
   })
 
+  it('runs the %Library data type classes of the DDL mappings as their type names (docs/iris-sql.md#column-types)', () => {
+    expect(
+      run(
+        'CREATE TABLE t (a %String(MAXLEN=30) NOT NULL, b %Library.Date, c %TimeStamp, d %Boolean, e %Library.Binary(maxlen = 4), f %BigInt)',
+      ).sql,
+    ).toBe(
+      `CREATE TABLE t (a iris_sim.string(30) COLLATE iris_sim.sqlupper NOT NULL, b date, c timestamp, d iris_sim.bit, e bytea, f bigint${HIDDEN})`,
+    )
+    expect(run('ALTER TABLE t ALTER COLUMN a %String(MAXLEN=40)').sql).toBe(
+      'ALTER TABLE t ALTER COLUMN a TYPE iris_sim.string(40) COLLATE iris_sim.sqlupper',
+    )
+    for (const sql of [
+      'CREATE TABLE t (a %String)', // the class's default MAXLEN is not modelled
+      'CREATE TABLE t (a %String(MAXLEN=30, TRUNCATE=1))',
+      'CREATE TABLE t (a %Integer)', // no MAXVAL / MINVAL: not INTEGER's range
+      'CREATE TABLE t (a %string(MAXLEN=3))', // class names are case-sensitive
+      'CREATE TABLE t (a %Stream.GlobalCharacter)',
+    ]) {
+      const error = expectRejected(sql, -1)
+      expect([sql, /is an IRIS data type class/.test(error.fields.message)]).toEqual([sql, true])
+    }
+    // iris-pgwire lower-cases the class name in a CREATE TABLE (docs/iris-sql.md#identifiers).
+    expectRejected('CREATE TABLE t (a %String(MAXLEN=3))', -1, { profile: 'pgwire-1.0-dbapi' })
+  })
+
+  it('refuses a literal DEFAULT of a date or time column (docs/iris-sql.md#column-defaults)', () => {
+    for (const sql of [
+      "CREATE TABLE t (d DATE DEFAULT '2024-01-31')",
+      'CREATE TABLE t (d DATE DEFAULT -1)',
+      "CREATE TABLE t (c TIME(2) DEFAULT '12:30:00')",
+      "CREATE TABLE t (o TIMESTAMP DEFAULT ('2024-01-31 10:00:00.5'))",
+      "ALTER TABLE t ADD COLUMN p POSIXTIME DEFAULT '2024-01-31 10:00:00'",
+    ]) {
+      const error = expectRejected(sql, -1)
+      expect([sql, /IRIS stores a default as written/.test(error.fields.message)]).toEqual([
+        sql,
+        true,
+      ])
+    }
+    // Behind iris-pgwire the date becomes a TO_DATE call, a DATE default IRIS documents (and names
+    // are upper-cased, docs/iris-sql.md#text-rewrites).
+    expect(
+      run("CREATE TABLE t (d DATE DEFAULT '2024-01-31')", { profile: 'pgwire-1.0-dbapi' }).sql,
+    ).toBe(`CREATE TABLE T (D date DEFAULT TO_DATE ('2024-01-31', 'YYYY-MM-DD')${HIDDEN})`)
+  })
+
   it('only IDENTITY makes the RowID, which %ID reads; without one the table gets a hidden RowID (docs/iris-sql.md#rowid)', () => {
     const t = '"SQLUser"."t"'
     const plan = run('CREATE TABLE t (n BIGINT AUTO_INCREMENT, s SERIAL, id IDENTITY)')
@@ -175,6 +221,13 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
       defineRowId(t),
     ])
     expect(plan.sql).not.toContain(HIDDEN)
+    // docs/iris-sql.md#foreign-keys: the IDENTITY column, an IDKEY, is unique; the counters are not.
+    expect(plan.sql).toBe(
+      'CREATE TABLE t (n bigint GENERATED ALWAYS AS IDENTITY, s bigint GENERATED ALWAYS AS IDENTITY, id bigint GENERATED ALWAYS AS IDENTITY UNIQUE)',
+    )
+    expect(run('CREATE TABLE t (id INTEGER IDENTITY UNIQUE NOT NULL)').sql).toBe(
+      'CREATE TABLE t (id integer GENERATED ALWAYS AS IDENTITY UNIQUE NOT NULL)',
+    )
     const serial = run('CREATE TABLE t (s SERIAL)')
     expect(serial.sql).toBe(`CREATE TABLE t (s bigint GENERATED ALWAYS AS IDENTITY${HIDDEN})`)
     expect(serial.after).toContain(defineRowId(t))
@@ -190,7 +243,7 @@ describe('CREATE TABLE: column types, identities, %DESCRIPTION, schemas and vect
       run(
         "CREATE TABLE t (id IDENTITY) %DESCRIPTION 'x' WITH %CLASSPARAMETER ALLOWIDENTITYINSERT = 0",
       ).sql,
-    ).toBe('CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY)')
+    ).toBe('CREATE TABLE t (id bigint GENERATED ALWAYS AS IDENTITY UNIQUE)')
     expectRejected('CREATE TABLE t (id INTEGER) WITH OIDS', -25)
   })
 
@@ -476,5 +529,21 @@ describe('names as created (docs/iris-sql.md#identifiers)', () => {
     )
     expect(run('CREATE SCHEMA "Lib"')).toMatchObject({ sql: 'CREATE SCHEMA "lib"', after: [lib] })
     expect(run('CREATE SCHEMA IF NOT EXISTS "Lib"').after).toEqual([lib])
+  })
+})
+
+describe('SET OPTION (docs/iris-sql.md#set-option)', () => {
+  it('takes COMPILEMODE = IMMEDIATE, the default, as nothing to do, and refuses the rest', () => {
+    expect(plans('set option compilemode=immediate')).toMatchObject([{ type: 'noop' }])
+    for (const sql of [
+      'SET OPTION COMPILEMODE = DEFERRED',
+      'SET OPTION COMPILEMODE = INSTALL',
+      'SET OPTION COMPILEMODE = NOCHECK',
+      'SET OPTION COMPILEMODE = FAST',
+      'SET OPTION COMPILEMODE = IMMEDIATE, x',
+      'SET OPTION PKEY_IS_IDKEY = 1',
+    ]) {
+      expectRejected(sql, -1)
+    }
   })
 })

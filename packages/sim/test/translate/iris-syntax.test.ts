@@ -323,3 +323,26 @@ describe('DELETE and UPDATE with a second FROM (docs/iris-sql.md#delete-and-upda
     }
   })
 })
+
+describe('keyword options of INSERT, UPDATE and DELETE (docs/iris-sql.md#keyword-options)', () => {
+  it('drops %NOFPLAN, %NOLOCK, %NOTRIGGER, %PROFILE and %PROFILE_ALL after the verb', () => {
+    expect(sqlOf('DELETE %NOLOCK %NOTRIGGER FROM t WHERE a = 1')).toBe('DELETE FROM t WHERE a = 1')
+    expect(sqlOf('DELETE %PROFILE t FROM %ALLINDEX u WHERE t.a = u.a')).toBe(
+      'DELETE FROM t WHERE EXISTS (SELECT 1 FROM u WHERE (t.a = u.a))',
+    )
+    expect(sqlOf('UPDATE %NOFPLAN %PROFILE_ALL t SET a = 1')).toBe('UPDATE t SET a = 1')
+    expect(sqlOf('INSERT %NOLOCK INTO t (a) VALUES (1)')).toBe('INSERT INTO t (a) VALUES (1)')
+    expect(translate('INSERT OR UPDATE %NOLOCK t SET a = 1', iris)[0]?.type).toBe('upsert')
+    // A schema whose name starts with % is no keyword.
+    expect(sqlOf('UPDATE %Dictionary.x SET a = 1')).toBe('UPDATE "%Dictionary".x SET a = 1')
+  })
+
+  it('refuses %NOCHECK, %NOINDEX, %NOJOURN, an unknown %word and a keyword after FROM', () => {
+    expectRejected('INSERT %NOCHECK t SET a = 1', -1)
+    expectRejected('DELETE %NOLOCK %NOINDEX FROM t', -1)
+    expectRejected('UPDATE %NOJOURN t SET a = 1', -1)
+    expectRejected('DELETE %ALLINDEX t', -1)
+    expectRejected('DELETE FROM %NOLOCK t', -1)
+    expectRejected('DELETE %NOLOCK FROM %ALLINDEX t', -1)
+  })
+})

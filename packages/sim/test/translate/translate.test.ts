@@ -198,6 +198,15 @@ describe('IRIS expressions', () => {
     expect(sqlOf('SELECT %SQLUPPER(name) FROM t')).toBe('SELECT iris_sim.sqlupper(name) FROM t')
   })
 
+  it('UPPER and %UPPER take their operand without parentheses, LOWER does not (docs/iris-sql.md#collation)', () => {
+    expect(sqlOf('SELECT UPPER name, %UPPER ? FROM t WHERE UPPER t.name = ?')).toBe(
+      'SELECT UPPER (name), upper($1) FROM t WHERE UPPER (t.name) = $2',
+    )
+    expectRejected('SELECT UPPER name || ? FROM t', -1)
+    expectRejected('SELECT LOWER name FROM t', -1)
+    expect(sqlOf('SELECT LOWER (name) FROM t')).toBe('SELECT LOWER (name) FROM t')
+  })
+
   it.each([
     [
       "SELECT a FROM t WHERE a NOT LIKE 'x\\%' AND b LIKE ?",

@@ -1,9 +1,10 @@
 /**
- * The collation functions `%EXACT`, `%SQLUPPER` and `%SQLSTRING` written without parentheses
- * (`%EXACT name`), which IRIS documents beside the call form (docs/iris-sql.md#collation): the
- * simulator runs them as the call, `%EXACT(name)`, when the operand is one column, literal,
- * parameter or call and nothing but a comparison, a keyword or the end of an item follows it. Before
- * an arithmetic or string operator, what the bare form covers is not documented, so it is refused.
+ * The functions IRIS documents with a form without parentheses beside the call: the collation
+ * functions `%EXACT`, `%SQLUPPER` and `%SQLSTRING` (`%EXACT name`), `UPPER` and the deprecated
+ * `%UPPER`, but not LOWER (docs/iris-sql.md#collation). The simulator runs them
+ * as the call, `%EXACT(name)`, when the operand is one column, literal, parameter or call and
+ * nothing but a comparison, a keyword or the end of an item follows it. Before an arithmetic or
+ * string operator, what the bare form covers is not documented, so it is refused.
  */
 import { irisError } from './iris-error.js'
 import { isIdentifier } from './names.js'
@@ -20,7 +21,7 @@ import {
   token,
 } from './tokenizer.js'
 
-const BARE_FORMS = ['%EXACT', '%SQLUPPER', '%SQLSTRING']
+const BARE_FORMS = ['%EXACT', '%SQLUPPER', '%SQLSTRING', '%UPPER', 'UPPER']
 
 /** Index of the last token of the operand starting at `start`, or -1 for no operand the form takes. */
 function operandEnd(tokens: readonly Token[], start: number): number {
@@ -49,12 +50,15 @@ function endsOperand(next: Token | undefined): boolean {
   )
 }
 
-/** The statement with each bare collation function written as its call; else itself. */
-export function parenthesiseBareCollations(tokens: readonly Token[]): Token[] {
+/** The statement with each bare form written as its call; else itself. */
+export function parenthesiseBareForms(tokens: readonly Token[]): Token[] {
   const out = [...tokens]
   let changed = false
   for (let i = out.length - 1; i >= 0; i--) {
     const name = out[i]
+    // LOWER, a reserved word, has the call form only, unlike UPPER.
+    if (isWord(name, 'LOWER') && !isPunct(out[nextSignificant(out, i + 1)], '('))
+      throw irisError(-1, 'LOWER has no form without parentheses in IRIS SQL; write LOWER(...)')
     if (name?.type !== 'word' || !BARE_FORMS.includes(name.text.toUpperCase())) continue
     // `COLLATE %EXACT` in a column definition names the column's collation, no function.
     if (isWord(out[previousSignificant(out, i - 1)], 'COLLATE')) continue
@@ -66,7 +70,7 @@ export function parenthesiseBareCollations(tokens: readonly Token[]): Token[] {
       const form = name.text.toUpperCase()
       throw irisError(
         -1,
-        `${form} without parentheses runs on one column, literal, parameter or call before a comparison, a keyword or the end of the item; write ${form}(...) around the value it collates`,
+        `${form} without parentheses runs on one column, literal, parameter or call before a comparison, a keyword or the end of the item; write ${form}(...) around its value`,
       )
     }
     const operand = render(out.slice(start, end + 1))
