@@ -169,7 +169,7 @@ function mixedTypesError(error: PgError): SimError | undefined {
   if (construct === 'COALESCE') {
     return irisError(
       -378,
-      `COALESCE mixes ${types}: IRIS refuses COALESCE over a non-numeric argument and one of another type; the simulator runs IFNULL, NVL and ISNULL as COALESCE and so refuses them too, where IRIS converts; CAST the arguments to one type, e.g. CAST(x AS VARCHAR)`,
+      `COALESCE mixes ${types}: IRIS refuses COALESCE over a non-numeric argument and one of another type; the simulator runs NVL, ISNULL and {fn IFNULL} as COALESCE and so refuses them too, where IRIS converts; CAST the arguments to one type, e.g. CAST(x AS VARCHAR)`,
     )
   }
   if (DATE_TYPES.has(first ?? '') || DATE_TYPES.has(second ?? ''))

@@ -434,7 +434,7 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     // Each statement and the VARCHAR column IRIS gives it, in order: the type of highest
     // precedence, a number in canonical form, a string literal a VARCHAR (c: '1 ', 'abc', '1.5',
     // '10'; e: '1', 'x', '.5', '10'; n: 1.50, 2, 1.5, NULL).
-    it.each([
+    it.each<[string, unknown[], (string | null)[]]>([
       [
         'SELECT CASE WHEN id = 2 THEN c ELSE id END AS v FROM mixed ORDER BY id',
         [],
@@ -473,6 +473,10 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
       ],
       ["SELECT id AS v FROM mixed WHERE id = 1 UNION SELECT '01' ORDER BY 1", [], ['01', '1']],
       ["SELECT id AS v FROM mixed WHERE id = 1 UNION SELECT 'x' ORDER BY 1", [], ['1', 'x']],
+      // IFNULL(a, b [, c]) never returns a; a literal or NULL it returns makes it VARCHAR.
+      ['SELECT IFNULL(n, 5) AS v FROM mixed ORDER BY id', [], [null, null, null, '5']],
+      ["SELECT IFNULL(n, 'none', id) AS v FROM mixed ORDER BY id", [], ['1', '2', '3', 'none']],
+      ['SELECT IFNULL(?, -1.50) AS v FROM mixed WHERE id = 1', [null], ['-1.5']],
     ])('gives VARCHAR to %s', async (sql, params, expected) => {
       // VARCHAR's OID; iris-pgwire's embedded backend describes a string as text
       // (docs/iris-sql.md#result-types).
@@ -487,7 +491,8 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
 
     it.each([
       ['SELECT COALESCE(c, id) FROM mixed', -378],
-      ['SELECT IFNULL(c, id) FROM mixed', -378],
+      ['SELECT {fn IFNULL(c, id)} FROM mixed', -378],
+      ['SELECT NVL(c, id) FROM mixed', -378],
       ["SELECT CASE WHEN id = 1 THEN c ELSE CAST('2024-01-02' AS DATE) END FROM mixed", -1],
       [
         "SELECT CASE WHEN id = 1 THEN c WHEN id = 2 THEN id ELSE CAST('2024-01-02' AS DATE) END FROM mixed",
