@@ -41,6 +41,8 @@ export interface PgError {
   constraint?: string
   table?: string
   column?: string
+  /** Where in the statement's text the error is, in characters from 1 (a parse or analysis error). */
+  position?: number
 }
 
 export interface BatchOutcome {
@@ -125,6 +127,8 @@ function toPgError(message: Message): PgError {
     const value = message[key]
     if (typeof value === 'string') error[key] = value
   }
+  const position = Number(message.position)
+  if (Number.isInteger(position) && position > 0) error.position = position
   return error
 }
 

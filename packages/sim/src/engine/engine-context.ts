@@ -24,6 +24,8 @@ export interface EngineContext {
    * are fixed per engine), or of the one numbered `statement` (not cached).
    */
   translate(sql: string, options: TranslateOptions, statement?: number): readonly Plan[]
+  /** Caches `plan` as statement `index`'s translation of `sql` (a plan rewritten on an error). */
+  keepPlan(sql: string, options: TranslateOptions, index: number, plan: Plan): void
   /**
    * DDL ran, or a rollback undid some: forget what is cached about tables and plans, and take the
    * catalog snapshot again (docs/iris-sql.md#rowid). Call while holding the backend.

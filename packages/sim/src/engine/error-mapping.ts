@@ -10,6 +10,7 @@
 
 import { irisError } from '../translate/iris-error.js'
 import type { StatementKind } from '../translate/plan.js'
+import { AS_VARCHAR } from '../translate/varchar-repair.js'
 import type { PgError } from './backend.js'
 import { SimError } from './types.js'
 
@@ -126,6 +127,20 @@ function foreignKeyTargetError(error: PgError): SimError | undefined {
 /** PostgreSQL's refusal to give one type to a construct whose parts have types of different kinds. */
 const MIXED_TYPES = /^(\S+) types (.+) and (.+) cannot be matched$/
 
+/** A construct (`CASE`, `UNION`, `COALESCE` ...) and the two types PostgreSQL could not match in it. */
+export interface TypeMix {
+  construct: string
+  types: readonly [string, string]
+}
+
+/** The construct and types of PostgreSQL's refusal to match types, or undefined for another error. */
+export function typeMixOf(error: PgError): TypeMix | undefined {
+  const mixed = error.code === '42804' ? MIXED_TYPES.exec(error.message) : null
+  if (!mixed) return undefined
+  const [, construct, first, second] = mixed
+  return { construct: construct ?? '', types: [first ?? '', second ?? ''] }
+}
+
 /** PostgreSQL type names as IRIS names them (the sim's collated string type is VARCHAR). */
 const IRIS_TYPE_NAMES: Readonly<Record<string, string>> = {
   'iris_sim.string': 'VARCHAR',
@@ -137,26 +152,54 @@ const IRIS_TYPE_NAMES: Readonly<Record<string, string>> = {
 }
 const irisTypeName = (name: string) => IRIS_TYPE_NAMES[name] ?? name.toUpperCase()
 
+const DATE_TYPES = new Set(['DATE', 'TIME', 'TIMESTAMP'])
+
 /**
- * A string mixed with a number (or a date) in one result (docs/iris-sql.md#implicit-conversion):
- * COALESCE refuses it on IRIS too (SQLCODE -378); CASE, UNION and the rest get the type of
- * higher data type precedence on IRIS, which the simulator does not compute.
+ * A mix the engine did not compute (docs/iris-sql.md#implicit-conversion): COALESCE refuses a
+ * string with another type on IRIS too (SQLCODE -378); CASE, UNION and the rest get the type of
+ * higher data type precedence on IRIS, which the engine computes for a string with a number
+ * (mixed-type-repair.ts) but not with a date, whose string form on IRIS depends on the select mode.
  */
 function mixedTypesError(error: PgError): SimError | undefined {
-  const mixed = error.code === '42804' ? MIXED_TYPES.exec(error.message) : null
-  if (!mixed) return undefined
-  const [, construct, first, second] = mixed
-  const types = `${irisTypeName(first ?? '')} and ${irisTypeName(second ?? '')}`
+  const mix = typeMixOf(error)
+  if (!mix) return undefined
+  const { construct } = mix
+  const [first, second] = mix.types.map(irisTypeName)
+  const types = `${first} and ${second}`
   if (construct === 'COALESCE') {
     return irisError(
       -378,
-      `COALESCE mixes ${types}: IRIS refuses COALESCE over a non-numeric argument and one of another type; the simulator runs IFNULL, NVL and ISNULL as COALESCE and so refuses them too, where IRIS converts; CAST the arguments to one type, e.g. CAST(x AS VARCHAR)`,
+      `COALESCE mixes ${types}: IRIS refuses COALESCE over a non-numeric argument and one of another type; the simulator runs NVL, ISNULL and {fn IFNULL} as COALESCE and so refuses them too, where IRIS converts; CAST the arguments to one type, e.g. CAST(x AS VARCHAR)`,
     )
   }
+  if (DATE_TYPES.has(first ?? '') || DATE_TYPES.has(second ?? ''))
+    return dateMixError(`${construct} mixes ${types}`)
   return irisError(
     -1,
-    `${construct} mixes ${types}: IRIS gives the result the data type of higher precedence (VARCHAR above every number), which the simulator does not compute across kinds of types; CAST the values to one type, e.g. CAST(x AS VARCHAR)`,
+    `${construct} mixes ${types}: IRIS gives the result the data type of higher precedence (VARCHAR above every number), which the simulator computes for a string with a number only; CAST the values to one type, e.g. CAST(x AS VARCHAR)`,
   )
+}
+
+/** A string mixed with a date or time where IRIS gives VARCHAR: the string IRIS writes is not documented. */
+function dateMixError(what: string): SimError {
+  return irisError(
+    -1,
+    `${what}: IRIS gives the result the data type of higher precedence, VARCHAR, but which string it writes for a date or time there depends on the select mode and is not documented, so the simulator refuses it; CAST the values to one type, e.g. CAST(x AS VARCHAR)`,
+  )
+}
+
+/** A date or time among the values the engine wrote as VARCHAR (mixed-type-repair.ts). */
+const DATE_AS_VARCHAR = new RegExp(
+  `^function ${AS_VARCHAR.replace('.', '[.]')}\\((date|time without time zone|timestamp without time zone)\\) does not exist$`,
+)
+
+function dateAsVarcharError(error: PgError): SimError | undefined {
+  const date = error.code === '42883' ? DATE_AS_VARCHAR.exec(error.message) : null
+  return date
+    ? dateMixError(
+        `a CASE or UNION mixes a string and a number with a ${irisTypeName(date[1] ?? '')}`,
+      )
+    : undefined
 }
 
 /** PostgreSQL's refusal of a string as a number: a literal typed as the number it meets. */
@@ -192,7 +235,7 @@ export function toIrisError(error: PgError, kind: StatementKind): SimError {
   }
   const foreignKeyTarget = foreignKeyTargetError(error)
   if (foreignKeyTarget) return foreignKeyTarget
-  const mixedTypes = mixedTypesError(error)
+  const mixedTypes = mixedTypesError(error) ?? dateAsVarcharError(error)
   if (mixedTypes) return mixedTypes
   const notANumber = notANumberError(error)
   if (notANumber) return notANumber

@@ -112,6 +112,8 @@ export async function createEngine(
       statement === undefined
         ? planCache.plans(sql, { ...translateOptions, catalog })
         : translate(sql, { ...translateOptions, catalog }, statement),
+    keepPlan: (sql, translateOptions, index, plan) =>
+      planCache.keep(sql, { ...translateOptions, catalog }, index, plan),
     async schemaChanged() {
       tables.clear()
       const next = await readCatalogSnapshot(backend, catalog.version + 1)

@@ -11,11 +11,14 @@
  *   number orders as that number, below every other string.
  * - LENGTH, CONCAT, UPPER and LOWER of a number: LENGTH and CONCAT use the canonical form, UPPER
  *   and LOWER return the number itself, canonical.
+ * - `iris_sim.as_varchar(x)` (translate/varchar-repair.ts): a number in canonical form as VARCHAR,
+ *   a string as it is, where IRIS gives VARCHAR to a CASE or a set operation mixing the two.
  * The operators go in the overrides schema, on the search path ahead of pg_catalog; each argument
  * pair is one the engine had no operator for, so no existing expression changes meaning.
  */
 import { STRING_TYPE } from '../catalog/metadata.js'
 import { COMPARISON_OPERATORS } from '../translate/collated-string.js'
+import { AS_VARCHAR } from '../translate/varchar-repair.js'
 import { NUMBER_TYPES } from './string-arithmetic.js'
 
 /** A number's canonical text, per PostgreSQL type: integers as they print; decimals trimmed. */
@@ -109,7 +112,27 @@ function stringFunctionsSql(schema: string): string {
   return [...length, ...concat, ...cases].join('\n')
 }
 
+/** A number as VARCHAR in canonical form; a string as it is, the sim's own keeping its collation. */
+function asVarcharSql(): string {
+  const overloads = [
+    ...NUMBER_TYPES.map((type) => [type, 'varchar', 'iris_sim.canonical_number($1)']),
+    ['text', 'varchar', '$1'],
+    [STRING_TYPE, STRING_TYPE, '$1'],
+  ]
+  return overloads
+    .map(
+      ([type, result, sql]) =>
+        `create or replace function ${AS_VARCHAR}(${type}) returns ${result} language sql immutable strict as $$ select ${sql} $$;`,
+    )
+    .join('\n')
+}
+
 /** All of it; the operators and UPPER / LOWER go in `schema`, the overrides schema. */
 export function numberStringOperatorsSql(schema: string): string {
-  return [canonicalNumberSql(), comparisonsSql(schema), stringFunctionsSql(schema)].join('\n')
+  return [
+    canonicalNumberSql(),
+    comparisonsSql(schema),
+    stringFunctionsSql(schema),
+    asVarcharSql(),
+  ].join('\n')
 }

@@ -9,6 +9,8 @@ import type { Plan, TranslateOptions } from '../translate/plan.js'
 
 const CAPACITY = 1000
 
+const keyOf = (sql: string, options: TranslateOptions) => `${options.protocol}\u0000${sql}`
+
 export class PlanCache {
   readonly #translate: (sql: string, options: TranslateOptions) => Plan[]
   readonly #plans = new Map<string, readonly Plan[]>()
@@ -24,7 +26,7 @@ export class PlanCache {
 
   /** The plans for `sql`; never mutate them. Rejections (thrown SimErrors) are not cached. */
   plans(sql: string, options: TranslateOptions): readonly Plan[] {
-    const key = `${options.protocol}\u0000${sql}`
+    const key = keyOf(sql, options)
     const cached = this.#plans.get(key)
     if (cached) {
       // Most recently used last: Map keeps insertion order.
@@ -39,5 +41,19 @@ export class PlanCache {
       if (oldest !== undefined) this.#plans.delete(oldest)
     }
     return plans
+  }
+
+  /**
+   * Puts `plan` in place of statement `index`'s plan of `sql`, when cached: the engine rewrote it
+   * on PostgreSQL's error (mixed-type-repair.ts), and the next run of the text starts from it.
+   */
+  keep(sql: string, options: TranslateOptions, index: number, plan: Plan): void {
+    const key = keyOf(sql, options)
+    const plans = this.#plans.get(key)
+    if (plans && index < plans.length)
+      this.#plans.set(
+        key,
+        plans.map((cached, i) => (i === index ? plan : cached)),
+      )
   }
 }

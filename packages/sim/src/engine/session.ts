@@ -14,11 +14,12 @@
 
 import { behindPgwire } from '../profiles.js'
 import { irisError } from '../translate/iris-error.js'
-import type { Plan, RunPlan, TableRef, UpsertPlan } from '../translate/plan.js'
-import type { BackendStatement, BatchOptions, BatchOutcome, RawResult } from './backend.js'
+import type { Plan, RunPlan, TableRef, TranslateOptions, UpsertPlan } from '../translate/plan.js'
+import type { BackendStatement, BatchOptions, BatchOutcome, PgError, RawResult } from './backend.js'
 import type { EngineContext } from './engine-context.js'
 import { lockTimeout, queryCanceled, toIrisError } from './error-mapping.js'
 import { LockTimeoutError } from './fifo-lock.js'
+import { MAX_REPAIRS, varcharRepaired } from './mixed-type-repair.js'
 import { pgwireParameters } from './pgwire-parameters.js'
 import { SavepointLevels } from './savepoint-levels.js'
 import { quoteIdentifier } from './table-info.js'
@@ -50,11 +51,15 @@ const missingTable = (table: TableRef) =>
 
 const noRows = (commandTag: string): StatementResult => ({ fields: null, rows: [], commandTag })
 
-/** A statement's plan, the catalog version it was translated against, and its translation anew. */
+/**
+ * A statement's plan, the catalog version it was translated against, its translation anew, and
+ * where a plan rewritten on PostgreSQL's error is kept for the next run (mixed-type-repair.ts).
+ */
 interface Translated {
   plan: Plan
   version: number
   again(): Plan
+  keep(plan: Plan): void
 }
 
 export class IrisSession implements EngineSession {
@@ -97,9 +102,13 @@ export class IrisSession implements EngineSession {
     return run
   }
 
-  #translate(sql: string, protocol: 'simple' | 'extended', statement?: number): readonly Plan[] {
+  #options(protocol: 'simple' | 'extended'): TranslateOptions {
     const { profile, irisVersion } = this.#context.options
-    return this.#context.translate(sql, { profile, irisVersion, protocol }, statement)
+    return { profile, irisVersion, protocol }
+  }
+
+  #translate(sql: string, protocol: 'simple' | 'extended', statement?: number): readonly Plan[] {
+    return this.#context.translate(sql, this.#options(protocol), statement)
   }
 
   /** The one statement of an extended-protocol query, translated (through the plan cache). */
@@ -109,7 +118,12 @@ export class IrisSession implements EngineSession {
     const [plan] = plans
     if (!plan) return undefined
     if (plans.length > 1) throw irisError(-25, 'one statement per extended-protocol query')
-    return { plan, version, again: () => this.#translate(sql, 'extended')[0] as Plan }
+    return {
+      plan,
+      version,
+      again: () => this.#translate(sql, 'extended')[0] as Plan,
+      keep: (repaired) => this.#context.keepPlan(sql, this.#options('extended'), 0, repaired),
+    }
   }
 
   /**
@@ -131,15 +145,19 @@ export class IrisSession implements EngineSession {
       if (!statement || plan?.type !== 'run')
         return { paramTypeIDs: new Array(plan?.paramCount ?? 0).fill(0), fields: null }
       return this.#withBackend(signal, async () => {
-        const current = this.#freshPlan(plan, statement)
-        const described = await this.#context.backend.describe(
-          current.sql,
-          this.#statementSavepoint(),
+        const { plan: current, outcome: described } = await this.#repairing(
+          this.#freshPlan(plan, statement),
+          statement,
+          async (attempt) => {
+            const outcome = await this.#context.backend.describe(
+              attempt.sql,
+              this.#statementSavepoint(),
+            )
+            if (outcome.error) await this.#undoStatement()
+            return outcome
+          },
         )
-        if (described.error) {
-          await this.#undoStatement()
-          throw toIrisError(described.error, current.kind)
-        }
+        if (described.error) throw toIrisError(described.error, current.kind)
         const fields =
           described.fields && (await this.#context.describeFields(described.fields, current))
         const paramTypeIDs = described.paramTypeIDs.map((id) => this.#context.shownTypes.typeID(id))
@@ -193,7 +211,9 @@ export class IrisSession implements EngineSession {
         if (signal.aborted) throw signal.reason
         // After DDL the statement is translated again, alone (#freshPlan).
         const again = () => this.#translate(sql, 'simple', i)[0] as Plan
-        onResult(await this.#runPlan({ plan, version, again }, [], signal))
+        const keep = (repaired: Plan) =>
+          this.#context.keepPlan(sql, this.#options('simple'), i, repaired)
+        onResult(await this.#runPlan({ plan, version, again, keep }, [], signal))
       }
     })
   }
@@ -227,7 +247,9 @@ export class IrisSession implements EngineSession {
     switch (plan.type) {
       case 'run':
         if (plan.target && WRITES.has(plan.kind)) await this.#waitForTable(plan.target, signal)
-        return this.#withBackend(signal, () => this.#run(this.#freshPlan(plan, statement), params))
+        return this.#withBackend(signal, () =>
+          this.#run(this.#freshPlan(plan, statement), statement, params),
+        )
       case 'upsert':
         await this.#waitForTable(plan.target, signal)
         return this.#withBackend(signal, () => this.#upsert(plan, params))
@@ -303,7 +325,44 @@ export class IrisSession implements EngineSession {
     )
   }
 
-  async #run(plan: RunPlan, params: readonly ParameterValue[]): Promise<StatementResult> {
+  /**
+   * Runs `attempt` on the plan, and again on the plan rewritten each time PostgreSQL refuses a
+   * string mixed with a number where IRIS gives VARCHAR (mixed-type-repair.ts), keeping the
+   * rewritten plan for the statement's next run.
+   */
+  async #repairing<T extends { error?: PgError }>(
+    plan: RunPlan,
+    statement: Translated,
+    attempt: (plan: RunPlan) => Promise<T>,
+  ): Promise<{ plan: RunPlan; outcome: T }> {
+    let current = plan
+    for (let repairs = 0; ; repairs++) {
+      const outcome = await attempt(current)
+      const repaired =
+        outcome.error && repairs < MAX_REPAIRS ? varcharRepaired(current, outcome.error) : undefined
+      if (!repaired) return { plan: current, outcome }
+      statement.keep(repaired)
+      current = repaired
+    }
+  }
+
+  async #run(
+    plan: RunPlan,
+    statement: Translated,
+    params: readonly ParameterValue[],
+  ): Promise<StatementResult> {
+    const repaired = await this.#repairing(plan, statement, (attempt) =>
+      this.#runOnce(attempt, params),
+    )
+    const { outcome } = repaired
+    if (outcome.error) throw toIrisError(outcome.error, repaired.plan.kind)
+    return this.#shapeRun(repaired.plan, outcome)
+  }
+
+  async #runOnce(
+    plan: RunPlan,
+    params: readonly ParameterValue[],
+  ): Promise<BatchOutcome & { main: number; identity: string | undefined }> {
     const { tables } = this.#context
     const statements: BackendStatement[] = []
     if (plan.readsLastIdentity)
@@ -331,8 +390,14 @@ export class IrisSession implements EngineSession {
         if (this.#inTransaction) this.#schemaChangedInTransaction = true
       }
     }
-    if (outcome.error) throw toIrisError(outcome.error, plan.kind)
-    const result = outcome.results[main] as RawResult
+    return { ...outcome, main, identity }
+  }
+
+  async #shapeRun(
+    plan: RunPlan,
+    { results, main, identity }: BatchOutcome & { main: number; identity: string | undefined },
+  ): Promise<StatementResult> {
+    const result = results[main] as RawResult
     if (plan.kind === 'insert' && plan.target)
       this.#lastIdentity = identity ? (result.rows.at(-1)?.[0] ?? '') : ''
     if (identity)

@@ -1,10 +1,11 @@
 /**
  * IRIS function calls in their PostgreSQL spellings: the renames of the function table
- * (function-table.ts), and two rewrites. Functions the runtime defines (runtime.ts) live in schema
+ * (function-table.ts), and the rewrites below. Functions the runtime defines (runtime.ts) live in schema
  * `iris_sim`, which is not on the search path, so calls are qualified here.
  * - `%EXACT(x)` → `(iris_sim.exact(x) COLLATE iris_sim.exact)`: exact, case-sensitive comparison
  *   that counts trailing blanks (docs/iris-sql.md#collation); the runtime's `iris_sim.exact`
  *   takes a string column out of its blank-blind type (collated-string.ts).
+ * - `IFNULL(a, b [, c])` → the CASE it stands for (if-null.ts, docs/iris-sql.md#implicit-conversion).
  * - `TO_VECTOR(data, type [, length])` with the type keyword in any case
  *   (docs/iris-sql.md#to_vector) → the conversion to the column representation of that element
  *   type.
@@ -27,6 +28,7 @@ import {
 } from './date-parts.js'
 import { callArguments, callAt } from './function-calls.js'
 import { IRIS_FUNCTIONS } from './function-table.js'
+import { ifNullCase } from './if-null.js'
 import { irisError } from './iris-error.js'
 import { isTrivia, retokenize, type Token, trimmedText } from './tokenizer.js'
 import { vectorElementType } from './types.js'
@@ -88,6 +90,8 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
       replacement = `(iris_sim.exact(${trimmedText(out.slice(open + 1, close))}) COLLATE ${EXACT_COLLATION})`
     } else if (name === 'TO_VECTOR') {
       replacement = toVector(callArguments(out, call))
+    } else if (name === 'IFNULL') {
+      replacement = ifNullCase(callArguments(out, call))
     } else if (isDateFunction(name)) {
       replacement = dateFunctionCall(name, callArguments(out, call))
     } else if (part !== undefined) {

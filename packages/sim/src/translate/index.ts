@@ -44,6 +44,7 @@ import { rewriteStartsWith } from './startswith.js'
 import { checkStatementForm } from './statement-forms.js'
 import { splitStatements } from './statements.js'
 import { storedNames } from './stored-names.js'
+import { typeStringLiterals } from './string-literal-types.js'
 import { render, type Token, TokenizeError, tokenize } from './tokenizer.js'
 import { rewriteTop } from './top.js'
 import { transactionPlan } from './transactions.js'
@@ -127,6 +128,7 @@ function translateStatement(written: Token[], options: TranslateOptions): Plan {
   if (isInsertOrUpdate(numbered)) return upsertPlan(storedNames(numbered), base)
   let shaped = rewriteVid(rewriteDistinctBy(rewriteTop(rewriteLimitForms(numbered))))
   if (kind === 'insert') shaped = rewriteUnionRows(shaped)
+  shaped = typeStringLiterals(shaped)
   // docs/iris-sql.md#rowid: `*` and an INSERT without a column list leave a hidden RowID out.
   shaped = insertColumnList(expandStars(shaped, options.catalog), options.catalog)
   if (kind === 'ddl') {

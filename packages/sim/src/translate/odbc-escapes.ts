@@ -3,7 +3,8 @@
  * other rule reads the statement:
  * - `{fn NAME(args)}`, an ODBC scalar function, → `NAME(args)`, then checked and run as any call
  *   (docs/iris-sql.md#functions); `{fn TIMESTAMPADD(type, n, ts)}`, an ODBC function only, →
- *   `DATEADD(part, n, ts)` (date-parts.ts, docs/iris-sql.md#date-parts);
+ *   `DATEADD(part, n, ts)` (date-parts.ts, docs/iris-sql.md#date-parts); `{fn IFNULL(a, b)}` →
+ *   `COALESCE(a, b)` (docs/iris-sql.md#implicit-conversion);
  * - `{d 'yyyy-mm-dd'}`, `{t 'hh:mm:ss'}`, `{ts 'yyyy-mm-dd [hh:mm:ss[.fff]]'}` (or
  *   `'mm/dd/yyyy ...'`) → `CAST('...' AS DATE | TIME | TIMESTAMP)`, after the checks IRIS makes
  *   (SQLCODE -146 for a date or timestamp, -147 for a time).
@@ -92,6 +93,22 @@ function dateTimeConstruct(kind: string, value: string): string {
   return `CAST('${date}${clock}' AS TIMESTAMP)`
 }
 
+/**
+ * `{fn IFNULL(a, b)}`, the ODBC scalar function, returns `a` unless it is NULL, unlike the SQL
+ * function (if-null.ts, doc RSQL_ifnull): COALESCE, whose typing of a string with a number
+ * stands in for the ODBC function's, which is [unverified].
+ */
+function odbcIfNull(body: readonly Token[], nameAt: number): string {
+  const call = callAt(body, nameAt)
+  const args = call ? callArguments(body, call) : []
+  if (args.length !== 2)
+    throw irisError(
+      -359,
+      '{fn IFNULL(a, b)} takes two arguments; the SQL function IFNULL(a, b, c) takes three',
+    )
+  return `COALESCE(${args.map(trimmedText).join(', ')})`
+}
+
 /** The replacement for the escape whose `{` is at `open` and `}` at `close`. */
 function escapeSql(tokens: readonly Token[], open: number, close: number): string {
   const keywordAt = nextSignificant(tokens, open + 1)
@@ -107,6 +124,7 @@ function escapeSql(tokens: readonly Token[], open: number, close: number): strin
     }
     const call = name === 'TIMESTAMPADD' ? callAt(body, nameAt) : undefined
     if (call) return timestampAddAsDateAdd(callArguments(body, call))
+    if (name === 'IFNULL') return odbcIfNull(body, nameAt)
     // docs/iris-sql.md#odbc-escapes: the parentheses of an argumentless call are optional ({fn NOW}).
     return after < 0 ? `${name}()` : trimmedText(body)
   }

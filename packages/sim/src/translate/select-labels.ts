@@ -5,14 +5,10 @@
  * written, before the rewrites that restructure it (TOP, %VID). The labels of a UNION are those of
  * its first SELECT, the outermost one.
  */
-import { CLAUSE_WORDS } from './clause-words.js'
 import { displayName, isIdentifier } from './names.js'
 import type { SelectItem } from './plan.js'
-import { selectIndexes, selectListStart } from './select-parts.js'
+import { selectIndexes, selectListItems } from './select-parts.js'
 import { isTrivia, isWord, type Token } from './tokenizer.js'
-
-/** Words that end a select list at its own depth. */
-const LIST_ENDS = [...CLAUSE_WORDS, 'FROM', 'INTO', 'FOR']
 
 function selectItem(tokens: readonly Token[]): SelectItem {
   const significant = tokens.filter((token) => !isTrivia(token))
@@ -37,17 +33,9 @@ function referencedColumn(significant: readonly Token[]): string | undefined {
 
 /** The items of the select list of the SELECT at `select`, up to the end of that list. */
 function selectListAt(tokens: readonly Token[], select: number): SelectItem[] | undefined {
-  const depth = (tokens[select] as Token).depth
-  const start = selectListStart(tokens, select)
-  if (start < 0) return undefined
-  const items: Token[][] = [[]]
-  for (const token of tokens.slice(start)) {
-    if (token.depth < depth) break
-    if (token.depth === depth && LIST_ENDS.some((word) => isWord(token, word))) break
-    if (token.depth === depth && token.text === ',') items.push([])
-    else (items.at(-1) as Token[]).push(token)
-  }
-  return items.map(selectItem)
+  return selectListItems(tokens, select)?.map(([start, end]) =>
+    selectItem(tokens.slice(start, end)),
+  )
 }
 
 /** The depth of the outermost SELECTs (a UNION's are all at that depth), or undefined without one. */

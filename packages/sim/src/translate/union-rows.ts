@@ -13,6 +13,7 @@
  */
 import { CLAUSE_WORDS } from './clause-words.js'
 import { isIdentifier, readQualifiedName } from './names.js'
+import { EXPRESSION_ENDS } from './select-parts.js'
 import { trim } from './statements.js'
 import { closingParen, isTrivia, isWord, nextSignificant, type Token, token } from './tokenizer.js'
 
@@ -27,13 +28,6 @@ const NOT_A_ROW = new Set([
   'ALL',
   'FOR',
 ])
-
-/**
- * Words that may end an expression; any other trailing name is an implicit column alias. By now
- * `CURRENT_TIME` and `CURRENT_TIMESTAMP` are calls (value-keywords.ts), and PostgreSQL's other value
- * keywords were refused.
- */
-const EXPRESSION_ENDS = new Set(['NULL', 'TRUE', 'FALSE', 'END', 'CURRENT_DATE'])
 
 /** Index of the SELECT that starts the source of `INSERT [INTO] t [(cols)] SELECT ...`, or -1. */
 function sourceSelect(tokens: readonly Token[]): number {

@@ -63,6 +63,15 @@ describe('function calls (docs/iris-sql.md#functions)', () => {
     )
   })
 
+  it('runs IFNULL as the CASE it stands for, typed as IRIS types it, and {fn IFNULL} as COALESCE (docs/iris-sql.md#implicit-conversion)', () => {
+    expect(sqlOf("SELECT IFNULL(a, NULL), IFNULL(a, -1.5, 'x'), IFNULL(?, NULL, b) FROM t")).toBe(
+      "SELECT (CASE WHEN a IS NULL THEN CAST(NULL AS iris_sim.string) END), (CASE WHEN a IS NULL THEN iris_sim.as_varchar(-1.5) ELSE CAST('x' AS iris_sim.string) END), (CASE WHEN CAST($1 AS text) IS NULL THEN NULL ELSE b END) FROM t",
+    )
+    expect(sqlOf('SELECT {fn IFNULL(a, b)} FROM t')).toBe('SELECT COALESCE(a, b) FROM t')
+    expectRejected('SELECT {fn IFNULL(a, b, c)} FROM t', -359)
+    expectRejected('SELECT IFNULL(a, b, c, d) FROM t', -359)
+  })
+
   it('runs {fn TIMESTAMPADD} as DATEADD of the matching part, refusing it bare, and DATENAME as the runtime computes it (docs/iris-sql.md#date-parts)', () => {
     expect(
       sqlOf(

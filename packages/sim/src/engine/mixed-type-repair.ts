@@ -1,0 +1,30 @@
+/**
+ * A string and a number in one CASE or set operation (docs/iris-sql.md#implicit-conversion): IRIS
+ * gives VARCHAR, PostgreSQL refuses the mix. On that refusal only, the statement is rewritten
+ * through translate/varchar-repair.ts and prepared again; the session keeps the rewritten plan in
+ * the plan cache, so a statement text pays for it once, and one that does not mix never.
+ */
+import { STRING_TYPE } from '../catalog/metadata.js'
+import type { RunPlan } from '../translate/plan.js'
+import { varcharRepair } from '../translate/varchar-repair.js'
+import type { PgError } from './backend.js'
+import { typeMixOf } from './error-mapping.js'
+import { NUMBER_TYPES } from './string-arithmetic.js'
+
+/** How many constructs of one statement are rewritten at most, one per attempt. */
+export const MAX_REPAIRS = 16
+
+/** PostgreSQL's names of the string types, as its type-mix error prints them. */
+const STRING_TYPES = new Set(['text', 'character varying', 'character', STRING_TYPE])
+
+const isStringAndNumber = ([first, second]: readonly [string, string]) =>
+  (STRING_TYPES.has(first) && NUMBER_TYPES.includes(second)) ||
+  (NUMBER_TYPES.includes(first) && STRING_TYPES.has(second))
+
+/** The plan with the construct `error` names written as VARCHAR, or undefined for any other error. */
+export function varcharRepaired(plan: RunPlan, error: PgError): RunPlan | undefined {
+  const mix = typeMixOf(error)
+  if (!mix || error.position === undefined || !isStringAndNumber(mix.types)) return undefined
+  const sql = varcharRepair(plan.sql, mix.construct, error.position)
+  return sql === undefined ? undefined : { ...plan, sql }
+}
