@@ -178,21 +178,6 @@ function notANumberError(error: PgError): SimError | undefined {
   )
 }
 
-/**
- * PostgreSQL finding two collations where it needs one: `could not determine which collation to
- * use` (42P22) and `collation mismatch between implicit collations` (42P21). A string expression
- * whose EXACT collation comes from its type (UPPER, LOWER, SUBSTRING, SUBSTR, REVERSE:
- * engine/exact-string-functions.ts) met a column of another collation; which one IRIS compares
- * under there is not documented (docs/iris-sql.md#collation).
- */
-function collationConflictError(error: PgError): SimError | undefined {
-  if (error.code !== '42P22' && error.code !== '42P21') return undefined
-  return irisError(
-    -1,
-    `a string expression (EXACT collation: UPPER, LOWER, SUBSTRING, SUBSTR, REVERSE) meets a column of another collation, and which collation IRIS uses then is not documented, so the simulator refuses it (${error.message}); wrap the expression or the column in %EXACT(...) to compare exactly`,
-  )
-}
-
 /** The IRIS error for a PostgreSQL error raised by a statement of kind `kind`. */
 export function toIrisError(error: PgError, kind: StatementKind): SimError {
   if (PASSED_THROUGH.has(error.code)) {
@@ -211,8 +196,6 @@ export function toIrisError(error: PgError, kind: StatementKind): SimError {
   if (mixedTypes) return mixedTypes
   const notANumber = notANumberError(error)
   if (notANumber) return notANumber
-  const collationConflict = collationConflictError(error)
-  if (collationConflict) return collationConflict
   const sqlcode = sqlcodeOf(error, kind)
   const detail = error.detail ? `${error.message} (${error.detail})` : error.message
   return irisError(sqlcode, detail, EXTRA_TEXT[sqlcode])

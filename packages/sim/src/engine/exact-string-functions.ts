@@ -5,27 +5,25 @@
  * EXACT collation (docs/iris-sql.md#collation). functions.ts collates the other string functions'
  * calls explicitly (`COLLATE iris_sim.exact`), which PostgreSQL refuses for a type that takes no
  * collation (a number, bytea); these are functions of the simulator's own instead, made once at
- * bootstrap, one per argument type, whose result TYPE carries the collation:
+ * bootstrap, one per argument type:
  * - a string argument arrives as `iris_sim.uncollated`, a type laid out as text that takes no
  *   collation, so the argument's collation (case-insensitive for a `%SQLUPPER` column) stops at it.
  *   PostgreSQL derives a call's collation from its collatable arguments and, when none has one,
- *   takes its result type's (parse_collate.c): here `iris_sim.exact_text`, text collated
- *   `iris_sim.exact`.
+ *   gives it its result type's (parse_collate.c): text's, the database default, "C", which compares
+ *   as `iris_sim.exact` does (case and trailing blanks count, byte order).
  * - a number: UPPER and LOWER return it, canonical.
  * - bytea: SUBSTRING, SUBSTR and REVERSE return bytea, as PostgreSQL's own do.
- * A collation derived so is implicit, where a COLLATE clause's is explicit: against a column of
- * another collation (`UPPER(a.name) = b.name`) PostgreSQL finds no collation to compare under, and
- * error-mapping.ts says so. A parameter (`UPPER(?)`) is typed `iris_sim.uncollated`, which clients
- * are shown as TEXT (shown-types.ts), as before.
+ * The default collation is the weakest: against a column (`name = UPPER(?)`, `UPPER(a.name) =
+ * b.name`) the column's collation is used, as IRIS uses the field's in most WHERE comparisons
+ * (for `=` and joins [unverified]: docs/iris-sql.md#collation, docs/iris-sql.md#simulator-limits).
+ * A parameter (`UPPER(?)`) is typed `iris_sim.uncollated`, which clients are shown as TEXT
+ * (shown-types.ts), as before.
  */
 import { STRING_TYPE } from '../catalog/metadata.js'
 import { NUMBER_TYPES } from './string-arithmetic.js'
 
 /** The argument type of a string: text's layout, no collation. */
 export const UNCOLLATED_TYPE = 'iris_sim.uncollated'
-
-/** The result type of a string: text collated EXACT. */
-const EXACT_TEXT = 'iris_sim.exact_text'
 
 const U = UNCOLLATED_TYPE
 
@@ -44,7 +42,6 @@ const types = [
     (from) => `create cast (${from} as ${U}) without function as implicit;`,
   ),
   `create cast (${U} as text) without function;`,
-  `create domain ${EXACT_TEXT} as text collate iris_sim.exact;`,
 ]
 
 const fn = (name: string, args: string, returns: string, body: string) =>
@@ -52,7 +49,7 @@ const fn = (name: string, args: string, returns: string, body: string) =>
 
 /** UPPER and LOWER: of a string, EXACT; of a number, the number in canonical form. */
 const cases = ['upper', 'lower'].flatMap((name) => [
-  fn(name, U, EXACT_TEXT, `${name}($1::text)`),
+  fn(name, U, 'text', `${name}($1::text)`),
   ...NUMBER_TYPES.map((type) => fn(name, type, type, type === 'numeric' ? 'trim_scale($1)' : '$1')),
 ])
 
@@ -61,13 +58,13 @@ const parts = ['substring', 'substr'].flatMap((name) =>
   ['integer', 'integer, integer'].flatMap((counts) => {
     const rest = counts === 'integer' ? '$2' : '$2, $3'
     return [
-      fn(name, `${U}, ${counts}`, EXACT_TEXT, `${name}($1::text, ${rest})`),
+      fn(name, `${U}, ${counts}`, 'text', `${name}($1::text, ${rest})`),
       fn(name, `bytea, ${counts}`, 'bytea', `${name}($1, ${rest})`),
     ]
   }),
 )
 const reverse = [
-  fn('reverse', U, EXACT_TEXT, 'reverse($1::text)'),
+  fn('reverse', U, 'text', 'reverse($1::text)'),
   fn('reverse', 'bytea', 'bytea', 'reverse($1)'),
 ]
 

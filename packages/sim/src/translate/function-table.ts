@@ -31,8 +31,8 @@ export interface IrisFunction {
   /**
    * A string function: IRIS gives its result EXACT collation, whatever the collation of its
    * arguments (docs/iris-sql.md#collation), so functions.ts collates the call `iris_sim.exact`.
-   * (The string functions that may take a number or bytes get it from their runtime function's
-   * result type instead: engine/exact-string-functions.ts.)
+   * (The string functions that may take a number or bytes are runtime functions whose string
+   * argument drops its collation instead: engine/exact-string-functions.ts.)
    */
   exactString?: true
 }
@@ -134,8 +134,8 @@ export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string,
   ['LENGTH', renamed('RSQL_length', 'iris_sim.length', [1, 1])],
   ['LEN', renamed('RSQL_len', 'iris_sim.len', [1, 1])],
   // Not exactString: of a number they return the number (docs/iris-sql.md#implicit-conversion),
-  // which takes no COLLATE; the runtime's functions give a string EXACT collation by their result
-  // type (engine/exact-string-functions.ts).
+  // which takes no COLLATE; the runtime's functions drop a string argument's collation, leaving
+  // the default, which compares as EXACT (engine/exact-string-functions.ts).
   ['LOWER', renamed('RSQL_lower', 'iris_sim.lower', [1, 1])],
   ['UPPER', renamed('RSQL_upper', 'iris_sim.upper', [1, 1])],
   ['LCASE', renamed('RSQL_lcase', 'iris_sim.lower', [1, 1])],

@@ -15,7 +15,7 @@
  *   `(call COLLATE iris_sim.exact)`: IRIS compares, groups and orders its result with EXACT
  *   collation, not the collation of the column it reads (docs/iris-sql.md#collation). UPPER,
  *   LOWER, SUBSTRING, SUBSTR and REVERSE, which may take a number or bytes, are renamed to runtime
- *   functions whose result type is EXACT (engine/exact-string-functions.ts);
+ *   functions whose string result compares as EXACT (engine/exact-string-functions.ts);
  *   `SUBSTRING(s FROM a FOR b)` gets commas.
  * A bare `TIMESTAMPADD(...)` is refused: IRIS runs it only as `{fn TIMESTAMPADD(...)}`, which
  * odbc-escapes.ts has already rewritten to DATEADD.

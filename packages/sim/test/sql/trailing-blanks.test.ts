@@ -236,12 +236,20 @@ describe('a string expression has EXACT collation (docs/iris-sql.md#collation)',
     expect(ids(joined)).toEqual([])
   })
 
-  it('refused where UPPER, LOWER, SUBSTRING, SUBSTR or REVERSE meets a %SQLUPPER column, but under %EXACT', async () => {
+  it("against a column: the column's collation, for UPPER, LOWER, SUBSTRING, SUBSTR and REVERSE (IRIS uses the field's)", async () => {
     const join = (on: string) => `SELECT t.id FROM tag t JOIN owner o ON ${on} ORDER BY t.id`
-    const error = await failure(client, join('UPPER(t.up) = o.tag_up'))
-    expect([sqlcodeOf(error), error.message]).toEqual([-1, expect.stringContaining('%EXACT(')])
+    expect(ids(await client.query(join('UPPER(t.up) = o.tag_up')))).toEqual([1, 2])
     expect(ids(await client.query(join('%EXACT(UPPER(t.st)) = o.tag_up')))).toEqual([])
-    expect(ids(await client.query(join("%EXACT(UPPER(t.st)) = UPPER('Abc  ')")))).toEqual([1])
+    expect(
+      ids(await client.query('SELECT id FROM tag WHERE up = LOWER(?) ORDER BY id', ['ABC'])),
+    ).toEqual([1, 2])
+    // doc RSQL_upper's example: Name %STARTSWITH UPPER('JO') finds 'Jones'.
+    expect(
+      ids(await client.query("SELECT id FROM tag WHERE st %STARTSWITH UPPER('ab') ORDER BY id")),
+    ).toEqual([2])
+    expect(
+      ids(await client.query("SELECT id FROM tag WHERE up %STARTSWITH UPPER('ab') ORDER BY id")),
+    ).toEqual([1, 2])
   })
 })
 
