@@ -16,6 +16,7 @@ import { CATALOG_VIEWS_SQL } from '../catalog/views.js'
 import { RUNTIME_SQL } from '../translate/runtime.js'
 import { dateArithmeticSql } from './date-arithmetic.js'
 import { divisionOperatorsSql } from './division-operators.js'
+import { EXACT_STRING_FUNCTIONS_SQL } from './exact-string-functions.js'
 import { numberStringOperatorsSql } from './number-string-operators.js'
 import { stringArithmeticSql } from './string-arithmetic.js'
 
@@ -49,6 +50,7 @@ const BOOTSTRAP_SQL = [
   `create schema if not exists "${DEFAULT_SCHEMA}";`,
   CATALOG_VIEWS_SQL,
   OVERRIDES_SQL,
+  EXACT_STRING_FUNCTIONS_SQL,
   // New backends (a data directory reopened, a template loaded) start with IRIS's default schema.
   `alter database postgres set search_path to ${SEARCH_PATH};`,
   `set search_path to ${SEARCH_PATH};`,

@@ -9,8 +9,8 @@
  *   matches `'1'`, and `'1 '` under `%SQLUPPER`; `s > 5` is string order). Under EXACT collation
  *   (text: `%EXACT(x)`, `COLLATE %EXACT` columns, string expressions) a string holding a canonical
  *   number orders as that number, below every other string.
- * - LENGTH, CONCAT, UPPER and LOWER of a number: LENGTH and CONCAT use the canonical form, UPPER
- *   and LOWER return the number itself, canonical.
+ * - LENGTH and CONCAT of a number use the canonical form (UPPER and LOWER of a number:
+ *   exact-string-functions.ts).
  * - `iris_sim.as_varchar(x)` (translate/varchar-repair.ts): a number in canonical form as VARCHAR,
  *   a string as it is, where IRIS gives VARCHAR to a CASE or a set operation mixing the two.
  * The operators go in the overrides schema, on the search path ahead of pg_catalog; each argument
@@ -86,8 +86,8 @@ create operator ${schema}.${op} (leftarg = ${left}, rightarg = ${right}, functio
     .join('')
 }
 
-/** LENGTH and CONCAT of numbers in canonical form; UPPER and LOWER leave a number a number. */
-function stringFunctionsSql(schema: string): string {
+/** LENGTH and CONCAT of numbers in canonical form. */
+function stringFunctionsSql(): string {
   const length = NUMBER_TYPES.map(
     (type) =>
       `create or replace function iris_sim.length(${type}) returns integer language sql immutable as $$ select char_length(iris_sim.canonical_number($1)) $$;`,
@@ -103,13 +103,7 @@ function stringFunctionsSql(schema: string): string {
           `create or replace function iris_sim.concat(${left}, ${right}) returns text language sql immutable as $$ select ${text(left, '$1')} || ${text(right, '$2')} $$;`,
       ),
   )
-  const cases = NUMBER_TYPES.flatMap((type) =>
-    ['upper', 'lower'].map(
-      (fn) =>
-        `create or replace function ${schema}.${fn}(${type}) returns ${type} language sql immutable as $$ select ${type === 'numeric' ? 'trim_scale($1)' : '$1'} $$;`,
-    ),
-  )
-  return [...length, ...concat, ...cases].join('\n')
+  return [...length, ...concat].join('\n')
 }
 
 /** A number as VARCHAR in canonical form; a string as it is, the sim's own keeping its collation. */
@@ -127,12 +121,9 @@ function asVarcharSql(): string {
     .join('\n')
 }
 
-/** All of it; the operators and UPPER / LOWER go in `schema`, the overrides schema. */
+/** All of it; the operators go in `schema`, the overrides schema. */
 export function numberStringOperatorsSql(schema: string): string {
-  return [
-    canonicalNumberSql(),
-    comparisonsSql(schema),
-    stringFunctionsSql(schema),
-    asVarcharSql(),
-  ].join('\n')
+  return [canonicalNumberSql(), comparisonsSql(schema), stringFunctionsSql(), asVarcharSql()].join(
+    '\n',
+  )
 }

@@ -31,6 +31,8 @@ export interface IrisFunction {
   /**
    * A string function: IRIS gives its result EXACT collation, whatever the collation of its
    * arguments (docs/iris-sql.md#collation), so functions.ts collates the call `iris_sim.exact`.
+   * (The string functions that may take a number or bytes are runtime functions whose string
+   * argument drops its collation instead: engine/exact-string-functions.ts.)
    */
   exactString?: true
 }
@@ -132,28 +134,31 @@ export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string,
   ['LENGTH', renamed('RSQL_length', 'iris_sim.length', [1, 1])],
   ['LEN', renamed('RSQL_len', 'iris_sim.len', [1, 1])],
   // Not exactString: of a number they return the number (docs/iris-sql.md#implicit-conversion),
-  // which takes no collation (docs/iris-sql.md#simulator-limits).
-  ['LOWER', postgres('RSQL_lower', [1, 1])],
-  ['UPPER', postgres('RSQL_upper', [1, 1])],
-  ['LCASE', renamed('RSQL_lcase', 'lower', [1, 1])],
-  ['UCASE', renamed('RSQL_ucase', 'upper', [1, 1])],
+  // which takes no COLLATE; the runtime's functions drop a string argument's collation, leaving
+  // the default, which compares as EXACT (engine/exact-string-functions.ts).
+  ['LOWER', renamed('RSQL_lower', 'iris_sim.lower', [1, 1])],
+  ['UPPER', renamed('RSQL_upper', 'iris_sim.upper', [1, 1])],
+  ['LCASE', renamed('RSQL_lcase', 'iris_sim.lower', [1, 1])],
+  ['UCASE', renamed('RSQL_ucase', 'iris_sim.upper', [1, 1])],
   ['LTRIM', exactString(postgres('RSQL_ltrim', [1, 1]))],
   ['RTRIM', exactString(postgres('RSQL_rtrim', [1, 1]))],
   ['TRIM', exactString(postgres('RSQL_trim', [1, 1]))],
   ['LEFT', exactString(postgres('RSQL_left', [2, 2]))],
   ['RIGHT', exactString(postgres('RSQL_right', [2, 2]))],
-  ['SUBSTRING', exactString(postgres('RSQL_substring', [1, 3]))],
-  ['SUBSTR', exactString(postgres('RSQL_substr', [2, 3]))],
+  // Likewise, of a VARBINARY they return bytes; `SUBSTRING(s FROM start FOR length)` is one
+  // argument here, which functions.ts writes with commas.
+  ['SUBSTRING', renamed('RSQL_substring', 'iris_sim.substring', [1, 3])],
+  ['SUBSTR', renamed('RSQL_substr', 'iris_sim.substr', [2, 3])],
   ['POSITION', postgres('RSQL_position', [1, 1])],
   ['INSTR', renamed('RSQL_instr', 'strpos', [2, 2])],
   ['REPLACE', exactString(postgres('RSQL_replace', [3, 3]))],
   ['REPEAT', exactString(postgres('RSQL_repeat', [2, 2]))],
   ['REPLICATE', exactString(renamed('RSQL_replicate', 'repeat', [2, 2]))],
-  ['REVERSE', exactString(postgres('RSQL_reverse', [1, 1]))],
+  ['REVERSE', renamed('RSQL_reverse', 'iris_sim.reverse', [1, 1])],
   ['%SQLUPPER', renamed('RSQL_sqlupper', 'iris_sim.sqlupper', [1, 1])],
   ['%SQLSTRING', renamed('RSQL_sqlstring', 'iris_sim.sqlstring', [1, 1])],
   ['%STRING', unmodelled('RSQL_string_pct')],
-  ['%UPPER', renamed('RSQL_upper', 'upper', [1, 1])],
+  ['%UPPER', renamed('RSQL_upper', 'iris_sim.upper', [1, 1])],
   ['%EXACT', rewritten('RSQL_exact')],
   // CHARINDEX takes the substring first (INSTR the string); STUFF, LPAD, RPAD (docs/iris-sql.md#string-functions).
   ['CHARINDEX', renamed('RSQL_charindex', 'iris_sim.charindex', [2, 3])],

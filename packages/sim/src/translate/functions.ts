@@ -12,9 +12,12 @@
  * - `DATEADD`, `DATEDIFF`, `DATEPART`, `DATENAME` → the runtime's functions, the datepart checked
  *   (date-parts.ts, docs/iris-sql.md#date-parts); `YEAR(d)`, `DAYOFWEEK(d)` and the other one-part
  *   date functions → the runtime's DATEPART of their part (docs/iris-sql.md#date-functions).
- * - A string function (`LEFT`, `SUBSTR`, `TRIM`, ...; `exactString` in the table) →
+ * - A string function (`LEFT`, `RIGHT`, `TRIM`, ...; `exactString` in the table) →
  *   `(call COLLATE iris_sim.exact)`: IRIS compares, groups and orders its result with EXACT
- *   collation, not the collation of the column it reads (docs/iris-sql.md#collation).
+ *   collation, not the collation of the column it reads (docs/iris-sql.md#collation). UPPER,
+ *   LOWER, SUBSTRING, SUBSTR and REVERSE, which may take a number or bytes, are renamed to runtime
+ *   functions whose string result compares as EXACT (engine/exact-string-functions.ts);
+ *   `SUBSTRING(s FROM a FOR b)` gets commas.
  * A bare `TIMESTAMPADD(...)` is refused: IRIS runs it only as `{fn TIMESTAMPADD(...)}`, which
  * odbc-escapes.ts has already rewritten to DATEADD.
  * A call to `LAST_IDENTITY()` is reported (docs/iris-sql.md#returning-and-last_identity).
@@ -30,7 +33,7 @@ import { callArguments, callAt } from './function-calls.js'
 import { IRIS_FUNCTIONS } from './function-table.js'
 import { ifNullCase } from './if-null.js'
 import { irisError } from './iris-error.js'
-import { isTrivia, retokenize, type Token, trimmedText } from './tokenizer.js'
+import { isTrivia, isWord, retokenize, type Token, token, trimmedText } from './tokenizer.js'
 import { vectorElementType } from './types.js'
 
 /** String functions, whose result IRIS compares with EXACT collation (function-table.ts). */
@@ -59,6 +62,24 @@ function toVector(args: Token[][]): string {
   const elementType = vectorElementType(typeWord?.[0]?.text ?? 'DOUBLE')
   const lengthSql = length === undefined ? '' : `, ${trimmedText(length)}`
   return `iris_sim.to_vector_${elementType.toLowerCase()}(${trimmedText(data)}${lengthSql})`
+}
+
+/**
+ * The argument list of a call, `(` to `)`; SUBSTRING's other spelling, `SUBSTRING(s FROM start
+ * FOR length)` (doc RSQL_substring), with commas, as the runtime's function takes it.
+ */
+function argumentList(
+  tokens: readonly Token[],
+  name: string,
+  open: number,
+  close: number,
+): Token[] {
+  const list = tokens.slice(open, close + 1)
+  if (name !== 'SUBSTRING') return list
+  const depth = (tokens[open] as Token).depth + 1
+  return list.map((t) =>
+    t.depth === depth && (isWord(t, 'FROM') || isWord(t, 'FOR')) ? token('punct', ',', depth) : t,
+  )
 }
 
 export interface FunctionRewrite {
@@ -101,7 +122,7 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
       replacement = `(${called} COLLATE ${EXACT_COLLATION})`
     } else if (to !== undefined) {
       if (name === 'LAST_IDENTITY') readsLastIdentity = true
-      replacement = `${to}${trimmedText(out.slice(open, close + 1))}`
+      replacement = `${to}${trimmedText(argumentList(out, name, open, close))}`
     } else {
       continue
     }

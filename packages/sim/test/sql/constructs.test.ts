@@ -498,6 +498,13 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
       }
     })
 
+    it('returns a number literal from UPPER and LOWER, and compares their string result EXACT', async () => {
+      const { rows } = await client.query('SELECT UPPER(7) AS u, LOWER(1.50) AS l, UCASE(-2) AS c')
+      expect(rows.map((row) => [row.u, Number(row.l), row.c])).toEqual([[7, 1.5, -2]])
+      expect(ids(await client.query("SELECT id FROM mixed WHERE UPPER(c) = 'ABC'"))).toEqual([2])
+      expect(ids(await client.query("SELECT id FROM mixed WHERE UPPER(c) = 'abc'"))).toEqual([])
+    })
+
     it.each([
       ['SELECT COALESCE(c, id) FROM mixed', -378],
       ['SELECT {fn IFNULL(c, id)} FROM mixed', -378],

@@ -75,14 +75,14 @@ describe('SQLUPPER and SQLSTRING ignore trailing blanks (docs/iris-sql.md#collat
     expect(
       ids(
         await client.query(
-          "SELECT t.id FROM tag t JOIN owner o ON t.up = UPPER(LEFT(o.tag_up, 2)) || 'C' ORDER BY t.id",
+          "SELECT t.id FROM tag t JOIN owner o ON t.up = REPLACE(LEFT(o.tag_up, 2), 'b', 'B') || 'C' ORDER BY t.id",
         ),
       ),
     ).toEqual([2])
     expect(
       ids(
         await client.query(
-          'SELECT t.id FROM tag t JOIN owner o ON UPPER(RTRIM(o.tag_up)) = t.up ORDER BY t.id',
+          "SELECT t.id FROM tag t JOIN owner o ON REPLACE(RTRIM(o.tag_up), 'bc', 'BC') = t.up ORDER BY t.id",
         ),
       ),
     ).toEqual([2])
@@ -183,11 +183,73 @@ describe('a string expression has EXACT collation (docs/iris-sql.md#collation)',
     expect(ids(folded)).toEqual([1, 2])
   })
 
+  it('of UPPER, LOWER, LCASE, UCASE and %UPPER too', async () => {
+    const where = async (condition: string, params: unknown[] = []) =>
+      ids(await client.query(`SELECT id FROM tag WHERE ${condition} ORDER BY id`, params))
+    expect(await where("UPPER(up) = 'abc'")).toEqual([])
+    expect(await where("UPPER(up) = 'ABC'")).toEqual([2])
+    expect(await where("LOWER(up) = 'ABC'")).toEqual([])
+    expect(await where("UCASE(st) = 'ABC'")).toEqual([2])
+    expect(await where("LCASE(up) = 'abc  '")).toEqual([1])
+    expect(await where("%UPPER(ex) = 'abc'")).toEqual([])
+    expect(await where('UPPER(up) = UPPER(?)', ['abc'])).toEqual([2])
+    expect(await where("%EXACT(UPPER(up)) = 'ABC  '")).toEqual([1])
+    expect(await where("%SQLUPPER(LOWER(up)) = %SQLUPPER('ABC')")).toEqual([1, 2])
+    const { rows } = await client.query("SELECT UPPER('abc') AS s, LOWER(NULL) AS n")
+    expect(rows).toEqual([{ s: 'ABC', n: null }])
+  })
+
+  it('in DISTINCT and GROUP BY over UPPER and LOWER: values differing in case stay apart', async () => {
+    const cased = 'SELECT UPPER(up) AS k FROM tag UNION ALL SELECT LOWER(up) FROM tag'
+    const distinct = await client.query(`SELECT DISTINCT k FROM (${cased}) c ORDER BY k`)
+    expect(distinct.rows.map((row) => row.k)).toEqual(['ABC', 'ABC  ', 'X', 'abc', 'abc  ', 'x'])
+    const groups = await client.query(
+      `SELECT k, COUNT(*) AS n FROM (${cased}) c WHERE k LIKE 'a%' OR k LIKE 'A%' GROUP BY k ORDER BY k`,
+    )
+    expect(groups.rows.map((row) => [row.k, Number(row.n)])).toEqual([
+      ['ABC', 1],
+      ['ABC  ', 1],
+      ['abc', 1],
+      ['abc  ', 1],
+    ])
+  })
+
+  it('SUBSTRING, SUBSTR and REVERSE of a VARBINARY return bytes', async () => {
+    await client.query('CREATE TABLE blob (id INTEGER PRIMARY KEY, b VARBINARY(10))')
+    await client.query('INSERT INTO blob (id, b) VALUES (?, ?)', [1, Buffer.from('abc')])
+    const { rows } = await client.query(
+      'SELECT SUBSTRING(b, 2, 1) AS s, SUBSTRING(b FROM 2) AS f, SUBSTR(b, 2) AS t, REVERSE(b) AS r FROM blob',
+    )
+    expect(rows).toEqual([
+      { s: Buffer.from('b'), f: Buffer.from('bc'), t: Buffer.from('bc'), r: Buffer.from('cba') },
+    ])
+    const text = await client.query(
+      "SELECT SUBSTRING(up FROM 1 FOR 3) AS s FROM tag WHERE SUBSTRING(up FROM 1 FOR 3) = 'abc'",
+    )
+    expect(text.rows).toEqual([{ s: 'abc' }])
+  })
+
   it('against a %SQLUPPER column: EXACT, as the explicit collation ([unverified] on IRIS)', async () => {
     const joined = await client.query(
       'SELECT t.id FROM tag t JOIN owner o ON LEFT(t.up, 3) = o.tag_up ORDER BY t.id',
     )
     expect(ids(joined)).toEqual([])
+  })
+
+  it("against a column: the column's collation, for UPPER, LOWER, SUBSTRING, SUBSTR and REVERSE (IRIS uses the field's)", async () => {
+    const join = (on: string) => `SELECT t.id FROM tag t JOIN owner o ON ${on} ORDER BY t.id`
+    expect(ids(await client.query(join('UPPER(t.up) = o.tag_up')))).toEqual([1, 2])
+    expect(ids(await client.query(join('%EXACT(UPPER(t.st)) = o.tag_up')))).toEqual([])
+    expect(
+      ids(await client.query('SELECT id FROM tag WHERE up = LOWER(?) ORDER BY id', ['ABC'])),
+    ).toEqual([1, 2])
+    // doc RSQL_upper's example: Name %STARTSWITH UPPER('JO') finds 'Jones'.
+    expect(
+      ids(await client.query("SELECT id FROM tag WHERE st %STARTSWITH UPPER('ab') ORDER BY id")),
+    ).toEqual([2])
+    expect(
+      ids(await client.query("SELECT id FROM tag WHERE up %STARTSWITH UPPER('ab') ORDER BY id")),
+    ).toEqual([1, 2])
   })
 })
 
@@ -217,6 +279,20 @@ describe('the string type never shows on the wire (docs/iris-sql.md#collation)',
     const row = messages[2]?.body as Buffer
     // One field: name 'up' and its NUL, table OID (4), column number (2), then the type OID.
     expect(row.readInt32BE(2 + 'up'.length + 1 + 6)).toBe(VARCHAR)
+  })
+
+  it('a parameter of UPPER, LOWER, SUBSTRING, SUBSTR or REVERSE is described as TEXT', async () => {
+    const { client: raw } = await RawClient.connect(sim.port)
+    raw.send(
+      frontend.parse('u', 'SELECT UPPER(?) AS u'),
+      frontend.describe('S', 'u'),
+      frontend.sync(),
+    )
+    const messages = await raw.readUntil('Z')
+    raw.destroy()
+    expect(types(messages)).toBe('1tTZ')
+    const parameters = messages[1]?.body as Buffer
+    expect([parameters.readInt16BE(0), parameters.readInt32BE(2)]).toEqual([1, 25])
   })
 
   it('INFORMATION_SCHEMA.COLUMNS lists VARCHAR with its length', async () => {

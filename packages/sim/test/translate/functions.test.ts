@@ -34,7 +34,12 @@ describe('function calls (docs/iris-sql.md#functions)', () => {
 
   it('runs IRIS names with their IRIS meaning', () => {
     expect(sqlOf('SELECT LOG(a), LENGTH(b), CHAR(65), LCASE(c) FROM t')).toBe(
-      'SELECT ln(a), iris_sim.length(b), (chr(65) COLLATE iris_sim.exact), lower(c) FROM t',
+      'SELECT ln(a), iris_sim.length(b), (chr(65) COLLATE iris_sim.exact), iris_sim.lower(c) FROM t',
+    )
+    expect(
+      sqlOf('SELECT SUBSTRING(a FROM 2 FOR 3), SUBSTRING(b from 2), SUBSTR(c, 2) FROM t'),
+    ).toBe(
+      'SELECT iris_sim.substring(a , 2 , 3), iris_sim.substring(b , 2), iris_sim.substr(c, 2) FROM t',
     )
     expect(sqlOf('SELECT COUNT(*), MAX(a), COALESCE(a, b, 0) FROM t')).toBe(
       'SELECT COUNT(*), MAX(a), COALESCE(a, b, 0) FROM t',

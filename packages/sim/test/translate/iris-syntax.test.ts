@@ -55,7 +55,9 @@ describe('ODBC escapes (docs/iris-sql.md#odbc-escapes)', () => {
   it('unwrap {fn ...} into the call, inner escapes first, then run it as any call', () => {
     expect(
       sqlOf('SELECT {fn UCASE({fn LCASE(a)})}, {FN now()} FROM t WHERE {fn LENGTH(a)} > ?'),
-    ).toBe('SELECT upper(lower(a)), iris_sim.getdate() FROM t WHERE iris_sim.length(a) > $1')
+    ).toBe(
+      'SELECT iris_sim.upper(iris_sim.lower(a)), iris_sim.getdate() FROM t WHERE iris_sim.length(a) > $1',
+    )
   })
 
   it('take an argumentless call without its parentheses', () => {

@@ -344,7 +344,7 @@ describe('bulk insert by UNION ALL (docs/iris-sql.md#multi-row-inserts, docs/iri
       sqlOf(
         'INSERT INTO t (a, b) SELECT ?, ? UNION ALL SELECT ?, UPPER(?) union all select 1, NULL',
       ),
-    ).toBe('INSERT INTO t (a, b) VALUES ($1, $2), ($3, UPPER($4)), (1, NULL)')
+    ).toBe('INSERT INTO t (a, b) VALUES ($1, $2), ($3, iris_sim.upper($4)), (1, NULL)')
     expect(
       sqlOf(
         'INSERT INTO t SELECT CAST(? AS INTEGER), TO_VECTOR(?, float) UNION ALL SELECT ?, CASE WHEN ? THEN 1 ELSE 0 END',
