@@ -207,6 +207,14 @@ describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-synt
       'SELECT 1 AS n FROM t AS x WHERE x = x',
       'SELECT id FROM t WHERE t IS NULL ORDER BY t',
       'SELECT COUNT(u) AS n FROM u GROUP BY u',
+      // Over derived tables and CTEs, their columns read from their select lists.
+      'SELECT 1 AS n FROM (SELECT 1 AS a) x WHERE x = x',
+      'SELECT 1 AS n FROM (SELECT id FROM t) x WHERE x IS NOT NULL',
+      'SELECT 1 AS n FROM (SELECT * FROM t) AS x ORDER BY x',
+      'SELECT COUNT(x) AS n FROM (SELECT t.* FROM t) x',
+      'SELECT 1 AS n FROM (SELECT id FROM t) x GROUP BY x',
+      'WITH x AS (SELECT 1 AS a) SELECT 1 AS n FROM x WHERE x IS NULL',
+      'WITH x (a) AS (SELECT id FROM t) SELECT COUNT(x) AS n FROM x',
     ]) {
       expect(await refused(sql)).toEqual([sql, -29])
     }
@@ -246,5 +254,14 @@ describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-synt
       ['a'],
     )
     expect(kept.rows).toEqual([{ w: 1, v: 1, n: '1', s: '1', f: 1, e: 'A' }])
+    // A derived table's or CTE's column named like it, x.a, x.* and a correlated subquery naming
+    // its column still run.
+    const derived = await client.query(
+      'SELECT x, y.a AS b, y.*, (SELECT COUNT(*) FROM t WHERE t.id = y.a) AS n FROM (SELECT 1 AS x) x, (SELECT id AS a FROM t) y WHERE x = 1',
+    )
+    expect(derived.rows).toEqual([{ x: 1, b: 1, a: 1, n: '1' }])
+    expect((await client.query('WITH x AS (SELECT 1 AS x) SELECT x FROM x')).rows).toEqual([
+      { x: 1 },
+    ])
   })
 })
