@@ -8,6 +8,13 @@
  * IR001, SQLCODE -1), naming DATEADD and DATEDIFF. PostgreSQL's operators with an interval need
  * an INTERVAL, which IRIS SQL has not and the translator refuses. The simulator's own SQL
  * subtracts dates with `operator(pg_catalog.-)`.
+ *
+ * The refusal comes when PostgreSQL plans the statement, before any row, wherever the operator
+ * stands: each operator's function is an SQL function, which the planner inlines, and its body
+ * calls an immutable function with only a constant argument, which the planner then folds, that
+ * is runs, and that raises. An operator the planner never reaches is not refused: a branch of a
+ * CASE whose condition folds to false, the select list of an EXISTS subquery (the planner drops
+ * it) (docs/iris-sql.md#simulator-limits).
  */
 
 /** PostgreSQL's date and time operators without an interval operand, and what each returns. */
@@ -26,10 +33,15 @@ const MESSAGE =
   "+ and - on a DATE, TIME or TIMESTAMP are not documented IRIS SQL (IRIS's dates are day counts, its times second counts); use DATEADD(part, n, value) and DATEDIFF(part, start, end)"
 
 export function dateArithmeticSql(schema: string): string {
-  return DATE_OPERATORS.map(
+  const refuse = `
+create or replace function ${schema}.refuse_date_arithmetic(anyelement) returns anyelement language plpgsql immutable as
+$f$ begin raise exception using errcode = 'IR001', message = '${MESSAGE.replaceAll("'", "''")}'; end $f$;`
+  // Not STRICT, and not using its arguments: the planner inlines only such an SQL function.
+  const operators = DATE_OPERATORS.map(
     ([op, left, right, returns]) => `
-create or replace function ${schema}.date_arithmetic(${left}, ${right}) returns ${returns} language plpgsql immutable as
-$f$ begin raise exception using errcode = 'IR001', message = '${MESSAGE.replaceAll("'", "''")}'; end $f$;
+create or replace function ${schema}.date_arithmetic(${left}, ${right}) returns ${returns} language sql immutable as
+$f$ select ${schema}.refuse_date_arithmetic(null::${returns}) $f$;
 create operator ${schema}.${op} (leftarg = ${left}, rightarg = ${right}, function = ${schema}.date_arithmetic);`,
-  ).join('')
+  )
+  return refuse + operators.join('')
 }

@@ -8,8 +8,7 @@
  * columns. Undefined when a table is one the snapshot does not know, or a parenthesised FROM item
  * holds no query (a parenthesised join).
  */
-import type { Cte } from './ctes.js'
-import { nameList } from './ctes.js'
+import { type Cte, nameList } from './ctes.js'
 import { type FromItem, fromClause, isNamedBy } from './from-items.js'
 import { identifierName, isIdentifier } from './names.js'
 import type { CatalogSnapshot } from './plan.js'

@@ -156,6 +156,27 @@ describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-synt
     expect(await refused(lock)).toEqual([lock, -25])
   })
 
+  it('refuses + and - on dates and times when planning, so over no rows too (docs/iris-sql.md#date-functions)', async () => {
+    expect((await client.query('SELECT COUNT(*) AS n FROM t')).rows).toEqual([{ n: '0' }])
+    const forms: [string, unknown[]][] = [
+      ['SELECT ts - ts AS n FROM t', []],
+      ['SELECT id FROM t WHERE CAST(ts AS DATE) - 1 > ?', ['2024-01-01']],
+      ['SELECT id FROM t WHERE ts - ts IS NULL', []],
+      ['SELECT id FROM t ORDER BY CAST(ts AS DATE) + 1', []],
+      ['SELECT COUNT(*) AS n FROM t GROUP BY CAST(ts AS DATE) - CAST(ts AS DATE)', []],
+      ['SELECT COUNT(CAST(ts AS DATE) - ?) AS n FROM t', ['2024-01-01']],
+      ['UPDATE t SET s = NULL WHERE CAST(ts AS TIME) - CAST(ts AS TIME) IS NULL', []],
+    ]
+    for (const [sql, params] of forms) {
+      const error = await failure(client, sql, params)
+      expect([sql, sqlcodeOf(error), error.message]).toEqual([
+        sql,
+        -1,
+        expect.stringContaining('DATEADD'),
+      ])
+    }
+  })
+
   it('refuses PostgreSQL-only INSERT, UPDATE, DELETE and type forms (docs/iris-sql.md#insert-update-and-delete)', async () => {
     for (const [sql, sqlcode] of [
       ['UPDATE ONLY u SET t_id = 1', -1],
