@@ -166,6 +166,11 @@ describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-synt
       ['SELECT COUNT(*) AS n FROM t GROUP BY CAST(ts AS DATE) - CAST(ts AS DATE)', []],
       ['SELECT COUNT(CAST(ts AS DATE) - ?) AS n FROM t', ['2024-01-01']],
       ['UPDATE t SET s = NULL WHERE CAST(ts AS TIME) - CAST(ts AS TIME) IS NULL', []],
+      // PostgreSQL reads a parameter or a string as an interval, which IRIS has not.
+      ['SELECT CAST(ts AS DATE) + ? AS e FROM t', [1]],
+      ['SELECT ts + ? AS e FROM t', ['1 day']],
+      ['SELECT ? + ts AS e FROM t', ['1']],
+      ["SELECT id FROM t WHERE CAST(ts AS TIME) + '1 hour' > ?", ['10:00:00']],
     ]
     for (const [sql, params] of forms) {
       const error = await failure(client, sql, params)
