@@ -114,6 +114,18 @@ describe('SQL IRIS rejects gets an IRIS error (docs/iris-sql.md#sqlcodes)', () =
       'WITH c AS (SELECT 1 AS a), d AS (SELECT * FROM c) SELECT 1 FROM d WHERE d IS NULL',
       'SELECT 1 FROM (SELECT a FROM (SELECT 1 AS a) y WHERE y IS NULL) x',
       'SELECT 1 FROM (SELECT t FROM t) x',
+      'WITH x AS (SELECT id FROM t) SELECT 1 FROM x WHERE x IS NOT NULL',
+      'WITH x AS (SELECT 1 AS a) SELECT 1 FROM x ORDER BY x',
+      'WITH x AS (SELECT id FROM t) SELECT COUNT(x) FROM x',
+      'WITH x AS (SELECT 1 AS a) SELECT 1 FROM x GROUP BY x',
+      'WITH x AS (SELECT 1 AS a) SELECT 1 FROM (SELECT * FROM x) y WHERE y IS NULL',
+      'SELECT 1 FROM (SELECT 1) AS x (a) WHERE x = x',
+      'SELECT 1 FROM ((SELECT 1 AS a)) x WHERE x IS NULL',
+      'SELECT 1 FROM (SELECT 1 AS a UNION SELECT 2) x WHERE x IS NULL',
+      'SELECT 1 FROM (SELECT 1 AS a) x JOIN t ON x = t',
+      'SELECT x FROM (SELECT 1 AS a) x',
+      // A correlated subquery naming the outer derived table's whole row.
+      'SELECT (SELECT COUNT(*) FROM w WHERE w.w = x) FROM (SELECT 1 AS a) x',
     ])
       expectRejected(sql, -29, { catalog })
     for (const sql of [
@@ -127,8 +139,14 @@ describe('SQL IRIS rejects gets an IRIS error (docs/iris-sql.md#sqlcodes)', () =
       'WITH t AS (SELECT * FROM t) SELECT s FROM t',
       'SELECT w FROM (SELECT w FROM w) AS w',
       'SELECT a FROM (SELECT 1 AS x) AS x (a)',
+      'WITH x AS (SELECT 1 AS a) SELECT x.*, x.a FROM x WHERE x.a = 1 ORDER BY a',
+      // Correlated subqueries naming the outer derived table's column.
+      'SELECT (SELECT x.a FROM w) AS n, (SELECT a FROM w) AS m FROM (SELECT 1 AS a) x',
+      'SELECT 1 FROM (SELECT 1 AS a) x WHERE EXISTS (SELECT 1 FROM w WHERE w.w = x.a)',
       // The columns of a table the catalog does not know are unknown: left to PostgreSQL.
       'SELECT 1 FROM (SELECT 1 AS a) x, unknown WHERE x = x',
+      // Nor does the check read a parenthesised join's items (docs/iris-sql.md#simulator-limits).
+      'SELECT 1 FROM (t JOIN w ON 1 = 1) WHERE t IS NULL',
     ])
       expect(() => sqlOf(sql, { catalog }), sql).not.toThrow()
   })
