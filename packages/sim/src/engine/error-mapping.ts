@@ -12,6 +12,7 @@ import { irisError } from '../translate/iris-error.js'
 import type { StatementKind } from '../translate/plan.js'
 import { AS_VARCHAR } from '../translate/varchar-repair.js'
 import type { PgError } from './backend.js'
+import { DATE_ARITHMETIC_REFUSED } from './date-arithmetic.js'
 import { SimError } from './types.js'
 
 /** A SQLSTATE the client must see as itself, not as an IRIS error (query cancel). */
@@ -221,6 +222,18 @@ function notANumberError(error: PgError): SimError | undefined {
   )
 }
 
+/** PostgreSQL's type names of DATE, TIME and TIMESTAMP. */
+const DATE_TYPE = '(?:date|time without time zone|timestamp without time zone)'
+
+/**
+ * `d + ?` and `? + d`: PostgreSQL cannot choose among its date and time operators (and the
+ * simulator's, date-arithmetic.ts) for an operand it reads as any type; the simulator refuses
+ * every one of them (docs/iris-sql.md#date-functions), so it says so.
+ */
+const DATE_OPERATOR_NOT_UNIQUE = new RegExp(
+  `^operator is not unique: (?:${DATE_TYPE} [+-] unknown|unknown [+-] ${DATE_TYPE})$`,
+)
+
 /** The IRIS error for a PostgreSQL error raised by a statement of kind `kind`. */
 export function toIrisError(error: PgError, kind: StatementKind): SimError {
   if (PASSED_THROUGH.has(error.code)) {
@@ -233,6 +246,8 @@ export function toIrisError(error: PgError, kind: StatementKind): SimError {
       `%ID of ${noRowId[1]}: it has no RowID in the simulator, which gives one to every table it creates but none to a view, nor to a table whose IDENTITY column was dropped; read %ID from a table`,
     )
   }
+  if (error.code === '42725' && DATE_OPERATOR_NOT_UNIQUE.test(error.message))
+    return irisError(-1, DATE_ARITHMETIC_REFUSED)
   const foreignKeyTarget = foreignKeyTargetError(error)
   if (foreignKeyTarget) return foreignKeyTarget
   const mixedTypes = mixedTypesError(error) ?? dateAsVarcharError(error)

@@ -86,7 +86,7 @@ begin
   if digits is null or digits < 0 or digits > 9 then
     raise exception using errcode = 'IR001', message = format('the time precision is a number of fractional digits from 0 to 9, not %s', coalesce(digits::text, 'NULL'));
   end if;
-  return date_trunc('second', now) + trunc(extract(microseconds from now)::numeric % 1000000 / 1000000, least(digits, 6)) * interval '1 second';
+  return date_trunc('second', now) operator(pg_catalog.+) trunc(extract(microseconds from now)::numeric % 1000000 / 1000000, least(digits, 6)) * interval '1 second';
 end $f$;
 ${['getdate', 'getutcdate']
   .map((fn) => {
@@ -200,7 +200,7 @@ end $f$;`,
 create or replace function iris_sim.concat(text, text) returns text language sql immutable as $f$ select $1 || $2 $f$;
 -- docs/iris-sql.md#date-functions: LAST_DAY is the date of the month's last day.
 create or replace function iris_sim.last_day(d timestamp) returns date language sql immutable as
-$f$ select (date_trunc('month', d) + interval '1 month' - interval '1 day')::date $f$;
+$f$ select (date_trunc('month', d) operator(pg_catalog.+) interval '1 month' operator(pg_catalog.-) interval '1 day')::date $f$;
 -- docs/iris-sql.md#date-functions: SECOND keeps the fraction, without trailing zeros; WEEK counts weeks from
 -- Sunday, week 1 ending on the year's first Saturday; DAYNAME and MONTHNAME in English.
 create or replace function iris_sim.second(d timestamp) returns numeric language sql immutable as $f$ select trim_scale(extract(second from d)) $f$;
@@ -325,7 +325,7 @@ function dateFunctions(): string {
       // DATEADD adds whole units (the number truncated); DATENAME returns a string, the others an INTEGER.
       const body =
         fn === 'DATEADD'
-          ? `d + trunc(n) * ${part}`
+          ? `d operator(pg_catalog.+) trunc(n) * ${part}`
           : fn === 'DATENAME'
             ? `(${part})::varchar`
             : `(${part})::integer`

@@ -30,7 +30,7 @@ export function selectItems(tokens: readonly Token[], select: number): number[][
 }
 
 /** `[q.]*`: the qualifier's names (stored), `[]` for a bare `*`; undefined for any other item. */
-function starQualifier(tokens: readonly Token[], item: number[]): string[] | undefined {
+export function starQualifier(tokens: readonly Token[], item: number[]): string[] | undefined {
   const parts = item.map((i) => tokens[i] as Token)
   if (!isStar(parts.at(-1))) return undefined
   if (parts.length === 1) return []

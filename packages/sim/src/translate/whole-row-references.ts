@@ -4,10 +4,13 @@
  * there the name is a field it does not find (SQLCODE -29, docs/iris-sql.md#postgresql-syntax). The
  * engine refuses one that reaches a result column (engine/composite-columns.ts); this finds the
  * rest in the text: a bare name (not qualified, not qualifying, not called, not after AS) equal to a
- * FROM item's alias or unaliased table name, when no table of the statement has such a column. It
- * needs every FROM item's columns from the catalog snapshot, so a statement with a derived table, a
- * CTE or a table the snapshot does not know is left to PostgreSQL.
+ * FROM item's alias or unaliased table name, when no FROM item of the statement has such a column.
+ * It needs every FROM item's columns (from-item-columns.ts: a table's from the catalog snapshot, a
+ * derived table's and a CTE's from its select list), so a statement with a table the snapshot does
+ * not know, or a parenthesised join, is left to PostgreSQL.
  */
+import { type Cte, ctesOf } from './ctes.js'
+import { aliasColumnList, fromItemColumns, selectItemAlias } from './from-item-columns.js'
 import { type FromItem, fromClause } from './from-items.js'
 import { irisError } from './iris-error.js'
 import { identifierName, isIdentifier } from './names.js'
@@ -15,7 +18,14 @@ import type { CatalogSnapshot } from './plan.js'
 import { isReservedWord } from './reserved-words.js'
 import { selectIndexes } from './select-parts.js'
 import { selectItems } from './star-columns.js'
-import { isPunct, isWord, nextSignificant, previousSignificant, type Token } from './tokenizer.js'
+import {
+  closingParen,
+  isPunct,
+  isWord,
+  nextSignificant,
+  previousSignificant,
+  type Token,
+} from './tokenizer.js'
 
 /** The name a FROM item answers to as a bare word: its alias, else its table's name. */
 const itemName = (item: FromItem) =>
@@ -38,26 +48,38 @@ function isBareName(tokens: readonly Token[], i: number): boolean {
   )
 }
 
-/** Tokens that end a value, so that a name after one is a select item's alias (`SELECT a x`). */
-const endsValue = (token: Token | undefined) =>
-  ['word', 'quoted', 'number', 'string', 'param'].includes(token?.type ?? '') || isPunct(token, ')')
-
 /** The names select items are labelled with (`AS x`, `a x`): ORDER BY may name those. */
 function selectAliases(tokens: readonly Token[]): Set<string> {
   const aliases = new Set<string>()
   for (const select of selectIndexes(tokens)) {
     for (const item of selectItems(tokens, select)) {
-      const last = item.at(-1) as number
-      const before = tokens[item.at(-2) as number]
-      if (
-        item.length > 1 &&
-        isIdentifier(tokens[last]) &&
-        (isWord(before, 'AS') || endsValue(before))
-      )
-        aliases.add(identifierName(tokens[last] as Token))
+      const alias = selectItemAlias(tokens, item)
+      if (alias !== undefined) aliases.add(alias)
     }
   }
   return aliases
+}
+
+/** Indexes of the tokens that define names rather than use them: a table's name, an alias and its column list, a CTE's name and column list. */
+function definingTokens(
+  tokens: readonly Token[],
+  items: readonly FromItem[],
+  ctes: readonly Cte[],
+) {
+  const defining = new Set<number>()
+  const addRange = (from: number, to: number) => {
+    for (let i = from; i < to; i++) defining.add(i)
+  }
+  for (const item of items) {
+    // A derived table's tokens are its query, whose own FROM items are among `items`.
+    if (item.table) addRange(item.start, item.end)
+    if (!item.alias) continue
+    const alias = tokens.indexOf(item.alias)
+    const list = aliasColumnList(tokens, item)
+    addRange(alias, list === undefined ? alias + 1 : closingParen(tokens, list) + 1)
+  }
+  for (const cte of ctes) addRange(cte.nameIndex, cte.open)
+  return defining
 }
 
 /** Throws -29 for the first whole-row reference of the statement the catalog can tell. */
@@ -65,24 +87,22 @@ export function rejectWholeRowReferences(
   tokens: readonly Token[],
   catalog?: CatalogSnapshot,
 ): void {
-  const columnsOf = catalog?.columns
-  if (!columnsOf) return
+  if (!catalog?.columns) return
   const items = selectIndexes(tokens).flatMap((select) => fromClause(tokens, select)?.items ?? [])
   if (items.length === 0) return
+  const sources = { tokens, catalog, ctes: ctesOf(tokens), read: new Map() }
   const names = new Set<string>()
   const columns = new Set<string>()
-  const inItems = new Set<number>()
   for (const item of items) {
-    const known = item.table && columnsOf.call(catalog, item.table)
+    const known = fromItemColumns(sources, item)
     if (!known) return
     for (const column of known) columns.add(column)
     names.add(itemName(item))
-    for (let i = item.start; i < item.end; i++) inItems.add(i)
-    if (item.alias) inItems.add(tokens.indexOf(item.alias))
   }
+  const defining = definingTokens(tokens, items, sources.ctes)
   for (const alias of selectAliases(tokens)) columns.add(alias)
   for (let i = 0; i < tokens.length; i++) {
-    if (inItems.has(i) || !isBareName(tokens, i)) continue
+    if (defining.has(i) || !isBareName(tokens, i)) continue
     const name = identifierName(tokens[i] as Token)
     if (!names.has(name) || columns.has(name)) continue
     throw irisError(

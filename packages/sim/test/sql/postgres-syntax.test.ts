@@ -163,6 +163,32 @@ describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-synt
     expect(await refused(lock)).toEqual([lock, -25])
   })
 
+  it('refuses + and - on dates and times when planning, so over no rows too (docs/iris-sql.md#date-functions)', async () => {
+    expect((await client.query('SELECT COUNT(*) AS n FROM t')).rows).toEqual([{ n: '0' }])
+    const forms: [string, unknown[]][] = [
+      ['SELECT ts - ts AS n FROM t', []],
+      ['SELECT id FROM t WHERE CAST(ts AS DATE) - 1 > ?', ['2024-01-01']],
+      ['SELECT id FROM t WHERE ts - ts IS NULL', []],
+      ['SELECT id FROM t ORDER BY CAST(ts AS DATE) + 1', []],
+      ['SELECT COUNT(*) AS n FROM t GROUP BY CAST(ts AS DATE) - CAST(ts AS DATE)', []],
+      ['SELECT COUNT(CAST(ts AS DATE) - ?) AS n FROM t', ['2024-01-01']],
+      ['UPDATE t SET s = NULL WHERE CAST(ts AS TIME) - CAST(ts AS TIME) IS NULL', []],
+      // PostgreSQL reads a parameter or a string as an interval, which IRIS has not.
+      ['SELECT CAST(ts AS DATE) + ? AS e FROM t', [1]],
+      ['SELECT ts + ? AS e FROM t', ['1 day']],
+      ['SELECT ? + ts AS e FROM t', ['1']],
+      ["SELECT id FROM t WHERE CAST(ts AS TIME) + '1 hour' > ?", ['10:00:00']],
+    ]
+    for (const [sql, params] of forms) {
+      const error = await failure(client, sql, params)
+      expect([sql, sqlcodeOf(error), error.message]).toEqual([
+        sql,
+        -1,
+        expect.stringContaining('DATEADD'),
+      ])
+    }
+  })
+
   it('refuses PostgreSQL-only INSERT, UPDATE, DELETE and type forms (docs/iris-sql.md#insert-update-and-delete)', async () => {
     for (const [sql, sqlcode] of [
       ['UPDATE ONLY u SET t_id = 1', -1],
@@ -214,6 +240,14 @@ describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-synt
       'SELECT 1 AS n FROM t AS x WHERE x = x',
       'SELECT id FROM t WHERE t IS NULL ORDER BY t',
       'SELECT COUNT(u) AS n FROM u GROUP BY u',
+      // Over derived tables and CTEs, their columns read from their select lists.
+      'SELECT 1 AS n FROM (SELECT 1 AS a) x WHERE x = x',
+      'SELECT 1 AS n FROM (SELECT id FROM t) x WHERE x IS NOT NULL',
+      'SELECT 1 AS n FROM (SELECT * FROM t) AS x ORDER BY x',
+      'SELECT COUNT(x) AS n FROM (SELECT t.* FROM t) x',
+      'SELECT 1 AS n FROM (SELECT id FROM t) x GROUP BY x',
+      'WITH x AS (SELECT 1 AS a) SELECT 1 AS n FROM x WHERE x IS NULL',
+      'WITH x (a) AS (SELECT id FROM t) SELECT COUNT(x) AS n FROM x',
     ]) {
       expect(await refused(sql)).toEqual([sql, -29])
     }
@@ -253,5 +287,14 @@ describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-synt
       ['a'],
     )
     expect(kept.rows).toEqual([{ w: 1, v: 1, n: '1', s: '1', f: 1, e: 'A' }])
+    // A derived table's or CTE's column named like it, x.a, x.* and a correlated subquery naming
+    // its column still run.
+    const derived = await client.query(
+      'SELECT x, y.a AS b, y.*, (SELECT COUNT(*) FROM t WHERE t.id = y.a) AS n FROM (SELECT 1 AS x) x, (SELECT id AS a FROM t) y WHERE x = 1',
+    )
+    expect(derived.rows).toEqual([{ x: 1, b: 1, a: 1, n: '1' }])
+    expect((await client.query('WITH x AS (SELECT 1 AS x) SELECT x FROM x')).rows).toEqual([
+      { x: 1 },
+    ])
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { TableRef } from '../../src/translate/plan.js'
 import { expectRejected, sqlOf } from './helpers.js'
 
 describe('SQL IRIS rejects gets an IRIS error (docs/iris-sql.md#sqlcodes)', () => {
@@ -99,6 +100,56 @@ describe('SQL IRIS rejects gets an IRIS error (docs/iris-sql.md#sqlcodes)', () =
     expectRejected('CREATE TABLE t (a INTEGER, CHECK (a > 0))', -1)
   })
   it('unterminated literals', () => expectRejected("SELECT 'x", -1))
+  it("a FROM item's name as a value, derived tables and CTEs included (docs/iris-sql.md#postgresql-syntax)", () => {
+    const tables: Record<string, string[]> = { t: ['id', 's'], w: ['w'] }
+    const catalog = { starColumns: () => undefined, columns: (t: TableRef) => tables[t.name] }
+    for (const sql of [
+      'SELECT 1 FROM (SELECT 1 AS a) x WHERE x = x',
+      'SELECT 1 FROM (SELECT id FROM t) x WHERE x IS NOT NULL',
+      'SELECT 1 FROM (SELECT * FROM t) AS x ORDER BY x',
+      'SELECT COUNT(x) FROM (SELECT t.* FROM t) x',
+      'SELECT 1 FROM (SELECT COUNT(*) FROM t) x GROUP BY x',
+      'WITH x AS (SELECT 1 AS a) SELECT 1 FROM x WHERE x IS NULL',
+      'WITH c (a) AS (SELECT id FROM t) SELECT 1 FROM c WHERE c = c',
+      'WITH c AS (SELECT 1 AS a), d AS (SELECT * FROM c) SELECT 1 FROM d WHERE d IS NULL',
+      'SELECT 1 FROM (SELECT a FROM (SELECT 1 AS a) y WHERE y IS NULL) x',
+      'SELECT 1 FROM (SELECT t FROM t) x',
+      'WITH x AS (SELECT id FROM t) SELECT 1 FROM x WHERE x IS NOT NULL',
+      'WITH x AS (SELECT 1 AS a) SELECT 1 FROM x ORDER BY x',
+      'WITH x AS (SELECT id FROM t) SELECT COUNT(x) FROM x',
+      'WITH x AS (SELECT 1 AS a) SELECT 1 FROM x GROUP BY x',
+      'WITH x AS (SELECT 1 AS a) SELECT 1 FROM (SELECT * FROM x) y WHERE y IS NULL',
+      'SELECT 1 FROM (SELECT 1) AS x (a) WHERE x = x',
+      'SELECT 1 FROM ((SELECT 1 AS a)) x WHERE x IS NULL',
+      'SELECT 1 FROM (SELECT 1 AS a UNION SELECT 2) x WHERE x IS NULL',
+      'SELECT 1 FROM (SELECT 1 AS a) x JOIN t ON x = t',
+      'SELECT x FROM (SELECT 1 AS a) x',
+      // A correlated subquery naming the outer derived table's whole row.
+      'SELECT (SELECT COUNT(*) FROM w WHERE w.w = x) FROM (SELECT 1 AS a) x',
+    ])
+      expectRejected(sql, -29, { catalog })
+    for (const sql of [
+      'SELECT x FROM (SELECT 1 AS x) x WHERE x = 1 ORDER BY x',
+      'SELECT x.a, x.* FROM (SELECT 1 AS a) x WHERE x.a = 1',
+      'SELECT x FROM (SELECT t.id AS x FROM t) x',
+      'SELECT id FROM (SELECT * FROM t) t WHERE id IN (SELECT w FROM w WHERE w.w = t.id)',
+      'SELECT (SELECT COUNT(*) FROM w WHERE w = a) AS n FROM (SELECT id AS a FROM t) w2',
+      'WITH x AS (SELECT 1 AS x) SELECT x FROM x',
+      'WITH x (x) AS (SELECT 1 AS a) SELECT x FROM x',
+      'WITH t AS (SELECT * FROM t) SELECT s FROM t',
+      'SELECT w FROM (SELECT w FROM w) AS w',
+      'SELECT a FROM (SELECT 1 AS x) AS x (a)',
+      'WITH x AS (SELECT 1 AS a) SELECT x.*, x.a FROM x WHERE x.a = 1 ORDER BY a',
+      // Correlated subqueries naming the outer derived table's column.
+      'SELECT (SELECT x.a FROM w) AS n, (SELECT a FROM w) AS m FROM (SELECT 1 AS a) x',
+      'SELECT 1 FROM (SELECT 1 AS a) x WHERE EXISTS (SELECT 1 FROM w WHERE w.w = x.a)',
+      // The columns of a table the catalog does not know are unknown: left to PostgreSQL.
+      'SELECT 1 FROM (SELECT 1 AS a) x, unknown WHERE x = x',
+      // Nor does the check read a parenthesised join's items (docs/iris-sql.md#simulator-limits).
+      'SELECT 1 FROM (t JOIN w ON 1 = 1) WHERE t IS NULL',
+    ])
+      expect(() => sqlOf(sql, { catalog }), sql).not.toThrow()
+  })
 })
 
 describe('row-limit styles (docs/iris-sql.md#row-limits, docs/iris-sql.md#simulator-profiles)', () => {
