@@ -200,11 +200,11 @@ describe('IRIS expressions', () => {
 
   it('UPPER and %UPPER take their operand without parentheses, LOWER does not (docs/iris-sql.md#collation)', () => {
     expect(sqlOf('SELECT UPPER name, %UPPER ? FROM t WHERE UPPER t.name = ?')).toBe(
-      'SELECT UPPER (name), upper($1) FROM t WHERE UPPER (t.name) = $2',
+      'SELECT iris_sim.upper(name), iris_sim.upper($1) FROM t WHERE iris_sim.upper(t.name) = $2',
     )
     expectRejected('SELECT UPPER name || ? FROM t', -1)
     expectRejected('SELECT LOWER name FROM t', -1)
-    expect(sqlOf('SELECT LOWER (name) FROM t')).toBe('SELECT LOWER (name) FROM t')
+    expect(sqlOf('SELECT LOWER (name) FROM t')).toBe('SELECT iris_sim.lower(name) FROM t')
   })
 
   it.each([
