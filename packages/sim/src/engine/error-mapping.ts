@@ -189,7 +189,7 @@ function dateMixError(what: string): SimError {
   )
 }
 
-/** A date or time among the values the engine wrote as VARCHAR (mixed-type-repair.ts). */
+/** A date or time among the values the engine wrote as VARCHAR (mixed-type-repair.ts, STRING's arguments). */
 const DATE_AS_VARCHAR = new RegExp(
   `^function ${AS_VARCHAR.replace('.', '[.]')}\\((date|time without time zone|timestamp without time zone)\\) does not exist$`,
 )
@@ -198,7 +198,7 @@ function dateAsVarcharError(error: PgError): SimError | undefined {
   const date = error.code === '42883' ? DATE_AS_VARCHAR.exec(error.message) : null
   return date
     ? dateMixError(
-        `a CASE or UNION mixes a string and a number with a ${irisTypeName(date[1] ?? '')}`,
+        `a CASE or UNION mixing a string and a number, or a STRING call, has a ${irisTypeName(date[1] ?? '')}`,
       )
     : undefined
 }

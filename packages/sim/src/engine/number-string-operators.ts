@@ -10,7 +10,8 @@
  *   (text: `%EXACT(x)`, `COLLATE %EXACT` columns, string expressions) a string holding a canonical
  *   number orders as that number, below every other string.
  * - LENGTH and CONCAT of a number use the canonical form (UPPER and LOWER of a number:
- *   exact-string-functions.ts).
+ *   exact-string-functions.ts), and so does `||`, which is CONCAT (`'a' || 1.50` is `'a1.5'`,
+ *   `1 || 2` is `'12'`).
  * - `iris_sim.as_varchar(x)` (translate/varchar-repair.ts): a number in canonical form as VARCHAR,
  *   a string as it is, where IRIS gives VARCHAR to a CASE or a set operation mixing the two.
  * The operators go in the overrides schema, on the search path ahead of pg_catalog; each argument
@@ -106,6 +107,61 @@ function stringFunctionsSql(): string {
   return [...length, ...concat].join('\n')
 }
 
+/**
+ * The type a number takes as an operand of `||` between two numbers: text's layout, made from
+ * each number type by an implicit cast that writes it in canonical form. No expression has this
+ * type, so an operator for (number_text, number_text) has no exact match to steal.
+ */
+const NUMBER_TEXT = 'iris_sim.number_text'
+
+function numberTextSql(): string {
+  const io = (name: string, args: string, returns: string, symbol: string) =>
+    `create function ${NUMBER_TEXT}_${name}(${args}) returns ${returns} language internal immutable strict parallel safe as '${symbol}';`
+  return [
+    `create type ${NUMBER_TEXT};`,
+    io('in', 'cstring, oid, integer', NUMBER_TEXT, 'varcharin'),
+    io('out', NUMBER_TEXT, 'cstring', 'varcharout'),
+    io('recv', 'internal, oid, integer', NUMBER_TEXT, 'varcharrecv'),
+    io('send', NUMBER_TEXT, 'bytea', 'varcharsend'),
+    `create type ${NUMBER_TEXT} (input = ${NUMBER_TEXT}_in, output = ${NUMBER_TEXT}_out, receive = ${NUMBER_TEXT}_recv, send = ${NUMBER_TEXT}_send, like = text, category = 'S');`,
+    // A cast function returning text needs text to be binary-coercible to the target, implicitly.
+    `create cast (text as ${NUMBER_TEXT}) without function as implicit;`,
+    ...NUMBER_TYPES.map(
+      (type) =>
+        `create cast (${type} as ${NUMBER_TEXT}) with function iris_sim.canonical_number(${type}) as implicit;`,
+    ),
+    `create function iris_sim.concat(${NUMBER_TEXT}, ${NUMBER_TEXT}) returns text language internal immutable strict parallel safe as 'textcat';`,
+  ].join('\n')
+}
+
+/**
+ * `||` with a number, which IRIS writes in canonical form, as CONCAT does (docs/iris-sql.md#operators).
+ * PostgreSQL's own `text || anynonarray` and `anynonarray || text` would write it as it prints
+ * (`1.50`), and it has no `||` of two numbers:
+ * - (text, number) and (number, text) for each number type run CONCAT's functions; they win over
+ *   PostgreSQL's by matching the number's type exactly, and text is the preferred type for the
+ *   string side, so a `%SQLUPPER` column, a VARCHAR, a string literal, a parameter or NULL there
+ *   resolves to them too.
+ * - two numbers meet as number_text: PostgreSQL takes the unknown side of `'a' || 1` for the other
+ *   side's type when an operator has that exact pair (integer, integer), and would read `'a'` as a
+ *   number.
+ */
+function concatOperatorsSql(schema: string): string {
+  const pairs = [
+    ...NUMBER_TYPES.flatMap((number) => [
+      ['text', number],
+      [number, 'text'],
+    ]),
+    [NUMBER_TEXT, NUMBER_TEXT],
+  ]
+  return pairs
+    .map(
+      ([left, right]) =>
+        `create operator ${schema}.|| (leftarg = ${left}, rightarg = ${right}, function = iris_sim.concat);`,
+    )
+    .join('\n')
+}
+
 /** A number as VARCHAR in canonical form; a string as it is, the sim's own keeping its collation. */
 function asVarcharSql(): string {
   const overloads = [
@@ -123,7 +179,12 @@ function asVarcharSql(): string {
 
 /** All of it; the operators go in `schema`, the overrides schema. */
 export function numberStringOperatorsSql(schema: string): string {
-  return [canonicalNumberSql(), comparisonsSql(schema), stringFunctionsSql(), asVarcharSql()].join(
-    '\n',
-  )
+  return [
+    canonicalNumberSql(),
+    comparisonsSql(schema),
+    stringFunctionsSql(),
+    numberTextSql(),
+    concatOperatorsSql(schema),
+    asVarcharSql(),
+  ].join('\n')
 }

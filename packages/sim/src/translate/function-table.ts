@@ -168,7 +168,7 @@ export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string,
   ['RPAD', exactString(renamed('RSQL_rpad', 'iris_sim.rpad', [2, 3]))],
   ['SPACE', exactString(renamed('RSQL_space', 'iris_sim.space', [1, 1]))],
   ['STUFF', exactString(renamed('RSQL_stuff', 'iris_sim.stuff', [4, 4]))],
-  // Of strings, up to PostgreSQL's 100 arguments; numbers (which IRIS writes in canonical form) are refused.
+  // Up to PostgreSQL's 100 arguments; functions.ts writes numbers in canonical form, as IRIS does.
   ['STRING', exactString(renamed('RSQL_string', 'iris_sim.string_concat', [1, 100]))],
   ['%TRUNCATE', unmodelled('RSQL_truncatefunc')],
   // NULLs and conversion.

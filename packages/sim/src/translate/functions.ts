@@ -17,7 +17,8 @@
  *   collation, not the collation of the column it reads (docs/iris-sql.md#collation). UPPER,
  *   LOWER, SUBSTRING, SUBSTR and REVERSE, which may take a number or bytes, are renamed to runtime
  *   functions whose string result compares as EXACT (engine/exact-string-functions.ts);
- *   `SUBSTRING(s FROM a FOR b)` gets commas.
+ *   `SUBSTRING(s FROM a FOR b)` gets commas. STRING's arguments each go through `iris_sim.as_varchar`,
+ *   which writes a number in canonical form, as IRIS does (docs/iris-sql.md#string-functions).
  * A bare `TIMESTAMPADD(...)` is refused: IRIS runs it only as `{fn TIMESTAMPADD(...)}`, which
  * odbc-escapes.ts has already rewritten to DATEADD.
  * A call to `LAST_IDENTITY()` is reported (docs/iris-sql.md#returning-and-last_identity).
@@ -35,6 +36,7 @@ import { ifNullCase } from './if-null.js'
 import { irisError } from './iris-error.js'
 import { isTrivia, isWord, retokenize, type Token, token, trimmedText } from './tokenizer.js'
 import { vectorElementType } from './types.js'
+import { AS_VARCHAR } from './varchar-repair.js'
 
 /** String functions, whose result IRIS compares with EXACT collation (function-table.ts). */
 const EXACT_STRING = new Set(
@@ -62,6 +64,14 @@ function toVector(args: Token[][]): string {
   const elementType = vectorElementType(typeWord?.[0]?.text ?? 'DOUBLE')
   const lengthSql = length === undefined ? '' : `, ${trimmedText(length)}`
   return `iris_sim.to_vector_${elementType.toLowerCase()}(${trimmedText(data)}${lengthSql})`
+}
+
+/**
+ * STRING's argument list, each argument a string: a number in canonical form, as IRIS writes it
+ * (docs/iris-sql.md#string-functions), a string as it is.
+ */
+function stringArgumentList(args: readonly Token[][]): string {
+  return `(${args.map((arg) => `${AS_VARCHAR}(${trimmedText(arg)})`).join(', ')})`
 }
 
 /**
@@ -118,7 +128,11 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
     } else if (part !== undefined) {
       replacement = datePartFunctionCall(part, callArguments(out, call))
     } else if (EXACT_STRING.has(name)) {
-      const called = `${to ?? (out[i] as Token).text}${trimmedText(out.slice(open, close + 1))}`
+      const list =
+        name === 'STRING'
+          ? stringArgumentList(callArguments(out, call))
+          : trimmedText(out.slice(open, close + 1))
+      const called = `${to ?? (out[i] as Token).text}${list}`
       replacement = `(${called} COLLATE ${EXACT_COLLATION})`
     } else if (to !== undefined) {
       if (name === 'LAST_IDENTITY') readsLastIdentity = true

@@ -440,6 +440,31 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
       expect([row.l, row.c, Number(row.u), Number(row.lo)]).toEqual([3, '1.51', 1.5, 1])
     })
 
+    it('writes a number in canonical form in || and STRING, as CONCAT (docs/iris-sql.md#operators)', async () => {
+      // Row 1: c '1 ' (%SQLUPPER), e '1' (EXACT), n 1.50.
+      const result = await client.query({
+        text: "SELECT 'a' || 1.50, 1 || 2, -0.50 || 'x', n || c, e || 1, ? || 1.50, 2.50 || ?, n || id || 'z', id || 'x', c || NULL, NULL || n, CAST(NULL AS INTEGER) || 1, STRING('a', 1.50, NULL, -0.50, id), STRING(n, c) FROM mixed WHERE id = 1",
+        values: ['p', 'q'],
+        rowMode: 'array',
+      })
+      expect(result.rows[0]).toEqual([
+        'a1.5',
+        '12',
+        '-.5x',
+        '1.51 ',
+        '11',
+        'p1.5',
+        '2.5q',
+        '1.51z',
+        '1x',
+        null,
+        null,
+        null,
+        'a1.5-.51',
+        '1.51 ',
+      ])
+    })
+
     // Each statement and the VARCHAR column IRIS gives it, in order: the type of highest
     // precedence, a number in canonical form, a string literal a VARCHAR (c: '1 ', 'abc', '1.5',
     // '10'; e: '1', 'x', '.5', '10'; n: 1.50, 2, 1.5, NULL).
@@ -514,6 +539,7 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
         "SELECT CASE WHEN id = 1 THEN c WHEN id = 2 THEN id ELSE CAST('2024-01-02' AS DATE) END FROM mixed",
         -1,
       ], // the string a date becomes is undocumented on IRIS
+      ["SELECT STRING(c, CAST('2024-01-02' AS DATE)) FROM mixed", -1],
       ["SELECT id FROM mixed WHERE id = 'abc'", -104], // undocumented on IRIS
     ])(
       'refuses what mixes a string and a number where IRIS is not followed: %s',

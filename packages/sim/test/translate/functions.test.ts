@@ -61,7 +61,7 @@ describe('function calls (docs/iris-sql.md#functions)', () => {
         "SELECT CHARINDEX('b', s, 2), STUFF(s, 1, 2, 'x'), LPAD(s, 5), GREATEST(a, 2, ?), LEAST(a), SPACE(2), STRING(s, 'x') FROM t",
       ),
     ).toBe(
-      "SELECT iris_sim.charindex('b', s, 2), (iris_sim.stuff(s, 1, 2, 'x') COLLATE iris_sim.exact), (iris_sim.lpad(s, 5) COLLATE iris_sim.exact), iris_sim.greatest(a, 2, $1), iris_sim.least(a), (iris_sim.space(2) COLLATE iris_sim.exact), (iris_sim.string_concat(s, 'x') COLLATE iris_sim.exact) FROM t",
+      "SELECT iris_sim.charindex('b', s, 2), (iris_sim.stuff(s, 1, 2, 'x') COLLATE iris_sim.exact), (iris_sim.lpad(s, 5) COLLATE iris_sim.exact), iris_sim.greatest(a, 2, $1), iris_sim.least(a), (iris_sim.space(2) COLLATE iris_sim.exact), (iris_sim.string_concat(iris_sim.as_varchar(s), iris_sim.as_varchar('x')) COLLATE iris_sim.exact) FROM t",
     )
     expect(expectRejected('SELECT STUFF(s, 1, 2) FROM t', -359).fields.message).toContain(
       'STUFF with 3 argument(s): the simulator runs it with 4',
