@@ -20,6 +20,7 @@
  * (shown-types.ts), as before.
  */
 import { STRING_TYPE } from '../catalog/metadata.js'
+import { textLayoutTypeSql } from '../translate/text-layout-types.js'
 import { NUMBER_TYPES } from './string-arithmetic.js'
 
 /** The argument type of a string: text's layout, no collation. */
@@ -27,17 +28,9 @@ export const UNCOLLATED_TYPE = 'iris_sim.uncollated'
 
 const U = UNCOLLATED_TYPE
 
-const io = (name: string, args: string, returns: string, symbol: string) =>
-  `create function ${U}_${name}(${args}) returns ${returns} language internal immutable strict parallel safe as '${symbol}';`
-
 const types = [
-  `create type ${U};`,
-  io('in', 'cstring, oid, integer', U, 'varcharin'),
-  io('out', U, 'cstring', 'varcharout'),
-  io('recv', 'internal, oid, integer', U, 'varcharrecv'),
-  io('send', U, 'bytea', 'varcharsend'),
   // Category S: an unknown literal or parameter (`UPPER('abc')`, `UPPER(?)`) resolves to it.
-  `create type ${U} (input = ${U}_in, output = ${U}_out, receive = ${U}_recv, send = ${U}_send, like = text, category = 'S');`,
+  ...textLayoutTypeSql(U, U, "like = text, category = 'S'"),
   ...['text', 'varchar', STRING_TYPE].map(
     (from) => `create cast (${from} as ${U}) without function as implicit;`,
   ),

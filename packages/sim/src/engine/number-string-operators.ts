@@ -19,6 +19,7 @@
  */
 import { STRING_TYPE } from '../catalog/metadata.js'
 import { COMPARISON_OPERATORS } from '../translate/collated-string.js'
+import { internalFunctionSql, textLayoutTypeSql } from '../translate/text-layout-types.js'
 import { AS_VARCHAR } from '../translate/varchar-repair.js'
 import { NUMBER_TYPES } from './string-arithmetic.js'
 
@@ -115,22 +116,15 @@ function stringFunctionsSql(): string {
 const NUMBER_TEXT = 'iris_sim.number_text'
 
 function numberTextSql(): string {
-  const io = (name: string, args: string, returns: string, symbol: string) =>
-    `create function ${NUMBER_TEXT}_${name}(${args}) returns ${returns} language internal immutable strict parallel safe as '${symbol}';`
   return [
-    `create type ${NUMBER_TEXT};`,
-    io('in', 'cstring, oid, integer', NUMBER_TEXT, 'varcharin'),
-    io('out', NUMBER_TEXT, 'cstring', 'varcharout'),
-    io('recv', 'internal, oid, integer', NUMBER_TEXT, 'varcharrecv'),
-    io('send', NUMBER_TEXT, 'bytea', 'varcharsend'),
-    `create type ${NUMBER_TEXT} (input = ${NUMBER_TEXT}_in, output = ${NUMBER_TEXT}_out, receive = ${NUMBER_TEXT}_recv, send = ${NUMBER_TEXT}_send, like = text, category = 'S');`,
+    ...textLayoutTypeSql(NUMBER_TEXT, NUMBER_TEXT, "like = text, category = 'S'"),
     // A cast function returning text needs text to be binary-coercible to the target, implicitly.
     `create cast (text as ${NUMBER_TEXT}) without function as implicit;`,
     ...NUMBER_TYPES.map(
       (type) =>
         `create cast (${type} as ${NUMBER_TEXT}) with function iris_sim.canonical_number(${type}) as implicit;`,
     ),
-    `create function iris_sim.concat(${NUMBER_TEXT}, ${NUMBER_TEXT}) returns text language internal immutable strict parallel safe as 'textcat';`,
+    internalFunctionSql('iris_sim.concat', `${NUMBER_TEXT}, ${NUMBER_TEXT}`, 'text', 'textcat'),
   ].join('\n')
 }
 

@@ -15,6 +15,7 @@
  * the engine shows it as VARCHAR (engine/shown-types.ts).
  */
 import { OVERRIDES_SCHEMA, STRING_TYPE } from '../catalog/metadata.js'
+import { internalFunctionSql, textLayoutTypeSql } from './text-layout-types.js'
 
 const T = STRING_TYPE
 const O = OVERRIDES_SCHEMA
@@ -69,22 +70,21 @@ export const COMPARISON_OPERATORS = [
 ] as const
 
 /** The name of one of the type's support functions or operator families. */
-const named = (name: string) => `iris_sim.string_${name}`
+const SUPPORT = 'iris_sim.string'
+const named = (name: string) => `${SUPPORT}_${name}`
 
 /** An internal (C) function of PostgreSQL's under a signature of ours: same varlena layout. */
 const internal = (name: string, args: string, returns: string, symbol: string) =>
-  `create function ${named(name)}(${args}) returns ${returns} language internal immutable strict parallel safe as '${symbol}';`
+  internalFunctionSql(named(name), args, returns, symbol)
 
 const io = [
-  `create type ${T};`,
-  internal('in', 'cstring, oid, integer', T, 'varcharin'),
-  internal('out', T, 'cstring', 'varcharout'),
-  internal('recv', 'internal, oid, integer', T, 'varcharrecv'),
-  internal('send', T, 'bytea', 'varcharsend'),
-  `create type ${T} (input = ${named('in')}, output = ${named('out')}, receive = ${named('recv')}, send = ${named('send')},
-  typmod_in = varchartypmodin, typmod_out = varchartypmodout, like = varchar, category = 'S', collatable = true);`,
+  ...textLayoutTypeSql(
+    T,
+    SUPPORT,
+    "typmod_in = varchartypmodin, typmod_out = varchartypmodout, like = varchar, category = 'S', collatable = true",
+  ),
   // The length check of an assignment to string(n), as varchar(n)'s.
-  `create function ${T}(${T}, integer, boolean) returns ${T} language internal immutable strict parallel safe as 'varchar';`,
+  internalFunctionSql(T, `${T}, integer, boolean`, T, 'varchar'),
   `create cast (${T} as ${T}) with function ${T}(${T}, integer, boolean) as implicit;`,
   // String functions and text parameters work on it both ways, as on varchar.
   ...['text', 'varchar'].flatMap((other) => [
