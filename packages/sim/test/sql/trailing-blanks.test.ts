@@ -7,8 +7,17 @@
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestSim, type TestSim } from '../support/start-test-sim.js'
-import { frontend, RawClient, types } from '../wire/raw-client.js'
+import { type BackendMessage, frontend, RawClient, types } from '../wire/raw-client.js'
 import { failure, sqlcodeOf } from './profiles.js'
+
+/** The server's answer to a Parse and a Describe of `sql` on a connection of its own. */
+async function describeStatement(port: number, sql: string): Promise<BackendMessage[]> {
+  const { client: raw } = await RawClient.connect(port)
+  raw.send(frontend.parse('s', sql), frontend.describe('S', 's'), frontend.sync())
+  const messages = await raw.readUntil('Z')
+  raw.destroy()
+  return messages
+}
 
 let sim: TestSim
 let client: pg.Client
@@ -265,14 +274,7 @@ describe('the string type never shows on the wire (docs/iris-sql.md#collation)',
       VARCHAR,
       VARCHAR,
     ])
-    const { client: raw } = await RawClient.connect(sim.port)
-    raw.send(
-      frontend.parse('s', 'SELECT up FROM tag WHERE up = ?'),
-      frontend.describe('S', 's'),
-      frontend.sync(),
-    )
-    const messages = await raw.readUntil('Z')
-    raw.destroy()
+    const messages = await describeStatement(sim.port, 'SELECT up FROM tag WHERE up = ?')
     expect(types(messages)).toBe('1tTZ')
     const parameters = messages[1]?.body as Buffer
     expect([parameters.readInt16BE(0), parameters.readInt32BE(2)]).toEqual([1, VARCHAR])
@@ -282,14 +284,7 @@ describe('the string type never shows on the wire (docs/iris-sql.md#collation)',
   })
 
   it('a parameter of UPPER, LOWER, SUBSTRING, SUBSTR or REVERSE is described as TEXT', async () => {
-    const { client: raw } = await RawClient.connect(sim.port)
-    raw.send(
-      frontend.parse('u', 'SELECT UPPER(?) AS u'),
-      frontend.describe('S', 'u'),
-      frontend.sync(),
-    )
-    const messages = await raw.readUntil('Z')
-    raw.destroy()
+    const messages = await describeStatement(sim.port, 'SELECT UPPER(?) AS u')
     expect(types(messages)).toBe('1tTZ')
     const parameters = messages[1]?.body as Buffer
     expect([parameters.readInt16BE(0), parameters.readInt32BE(2)]).toEqual([1, 25])
