@@ -3,7 +3,14 @@
  * column k of each gives the set operation's column k its data type, by precedence on IRIS
  * (docs/iris-sql.md#implicit-conversion).
  */
-import { inSetOperation, SET_OPERATORS, selectEnd } from './select-parts.js'
+import type { TokenRange } from './case-results.js'
+import {
+  inSetOperation,
+  itemExpression,
+  SET_OPERATORS,
+  selectEnd,
+  selectListItems,
+} from './select-parts.js'
 import {
   closingParen,
   isPunct,
@@ -78,4 +85,31 @@ export function isSetOperand(tokens: readonly Token[], select: number): boolean 
   if (inSetOperation(tokens, select, selectEnd(tokens, select))) return true
   const open = openingParen(tokens, select)
   return open >= 0 && nextSignificant(tokens, open + 1) === select && isOperandParen(tokens, open)
+}
+
+/** A value of a set operation's column: a SELECT's item, its expression without alias. */
+export interface ColumnValue {
+  /** The expression's first and last token. */
+  range: TokenRange
+  /** The item has no alias. */
+  unaliased: boolean
+}
+
+/**
+ * The columns of the set operation of the SELECTs `selects`, as many as the first SELECT has:
+ * column k holds item k of each SELECT that has one.
+ */
+export function setOperationColumns(
+  tokens: readonly Token[],
+  selects: readonly number[],
+): ColumnValue[][] {
+  const lists = selects.map((select) => selectListItems(tokens, select) ?? [])
+  return (lists[0] ?? []).map((_, k) =>
+    lists.flatMap((items) => {
+      const item = items[k]
+      if (!item) return []
+      const range = itemExpression(tokens, item)
+      return [{ range, unaliased: previousSignificant(tokens, item[1] - 1) === range[1] }]
+    }),
+  )
 }

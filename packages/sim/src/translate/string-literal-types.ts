@@ -10,9 +10,9 @@
  */
 import { STRING_TYPE } from '../catalog/metadata.js'
 import { caseResults, type TokenRange } from './case-results.js'
-import { itemExpression, selectIndexes, selectListItems } from './select-parts.js'
-import { isSetOperand, setOperationSelects } from './set-operations.js'
-import { isWord, previousSignificant, type Token, token } from './tokenizer.js'
+import { selectIndexes } from './select-parts.js'
+import { isSetOperand, setOperationColumns, setOperationSelects } from './set-operations.js'
+import { isWord, type Token, token } from './tokenizer.js'
 
 const isLiteral = (tokens: readonly Token[], [first, last]: TokenRange) =>
   first === last && tokens[first]?.type === 'string'
@@ -24,19 +24,6 @@ const isLiteralOrNull = (tokens: readonly Token[], range: TokenRange) =>
 function literalsAmong(tokens: readonly Token[], values: readonly TokenRange[]): TokenRange[] {
   if (values.every((range) => isLiteralOrNull(tokens, range))) return []
   return values.filter((range) => isLiteral(tokens, range))
-}
-
-/** The columns of the set operation of the SELECTs `selects`, each with its items' expressions. */
-function setOperationColumns(tokens: readonly Token[], selects: readonly number[]) {
-  const lists = selects.map((select) => selectListItems(tokens, select) ?? [])
-  return (lists[0] ?? []).map((_, k) =>
-    lists.flatMap((items) => {
-      const item = items[k]
-      if (!item) return []
-      const range = itemExpression(tokens, item)
-      return [{ range, unaliased: previousSignificant(tokens, item[1] - 1) === range[1] }]
-    }),
-  )
 }
 
 /**

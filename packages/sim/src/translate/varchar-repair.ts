@@ -10,14 +10,8 @@
  */
 import { caseResults, type TokenRange } from './case-results.js'
 import { pgLabel } from './pg-labels.js'
-import {
-  isUnaliasedItem,
-  itemExpression,
-  SET_OPERATORS,
-  selectIndexes,
-  selectListItems,
-} from './select-parts.js'
-import { setOperationSelects } from './set-operations.js'
+import { isUnaliasedItem, SET_OPERATORS, selectIndexes, selectListItems } from './select-parts.js'
+import { setOperationColumns, setOperationSelects } from './set-operations.js'
 import { caseEnd, isTrivia, isWord, type Token, tokenize } from './tokenizer.js'
 
 /** The function, made at bootstrap, that writes a value of either kind as VARCHAR. */
@@ -60,7 +54,7 @@ function mixedCase(tokens: readonly Token[], at: number): Rewrite | undefined {
 
 /**
  * Column k, for the k whose item holds `at`, of every SELECT of that set operation; undefined when
- * one of them is a `*`.
+ * one of them has no item k or a `*` there.
  */
 function mixedColumn(tokens: readonly Token[], at: number): Rewrite | undefined {
   for (const select of selectIndexes(tokens).reverse()) {
@@ -69,14 +63,17 @@ function mixedColumn(tokens: readonly Token[], at: number): Rewrite | undefined 
     if (k < 0) continue
     const selects = setOperationSelects(tokens, select)
     if (selects.length < 2) return undefined
-    const items = selects.map((operand) => selectListItems(tokens, operand)?.[k])
-    if (items.some((item) => item === undefined || tokens[item[1] - 1]?.text === '*'))
+    const column = setOperationColumns(tokens, selects)[k]
+    if (
+      !column ||
+      column.length < selects.length ||
+      column.some(({ range }) => tokens[range[1]]?.text === '*')
+    )
       return undefined
-    const wraps = items.map((item) => itemExpression(tokens, item as [number, number]))
     const labels = new Map<number, string>()
-    for (const range of wraps)
-      if (isUnaliasedItem(tokens, range)) labels.set(range[1], pgLabel(tokens, range))
-    return { wraps, labels }
+    for (const { range, unaliased } of column)
+      if (unaliased) labels.set(range[1], pgLabel(tokens, range))
+    return { wraps: column.map(({ range }) => range), labels }
   }
   return undefined
 }
