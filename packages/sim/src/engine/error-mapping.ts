@@ -189,9 +189,12 @@ function dateMixError(what: string): SimError {
   )
 }
 
+/** PostgreSQL's type names of DATE, TIME and TIMESTAMP. */
+const DATE_TYPE = '(?:date|time without time zone|timestamp without time zone)'
+
 /** A date or time among the values the engine wrote as VARCHAR (mixed-type-repair.ts, STRING's arguments). */
 const DATE_AS_VARCHAR = new RegExp(
-  `^function ${AS_VARCHAR.replace('.', '[.]')}\\((date|time without time zone|timestamp without time zone)\\) does not exist$`,
+  `^function ${AS_VARCHAR.replace('.', '[.]')}\\((${DATE_TYPE})\\) does not exist$`,
 )
 
 function dateAsVarcharError(error: PgError): SimError | undefined {
@@ -221,9 +224,6 @@ function notANumberError(error: PgError): SimError | undefined {
     `${match[2]} is not a valid ${type}: IRIS refuses it as the value of a ${type} field, and what IRIS does where it meets a ${type} in a comparison, an IN list or a CASE is not documented, so the simulator refuses that too; give a number, or CAST the ${type} to VARCHAR to compare as strings`,
   )
 }
-
-/** PostgreSQL's type names of DATE, TIME and TIMESTAMP. */
-const DATE_TYPE = '(?:date|time without time zone|timestamp without time zone)'
 
 /**
  * `d + ?` and `? + d`: PostgreSQL cannot choose among its date and time operators (and the
