@@ -5,7 +5,16 @@
  */
 
 import type { TokenRange } from './case-results.js'
-import { caseEnd, closingParen, isPunct, isTrivia, isWord, type Token } from './tokenizer.js'
+import {
+  caseEnd,
+  closingParen,
+  isPunct,
+  isTrivia,
+  isWord,
+  nextSignificant,
+  previousSignificant,
+  type Token,
+} from './tokenizer.js'
 
 /** A label and whether PostgreSQL takes it over a CASE's `case` (a name, not a type's or `?column?`). */
 interface Label {
@@ -52,14 +61,11 @@ function callLabel(tokens: readonly Token[], significant: readonly Token[], last
   return operand.strong || !type ? operand : { text: type.text, strong: false }
 }
 
-/** [from, to] without the trivia at either end. */
-function trimmed(tokens: readonly Token[], from: number, to: number): TokenRange {
-  let first = from
-  let last = to
-  while (first < last && isTrivia(tokens[first])) first++
-  while (last > first && isTrivia(tokens[last])) last--
-  return [first, last]
-}
+/** [from, to] without the trivia at either end; the range holds a value, so neither is -1. */
+const trimmed = (tokens: readonly Token[], from: number, to: number): TokenRange => [
+  nextSignificant(tokens, from),
+  previousSignificant(tokens, to),
+]
 
 /** PostgreSQL's label for the expression `range` as a select item without alias, quoted as needed. */
 export function pgLabel(tokens: readonly Token[], range: TokenRange): string {
