@@ -89,6 +89,19 @@ export const DICTIONARY_VIEWS = {
  */
 export const DEFAULT_SCHEMA = 'SQLUser'
 
+/** `[schema.view, columns]` for each view, lower-cased as the translator stores unquoted names. */
+const lowerCasedViews = (schema: string, views: Record<string, readonly string[]>) =>
+  Object.entries(views).map(
+    ([view, columns]) =>
+      [`${schema}.${view}`.toLowerCase(), columns.map((column) => column.toLowerCase())] as const,
+  )
+
+/** `schema.view` → its columns, lower-cased (translate/names.ts): what a query over the catalog can name. */
+export const CATALOG_VIEW_COLUMNS: ReadonlyMap<string, readonly string[]> = new Map([
+  ...lowerCasedViews(INFORMATION_SCHEMA, INFORMATION_SCHEMA_VIEWS),
+  ...lowerCasedViews(DICTIONARY_SCHEMA, DICTIONARY_VIEWS),
+])
+
 /** Lower-cased name → exact name, for every catalog schema, view and column above. */
 export const CATALOG_IDENTIFIERS: ReadonlyMap<string, string> = (() => {
   const names = new Map<string, string>()

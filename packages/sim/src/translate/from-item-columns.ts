@@ -5,11 +5,14 @@
  * alias, or the name of a column reference, or the columns a `*` or `q.*` stands for. A select
  * item without either is an expression IRIS labels `Expression_n` and no query can name, so it
  * yields no name. An explicit column list (`WITH x (a, b) AS`, `AS x (a, b)`) renames the first
- * columns. Undefined when a table is one the snapshot does not know, or a parenthesised FROM item
- * holds no query (a parenthesised join).
+ * columns. A parenthesised join yields its items' columns; a catalog view
+ * (`INFORMATION_SCHEMA.TABLES`), which the snapshot of user tables leaves out, the columns the sim
+ * creates it with (../catalog/names.ts). Undefined when a table is one neither knows.
  */
+
+import { CATALOG_VIEW_COLUMNS } from '../catalog/names.js'
 import { type Cte, nameList } from './ctes.js'
-import { type FromItem, fromClause, isNamedBy } from './from-items.js'
+import { type FromItem, fromClause, isNamedBy, joinedItems } from './from-items.js'
 import { identifierName, isIdentifier } from './names.js'
 import type { CatalogSnapshot } from './plan.js'
 import { selectItems, starQualifier } from './star-columns.js'
@@ -124,11 +127,18 @@ export function fromItemColumns(sources: ColumnSources, item: FromItem): string[
   const { tokens, catalog } = sources
   const cte = cteOf(sources, item)
   let columns: readonly string[] | undefined
-  if (isPunct(tokens[item.start], '(')) columns = queryColumns(sources, item.start)
+  const joined = joinedItems(tokens, item)
+  if (joined) {
+    const each = joined.map((inner) => fromItemColumns(sources, inner))
+    columns = each.every((list) => list !== undefined) ? each.flat() : undefined
+  } else if (isPunct(tokens[item.start], '(')) columns = queryColumns(sources, item.start)
   else if (cte) {
     const query = queryColumns(sources, cte.open)
     columns = query ? renamed(cte.columns, query) : cte.columns
-  } else if (item.table) columns = catalog.columns?.(item.table)
+  } else if (item.table)
+    columns =
+      catalog.columns?.(item.table) ??
+      CATALOG_VIEW_COLUMNS.get(`${item.table.schema}.${item.table.name}`)
   if (!columns) return undefined
   const list = aliasColumnList(tokens, item)
   return renamed(list === undefined ? undefined : nameList(tokens, list), columns)

@@ -6,7 +6,7 @@
 import { CLAUSE_WORDS, JOIN_WORDS } from './clause-words.js'
 import { identifierName, isIdentifier, readQualifiedName } from './names.js'
 import type { TableRef } from './plan.js'
-import { selectEnd } from './select-parts.js'
+import { SET_OPERATORS, selectEnd } from './select-parts.js'
 import { closingParen, isPunct, isWord, nextSignificant, type Token } from './tokenizer.js'
 
 /** Words that end a FROM clause, and so a FROM item. */
@@ -76,15 +76,16 @@ function readItem(
   return { item, next: item.end }
 }
 
-/** The FROM clause of the SELECT at `select`, or undefined when it has none. */
-export function fromClause(tokens: readonly Token[], select: number): FromClause | undefined {
-  const from = fromIndex(tokens, select)
-  if (from < 0) return undefined
-  const depth = (tokens[from] as Token).depth
-  const end = selectEnd(tokens, select)
+/** The FROM items from `first` up to `end` or a word that ends a FROM clause, at `depth`. */
+function readItems(
+  tokens: readonly Token[],
+  first: number,
+  end: number,
+  depth: number,
+): FromClause {
   const clause: FromClause = { items: [], natural: false, using: false }
   let expectItem = true
-  for (let i = nextSignificant(tokens, from + 1); i >= 0 && i < end; ) {
+  for (let i = first; i >= 0 && i < end; ) {
     const t = tokens[i] as Token
     if (t.depth === depth && FROM_ENDS.some((word) => isWord(t, word))) break
     if (t.depth === depth && expectItem) {
@@ -102,6 +103,34 @@ export function fromClause(tokens: readonly Token[], select: number): FromClause
     i = nextSignificant(tokens, i + 1)
   }
   return clause
+}
+
+/** The FROM clause of the SELECT at `select`, or undefined when it has none. */
+export function fromClause(tokens: readonly Token[], select: number): FromClause | undefined {
+  const from = fromIndex(tokens, select)
+  if (from < 0) return undefined
+  const depth = (tokens[from] as Token).depth
+  return readItems(tokens, nextSignificant(tokens, from + 1), selectEnd(tokens, select), depth)
+}
+
+/**
+ * Whether the parentheses opened at `open` hold a query (`(SELECT ...)`, `((SELECT ...) UNION
+ * SELECT ...)`) rather than a join (`(t JOIN u ON ...)`, `((SELECT ...) AS d JOIN u ON ...)`).
+ */
+function holdsQuery(tokens: readonly Token[], open: number): boolean {
+  const first = nextSignificant(tokens, open + 1)
+  if (isWord(tokens[first], 'SELECT') || isWord(tokens[first], 'WITH')) return true
+  if (!isPunct(tokens[first], '(') || !holdsQuery(tokens, first)) return false
+  const after = tokens[nextSignificant(tokens, closingParen(tokens, first) + 1)]
+  return isPunct(after, ')') || [...SET_OPERATORS, 'ORDER'].some((word) => isWord(after, word))
+}
+
+/** The items a parenthesised join (`FROM (t JOIN u ON ...)`) joins, or undefined for any other FROM item. */
+export function joinedItems(tokens: readonly Token[], item: FromItem): FromItem[] | undefined {
+  const open = item.start
+  if (!isPunct(tokens[open], '(') || holdsQuery(tokens, open)) return undefined
+  const depth = (tokens[open] as Token).depth + 1
+  return readItems(tokens, nextSignificant(tokens, open + 1), item.end - 1, depth).items
 }
 
 /** Whether a FROM item is the one `qualifier` (a name or `schema.name`, stored) names. */

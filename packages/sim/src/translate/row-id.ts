@@ -13,6 +13,7 @@ import { aliasAfter } from './from-items.js'
 import { irisError } from './iris-error.js'
 import { readQualifiedName } from './names.js'
 import { refuseRowIdWrite } from './row-id-writes.js'
+import { SET_OPERATORS } from './select-parts.js'
 import {
   isPunct,
   isWord,
@@ -25,7 +26,6 @@ import {
 
 const isRowId = (t: Token | undefined) => isWord(t, '%ID')
 const QUERY_VERBS = ['SELECT', 'UPDATE', 'DELETE']
-const SET_OPERATORS = ['UNION', 'INTERSECT', 'EXCEPT']
 /** Words that end the one FROM item (or UPDATE / DELETE table) a `%ID` may read. */
 const END_OF_TABLE = [...CLAUSE_WORDS, 'FOR', 'SET', 'ON']
 

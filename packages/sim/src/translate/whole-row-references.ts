@@ -6,12 +6,12 @@
  * rest in the text: a bare name (not qualified, not qualifying, not called, not after AS) equal to a
  * FROM item's alias or unaliased table name, when no FROM item of the statement has such a column.
  * It needs every FROM item's columns (from-item-columns.ts: a table's from the catalog snapshot, a
- * derived table's and a CTE's from its select list), so a statement with a table the snapshot does
- * not know, or a parenthesised join, is left to PostgreSQL.
+ * derived table's and a CTE's from its select list, a parenthesised join's from the items it joins),
+ * so a statement with a table neither the snapshot nor the catalog views know is left to PostgreSQL.
  */
 import { type Cte, ctesOf } from './ctes.js'
 import { aliasColumnList, fromItemColumns, selectItemAlias } from './from-item-columns.js'
-import { type FromItem, fromClause } from './from-items.js'
+import { type FromItem, fromClause, joinedItems } from './from-items.js'
 import { irisError } from './iris-error.js'
 import { identifierName, isIdentifier } from './names.js'
 import type { CatalogSnapshot } from './plan.js'
@@ -82,13 +82,23 @@ function definingTokens(
   return defining
 }
 
+/** The items, each parenthesised join followed by the items it joins (theirs too). */
+function withJoinedItems(tokens: readonly Token[], items: readonly FromItem[]): FromItem[] {
+  return items.flatMap((item) => [
+    item,
+    ...withJoinedItems(tokens, joinedItems(tokens, item) ?? []),
+  ])
+}
+
 /** Throws -29 for the first whole-row reference of the statement the catalog can tell. */
 export function rejectWholeRowReferences(
   tokens: readonly Token[],
   catalog?: CatalogSnapshot,
 ): void {
   if (!catalog?.columns) return
-  const items = selectIndexes(tokens).flatMap((select) => fromClause(tokens, select)?.items ?? [])
+  const items = selectIndexes(tokens).flatMap((select) =>
+    withJoinedItems(tokens, fromClause(tokens, select)?.items ?? []),
+  )
   if (items.length === 0) return
   const sources = { tokens, catalog, ctes: ctesOf(tokens), read: new Map() }
   const names = new Set<string>()

@@ -248,6 +248,10 @@ describe('PostgreSQL syntax inside a statement (docs/iris-sql.md#postgresql-synt
       'SELECT 1 AS n FROM (SELECT id FROM t) x GROUP BY x',
       'WITH x AS (SELECT 1 AS a) SELECT 1 AS n FROM x WHERE x IS NULL',
       'WITH x (a) AS (SELECT id FROM t) SELECT COUNT(x) AS n FROM x',
+      // Under a parenthesised join, and over a catalog view.
+      'SELECT 1 AS n FROM (t JOIN u ON u.t_id = t.id) WHERE t IS NULL',
+      'SELECT 1 AS n FROM (t JOIN u ON u.t_id = t.id) j WHERE j IS NULL',
+      'SELECT 1 AS n FROM INFORMATION_SCHEMA.TABLES v WHERE v IS NULL',
     ]) {
       expect(await refused(sql)).toEqual([sql, -29])
     }

@@ -126,6 +126,14 @@ describe('SQL IRIS rejects gets an IRIS error (docs/iris-sql.md#sqlcodes)', () =
       'SELECT x FROM (SELECT 1 AS a) x',
       // A correlated subquery naming the outer derived table's whole row.
       'SELECT (SELECT COUNT(*) FROM w WHERE w.w = x) FROM (SELECT 1 AS a) x',
+      // A parenthesised join's items, nested, aliased or with a derived table among them.
+      'SELECT 1 FROM (t JOIN w ON 1 = 1) WHERE t IS NULL',
+      'SELECT 1 FROM ((t JOIN w ON 1 = 1) JOIN t AS z ON 1 = 1) WHERE z IS NULL',
+      'SELECT 1 FROM (t JOIN w ON 1 = 1) j WHERE j IS NULL',
+      'SELECT 1 FROM ((SELECT 1 AS a) x JOIN w ON 1 = 1) WHERE x IS NULL',
+      // A catalog view, whose columns the catalog names give (../catalog/names.ts).
+      'SELECT 1 FROM INFORMATION_SCHEMA.TABLES t WHERE t IS NULL',
+      'SELECT 1 FROM %Dictionary.CompiledProperty p WHERE p IS NULL',
     ])
       expectRejected(sql, -29, { catalog })
     for (const sql of [
@@ -145,8 +153,11 @@ describe('SQL IRIS rejects gets an IRIS error (docs/iris-sql.md#sqlcodes)', () =
       'SELECT 1 FROM (SELECT 1 AS a) x WHERE EXISTS (SELECT 1 FROM w WHERE w.w = x.a)',
       // The columns of a table the catalog does not know are unknown: left to PostgreSQL.
       'SELECT 1 FROM (SELECT 1 AS a) x, unknown WHERE x = x',
-      // Nor does the check read a parenthesised join's items (docs/iris-sql.md#simulator-limits).
-      'SELECT 1 FROM (t JOIN w ON 1 = 1) WHERE t IS NULL',
+      'SELECT 1 FROM (t JOIN w ON t.id = w.w) WHERE w IS NULL AND s IS NULL',
+      'SELECT 1 FROM ((SELECT 1 AS a) x JOIN w ON 1 = 1) WHERE a = 1',
+      'SELECT 1 FROM ((SELECT 1 AS a) UNION (SELECT 2)) x WHERE a = 1',
+      'SELECT table_name FROM INFORMATION_SCHEMA.TABLES t WHERE t.table_name = table_name',
+      'SELECT name FROM %Dictionary.CompiledProperty p WHERE name IS NULL',
     ])
       expect(() => sqlOf(sql, { catalog }), sql).not.toThrow()
   })
