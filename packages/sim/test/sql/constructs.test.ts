@@ -511,6 +511,18 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
       ['SELECT IFNULL(n, 5) AS v FROM mixed ORDER BY id', [], [null, null, null, '5']],
       ["SELECT IFNULL(n, 'none', id) AS v FROM mixed ORDER BY id", [], ['1', '2', '3', 'none']],
       ['SELECT IFNULL(?, -1.50) AS v FROM mixed WHERE id = 1', [null], ['-1.5']],
+      // NVL and ISNULL convert a number replacing a string to VARCHAR, in canonical form.
+      [
+        'SELECT NVL(CASE WHEN id > 2 THEN c END, n) AS v FROM mixed ORDER BY id',
+        [],
+        ['1.5', '2', '1.5', '10'],
+      ],
+      ['SELECT ISNULL(NULLIF(c, c), -0.50) AS v FROM mixed WHERE id = 1', [], ['-.5']],
+      [
+        'SELECT NVL(CASE WHEN id > 2 THEN e END, id) AS v FROM mixed ORDER BY id',
+        [],
+        ['1', '2', '.5', '10'],
+      ],
     ])('gives VARCHAR to %s', async (sql, params, expected) => {
       // VARCHAR's OID; iris-pgwire's embedded backend describes a string as text
       // (docs/iris-sql.md#result-types).
@@ -523,6 +535,27 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
       }
     })
 
+    it('types NVL and ISNULL as their checked expression, a numeric string literal replacing a number as that number', async () => {
+      const result = await client.query({
+        text: "SELECT NVL(n, '0') AS a, ISNULL(CASE WHEN id = 1 THEN id END, '-2') AS b, NVL(c, 'none') AS c FROM mixed WHERE id = 4",
+        rowMode: 'array',
+      })
+      expect(result.rows).toEqual([[expect.anything(), -2, '10']])
+      expect(Number(result.rows[0]?.[0])).toBe(0)
+    })
+
+    it('labels NVL, ISNULL and IFNULL without alias with their names, as other calls', async () => {
+      const result = await client.query(
+        'SELECT NVL(c, id), ISNULL(id, 2), IFNULL(c, 1), IFNULL(c, 1, 2) FROM mixed WHERE id = 1',
+      )
+      expect(result.fields.map((field) => field.name)).toEqual([
+        'nvl',
+        'isnull',
+        'ifnull',
+        'ifnull',
+      ])
+    })
+
     it('returns a number literal from UPPER and LOWER, and compares their string result EXACT', async () => {
       const { rows } = await client.query('SELECT UPPER(7) AS u, LOWER(1.50) AS l, UCASE(-2) AS c')
       expect(rows.map((row) => [row.u, Number(row.l), row.c])).toEqual([[7, 1.5, -2]])
@@ -533,7 +566,9 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     it.each([
       ['SELECT COALESCE(c, id) FROM mixed', -378],
       ['SELECT {fn IFNULL(c, id)} FROM mixed', -378],
-      ['SELECT NVL(c, id) FROM mixed', -378],
+      ['SELECT NVL(id, c) FROM mixed', -378], // how IRIS makes a string a number there is undocumented
+      ["SELECT ISNULL(n, 'x') FROM mixed", -104],
+      ["SELECT NVL(c, CAST('2024-01-02' AS DATE)) FROM mixed", -378],
       ["SELECT CASE WHEN id = 1 THEN c ELSE CAST('2024-01-02' AS DATE) END FROM mixed", -1],
       [
         "SELECT CASE WHEN id = 1 THEN c WHEN id = 2 THEN id ELSE CAST('2024-01-02' AS DATE) END FROM mixed",

@@ -68,9 +68,15 @@ describe('function calls (docs/iris-sql.md#functions)', () => {
     )
   })
 
-  it('runs IFNULL as the CASE it stands for, typed as IRIS types it, and {fn IFNULL} as COALESCE (docs/iris-sql.md#implicit-conversion)', () => {
+  it('runs IFNULL as the CASE it stands for, typed as IRIS types it and labelled ifnull, and {fn IFNULL} as COALESCE (docs/iris-sql.md#implicit-conversion)', () => {
     expect(sqlOf("SELECT IFNULL(a, NULL), IFNULL(a, -1.5, 'x'), IFNULL(?, NULL, b) FROM t")).toBe(
-      "SELECT (CASE WHEN a IS NULL THEN CAST(NULL AS iris_sim.string) END), (CASE WHEN a IS NULL THEN iris_sim.as_varchar(-1.5) ELSE CAST('x' AS iris_sim.string) END), (CASE WHEN CAST($1 AS text) IS NULL THEN NULL ELSE b END) FROM t",
+      "SELECT (CASE WHEN a IS NULL THEN CAST(NULL AS iris_sim.string) END) AS ifnull, (CASE WHEN a IS NULL THEN iris_sim.as_varchar(-1.5) ELSE CAST('x' AS iris_sim.string) END) AS ifnull, (CASE WHEN CAST($1 AS text) IS NULL THEN NULL ELSE b END) AS ifnull FROM t",
+    )
+    // Only a select item without alias is labelled ifnull, as PostgreSQL labels other calls.
+    expect(
+      sqlOf('SELECT IFNULL(a, b, c) AS v, 1 + IFNULL(a, b, c) FROM t WHERE IFNULL(a, b, c) = 1'),
+    ).toBe(
+      'SELECT (CASE WHEN a IS NULL THEN b ELSE c END) AS v, 1 + (CASE WHEN a IS NULL THEN b ELSE c END) FROM t WHERE (CASE WHEN a IS NULL THEN b ELSE c END) = 1',
     )
     expect(sqlOf('SELECT {fn IFNULL(a, b)} FROM t')).toBe('SELECT COALESCE(a, b) FROM t')
     expectRejected('SELECT {fn IFNULL(a, b, c)} FROM t', -359)
