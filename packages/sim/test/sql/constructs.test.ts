@@ -535,6 +535,45 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
       }
     })
 
+    it('hands a number to a string function in canonical form, keeping its numeric arguments', async () => {
+      const result = await client.query({
+        text: "SELECT LEFT(12.50, 3), RIGHT(n, 2), LTRIM(-0.50), RTRIM(id), TRIM(n), TRIM(LEADING 1 FROM n), REPLACE(12.3, '.', '_'), REPLACE(c, 1, 'one'), REPEAT(id, 3), REPLICATE(n, 2), INSTR(n, 5), POSITION(5 IN n), CHAR_LENGTH(n), CHARACTER_LENGTH(-0.5), ASCII(n), CHARINDEX(5, n), STUFF(n, 1, 1, 9), LPAD(id, 3, 0), RPAD(n, 4, 0), LEN(n), SUBSTRING(n, 2, 2), SUBSTR(007.10, 2), REVERSE(n), %SQLUPPER(n) FROM mixed WHERE id = 1",
+        rowMode: 'array',
+      })
+      expect(result.rows[0]).toEqual([
+        '12.',
+        '.5',
+        '-.5',
+        '1',
+        '1.5',
+        '.5',
+        '12_3',
+        'one ',
+        '111',
+        '1.51.5',
+        3,
+        3,
+        3,
+        3,
+        49,
+        3,
+        '9.5',
+        '001',
+        '1.50',
+        3,
+        '.5',
+        '.1',
+        '5.1',
+        ' 1.5',
+      ])
+      // Over strings, literals and parameters the functions over text run, as before.
+      const strings = await client.query({
+        text: "SELECT LEFT(c, 1) AS l, LEFT(?, 2) AS p, TRIM(' x ') AS t, REPLACE(c, 'b', ?) AS r FROM mixed WHERE id = 2",
+        values: ['xyz', 'B'],
+      })
+      expect(strings.rows).toEqual([{ l: 'a', p: 'xy', t: 'x', r: 'aBc' }])
+    })
+
     it('types NVL and ISNULL as their checked expression, a numeric string literal replacing a number as that number', async () => {
       const result = await client.query({
         text: "SELECT NVL(n, '0') AS a, ISNULL(CASE WHEN id = 1 THEN id END, '-2') AS b, NVL(c, 'none') AS c FROM mixed WHERE id = 4",
@@ -613,7 +652,6 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
       "SELECT STUFF(name, 9, 1, 'x') FROM person", // start past the end
       'SELECT LPAD(name, 2) FROM person', // truncation: which end is cut
       "SELECT LPAD(name, 6, 'ab') FROM person WHERE id = 1", // pad string cut to fit
-      'SELECT LPAD(id, 5) FROM person', // a number
       'SELECT RPAD(name, -1) FROM person', // a negative length
     ]) {
       expect(sqlcodeOf(await failure(client, sql))).toBe(-359)
