@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { IRIS_FUNCTIONS, type IrisFunction } from '../../src/translate/function-table.js'
+import { varcharRepair } from '../../src/translate/varchar-repair.js'
 import { expectRejected, sqlOf } from './helpers.js'
 
 describe('function calls (docs/iris-sql.md#functions)', () => {
@@ -66,6 +67,19 @@ describe('function calls (docs/iris-sql.md#functions)', () => {
     expect(expectRejected('SELECT STUFF(s, 1, 2) FROM t', -359).fields.message).toContain(
       'STUFF with 3 argument(s): the simulator runs it with 4',
     )
+  })
+
+  it('runs NVL and ISNULL as the runtime functions, leaving COALESCE as written (docs/iris-sql.md#implicit-conversion)', () => {
+    expect(sqlOf("SELECT NVL(a, 1), ISNULL(b, 'x'), COALESCE(a, 2) FROM t")).toBe(
+      "SELECT iris_sim.nvl(a, 1), iris_sim.isnull(b, 'x'), COALESCE(a, 2) FROM t",
+    )
+    // On PostgreSQL's refusal of a number replacing a string, at the call's position, only the
+    // replacement is written as VARCHAR.
+    const sql = 'SELECT x, iris_sim.nvl(a, -1.50 * 2) AS v, iris_sim.nvl(b, 1) FROM t'
+    expect(varcharRepair(sql, 'NVL', sql.indexOf('iris_sim.nvl') + 1)).toBe(
+      'SELECT x, iris_sim.nvl(a, iris_sim.as_varchar(-1.50 * 2)) AS v, iris_sim.nvl(b, 1) FROM t',
+    )
+    expect(varcharRepair(sql, 'NVL', 1)).toBeUndefined()
   })
 
   it('runs IFNULL as the CASE it stands for, typed as IRIS types it and labelled ifnull, and {fn IFNULL} as COALESCE (docs/iris-sql.md#implicit-conversion)', () => {
