@@ -1,9 +1,10 @@
 /**
  * A string and a number in one CASE or set operation (docs/iris-sql.md#implicit-conversion): IRIS
  * gives VARCHAR, PostgreSQL refuses the mix; a number replacing a string in NVL or ISNULL: IRIS
- * converts it to VARCHAR, PostgreSQL finds no function (translate/nvl.ts). On that refusal only, the statement is rewritten
- * through translate/varchar-repair.ts and prepared again; the session keeps the rewritten plan in
- * the plan cache, so a statement text pays for it once, and one that does not mix never.
+ * converts it to VARCHAR, PostgreSQL finds no function (translate/nvl.ts). On that refusal only,
+ * the statement is rewritten through translate/varchar-repair.ts and prepared again; the session
+ * keeps the rewritten plan in the plan cache, so a statement text pays for it once, and one that
+ * does not mix never.
  */
 import { STRING_TYPE } from '../catalog/metadata.js'
 import { NVL_MISMATCH } from '../translate/nvl.js'

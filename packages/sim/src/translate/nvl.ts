@@ -11,18 +11,16 @@
  */
 import type { Token } from './tokenizer.js'
 
-/** The function an NVL or ISNULL call runs, by IRIS's name. */
-export const NVL_FUNCTIONS: ReadonlyMap<string, string> = new Map([
-  ['NVL', 'iris_sim.nvl'],
-  ['ISNULL', 'iris_sim.isnull'],
-])
+/** The runtime functions NVL and ISNULL run (function-table.ts). */
+export const NVL_FUNCTION = 'iris_sim.nvl'
+export const ISNULL_FUNCTION = 'iris_sim.isnull'
 
-export const NVL_SQL = [...NVL_FUNCTIONS.values()]
-  .map(
-    (name) =>
-      `create or replace function ${name}(anycompatible, anycompatible) returns anycompatible language sql immutable parallel safe as $f$ select coalesce($1, $2) $f$;`,
-  )
-  .join('\n')
+const FUNCTIONS = [NVL_FUNCTION, ISNULL_FUNCTION]
+
+export const NVL_SQL = FUNCTIONS.map(
+  (name) =>
+    `create or replace function ${name}(anycompatible, anycompatible) returns anycompatible language sql immutable parallel safe as $f$ select coalesce($1, $2) $f$;`,
+).join('\n')
 
 /** PostgreSQL's refusal of an NVL or ISNULL call whose two arguments have no common type. */
 export const NVL_MISMATCH = /^function iris_sim\.(nvl|isnull)\((.+), (.+)\) does not exist$/
@@ -38,5 +36,5 @@ export function nvlCallOpen(tokens: readonly Token[], at: number): number {
     .map((token) => token.text)
     .join('')
     .toLowerCase()
-  return [...NVL_FUNCTIONS.values()].some((name) => written === `${name}(`) ? at + 3 : -1
+  return FUNCTIONS.some((name) => written === `${name}(`) ? at + 3 : -1
 }
