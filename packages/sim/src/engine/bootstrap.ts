@@ -17,6 +17,7 @@ import { RUNTIME_SQL } from '../translate/runtime.js'
 import { dateArithmeticSql } from './date-arithmetic.js'
 import { divisionOperatorsSql } from './division-operators.js'
 import { EXACT_STRING_FUNCTIONS_SQL } from './exact-string-functions.js'
+import { NUMBER_STRING_FUNCTIONS_SQL } from './number-string-functions.js'
 import { numberStringOperatorsSql } from './number-string-operators.js'
 import { stringArithmeticSql } from './string-arithmetic.js'
 
@@ -51,6 +52,7 @@ const BOOTSTRAP_SQL = [
   CATALOG_VIEWS_SQL,
   OVERRIDES_SQL,
   EXACT_STRING_FUNCTIONS_SQL,
+  NUMBER_STRING_FUNCTIONS_SQL,
   // New backends (a data directory reopened, a template loaded) start with IRIS's default schema.
   `alter database postgres set search_path to ${SEARCH_PATH};`,
   `set search_path to ${SEARCH_PATH};`,

@@ -9,6 +9,7 @@
  */
 
 import { irisError } from '../translate/iris-error.js'
+import { NVL_MISMATCH } from '../translate/nvl.js'
 import type { StatementKind } from '../translate/plan.js'
 import { AS_VARCHAR } from '../translate/varchar-repair.js'
 import type { PgError } from './backend.js'
@@ -170,7 +171,7 @@ function mixedTypesError(error: PgError): SimError | undefined {
   if (construct === 'COALESCE') {
     return irisError(
       -378,
-      `COALESCE mixes ${types}: IRIS refuses COALESCE over a non-numeric argument and one of another type; the simulator runs NVL, ISNULL and {fn IFNULL} as COALESCE and so refuses them too, where IRIS converts; CAST the arguments to one type, e.g. CAST(x AS VARCHAR)`,
+      `COALESCE mixes ${types}: IRIS refuses COALESCE over a non-numeric argument and one of another type; the simulator runs {fn IFNULL} as COALESCE and so refuses it too, though its typing on IRIS is not documented; CAST the arguments to one type, e.g. CAST(x AS VARCHAR)`,
     )
   }
   if (DATE_TYPES.has(first ?? '') || DATE_TYPES.has(second ?? ''))
@@ -178,6 +179,23 @@ function mixedTypesError(error: PgError): SimError | undefined {
   return irisError(
     -1,
     `${construct} mixes ${types}: IRIS gives the result the data type of higher precedence (VARCHAR above every number), which the simulator computes for a string with a number only; CAST the values to one type, e.g. CAST(x AS VARCHAR)`,
+  )
+}
+
+/**
+ * NVL or ISNULL whose replacement the simulator does not convert (docs/iris-sql.md#implicit-conversion):
+ * IRIS converts the replacement to the checked expression's type, which the simulator does for a
+ * number replacing a string only (mixed-type-repair.ts); how IRIS converts a string to a number,
+ * or a date to anything, there is not documented.
+ */
+function nvlMismatchError(error: PgError): SimError | undefined {
+  const match = error.code === '42883' ? NVL_MISMATCH.exec(error.message) : null
+  if (!match) return undefined
+  const [, fn = '', checked = '', replacement = ''] = match
+  const [to, from] = [irisTypeName(checked), irisTypeName(replacement)]
+  return irisError(
+    -378,
+    `${fn.toUpperCase()} with a ${to} checked expression and a ${from} replacement: IRIS converts the replacement to the checked expression's type, ${to}, which the simulator does for a number replacing a string only, since how IRIS converts ${from} to ${to} there is not documented; CAST the replacement to ${to}, or the checked expression to VARCHAR`,
   )
 }
 
@@ -221,7 +239,7 @@ function notANumberError(error: PgError): SimError | undefined {
   const type = irisTypeName(match[1] ?? '')
   return irisError(
     -104,
-    `${match[2]} is not a valid ${type}: IRIS refuses it as the value of a ${type} field, and what IRIS does where it meets a ${type} in a comparison, an IN list or a CASE is not documented, so the simulator refuses that too; give a number, or CAST the ${type} to VARCHAR to compare as strings`,
+    `${match[2]} is not a valid ${type}: IRIS refuses it as the value of a ${type} field, and what IRIS does where it meets a ${type} in a comparison, an IN list, a CASE or as the replacement in NVL is not documented, so the simulator refuses that too; give a number, or CAST the ${type} to VARCHAR to compare as strings`,
   )
 }
 
@@ -250,7 +268,7 @@ export function toIrisError(error: PgError, kind: StatementKind): SimError {
     return irisError(-1, DATE_ARITHMETIC_REFUSED)
   const foreignKeyTarget = foreignKeyTargetError(error)
   if (foreignKeyTarget) return foreignKeyTarget
-  const mixedTypes = mixedTypesError(error) ?? dateAsVarcharError(error)
+  const mixedTypes = mixedTypesError(error) ?? dateAsVarcharError(error) ?? nvlMismatchError(error)
   if (mixedTypes) return mixedTypes
   const notANumber = notANumberError(error)
   if (notANumber) return notANumber

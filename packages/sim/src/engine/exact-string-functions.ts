@@ -13,6 +13,8 @@
  *   as `iris_sim.exact` does (case and trailing blanks count, byte order).
  * - a number: UPPER and LOWER return it, canonical.
  * - bytea: SUBSTRING, SUBSTR and REVERSE return bytea, as PostgreSQL's own do.
+ * A number given to SUBSTRING, SUBSTR or REVERSE converts implicitly to `iris_sim.uncollated`, in
+ * canonical form (number-string-functions.ts).
  * The default collation is the weakest: against a column (`name = UPPER(?)`, `UPPER(a.name) =
  * b.name`) the column's collation is used, as IRIS uses the field's in most WHERE comparisons
  * (for `=` and joins [unverified]: docs/iris-sql.md#collation, docs/iris-sql.md#simulator-limits).

@@ -1,10 +1,13 @@
 /**
  * A string and a number in one CASE or set operation (docs/iris-sql.md#implicit-conversion): IRIS
- * gives VARCHAR, PostgreSQL refuses the mix. On that refusal only, the statement is rewritten
- * through translate/varchar-repair.ts and prepared again; the session keeps the rewritten plan in
- * the plan cache, so a statement text pays for it once, and one that does not mix never.
+ * gives VARCHAR, PostgreSQL refuses the mix; a number replacing a string in NVL or ISNULL: IRIS
+ * converts it to VARCHAR, PostgreSQL finds no function (translate/nvl.ts). On that refusal only,
+ * the statement is rewritten through translate/varchar-repair.ts and prepared again; the session
+ * keeps the rewritten plan in the plan cache, so a statement text pays for it once, and one that
+ * does not mix never.
  */
 import { STRING_TYPE } from '../catalog/metadata.js'
+import { NVL_MISMATCH } from '../translate/nvl.js'
 import type { RunPlan } from '../translate/plan.js'
 import { varcharRepair } from '../translate/varchar-repair.js'
 import type { PgError } from './backend.js'
@@ -21,10 +24,19 @@ const isStringAndNumber = ([first, second]: readonly [string, string]) =>
   (STRING_TYPES.has(first) && NUMBER_TYPES.includes(second)) ||
   (NUMBER_TYPES.includes(first) && STRING_TYPES.has(second))
 
+/** The construct a string-and-number refusal names (`CASE`, `UNION`, `NVL` ...), or undefined. */
+function stringNumberMix(error: PgError): string | undefined {
+  const mix = typeMixOf(error)
+  if (mix) return isStringAndNumber(mix.types) ? mix.construct : undefined
+  const nvl = error.code === '42883' ? NVL_MISMATCH.exec(error.message) : null
+  const [, , checked = '', replacement = ''] = nvl ?? []
+  return STRING_TYPES.has(checked) && NUMBER_TYPES.includes(replacement) ? 'NVL' : undefined
+}
+
 /** The plan with the construct `error` names written as VARCHAR, or undefined for any other error. */
 export function varcharRepaired(plan: RunPlan, error: PgError): RunPlan | undefined {
-  const mix = typeMixOf(error)
-  if (!mix || error.position === undefined || !isStringAndNumber(mix.types)) return undefined
-  const sql = varcharRepair(plan.sql, mix.construct, error.position)
+  const construct = stringNumberMix(error)
+  if (construct === undefined || error.position === undefined) return undefined
+  const sql = varcharRepair(plan.sql, construct, error.position)
   return sql === undefined ? undefined : { ...plan, sql }
 }

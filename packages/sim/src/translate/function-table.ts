@@ -5,6 +5,7 @@
  * simulator cannot compute as IRIS does is refused too, saying so, rather than run with
  * PostgreSQL's different meaning (docs/iris-sql.md#simulator-limits).
  */
+import { ISNULL_FUNCTION, NVL_FUNCTION } from './nvl.js'
 
 /** How the simulator runs a call. */
 export type FunctionRun =
@@ -175,9 +176,11 @@ export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string,
   ['CAST', postgres('RSQL_cast', [1, 1])],
   ['COALESCE', postgres('RSQL_coalesce', [1, Number.POSITIVE_INFINITY])],
   ['NULLIF', postgres('RSQL_nullif', [2, 2])],
-  ['NVL', renamed('RSQL_nvl', 'coalesce', [2, 2])],
+  // The replacement takes the checked expression's type; a number replacing a string is written
+  // in canonical form (nvl.ts, docs/iris-sql.md#implicit-conversion).
+  ['NVL', renamed('RSQL_nvl', NVL_FUNCTION, [2, 2])],
   ['IFNULL', rewritten('RSQL_ifnull', [2, 3])],
-  ['ISNULL', renamed('RSQL_isnull', 'coalesce', [2, 2])],
+  ['ISNULL', renamed('RSQL_isnull', ISNULL_FUNCTION, [2, 2])],
   ['CONVERT', unmodelled('RSQL_convert')],
   ['DECODE', unmodelled('RSQL_decode')],
   // NULL when any argument is NULL, unlike PostgreSQL's (docs/iris-sql.md#functions); up to 140 arguments.

@@ -5,7 +5,8 @@
  * - `%EXACT(x)` → `(iris_sim.exact(x) COLLATE iris_sim.exact)`: exact, case-sensitive comparison
  *   that counts trailing blanks (docs/iris-sql.md#collation); the runtime's `iris_sim.exact`
  *   takes a string column out of its blank-blind type (collated-string.ts).
- * - `IFNULL(a, b [, c])` → the CASE it stands for (if-null.ts, docs/iris-sql.md#implicit-conversion).
+ * - `IFNULL(a, b [, c])` → the CASE it stands for, labelled `ifnull` as a select item without alias
+ *   (if-null.ts, docs/iris-sql.md#implicit-conversion).
  * - `TO_VECTOR(data, type [, length])` with the type keyword in any case
  *   (docs/iris-sql.md#to_vector) → the conversion to the column representation of that element
  *   type.
@@ -122,7 +123,7 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
     } else if (name === 'TO_VECTOR') {
       replacement = toVector(callArguments(out, call))
     } else if (name === 'IFNULL') {
-      replacement = ifNullCase(callArguments(out, call))
+      replacement = ifNullCase(out, i, call)
     } else if (isDateFunction(name)) {
       replacement = dateFunctionCall(name, callArguments(out, call))
     } else if (part !== undefined) {

@@ -5,9 +5,13 @@
  * returned argument makes the result VARCHAR, as IRIS types it, a number literal written in
  * canonical form; so does NULL as `b` of the two-argument form, while a NULL `b` or `c` of the
  * three-argument form takes the other's type. The ODBC scalar function `{fn IFNULL(a, b)}` is
- * COALESCE's `a` or `b` (odbc-escapes.ts).
+ * COALESCE's `a` or `b` (odbc-escapes.ts). A select item that is an IFNULL call without alias is
+ * labelled `ifnull`, as PostgreSQL labels any other call with its function's name, where it would
+ * label the CASE `case` (docs/iris-sql.md#labels-and-row-counts).
  */
 import { STRING_TYPE } from '../catalog/metadata.js'
+import { type Call, callArguments } from './function-calls.js'
+import { isUnaliasedItem } from './select-parts.js'
 import { isTrivia, isWord, type Token, trimmedText } from './tokenizer.js'
 import { AS_VARCHAR } from './varchar-repair.js'
 
@@ -37,10 +41,14 @@ function checkedSql(arg: readonly Token[]): string {
     : text
 }
 
-/** The CASE an IFNULL call with these arguments (two or three) stands for. */
-export function ifNullCase(args: readonly (readonly Token[])[]): string {
-  const [checked = [], whenNull = [], otherwise] = args
+/**
+ * The CASE the IFNULL call `call`, whose name is the token at `at`, stands for, labelled `ifnull`
+ * when it is a select item without alias.
+ */
+export function ifNullCase(tokens: readonly Token[], at: number, call: Call): string {
+  const [checked = [], whenNull = [], otherwise] = callArguments(tokens, call)
   const twoArguments = otherwise === undefined
   const elseSql = twoArguments ? '' : ` ELSE ${returned(otherwise, false)}`
-  return `(CASE WHEN ${checkedSql(checked)} IS NULL THEN ${returned(whenNull, twoArguments)}${elseSql} END)`
+  const label = isUnaliasedItem(tokens, [at, call.close]) ? ' AS ifnull' : ''
+  return `(CASE WHEN ${checkedSql(checked)} IS NULL THEN ${returned(whenNull, twoArguments)}${elseSql} END)${label}`
 }

@@ -19,6 +19,7 @@ import {
   unmodelledDatePart,
 } from './date-parts.js'
 import { quoteLiteral } from './names.js'
+import { NVL_SQL } from './nvl.js'
 import { STRING_FUNCTIONS_SQL } from './string-functions.js'
 import { VECTOR_PG_TYPES, type VectorElementType } from './types.js'
 
@@ -578,6 +579,7 @@ export const RUNTIME_SQL = [
   ...looseCasts,
   scalarFunctions,
   STRING_FUNCTIONS_SQL,
+  NVL_SQL,
   ...ELEMENT_TYPES.map(toVectorFunction),
   similarityFunctions(),
   datePartFunction(),

@@ -6,13 +6,26 @@
  * engine calls this module on that error only, so a statement that does not mix pays nothing: it
  * passes every value of that construct (each result of that CASE; column k of every SELECT of that
  * set operation) through `iris_sim.as_varchar`, which returns a string as it is and a number in
- * canonical form, and PostgreSQL then prepares the statement again.
+ * canonical form, and PostgreSQL then prepares the statement again. NVL and ISNULL (nvl.ts) convert
+ * a number replacing a string the same way: on PostgreSQL's refusal of such a call, its replacement
+ * is written so.
  */
 import { caseResults, type TokenRange } from './case-results.js'
+import { nvlCallOpen } from './nvl.js'
 import { pgLabel } from './pg-labels.js'
 import { isUnaliasedItem, SET_OPERATORS, selectIndexes, selectListItems } from './select-parts.js'
 import { setOperationColumns, setOperationSelects } from './set-operations.js'
-import { caseEnd, isTrivia, isWord, type Token, tokenize } from './tokenizer.js'
+import {
+  caseEnd,
+  closingParen,
+  isPunct,
+  isTrivia,
+  isWord,
+  nextSignificant,
+  previousSignificant,
+  type Token,
+  tokenize,
+} from './tokenizer.js'
 
 /** The function, made at bootstrap, that writes a value of either kind as VARCHAR. */
 export const AS_VARCHAR = 'iris_sim.as_varchar'
@@ -78,6 +91,21 @@ function mixedColumn(tokens: readonly Token[], at: number): Rewrite | undefined 
   return undefined
 }
 
+/** The replacement, second argument, of the NVL or ISNULL call whose name starts at `at`. */
+function mixedNvl(tokens: readonly Token[], at: number): Rewrite | undefined {
+  const open = nvlCallOpen(tokens, at)
+  if (open < 0) return undefined
+  const close = closingParen(tokens, open)
+  const depth = (tokens[open] as Token).depth + 1
+  const comma = tokens.findIndex((t, i) => i > open && t.depth === depth && isPunct(t, ','))
+  if (comma < 0 || comma > close) return undefined
+  const replacement: TokenRange = [
+    nextSignificant(tokens, comma + 1),
+    previousSignificant(tokens, close - 1),
+  ]
+  return { wraps: [replacement], labels: new Map() }
+}
+
 /** The text with each value wrapped in AS_VARCHAR and the labels in place. */
 function rewritten(tokens: readonly Token[], { wraps, labels }: Rewrite): string {
   const firsts = new Set(wraps.map(([first]) => first))
@@ -93,8 +121,9 @@ function rewritten(tokens: readonly Token[], { wraps, labels }: Rewrite): string
 
 /**
  * `sql` with the CASE or set operation (`construct`, as PostgreSQL names it) whose value at
- * `position` mixes a string with a number written as VARCHAR; undefined when no such construct is
- * there to rewrite (a `*` column, say).
+ * `position` mixes a string with a number, or the NVL or ISNULL call (`construct` `NVL`) at
+ * `position` whose replacement is a number for a string, written as VARCHAR; undefined when no
+ * such construct is there to rewrite (a `*` column, say).
  */
 export function varcharRepair(
   sql: string,
@@ -107,9 +136,11 @@ export function varcharRepair(
   const rewrite =
     construct === 'CASE'
       ? mixedCase(tokens, at)
-      : SET_OPERATORS.includes(construct)
-        ? mixedColumn(tokens, at)
-        : undefined
+      : construct === 'NVL'
+        ? mixedNvl(tokens, at)
+        : SET_OPERATORS.includes(construct)
+          ? mixedColumn(tokens, at)
+          : undefined
   if (!rewrite || rewrite.wraps.some(([first, last]) => first < 0 || last < first)) return undefined
   return rewritten(tokens, rewrite)
 }

@@ -511,6 +511,18 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
       ['SELECT IFNULL(n, 5) AS v FROM mixed ORDER BY id', [], [null, null, null, '5']],
       ["SELECT IFNULL(n, 'none', id) AS v FROM mixed ORDER BY id", [], ['1', '2', '3', 'none']],
       ['SELECT IFNULL(?, -1.50) AS v FROM mixed WHERE id = 1', [null], ['-1.5']],
+      // NVL and ISNULL convert a number replacing a string to VARCHAR, in canonical form.
+      [
+        'SELECT NVL(CASE WHEN id > 2 THEN c END, n) AS v FROM mixed ORDER BY id',
+        [],
+        ['1.5', '2', '1.5', '10'],
+      ],
+      ['SELECT ISNULL(NULLIF(c, c), -0.50) AS v FROM mixed WHERE id = 1', [], ['-.5']],
+      [
+        'SELECT NVL(CASE WHEN id > 2 THEN e END, id) AS v FROM mixed ORDER BY id',
+        [],
+        ['1', '2', '.5', '10'],
+      ],
     ])('gives VARCHAR to %s', async (sql, params, expected) => {
       // VARCHAR's OID; iris-pgwire's embedded backend describes a string as text
       // (docs/iris-sql.md#result-types).
@@ -523,6 +535,66 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
       }
     })
 
+    it('hands a number to a string function in canonical form, keeping its numeric arguments', async () => {
+      const result = await client.query({
+        text: "SELECT LEFT(12.50, 3), RIGHT(n, 2), LTRIM(-0.50), RTRIM(id), TRIM(n), TRIM(LEADING 1 FROM n), REPLACE(12.3, '.', '_'), REPLACE(c, 1, 'one'), REPEAT(id, 3), REPLICATE(n, 2), INSTR(n, 5), POSITION(5 IN n), CHAR_LENGTH(n), CHARACTER_LENGTH(-0.5), ASCII(n), CHARINDEX(5, n), STUFF(n, 1, 1, 9), LPAD(id, 3, 0), RPAD(n, 4, 0), LEN(n), SUBSTRING(n, 2, 2), SUBSTR(007.10, 2), REVERSE(n), %SQLUPPER(n) FROM mixed WHERE id = 1",
+        rowMode: 'array',
+      })
+      expect(result.rows[0]).toEqual([
+        '12.',
+        '.5',
+        '-.5',
+        '1',
+        '1.5',
+        '.5',
+        '12_3',
+        'one ',
+        '111',
+        '1.51.5',
+        3,
+        3,
+        3,
+        3,
+        49,
+        3,
+        '9.5',
+        '001',
+        '1.50',
+        3,
+        '.5',
+        '.1',
+        '5.1',
+        ' 1.5',
+      ])
+      // Over strings, literals and parameters the functions over text run, as before.
+      const strings = await client.query({
+        text: "SELECT LEFT(c, 1) AS l, LEFT(?, 2) AS p, TRIM(' x ') AS t, REPLACE(c, 'b', ?) AS r FROM mixed WHERE id = 2",
+        values: ['xyz', 'B'],
+      })
+      expect(strings.rows).toEqual([{ l: 'a', p: 'xy', t: 'x', r: 'aBc' }])
+    })
+
+    it('types NVL and ISNULL as their checked expression, a numeric string literal replacing a number as that number', async () => {
+      const result = await client.query({
+        text: "SELECT NVL(n, '0') AS a, ISNULL(CASE WHEN id = 1 THEN id END, '-2') AS b, NVL(c, 'none') AS c FROM mixed WHERE id = 4",
+        rowMode: 'array',
+      })
+      expect(result.rows).toEqual([[expect.anything(), -2, '10']])
+      expect(Number(result.rows[0]?.[0])).toBe(0)
+    })
+
+    it('labels NVL, ISNULL and IFNULL without alias with their names, as other calls', async () => {
+      const result = await client.query(
+        'SELECT NVL(c, id), ISNULL(id, 2), IFNULL(c, 1), IFNULL(c, 1, 2) FROM mixed WHERE id = 1',
+      )
+      expect(result.fields.map((field) => field.name)).toEqual([
+        'nvl',
+        'isnull',
+        'ifnull',
+        'ifnull',
+      ])
+    })
+
     it('returns a number literal from UPPER and LOWER, and compares their string result EXACT', async () => {
       const { rows } = await client.query('SELECT UPPER(7) AS u, LOWER(1.50) AS l, UCASE(-2) AS c')
       expect(rows.map((row) => [row.u, Number(row.l), row.c])).toEqual([[7, 1.5, -2]])
@@ -533,7 +605,9 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     it.each([
       ['SELECT COALESCE(c, id) FROM mixed', -378],
       ['SELECT {fn IFNULL(c, id)} FROM mixed', -378],
-      ['SELECT NVL(c, id) FROM mixed', -378],
+      ['SELECT NVL(id, c) FROM mixed', -378], // how IRIS makes a string a number there is undocumented
+      ["SELECT ISNULL(n, 'x') FROM mixed", -104],
+      ["SELECT NVL(c, CAST('2024-01-02' AS DATE)) FROM mixed", -378],
       ["SELECT CASE WHEN id = 1 THEN c ELSE CAST('2024-01-02' AS DATE) END FROM mixed", -1],
       [
         "SELECT CASE WHEN id = 1 THEN c WHEN id = 2 THEN id ELSE CAST('2024-01-02' AS DATE) END FROM mixed",
@@ -578,7 +652,6 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
       "SELECT STUFF(name, 9, 1, 'x') FROM person", // start past the end
       'SELECT LPAD(name, 2) FROM person', // truncation: which end is cut
       "SELECT LPAD(name, 6, 'ab') FROM person WHERE id = 1", // pad string cut to fit
-      'SELECT LPAD(id, 5) FROM person', // a number
       'SELECT RPAD(name, -1) FROM person', // a negative length
     ]) {
       expect(sqlcodeOf(await failure(client, sql))).toBe(-359)

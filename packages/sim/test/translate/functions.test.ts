@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { IRIS_FUNCTIONS, type IrisFunction } from '../../src/translate/function-table.js'
+import { varcharRepair } from '../../src/translate/varchar-repair.js'
 import { expectRejected, sqlOf } from './helpers.js'
 
 describe('function calls (docs/iris-sql.md#functions)', () => {
@@ -68,9 +69,28 @@ describe('function calls (docs/iris-sql.md#functions)', () => {
     )
   })
 
-  it('runs IFNULL as the CASE it stands for, typed as IRIS types it, and {fn IFNULL} as COALESCE (docs/iris-sql.md#implicit-conversion)', () => {
+  it('runs NVL and ISNULL as the runtime functions, leaving COALESCE as written (docs/iris-sql.md#implicit-conversion)', () => {
+    expect(sqlOf("SELECT NVL(a, 1), ISNULL(b, 'x'), COALESCE(a, 2) FROM t")).toBe(
+      "SELECT iris_sim.nvl(a, 1), iris_sim.isnull(b, 'x'), COALESCE(a, 2) FROM t",
+    )
+    // On PostgreSQL's refusal of a number replacing a string, at the call's position, only the
+    // replacement is written as VARCHAR.
+    const sql = 'SELECT x, iris_sim.nvl(a, -1.50 * 2) AS v, iris_sim.nvl(b, 1) FROM t'
+    expect(varcharRepair(sql, 'NVL', sql.indexOf('iris_sim.nvl') + 1)).toBe(
+      'SELECT x, iris_sim.nvl(a, iris_sim.as_varchar(-1.50 * 2)) AS v, iris_sim.nvl(b, 1) FROM t',
+    )
+    expect(varcharRepair(sql, 'NVL', 1)).toBeUndefined()
+  })
+
+  it('runs IFNULL as the CASE it stands for, typed as IRIS types it and labelled ifnull, and {fn IFNULL} as COALESCE (docs/iris-sql.md#implicit-conversion)', () => {
     expect(sqlOf("SELECT IFNULL(a, NULL), IFNULL(a, -1.5, 'x'), IFNULL(?, NULL, b) FROM t")).toBe(
-      "SELECT (CASE WHEN a IS NULL THEN CAST(NULL AS iris_sim.string) END), (CASE WHEN a IS NULL THEN iris_sim.as_varchar(-1.5) ELSE CAST('x' AS iris_sim.string) END), (CASE WHEN CAST($1 AS text) IS NULL THEN NULL ELSE b END) FROM t",
+      "SELECT (CASE WHEN a IS NULL THEN CAST(NULL AS iris_sim.string) END) AS ifnull, (CASE WHEN a IS NULL THEN iris_sim.as_varchar(-1.5) ELSE CAST('x' AS iris_sim.string) END) AS ifnull, (CASE WHEN CAST($1 AS text) IS NULL THEN NULL ELSE b END) AS ifnull FROM t",
+    )
+    // Only a select item without alias is labelled ifnull, as PostgreSQL labels other calls.
+    expect(
+      sqlOf('SELECT IFNULL(a, b, c) AS v, 1 + IFNULL(a, b, c) FROM t WHERE IFNULL(a, b, c) = 1'),
+    ).toBe(
+      'SELECT (CASE WHEN a IS NULL THEN b ELSE c END) AS v, 1 + (CASE WHEN a IS NULL THEN b ELSE c END) FROM t WHERE (CASE WHEN a IS NULL THEN b ELSE c END) = 1',
     )
     expect(sqlOf('SELECT {fn IFNULL(a, b)} FROM t')).toBe('SELECT COALESCE(a, b) FROM t')
     expectRejected('SELECT {fn IFNULL(a, b, c)} FROM t', -359)

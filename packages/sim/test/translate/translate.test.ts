@@ -249,7 +249,7 @@ describe('IRIS expressions', () => {
         'SELECT NVL(a, 1), IFNULL(a, 2), ISNULL(a, 3), LEN(b), GETDATE(), %SQLSTRING(c) FROM t',
       ),
     ).toBe(
-      'SELECT coalesce(a, 1), (CASE WHEN a IS NULL THEN iris_sim.as_varchar(2) END), coalesce(a, 3), iris_sim.len(b), iris_sim.getdate(), iris_sim.sqlstring(c) FROM t',
+      'SELECT iris_sim.nvl(a, 1), (CASE WHEN a IS NULL THEN iris_sim.as_varchar(2) END) AS ifnull, iris_sim.isnull(a, 3), iris_sim.len(b), iris_sim.getdate(), iris_sim.sqlstring(c) FROM t',
     )
   })
 
