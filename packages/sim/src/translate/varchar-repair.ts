@@ -12,20 +12,10 @@ import { caseResults, type TokenRange } from './case-results.js'
 import { pgLabel } from './pg-labels.js'
 import { isUnaliasedItem, SET_OPERATORS, selectIndexes, selectListItems } from './select-parts.js'
 import { setOperationColumns, setOperationSelects } from './set-operations.js'
-import { caseEnd, isTrivia, isWord, type Token, tokenize } from './tokenizer.js'
+import { caseEnd, isTrivia, isWord, type Token, tokenAtPosition, tokenize } from './tokenizer.js'
 
 /** The function, made at bootstrap, that writes a value of either kind as VARCHAR. */
 export const AS_VARCHAR = 'iris_sim.as_varchar'
-
-/** The index of the token at PostgreSQL's error position (1-based, in characters), or -1. */
-function tokenAt(tokens: readonly Token[], position: number): number {
-  let offset = 0
-  for (const [i, token] of tokens.entries()) {
-    offset += Array.from(token.text).length
-    if (position <= offset) return i
-  }
-  return -1
-}
 
 const contains = ([first, last]: TokenRange, at: number) => first <= at && at <= last
 
@@ -102,7 +92,7 @@ export function varcharRepair(
   position: number,
 ): string | undefined {
   const tokens = tokenize(sql)
-  const at = tokenAt(tokens, position)
+  const at = tokenAtPosition(tokens, position)
   if (at < 0 || isTrivia(tokens[at])) return undefined
   const rewrite =
     construct === 'CASE'
