@@ -28,6 +28,7 @@ import {
   caseEnd,
   closingParen,
   isPunct,
+  isTrivia,
   isWord,
   nextSignificant,
   render,
@@ -77,7 +78,7 @@ const POSTGRES_KEYWORDS = new Set([
   'DO',
 ])
 
-/** A word that begins no operand: a clause, predicate or logical keyword, not a function or value. */
+/** A word that begins no operand: a clause, predicate or logical keyword; no function or value. */
 function isKeyword(t: Token): boolean {
   if (t.type !== 'word') return false
   const upper = t.text.toUpperCase()
@@ -85,7 +86,21 @@ function isKeyword(t: Token): boolean {
   return isReservedWord(t) || POSTGRES_KEYWORDS.has(upper)
 }
 
-/** One chain being read: its first and last token, whether it holds `||`, and whether only columns. */
+/** A name that may be a column's: a delimited identifier, or a word that is no keyword or value. */
+const isName = (t: Token) =>
+  t.type === 'quoted' ||
+  (t.type === 'word' && !isKeyword(t) && !VALUE_WORDS.has(t.text.toUpperCase()))
+
+/** Whether the tokens are one column reference (`name`, `t.name`, `"Name"`) and nothing else. */
+export function isColumnReference(tokens: readonly Token[]): boolean {
+  const significant = tokens.filter((t) => !isTrivia(t))
+  return (
+    significant.length % 2 === 1 &&
+    significant.every((t, i) => (i % 2 === 1 ? isPunct(t, '.') : isName(t)))
+  )
+}
+
+/** A chain being read: its first and last token, whether it holds `||`, whether columns only. */
 interface Chain {
   first: number
   last: number
@@ -135,7 +150,7 @@ class ChainReader {
         }
         const primary = this.#primary(i)
         if (!primary) {
-          // Not an operand (a keyword, a comparison, `,`): a chain here ended before, or is no chain.
+          // Not an operand (a keyword, a comparison, `,`): no chain goes on here.
           chain = undefined
           operandIsColumn = true
           i = next(i + 1)
@@ -222,7 +237,7 @@ class ChainReader {
     }
     const open = nextSignificant(tokens, last + 1)
     if (isPunct(tokens[open], '(')) return this.#group(open)
-    return { last, column: !VALUE_WORDS.has(t.text.toUpperCase()) || t.type === 'quoted' }
+    return { last, column: isColumnReference(tokens.slice(i, last + 1)) }
   }
 
   /** A parenthesised expression or a call's argument list at `open`, read inside. */
@@ -238,8 +253,8 @@ class ChainReader {
 const isRegexMatch = (t: Token) => t.type === 'op' && (t.text === '~' || t.text === '!~')
 
 /**
- * The `[first, last]` token ranges of LIKE patterns, which keep the collation PostgreSQL gives them,
- * and of `%MATCHES` patterns, which need no other.
+ * The `[first, last]` token ranges of LIKE patterns, which keep the collation PostgreSQL gives
+ * them, and of `%MATCHES` patterns, which need no other.
  */
 function patterns(tokens: readonly Token[]): [number, number][] {
   const patterns: [number, number][] = []
@@ -263,12 +278,9 @@ export function collateConcatenations(tokens: readonly Token[]): Token[] {
     opens.set(first, (opens.get(first) ?? 0) + 1)
     closes.set(last, (closes.get(last) ?? 0) + 1)
   }
-  const text = tokens
-    .map(
-      (t, i) =>
-        `${'(('.repeat(opens.get(i) ?? 0)}${t.text}${`) ${COLLATE_EXACT})`.repeat(closes.get(i) ?? 0)}`,
-    )
-    .join('')
+  const open = (i: number) => '(('.repeat(opens.get(i) ?? 0)
+  const close = (i: number) => `) ${COLLATE_EXACT})`.repeat(closes.get(i) ?? 0)
+  const text = tokens.map((t, i) => `${open(i)}${t.text}${close(i)}`).join('')
   return tokenize(text)
 }
 

@@ -14,8 +14,10 @@
  *   date functions → the runtime's DATEPART of their part (docs/iris-sql.md#date-functions).
  * - A string function (`LEFT`, `RIGHT`, `TRIM`, ...; `exactString` in the table) →
  *   `(call COLLATE iris_sim.exact)`: IRIS compares, groups and orders its result with EXACT
- *   collation, not the collation of the column it reads (docs/iris-sql.md#collation). UPPER,
- *   LOWER, SUBSTRING, SUBSTR and REVERSE, which may take a number or bytes, are renamed to runtime
+ *   collation, not the collation of the column it reads (docs/iris-sql.md#collation); but CONCAT
+ *   of two columns, which is their `||`, keeps the collation they share
+ *   (concatenation-collation.ts). UPPER, LOWER, SUBSTRING, SUBSTR and REVERSE, which may take a
+ *   number or bytes, are renamed to runtime
  *   functions whose string result compares as EXACT (engine/exact-string-functions.ts);
  *   `SUBSTRING(s FROM a FOR b)` gets commas. STRING's arguments each go through `iris_sim.as_varchar`,
  *   which writes a number in canonical form, as IRIS does (docs/iris-sql.md#string-functions).
@@ -24,6 +26,7 @@
  * A call to `LAST_IDENTITY()` is reported (docs/iris-sql.md#returning-and-last_identity).
  */
 import { EXACT_COLLATION } from '../catalog/metadata.js'
+import { isColumnReference } from './concatenation-collation.js'
 import {
   dateFunctionCall,
   datePartFunctionCall,
@@ -128,12 +131,13 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
     } else if (part !== undefined) {
       replacement = datePartFunctionCall(part, callArguments(out, call))
     } else if (EXACT_STRING.has(name)) {
+      const args = callArguments(out, call)
       const list =
-        name === 'STRING'
-          ? stringArgumentList(callArguments(out, call))
-          : trimmedText(out.slice(open, close + 1))
+        name === 'STRING' ? stringArgumentList(args) : trimmedText(out.slice(open, close + 1))
       const called = `${to ?? (out[i] as Token).text}${list}`
-      replacement = `(${called} COLLATE ${EXACT_COLLATION})`
+      // CONCAT is `||` (doc RSQL_concat): of two columns, the collation they share.
+      const sharesCollation = name === 'CONCAT' && args.every(isColumnReference)
+      replacement = sharesCollation ? called : `(${called} COLLATE ${EXACT_COLLATION})`
     } else if (to !== undefined) {
       if (name === 'LAST_IDENTITY') readsLastIdentity = true
       replacement = `${to}${trimmedText(argumentList(out, name, open, close))}`

@@ -288,6 +288,8 @@ describe('a concatenation is EXACT unless it joins strings of one collation (doc
   it('of two columns of one collation: that collation, case-insensitive under SQLUPPER', async () => {
     expect(await where("w || v = 'ABCDEF'")).toEqual([1, 2])
     expect(await where("ex || ex = 'abcabc'")).toEqual([2])
+    expect(await where("CONCAT(w, v) = 'ABCDEF'")).toEqual([1, 2])
+    expect(await where("{fn CONCAT(w, 'def')} = 'abcdef'")).toEqual([2])
   })
 
   it('in DISTINCT, GROUP BY and ORDER BY: values differing in case stay apart', async () => {

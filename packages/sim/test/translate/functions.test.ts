@@ -53,6 +53,8 @@ describe('function calls (docs/iris-sql.md#functions)', () => {
     expect(sqlOf("SELECT SQUARE(a), {fn CONCAT(b, 'x')} FROM t")).toBe(
       "SELECT iris_sim.square(a), (iris_sim.concat(b, 'x') COLLATE iris_sim.exact) FROM t",
     )
+    // docs/iris-sql.md#collation: CONCAT is ||, of two columns the collation they share.
+    expect(sqlOf('SELECT CONCAT(a, t.b) FROM t')).toBe('SELECT iris_sim.concat(a, t.b) FROM t')
   })
 
   it('runs CHARINDEX, STUFF, LPAD, GREATEST, LEAST, SPACE and STRING as the runtime computes them (docs/iris-sql.md#string-functions)', () => {
