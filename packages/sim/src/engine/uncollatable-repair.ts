@@ -1,12 +1,12 @@
 /**
- * A chain of `||` the translator collates EXACT (translate/concatenation-collation.ts,
+ * A chain of `||` the translator collates EXACT (translate/concatenation.ts,
  * docs/iris-sql.md#collation) whose value is bytes (`VARBINARY || ?`): bytes take no collation, and
  * PostgreSQL refuses the COLLATE ("collations are not supported by type bytea", at the COLLATE).
  * On that refusal only, the collation is dropped and the statement prepared again; the session
  * keeps the rewritten plan in the plan cache, so a statement text pays for it once, and a string
  * chain never.
  */
-import { withoutCollationAt } from '../translate/concatenation-collation.js'
+import { withoutCollationAt } from '../translate/concatenation.js'
 import type { RunPlan } from '../translate/plan.js'
 import type { PgError } from './backend.js'
 

@@ -16,7 +16,7 @@
  *   `(call COLLATE iris_sim.exact)`: IRIS compares, groups and orders its result with EXACT
  *   collation, not the collation of the column it reads (docs/iris-sql.md#collation); but CONCAT
  *   of two columns, which is their `||`, keeps the collation they share
- *   (concatenation-collation.ts). UPPER, LOWER, SUBSTRING, SUBSTR and REVERSE, which may take a
+ *   (concatenation.ts). UPPER, LOWER, SUBSTRING, SUBSTR and REVERSE, which may take a
  *   number or bytes, are renamed to runtime
  *   functions whose string result compares as EXACT (engine/exact-string-functions.ts);
  *   `SUBSTRING(s FROM a FOR b)` gets commas. STRING's arguments each go through `iris_sim.as_varchar`,
@@ -26,7 +26,7 @@
  * A call to `LAST_IDENTITY()` is reported (docs/iris-sql.md#returning-and-last_identity).
  */
 import { EXACT_COLLATION } from '../catalog/metadata.js'
-import { isColumnReference } from './concatenation-collation.js'
+import { isColumnReference } from './concatenation.js'
 import {
   dateFunctionCall,
   datePartFunctionCall,

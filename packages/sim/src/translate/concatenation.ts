@@ -1,19 +1,27 @@
 /**
- * The collation of a concatenation (docs/iris-sql.md#collation, doc `GSQL_langelements_concat`):
- * IRIS gives `a || b` the collation of its operands when both are strings of one collation, and
- * EXACT in every other case. PostgreSQL gives an operator's text result the collation of its
- * operands too, but takes the other side's for a literal's or a parameter's (its default, the
- * weakest) and for a number, which has none, so `name || 'x'` and `name || 1` would keep a
- * `%SQLUPPER` column's case-insensitive collation. So each chain of `||` with an operand that is
- * not a column (a literal, a parameter, a number, a call, an expression) becomes
- * `((chain) COLLATE iris_sim.exact)`, as a string function's call is (functions.ts): it compares,
- * groups and orders as EXACT; the inner parentheses because COLLATE binds tighter than `||`. That
- * a literal or a parameter counts as another collation is [unverified]. A chain of columns only is
- * left to PostgreSQL, which keeps their collation when they share it, as IRIS does.
+ * IRIS's concatenation, `||`, as PostgreSQL is to compute it: its precedence and its collation.
  *
- * A chain is what PostgreSQL parses as one: operands joined by `||`, each a primary (a name, a
- * literal, a parameter, a call, a parenthesised expression, a CASE) with a sign or an operator that
- * binds tighter than `||` (`+ - * / % ^`); a comparison, a keyword, `,` or `)` ends it. The pattern
+ * Precedence (docs/iris-sql.md#operators): IRIS applies `||`, `+` and `-` at one level, left to
+ * right, below `*`, `/`, `\` and `#`; PostgreSQL binds `+` and `-` tighter than `||`. So where a
+ * binary `+` or `-` follows a `||` in a chain, what comes before it is parenthesised:
+ * `a || b + 1` becomes `(a || b) + 1`, as IRIS computes it.
+ *
+ * Collation (docs/iris-sql.md#collation, doc `GSQL_langelements_concat`): IRIS gives `a || b` the
+ * collation of its operands when both are strings of one collation, and EXACT in every other case.
+ * PostgreSQL gives an operator's text result the collation of its operands too, but takes the
+ * other side's for a literal's or a parameter's (its default, the weakest) and for a number, which
+ * has none, so `name || 'x'` and `name || 1` would keep a `%SQLUPPER` column's case-insensitive
+ * collation. So each chain of `||` with an operand that is not a column (a literal, a parameter, a
+ * number, a call, an expression) becomes `((chain) COLLATE iris_sim.exact)`, as a string
+ * function's call is (functions.ts): it compares, groups and orders as EXACT; the inner
+ * parentheses because COLLATE binds tighter than `||`. That a literal or a parameter counts as
+ * another collation is [unverified]. A chain of columns only is left to PostgreSQL, which keeps
+ * their collation when they share it, as IRIS does; so is a chain whose last operation is `+` or
+ * `-`, a number.
+ *
+ * A chain is what PostgreSQL parses as one: operands joined by `||`, `+` and `-`, each a primary (a
+ * name, a literal, a parameter, a call, a parenthesised expression, a CASE) with a sign or an
+ * operator that binds tighter (`* / % ^`); a comparison, a keyword, `,` or `)` ends it. The pattern
  * of a LIKE (and so the prefix of a `%STARTSWITH`, which becomes one) keeps PostgreSQL's collation:
  * LIKE matches under its value's collation (docs/iris-sql.md#like), which an explicit collation on
  * the pattern would override; a `%MATCHES` pattern is collated EXACT whole already (matches.ts).
@@ -31,6 +39,7 @@ import {
   isTrivia,
   isWord,
   nextSignificant,
+  previousSignificant,
   render,
   type Token,
   tokenAtPosition,
@@ -42,9 +51,10 @@ const COLLATE_EXACT = `COLLATE ${EXACT_COLLATION}`
 
 const isConcatenation = (t: Token | undefined) => t?.type === 'op' && t.text === '||'
 
-/** PostgreSQL's operators that bind tighter than `||` (operators.ts writes modulo as ` % `). */
-const TIGHTER = new Set(['+', '-', '*', '/', '%', '^'])
+/** Operators that bind tighter than `||`, `+` and `-` (operators.ts writes modulo as ` % `). */
+const TIGHTER = new Set(['*', '/', '%', '^'])
 const isTighter = (t: Token) => t.type === 'op' && TIGHTER.has(t.text.trim())
+/** `+` or `-`: a sign before an operand, IRIS's level of `||` between two. */
 const isSign = (t: Token) => t.type === 'op' && (t.text === '+' || t.text === '-')
 
 /** Reserved words that stand for a value rather than begin a clause or a predicate. */
@@ -106,7 +116,20 @@ interface Chain {
   last: number
   concatenated: boolean
   columnsOnly: boolean
+  /** The binary `+` and `-` after a `||`, before each of which the chain so far is parenthesised. */
+  regroups: number[]
+  /** Whether the chain's last operation at its level is `+` or `-`: its value is a number. */
+  arithmetic: boolean
 }
+
+const chainAt = (first: number): Chain => ({
+  first,
+  last: first,
+  concatenated: false,
+  columnsOnly: true,
+  regroups: [],
+  arithmetic: false,
+})
 
 /** A primary: the index of its last token, and whether it names a column. */
 interface Primary {
@@ -116,7 +139,9 @@ interface Primary {
 
 class ChainReader {
   /** `[first, last]` token ranges of the chains to collate. */
-  readonly chains: [number, number][] = []
+  readonly collated: [number, number][] = []
+  /** `[first, last]` token ranges to parenthesise, IRIS's grouping of `||` with `+` and `-`. */
+  readonly regrouped: [number, number][] = []
 
   constructor(
     private readonly tokens: readonly Token[],
@@ -130,8 +155,14 @@ class ChainReader {
     let operandIsColumn = true
     let expectOperand = true
     const end = () => {
-      if (chain?.concatenated && !chain.columnsOnly && !this.#inPattern(chain.first))
-        this.chains.push([chain.first, chain.last])
+      if (!chain) return
+      const { first, last, concatenated, columnsOnly, arithmetic } = chain
+      for (const op of chain.regroups) {
+        this.regrouped.push([first, previousSignificant(tokens, op - 1)])
+      }
+      if (concatenated && !columnsOnly && !arithmetic && !this.#inPattern(first)) {
+        this.collated.push([first, last])
+      }
       chain = undefined
     }
     const next = (at: number) => {
@@ -143,7 +174,7 @@ class ChainReader {
       const t = tokens[i] as Token
       if (expectOperand) {
         if (isSign(t)) {
-          chain ??= { first: i, last: i, concatenated: false, columnsOnly: true }
+          chain ??= chainAt(i)
           operandIsColumn = false
           i = next(i + 1)
           continue
@@ -156,18 +187,20 @@ class ChainReader {
           i = next(i + 1)
           continue
         }
-        chain ??= { first: i, last: i, concatenated: false, columnsOnly: true }
+        chain ??= chainAt(i)
         chain.last = primary.last
         operandIsColumn &&= primary.column
         expectOperand = false
         i = next(primary.last + 1)
-      } else if (chain && (isConcatenation(t) || isTighter(t))) {
-        if (isConcatenation(t)) {
-          chain.concatenated = true
-          chain.columnsOnly &&= operandIsColumn
-          operandIsColumn = true
-        } else {
+      } else if (chain && (isConcatenation(t) || isSign(t) || isTighter(t))) {
+        if (isTighter(t)) {
           operandIsColumn = false
+        } else {
+          if (isSign(t) && chain.concatenated) chain.regroups.push(i)
+          chain.concatenated ||= isConcatenation(t)
+          chain.arithmetic = isSign(t)
+          chain.columnsOnly &&= operandIsColumn && !chain.arithmetic
+          operandIsColumn = true
         }
         expectOperand = true
         i = next(i + 1)
@@ -266,22 +299,37 @@ function patterns(tokens: readonly Token[]): [number, number][] {
   return patterns
 }
 
-/** Collates EXACT each chain of `||` that IRIS gives EXACT collation. */
-export function collateConcatenations(tokens: readonly Token[]): Token[] {
+/** How many of the ranges start and end at each token. */
+function counts(ranges: readonly [number, number][]): {
+  starts: Map<number, number>
+  ends: Map<number, number>
+} {
+  const starts = new Map<number, number>()
+  const ends = new Map<number, number>()
+  for (const [first, last] of ranges) {
+    starts.set(first, (starts.get(first) ?? 0) + 1)
+    ends.set(last, (ends.get(last) ?? 0) + 1)
+  }
+  return { starts, ends }
+}
+
+/**
+ * Each chain of `||` grouped with `+` and `-` as IRIS groups them, and collated EXACT where IRIS
+ * gives it EXACT collation.
+ */
+export function rewriteConcatenations(tokens: readonly Token[]): Token[] {
   if (!tokens.some(isConcatenation)) return [...tokens]
   const reader = new ChainReader(tokens, patterns(tokens))
   reader.read(0, tokens.length)
-  if (reader.chains.length === 0) return [...tokens]
-  const opens = new Map<number, number>()
-  const closes = new Map<number, number>()
-  for (const [first, last] of reader.chains) {
-    opens.set(first, (opens.get(first) ?? 0) + 1)
-    closes.set(last, (closes.get(last) ?? 0) + 1)
-  }
-  const open = (i: number) => '(('.repeat(opens.get(i) ?? 0)
-  const close = (i: number) => `) ${COLLATE_EXACT})`.repeat(closes.get(i) ?? 0)
-  const text = tokens.map((t, i) => `${open(i)}${t.text}${close(i)}`).join('')
-  return tokenize(text)
+  if (reader.collated.length === 0 && reader.regrouped.length === 0) return [...tokens]
+  const collated = counts(reader.collated)
+  const regrouped = counts(reader.regrouped)
+  // A chain's collation goes outside the groups within it, which end before its last operator.
+  const open = (i: number) =>
+    `${'(('.repeat(collated.starts.get(i) ?? 0)}${'('.repeat(regrouped.starts.get(i) ?? 0)}`
+  const close = (i: number) =>
+    `${')'.repeat(regrouped.ends.get(i) ?? 0)}${`) ${COLLATE_EXACT})`.repeat(collated.ends.get(i) ?? 0)}`
+  return tokenize(tokens.map((t, i) => `${open(i)}${t.text}${close(i)}`).join(''))
 }
 
 /**

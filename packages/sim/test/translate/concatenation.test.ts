@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { withoutCollationAt } from '../../src/translate/concatenation-collation.js'
+import { withoutCollationAt } from '../../src/translate/concatenation.js'
 import { sqlOf } from './helpers.js'
 
 const exact = (chain: string) => `((${chain}) COLLATE iris_sim.exact)`
@@ -18,8 +18,8 @@ describe('a concatenation is collated EXACT unless it joins columns only (docs/i
   })
 
   it("takes PostgreSQL's extent of the chain: tighter operators inside, comparisons and keywords outside", () => {
-    expect(sqlOf("SELECT a FROM t WHERE NOT a * 2 || -b + 1 = 'x' AND c || 'y' IN ('z')")).toBe(
-      `SELECT a FROM t WHERE NOT ${exact('a * 2 || -b + 1')} = 'x' AND ${exact("c || 'y'")} IN ('z')`,
+    expect(sqlOf("SELECT a FROM t WHERE NOT a * 2 || -b = 'x' AND c || 'y' IN ('z')")).toBe(
+      `SELECT a FROM t WHERE NOT ${exact('a * 2 || -b')} = 'x' AND ${exact("c || 'y'")} IN ('z')`,
     )
     expect(sqlOf("SELECT DISTINCT -1 || 'a', t.a || 'b' FROM t ORDER BY 1")).toBe(
       `SELECT DISTINCT ${exact("-1 || 'a'")}, ${exact("t.a || 'b'")} FROM t ORDER BY 1 NULLS FIRST`,
@@ -61,6 +61,18 @@ describe('a concatenation is collated EXACT unless it joins columns only (docs/i
 
   it('leaves a statement without || as it is', () => {
     expect(sqlOf("SELECT a FROM t WHERE a = '||'")).toBe("SELECT a FROM t WHERE a = '||'")
+  })
+})
+
+describe('|| applies at the level of + and -, left to right (docs/iris-sql.md#operators)', () => {
+  it('parenthesises the chain before a + or - that follows a ||', () => {
+    expect(sqlOf('SELECT a || b + 1 FROM t')).toBe('SELECT (a || b) + 1 FROM t')
+    expect(sqlOf('SELECT a || b * 2 - c || d FROM t')).toBe(
+      `SELECT ${exact('(a || b * 2) - c || d')} FROM t`,
+    )
+    expect(sqlOf("SELECT a FROM t WHERE a - 1 || 'x' = ? OR a || -1 = ?")).toBe(
+      `SELECT a FROM t WHERE ${exact("a - 1 || 'x'")} = $1 OR ${exact('a || -1')} = $2`,
+    )
   })
 })
 
