@@ -15,10 +15,9 @@
  * - A string function (`LEFT`, `RIGHT`, `TRIM`, ...; `exactString` in the table) →
  *   `(call COLLATE iris_sim.exact)`: IRIS compares, groups and orders its result with EXACT
  *   collation, not the collation of the column it reads (docs/iris-sql.md#collation); but CONCAT
- *   of two columns, which is their `||`, keeps the collation they share
- *   (concatenation.ts). UPPER, LOWER, SUBSTRING, SUBSTR and REVERSE, which may take a
- *   number or bytes, are renamed to runtime
- *   functions whose string result compares as EXACT (engine/exact-string-functions.ts);
+ *   of two columns, which is their `||`, keeps the collation they share (concatenation.ts).
+ *   UPPER, LOWER, SUBSTRING, SUBSTR and REVERSE, which may take a number or bytes, are renamed to
+ *   runtime functions whose string result compares as EXACT (engine/exact-string-functions.ts);
  *   `SUBSTRING(s FROM a FOR b)` gets commas. STRING's arguments each go through `iris_sim.as_varchar`,
  *   which writes a number in canonical form, as IRIS does (docs/iris-sql.md#string-functions).
  * A bare `TIMESTAMPADD(...)` is refused: IRIS runs it only as `{fn TIMESTAMPADD(...)}`, which
@@ -135,7 +134,8 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
       const list =
         name === 'STRING' ? stringArgumentList(args) : trimmedText(out.slice(open, close + 1))
       const called = `${to ?? (out[i] as Token).text}${list}`
-      // CONCAT is `||` (doc RSQL_concat): of two columns, the collation they share.
+      // CONCAT is `||` (doc RSQL_concat): of two columns, the collation they share
+      // (docs/iris-sql.md#collation).
       const sharesCollation = name === 'CONCAT' && args.every(isColumnReference)
       replacement = sharesCollation ? called : `(${called} COLLATE ${EXACT_COLLATION})`
     } else if (to !== undefined) {
