@@ -30,7 +30,7 @@
  */
 import { EXACT_COLLATION } from '../catalog/metadata.js'
 import { IRIS_FUNCTIONS } from './function-table.js'
-import { patternEnd } from './like-escape.js'
+import { patternRanges } from './like-escape.js'
 import { isReservedWord } from './reserved-words.js'
 import {
   caseEnd,
@@ -282,22 +282,9 @@ class ChainReader {
   }
 }
 
-/** `~` and `!~`: `%MATCHES`, whose pattern matches.ts collates EXACT whole. */
-const isRegexMatch = (t: Token) => t.type === 'op' && (t.text === '~' || t.text === '!~')
-
-/**
- * The `[first, last]` token ranges of LIKE patterns, which keep the collation PostgreSQL gives
- * them, and of `%MATCHES` patterns, which need no other.
- */
-function patterns(tokens: readonly Token[]): [number, number][] {
-  const patterns: [number, number][] = []
-  tokens.forEach((t, i) => {
-    if (!isWord(t, 'LIKE') && !isRegexMatch(t)) return
-    const end = patternEnd(tokens, i)
-    if (end > i) patterns.push([i + 1, end - 1])
-  })
-  return patterns
-}
+/** LIKE, and `~` and `!~`: `%MATCHES`, whose pattern matches.ts collates EXACT whole. */
+const isPatternOperator = (t: Token) =>
+  isWord(t, 'LIKE') || (t.type === 'op' && (t.text === '~' || t.text === '!~'))
 
 /** How many of the ranges start and end at each token. */
 function counts(ranges: readonly [number, number][]): {
@@ -319,7 +306,7 @@ function counts(ranges: readonly [number, number][]): {
  */
 export function rewriteConcatenations(tokens: readonly Token[]): Token[] {
   if (!tokens.some(isConcatenation)) return [...tokens]
-  const reader = new ChainReader(tokens, patterns(tokens))
+  const reader = new ChainReader(tokens, patternRanges(tokens, isPatternOperator))
   reader.read(0, tokens.length)
   if (reader.collated.length === 0 && reader.regrouped.length === 0) return [...tokens]
   const collated = counts(reader.collated)

@@ -15,7 +15,9 @@
  * - A string function (`LEFT`, `RIGHT`, `TRIM`, ...; `exactString` in the table) →
  *   `(call COLLATE iris_sim.exact)`: IRIS compares, groups and orders its result with EXACT
  *   collation, not the collation of the column it reads (docs/iris-sql.md#collation); but CONCAT
- *   of two columns, which is their `||`, keeps the collation they share (concatenation.ts).
+ *   of two columns, which is their `||`, keeps the collation they share (concatenation.ts), and
+ *   a call in a LIKE pattern (or a `%STARTSWITH` prefix) is not collated: LIKE matches under its
+ *   value's collation (docs/iris-sql.md#like), which the pattern's would override.
  *   UPPER, LOWER, SUBSTRING, SUBSTR and REVERSE, which may take a number or bytes, are renamed to
  *   runtime functions whose string result compares as EXACT (engine/exact-string-functions.ts);
  *   `SUBSTRING(s FROM a FOR b)` gets commas. STRING's arguments each go through `iris_sim.as_varchar`,
@@ -36,6 +38,7 @@ import { callArguments, callAt } from './function-calls.js'
 import { IRIS_FUNCTIONS } from './function-table.js'
 import { ifNullCase } from './if-null.js'
 import { irisError } from './iris-error.js'
+import { patternRanges } from './like-escape.js'
 import { isTrivia, isWord, retokenize, type Token, token, trimmedText } from './tokenizer.js'
 import { vectorElementType } from './types.js'
 import { AS_VARCHAR } from './varchar-repair.js'
@@ -104,6 +107,13 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
   const out = [...tokens]
   let readsLastIdentity = false
   let changed = false
+  // The LIKE patterns, found at the first string function. Calls are replaced from the last one
+  // back, so a call's index, and whether a pattern of the tokens as written holds it, stay true.
+  let patterns: [number, number][] | undefined
+  const inPattern = (at: number) => {
+    patterns ??= patternRanges(tokens)
+    return patterns.some(([first, last]) => first <= at && at <= last)
+  }
   // Last call first, so an outer call's replacement already holds its rewritten arguments.
   for (let i = out.length - 1; i >= 0; i--) {
     const call = callAt(out, i)
@@ -137,7 +147,8 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
       // CONCAT is `||` (doc RSQL_concat): of two columns, the collation they share
       // (docs/iris-sql.md#collation).
       const sharesCollation = name === 'CONCAT' && args.every(isColumnReference)
-      replacement = sharesCollation ? called : `(${called} COLLATE ${EXACT_COLLATION})`
+      const collated = !sharesCollation && !inPattern(i)
+      replacement = collated ? `(${called} COLLATE ${EXACT_COLLATION})` : called
     } else if (to !== undefined) {
       if (name === 'LAST_IDENTITY') readsLastIdentity = true
       replacement = `${to}${trimmedText(argumentList(out, name, open, close))}`

@@ -312,6 +312,9 @@ describe('a concatenation is EXACT unless it joins strings of one collation (doc
   it("as a LIKE pattern or a %STARTSWITH prefix: the column's collation still decides", async () => {
     expect(await where("w LIKE '%' || ? || '%'", ['BC'])).toEqual([1, 2])
     expect(await where("w %STARTSWITH 'A' || ?", ['B'])).toEqual([1, 2])
+    // So does a string function's result there (docs/iris-sql.md#like).
+    expect(await where('w LIKE LEFT(?, 3)', ['AB%!'])).toEqual([1, 2])
+    expect(await where("w %STARTSWITH REPLACE(?, '!', '')", ['AB!'])).toEqual([1, 2])
     expect(await where("w || '' LIKE 'a%'")).toEqual([2])
   })
 
