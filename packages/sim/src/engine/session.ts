@@ -32,6 +32,7 @@ import type {
   TransactionStatus,
 } from './types.js'
 import { SimError } from './types.js'
+import { uncollatedRepaired } from './uncollatable-repair.js'
 import { upsertStatements } from './upsert.js'
 
 const STATEMENT_SAVEPOINT = 'iris_sim_statement'
@@ -327,8 +328,9 @@ export class IrisSession implements EngineSession {
 
   /**
    * Runs `attempt` on the plan, and again on the plan rewritten each time PostgreSQL refuses a
-   * string mixed with a number where IRIS gives VARCHAR (mixed-type-repair.ts), keeping the
-   * rewritten plan for the statement's next run.
+   * string mixed with a number where IRIS gives VARCHAR (mixed-type-repair.ts), or the collation
+   * of a concatenation of bytes (uncollatable-repair.ts), keeping the rewritten plan for the
+   * statement's next run.
    */
   async #repairing<T extends { error?: PgError }>(
     plan: RunPlan,
@@ -339,7 +341,9 @@ export class IrisSession implements EngineSession {
     for (let repairs = 0; ; repairs++) {
       const outcome = await attempt(current)
       const repaired =
-        outcome.error && repairs < MAX_REPAIRS ? varcharRepaired(current, outcome.error) : undefined
+        outcome.error && repairs < MAX_REPAIRS
+          ? (varcharRepaired(current, outcome.error) ?? uncollatedRepaired(current, outcome.error))
+          : undefined
       if (!repaired) return { plan: current, outcome }
       statement.keep(repaired)
       current = repaired

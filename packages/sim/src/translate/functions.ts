@@ -15,9 +15,12 @@
  *   date functions → the runtime's DATEPART of their part (docs/iris-sql.md#date-functions).
  * - A string function (`LEFT`, `RIGHT`, `TRIM`, ...; `exactString` in the table) →
  *   `(call COLLATE iris_sim.exact)`: IRIS compares, groups and orders its result with EXACT
- *   collation, not the collation of the column it reads (docs/iris-sql.md#collation). UPPER,
- *   LOWER, SUBSTRING, SUBSTR and REVERSE, which may take a number or bytes, are renamed to runtime
- *   functions whose string result compares as EXACT (engine/exact-string-functions.ts);
+ *   collation, not the collation of the column it reads (docs/iris-sql.md#collation); but CONCAT
+ *   of two columns, which is their `||`, keeps the collation they share (concatenation.ts), and
+ *   a call in a LIKE pattern (or a `%STARTSWITH` prefix) is not collated: LIKE matches under its
+ *   value's collation (docs/iris-sql.md#like), which the pattern's would override.
+ *   UPPER, LOWER, SUBSTRING, SUBSTR and REVERSE, which may take a number or bytes, are renamed to
+ *   runtime functions whose string result compares as EXACT (engine/exact-string-functions.ts);
  *   `SUBSTRING(s FROM a FOR b)` gets commas. STRING's arguments each go through `iris_sim.as_varchar`,
  *   which writes a number in canonical form, as IRIS does (docs/iris-sql.md#string-functions).
  * A bare `TIMESTAMPADD(...)` is refused: IRIS runs it only as `{fn TIMESTAMPADD(...)}`, which
@@ -25,6 +28,7 @@
  * A call to `LAST_IDENTITY()` is reported (docs/iris-sql.md#returning-and-last_identity).
  */
 import { EXACT_COLLATION } from '../catalog/metadata.js'
+import { isColumnReference } from './concatenation.js'
 import {
   dateFunctionCall,
   datePartFunctionCall,
@@ -35,6 +39,7 @@ import { callArguments, callAt } from './function-calls.js'
 import { IRIS_FUNCTIONS } from './function-table.js'
 import { ifNullCase } from './if-null.js'
 import { irisError } from './iris-error.js'
+import { patternRanges } from './like-escape.js'
 import { isTrivia, isWord, retokenize, type Token, token, trimmedText } from './tokenizer.js'
 import { vectorElementType } from './types.js'
 import { AS_VARCHAR } from './varchar-repair.js'
@@ -103,6 +108,13 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
   const out = [...tokens]
   let readsLastIdentity = false
   let changed = false
+  // The LIKE patterns, found at the first string function. Calls are replaced from the last one
+  // back, so a call's index, and whether a pattern of the tokens as written holds it, stay true.
+  let patterns: [number, number][] | undefined
+  const inPattern = (at: number) => {
+    patterns ??= patternRanges(tokens)
+    return patterns.some(([first, last]) => first <= at && at <= last)
+  }
   // Last call first, so an outer call's replacement already holds its rewritten arguments.
   for (let i = out.length - 1; i >= 0; i--) {
     const call = callAt(out, i)
@@ -129,12 +141,15 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
     } else if (part !== undefined) {
       replacement = datePartFunctionCall(part, callArguments(out, call))
     } else if (EXACT_STRING.has(name)) {
+      const args = callArguments(out, call)
       const list =
-        name === 'STRING'
-          ? stringArgumentList(callArguments(out, call))
-          : trimmedText(out.slice(open, close + 1))
+        name === 'STRING' ? stringArgumentList(args) : trimmedText(out.slice(open, close + 1))
       const called = `${to ?? (out[i] as Token).text}${list}`
-      replacement = `(${called} COLLATE ${EXACT_COLLATION})`
+      // CONCAT is `||` (doc RSQL_concat): of two columns, the collation they share
+      // (docs/iris-sql.md#collation).
+      const sharesCollation = name === 'CONCAT' && args.every(isColumnReference)
+      const collated = !sharesCollation && !inPattern(i)
+      replacement = collated ? `(${called} COLLATE ${EXACT_COLLATION})` : called
     } else if (to !== undefined) {
       if (name === 'LAST_IDENTITY') readsLastIdentity = true
       replacement = `${to}${trimmedText(argumentList(out, name, open, close))}`

@@ -11,6 +11,7 @@ import { parenthesiseBareForms } from './bare-forms.js'
 import { rewriteCastTypes, rewriteColonCasts } from './casts.js'
 import { statementKind, writtenTable } from './classify.js'
 import { checkColumnDefaults } from './column-defaults.js'
+import { rewriteConcatenations } from './concatenation.js'
 import { createTableAsQuery } from './create-table-as.js'
 import { ddlPlanOf } from './ddl.js'
 import { rewriteDeleteFrom } from './delete-from.js'
@@ -84,7 +85,9 @@ function rewriteExpressions(tokens: readonly Token[]): {
   // After the casts: `7 \ ?::int` divides by the cast parameter (docs/iris-sql.md#casts).
   out = rewriteIntegerDivision(out)
   const { tokens: called, readsLastIdentity } = rewriteFunctions(out)
-  return { tokens: rewriteNullOrder(called), readsLastIdentity }
+  // After the calls: a chain's operands are then in their final form (docs/iris-sql.md#operators,
+  // docs/iris-sql.md#collation).
+  return { tokens: rewriteNullOrder(rewriteConcatenations(called)), readsLastIdentity }
 }
 
 function translateStatement(written: Token[], options: TranslateOptions): Plan {

@@ -61,6 +61,27 @@ export function patternEnd(tokens: readonly Token[], like: number): number {
   return expectOperand ? -1 : end
 }
 
+const isLike = (t: Token) => isWord(t, 'LIKE')
+
+/**
+ * The `[first, last]` token ranges of the patterns after the operators `isOperator` picks: LIKE's
+ * by default, and so the `%STARTSWITH` prefixes, which become LIKE patterns. LIKE matches under
+ * its value's collation (docs/iris-sql.md#like), so the rewrites that give an expression an
+ * explicit collation leave a LIKE pattern alone: there it would override the value's.
+ */
+export function patternRanges(
+  tokens: readonly Token[],
+  isOperator: (t: Token) => boolean = isLike,
+): [number, number][] {
+  const ranges: [number, number][] = []
+  tokens.forEach((t, i) => {
+    if (!isOperator(t)) return
+    const end = patternEnd(tokens, i)
+    if (end > i) ranges.push([i + 1, end - 1])
+  })
+  return ranges
+}
+
 export function rewriteLikeEscape(tokens: readonly Token[]): Token[] {
   const inserts = new Map<number, number>() // index the ESCAPE goes before → LIKE's depth
   tokens.forEach((t, i) => {

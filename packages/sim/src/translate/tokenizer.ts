@@ -201,6 +201,16 @@ export function previousSignificant(tokens: readonly Token[], from: number): num
   return -1
 }
 
+/** Index of the token at PostgreSQL's error position (1-based, in characters), or -1. */
+export function tokenAtPosition(tokens: readonly Token[], position: number): number {
+  let offset = 0
+  for (const [i, token] of tokens.entries()) {
+    offset += Array.from(token.text).length
+    if (position <= offset) return i
+  }
+  return -1
+}
+
 /** Index of the `)` closing the `(` at `open`, or -1. */
 export function closingParen(tokens: readonly Token[], open: number): number {
   const depth = tokens[open]?.depth

@@ -24,21 +24,12 @@ import {
   nextSignificant,
   previousSignificant,
   type Token,
+  tokenAtPosition,
   tokenize,
 } from './tokenizer.js'
 
 /** The function, made at bootstrap, that writes a value of either kind as VARCHAR. */
 export const AS_VARCHAR = 'iris_sim.as_varchar'
-
-/** The index of the token at PostgreSQL's error position (1-based, in characters), or -1. */
-function tokenAt(tokens: readonly Token[], position: number): number {
-  let offset = 0
-  for (const [i, token] of tokens.entries()) {
-    offset += Array.from(token.text).length
-    if (position <= offset) return i
-  }
-  return -1
-}
 
 const contains = ([first, last]: TokenRange, at: number) => first <= at && at <= last
 
@@ -131,7 +122,7 @@ export function varcharRepair(
   position: number,
 ): string | undefined {
   const tokens = tokenize(sql)
-  const at = tokenAt(tokens, position)
+  const at = tokenAtPosition(tokens, position)
   if (at < 0 || isTrivia(tokens[at])) return undefined
   const rewrite =
     construct === 'CASE'

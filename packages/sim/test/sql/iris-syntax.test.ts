@@ -258,6 +258,17 @@ describe('integer division \\ (docs/iris-sql.md#operators)', () => {
   })
 })
 
+describe('|| at the level of + and -, left to right (docs/iris-sql.md#operators)', () => {
+  it('concatenates before a + or - that follows it, and after *', async () => {
+    const { rows } = await client.query(
+      "SELECT 10 - 1 || 2 - 3 AS a, '1' || 2 + 3 AS b, 1 + 2 || 3 AS c, '1' || 2 * 3 AS d, 'x' || -1 AS e",
+    )
+    expect(rows.map((row) => Object.values(row).map(String))).toEqual([
+      ['89', '15', '33', '16', 'x-1'],
+    ])
+  })
+})
+
 describe('%ID, the RowID (docs/iris-sql.md#rowid)', () => {
   beforeAll(async () => {
     await client.query('CREATE TABLE member (num IDENTITY, name VARCHAR(20))')

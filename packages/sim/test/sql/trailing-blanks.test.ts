@@ -262,6 +262,76 @@ describe('a string expression has EXACT collation (docs/iris-sql.md#collation)',
   })
 })
 
+describe('a concatenation is EXACT unless it joins strings of one collation (docs/iris-sql.md#collation)', () => {
+  beforeAll(async () => {
+    await client.query(
+      'CREATE TABLE joined (id INTEGER PRIMARY KEY, w VARCHAR(10), v VARCHAR(10), ex VARCHAR(10) COLLATE %EXACT, bin VARBINARY(10))',
+    )
+    await client.query(
+      'INSERT INTO joined (id, w, v, ex, bin) VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)',
+      [
+        ...[1, 'Abc', 'Def', 'Abc', Buffer.from('ab')],
+        ...[2, 'abc', 'def', 'abc', Buffer.from('cd')],
+      ],
+    )
+  })
+  const where = async (condition: string, params: unknown[] = []) =>
+    ids(await client.query(`SELECT id FROM joined WHERE ${condition} ORDER BY id`, params))
+
+  it('in =: with a literal, a parameter or a number, case counts', async () => {
+    expect(await where("w || 'x' = 'abcx'")).toEqual([2])
+    expect(await where('w || ? = ?', ['x', 'ABCX'])).toEqual([])
+    expect(await where("w || 1 = 'abc1'")).toEqual([2])
+    expect(await where("'<' || w || '>' = '<abc>'")).toEqual([2])
+  })
+
+  it('of two columns of one collation: that collation, case-insensitive under SQLUPPER', async () => {
+    expect(await where("w || v = 'ABCDEF'")).toEqual([1, 2])
+    expect(await where("ex || ex = 'abcabc'")).toEqual([2])
+    expect(await where("CONCAT(w, v) = 'ABCDEF'")).toEqual([1, 2])
+    expect(await where("{fn CONCAT(w, 'def')} = 'abcdef'")).toEqual([2])
+  })
+
+  it('in DISTINCT, GROUP BY and ORDER BY: values differing in case stay apart', async () => {
+    const distinct = await client.query("SELECT DISTINCT w || '' AS k FROM joined ORDER BY k")
+    expect(distinct.rows.map((row) => row.k)).toEqual(['Abc', 'abc'])
+    const groups = await client.query(
+      "SELECT w || '!' AS k, COUNT(*) AS n FROM joined GROUP BY w || '!' ORDER BY w || '!'",
+    )
+    expect(groups.rows.map((row) => [row.k, Number(row.n)])).toEqual([
+      ['Abc!', 1],
+      ['abc!', 1],
+    ])
+  })
+
+  it('under %SQLUPPER(...), which folds case again, and %EXACT(...)', async () => {
+    expect(await where("%SQLUPPER(w || 'x') = %SQLUPPER('ABCX')")).toEqual([1, 2])
+    expect(await where("%EXACT(w || 'x') = 'Abcx'")).toEqual([1])
+  })
+
+  it("as a LIKE pattern or a %STARTSWITH prefix: the column's collation still decides", async () => {
+    expect(await where("w LIKE '%' || ? || '%'", ['BC'])).toEqual([1, 2])
+    expect(await where("w %STARTSWITH 'A' || ?", ['B'])).toEqual([1, 2])
+    // So does a string function's result there (docs/iris-sql.md#like).
+    expect(await where('w LIKE LEFT(?, 3)', ['AB%!'])).toEqual([1, 2])
+    expect(await where("w %STARTSWITH REPLACE(?, '!', '')", ['AB!'])).toEqual([1, 2])
+    expect(await where("w || '' LIKE 'a%'")).toEqual([2])
+  })
+
+  it('of numbers and of bytes, as before', async () => {
+    const numbers = await client.query("SELECT 1 || 2.50 AS n, 'a' || 1.50 AS s")
+    expect(numbers.rows).toEqual([{ n: '12.5', s: 'a1.5' }])
+    for (let run = 0; run < 2; run++) {
+      const bytes = await client.query({
+        name: 'bytes',
+        text: "SELECT bin || 'x' AS b, bin || bin AS bb FROM joined WHERE bin || ? = ? ORDER BY id",
+        values: ['!', Buffer.from('cd!')],
+      })
+      expect(bytes.rows).toEqual([{ b: Buffer.from('cdx'), bb: Buffer.from('cdcd') }])
+    }
+  })
+})
+
 describe('the string type never shows on the wire (docs/iris-sql.md#collation)', () => {
   it('RowDescription and ParameterDescription say VARCHAR', async () => {
     const result = await client.query(

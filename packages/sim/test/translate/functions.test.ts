@@ -54,6 +54,18 @@ describe('function calls (docs/iris-sql.md#functions)', () => {
     expect(sqlOf("SELECT SQUARE(a), {fn CONCAT(b, 'x')} FROM t")).toBe(
       "SELECT iris_sim.square(a), (iris_sim.concat(b, 'x') COLLATE iris_sim.exact) FROM t",
     )
+    // docs/iris-sql.md#collation: CONCAT is ||, of two columns the collation they share.
+    expect(sqlOf('SELECT CONCAT(a, t.b) FROM t')).toBe('SELECT iris_sim.concat(a, t.b) FROM t')
+  })
+
+  it("leaves a string function in a LIKE pattern uncollated, to match under the value's collation (docs/iris-sql.md#like)", () => {
+    expect(
+      sqlOf(
+        "SELECT a FROM t WHERE a LIKE LEFT(?, 3) AND b %STARTSWITH RTRIM(?) AND RTRIM(a) = 'x'",
+      ),
+    ).toBe(
+      "SELECT a FROM t WHERE a LIKE LEFT($1, 3) ESCAPE '' AND b LIKE iris_sim.startswith_pattern(RTRIM($2)) ESCAPE '\\' AND (RTRIM(a) COLLATE iris_sim.exact) = 'x'",
+    )
   })
 
   it('runs CHARINDEX, STUFF, LPAD, GREATEST, LEAST, SPACE and STRING as the runtime computes them (docs/iris-sql.md#string-functions)', () => {
