@@ -96,11 +96,14 @@ export interface FunctionRewrite {
   tokens: Token[]
   /** `LAST_IDENTITY()` was called (docs/iris-sql.md#returning-and-last_identity). */
   readsLastIdentity: boolean
+  /** A call was collated EXACT (`%EXACT(x)`, a string function), which an ORDER BY sorts by (exact-order.ts). */
+  exactCollated: boolean
 }
 
 export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
   const out = [...tokens]
   let readsLastIdentity = false
+  let exactCollated = false
   let changed = false
   // Last call first, so an outer call's replacement already holds its rewritten arguments.
   for (let i = out.length - 1; i >= 0; i--) {
@@ -118,6 +121,7 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
       )
     }
     if (name === '%EXACT') {
+      exactCollated = true
       replacement = `(iris_sim.exact(${trimmedText(out.slice(open + 1, close))}) COLLATE ${EXACT_COLLATION})`
     } else if (name === 'TO_VECTOR') {
       replacement = toVector(callArguments(out, call))
@@ -133,6 +137,7 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
           ? stringArgumentList(callArguments(out, call))
           : trimmedText(out.slice(open, close + 1))
       const called = `${to ?? (out[i] as Token).text}${list}`
+      exactCollated = true
       replacement = `(${called} COLLATE ${EXACT_COLLATION})`
     } else if (to !== undefined) {
       if (name === 'LAST_IDENTITY') readsLastIdentity = true
@@ -147,5 +152,5 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
     })
     changed = true
   }
-  return { tokens: changed ? retokenize(out) : out, readsLastIdentity }
+  return { tokens: changed ? retokenize(out) : out, readsLastIdentity, exactCollated }
 }

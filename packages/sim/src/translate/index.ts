@@ -83,8 +83,8 @@ function rewriteExpressions(tokens: readonly Token[]): {
   out = rewriteCastTypes(out)
   // After the casts: `7 \ ?::int` divides by the cast parameter (docs/iris-sql.md#casts).
   out = rewriteIntegerDivision(out)
-  const { tokens: called, readsLastIdentity } = rewriteFunctions(out)
-  return { tokens: rewriteNullOrder(called), readsLastIdentity }
+  const { tokens: called, readsLastIdentity, exactCollated } = rewriteFunctions(out)
+  return { tokens: rewriteNullOrder(called, exactCollated), readsLastIdentity }
 }
 
 function translateStatement(written: Token[], options: TranslateOptions): Plan {

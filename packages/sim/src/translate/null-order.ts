@@ -3,8 +3,10 @@
  * PostgreSQL does the opposite. Every ORDER BY item (of a query, a window or an aggregate) gets
  * the explicit `NULLS FIRST` / `NULLS LAST` that gives IRIS's order (docs/iris-sql.md#collation).
  * A `NULLS FIRST` / `NULLS LAST` written in the SQL is not IRIS SQL and is refused before this
- * runs (reject.ts).
+ * runs (reject.ts). In the same pass, given `exactCollated` (the statement has an expression
+ * collated EXACT, functions.ts), an item known EXACT sorts in EXACT order (exact-order.ts).
  */
+import { exactOrdering } from './exact-order.js'
 import { isTrivia, isWord, nextSignificant, type Token } from './tokenizer.js'
 
 /** Words that end an ORDER BY list at its depth. */
@@ -38,7 +40,7 @@ function nullsOrder(item: readonly Token[], depth: number): Token[] {
   ]
 }
 
-export function rewriteNullOrder(tokens: readonly Token[]): Token[] {
+export function rewriteNullOrder(tokens: readonly Token[], exactCollated: boolean): Token[] {
   if (!tokens.some((token) => isWord(token, 'ORDER'))) return [...tokens]
   const out: Token[] = []
   let i = 0
@@ -49,12 +51,14 @@ export function rewriteNullOrder(tokens: readonly Token[]): Token[] {
     if (!isWord(token, 'ORDER')) continue
     const by = nextSignificant(tokens, i)
     if (!isWord(tokens[by], 'BY')) continue
+    const ordered = exactCollated ? exactOrdering(out, out.length - 1) : undefined
     out.push(...tokens.slice(i, by + 1))
     i = by + 1
     const depth = token.depth
     let item: Token[] = []
     const closeItem = () => {
       // Trailing blanks stay after the inserted words.
+      if (ordered) item = ordered(item)
       const end = item.length - [...item].reverse().findIndex((t) => !isTrivia(t))
       out.push(...item.slice(0, end), ...nullsOrder(item, depth), ...item.slice(end))
       item = []

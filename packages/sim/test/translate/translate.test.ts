@@ -193,7 +193,7 @@ describe('IRIS expressions', () => {
 
   it('%EXACT compares exactly, %SQLUPPER upper-cases (docs/iris-sql.md#collation)', () => {
     expect(sqlOf("SELECT a FROM t WHERE %EXACT(name) = 'Ab' ORDER BY %exact(name)")).toBe(
-      `SELECT a FROM t WHERE (iris_sim.exact(name) COLLATE iris_sim.exact) = 'Ab' ORDER BY (iris_sim.exact(name) COLLATE iris_sim.exact) NULLS FIRST`,
+      `SELECT a FROM t WHERE (iris_sim.exact(name) COLLATE iris_sim.exact) = 'Ab' ORDER BY iris_sim.exact_order((iris_sim.exact(name) COLLATE iris_sim.exact)) NULLS FIRST`,
     )
     expect(sqlOf('SELECT %SQLUPPER(name) FROM t')).toBe('SELECT iris_sim.sqlupper(name) FROM t')
   })
@@ -508,5 +508,46 @@ describe('NULL ordering (docs/iris-sql.md#collation)', () => {
   it('refuses NULLS FIRST / NULLS LAST, which IRIS does not have', () => {
     expectRejected('SELECT a FROM t ORDER BY a NULLS LAST', -1)
     expectRejected('SELECT a FROM t ORDER BY a DESC NULLS FIRST', -1)
+  })
+})
+
+describe('EXACT order (docs/iris-sql.md#collation)', () => {
+  const key = (expression: string) => `iris_sim.exact_order((${expression} COLLATE iris_sim.exact))`
+
+  it('sorts an item collated EXACT by its key, keeping ASC / DESC and the NULL order', () => {
+    expect(sqlOf('SELECT a FROM t ORDER BY %EXACT(a) DESC, b, LEFT(c, 2)')).toBe(
+      `SELECT a FROM t ORDER BY ${key('iris_sim.exact(a)')} DESC NULLS LAST, b NULLS FIRST, ${key('LEFT(c, 2)')} NULLS FIRST`,
+    )
+    expect(sqlOf('SELECT TOP 3 a FROM t ORDER BY %EXACT a')).toBe(
+      `SELECT a FROM t ORDER BY ${key('iris_sim.exact(a)')} NULLS FIRST LIMIT 3`,
+    )
+    expect(sqlOf('SELECT ROW_NUMBER() OVER (ORDER BY %EXACT(a)) FROM t')).toBe(
+      `SELECT ROW_NUMBER() OVER (ORDER BY ${key('iris_sim.exact(a)')} NULLS FIRST) FROM t`,
+    )
+  })
+
+  it('sorts by the key of the select item an alias or a number names', () => {
+    expect(sqlOf('SELECT %EXACT(a) AS e, b FROM t ORDER BY e, 2')).toBe(
+      `SELECT (iris_sim.exact(a) COLLATE iris_sim.exact) AS e, b FROM t ORDER BY ${key('iris_sim.exact(a)')} NULLS FIRST, 2 NULLS FIRST`,
+    )
+    expect(sqlOf('SELECT b, RTRIM(a) FROM t ORDER BY 2 DESC')).toBe(
+      `SELECT b, (RTRIM(a) COLLATE iris_sim.exact) FROM t ORDER BY ${key('RTRIM(a)')} DESC NULLS LAST`,
+    )
+    // A copy of a parameter would be a parameter more; after a *, a number counts unknown items.
+    expect(sqlOf('SELECT LEFT(a, ?) AS l FROM t ORDER BY l')).toBe(
+      'SELECT (LEFT(a, $1) COLLATE iris_sim.exact) AS l FROM t ORDER BY l NULLS FIRST',
+    )
+    expect(sqlOf('SELECT *, %EXACT(a) FROM t ORDER BY 2')).toBe(
+      'SELECT *, (iris_sim.exact(a) COLLATE iris_sim.exact) FROM t ORDER BY 2 NULLS FIRST',
+    )
+  })
+
+  it('keeps character order where PostgreSQL takes no expression: SELECT DISTINCT, a set operation', () => {
+    expect(sqlOf('SELECT DISTINCT %EXACT(a) FROM t ORDER BY %EXACT(a)')).toBe(
+      'SELECT DISTINCT (iris_sim.exact(a) COLLATE iris_sim.exact) FROM t ORDER BY (iris_sim.exact(a) COLLATE iris_sim.exact) NULLS FIRST',
+    )
+    expect(sqlOf('SELECT %EXACT(a) AS e FROM t UNION SELECT b FROM u ORDER BY e')).toBe(
+      'SELECT (iris_sim.exact(a) COLLATE iris_sim.exact) AS e FROM t UNION SELECT b FROM u ORDER BY e NULLS FIRST',
+    )
   })
 })
