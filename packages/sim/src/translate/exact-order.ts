@@ -8,13 +8,17 @@
  * DESC and the NULLS FIRST / LAST of null-order.ts.
  *
  * Known EXACT are the expressions the function rewrite collates `iris_sim.exact` (functions.ts:
- * `%EXACT(x)` and the string functions), as the item itself or as the select item its alias or
- * number names. Not in a SELECT DISTINCT, where PostgreSQL takes only select items as ORDER BY
- * items, nor after a set operation, whose ORDER BY names result columns only: those keep
- * character order (docs/iris-sql.md#simulator-limits).
+ * `%EXACT(x)` and the string functions) and the references to a column collated EXACT
+ * (exact-columns.ts), as the item itself or as the select item its alias or number names. Not in
+ * a SELECT DISTINCT, where PostgreSQL takes only select items as ORDER BY items, nor after a set
+ * operation, whose ORDER BY names result columns only: those keep character order
+ * (docs/iris-sql.md#simulator-limits).
  */
 import { EXACT_COLLATION } from '../catalog/metadata.js'
+import { readsExactColumn, referenceNames } from './exact-columns.js'
 import { identifierName, isIdentifier } from './names.js'
+import { type OrderByList, orderByLists } from './order-by-items.js'
+import type { CatalogSnapshot } from './plan.js'
 import { isDistinctSelect, itemExpression, SET_OPERATORS, selectListItems } from './select-parts.js'
 import { starQualifier } from './star-columns.js'
 import {
@@ -54,20 +58,31 @@ function isExactCollated(tokens: readonly Token[], first: number, last: number):
   return true
 }
 
+/** The SELECT an ORDER BY belongs to, and whether it is the ORDER BY of a window in its select list. */
+interface OrderedSelect {
+  select: number
+  window: boolean
+}
+
 /**
- * The SELECT of the ORDER BY at `order`: its index; -1 for a window's ORDER BY; undefined where
- * no item may become a key (DISTINCT, a set operation).
+ * The SELECT of the ORDER BY at `order` (-1 when none is found); undefined where no item may
+ * become a key: the ORDER BY of a SELECT DISTINCT or of a set operation.
  */
-function orderedSelect(tokens: readonly Token[], order: number): number | undefined {
+function orderedSelect(tokens: readonly Token[], order: number): OrderedSelect | undefined {
   const depth = (tokens[order] as Token).depth
+  const open = openingParen(tokens, order)
   let select = -1
-  for (let i = openingParen(tokens, order) + 1; i < order; i++) {
+  for (let i = open + 1; i < order; i++) {
     const t = tokens[i] as Token
     if (t.depth !== depth) continue
     if (SET_OPERATORS.some((word) => isWord(t, word))) return undefined
     if (select < 0 && isWord(t, 'SELECT')) select = i
   }
-  return select >= 0 && isDistinctSelect(tokens, select) ? undefined : select
+  if (select >= 0) return isDistinctSelect(tokens, select) ? undefined : { select, window: false }
+  // A window's: the last SELECT before its `OVER (`, one level out.
+  for (let i = openingParen(tokens, open) + 1; i < open; i++)
+    if (tokens[i]?.depth === depth - 1 && isWord(tokens[i], 'SELECT')) select = i
+  return { select, window: true }
 }
 
 /**
@@ -116,32 +131,67 @@ function keyOf(expression: readonly Token[], depth: number): Token[] {
 }
 
 /**
- * For the ORDER BY at `order` in `tokens` (the statement up to it, at least): what puts one of its
- * items (its tokens, ASC / DESC included) in EXACT order when it is known EXACT, and leaves any
- * other as it is.
+ * The ORDER BY list at `order`, each item known EXACT (ASC / DESC kept) sorting by its key: the
+ * statement with its items replaced.
  */
-export function exactOrdering(
+function keyList(
   tokens: readonly Token[],
-  order: number,
-): (item: readonly Token[]) => Token[] {
-  const select = orderedSelect(tokens, order)
-  return (item) => {
-    const first = nextSignificant(item, 0)
-    if (first < 0 || select === undefined) return [...item]
-    let last = previousSignificant(item, item.length - 1)
-    if (isWord(item[last], 'ASC') || isWord(item[last], 'DESC'))
-      last = previousSignificant(item, last - 1)
+  { order, items }: OrderByList,
+  catalog: CatalogSnapshot | undefined,
+): Token[] {
+  const ordered = orderedSelect(tokens, order)
+  if (ordered === undefined) return [...tokens]
+  const readsExact = (reference: readonly Token[]) => {
+    const names = referenceNames(reference.filter((t) => !isTrivia(t)))
+    return (
+      names !== undefined &&
+      catalog !== undefined &&
+      ordered.select >= 0 &&
+      readsExactColumn(tokens, ordered.select, names, catalog)
+    )
+  }
+  const isExact = (expression: readonly Token[]) =>
+    isExactCollated(expression, 0, expression.length - 1) || readsExact(expression)
+  const out = [...tokens]
+  // Last item first, so that the earlier items' indexes hold.
+  for (const [start, end] of [...items].reverse()) {
+    const first = nextSignificant(tokens, start)
+    if (first < 0 || first >= end) continue
+    let last = previousSignificant(tokens, end - 1)
+    if (isWord(tokens[last], 'ASC') || isWord(tokens[last], 'DESC'))
+      last = previousSignificant(tokens, last - 1)
+    const written = tokens.slice(first, last + 1)
+    // An alias or a number names a select item, as PostgreSQL reads it; a window's names none.
+    const named =
+      first === last && !ordered.window
+        ? namedSelectItem(tokens, ordered.select, tokens[first] as Token)
+        : undefined
+    // A copy of the select item's expression: one with a parameter would take another.
+    const copyable = named !== undefined && !named.some((t) => t.type === 'param')
     let expression: readonly Token[] | undefined
-    if (isExactCollated(item, first, last)) {
-      expression = item.slice(first, last + 1)
-    } else if (first === last && select >= 0) {
-      // A copy of the select item's expression: one with a parameter would take another.
-      const named = namedSelectItem(tokens, select, item[first] as Token)
-      const exact = named && isExactCollated(named, 0, named.length - 1)
-      if (exact && !named.some((t) => t.type === 'param')) expression = named
-    }
-    if (!expression) return [...item]
-    const depth = (item[first] as Token).depth
-    return [...item.slice(0, first), ...keyOf(expression, depth), ...item.slice(last + 1)]
+    if (named) expression = copyable && isExact(named) ? named : undefined
+    else if (isExact(written)) expression = written
+    if (expression)
+      out.splice(first, last - first + 1, ...keyOf(expression, (tokens[first] as Token).depth))
+  }
+  return out
+}
+
+/**
+ * Every ORDER BY item known EXACT sorting by its key; `catalog` tells the columns collated EXACT
+ * (exact-columns.ts). The caller runs this only for a statement that has an expression collated
+ * EXACT or over a catalog with a column collated EXACT.
+ */
+export function rewriteExactOrder(
+  tokens: readonly Token[],
+  catalog: CatalogSnapshot | undefined,
+): Token[] {
+  let out = [...tokens]
+  // In text order, each list found again: a key moves what follows it, and a copied select item
+  // may hold an ORDER BY of its own, which the next round keys.
+  for (let n = 0; ; n++) {
+    const list = orderByLists(out)[n]
+    if (!list) return out
+    out = keyList(out, list, catalog)
   }
 }

@@ -77,12 +77,14 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
 
     beforeAll(async () => {
       await client.query(
-        'CREATE TABLE sortkey (id INTEGER PRIMARY KEY, c VARCHAR(10) COLLATE %EXACT, s VARCHAR(10))',
+        'CREATE TABLE sortkey (id INTEGER PRIMARY KEY, c VARCHAR(10) COLLATE %EXACT, s VARCHAR(10), t VARCHAR(10) COLLATE %SQLSTRING)',
       )
       // Literals: behind iris-pgwire a parameter such as '1.0' arrives re-typed as a number (docs/iris-sql.md#parameter-re-typing).
       for (const [id, value] of values.entries()) {
         const literal = value === null ? 'NULL' : `'${value}'`
-        await client.query(`INSERT INTO sortkey (id, c, s) VALUES (${id}, ${literal}, ${literal})`)
+        await client.query(
+          `INSERT INTO sortkey (id, c, s, t) VALUES (${id}, ${literal}, ${literal}, ${literal})`,
+        )
       }
     })
 
@@ -97,6 +99,20 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
       )
     })
 
+    it('orders a COLLATE %EXACT column so; a %SQLSTRING one, whose collated values start with a space, by character', async () => {
+      expect(await column('SELECT c FROM sortkey ORDER BY c')).toEqual(ascending)
+      expect(await column('SELECT x.c FROM sortkey x ORDER BY x.c DESC')).toEqual(
+        [...ascending].reverse(),
+      )
+      expect(await column('SELECT c, COUNT(*) FROM sortkey GROUP BY c ORDER BY c')).toEqual(
+        ascending,
+      )
+      expect(await column('SELECT t FROM sortkey ORDER BY t')).toEqual([
+        null,
+        ...['-2', '.5', '01', '1.0', '10', '9', 'B', 'a'],
+      ])
+    })
+
     it('orders so by alias and by column number, under TOP and in a window', async () => {
       expect(await column('SELECT %EXACT(c) AS e FROM sortkey ORDER BY e')).toEqual(ascending)
       expect(await column('SELECT LTRIM(s), id FROM sortkey ORDER BY 1 DESC')).toEqual(
@@ -105,10 +121,13 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
       expect(await column('SELECT TOP 4 c FROM sortkey ORDER BY %EXACT(c)')).toEqual(
         ascending.slice(0, 4),
       )
-      const ranked = await client.query(
-        'SELECT c, ROW_NUMBER() OVER (ORDER BY %EXACT(c)) AS n FROM sortkey ORDER BY n',
-      )
-      expect(ranked.rows.map((row) => row.c ?? null)).toEqual(ascending)
+      for (const window of ['%EXACT(c)', 'c']) {
+        const ranked = await client.query(
+          `SELECT c, ROW_NUMBER() OVER (ORDER BY ${window}) AS n FROM sortkey ORDER BY n`,
+        )
+        expect(ranked.rows.map((row) => row.c ?? null)).toEqual(ascending)
+      }
+      expect(await column('SELECT c AS k, id FROM sortkey ORDER BY k')).toEqual(ascending)
     })
   })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { translate } from '../../src/translate/index.js'
+import type { TableRef } from '../../src/translate/plan.js'
 import { expectRejected, iris, plans, run, sqlOf } from './helpers.js'
 
 describe('translate() input', () => {
@@ -540,6 +541,34 @@ describe('EXACT order (docs/iris-sql.md#collation)', () => {
     expect(sqlOf('SELECT *, %EXACT(a) FROM t ORDER BY 2')).toBe(
       'SELECT *, (iris_sim.exact(a) COLLATE iris_sim.exact) FROM t ORDER BY 2 NULLS FIRST',
     )
+  })
+
+  it('sorts a column collated EXACT by its key, as far as the text and the catalog tell its table', () => {
+    const tables: Record<string, string[]> = { 'SQLUser.t': ['c', 'd'], 'SQLUser.u': ['c'] }
+    const catalog = {
+      starColumns: () => undefined,
+      columns: (table: TableRef) => tables[`${table.schema}.${table.name}`],
+      exactColumns: (table: TableRef) => (table.name === 't' ? new Set(['c']) : undefined),
+      exactColumnNames: new Set(['c']),
+    }
+    const ordered = (sql: string) => sqlOf(sql, { catalog })
+    expect(ordered('SELECT c FROM t ORDER BY c, d DESC')).toBe(
+      'SELECT c FROM t ORDER BY iris_sim.exact_order(c) NULLS FIRST, d DESC NULLS LAST',
+    )
+    expect(ordered('SELECT x.c AS k, u.c FROM t x JOIN u ON 1 = 1 ORDER BY k, u.c')).toBe(
+      'SELECT x.c AS k, u.c FROM t x JOIN u ON 1 = 1 ORDER BY iris_sim.exact_order(x.c) NULLS FIRST, u.c NULLS FIRST',
+    )
+    expect(ordered('SELECT ROW_NUMBER() OVER (ORDER BY c) FROM t')).toBe(
+      'SELECT ROW_NUMBER() OVER (ORDER BY iris_sim.exact_order(c) NULLS FIRST) FROM t',
+    )
+    // Not followed: a name two tables have, a derived table's column, a CTE's.
+    for (const sql of [
+      'SELECT 1 FROM t, u ORDER BY c',
+      'SELECT c FROM (SELECT c FROM t) q ORDER BY c',
+      'WITH t AS (SELECT c FROM u) SELECT c FROM t ORDER BY c',
+    ]) {
+      expect(ordered(sql)).toBe(sql.replace('ORDER BY c', 'ORDER BY c NULLS FIRST'))
+    }
   })
 
   it('keeps character order where PostgreSQL takes no expression: SELECT DISTINCT, a set operation', () => {
