@@ -13,6 +13,8 @@
  *   as `iris_sim.exact` does (case and trailing blanks count, byte order).
  * - a number: UPPER and LOWER return it, canonical.
  * - bytea: SUBSTRING, SUBSTR and REVERSE return bytea, as PostgreSQL's own do.
+ * An ORDER BY sorts such a call by its EXACT order key (translate/exact-order.ts), which has an
+ * overload here for the number and byte results.
  * The default collation is the weakest: against a column (`name = UPPER(?)`, `UPPER(a.name) =
  * b.name`) the column's collation is used, as IRIS uses the field's in most WHERE comparisons
  * (for `=` and joins [unverified]: docs/iris-sql.md#collation, docs/iris-sql.md#simulator-limits).
@@ -20,6 +22,7 @@
  * (shown-types.ts), as before.
  */
 import { STRING_TYPE } from '../catalog/metadata.js'
+import { EXACT_ORDER_KEY } from '../translate/exact-order.js'
 import { textLayoutTypeSql } from '../translate/text-layout-types.js'
 import { NUMBER_TYPES } from './string-arithmetic.js'
 
@@ -61,9 +64,19 @@ const reverse = [
   fn('reverse', 'bytea', 'bytea', 'reverse($1)'),
 ]
 
+/**
+ * The EXACT order key (translate/exact-order.ts) of their other results, for an ORDER BY over such
+ * a call: a number, which sorts as a number, and bytes, as they are.
+ */
+const orderKeys = [...NUMBER_TYPES, 'bytea'].map(
+  (type) =>
+    `create or replace function ${EXACT_ORDER_KEY}(${type}) returns ${type} language sql immutable parallel safe as $$ select $1 $$;`,
+)
+
 /** All of it, once (a persistent data directory runs the bootstrap again only if it never finished). */
 export const EXACT_STRING_FUNCTIONS_SQL = `do $do$ begin
 if to_regtype('${U}') is null then
 ${[...types, ...cases, ...parts, ...reverse].join('\n')}
 end if;
-end $do$;`
+end $do$;
+${orderKeys.join('\n')}`

@@ -8,7 +8,9 @@
  * DESC and the NULLS FIRST / LAST of null-order.ts.
  *
  * Known EXACT are the expressions the function rewrite collates `iris_sim.exact` (functions.ts:
- * `%EXACT(x)` and the string functions) and the references to a column collated EXACT
+ * `%EXACT(x)` and the string functions), the calls of the runtime functions whose string result is
+ * EXACT by the default collation (UPPER, SUBSTRING, ...: engine/exact-string-functions.ts, which
+ * also gives the key of their number and byte results) and the references to a column collated EXACT
  * (exact-columns.ts), as the item itself or as the select item its alias or number names. Not in
  * a SELECT DISTINCT, where PostgreSQL takes only select items as ORDER BY items, nor after a set
  * operation, whose ORDER BY names result columns only: those keep character order
@@ -16,6 +18,7 @@
  */
 import { EXACT_COLLATION } from '../catalog/metadata.js'
 import { readsExactColumn, referenceNames } from './exact-columns.js'
+import { EXACT_UNCOLLATED_CALLS } from './functions.js'
 import { identifierName, isIdentifier } from './names.js'
 import { type OrderByList, orderByLists } from './order-by-items.js'
 import type { CatalogSnapshot } from './plan.js'
@@ -56,6 +59,14 @@ function isExactCollated(tokens: readonly Token[], first: number, last: number):
     if (at <= first || (tokens[at] as Token).text.toUpperCase() !== part.toUpperCase()) return false
   }
   return true
+}
+
+/** True when `[first, last]` is a call of a runtime function whose string result is EXACT (`iris_sim.upper(x)`). */
+function isExactUncollatedCall(tokens: readonly Token[], first: number, last: number): boolean {
+  const open = tokens.findIndex((t, i) => i > first && isPunct(t, '('))
+  if (open < 0 || closingParen(tokens, open) !== last) return false
+  const name = tokens.slice(first, open).filter((t) => !isTrivia(t))
+  return EXACT_UNCOLLATED_CALLS.has(name.map((t) => t.text.toLowerCase()).join(''))
 }
 
 /** The SELECT an ORDER BY belongs to, and whether it is the ORDER BY of a window in its select list. */
@@ -151,7 +162,9 @@ function keyList(
     )
   }
   const isExact = (expression: readonly Token[]) =>
-    isExactCollated(expression, 0, expression.length - 1) || readsExact(expression)
+    isExactCollated(expression, 0, expression.length - 1) ||
+    isExactUncollatedCall(expression, 0, expression.length - 1) ||
+    readsExact(expression)
   const out = [...tokens]
   // Last item first, so that the earlier items' indexes hold.
   for (const [start, end] of [...items].reverse()) {

@@ -43,6 +43,16 @@ const EXACT_STRING = new Set(
   [...IRIS_FUNCTIONS].flatMap(([name, { exactString }]) => (exactString ? [name] : [])),
 )
 
+/**
+ * The runtime functions whose string result is EXACT by the default collation (UPPER, LOWER,
+ * SUBSTRING, ...: function-table.ts), by the name they are called under.
+ */
+export const EXACT_UNCOLLATED_CALLS: ReadonlySet<string> = new Set(
+  [...IRIS_FUNCTIONS].flatMap(([, { run, exactUncollated }]) =>
+    exactUncollated && run.kind === 'renamed' ? [run.to] : [],
+  ),
+)
+
 /** Calls made under another name (function-table.ts). */
 const RENAMED = new Map(
   [...IRIS_FUNCTIONS].flatMap(([name, { run }]) =>
@@ -96,7 +106,7 @@ export interface FunctionRewrite {
   tokens: Token[]
   /** `LAST_IDENTITY()` was called (docs/iris-sql.md#returning-and-last_identity). */
   readsLastIdentity: boolean
-  /** A call was collated EXACT (`%EXACT(x)`, a string function), which an ORDER BY sorts by (exact-order.ts). */
+  /** A call's string result is EXACT (`%EXACT(x)`, a string function), which an ORDER BY sorts by (exact-order.ts). */
   exactCollated: boolean
 }
 
@@ -141,6 +151,7 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
       replacement = `(${called} COLLATE ${EXACT_COLLATION})`
     } else if (to !== undefined) {
       if (name === 'LAST_IDENTITY') readsLastIdentity = true
+      if (EXACT_UNCOLLATED_CALLS.has(to)) exactCollated = true
       replacement = `${to}${trimmedText(argumentList(out, name, open, close))}`
     } else {
       continue

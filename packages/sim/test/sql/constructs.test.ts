@@ -97,6 +97,13 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
       expect(await column('SELECT s FROM sortkey ORDER BY RTRIM(s) DESC, id')).toEqual(
         [...ascending].reverse(),
       )
+      expect(await column('SELECT s FROM sortkey ORDER BY UPPER(s)')).toEqual([
+        ...ascending.slice(0, 7),
+        ...['a', 'B'], // upper-cased, 'A' and 'B'
+      ])
+      expect(await column('SELECT UPPER(id) FROM sortkey ORDER BY UPPER(id) DESC')).toEqual([
+        8, 7, 6, 5, 4, 3, 2, 1, 0,
+      ])
     })
 
     it('orders a COLLATE %EXACT column so; a %SQLSTRING one, whose collated values start with a space, by character', async () => {

@@ -527,6 +527,12 @@ describe('EXACT order (docs/iris-sql.md#collation)', () => {
     )
   })
 
+  it('sorts a call of UPPER, LOWER, SUBSTRING, SUBSTR or REVERSE, whose string result is EXACT by the default collation, by its key', () => {
+    expect(sqlOf('SELECT a FROM t ORDER BY UPPER(a) DESC, LCASE(b), SUBSTR(c, 2), d')).toBe(
+      'SELECT a FROM t ORDER BY iris_sim.exact_order(iris_sim.upper(a)) DESC NULLS LAST, iris_sim.exact_order(iris_sim.lower(b)) NULLS FIRST, iris_sim.exact_order(iris_sim.substr(c, 2)) NULLS FIRST, d NULLS FIRST',
+    )
+  })
+
   it('sorts by the key of the select item an alias or a number names', () => {
     expect(sqlOf('SELECT %EXACT(a) AS e, b FROM t ORDER BY e, 2')).toBe(
       `SELECT (iris_sim.exact(a) COLLATE iris_sim.exact) AS e, b FROM t ORDER BY ${key('iris_sim.exact(a)')} NULLS FIRST, 2 NULLS FIRST`,
