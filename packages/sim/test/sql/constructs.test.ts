@@ -111,6 +111,9 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
       expect(await column('SELECT x.c FROM sortkey x ORDER BY x.c DESC')).toEqual(
         [...ascending].reverse(),
       )
+      expect(
+        await column('SELECT %EXACT(c) FROM sortkey GROUP BY %EXACT(c) ORDER BY %EXACT(c)'),
+      ).toEqual(ascending)
       expect(await column('SELECT c, COUNT(*) FROM sortkey GROUP BY c ORDER BY c')).toEqual(
         ascending,
       )

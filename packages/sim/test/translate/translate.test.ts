@@ -581,6 +581,9 @@ describe('EXACT order (docs/iris-sql.md#collation)', () => {
     expect(sqlOf('SELECT DISTINCT %EXACT(a) FROM t ORDER BY %EXACT(a)')).toBe(
       'SELECT DISTINCT (iris_sim.exact(a) COLLATE iris_sim.exact) FROM t ORDER BY (iris_sim.exact(a) COLLATE iris_sim.exact) NULLS FIRST',
     )
+    expect(sqlOf('SELECT DISTINCT BY (%EXACT(a)) a FROM t ORDER BY %EXACT(a)')).toBe(
+      'SELECT DISTINCT ON ((iris_sim.exact(a) COLLATE iris_sim.exact)) a FROM t ORDER BY (iris_sim.exact(a) COLLATE iris_sim.exact) NULLS FIRST',
+    )
     expect(sqlOf('SELECT %EXACT(a) AS e FROM t UNION SELECT b FROM u ORDER BY e')).toBe(
       'SELECT (iris_sim.exact(a) COLLATE iris_sim.exact) AS e FROM t UNION SELECT b FROM u ORDER BY e NULLS FIRST',
     )
