@@ -32,7 +32,7 @@ export interface OrderByList {
   items: Array<[number, number]>
 }
 
-/** Every ORDER BY list of `tokens`, in order. */
+/** Every ORDER BY list of `tokens`, in order, those nested in another's item (a subquery's) included. */
 export function orderByLists(tokens: readonly Token[]): OrderByList[] {
   const lists: OrderByList[] = []
   for (let order = 0; order < tokens.length; order++) {
@@ -41,14 +41,12 @@ export function orderByLists(tokens: readonly Token[]): OrderByList[] {
     if (!isWord(tokens[by], 'BY')) continue
     const depth = (tokens[order] as Token).depth
     const items: Array<[number, number]> = [[by + 1, by + 1]]
-    let i = by + 1
-    for (; i < tokens.length && !endsList(tokens[i] as Token, depth); i++) {
+    for (let i = by + 1; i < tokens.length && !endsList(tokens[i] as Token, depth); i++) {
       const t = tokens[i] as Token
       if (t.depth === depth && t.text === ',') items.push([i + 1, i + 1])
       else (items.at(-1) as [number, number])[1] = i + 1
     }
     lists.push({ order, items })
-    order = i - 1
   }
   return lists
 }

@@ -504,6 +504,10 @@ describe('NULL ordering (docs/iris-sql.md#collation)', () => {
     expect(sqlOf('SELECT a FROM (SELECT a FROM t ORDER BY a DESC) x ORDER BY a')).toBe(
       'SELECT a FROM (SELECT a FROM t ORDER BY a DESC NULLS LAST) x ORDER BY a NULLS FIRST',
     )
+    // A subquery's ORDER BY inside an ORDER BY item has its own.
+    expect(sqlOf('SELECT a FROM t ORDER BY (SELECT TOP 1 b FROM u ORDER BY b DESC), a')).toBe(
+      'SELECT a FROM t ORDER BY (SELECT b FROM u ORDER BY b DESC NULLS LAST LIMIT 1) NULLS FIRST, a NULLS FIRST',
+    )
   })
 
   it('refuses NULLS FIRST / NULLS LAST, which IRIS does not have', () => {
