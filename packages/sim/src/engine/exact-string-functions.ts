@@ -15,6 +15,8 @@
  * - bytea: SUBSTRING, SUBSTR and REVERSE return bytea, as PostgreSQL's own do.
  * A number given to SUBSTRING, SUBSTR or REVERSE converts implicitly to `iris_sim.uncollated`, in
  * canonical form (number-string-functions.ts).
+ * An ORDER BY sorts such a call by its EXACT order key (translate/exact-order.ts), which has an
+ * overload here for the number and byte results.
  * The default collation is the weakest: against a column (`name = UPPER(?)`, `UPPER(a.name) =
  * b.name`) the column's collation is used, as IRIS uses the field's in most WHERE comparisons
  * (for `=` and joins [unverified]: docs/iris-sql.md#collation, docs/iris-sql.md#simulator-limits).
@@ -22,6 +24,7 @@
  * (shown-types.ts), as before.
  */
 import { STRING_TYPE } from '../catalog/metadata.js'
+import { EXACT_ORDER_KEY } from '../translate/exact-order.js'
 import { textLayoutTypeSql } from '../translate/text-layout-types.js'
 import { NUMBER_TYPES } from './string-arithmetic.js'
 
@@ -63,9 +66,19 @@ const reverse = [
   fn('reverse', 'bytea', 'bytea', 'reverse($1)'),
 ]
 
+/**
+ * The EXACT order key (translate/exact-order.ts) of their other results, for an ORDER BY over such
+ * a call: a number, which sorts as a number, and bytes, as they are.
+ */
+const orderKeys = [...NUMBER_TYPES, 'bytea'].map(
+  (type) =>
+    `create or replace function ${EXACT_ORDER_KEY}(${type}) returns ${type} language sql immutable parallel safe as $$ select $1 $$;`,
+)
+
 /** All of it, once (a persistent data directory runs the bootstrap again only if it never finished). */
 export const EXACT_STRING_FUNCTIONS_SQL = `do $do$ begin
 if to_regtype('${U}') is null then
 ${[...types, ...cases, ...parts, ...reverse].join('\n')}
 end if;
-end $do$;`
+end $do$;
+${orderKeys.join('\n')}`

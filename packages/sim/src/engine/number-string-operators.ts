@@ -19,6 +19,7 @@
  */
 import { STRING_TYPE } from '../catalog/metadata.js'
 import { COMPARISON_OPERATORS } from '../translate/collated-string.js'
+import { CANONICAL_PATTERN } from '../translate/exact-order.js'
 import { internalFunctionSql, textLayoutTypeSql } from '../translate/text-layout-types.js'
 import { AS_VARCHAR } from '../translate/varchar-repair.js'
 import { NUMBER_TYPES } from './string-arithmetic.js'
@@ -38,12 +39,6 @@ function canonicalNumberSql(): string {
       `create or replace function iris_sim.canonical_number(${type}) returns text language sql immutable strict as $$ select ${sql} $$;`,
   ).join('\n')
 }
-
-/**
- * IRIS's canonical number as a string: an optional minus, then an integer without leading zeros,
- * or a fraction without trailing zeros and without a zero integer part (docs/iris-sql.md#literals).
- */
-const CANONICAL_PATTERN = '^-?([1-9][0-9]*([.][0-9]*[1-9])?|[.][0-9]*[1-9])$|^0$'
 
 /**
  * How a string compares with a number under EXACT collation (docs/iris-sql.md#collation): a

@@ -304,11 +304,11 @@ function counts(ranges: readonly [number, number][]): {
  * Each chain of `||` grouped with `+` and `-` as IRIS groups them, and collated EXACT where IRIS
  * gives it EXACT collation.
  */
-export function rewriteConcatenations(tokens: readonly Token[]): Token[] {
-  if (!tokens.some(isConcatenation)) return [...tokens]
+export function rewriteConcatenations(tokens: Token[]): Token[] {
+  if (!tokens.some(isConcatenation)) return tokens
   const reader = new ChainReader(tokens, patternRanges(tokens, isPatternOperator))
   reader.read(0, tokens.length)
-  if (reader.collated.length === 0 && reader.regrouped.length === 0) return [...tokens]
+  if (reader.collated.length === 0 && reader.regrouped.length === 0) return tokens
   const collated = counts(reader.collated)
   const regrouped = counts(reader.regrouped)
   // A chain's collation goes outside the groups within it, which end before its last operator.

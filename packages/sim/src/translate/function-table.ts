@@ -36,6 +36,11 @@ export interface IrisFunction {
    * argument drops its collation instead: engine/exact-string-functions.ts.)
    */
   exactString?: true
+  /**
+   * A runtime function of those: of a string, its result has the default collation, which
+   * compares as EXACT, and an ORDER BY sorts it in EXACT order (exact-order.ts).
+   */
+  exactUncollated?: true
 }
 
 const postgres = (source: string, args?: readonly [number, number]): IrisFunction => ({
@@ -62,6 +67,8 @@ const rewritten = (source: string, args?: readonly [number, number]): IrisFuncti
 const unmodelled = (source: string): IrisFunction => ({ source, run: { kind: 'unmodelled' } })
 /** A string function: its result has EXACT collation (docs/iris-sql.md#collation). */
 const exactString = (fn: IrisFunction): IrisFunction => ({ ...fn, exactString: true })
+/** A string function whose string result is EXACT by the default collation (engine/exact-string-functions.ts). */
+const exactUncollated = (fn: IrisFunction): IrisFunction => ({ ...fn, exactUncollated: true })
 
 /** Keyed by the upper-case name. */
 export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string, IrisFunction>([
@@ -137,10 +144,10 @@ export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string,
   // Not exactString: of a number they return the number (docs/iris-sql.md#implicit-conversion),
   // which takes no COLLATE; the runtime's functions drop a string argument's collation, leaving
   // the default, which compares as EXACT (engine/exact-string-functions.ts).
-  ['LOWER', renamed('RSQL_lower', 'iris_sim.lower', [1, 1])],
-  ['UPPER', renamed('RSQL_upper', 'iris_sim.upper', [1, 1])],
-  ['LCASE', renamed('RSQL_lcase', 'iris_sim.lower', [1, 1])],
-  ['UCASE', renamed('RSQL_ucase', 'iris_sim.upper', [1, 1])],
+  ['LOWER', exactUncollated(renamed('RSQL_lower', 'iris_sim.lower', [1, 1]))],
+  ['UPPER', exactUncollated(renamed('RSQL_upper', 'iris_sim.upper', [1, 1]))],
+  ['LCASE', exactUncollated(renamed('RSQL_lcase', 'iris_sim.lower', [1, 1]))],
+  ['UCASE', exactUncollated(renamed('RSQL_ucase', 'iris_sim.upper', [1, 1]))],
   ['LTRIM', exactString(postgres('RSQL_ltrim', [1, 1]))],
   ['RTRIM', exactString(postgres('RSQL_rtrim', [1, 1]))],
   ['TRIM', exactString(postgres('RSQL_trim', [1, 1]))],
@@ -148,18 +155,18 @@ export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string,
   ['RIGHT', exactString(postgres('RSQL_right', [2, 2]))],
   // Likewise, of a VARBINARY they return bytes; `SUBSTRING(s FROM start FOR length)` is one
   // argument here, which functions.ts writes with commas.
-  ['SUBSTRING', renamed('RSQL_substring', 'iris_sim.substring', [1, 3])],
-  ['SUBSTR', renamed('RSQL_substr', 'iris_sim.substr', [2, 3])],
+  ['SUBSTRING', exactUncollated(renamed('RSQL_substring', 'iris_sim.substring', [1, 3]))],
+  ['SUBSTR', exactUncollated(renamed('RSQL_substr', 'iris_sim.substr', [2, 3]))],
   ['POSITION', postgres('RSQL_position', [1, 1])],
   ['INSTR', renamed('RSQL_instr', 'strpos', [2, 2])],
   ['REPLACE', exactString(postgres('RSQL_replace', [3, 3]))],
   ['REPEAT', exactString(postgres('RSQL_repeat', [2, 2]))],
   ['REPLICATE', exactString(renamed('RSQL_replicate', 'repeat', [2, 2]))],
-  ['REVERSE', renamed('RSQL_reverse', 'iris_sim.reverse', [1, 1])],
+  ['REVERSE', exactUncollated(renamed('RSQL_reverse', 'iris_sim.reverse', [1, 1]))],
   ['%SQLUPPER', renamed('RSQL_sqlupper', 'iris_sim.sqlupper', [1, 1])],
   ['%SQLSTRING', renamed('RSQL_sqlstring', 'iris_sim.sqlstring', [1, 1])],
   ['%STRING', unmodelled('RSQL_string_pct')],
-  ['%UPPER', renamed('RSQL_upper', 'iris_sim.upper', [1, 1])],
+  ['%UPPER', exactUncollated(renamed('RSQL_upper', 'iris_sim.upper', [1, 1]))],
   ['%EXACT', rewritten('RSQL_exact')],
   // CHARINDEX takes the substring first (INSTR the string); STUFF, LPAD, RPAD (docs/iris-sql.md#string-functions).
   ['CHARINDEX', renamed('RSQL_charindex', 'iris_sim.charindex', [2, 3])],

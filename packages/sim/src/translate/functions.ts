@@ -49,6 +49,16 @@ const EXACT_STRING = new Set(
   [...IRIS_FUNCTIONS].flatMap(([name, { exactString }]) => (exactString ? [name] : [])),
 )
 
+/**
+ * The runtime functions whose string result is EXACT by the default collation (UPPER, LOWER,
+ * SUBSTRING, ...: function-table.ts), by the name they are called under.
+ */
+export const EXACT_UNCOLLATED_CALLS: ReadonlySet<string> = new Set(
+  [...IRIS_FUNCTIONS].flatMap(([, { run, exactUncollated }]) =>
+    exactUncollated && run.kind === 'renamed' ? [run.to] : [],
+  ),
+)
+
 /** Calls made under another name (function-table.ts). */
 const RENAMED = new Map(
   [...IRIS_FUNCTIONS].flatMap(([name, { run }]) =>
@@ -102,11 +112,14 @@ export interface FunctionRewrite {
   tokens: Token[]
   /** `LAST_IDENTITY()` was called (docs/iris-sql.md#returning-and-last_identity). */
   readsLastIdentity: boolean
+  /** A call's string result is EXACT (`%EXACT(x)`, a string function), which an ORDER BY sorts by (exact-order.ts). */
+  exactCollated: boolean
 }
 
 export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
   const out = [...tokens]
   let readsLastIdentity = false
+  let exactCollated = false
   let changed = false
   // The LIKE patterns, found at the first string function. Calls are replaced from the last one
   // back, so a call's index, and whether a pattern of the tokens as written holds it, stay true.
@@ -131,6 +144,7 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
       )
     }
     if (name === '%EXACT') {
+      exactCollated = true
       replacement = `(iris_sim.exact(${trimmedText(out.slice(open + 1, close))}) COLLATE ${EXACT_COLLATION})`
     } else if (name === 'TO_VECTOR') {
       replacement = toVector(callArguments(out, call))
@@ -149,9 +163,11 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
       // (docs/iris-sql.md#collation).
       const sharesCollation = name === 'CONCAT' && args.every(isColumnReference)
       const collated = !sharesCollation && !inPattern(i)
+      exactCollated ||= collated
       replacement = collated ? `(${called} COLLATE ${EXACT_COLLATION})` : called
     } else if (to !== undefined) {
       if (name === 'LAST_IDENTITY') readsLastIdentity = true
+      if (EXACT_UNCOLLATED_CALLS.has(to)) exactCollated = true
       replacement = `${to}${trimmedText(argumentList(out, name, open, close))}`
     } else {
       continue
@@ -163,5 +179,5 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
     })
     changed = true
   }
-  return { tokens: changed ? retokenize(out) : out, readsLastIdentity }
+  return { tokens: changed ? retokenize(out) : out, readsLastIdentity, exactCollated }
 }

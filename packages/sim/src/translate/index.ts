@@ -16,6 +16,7 @@ import { createTableAsQuery } from './create-table-as.js'
 import { ddlPlanOf } from './ddl.js'
 import { rewriteDeleteFrom } from './delete-from.js'
 import { rewriteDistinctBy } from './distinct-by.js'
+import { rewriteExactOrder } from './exact-order.js'
 import { checkFunctionCalls } from './function-calls.js'
 import { rewriteFunctions } from './functions.js'
 import { insertColumnList } from './insert-columns.js'
@@ -33,7 +34,7 @@ import { rewriteOperators } from './operators.js'
 import { dropOptimizeOptions } from './optimize-options.js'
 import { numberParams } from './params.js'
 import { applyPgwireQuirks, splitOnEverySemicolon } from './pgwire-quirks.js'
-import type { Plan, TranslateOptions } from './plan.js'
+import type { CatalogSnapshot, Plan, TranslateOptions } from './plan.js'
 import { rejectUnsupported } from './reject.js'
 import { rewriteRowId } from './row-id.js'
 import { rewriteSchemaAliases } from './schema-alias.js'
@@ -71,7 +72,10 @@ function tokensOf(sql: string): Token[] {
 }
 
 /** Rewrites shared by every statement that reaches PostgreSQL as SQL. */
-function rewriteExpressions(tokens: readonly Token[]): {
+function rewriteExpressions(
+  tokens: readonly Token[],
+  catalog: CatalogSnapshot | undefined,
+): {
   tokens: Token[]
   readsLastIdentity: boolean
 } {
@@ -84,10 +88,15 @@ function rewriteExpressions(tokens: readonly Token[]): {
   out = rewriteCastTypes(out)
   // After the casts: `7 \ ?::int` divides by the cast parameter (docs/iris-sql.md#casts).
   out = rewriteIntegerDivision(out)
-  const { tokens: called, readsLastIdentity } = rewriteFunctions(out)
+  const { tokens: called, readsLastIdentity, exactCollated } = rewriteFunctions(out)
   // After the calls: a chain's operands are then in their final form (docs/iris-sql.md#operators,
   // docs/iris-sql.md#collation).
-  return { tokens: rewriteNullOrder(rewriteConcatenations(called)), readsLastIdentity }
+  const concatenated = rewriteConcatenations(called)
+  // docs/iris-sql.md#collation: only then may an ORDER BY item be EXACT, a chain collated EXACT
+  // included.
+  const exact = exactCollated || concatenated !== called || catalog?.exactColumnNames?.size
+  const ordered = exact ? rewriteExactOrder(concatenated, catalog) : concatenated
+  return { tokens: rewriteNullOrder(ordered), readsLastIdentity }
 }
 
 function translateStatement(written: Token[], options: TranslateOptions): Plan {
@@ -125,7 +134,7 @@ function translateStatement(written: Token[], options: TranslateOptions): Plan {
     checkWindows(query)
     checkValueKeywords(query)
   }
-  const rewritten = rewriteExpressions(tokens)
+  const rewritten = rewriteExpressions(tokens, options.catalog)
   const { tokens: numbered, paramCount } = numberParams(rewritten.tokens)
   const base = { source, paramCount }
   if (isInsertOrUpdate(numbered)) return upsertPlan(storedNames(numbered), base)

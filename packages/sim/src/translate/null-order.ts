@@ -5,30 +5,10 @@
  * A `NULLS FIRST` / `NULLS LAST` written in the SQL is not IRIS SQL and is refused before this
  * runs (reject.ts).
  */
-import { isTrivia, isWord, nextSignificant, type Token } from './tokenizer.js'
+import { orderByLists } from './order-by-items.js'
+import { isWord, previousSignificant, type Token } from './tokenizer.js'
 
-/** Words that end an ORDER BY list at its depth. */
-const LIST_ENDS = [
-  'LIMIT',
-  'OFFSET',
-  'FETCH',
-  'FOR',
-  'UNION',
-  'INTERSECT',
-  'EXCEPT',
-  'ROWS',
-  'RANGE',
-  'GROUPS',
-]
-
-function endsList(token: Token, depth: number): boolean {
-  if (token.depth < depth) return true
-  if (token.depth > depth) return false
-  return token.text === ';' || LIST_ENDS.some((word) => isWord(token, word))
-}
-
-function nullsOrder(item: readonly Token[], depth: number): Token[] {
-  const last = [...item].reverse().find((token) => !isTrivia(token))
+function nullsOrder(last: Token | undefined, depth: number): Token[] {
   const order = isWord(last, 'DESC') ? 'LAST' : 'FIRST'
   return [
     { type: 'space', text: ' ', depth },
@@ -40,36 +20,20 @@ function nullsOrder(item: readonly Token[], depth: number): Token[] {
 
 export function rewriteNullOrder(tokens: readonly Token[]): Token[] {
   if (!tokens.some((token) => isWord(token, 'ORDER'))) return [...tokens]
-  const out: Token[] = []
-  let i = 0
-  while (i < tokens.length) {
-    const token = tokens[i] as Token
-    out.push(token)
-    i++
-    if (!isWord(token, 'ORDER')) continue
-    const by = nextSignificant(tokens, i)
-    if (!isWord(tokens[by], 'BY')) continue
-    out.push(...tokens.slice(i, by + 1))
-    i = by + 1
-    const depth = token.depth
-    let item: Token[] = []
-    const closeItem = () => {
-      // Trailing blanks stay after the inserted words.
-      const end = item.length - [...item].reverse().findIndex((t) => !isTrivia(t))
-      out.push(...item.slice(0, end), ...nullsOrder(item, depth), ...item.slice(end))
-      item = []
+  // The words go after each item's last significant token, before its trailing blanks.
+  const after = new Map<number, Token[]>()
+  for (const { order, items } of orderByLists(tokens)) {
+    const depth = (tokens[order] as Token).depth
+    for (const [start, end] of items) {
+      const last = Math.max(previousSignificant(tokens, end - 1), start - 1)
+      after.set(last, nullsOrder(last >= start ? tokens[last] : undefined, depth))
     }
-    while (i < tokens.length && !endsList(tokens[i] as Token, depth)) {
-      const next = tokens[i] as Token
-      if (next.depth === depth && next.text === ',') {
-        closeItem()
-        out.push(next)
-      } else {
-        item.push(next)
-      }
-      i++
-    }
-    closeItem()
   }
+  const out: Token[] = []
+  tokens.forEach((token, i) => {
+    out.push(token)
+    const words = after.get(i)
+    if (words) out.push(...words)
+  })
   return out
 }

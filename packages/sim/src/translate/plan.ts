@@ -29,6 +29,13 @@ export interface CatalogSnapshot {
   starColumns(table: TableRef): readonly string[] | undefined
   /** A user table's or view's columns (stored names, in order); undefined for an unknown name. */
   columns?(table: TableRef): readonly string[] | undefined
+  /**
+   * A user table's or view's columns collated EXACT (`COLLATE %EXACT`, stored names), which an
+   * ORDER BY sorts in EXACT order (exact-order.ts); undefined for a table without one.
+   */
+  exactColumns?(table: TableRef): ReadonlySet<string> | undefined
+  /** The names of every such column, of any table: empty when there is none. */
+  exactColumnNames?: ReadonlySet<string>
 }
 
 /** What kind of statement a plan runs; drives SQLCODE choice (-119 vs -120, -121..-124) and tags. */

@@ -18,6 +18,7 @@ import {
   type DateFunction,
   unmodelledDatePart,
 } from './date-parts.js'
+import { CANONICAL_PATTERN, EXACT_ORDER_KEY, EXACT_ORDER_KEY_TYPE } from './exact-order.js'
 import { quoteLiteral } from './names.js'
 import { NVL_SQL } from './nvl.js'
 import { STRING_FUNCTIONS_SQL } from './string-functions.js'
@@ -115,6 +116,15 @@ end $f$;
 -- %EXACT(x) compares x as text, trailing blanks counted (the translator adds the exact collation); a plain SQL
 -- function, which the planner inlines.
 create or replace function iris_sim.exact(text) returns text language sql immutable as $f$ select $1 $f$;
+-- docs/iris-sql.md#collation: the sort key of EXACT order (exact-order.ts): canonical numbers first, in numeric order,
+-- then the other strings character by character; NULL stays NULL. A plain SQL function, which the planner inlines.
+${unless(
+  `select exists (select 1 from pg_type where typname = '${EXACT_ORDER_KEY_TYPE.split('.')[1]}' and typnamespace = 'iris_sim'::regnamespace)`,
+  `create type ${EXACT_ORDER_KEY_TYPE} as (not_number boolean, number numeric, string text collate "C")`,
+)}
+create or replace function ${EXACT_ORDER_KEY}(text) returns ${EXACT_ORDER_KEY_TYPE} language sql immutable as $f$
+  select case when $1 ~ '${CANONICAL_PATTERN}' then row(false, $1::numeric, $1)::${EXACT_ORDER_KEY_TYPE}
+    when $1 is not null then row(true, null, $1)::${EXACT_ORDER_KEY_TYPE} end $f$;
 -- %SQLUPPER(x): upper-cased, then collated; %SQLSTRING(x): collated, case kept.
 create or replace function iris_sim.sqlupper(text) returns text language sql immutable as $f$ select iris_sim.collated(upper($1)) $f$;
 create or replace function iris_sim.sqlstring(text) returns text language sql immutable as $f$ select iris_sim.collated($1) $f$;

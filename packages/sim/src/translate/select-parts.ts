@@ -57,6 +57,13 @@ function afterQuantifier(tokens: readonly Token[], select: number): number {
   return i
 }
 
+/** True when the SELECT at `select` is a SELECT DISTINCT, DISTINCT BY (...) included. */
+export function isDistinctSelect(tokens: readonly Token[], select: number): boolean {
+  const end = afterQuantifier(tokens, select)
+  for (let i = select + 1; i < end; i++) if (isWord(tokens[i], 'DISTINCT')) return true
+  return false
+}
+
 /** Index of the first token of the select list of the SELECT at `select` (after TOP and its count). */
 export function selectListStart(tokens: readonly Token[], select: number): number {
   const top = topIndex(tokens, select)

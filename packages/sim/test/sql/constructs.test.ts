@@ -69,6 +69,78 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
     expect(String(upper.rows[0].u).trim()).toBe('ALICE')
   })
 
+  describe('EXACT order: canonical numbers first, in numeric order, then other strings by character (docs/iris-sql.md#collation)', () => {
+    const values = ['10', '9', '-2', '.5', 'a', '01', '1.0', null, 'B']
+    const ascending = [null, '-2', '.5', '9', '10', '01', '1.0', 'B', 'a']
+    const column = async (sql: string) =>
+      (await client.query(sql)).rows.map((row) => Object.values(row)[0] ?? null)
+
+    beforeAll(async () => {
+      await client.query(
+        'CREATE TABLE sortkey (id INTEGER PRIMARY KEY, c VARCHAR(10) COLLATE %EXACT, s VARCHAR(10), t VARCHAR(10) COLLATE %SQLSTRING)',
+      )
+      // Literals: behind iris-pgwire a parameter such as '1.0' arrives re-typed as a number (docs/iris-sql.md#parameter-re-typing).
+      for (const [id, value] of values.entries()) {
+        const literal = value === null ? 'NULL' : `'${value}'`
+        await client.query(
+          `INSERT INTO sortkey (id, c, s, t) VALUES (${id}, ${literal}, ${literal}, ${literal})`,
+        )
+      }
+    })
+
+    it('orders %EXACT(x) and a string function so, ascending and descending', async () => {
+      expect(await column('SELECT c FROM sortkey ORDER BY %EXACT(c)')).toEqual(ascending)
+      expect(await column('SELECT c FROM sortkey ORDER BY %EXACT(c) DESC')).toEqual(
+        [...ascending].reverse(),
+      )
+      expect(await column('SELECT s FROM sortkey ORDER BY LTRIM(s)')).toEqual(ascending)
+      expect(await column('SELECT s FROM sortkey ORDER BY RTRIM(s) DESC, id')).toEqual(
+        [...ascending].reverse(),
+      )
+      expect(await column('SELECT s FROM sortkey ORDER BY UPPER(s)')).toEqual([
+        ...ascending.slice(0, 7),
+        ...['a', 'B'], // upper-cased, 'A' and 'B'
+      ])
+      expect(await column('SELECT UPPER(id) FROM sortkey ORDER BY UPPER(id) DESC')).toEqual([
+        8, 7, 6, 5, 4, 3, 2, 1, 0,
+      ])
+    })
+
+    it('orders a COLLATE %EXACT column so; a %SQLSTRING one, whose collated values start with a space, by character', async () => {
+      expect(await column('SELECT c FROM sortkey ORDER BY c')).toEqual(ascending)
+      expect(await column('SELECT x.c FROM sortkey x ORDER BY x.c DESC')).toEqual(
+        [...ascending].reverse(),
+      )
+      expect(
+        await column('SELECT %EXACT(c) FROM sortkey GROUP BY %EXACT(c) ORDER BY %EXACT(c)'),
+      ).toEqual(ascending)
+      expect(await column('SELECT c, COUNT(*) FROM sortkey GROUP BY c ORDER BY c')).toEqual(
+        ascending,
+      )
+      expect(await column('SELECT t FROM sortkey ORDER BY t')).toEqual([
+        null,
+        ...['-2', '.5', '01', '1.0', '10', '9', 'B', 'a'],
+      ])
+    })
+
+    it('orders so by alias and by column number, under TOP and in a window', async () => {
+      expect(await column('SELECT %EXACT(c) AS e FROM sortkey ORDER BY e')).toEqual(ascending)
+      expect(await column('SELECT LTRIM(s), id FROM sortkey ORDER BY 1 DESC')).toEqual(
+        [...ascending].reverse(),
+      )
+      expect(await column('SELECT TOP 4 c FROM sortkey ORDER BY %EXACT(c)')).toEqual(
+        ascending.slice(0, 4),
+      )
+      for (const window of ['%EXACT(c)', 'c']) {
+        const ranked = await client.query(
+          `SELECT c, ROW_NUMBER() OVER (ORDER BY ${window}) AS n FROM sortkey ORDER BY n`,
+        )
+        expect(ranked.rows.map((row) => row.c ?? null)).toEqual(ascending)
+      }
+      expect(await column('SELECT c AS k, id FROM sortkey ORDER BY k')).toEqual(ascending)
+    })
+  })
+
   it('keeps a case-insensitive unique key', async () => {
     await client.query('CREATE TABLE tag (name VARCHAR(20) UNIQUE)')
     await client.query('INSERT INTO tag (name) VALUES (?)', ['Red'])

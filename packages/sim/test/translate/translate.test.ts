@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { translate } from '../../src/translate/index.js'
+import type { TableRef } from '../../src/translate/plan.js'
 import { expectRejected, iris, plans, run, sqlOf } from './helpers.js'
 
 describe('translate() input', () => {
@@ -193,7 +194,7 @@ describe('IRIS expressions', () => {
 
   it('%EXACT compares exactly, %SQLUPPER upper-cases (docs/iris-sql.md#collation)', () => {
     expect(sqlOf("SELECT a FROM t WHERE %EXACT(name) = 'Ab' ORDER BY %exact(name)")).toBe(
-      `SELECT a FROM t WHERE (iris_sim.exact(name) COLLATE iris_sim.exact) = 'Ab' ORDER BY (iris_sim.exact(name) COLLATE iris_sim.exact) NULLS FIRST`,
+      `SELECT a FROM t WHERE (iris_sim.exact(name) COLLATE iris_sim.exact) = 'Ab' ORDER BY iris_sim.exact_order((iris_sim.exact(name) COLLATE iris_sim.exact)) NULLS FIRST`,
     )
     expect(sqlOf('SELECT %SQLUPPER(name) FROM t')).toBe('SELECT iris_sim.sqlupper(name) FROM t')
   })
@@ -503,10 +504,92 @@ describe('NULL ordering (docs/iris-sql.md#collation)', () => {
     expect(sqlOf('SELECT a FROM (SELECT a FROM t ORDER BY a DESC) x ORDER BY a')).toBe(
       'SELECT a FROM (SELECT a FROM t ORDER BY a DESC NULLS LAST) x ORDER BY a NULLS FIRST',
     )
+    // A subquery's ORDER BY inside an ORDER BY item has its own.
+    expect(sqlOf('SELECT a FROM t ORDER BY (SELECT TOP 1 b FROM u ORDER BY b DESC), a')).toBe(
+      'SELECT a FROM t ORDER BY (SELECT b FROM u ORDER BY b DESC NULLS LAST LIMIT 1) NULLS FIRST, a NULLS FIRST',
+    )
   })
 
   it('refuses NULLS FIRST / NULLS LAST, which IRIS does not have', () => {
     expectRejected('SELECT a FROM t ORDER BY a NULLS LAST', -1)
     expectRejected('SELECT a FROM t ORDER BY a DESC NULLS FIRST', -1)
+  })
+})
+
+describe('EXACT order (docs/iris-sql.md#collation)', () => {
+  const key = (expression: string) => `iris_sim.exact_order((${expression} COLLATE iris_sim.exact))`
+
+  it('sorts an item collated EXACT by its key, keeping ASC / DESC and the NULL order', () => {
+    expect(sqlOf('SELECT a FROM t ORDER BY %EXACT(a) DESC, b, LEFT(c, 2)')).toBe(
+      `SELECT a FROM t ORDER BY ${key('iris_sim.exact(a)')} DESC NULLS LAST, b NULLS FIRST, ${key('LEFT(c, 2)')} NULLS FIRST`,
+    )
+    expect(sqlOf('SELECT TOP 3 a FROM t ORDER BY %EXACT a')).toBe(
+      `SELECT a FROM t ORDER BY ${key('iris_sim.exact(a)')} NULLS FIRST LIMIT 3`,
+    )
+    expect(sqlOf('SELECT ROW_NUMBER() OVER (ORDER BY %EXACT(a)) FROM t')).toBe(
+      `SELECT ROW_NUMBER() OVER (ORDER BY ${key('iris_sim.exact(a)')} NULLS FIRST) FROM t`,
+    )
+  })
+
+  it('sorts a call of UPPER, LOWER, SUBSTRING, SUBSTR or REVERSE, whose string result is EXACT by the default collation, by its key', () => {
+    expect(sqlOf('SELECT a FROM t ORDER BY UPPER(a) DESC, LCASE(b), SUBSTR(c, 2), d')).toBe(
+      'SELECT a FROM t ORDER BY iris_sim.exact_order(iris_sim.upper(a)) DESC NULLS LAST, iris_sim.exact_order(iris_sim.lower(b)) NULLS FIRST, iris_sim.exact_order(iris_sim.substr(c, 2)) NULLS FIRST, d NULLS FIRST',
+    )
+  })
+
+  it('sorts by the key of the select item an alias or a number names', () => {
+    expect(sqlOf('SELECT %EXACT(a) AS e, b FROM t ORDER BY e, 2')).toBe(
+      `SELECT (iris_sim.exact(a) COLLATE iris_sim.exact) AS e, b FROM t ORDER BY ${key('iris_sim.exact(a)')} NULLS FIRST, 2 NULLS FIRST`,
+    )
+    expect(sqlOf('SELECT b, RTRIM(a) FROM t ORDER BY 2 DESC')).toBe(
+      `SELECT b, (RTRIM(a) COLLATE iris_sim.exact) FROM t ORDER BY ${key('RTRIM(a)')} DESC NULLS LAST`,
+    )
+    // A copy of a parameter would be a parameter more; after a *, a number counts unknown items.
+    expect(sqlOf('SELECT LEFT(a, ?) AS l FROM t ORDER BY l')).toBe(
+      'SELECT (LEFT(a, $1) COLLATE iris_sim.exact) AS l FROM t ORDER BY l NULLS FIRST',
+    )
+    expect(sqlOf('SELECT *, %EXACT(a) FROM t ORDER BY 2')).toBe(
+      'SELECT *, (iris_sim.exact(a) COLLATE iris_sim.exact) FROM t ORDER BY 2 NULLS FIRST',
+    )
+  })
+
+  it('sorts a column collated EXACT by its key, as far as the text and the catalog tell its table', () => {
+    const tables: Record<string, string[]> = { 'SQLUser.t': ['c', 'd'], 'SQLUser.u': ['c'] }
+    const catalog = {
+      starColumns: () => undefined,
+      columns: (table: TableRef) => tables[`${table.schema}.${table.name}`],
+      exactColumns: (table: TableRef) => (table.name === 't' ? new Set(['c']) : undefined),
+      exactColumnNames: new Set(['c']),
+    }
+    const ordered = (sql: string) => sqlOf(sql, { catalog })
+    expect(ordered('SELECT c FROM t ORDER BY c, d DESC')).toBe(
+      'SELECT c FROM t ORDER BY iris_sim.exact_order(c) NULLS FIRST, d DESC NULLS LAST',
+    )
+    expect(ordered('SELECT x.c AS k, u.c FROM t x JOIN u ON 1 = 1 ORDER BY k, u.c')).toBe(
+      'SELECT x.c AS k, u.c FROM t x JOIN u ON 1 = 1 ORDER BY iris_sim.exact_order(x.c) NULLS FIRST, u.c NULLS FIRST',
+    )
+    expect(ordered('SELECT ROW_NUMBER() OVER (ORDER BY c) FROM t')).toBe(
+      'SELECT ROW_NUMBER() OVER (ORDER BY iris_sim.exact_order(c) NULLS FIRST) FROM t',
+    )
+    // Not followed: a name two tables have, a derived table's column, a CTE's.
+    for (const sql of [
+      'SELECT 1 FROM t, u ORDER BY c',
+      'SELECT c FROM (SELECT c FROM t) q ORDER BY c',
+      'WITH t AS (SELECT c FROM u) SELECT c FROM t ORDER BY c',
+    ]) {
+      expect(ordered(sql)).toBe(sql.replace('ORDER BY c', 'ORDER BY c NULLS FIRST'))
+    }
+  })
+
+  it('keeps character order where PostgreSQL takes no expression: SELECT DISTINCT, a set operation', () => {
+    expect(sqlOf('SELECT DISTINCT %EXACT(a) FROM t ORDER BY %EXACT(a)')).toBe(
+      'SELECT DISTINCT (iris_sim.exact(a) COLLATE iris_sim.exact) FROM t ORDER BY (iris_sim.exact(a) COLLATE iris_sim.exact) NULLS FIRST',
+    )
+    expect(sqlOf('SELECT DISTINCT BY (%EXACT(a)) a FROM t ORDER BY %EXACT(a)')).toBe(
+      'SELECT DISTINCT ON ((iris_sim.exact(a) COLLATE iris_sim.exact)) a FROM t ORDER BY (iris_sim.exact(a) COLLATE iris_sim.exact) NULLS FIRST',
+    )
+    expect(sqlOf('SELECT %EXACT(a) AS e FROM t UNION SELECT b FROM u ORDER BY e')).toBe(
+      'SELECT (iris_sim.exact(a) COLLATE iris_sim.exact) AS e FROM t UNION SELECT b FROM u ORDER BY e NULLS FIRST',
+    )
   })
 })
