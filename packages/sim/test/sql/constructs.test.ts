@@ -94,6 +94,8 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
         [...ascending].reverse(),
       )
       expect(await column('SELECT s FROM sortkey ORDER BY LTRIM(s)')).toEqual(ascending)
+      // A || chain with a literal is EXACT (docs/iris-sql.md#collation), so EXACT order too.
+      expect(await column("SELECT s FROM sortkey ORDER BY s || ''")).toEqual(ascending)
       expect(await column('SELECT s FROM sortkey ORDER BY RTRIM(s) DESC, id')).toEqual(
         [...ascending].reverse(),
       )

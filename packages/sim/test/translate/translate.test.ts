@@ -531,6 +531,12 @@ describe('EXACT order (docs/iris-sql.md#collation)', () => {
     )
   })
 
+  it('sorts a chain of || collated EXACT by its key, and a chain of columns as PostgreSQL does', () => {
+    expect(sqlOf("SELECT a FROM t ORDER BY a || 'x', b || c")).toBe(
+      `SELECT a FROM t ORDER BY ${key("(a || 'x')")} NULLS FIRST, b || c NULLS FIRST`,
+    )
+  })
+
   it('sorts a call of UPPER, LOWER, SUBSTRING, SUBSTR or REVERSE, whose string result is EXACT by the default collation, by its key', () => {
     expect(sqlOf('SELECT a FROM t ORDER BY UPPER(a) DESC, LCASE(b), SUBSTR(c, 2), d')).toBe(
       'SELECT a FROM t ORDER BY iris_sim.exact_order(iris_sim.upper(a)) DESC NULLS LAST, iris_sim.exact_order(iris_sim.lower(b)) NULLS FIRST, iris_sim.exact_order(iris_sim.substr(c, 2)) NULLS FIRST, d NULLS FIRST',
