@@ -11,19 +11,20 @@
  * `%EXACT(x)` and the string functions), the calls of the runtime functions whose string result is
  * EXACT by the default collation (UPPER, SUBSTRING, ...: engine/exact-string-functions.ts, which
  * also gives the key of their number and byte results) and the references to a column collated EXACT
- * (exact-columns.ts), as the item itself or as the select item its alias or number names. Not in
- * a SELECT DISTINCT, where PostgreSQL takes only select items as ORDER BY items, nor after a set
- * operation, whose ORDER BY names result columns only: those keep character order
- * (docs/iris-sql.md#simulator-limits).
+ * (exact-columns.ts), as the item itself or as the select item its alias or number names. In a
+ * SELECT DISTINCT, where PostgreSQL takes only select items as ORDER BY items, a key needs the
+ * DISTINCT made a GROUP BY (distinct-groups.ts); where that is not sure to give the same query,
+ * and after a set operation, whose ORDER BY names result columns only, the items keep character
+ * order (docs/iris-sql.md#simulator-limits).
  */
 import { EXACT_COLLATION } from '../catalog/metadata.js'
+import { groupDistinct, isGroupableDistinct, isStarItem } from './distinct-groups.js'
 import { readsExactColumn, referenceNames } from './exact-columns.js'
 import { EXACT_UNCOLLATED_CALLS } from './functions.js'
 import { identifierName, isIdentifier } from './names.js'
 import { type OrderByList, orderByLists } from './order-by-items.js'
 import type { CatalogSnapshot } from './plan.js'
 import { isDistinctSelect, itemExpression, SET_OPERATORS, selectListItems } from './select-parts.js'
-import { starQualifier } from './star-columns.js'
 import {
   closingParen,
   isPunct,
@@ -69,15 +70,19 @@ function isExactUncollatedCall(tokens: readonly Token[], first: number, last: nu
   return EXACT_UNCOLLATED_CALLS.has(name.map((t) => t.text.toLowerCase()).join(''))
 }
 
-/** The SELECT an ORDER BY belongs to, and whether it is the ORDER BY of a window in its select list. */
+/**
+ * The SELECT an ORDER BY belongs to, whether it is the ORDER BY of a window in its select list,
+ * and whether the SELECT is a SELECT DISTINCT.
+ */
 interface OrderedSelect {
   select: number
   window: boolean
+  distinct: boolean
 }
 
 /**
  * The SELECT of the ORDER BY at `order` (-1 when none is found); undefined where no item may
- * become a key: the ORDER BY of a SELECT DISTINCT or of a set operation.
+ * become a key: the ORDER BY of a set operation.
  */
 function orderedSelect(tokens: readonly Token[], order: number): OrderedSelect | undefined {
   const depth = (tokens[order] as Token).depth
@@ -89,11 +94,11 @@ function orderedSelect(tokens: readonly Token[], order: number): OrderedSelect |
     if (SET_OPERATORS.some((word) => isWord(t, word))) return undefined
     if (select < 0 && isWord(t, 'SELECT')) select = i
   }
-  if (select >= 0) return isDistinctSelect(tokens, select) ? undefined : { select, window: false }
+  if (select >= 0) return { select, window: false, distinct: isDistinctSelect(tokens, select) }
   // A window's: the last SELECT before its `OVER (`, one level out.
   for (let i = openingParen(tokens, open) + 1; i < open; i++)
     if (tokens[i]?.depth === depth - 1 && isWord(tokens[i], 'SELECT')) select = i
-  return { select, window: true }
+  return { select, window: true, distinct: false }
 }
 
 /**
@@ -121,12 +126,8 @@ function namedSelectItem(
         })
   const range = expressions[named]
   if (!range) return undefined
-  const isStar = ([first, last]: readonly [number, number]) => {
-    const significant: number[] = []
-    for (let i = first; i <= last; i++) if (!isTrivia(tokens[i])) significant.push(i)
-    return starQualifier(tokens, significant) !== undefined
-  }
-  if (position > 0 && expressions.slice(0, named).some(isStar)) return undefined
+  if (position > 0 && expressions.slice(0, named).some((r) => isStarItem(tokens, r)))
+    return undefined
   return tokens.slice(range[0], range[1] + 1)
 }
 
@@ -141,9 +142,24 @@ function keyOf(expression: readonly Token[], depth: number): Token[] {
   ]
 }
 
+/** Each ORDER BY item of `items` as [first, last], ASC / DESC left out; an empty item is left out. */
+function itemRanges(
+  tokens: readonly Token[],
+  items: OrderByList['items'],
+): Array<[number, number]> {
+  return items.flatMap(([start, end]): Array<[number, number]> => {
+    const first = nextSignificant(tokens, start)
+    if (first < 0 || first >= end) return []
+    let last = previousSignificant(tokens, end - 1)
+    if (isWord(tokens[last], 'ASC') || isWord(tokens[last], 'DESC'))
+      last = previousSignificant(tokens, last - 1)
+    return [[first, last]]
+  })
+}
+
 /**
  * The ORDER BY list at `order`, each item known EXACT (ASC / DESC kept) sorting by its key: the
- * statement with its items replaced.
+ * statement with its items replaced, and a SELECT DISTINCT made a GROUP BY for them.
  */
 function keyList(
   tokens: readonly Token[],
@@ -165,16 +181,16 @@ function keyList(
     isExactCollated(expression, 0, expression.length - 1) ||
     isExactUncollatedCall(expression, 0, expression.length - 1) ||
     readsExact(expression)
+  const ranges = itemRanges(tokens, items)
+  // An alias or a number names a select item, as PostgreSQL reads it; a window's names none.
+  const names = (name: Token) => namedSelectItem(tokens, ordered.select, name) !== undefined
+  if (ordered.distinct && !isGroupableDistinct(tokens, ordered.select, order, ranges, names))
+    return [...tokens]
   const out = [...tokens]
+  let keyed = false
   // Last item first, so that the earlier items' indexes hold.
-  for (const [start, end] of [...items].reverse()) {
-    const first = nextSignificant(tokens, start)
-    if (first < 0 || first >= end) continue
-    let last = previousSignificant(tokens, end - 1)
-    if (isWord(tokens[last], 'ASC') || isWord(tokens[last], 'DESC'))
-      last = previousSignificant(tokens, last - 1)
+  for (const [first, last] of [...ranges].reverse()) {
     const written = tokens.slice(first, last + 1)
-    // An alias or a number names a select item, as PostgreSQL reads it; a window's names none.
     const named =
       first === last && !ordered.window
         ? namedSelectItem(tokens, ordered.select, tokens[first] as Token)
@@ -184,10 +200,12 @@ function keyList(
     let expression: readonly Token[] | undefined
     if (named) expression = copyable && isExact(named) ? named : undefined
     else if (isExact(written)) expression = written
-    if (expression)
-      out.splice(first, last - first + 1, ...keyOf(expression, (tokens[first] as Token).depth))
+    if (!expression) continue
+    out.splice(first, last - first + 1, ...keyOf(expression, (tokens[first] as Token).depth))
+    keyed = true
   }
-  return out
+  // The keys follow the SELECT and its ORDER, whose indexes hold.
+  return ordered.distinct && keyed ? groupDistinct(out, ordered.select, order) : out
 }
 
 /**

@@ -41,6 +41,8 @@ export interface IrisFunction {
    * compares as EXACT, and an ORDER BY sorts it in EXACT order (exact-order.ts).
    */
   exactUncollated?: true
+  /** An aggregate: a call groups the rows, so its select list cannot become a GROUP BY (distinct-groups.ts). */
+  aggregate?: true
 }
 
 const postgres = (source: string, args?: readonly [number, number]): IrisFunction => ({
@@ -69,24 +71,30 @@ const unmodelled = (source: string): IrisFunction => ({ source, run: { kind: 'un
 const exactString = (fn: IrisFunction): IrisFunction => ({ ...fn, exactString: true })
 /** A string function whose string result is EXACT by the default collation (engine/exact-string-functions.ts). */
 const exactUncollated = (fn: IrisFunction): IrisFunction => ({ ...fn, exactUncollated: true })
+const aggregate = (fn: IrisFunction): IrisFunction => ({ ...fn, aggregate: true })
 
 /** Keyed by the upper-case name. */
 export const IRIS_FUNCTIONS: ReadonlyMap<string, IrisFunction> = new Map<string, IrisFunction>([
   // Aggregates (doc RSQL_aggregatefunctions).
-  ['AVG', postgres('RSQL_avg', [1, 1])],
-  ['COUNT', postgres('RSQL_count', [1, 1])],
-  ['MAX', postgres('RSQL_max', [1, 1])],
-  ['MIN', postgres('RSQL_min', [1, 1])],
-  ['SUM', postgres('RSQL_sum', [1, 1])],
-  ['STDDEV', postgres('RSQL_stddev', [1, 1])],
-  ['STDDEV_SAMP', postgres('RSQL_stddev', [1, 1])],
-  ['STDDEV_POP', postgres('RSQL_stddev', [1, 1])],
-  ['VARIANCE', postgres('RSQL_variance', [1, 1])],
-  ['VAR_SAMP', postgres('RSQL_variance', [1, 1])],
-  ['VAR_POP', postgres('RSQL_variance', [1, 1])],
+  ['AVG', aggregate(postgres('RSQL_avg', [1, 1]))],
+  ['COUNT', aggregate(postgres('RSQL_count', [1, 1]))],
+  ['MAX', aggregate(postgres('RSQL_max', [1, 1]))],
+  ['MIN', aggregate(postgres('RSQL_min', [1, 1]))],
+  ['SUM', aggregate(postgres('RSQL_sum', [1, 1]))],
+  ['STDDEV', aggregate(postgres('RSQL_stddev', [1, 1]))],
+  ['STDDEV_SAMP', aggregate(postgres('RSQL_stddev', [1, 1]))],
+  ['STDDEV_POP', aggregate(postgres('RSQL_stddev', [1, 1]))],
+  ['VARIANCE', aggregate(postgres('RSQL_variance', [1, 1]))],
+  ['VAR_SAMP', aggregate(postgres('RSQL_variance', [1, 1]))],
+  ['VAR_POP', aggregate(postgres('RSQL_variance', [1, 1]))],
   // docs/iris-sql.md#functions: LIST of text or integers; DISTINCT compares under the collation,
   // and %FOREACH and %AFTERHAVING regroup, none of which the simulator models.
-  ['LIST', renamed('RSQL_list', 'iris_sim.list', [1, 1], ['DISTINCT', '%FOREACH', '%AFTERHAVING'])],
+  [
+    'LIST',
+    aggregate(
+      renamed('RSQL_list', 'iris_sim.list', [1, 1], ['DISTINCT', '%FOREACH', '%AFTERHAVING']),
+    ),
+  ],
   ['%DLIST', unmodelled('RSQL_dlist')],
   ['JSON_ARRAYAGG', unmodelled('RSQL_jsonarrayagg')],
   ['XMLAGG', unmodelled('RSQL_xmlagg')],

@@ -59,6 +59,13 @@ export const EXACT_UNCOLLATED_CALLS: ReadonlySet<string> = new Set(
   ),
 )
 
+/** The aggregates the simulator runs (function-table.ts), by the name they are called under, lower case. */
+export const AGGREGATE_CALLS: ReadonlySet<string> = new Set(
+  [...IRIS_FUNCTIONS].flatMap(([name, { run, aggregate }]) =>
+    aggregate ? [run.kind === 'renamed' ? run.to : name.toLowerCase()] : [],
+  ),
+)
+
 /** Calls made under another name (function-table.ts). */
 const RENAMED = new Map(
   [...IRIS_FUNCTIONS].flatMap(([name, { run }]) =>

@@ -141,6 +141,27 @@ describeEachProfile('accepted constructs', {}, ({ profile, sim }) => {
       }
       expect(await column('SELECT c AS k, id FROM sortkey ORDER BY k')).toEqual(ascending)
     })
+
+    it('orders so under SELECT DISTINCT, keeping its rows, labels, row limits and parameters', async () => {
+      // Every row twice: DISTINCT still gives each value (NULL included) once.
+      expect(
+        await column('SELECT DISTINCT x.c FROM sortkey x, sortkey y WHERE y.id < 2 ORDER BY x.c'),
+      ).toEqual(ascending)
+      expect(await column('SELECT DISTINCT %EXACT(c) AS e FROM sortkey ORDER BY e DESC')).toEqual(
+        [...ascending].reverse(),
+      )
+      const limited = await client.query(
+        'SELECT DISTINCT TOP 3 c, LTRIM(s) FROM sortkey WHERE id < ? ORDER BY 2',
+        [100],
+      )
+      expect(limited.fields.map((field) => field.name)).toEqual(['c', 'ltrim'])
+      expect(limited.rows.map((row) => row.c ?? null)).toEqual(ascending.slice(0, 3))
+      const paged = await client.query(
+        'SELECT DISTINCT c FROM sortkey ORDER BY c DESC LIMIT ? OFFSET ?',
+        [2, 1],
+      )
+      expect(paged.rows.map((row) => row.c ?? null)).toEqual([...ascending].reverse().slice(1, 3))
+    })
   })
 
   it('keeps a case-insensitive unique key', async () => {

@@ -587,10 +587,34 @@ describe('EXACT order (docs/iris-sql.md#collation)', () => {
     }
   })
 
-  it('keeps character order where PostgreSQL takes no expression: SELECT DISTINCT, a set operation', () => {
+  it('sorts the ORDER BY of a SELECT DISTINCT by its keys, the DISTINCT made a GROUP BY of every select item', () => {
     expect(sqlOf('SELECT DISTINCT %EXACT(a) FROM t ORDER BY %EXACT(a)')).toBe(
-      'SELECT DISTINCT (iris_sim.exact(a) COLLATE iris_sim.exact) FROM t ORDER BY (iris_sim.exact(a) COLLATE iris_sim.exact) NULLS FIRST',
+      `SELECT (iris_sim.exact(a) COLLATE iris_sim.exact) FROM t GROUP BY 1 ORDER BY ${key('iris_sim.exact(a)')} NULLS FIRST`,
     )
+    expect(
+      sqlOf('SELECT DISTINCT TOP 3 UPPER(a) AS u, b FROM t WHERE b > ? ORDER BY u DESC, 2'),
+    ).toBe(
+      'SELECT iris_sim.upper(a) AS u, b FROM t WHERE b > $1 GROUP BY 1, 2 ORDER BY iris_sim.exact_order(iris_sim.upper(a)) DESC NULLS LAST, 2 NULLS FIRST LIMIT 3',
+    )
+    // Unchanged where a GROUP BY could give another query: an ORDER BY item that is no select
+    // item, a *, an aggregate or a window in the select list, a GROUP BY of its own; and where
+    // no item becomes a key (a copy of a parameter would be a parameter more).
+    for (const sql of [
+      'SELECT DISTINCT UPPER(a) FROM t ORDER BY UPPER(a), b',
+      'SELECT DISTINCT UPPER(a) FROM t ORDER BY UPPER(a) || 1',
+      'SELECT DISTINCT *, UPPER(a) FROM t ORDER BY UPPER(a)',
+      'SELECT DISTINCT UPPER(a), COUNT(*) FROM t ORDER BY UPPER(a)',
+      'SELECT DISTINCT UPPER(a), LIST(b) FROM t ORDER BY 1',
+      'SELECT DISTINCT UPPER(a), COUNT(*) OVER () FROM t ORDER BY 1',
+      'SELECT DISTINCT UPPER(a) FROM t GROUP BY a ORDER BY 1',
+      'SELECT DISTINCT LEFT(a, ?) AS l FROM t ORDER BY l',
+    ]) {
+      expect(sqlOf(sql)).not.toContain('GROUP BY 1')
+      expect(sqlOf(sql)).not.toContain('exact_order')
+    }
+  })
+
+  it('keeps character order where PostgreSQL takes no expression: SELECT DISTINCT BY, a set operation', () => {
     expect(sqlOf('SELECT DISTINCT BY (%EXACT(a)) a FROM t ORDER BY %EXACT(a)')).toBe(
       'SELECT DISTINCT ON ((iris_sim.exact(a) COLLATE iris_sim.exact)) a FROM t ORDER BY (iris_sim.exact(a) COLLATE iris_sim.exact) NULLS FIRST',
     )
