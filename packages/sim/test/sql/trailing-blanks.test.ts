@@ -307,12 +307,14 @@ describe('a concatenation is EXACT unless it joins strings of one collation (doc
     ])
   })
 
-  it('of a date column and a string column: EXACT', async () => {
+  it('of a string column and a date column: EXACT, values differing in case stay apart', async () => {
     await client.query('CREATE TABLE dated (id INTEGER PRIMARY KEY, w VARCHAR(10), d DATE)')
-    await client.query("INSERT INTO dated (id, w, d) VALUES (1, 'Abc', '2024-01-02')")
-    const rows = async (sql: string) => ids(await client.query(sql))
-    expect(await rows("SELECT id FROM dated WHERE w || d = 'abc2024-01-02'")).toEqual([])
-    expect(await rows("SELECT id FROM dated WHERE w || d = 'Abc2024-01-02'")).toEqual([1])
+    await client.query(
+      "INSERT INTO dated (id, w, d) VALUES (1, 'Abc', '2024-01-02'), (2, 'abc', '2024-01-02')",
+    )
+    // How IRIS writes the date in the string is not the point here: only how the chain groups.
+    const groups = await client.query('SELECT w || d AS k FROM dated GROUP BY w || d')
+    expect(groups.rows).toHaveLength(2)
   })
 
   it('in DISTINCT, GROUP BY and ORDER BY: values differing in case stay apart', async () => {
