@@ -15,9 +15,10 @@
  * number, a call, an expression) becomes `((chain) COLLATE iris_sim.exact)`, as a string
  * function's call is (functions.ts): it compares, groups and orders as EXACT; the inner
  * parentheses because COLLATE binds tighter than `||`. That a literal or a parameter counts as
- * another collation is [unverified]. A chain of columns only is left to PostgreSQL, which keeps
- * their collation when they share it, as IRIS does; so is a chain whose last operation is `+` or
- * `-`, a number.
+ * another collation is [unverified]. A chain of columns only is collated so too where the catalog
+ * snapshot tells that one of them is no string or that two differ in collation (chain-collation.ts);
+ * else it is left to PostgreSQL, which keeps their collation when they share it, as IRIS does. So
+ * is a chain whose last operation is `+` or `-`, a number.
  *
  * A chain is what PostgreSQL parses as one: operands joined by `||`, `+` and `-`, each a primary (a
  * name, a literal, a parameter, a call, a parenthesised expression, a CASE) with a sign or an
@@ -29,8 +30,10 @@
  * drops it and prepares the statement again (engine/uncollatable-repair.ts).
  */
 import { EXACT_COLLATION } from '../catalog/metadata.js'
+import { concatenatesExact } from './chain-collation.js'
 import { IRIS_FUNCTIONS } from './function-table.js'
 import { patternRanges } from './like-escape.js'
+import type { CatalogSnapshot } from './plan.js'
 import { isReservedWord } from './reserved-words.js'
 import {
   caseEnd,
@@ -116,6 +119,8 @@ interface Chain {
   last: number
   concatenated: boolean
   columnsOnly: boolean
+  /** The `[first, last]` token ranges of its operands that are column references. */
+  columns: [number, number][]
   /** The binary `+` and `-` after a `||`, before each of which the chain so far is parenthesised. */
   regroups: number[]
   /** Whether the chain's last operation at its level is `+` or `-`: its value is a number. */
@@ -127,6 +132,7 @@ const chainAt = (first: number): Chain => ({
   last: first,
   concatenated: false,
   columnsOnly: true,
+  columns: [],
   regroups: [],
   arithmetic: false,
 })
@@ -146,6 +152,7 @@ class ChainReader {
   constructor(
     private readonly tokens: readonly Token[],
     private readonly patterns: readonly [number, number][],
+    private readonly catalog: CatalogSnapshot | undefined,
   ) {}
 
   /** Reads the chains of the tokens from `from` up to (not including) `to`, at one level. */
@@ -160,7 +167,12 @@ class ChainReader {
       for (const op of chain.regroups) {
         this.regrouped.push([first, previousSignificant(tokens, op - 1)])
       }
-      if (concatenated && !columnsOnly && !arithmetic && !this.#inPattern(first)) {
+      if (
+        concatenated &&
+        !arithmetic &&
+        !this.#inPattern(first) &&
+        (!columnsOnly || this.#columnsConcatenateExact(chain))
+      ) {
         this.collated.push([first, last])
       }
       chain = undefined
@@ -189,6 +201,7 @@ class ChainReader {
         }
         chain ??= chainAt(i)
         chain.last = primary.last
+        if (primary.column) chain.columns.push([i, primary.last])
         operandIsColumn &&= primary.column
         expectOperand = false
         i = next(primary.last + 1)
@@ -238,6 +251,12 @@ class ChainReader {
     if (close < 0 || close >= to) return -1
     this.read(at + 1, close)
     return close
+  }
+
+  #columnsConcatenateExact({ first, columns }: Chain): boolean {
+    const { tokens } = this
+    const references = columns.map(([from, to]) => tokens.slice(from, to + 1))
+    return concatenatesExact(tokens, first, references, this.catalog)
   }
 
   #inPattern(at: number): boolean {
@@ -302,11 +321,14 @@ function counts(ranges: readonly [number, number][]): {
 
 /**
  * Each chain of `||` grouped with `+` and `-` as IRIS groups them, and collated EXACT where IRIS
- * gives it EXACT collation.
+ * gives it EXACT collation; `catalog` tells the collations of the columns.
  */
-export function rewriteConcatenations(tokens: Token[]): Token[] {
+export function rewriteConcatenations(
+  tokens: Token[],
+  catalog: CatalogSnapshot | undefined,
+): Token[] {
   if (!tokens.some(isConcatenation)) return tokens
-  const reader = new ChainReader(tokens, patternRanges(tokens, isPatternOperator))
+  const reader = new ChainReader(tokens, patternRanges(tokens, isPatternOperator), catalog)
   reader.read(0, tokens.length)
   if (reader.collated.length === 0 && reader.regrouped.length === 0) return tokens
   const collated = counts(reader.collated)

@@ -11,15 +11,15 @@
  * `%EXACT(x)` and the string functions), the calls of the runtime functions whose string result is
  * EXACT by the default collation (UPPER, SUBSTRING, ...: engine/exact-string-functions.ts, which
  * also gives the key of their number and byte results) and the references to a column collated EXACT
- * (exact-columns.ts), as the item itself or as the select item its alias or number names. In a
+ * (column-references.ts), as the item itself or as the select item its alias or number names. In a
  * SELECT DISTINCT, where PostgreSQL takes only select items as ORDER BY items, a key needs the
  * DISTINCT made a GROUP BY (distinct-groups.ts); where that is not sure to give the same query,
  * and after a set operation, whose ORDER BY names result columns only, the items keep character
  * order (docs/iris-sql.md#simulator-limits).
  */
 import { EXACT_COLLATION } from '../catalog/metadata.js'
+import { readsExactColumn, referenceNames } from './column-references.js'
 import { groupDistinct, isGroupableDistinct, isStarItem } from './distinct-groups.js'
-import { readsExactColumn, referenceNames } from './exact-columns.js'
 import { EXACT_UNCOLLATED_CALLS } from './functions.js'
 import { identifierName, isIdentifier } from './names.js'
 import { type OrderByList, orderByLists } from './order-by-items.js'
@@ -210,7 +210,7 @@ function keyList(
 
 /**
  * Every ORDER BY item known EXACT sorting by its key; `catalog` tells the columns collated EXACT
- * (exact-columns.ts). The caller runs this only for a statement that has an expression collated
+ * (column-references.ts). The caller runs this only for a statement that has an expression collated
  * EXACT or over a catalog with a column collated EXACT.
  */
 export function rewriteExactOrder(

@@ -16,7 +16,7 @@
  * - A string function (`LEFT`, `RIGHT`, `TRIM`, ...; `exactString` in the table) →
  *   `(call COLLATE iris_sim.exact)`: IRIS compares, groups and orders its result with EXACT
  *   collation, not the collation of the column it reads (docs/iris-sql.md#collation); but CONCAT
- *   of two columns, which is their `||`, keeps the collation they share (concatenation.ts), and
+ *   of two string columns of one collation, which is their `||`, keeps it (chain-collation.ts), and
  *   a call in a LIKE pattern (or a `%STARTSWITH` prefix) is not collated: LIKE matches under its
  *   value's collation (docs/iris-sql.md#like), which the pattern's would override.
  *   UPPER, LOWER, SUBSTRING, SUBSTR and REVERSE, which may take a number or bytes, are renamed to
@@ -28,6 +28,7 @@
  * A call to `LAST_IDENTITY()` is reported (docs/iris-sql.md#returning-and-last_identity).
  */
 import { EXACT_COLLATION } from '../catalog/metadata.js'
+import { concatenatesExact } from './chain-collation.js'
 import { isColumnReference } from './concatenation.js'
 import {
   dateFunctionCall,
@@ -40,6 +41,7 @@ import { IRIS_FUNCTIONS } from './function-table.js'
 import { ifNullCase } from './if-null.js'
 import { irisError } from './iris-error.js'
 import { patternRanges } from './like-escape.js'
+import type { CatalogSnapshot } from './plan.js'
 import { isTrivia, isWord, retokenize, type Token, token, trimmedText } from './tokenizer.js'
 import { vectorElementType } from './types.js'
 import { AS_VARCHAR } from './varchar-repair.js'
@@ -123,7 +125,11 @@ export interface FunctionRewrite {
   exactCollated: boolean
 }
 
-export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
+/** `catalog` tells the collations of a CONCAT's columns (chain-collation.ts). */
+export function rewriteFunctions(
+  tokens: readonly Token[],
+  catalog: CatalogSnapshot | undefined,
+): FunctionRewrite {
   const out = [...tokens]
   let readsLastIdentity = false
   let exactCollated = false
@@ -166,9 +172,12 @@ export function rewriteFunctions(tokens: readonly Token[]): FunctionRewrite {
       const list =
         name === 'STRING' ? stringArgumentList(args) : trimmedText(out.slice(open, close + 1))
       const called = `${to ?? (out[i] as Token).text}${list}`
-      // CONCAT is `||` (doc RSQL_concat): of two columns, the collation they share
-      // (docs/iris-sql.md#collation).
-      const sharesCollation = name === 'CONCAT' && args.every(isColumnReference)
+      // CONCAT is `||` (doc RSQL_concat): of two columns, the collation they share, unless one is
+      // no string or their collations differ (docs/iris-sql.md#collation).
+      const sharesCollation =
+        name === 'CONCAT' &&
+        args.every(isColumnReference) &&
+        !concatenatesExact(out, i, args, catalog)
       const collated = !sharesCollation && !inPattern(i)
       exactCollated ||= collated
       replacement = collated ? `(${called} COLLATE ${EXACT_COLLATION})` : called

@@ -88,10 +88,10 @@ function rewriteExpressions(
   out = rewriteCastTypes(out)
   // After the casts: `7 \ ?::int` divides by the cast parameter (docs/iris-sql.md#casts).
   out = rewriteIntegerDivision(out)
-  const { tokens: called, readsLastIdentity, exactCollated } = rewriteFunctions(out)
+  const { tokens: called, readsLastIdentity, exactCollated } = rewriteFunctions(out, catalog)
   // After the calls: a chain's operands are then in their final form (docs/iris-sql.md#operators,
   // docs/iris-sql.md#collation).
-  const concatenated = rewriteConcatenations(called)
+  const concatenated = rewriteConcatenations(called, catalog)
   // docs/iris-sql.md#collation: only then may an ORDER BY item be EXACT, a chain collated EXACT
   // included.
   const exact = exactCollated || concatenated !== called || catalog?.exactColumnNames?.size

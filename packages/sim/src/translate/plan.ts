@@ -36,6 +36,13 @@ export interface CatalogSnapshot {
   exactColumns?(table: TableRef): ReadonlySet<string> | undefined
   /** The names of every such column, of any table: empty when there is none. */
   exactColumnNames?: ReadonlySet<string>
+  /**
+   * A user table's or view's columns (stored names) with their collation keys, for a chain of
+   * `||` (chain-collation.ts): two string columns of one IRIS collation have one key; a column
+   * whose type takes no collation (a number, a date, bytes) has `''`. Undefined for an unknown
+   * name.
+   */
+  columnCollations?(table: TableRef): ReadonlyMap<string, string> | undefined
 }
 
 /** What kind of statement a plan runs; drives SQLCODE choice (-119 vs -120, -121..-124) and tags. */

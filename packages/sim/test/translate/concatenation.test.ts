@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { withoutCollationAt } from '../../src/translate/concatenation.js'
+import type { TableRef } from '../../src/translate/plan.js'
 import { sqlOf } from './helpers.js'
 
 const exact = (chain: string) => `((${chain}) COLLATE iris_sim.exact)`
@@ -48,6 +49,39 @@ describe('a concatenation is collated EXACT unless it joins columns only (docs/i
     expect(sqlOf('SELECT a || t.b || "c" FROM t WHERE a || b = ?')).toBe(
       'SELECT a || t.b || "c" FROM t WHERE a || b = $1',
     )
+  })
+
+  it('collates a chain of columns where the catalog tells one is no string or two collations differ', () => {
+    const tables: Record<string, Record<string, string>> = {
+      'SQLUser.t': { a: '1true', b: '1true', n: '', x: '2false' },
+      'SQLUser.u': { a: '1true', c: '1true' },
+    }
+    const catalog = {
+      starColumns: () => undefined,
+      columns: (table: TableRef) => Object.keys(tables[`${table.schema}.${table.name}`] ?? {}),
+      columnCollations: (table: TableRef) => {
+        const columns = tables[`${table.schema}.${table.name}`]
+        return columns && new Map(Object.entries(columns))
+      },
+    }
+    const chained = (sql: string) => sqlOf(sql, { catalog })
+    expect(chained('SELECT a || n, b || x, a || b FROM t')).toBe(
+      `SELECT ${exact('a || n')}, ${exact('b || x')}, a || b FROM t`,
+    )
+    expect(chained('SELECT CONCAT(t.a, t.n), CONCAT(a, b) FROM t')).toBe(
+      'SELECT (iris_sim.concat(t.a, t.n) COLLATE iris_sim.exact), iris_sim.concat(a, b) FROM t',
+    )
+    expect(chained('SELECT 1 FROM u WHERE EXISTS (SELECT 1 FROM t WHERE u.c || n = ?)')).toBe(
+      `SELECT 1 FROM u WHERE EXISTS (SELECT 1 FROM t WHERE ${exact('u.c || n')} = $1)`,
+    )
+    // Not followed: a name two tables have, a derived table's column, an UPDATE's.
+    for (const sql of [
+      'SELECT a || c FROM t, u WHERE a || x = c',
+      'SELECT a || n FROM (SELECT a, n FROM t) q',
+      "UPDATE t SET a = 'z' WHERE a || n = b",
+    ]) {
+      expect(chained(sql).replace(' NULLS FIRST', '')).toBe(sql.replace(/\?/g, '$1'))
+    }
   })
 
   it("leaves a LIKE pattern and a %STARTSWITH prefix under the value's collation, and collates the value", () => {
