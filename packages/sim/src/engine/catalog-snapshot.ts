@@ -14,10 +14,10 @@ import {
   SIM_SCHEMA,
   STRING_TYPE,
 } from '../catalog/metadata.js'
+import { quoteLiteral } from '../translate/names.js'
 import type { CatalogSnapshot, TableRef } from '../translate/plan.js'
 import type { Backend } from './backend.js'
 
-const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`
 const key = (table: TableRef) => `${table.schema}\u0000${table.name}`
 
 /**

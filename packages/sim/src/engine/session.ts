@@ -14,6 +14,7 @@
 
 import { behindPgwire } from '../profiles.js'
 import { irisError } from '../translate/iris-error.js'
+import { quoteIdentifier } from '../translate/names.js'
 import type { Plan, RunPlan, TableRef, TranslateOptions, UpsertPlan } from '../translate/plan.js'
 import type { BackendStatement, BatchOptions, BatchOutcome, PgError, RawResult } from './backend.js'
 import type { EngineContext } from './engine-context.js'
@@ -22,7 +23,6 @@ import { LockTimeoutError } from './fifo-lock.js'
 import { MAX_REPAIRS, varcharRepaired } from './mixed-type-repair.js'
 import { pgwireParameters } from './pgwire-parameters.js'
 import { SavepointLevels } from './savepoint-levels.js'
-import { quoteIdentifier } from './table-info.js'
 import type {
   EngineSession,
   ParameterValue,

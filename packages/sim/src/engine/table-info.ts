@@ -14,6 +14,7 @@
  */
 import { DISPLAY_NAME_TABLE, HIDDEN_ROW_ID, SIM_SCHEMA } from '../catalog/metadata.js'
 import { INFORMATION_SCHEMA } from '../catalog/names.js'
+import { quoteIdentifier, quoteLiteral } from '../translate/names.js'
 import type { TableRef } from '../translate/plan.js'
 import type { Backend } from './backend.js'
 
@@ -48,15 +49,9 @@ export interface TableShape {
   identityColumn: string | undefined
 }
 
-export function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`
-}
-
 export function qualifiedName(table: TableRef): string {
   return `${quoteIdentifier(table.schema)}.${quoteIdentifier(table.name)}`
 }
-
-const quoteLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`
 
 export class TableInfo {
   readonly #backend: Backend

@@ -8,9 +8,10 @@
  * updated (docs/iris-sql.md#upsert).
  */
 import { irisError } from '../translate/iris-error.js'
+import { quoteIdentifier } from '../translate/names.js'
 import type { UpsertPlan } from '../translate/plan.js'
 import type { BackendStatement } from './backend.js'
-import { qualifiedName, quoteIdentifier, type TableShape } from './table-info.js'
+import { qualifiedName, type TableShape } from './table-info.js'
 import type { ParameterValue } from './types.js'
 
 /**
