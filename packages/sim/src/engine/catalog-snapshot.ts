@@ -18,25 +18,29 @@ import { quoteLiteral } from '../translate/names.js'
 import type { CatalogSnapshot, TableRef } from '../translate/plan.js'
 import type { Backend } from './backend.js'
 
+/** The collation key of a column collated EXACT; the others' are an OID and a boolean, or empty. */
+const EXACT_KEY = 'exact'
+
 const key = (table: TableRef) => `${table.schema}\u0000${table.name}`
 
 /**
- * Every user table and view with its columns in order, separated by chr(2); those of them
- * collated EXACT: a plain string type collated iris_sim.exact (a `COLLATE %SQLSTRING` column has
- * that collation too, on the sim's own string type, column-collations.ts); and each column's
+ * Every user table and view with its columns in order, separated by chr(2), and each column's
  * collation key in the same order, for a chain of `||` (chain-collation.ts): empty for a type
- * that takes no collation (a number, a date, bytes), else the collation's OID and whether the type
- * is the sim's own string type, which tells `%SQLSTRING` from `%EXACT`. Measured against the
- * earlier read of only the tables with a hidden RowID (found by that column's name, a scan of all
- * of pg_attribute): no slower with 5 tables, about 5 ms more per reading with 60. The collation
- * keys add about 1 ms per reading with 60 tables of 12 columns.
+ * that takes no collation (a number, a date, bytes); `exact` for a column collated EXACT, a plain
+ * string type collated iris_sim.exact, which an ORDER BY sorts in EXACT order (exact-order.ts; a
+ * `COLLATE %SQLSTRING` column has that collation too, on the sim's own string type,
+ * column-collations.ts); else the collation's OID and whether the type is the sim's own string
+ * type. Measured against the earlier read of only the tables with a hidden RowID (found by that
+ * column's name, a scan of all of pg_attribute): no slower with 5 tables, about 5 ms more per
+ * reading with 60. The collation keys add about 1 ms per reading with 60 tables of 12 columns.
  */
 const USER_RELATIONS = `
 select n.nspname, c.relname, string_agg(a.attname, chr(2) order by a.attnum),
-  string_agg(a.attname, chr(2)) filter (where a.attcollation = ${quoteLiteral(EXACT_COLLATION)}::regcollation
-    and a.atttypid <> ${quoteLiteral(STRING_TYPE)}::regtype),
-  string_agg(case when a.attcollation = 0 then '' else a.attcollation::text
-    || (a.atttypid = ${quoteLiteral(STRING_TYPE)}::regtype)::text end, chr(2) order by a.attnum)
+  string_agg(case when a.attcollation = 0 then ''
+    when a.attcollation = ${quoteLiteral(EXACT_COLLATION)}::regcollation
+      and a.atttypid <> ${quoteLiteral(STRING_TYPE)}::regtype then '${EXACT_KEY}'
+    else a.attcollation::text || (a.atttypid = ${quoteLiteral(STRING_TYPE)}::regtype)::text end,
+    chr(2) order by a.attnum)
 from pg_class c
 join pg_namespace n on n.oid = c.relnamespace
 join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
@@ -58,13 +62,14 @@ export async function readCatalogSnapshot(
   const columns = new Map<string, readonly string[]>()
   const exactColumns = new Map<string, ReadonlySet<string>>()
   const columnCollations = new Map<string, ReadonlyMap<string, string>>()
-  for (const [schema, name, list, exact, collations] of results[0]?.rows ?? []) {
+  for (const [schema, name, list, collations] of results[0]?.rows ?? []) {
     const table = key({ schema: schema ?? '', name: name ?? '' })
     const names = list ? list.split('\u0002') : []
     columns.set(table, names)
-    if (exact) exactColumns.set(table, new Set(exact.split('\u0002')))
     const keys = collations?.split('\u0002') ?? []
     columnCollations.set(table, new Map(names.map((column, i) => [column, keys[i] ?? ''])))
+    const exact = names.filter((_, i) => keys[i] === EXACT_KEY)
+    if (exact.length > 0) exactColumns.set(table, new Set(exact))
   }
   return {
     version,
